@@ -1,0 +1,19 @@
+import { createEventsStage } from '../nlp/events/index.js';
+import { createMentionsStage } from '../nlp/mentions/index.js';
+import { createPlacesStage } from '../nlp/places/index.js';
+import { createQuantitiesStage } from '../nlp/quantities/index.js';
+import { createSourcesStage } from '../nlp/sources/index.js';
+import { createTimeStage } from '../nlp/time/index.js';
+import { createPipeline, type Pipeline } from './pipeline.js';
+
+/** The standard stage order: each stage reads only what the ones before it provide. */
+export function createDefaultPipeline(): Pipeline {
+  return createPipeline([
+    createMentionsStage(),
+    createPlacesStage(),
+    createTimeStage(),
+    createQuantitiesStage(),
+    createSourcesStage(),
+    createEventsStage(),
+  ]);
+}

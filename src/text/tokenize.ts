@@ -1,0 +1,150 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import type { Span } from '../model/types.js';
+
+/** Universal POS tags, as wink's model emits them, interned to small integers. */
+export const POS_TAGS = [
+  'X',
+  'ADJ',
+  'ADP',
+  'ADV',
+  'AUX',
+  'CCONJ',
+  'DET',
+  'INTJ',
+  'NOUN',
+  'NUM',
+  'PART',
+  'PRON',
+  'PROPN',
+  'PUNCT',
+  'SCONJ',
+  'SYM',
+  'VERB',
+  'SPACE',
+] as const;
+export type PosTag = (typeof POS_TAGS)[number];
+const POS_ID = new Map<string, number>(POS_TAGS.map((t, i) => [t, i]));
+export const POS = Object.fromEntries(POS_TAGS.map((t, i) => [t, i])) as Record<PosTag, number>;
+
+/**
+ * Tokens as a struct of arrays (one entry per token, no object per token): character offsets into
+ * the article text, POS id, sentence index, and the surface/lower-cased strings.
+ */
+export interface TokenTable {
+  readonly length: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly pos: Uint8Array;
+  readonly sentence: Uint32Array;
+  readonly text: readonly string[];
+  readonly lower: readonly string[];
+}
+
+export interface Tokenized {
+  tokens: TokenTable;
+  sentences: Span[];
+  /** Token range [first, last+1) of each sentence. */
+  sentenceTokens: [number, number][];
+}
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+function engine() {
+  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/**
+ * Tokenise with wink-nlp, recover absolute offsets (wink keeps only preceding-space counts), and
+ * split sentences at wink's boundaries and at line breaks (titles and datelines have no full stop).
+ */
+export function tokenize(text: string): Tokenized {
+  const nlp = engine();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const n = values.length;
+  const startA = new Int32Array(n);
+  const endA = new Int32Array(n);
+  const posA = new Uint8Array(n);
+  const sentA = new Uint32Array(n);
+  const surf: string[] = [];
+  const low: string[] = [];
+  // wink's sentence boundaries as token indices
+  const winkSentenceEnds = new Set<number>();
+  let acc = 0;
+  doc.sentences().each((s: { tokens(): { length(): number } }) => {
+    acc += s.tokens().length();
+    winkSentenceEnds.add(acc - 1);
+  });
+
+  let cursor = 0;
+  let k = 0;
+  const sentences: Span[] = [];
+  const sentenceTokens: [number, number][] = [];
+  let sentStartTok = 0;
+  const closeSentence = (lastTok: number) => {
+    if (lastTok < sentStartTok) return;
+    sentences.push({ start: startA[sentStartTok], end: endA[lastTok] });
+    sentenceTokens.push([sentStartTok, lastTok + 1]);
+    for (let i = sentStartTok; i <= lastTok; i++) sentA[i] = sentences.length - 1;
+    sentStartTok = lastTok + 1;
+  };
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    if (at < 0) at = cursor; // wink normalised the token; keep it zero-width rather than lose alignment
+    const isBreak = v.trim() === '';
+    if (isBreak) {
+      // whitespace/newline token: a line break ends the open sentence
+      cursor = at + v.length;
+      if (v.includes('\n') && k > sentStartTok) closeSentence(k - 1);
+      if (winkSentenceEnds.has(i) && k > sentStartTok) closeSentence(k - 1);
+      continue;
+    }
+    startA[k] = at;
+    endA[k] = at + (at === cursor || text.startsWith(v, at) ? v.length : 0);
+    cursor = endA[k];
+    posA[k] = POS_ID.get(tags[i]) ?? 0;
+    surf.push(v);
+    low.push(v.toLowerCase());
+    k++;
+    if (winkSentenceEnds.has(i)) closeSentence(k - 1);
+  }
+  if (k > sentStartTok) closeSentence(k - 1);
+  const tokens: TokenTable = {
+    length: k,
+    start: startA.subarray(0, k),
+    end: endA.subarray(0, k),
+    pos: posA.subarray(0, k),
+    sentence: sentA.subarray(0, k),
+    text: surf,
+    lower: low,
+  };
+  return { tokens, sentences, sentenceTokens };
+}
+
+/** Index of the first token whose end is after `offset` (binary search). */
+export function tokenAt(tokens: TokenTable, offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.end[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sentence index containing a character offset (binary search over sentence spans). */
+export function sentenceAt(sentences: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
