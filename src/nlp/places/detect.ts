@@ -420,6 +420,11 @@ export function toponymsForSpans(
       adminHead = words[words.length - 1];
     }
     let found = false;
+    const demonymFirst = demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+    if (demonymFirst) {
+      out.push({ ...sp, t0: 0, t1: 0, key, kind: 'demonym', postings, demonymOf: demonymFirst, cue, rule: 'gold+demonym' });
+      continue;
+    }
     for (const v of variants) {
       if (gz.lookup(v, postings) > 0) {
         key = v;

@@ -29,6 +29,7 @@ interface Group {
   demonymOf?: string;
 }
 
+const CAPITAL_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const ADM1_HEADS = new Set(['province', 'governorate', 'state', 'oblast', 'region', 'prefecture', 'emirate']);
 
 function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): number {
@@ -36,13 +37,13 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
   let s = NAME_KIND_PRIOR[nameKind];
   switch (precision) {
     case 'country':
-      s += 5;
+      s += 6;
       break;
     case 'region':
       s += c.fcode === 'CONT' ? 4.5 : 4;
       break;
     case 'admin1':
-      s += 2 + 0.3 * logPop;
+      s += 3 + 0.3 * logPop;
       break;
     case 'admin2':
       s += 0.6 + 0.15 * logPop;
@@ -182,8 +183,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
       if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
       let s = c.score;
-      if (cv > 0.05) s += 1.2 + 0.8 * Math.log2(1 + cv);
-      if (av > 0.05 && c.precision !== 'admin1') s += 1.5 + 0.8 * Math.log2(1 + av);
+      if (cv > 0.05) s += Math.min(2.5, 1 + 0.5 * Math.log2(1 + cv));
+      if (av > 0.05 && c.precision !== 'admin1') s += Math.min(3, 1.5 + 0.6 * Math.log2(1 + av));
       if (q && c.f !== q.f) {
         if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
       }
@@ -271,6 +272,18 @@ function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
 
 function applyCues(g: Group): void {
   const adminHead = g.items[0].cue & CUE_ADMIN ? headOf(g) : '';
+  // A bare name shared by an admin area and its capital means the city ("Aleppo", "Quebec"):
+  // lift the capital just above the area.
+  if (!adminHead) {
+    for (const a of g.cands) {
+      if (a.precision !== 'admin1' && a.precision !== 'admin2') continue;
+      for (const c of g.cands) {
+        if (c.precision === 'city' && c.f.admin1 === a.f.admin1 && CAPITAL_CODES.has(c.f.fcode) && c.prior <= a.prior) {
+          c.prior = a.prior + 0.1;
+        }
+      }
+    }
+  }
   for (const c of g.cands) {
     let s = c.prior;
     if (adminHead) {
