@@ -69,20 +69,25 @@ export function parseGeoXml(xml: string): GoldDoc[] {
     const text = tag(body, 'text');
     if (text === null) continue;
     const toponyms: GoldToponym[] = [];
+    let drift = 0;
     for (const t of body.matchAll(/<(toponym|location)>([\s\S]*?)<\/\1>/g)) {
       const b = t[2];
       let start = num(tag(b, 'start'));
       let end = num(tag(b, 'end'));
       if (start === null || end === null || end <= start || end > text.length) continue;
       const name = tag(b, 'phrase') ?? tag(b, 'name') ?? tag(b, 'extractedName');
-      // GeoVirus offsets are sometimes shifted by a character or two: realign on the stated name
+      // Some files' offsets drift (counted over a differently encoded text): realign on the stated
+      // name, nearest occurrence to the offset corrected by the drift seen so far
       if (name && text.slice(start, end) !== name) {
-        for (const d of [-1, 1, -2, 2, -3, 3]) {
-          if (text.startsWith(name, start + d)) {
-            start += d;
-            end = start + name.length;
-            break;
-          }
+        let at = -1;
+        for (let d = 0; d <= 60 && at < 0; d++) {
+          if (text.startsWith(name, start + drift + d)) at = start + drift + d;
+          else if (text.startsWith(name, start + drift - d)) at = start + drift - d;
+        }
+        if (at >= 0) {
+          drift = at - start;
+          start = at;
+          end = at + name.length;
         }
       }
       const gid = /<gaztag geonameid="(\d+)"/.exec(b)?.[1] ?? tag(b, 'geonamesID');

@@ -194,7 +194,11 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     let adminHead: string | undefined;
     // "Aleppo Province", "Cook County" (when the full form is not itself a gazetteer name)
     const after = tk.lower[end + 1];
-    if (after !== undefined && ADMIN_HEADS.has(after) && UPPER_START.test(tk.text[end + 1])) {
+    if (
+      after !== undefined &&
+      ADMIN_HEADS.has(after) &&
+      (UPPER_START.test(tk.text[end + 1]) || after === 'state')
+    ) {
       cue |= CUE_ADMIN;
       adminHead = after;
       end++;
@@ -418,11 +422,26 @@ export function toponymsForSpans(
     if (words.length > 1 && ADMIN_HEADS.has(words[words.length - 1])) {
       variants.push(words.slice(0, -1).join(' '));
       adminHead = words[words.length - 1];
+    } else if (/^\s+state\b/.test(doc.text.slice(sp.end, sp.end + 7))) {
+      // "Washington state" names the state even when the span stops before "state"
+      adminHead = 'state';
+      cue |= CUE_ADMIN;
     }
     let found = false;
-    const demonymFirst = demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+    const demonymFirst =
+      demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
     if (demonymFirst) {
-      out.push({ ...sp, t0: 0, t1: 0, key, kind: 'demonym', postings, demonymOf: demonymFirst, cue, rule: 'gold+demonym' });
+      out.push({
+        ...sp,
+        t0: 0,
+        t1: 0,
+        key,
+        kind: 'demonym',
+        postings,
+        demonymOf: demonymFirst,
+        cue,
+        rule: 'gold+demonym',
+      });
       continue;
     }
     for (const v of variants) {

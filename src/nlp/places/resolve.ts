@@ -10,6 +10,8 @@ const MAX_CANDIDATES = 60;
 
 interface Candidate {
   f: FeatureView;
+  /** Matched by an alternate name or abbreviation only. */
+  alternate: boolean;
   precision: PlacePrecision;
   prior: number;
   score: number;
@@ -40,7 +42,7 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
       s += 6;
       break;
     case 'region':
-      s += c.fcode === 'CONT' ? 4.5 : 4;
+      s += 5;
       break;
     case 'admin1':
       s += 3 + 0.3 * logPop;
@@ -50,7 +52,7 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
       break;
     default:
       s += 0.6 * logPop;
-      if (c.fcode === 'PPLC') s += 1.5;
+      if (c.fcode === 'PPLC') s += 2;
       else if (c.fcode === 'PPLA') s += 0.8;
       else if (c.fcode === 'PPLA2') s += 0.4;
       else if (c.fcode === 'PPLX' || c.fcode === 'PPLH' || c.fcode === 'PPLQ') s -= 1;
@@ -170,6 +172,28 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     if (top && (top.precision === 'admin1' || top.precision === 'country')) qualifier.set(groupOf[k], top);
   }
 
+  // Lists of admin areas ("Texas, Virginia and Washington"): a member that could be one is one.
+  const listedWithAdmin1 = new Set<Group>();
+  for (let k = 0; k + 1 < toponyms.length; k++) {
+    const a = toponyms[k];
+    const b = toponyms[k + 1];
+    if (a.kind !== 'place' || b.kind !== 'place') continue;
+    const between = doc.text.slice(a.end, b.start);
+    if (!/^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$/.test(between)) continue;
+    const ga = groupOf[k];
+    const gb = groupOf[k + 1];
+    const andList =
+      /\b(and|or)\b/.test(between) ||
+      (k + 2 < toponyms.length && /^\s*,/.test(doc.text.slice(b.end, toponyms[k + 2].start)));
+    if (!andList) continue;
+    if (gb.cands[0]?.precision === 'admin1') listedWithAdmin1.add(ga);
+    if (ga.cands[0]?.precision === 'admin1') listedWithAdmin1.add(gb);
+  }
+
+  // Places named together lie together: a candidate near some reading of the other names gains.
+  const near: Group[] = [];
+  for (const g of groups.values()) if (g.cands.length > 0 && !g.demonymOf) near.push(g);
+
   // Pass 2: rescore with the evidence other names give.
   for (const g of groups.values()) {
     if (g.cands.length < 2) {
@@ -177,14 +201,20 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       continue;
     }
     const q = qualifier.get(g);
+    const listed = listedWithAdmin1.has(g);
     for (const c of g.cands) {
+      if (listed && c.precision === 'admin1') c.score += 2;
+      if (c.precision === 'city' || c.precision === 'admin2')
+        c.score += Math.min(2.5, 1.2 * support(c, g, near));
       let cv = countryVotes.get(c.f.country) ?? 0;
       if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
       let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
       if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
       let s = c.score;
-      if (cv > 0.05) s += Math.min(2.5, 1 + 0.5 * Math.log2(1 + cv));
-      if (av > 0.05 && c.precision !== 'admin1') s += Math.min(3, 1.5 + 0.6 * Math.log2(1 + av));
+      let ev = 0;
+      if (cv > 0.05) ev += Math.min(2.5, 1 + 0.5 * Math.log2(1 + cv));
+      if (av > 0.05 && c.precision !== 'admin1') ev += Math.min(3, 1.5 + 0.6 * Math.log2(1 + av));
+      s += c.alternate ? ev / 2 : ev;
       if (q && c.f !== q.f) {
         if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
       }
@@ -240,6 +270,29 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   return places;
 }
 
+const NEAR_KM = 120;
+const NEAR_CANDIDATES = 8;
+
+/** How many other names have a reading within NEAR_KM of this candidate (their top reading counts most). */
+function support(c: Candidate, self: Group, groups: readonly Group[]): number {
+  let s = 0;
+  for (const h of groups) {
+    if (h === self) continue;
+    let w = 0;
+    const n = Math.min(NEAR_CANDIDATES, h.cands.length);
+    for (let i = 0; i < n; i++) {
+      const d = h.cands[i];
+      if (d.precision === 'country' || d.precision === 'region' || d.precision === 'admin1') continue;
+      if (haversineKm(c.f.lat, c.f.lon, d.f.lat, d.f.lon) <= NEAR_KM) {
+        w = Math.max(w, i === 0 ? 1 : 0.5);
+        if (i === 0) break;
+      }
+    }
+    s += w;
+  }
+  return s;
+}
+
 function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
   const seen = new Set<number>();
   for (const p of t.postings) {
@@ -249,7 +302,7 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
     const f = gz.feature(id);
     const precision = precisionOf(f.fcode);
     const pr = prior(f, p & 3, precision);
-    g.cands.push({ f, precision, prior: pr, score: pr });
+    g.cands.push({ f, precision, prior: pr, score: pr, alternate: (p & 3) >= 2 });
   }
   if (g.cands.length > MAX_CANDIDATES) {
     g.cands.sort((a, b) => b.prior - a.prior);
@@ -267,7 +320,7 @@ function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
   if (id < 0) return;
   const f = gz.feature(id);
   const precision = precisionOf(f.fcode);
-  g.cands.push({ f, precision, prior: 5, score: 5 });
+  g.cands.push({ f, precision, prior: 5, score: 5, alternate: false });
 }
 
 function applyCues(g: Group): void {
@@ -278,7 +331,12 @@ function applyCues(g: Group): void {
     for (const a of g.cands) {
       if (a.precision !== 'admin1' && a.precision !== 'admin2') continue;
       for (const c of g.cands) {
-        if (c.precision === 'city' && c.f.admin1 === a.f.admin1 && CAPITAL_CODES.has(c.f.fcode) && c.prior <= a.prior) {
+        if (
+          c.precision === 'city' &&
+          c.f.admin1 === a.f.admin1 &&
+          CAPITAL_CODES.has(c.f.fcode) &&
+          c.prior <= a.prior
+        ) {
           c.prior = a.prior + 0.1;
         }
       }
