@@ -39,7 +39,7 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
   let s = NAME_KIND_PRIOR[nameKind];
   switch (precision) {
     case 'country':
-      s += 6;
+      s += nameKind < 2 ? 7 : 6;
       break;
     case 'region':
       s += 5;
@@ -58,6 +58,14 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
       else if (c.fcode === 'PPLX' || c.fcode === 'PPLH' || c.fcode === 'PPLQ') s -= 1;
   }
   return s;
+}
+
+/** Cheap "within km" test (equirectangular), for the many pairwise checks. */
+function nearKm(a: FeatureView, b: FeatureView, km: number): boolean {
+  const dLat = a.lat - b.lat;
+  if (dLat > 2 || dLat < -2) return false;
+  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) * Math.PI) / 360);
+  return (dLat * dLat + dLon * dLon) * 12364 <= km * km;
 }
 
 function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -212,8 +220,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
       let s = c.score;
       let ev = 0;
-      if (cv > 0.05) ev += Math.min(2.5, 1 + 0.5 * Math.log2(1 + cv));
-      if (av > 0.05 && c.precision !== 'admin1') ev += Math.min(3, 1.5 + 0.6 * Math.log2(1 + av));
+      if (cv > 0.05) ev += 2.5 * (1 - Math.exp(-cv / 1));
+      if (av > 0.05 && c.precision !== 'admin1') ev += 3 * (1 - Math.exp(-av / 0.7));
       s += c.alternate ? ev / 2 : ev;
       if (q && c.f !== q.f) {
         if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
@@ -283,7 +291,7 @@ function support(c: Candidate, self: Group, groups: readonly Group[]): number {
     for (let i = 0; i < n; i++) {
       const d = h.cands[i];
       if (d.precision === 'country' || d.precision === 'region' || d.precision === 'admin1') continue;
-      if (haversineKm(c.f.lat, c.f.lon, d.f.lat, d.f.lon) <= NEAR_KM) {
+      if (nearKm(c.f, d.f, NEAR_KM)) {
         w = Math.max(w, i === 0 ? 1 : 0.5);
         if (i === 0) break;
       }
