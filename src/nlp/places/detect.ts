@@ -43,6 +43,8 @@ const ASCII_TOKEN = /^[A-Za-z0-9.]*$/;
 const HYPHENS = new Set(['-', '‐', '‑', '–']);
 const APOSTROPHES = new Set(["'", '’', '‘', 'ʻ', 'ʼ', '`']);
 const MAX_TOKENS = 7;
+/** Multi-word gazetteer names that in news are buildings or institutions, not the town of that name. */
+const MULTIWORD_STOPLIST = new Set(['white house', 'capitol hill', 'wall street', 'downing street', 'the hague court', 'new year', 'new years', 'united nations', 'red cross', 'red crescent', 'holy see', 'the state', 'the city']);
 const NAMEISH_POS = new Set([POS.PROPN, POS.NOUN, POS.ADJ, POS.X]);
 
 function foldToken(t: string): string {
@@ -56,6 +58,8 @@ interface DocFacts {
   /** Mention kind covering each token (0 none, 1 person, 2 organisation-like, 3 weak person). */
   mentionAt: Uint8Array;
   mentionStart: Uint8Array;
+  /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
+  nameRunWords: Set<string>;
 }
 
 function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
@@ -92,7 +96,22 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
       first = false;
     }
   }
-  return { lowerWords, titleSentence, mentionAt, mentionStart };
+  // Capitalised runs of two or more words (not headlines): their words are people's or
+  // organisations' names throughout the document ("Michael Jones" … "Jones said").
+  const nameRunWords = new Set<string>();
+  for (let i = 0; i < tk.length; ) {
+    if (!UPPER_START.test(tk.text[i]) || titleSentence[tk.sentence[i]] === 1) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tk.length && tk.sentence[j + 1] === tk.sentence[i] && UPPER_START.test(tk.text[j + 1]) && NAMEISH_POS.has(tk.pos[j + 1])) j++;
+    if (j > i && NAMEISH_POS.has(tk.pos[i]) && !STOP_RUN_START.has(tk.lower[i]) && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]) && !ADMIN_HEADS.has(tk.lower[j])) {
+      for (let k = i; k <= j; k++) if (!tk.text[k].endsWith('.')) nameRunWords.add(tk.lower[k]);
+    }
+    i = j + 1;
+  }
+  return { lowerWords, titleSentence, mentionAt, mentionStart, nameRunWords };
 }
 
 /** Cheap strength of a gazetteer name before context: is it a country, admin area, region or a large city? */
@@ -208,12 +227,15 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       cue |= CUE_HYPHEN;
       rule = 'gazetteer+hyphen-suffix';
     }
-    if (!single || cue & (CUE_ADMIN | CUE_HYPHEN)) {
-      // multi-word names and cued names are reliable; still never inside a person's name
-      if (facts.mentionAt[i] === 1 && !(cue & CUE_HYPHEN)) {
+    if (!single) {
+      // multi-word names are reliable; still never inside a person's name
+      if ((facts.mentionAt[i] === 1 && !(cue & CUE_HYPHEN)) || MULTIWORD_STOPLIST.has(bestKey)) {
         i = bestEnd;
         continue;
       }
+    } else if (cue & (CUE_ADMIN | CUE_HYPHEN)) {
+      // "X County", "X-based": the cue vouches for the name, but not for a stop word
+      if (SINGLE_WORD_STOPLIST.has(lower0) || facts.mentionAt[i] === 1) continue;
     } else if (!acceptSingle(doc, gz, i, lower0, posting, facts, sentEnd)) {
       continue;
     }
@@ -265,8 +287,17 @@ function acceptSingle(
 ): boolean {
   const tk = doc.tokens;
   const strong = strongName(gz, postings);
-  if (SINGLE_WORD_STOPLIST.has(lower) && !strong) return false;
-  if (SINGLE_WORD_STOPLIST.has(lower) && (lower.length <= 3 || isMonthOrDay(lower))) return false;
+  const country = isCountryName(gz, postings);
+  if (SINGLE_WORD_STOPLIST.has(lower) && !country) return false;
+  const t0 = tk.text[i];
+  // acronyms ("FDA", "KBR") only as a country's or admin area's own short name ("US", "UAE")
+  if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2)) return false;
+  // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
+  if (t0.endsWith('.') && t0.length <= 6 && tk.text[i - 1] !== ',' && !country) return false;
+  if (facts.nameRunWords.has(lower) && !strong) return false;
+  const nextLower = tk.lower[i + 1];
+  if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
+  if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
   const m = facts.mentionAt[i];
   if (m === 1) return false;
   if (m === 3 && !strong) return false;
@@ -278,7 +309,11 @@ function acceptSingle(
   const onlyNameCue = i === sentStart || facts.titleSentence[tk.sentence[i]] === 1 || caps;
   if (onlyNameCue && !strong && tk.pos[i] !== POS.PROPN) return false;
   // part of a longer capitalised name ("Ahmad Kazem", "Kazem Ahmad")
-  const prevCap = i > sentStart && UPPER_START.test(tk.text[i - 1]) && NAMEISH_POS.has(tk.pos[i - 1]);
+  const prevCap =
+    i > sentStart &&
+    UPPER_START.test(tk.text[i - 1]) &&
+    (NAMEISH_POS.has(tk.pos[i - 1]) || tk.text[i - 1].endsWith('.')) &&
+    !STOP_RUN_START.has(tk.lower[i - 1]);
   const nextCap = i + 1 < sentEnd && UPPER_START.test(tk.text[i + 1]) && NAMEISH_POS.has(tk.pos[i + 1]);
   if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
     // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
@@ -339,6 +374,18 @@ function insideOutletName(
     if (MEDIA_HEADS.has(lower[j]) && (j + 1 >= sentEnd || !UPPER_START.test(text[j + 1]))) return true;
     j++;
   }
+  return false;
+}
+
+/** Run starts that are not part of a name ("In Paris", "The Hague" is in the gazetteer anyway). */
+const STOP_RUN_START = new Set(['the', 'in', 'at', 'on', 'from', 'to', 'for', 'a', 'an', 'and', 'but', 'of', 'by', 'with', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'during']);
+const ACRONYM = /^[A-Z]{2,6}$/;
+/** Words after a name that make it something else: "Marburg virus", "Jones said". */
+const NOT_PLACE_AFTER = new Set(['virus', 'fever', 'flu', 'strain', 'disease', 'said', 'says', 'told', 'added', 'explained', 'stated', 'noted', 'wrote', 'asked', 'argued', 'believes', 'thinks']);
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'asked', 'according']);
+
+function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
+  for (const p of postings) if ((p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3) return true;
   return false;
 }
 
