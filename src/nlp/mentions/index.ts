@@ -136,8 +136,18 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
   }
 
   for (const [sFrom, sTo] of sentRanges) {
-    // 1. known names (exact case)
+    const headline = isHeadlineCase(w, sFrom, sTo);
+    const chunks = headline ? [] : capitalisedChunks(w, sFrom, sTo);
+    // 1. organisation names ending in a head word win over known names inside them
+    //    ("United Nations Office for the Coordination of Humanitarian Affairs")
+    for (const c of chunks) {
+      const last = w.lower[c.to - 1];
+      if (c.to - c.from >= 2 && (ORG_HEADS.has(last) || GROUP_HEADS.has(last) || hasConnector(w, c)))
+        classifyChunk(w, c, sFrom, sTo, found, claim);
+    }
+    // 2. known names (exact case)
     for (let i = sFrom; i < sTo; i++) {
+      if (taken[i]) continue;
       const m = docOutlets.matchAt(w.text, i, sTo) ?? KNOWN.matchAt(w.text, i, sTo);
       if (!m) continue;
       const single = m.length === 1 && !/^[A-Z.&/]+$/.test(w.text[i]);
@@ -146,38 +156,14 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
         found.push({ from: i, to: i + m.length, kind: m.value, rule: 'lexicon.known' });
       i += m.length - 1;
     }
-    const headline = isHeadlineCase(w, sFrom, sTo);
-    if (headline) continue;
-
-    // 2. capitalised chunks
-    const chunks: Chunk[] = [];
-    for (let i = sFrom; i < sTo; i++) {
-      if (taken[i] || !isCap(w, i)) continue;
-      if (i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i])) continue;
-      if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
-      let j = i + 1;
-      while (j < sTo && !taken[j]) {
-        if (isCap(w, j) && !/^['’]s$/.test(w.text[j])) {
-          j++;
-          continue;
-        }
-        // name particles and "of"/"for" inside organisation names
-        const next = j + 1 < sTo && !taken[j + 1] && isCap(w, j + 1);
-        if (next && NAME_PARTICLES.has(w.lower[j])) {
-          j++;
-          continue;
-        }
-        if (next && (w.lower[j] === 'of' || w.lower[j] === 'for') && hasHead(w, i, j)) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      chunks.push({ from: i, to: j });
-      i = j - 1;
+    // 3. the other capitalised chunks, minus words already taken
+    for (const c of chunks) {
+      let from = c.from;
+      while (from < c.to && taken[from]) from++;
+      let to = from;
+      while (to < c.to && !taken[to]) to++;
+      if (to > from) classifyChunk(w, { from, to }, sFrom, sTo, found, claim);
     }
-
-    for (const c of chunks) classifyChunk(w, c, sFrom, sTo, found, claim);
   }
 
   // 3. aliases: "X, also known as Y", "X (Y)"
@@ -223,7 +209,8 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
   const surnames = new Map<string, number>();
   for (let k = 0; k < found.length; k++) {
     const f = found[k];
-    if (f.kind === 'person' && f.to - f.from >= 2) surnames.set(w.text[f.to - 1], k);
+    if (f.kind === 'person' && f.to - f.from >= 2 && !f.rule.startsWith('shape.'))
+      surnames.set(w.text[f.to - 1], k);
   }
   for (let i = 0; i < w.length; i++) {
     if (taken[i]) continue;
@@ -236,6 +223,57 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
   }
 
   return buildEntities(doc, w, found, aliasOf);
+}
+
+/** Runs of capitalised words, with name particles and "of"/"for (the)" inside organisation names. */
+function capitalisedChunks(w: Words, sFrom: number, sTo: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let i = sFrom; i < sTo; i++) {
+    if (!isCap(w, i)) continue;
+    if (i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i])) continue;
+    if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
+    let j = i + 1;
+    while (j < sTo) {
+      if (isCap(w, j) && !/^['’]s$/.test(w.text[j])) {
+        j++;
+        continue;
+      }
+      const next = j + 1 < sTo && isCap(w, j + 1);
+      if (next && NAME_PARTICLES.has(w.lower[j])) {
+        j++;
+        continue;
+      }
+      if ((w.lower[j] === 'of' || w.lower[j] === 'for') && hasHead(w, i, j)) {
+        if (next) {
+          j++;
+          continue;
+        }
+        if (w.lower[j + 1] === 'the' && j + 2 < sTo && isCap(w, j + 2)) {
+          j += 2;
+          continue;
+        }
+      }
+      if (
+        w.lower[j] === 'and' &&
+        next &&
+        j > i + 1 &&
+        (w.lower[j - 2] === 'of' || w.lower[j - 2] === 'for')
+      ) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    chunks.push({ from: i, to: j });
+    i = j - 1;
+  }
+  return chunks;
+}
+
+/** "Ministry of Defence", "Office for the Coordination of …": a connector inside the chunk. */
+function hasConnector(w: Words, c: Chunk): boolean {
+  for (let k = c.from + 1; k < c.to - 1; k++) if (w.lower[k] === 'of' || w.lower[k] === 'for') return true;
+  return false;
 }
 
 function hasHead(w: Words, from: number, to: number): boolean {
@@ -260,6 +298,15 @@ function classifyChunk(
       found.push({ from: f, to: t, kind, rule, ...(description ? { description } : {}) });
   };
 
+  const known = KNOWN.matchAt(w.text, from, to);
+  if (known && known.length === to - from) {
+    push(from, to, known.value, 'lexicon.known');
+    return;
+  }
+  if (hasConnector(w, c)) {
+    push(from, to, 'organization', 'head.org-of');
+    return;
+  }
   // organisation / group / facility by the head word that ends the name
   if (ORG_HEADS.has(last) || GROUP_HEADS.has(last)) {
     const militia =

@@ -23,7 +23,7 @@ office|department|foundation|institute|university|college|commission|movement|ob
 alliance|coalition|company|corporation|corp.|corp|inc.|inc|ltd|ltd.|llc|group|service|services|authority
 administration|government|senate|congress|cabinet|center|centre|fund|programme|program|mission|league|society
 church|board|bureau|tribunal|secretariat|directorate|unit|watch|international|initiative|project|trust|syndicate
-club|federation|consortium|institution|academy|caucus|campaign|house|republicans|democrats|nations|community
+club|monitor|federation|consortium|institution|academy|caucus|campaign|house|republicans|democrats|nations|community
 `);
 
 /** Armed-organisation heads: the name is a group (armed or militant), not a civilian organisation. */
