@@ -12,7 +12,7 @@ function times(text: string, published: string | null): TimeExpression[] {
 }
 
 /** The value of the time whose text is `phrase` in `text` published on `dct`. */
-function valueOf(text: string, phrase: string, dct: string | null): string | undefined {
+function valueFor(text: string, phrase: string, dct: string | null): string | undefined {
   return times(text, dct).find((t) => t.text === phrase)?.value;
 }
 
