@@ -15,7 +15,7 @@ import {
   isPassive,
   isPronoun,
 } from './rules/chunks.js';
-import { backgroundOf, cueFactuality, factualityFromClaims } from './rules/factuality.js';
+import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { nearestPlace } from './rules/location.js';
 
 export interface EventsOptions {
@@ -57,6 +57,7 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
       titleCase ||
       // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
       (p === POS.ADJ && /(ed|en)$/.test(w)) ||
+      (/ed$/.test(w) && i > 0 && t.pos[i - 1] !== POS.DET && t.pos[i - 1] !== POS.ADP) ||
       (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
     for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
   }
@@ -219,6 +220,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
       rec.confidence = 0.5;
     }
+    if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
     if (tr.weak) rec.confidence -= 0.2;
     // place, time, quantities from the same sentence
     const place = nearestPlace(doc, d.sentence, trigger.start);
@@ -229,6 +231,33 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);
+
+/**
+ * PLOVER codes announced intentions and refusals as events of their own: "will release" is AGREE,
+ * "will attack" is THREATEN, "will not release" / "refused talks" is REJECT.
+ */
+function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: number): void {
+  const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
+  const intent = hasIntent(doc, trig, subjectEnd, s0);
+  const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
+  if (rec.factuality === 'negated' && (intent || COOPERATIVE.has(rec.type))) {
+    rec.type = 'REJECT';
+    rec.factuality = rec.claim ? 'reported' : 'asserted';
+  } else if (intent && rec.factuality === 'future') {
+    if (COOPERATIVE.has(rec.type)) rec.type = 'AGREE';
+    else if (CONFLICTUAL.has(rec.type)) rec.type = 'THREATEN';
+    else return;
+    rec.factuality = rec.claim ? 'reported' : 'asserted';
+  } else return;
+  if (rec.type !== original.split(':')[0]) {
+    delete rec.mode;
+    delete rec.acled;
+    rec.rule = `${rec.rule}+intent:${original}`;
+  }
 }
 
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {

@@ -93,8 +93,22 @@ train => COOPERATE/062
 conduct _ exercises => COOPERATE/062 !obj=with
 hold|held|held _ exercises => COOPERATE/062 !obj=with
 hold|held|held _ drills => COOPERATE/062 !obj=with
-establish _ relations => COOPERATE/060 !obj=with
-restore _ relations => COOPERATE/060 !obj=with
+establish _ relations => SUPPORT/054 !obj=with
+establish _ ties => SUPPORT/054 !obj=with
+restore _ relations => SUPPORT/054 !obj=with
+restore _ ties => SUPPORT/054 !obj=with
+pledge _ support => SUPPORT/051 !obj=for,to
+contribute => AID/070 !obj=to
+give|gave|given => AID/070 !obj=to !weak
+send|sent|sent => AID/070 !obj=to !weak
+cancel => REJECT/120
+call|called|called off => REJECT/120
+order => REQUEST/100 !weak
+issue _ warning => THREATEN/130 !obj=to
+launch _ action => ACCUSE:allege/115 !obj=against
+take|took|taken _ action => ACCUSE:allege/115 !obj=against
+suspend _ aid => SANCTION:discontinue/162 !obj=to
+close|closed|closed _ borders => COERCE:restrict/191 !obj=with,to
 normalize _ relations => COOPERATE/060 !obj=with
 normalise _ relations => COOPERATE/060 !obj=with
 aid => AID/070
@@ -388,8 +402,11 @@ mediation => CONSULT/045 !obj=between
 consultations => CONSULT/040 !obj=with
 apology => SUPPORT/055 !obj=to
 cooperation => COOPERATE/060 !obj=with,between
-joint exercises => COOPERATE/062 !obj=with
-joint drills => COOPERATE/062 !obj=with
+joint _ exercises => COOPERATE/062 !obj=with
+joint _ drills => COOPERATE/062 !obj=with
+war games => COOPERATE/062 !obj=with
+suspension => SANCTION:discontinue/162 !obj=of,to,with
+warning => THREATEN/130 !obj=to !weak
 aid => AID/070 !obj=to,for
 assistance => AID/070 !obj=to,for
 donation => AID/070 !obj=to

@@ -234,6 +234,36 @@ export function findObject(
   preps: readonly string[],
   direct: boolean,
 ): number {
+  const strict = scanObject(t, chunks, e, s1, preps, direct);
+  // no direct object and none of the trigger's own prepositions: the first phrase after a
+  // preposition that can introduce a party or a target ("lifted the ban in Tripoli")
+  return strict >= 0 ? strict : scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
+}
+
+const GENERIC_PREPS = [
+  'to',
+  'on',
+  'against',
+  'with',
+  'into',
+  'in',
+  'from',
+  'for',
+  'at',
+  'over',
+  'of',
+  'toward',
+  'towards',
+];
+
+function scanObject(
+  t: TokenTable,
+  chunks: readonly Chunk[],
+  e: number,
+  s1: number,
+  preps: readonly string[],
+  direct: boolean,
+): number {
   let k = e + 1;
   let lastPrep = '';
   let steps = 0;

@@ -8,25 +8,13 @@ import type { Claim, EventRecord, Factuality } from '../../../model/types.js';
  */
 
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'failed', 'refused']);
-const FUTURE = new Set([
-  'will',
-  "'ll",
-  'shall',
-  'would',
-  'plans',
-  'plan',
-  'planned',
-  'planning',
-  'intends',
-  'going',
-  'to',
-  'threatened',
-  'vowed',
-  'pledged',
-  'promised',
-  'expected',
-  'set',
-]);
+const FUTURE = new Set(['threatened', 'vowed', 'pledged', 'promised', 'expected', 'set', 'to']);
+/** Modal and intent markers in the trigger's own verb group: "will release", "is ready to help". */
+export const INTENT = new Set(
+  "will 'll shall would plans plan planned planning intends intend going willing ready prepared wants want wanted hopes aims seeks".split(
+    ' ',
+  ),
+);
 const UNCERTAIN = new Set([
   'may',
   'might',
@@ -82,7 +70,7 @@ export function cueFactuality(
       out ??= 'future';
       continue;
     }
-    if (FUTURE.has(w) && w !== 'to') out = 'future';
+    if ((FUTURE.has(w) || INTENT.has(w)) && w !== 'to') out = 'future';
     else if (UNCERTAIN.has(w)) out ??= 'uncertain';
   }
   for (let k = Math.max(s0, trig - 12); k < trig; k++)
@@ -105,6 +93,16 @@ export function backgroundOf(doc: Doc, rec: EventRecord, trig: number, s0: numbe
   if (rec.interval && rec.timePrecision === 'text' && !Number.isNaN(pubYear)) {
     const endYear = Number(rec.interval[1].slice(0, 4));
     if (endYear < pubYear - 1) return true;
+  }
+  return false;
+}
+
+/** A modal or intent marker between the subject and the trigger ("said it will release"). */
+export function hasIntent(doc: Doc, trig: number, subjectEnd: number, s0: number): boolean {
+  const low = doc.tokens.lower;
+  for (let k = Math.max(s0, subjectEnd + 1, trig - 5); k < trig; k++) {
+    if (low[k] === ',' || low[k] === ';') return false;
+    if (INTENT.has(low[k])) return true;
   }
   return false;
 }
