@@ -112,6 +112,23 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
   return out;
 }
 
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
+    ' ',
+  ),
+);
+
+/** A chunk that cannot be a party: only adjectives ("is willing"), or only time words ("last Friday"). */
+export function notAnArgument(t: TokenTable, c: Chunk): boolean {
+  let adjOnly = true;
+  let timeOnly = true;
+  for (let i = c.first; i <= c.last; i++) {
+    if (t.pos[i] !== POS.ADJ && t.pos[i] !== POS.DET && t.pos[i] !== POS.ADV) adjOnly = false;
+    if (!TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.NUM) timeOnly = false;
+  }
+  return adjOnly || timeOnly;
+}
+
 export function chunkAt(chunks: readonly Chunk[], tok: number): number {
   for (let k = 0; k < chunks.length; k++) if (chunks[k].first <= tok && tok <= chunks[k].last) return k;
   return -1;
@@ -191,6 +208,10 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       return -1;
     }
     const c = chunks.findIndex((ch) => ch.last === k);
+    if (c >= 0 && notAnArgument(t, chunks[c])) {
+      k = chunks[c].first - 1;
+      continue;
+    }
     if (c >= 0) {
       const ch = chunks[c];
       const before = ch.first - 1 >= s0 ? ch.first - 1 : -1;
@@ -286,6 +307,11 @@ function scanObject(
       continue;
     }
     const c = chunks.findIndex((ch) => ch.first === k);
+    if (c >= 0 && notAnArgument(t, chunks[c])) {
+      k = chunks[c].last + 1;
+      lastPrep = '';
+      continue;
+    }
     if (c >= 0) {
       if (lastPrep === '' || lastPrep === 'that') {
         if (direct || lastPrep === 'that') return c;
