@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import { createArticle } from '../../src/model/article.js';
 import { MutableDoc } from '../../src/model/doc.js';
 import type { Place, Span } from '../../src/model/types.js';
+import { createMentionsStage } from '../../src/nlp/mentions/index.js';
 import { gazetteer } from '../../src/nlp/places/gazetteer/load.js';
 import { geoparse } from '../../src/nlp/places/index.js';
 import { haversineKm } from '../../src/nlp/places/resolve.js';
@@ -166,6 +167,8 @@ export async function run(args: string[]): Promise<EvalReport | null> {
     ? files
     : ['lgl.xml', 'tr-news.xml', 'geovirus.xml'].map((f) => `${SHARED_DIR}/data/geo/${f}`);
   const gz = gazetteer();
+  // end to end, places read the people/organisation mentions, as in the pipeline
+  const mentions = createMentionsStage();
   const rows: Record<string, string | number | null>[] = [];
   const metrics: Record<string, number | string | null> = { mode };
   const errLines: string[] = [];
@@ -186,6 +189,7 @@ export async function run(args: string[]): Promise<EvalReport | null> {
     for (const gd of docs) {
       const article = { ...createArticle({ text: gd.text }), text: gd.text };
       const doc = new MutableDoc(article, tokenize(gd.text));
+      if (mode === 'e2e') doc.setLayer('mentions', mentions.run(doc).mentions);
       const gold = gd.toponyms.filter((g) => g.type !== 'Non_Toponym');
       if (gold.some((g) => g.type !== null)) hasTypes = true;
       const s0 = performance.now();

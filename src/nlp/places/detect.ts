@@ -44,7 +44,21 @@ const HYPHENS = new Set(['-', '‐', '‑', '–']);
 const APOSTROPHES = new Set(["'", '’', '‘', 'ʻ', 'ʼ', '`']);
 const MAX_TOKENS = 7;
 /** Multi-word gazetteer names that in news are buildings or institutions, not the town of that name. */
-const MULTIWORD_STOPLIST = new Set(['white house', 'capitol hill', 'wall street', 'downing street', 'the hague court', 'new year', 'new years', 'united nations', 'red cross', 'red crescent', 'holy see', 'the state', 'the city']);
+const MULTIWORD_STOPLIST = new Set([
+  'white house',
+  'capitol hill',
+  'wall street',
+  'downing street',
+  'the hague court',
+  'new year',
+  'new years',
+  'united nations',
+  'red cross',
+  'red crescent',
+  'holy see',
+  'the state',
+  'the city',
+]);
 const NAMEISH_POS = new Set([POS.PROPN, POS.NOUN, POS.ADJ, POS.X]);
 
 function foldToken(t: string): string {
@@ -105,8 +119,20 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
       continue;
     }
     let j = i;
-    while (j + 1 < tk.length && tk.sentence[j + 1] === tk.sentence[i] && UPPER_START.test(tk.text[j + 1]) && NAMEISH_POS.has(tk.pos[j + 1])) j++;
-    if (j > i && NAMEISH_POS.has(tk.pos[i]) && !STOP_RUN_START.has(tk.lower[i]) && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]) && !ADMIN_HEADS.has(tk.lower[j])) {
+    while (
+      j + 1 < tk.length &&
+      tk.sentence[j + 1] === tk.sentence[i] &&
+      UPPER_START.test(tk.text[j + 1]) &&
+      NAMEISH_POS.has(tk.pos[j + 1])
+    )
+      j++;
+    if (
+      j > i &&
+      NAMEISH_POS.has(tk.pos[i]) &&
+      !STOP_RUN_START.has(tk.lower[i]) &&
+      !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]) &&
+      !ADMIN_HEADS.has(tk.lower[j])
+    ) {
       for (let k = i; k <= j; k++) if (!tk.text[k].endsWith('.')) nameRunWords.add(tk.lower[k]);
     }
     i = j + 1;
@@ -291,7 +317,8 @@ function acceptSingle(
   if (SINGLE_WORD_STOPLIST.has(lower) && !country) return false;
   const t0 = tk.text[i];
   // acronyms ("FDA", "KBR") only as a country's or admin area's own short name ("US", "UAE")
-  if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2)) return false;
+  if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
+    return false;
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
   if (t0.endsWith('.') && t0.length <= 6 && tk.text[i - 1] !== ',' && !country) return false;
   if (facts.nameRunWords.has(lower) && !strong) return false;
@@ -322,7 +349,7 @@ function acceptSingle(
     const country = postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3);
     if (prevCap && nextCap && !country) return false;
     if (prevCap && (city || !strong)) return false;
-    if (nextCap && (city || !strong) && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
+    if (nextCap && !country && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
   }
   if (insideOutletName(tk.text, tk.lower, i + 1, sentEnd)) return false;
   return true;
@@ -378,10 +405,51 @@ function insideOutletName(
 }
 
 /** Run starts that are not part of a name ("In Paris", "The Hague" is in the gazetteer anyway). */
-const STOP_RUN_START = new Set(['the', 'in', 'at', 'on', 'from', 'to', 'for', 'a', 'an', 'and', 'but', 'of', 'by', 'with', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'during']);
+const STOP_RUN_START = new Set([
+  'the',
+  'in',
+  'at',
+  'on',
+  'from',
+  'to',
+  'for',
+  'a',
+  'an',
+  'and',
+  'but',
+  'of',
+  'by',
+  'with',
+  'as',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'since',
+  'during',
+]);
 const ACRONYM = /^[A-Z]{2,6}$/;
 /** Words after a name that make it something else: "Marburg virus", "Jones said". */
-const NOT_PLACE_AFTER = new Set(['virus', 'fever', 'flu', 'strain', 'disease', 'said', 'says', 'told', 'added', 'explained', 'stated', 'noted', 'wrote', 'asked', 'argued', 'believes', 'thinks']);
+const NOT_PLACE_AFTER = new Set([
+  'virus',
+  'fever',
+  'flu',
+  'strain',
+  'disease',
+  'said',
+  'says',
+  'told',
+  'added',
+  'explained',
+  'stated',
+  'noted',
+  'wrote',
+  'asked',
+  'argued',
+  'believes',
+  'thinks',
+]);
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'asked', 'according']);
 
 function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {

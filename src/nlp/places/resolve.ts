@@ -6,7 +6,7 @@ import { type FeatureView, type Gazetteer, precisionOf } from './gazetteer/load.
 
 /** Score offsets by how a name matched: main, official/ascii, alternate, abbreviation. */
 const NAME_KIND_PRIOR = [0, -0.2, -2.2, -3];
-const MAX_CANDIDATES = 60;
+const MAX_CANDIDATES = 25;
 
 interface Candidate {
   f: FeatureView;
@@ -35,7 +35,11 @@ const CAPITAL_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
 const ADM1_HEADS = new Set(['province', 'governorate', 'state', 'oblast', 'region', 'prefecture', 'emirate']);
 
 function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): number {
-  const logPop = Math.log10(c.population + 1);
+  return priorOf(c.fcode, c.population, nameKind, precision);
+}
+
+function priorOf(fcode: string, population: number, nameKind: number, precision: PlacePrecision): number {
+  const logPop = Math.log10(population + 1);
   let s = NAME_KIND_PRIOR[nameKind];
   switch (precision) {
     case 'country':
@@ -52,10 +56,10 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
       break;
     default:
       s += 0.6 * logPop;
-      if (c.fcode === 'PPLC') s += 2;
-      else if (c.fcode === 'PPLA') s += 0.8;
-      else if (c.fcode === 'PPLA2') s += 0.4;
-      else if (c.fcode === 'PPLX' || c.fcode === 'PPLH' || c.fcode === 'PPLQ') s -= 1;
+      if (fcode === 'PPLC') s += 2;
+      else if (fcode === 'PPLA') s += 0.8;
+      else if (fcode === 'PPLA2') s += 0.4;
+      else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s -= 1;
   }
   return s;
 }
@@ -302,19 +306,29 @@ function support(c: Candidate, self: Group, groups: readonly Group[]): number {
 }
 
 function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
+  // Rank postings on the typed arrays first; build views only for the best few.
+  const ids: number[] = [];
+  const priors: number[] = [];
+  const kinds: number[] = [];
   const seen = new Set<number>();
   for (const p of t.postings) {
     const id = p >> 2;
     if (seen.has(id)) continue;
     seen.add(id);
-    const f = gz.feature(id);
-    const precision = precisionOf(f.fcode);
-    const pr = prior(f, p & 3, precision);
-    g.cands.push({ f, precision, prior: pr, score: pr, alternate: (p & 3) >= 2 });
+    const fcode = gz.fcodeAt(id);
+    ids.push(id);
+    kinds.push(p & 3);
+    priors.push(priorOf(fcode, gz.populationAt(id), p & 3, precisionOf(fcode)));
   }
-  if (g.cands.length > MAX_CANDIDATES) {
-    g.cands.sort((a, b) => b.prior - a.prior);
-    g.cands.length = MAX_CANDIDATES;
+  let order = ids.map((_, i) => i);
+  if (order.length > MAX_CANDIDATES) {
+    order.sort((a, b) => priors[b] - priors[a]);
+    order = order.slice(0, MAX_CANDIDATES);
+  }
+  for (const i of order) {
+    const f = gz.feature(ids[i]);
+    const precision = precisionOf(f.fcode);
+    g.cands.push({ f, precision, prior: priors[i], score: priors[i], alternate: kinds[i] >= 2 });
   }
 }
 

@@ -77,7 +77,9 @@ export async function importGeoNames(
   }
   if (rows.length === 0) {
     throw new ImportError(
-      total === 0 ? `${file}: no rows (empty dump)` : `${file}: none of ${total} rows is a valid GeoNames row`,
+      total === 0
+        ? `${file}: no rows (empty dump)`
+        : `${file}: none of ${total} rows is a valid GeoNames row`,
     );
   }
   // alternateNamesV2: id, geonameid, language, name, preferred, short, colloquial, historic, from, to
@@ -102,8 +104,12 @@ export async function importGeoNames(
     }
   }
   const w = new IndexWriter();
-  for (const r of rows) addGeoNamesRow(w, r, r.fclass === 'P' ? 'place' : `class ${r.fclass}`, extra.get(r.geonameid));
-  const meta = w.write(outDir, `user import of ${file}${opts.alternateNames ? ` + ${opts.alternateNames}` : ''}`);
+  for (const r of rows)
+    addGeoNamesRow(w, r, r.fclass === 'P' ? 'place' : `class ${r.fclass}`, extra.get(r.geonameid));
+  const meta = w.write(
+    outDir,
+    `user import of ${file}${opts.alternateNames ? ` + ${opts.alternateNames}` : ''}`,
+  );
   return {
     dir: outDir,
     rows: total,

@@ -207,6 +207,19 @@ export class Gazetteer {
     return this.scratch;
   }
 
+  /** Feature code of a feature, without building a view. */
+  fcodeAt(id: number): string {
+    const pi = this.part(id);
+    const p = this.parts[pi];
+    return p.meta.fcodes[p.a.fcode[id - this.bases[pi]]];
+  }
+
+  /** Population of a feature, without building a view. */
+  populationAt(id: number): number {
+    const pi = this.part(id);
+    return this.parts[pi].a.population[id - this.bases[pi]];
+  }
+
   /** Feature id of the ADM1 feature with code "CC.A1", or -1. */
   admin1Of(code: string): number {
     return this.admin1Feature.get(code) ?? -1;
