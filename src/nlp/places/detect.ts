@@ -320,7 +320,7 @@ function acceptSingle(
   if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
     return false;
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
-  if (t0.endsWith('.') && t0.length <= 6 && tk.text[i - 1] !== ',' && !country) return false;
+  if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? '')) return false;
   if (facts.nameRunWords.has(lower) && !strong) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
@@ -349,7 +349,13 @@ function acceptSingle(
     const country = postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3);
     if (prevCap && nextCap && !country) return false;
     if (prevCap && (city || !strong)) return false;
-    if (nextCap && !country && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
+    // a name opening an organisation's name is a place ("Texas Southern University", "Afrin
+    // Police"); opening a person's name it is not ("Victoria Jones")
+    if (nextCap && !country) {
+      const m = facts.mentionAt[i];
+      if (m === 1 || m === 3) return false;
+      if (m !== 2 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
+    }
   }
   if (insideOutletName(tk.text, tk.lower, i + 1, sentEnd)) return false;
   return true;
@@ -429,6 +435,7 @@ const STOP_RUN_START = new Set([
   'since',
   'during',
 ]);
+const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near']);
 const ACRONYM = /^[A-Z]{2,6}$/;
 /** Words after a name that make it something else: "Marburg virus", "Jones said". */
 const NOT_PLACE_AFTER = new Set([
