@@ -162,6 +162,8 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   const facts = docFacts(doc, mentions);
   const out: Toponym[] = [];
   const posting: number[] = [];
+  const cuedKeys = new Set<string>();
+  const weakAt = new Set<number>();
   let sentEnd = 0;
   for (let i = 0; i < n; i++) {
     const t = tk.text[i];
@@ -271,6 +273,9 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     if (locN) {
       cue |= CUE_LOCALITY;
     }
+    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !strongName(gz, posting);
+    if (!weak || hasPlaceContext(doc, i, end, sentEnd)) cuedKeys.add(bestKey);
+    else weakAt.add(out.length);
     out.push({
       start: tk.start[i],
       end: tk.end[end],
@@ -286,7 +291,30 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     });
     i = end;
   }
-  return out;
+  // A small town's name needs the context to say it is a place somewhere in the document
+  // ("in X", "X, Texas", "X police"); bare, it is more often a surname or a common word.
+  if (weakAt.size === 0) return out;
+  return out.filter((t, k) => !weakAt.has(k) || cuedKeys.has(t.key));
+}
+
+const PLACE_MODIFIED = new Set(['woman', 'man', 'men', 'women', 'resident', 'residents', 'native', 'natives', 'area', 'areas', 'police', 'officials', 'official', 'mayor', 'council', 'school', 'schools', 'teen', 'teens', 'girl', 'boy', 'family', 'families', 'home', 'homes', 'city', 'town', 'village', 'county', 'streets', 'street', 'road', 'neighborhood', 'neighbourhood', 'downtown', 'campus', 'office', 'branch', 'plant', 'facility', 'hospital', 'airport', 'port', 'district', 'region', 'province', 'state', 'suburb', 'suburbs', 'outskirts', 'man\'s', 'couple', 'couples', 'voters', 'businesses', 'church', 'firefighters', 'deputies', 'students', 'teachers', 'board', 'commissioners', 'department', 'library', 'park', 'mall', 'store']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'toward', 'towards', 'outside', 'inside', 'across', 'throughout', 'around', 'of', 'between', 'via', 'through', 'within', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'downtown', 'rural', 'suburban', 'nearby', 'neighboring', 'neighbouring']);
+
+/** Context that says a name is a place: a locative word before it, a qualifier, a list of places, a place-modified noun after. */
+function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boolean {
+  const tk = doc.tokens;
+  const prev = tk.lower[i - 1];
+  if (prev !== undefined && tk.sentence[i - 1] === tk.sentence[i] && PLACE_PREPS.has(prev)) return true;
+  const next = tk.lower[end + 1];
+  if (next === undefined || end + 1 >= sentEnd) return false;
+  if (PLACE_MODIFIED.has(next)) return true;
+  // "X, Texas" / "X, Ga." / "X and Y counties"
+  if (next === ',' && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) return true;
+  if (next === '(' || next === '[') return true;
+  // dateline: all-caps name at the start of a paragraph
+  const t = tk.text[i];
+  if (ALL_CAPS.test(t) && t.length > 2 && (i === 0 || doc.text[tk.start[i] - 1] === '\n')) return true;
+  return false;
 }
 
 function localityNounAround(
