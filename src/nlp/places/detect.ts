@@ -247,9 +247,19 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       (UPPER_START.test(tk.text[end + 1]) || after === 'state')
     ) {
       cue |= CUE_ADMIN;
-      adminHead = after;
+      adminHead = after === 'co.' || after === 'co' ? 'county' : after;
       end++;
+      // "Loudon Co.", "Cook County": the admin area's own name is "X County"
+      if (adminHead === 'county' || adminHead === 'parish') gz.lookup(`${bestKey} ${adminHead}`, posting);
       rule = 'gazetteer+admin-head';
+    }
+    if (!adminHead) {
+      const plural = pluralAdminHeadAfter(tk, end, sentEnd);
+      if (plural) {
+        cue |= CUE_ADMIN;
+        adminHead = plural;
+        gz.lookup(`${bestKey} ${plural}`, posting);
+      }
     }
     if (HYPHENS.has(tk.text[end + 1] ?? '') && HYPHEN_PLACE_SUFFIXES.has(tk.lower[end + 2] ?? '')) {
       cue |= CUE_HYPHEN;
@@ -297,8 +307,133 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   return out.filter((t, k) => !weakAt.has(k) || cuedKeys.has(t.key));
 }
 
-const PLACE_MODIFIED = new Set(['woman', 'man', 'men', 'women', 'resident', 'residents', 'native', 'natives', 'area', 'areas', 'police', 'officials', 'official', 'mayor', 'council', 'school', 'schools', 'teen', 'teens', 'girl', 'boy', 'family', 'families', 'home', 'homes', 'city', 'town', 'village', 'county', 'streets', 'street', 'road', 'neighborhood', 'neighbourhood', 'downtown', 'campus', 'office', 'branch', 'plant', 'facility', 'hospital', 'airport', 'port', 'district', 'region', 'province', 'state', 'suburb', 'suburbs', 'outskirts', 'man\'s', 'couple', 'couples', 'voters', 'businesses', 'church', 'firefighters', 'deputies', 'students', 'teachers', 'board', 'commissioners', 'department', 'library', 'park', 'mall', 'store']);
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'toward', 'towards', 'outside', 'inside', 'across', 'throughout', 'around', 'of', 'between', 'via', 'through', 'within', 'northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'downtown', 'rural', 'suburban', 'nearby', 'neighboring', 'neighbouring']);
+const PLURAL_HEADS: Record<string, string> = {
+  counties: 'county',
+  parishes: 'parish',
+  provinces: 'province',
+  states: 'state',
+  governorates: 'governorate',
+  districts: 'district',
+};
+
+/** "Clarke, Madison and Oconee counties": the plural head after a list of names. */
+function pluralAdminHeadAfter(tk: Doc['tokens'], end: number, sentEnd: number): string | null {
+  let j = end + 1;
+  for (let hops = 0; j < sentEnd && hops < 12; hops++) {
+    const w = tk.lower[j];
+    if (PLURAL_HEADS[w]) return PLURAL_HEADS[w];
+    if (w === ',' || w === 'and' || w === 'or' || UPPER_START.test(tk.text[j])) j++;
+    else return null;
+  }
+  return null;
+}
+
+const DASHES = new Set(['-', '--', '—', '–', ',']);
+const PARTIES = new Set(['r', 'd', 'i', 'dfl']);
+const PLACE_MODIFIED = new Set([
+  'woman',
+  'man',
+  'men',
+  'women',
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'area',
+  'areas',
+  'police',
+  'officials',
+  'official',
+  'mayor',
+  'council',
+  'school',
+  'schools',
+  'teen',
+  'teens',
+  'girl',
+  'boy',
+  'family',
+  'families',
+  'home',
+  'homes',
+  'city',
+  'town',
+  'village',
+  'county',
+  'streets',
+  'street',
+  'road',
+  'neighborhood',
+  'neighbourhood',
+  'downtown',
+  'campus',
+  'office',
+  'branch',
+  'plant',
+  'facility',
+  'hospital',
+  'airport',
+  'port',
+  'district',
+  'region',
+  'province',
+  'state',
+  'suburb',
+  'suburbs',
+  'outskirts',
+  "man's",
+  'couple',
+  'couples',
+  'voters',
+  'businesses',
+  'church',
+  'firefighters',
+  'deputies',
+  'students',
+  'teachers',
+  'board',
+  'commissioners',
+  'department',
+  'library',
+  'park',
+  'mall',
+  'store',
+]);
+const PLACE_PREPS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'toward',
+  'towards',
+  'outside',
+  'inside',
+  'across',
+  'throughout',
+  'around',
+  'of',
+  'between',
+  'via',
+  'through',
+  'within',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+  'downtown',
+  'rural',
+  'suburban',
+  'nearby',
+  'neighboring',
+  'neighbouring',
+]);
 
 /** Context that says a name is a place: a locative word before it, a qualifier, a list of places, a place-modified noun after. */
 function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boolean {
@@ -311,9 +446,12 @@ function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boo
   // "X, Texas" / "X, Ga." / "X and Y counties"
   if (next === ',' && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) return true;
   if (next === '(' || next === '[') return true;
-  // dateline: all-caps name at the start of a paragraph
+  // dateline: an all-caps name at the start of a paragraph or before a dash ("HUDSON --")
   const t = tk.text[i];
-  if (ALL_CAPS.test(t) && t.length > 2 && (i === 0 || doc.text[tk.start[i] - 1] === '\n')) return true;
+  if (ALL_CAPS.test(t) && t.length > 2 && (i === 0 || doc.text[tk.start[i] - 1] === '\n' || DASHES.has(next)))
+    return true;
+  // a legislator's party and home town: "R-Marshall", "DFL-Chisholm"
+  if (prev !== undefined && HYPHENS.has(tk.text[i - 1]) && PARTIES.has(tk.lower[i - 2] ?? '')) return true;
   return false;
 }
 
@@ -348,7 +486,8 @@ function acceptSingle(
   if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
     return false;
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
-  if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? '')) return false;
+  if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
+    return false;
   if (facts.nameRunWords.has(lower) && !strong) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
@@ -440,6 +579,25 @@ function insideOutletName(
 
 /** Run starts that are not part of a name ("In Paris", "The Hague" is in the gazetteer anyway). */
 const STOP_RUN_START = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
   'the',
   'in',
   'at',

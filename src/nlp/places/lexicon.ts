@@ -468,6 +468,7 @@ export const SINGLE_WORD_STOPLIST = new Set([
 
 /** Words after a name that make it an administrative area ("Aleppo Province", "Cook County"). */
 export const ADMIN_HEADS = new Set([
+  'co.',
   'province',
   'governorate',
   'county',
