@@ -357,7 +357,9 @@ function applyCues(g: Group): void {
           c.precision === 'city' &&
           c.f.admin1 === a.f.admin1 &&
           CAPITAL_CODES.has(c.f.fcode) &&
-          c.prior <= a.prior
+          c.prior <= a.prior &&
+          // only a city that holds much of its area's people ("Aleppo"), not a smaller capital ("Quebec")
+          c.f.population >= 0.25 * a.f.population
         ) {
           c.prior = a.prior + 0.1;
         }
