@@ -488,13 +488,16 @@ function acceptSingle(
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
   if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
     return false;
-  if (facts.nameRunWords.has(lower) && !strong) return false;
+  // a word also seen inside a longer name ("Michael Jones", "First Baptist Church Maryville")
+  // counts only where the context itself says place ("in Maryville")
+  if (facts.nameRunWords.has(lower) && !strong && !hasPlaceContext(doc, i, i, sentEnd)) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
   if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
   const m = facts.mentionAt[i];
   if (m === 1) return false;
-  if (m === 3 && !strong) return false;
+  // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
+  if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
   if (facts.lowerWords.has(lower) && !strong) return false;
   const t = tk.text[i];
@@ -520,7 +523,7 @@ function acceptSingle(
     // Police"); opening a person's name it is not ("Victoria Jones")
     if (nextCap && !country) {
       const m = facts.mentionAt[i];
-      if (m === 1 || m === 3) return false;
+      if (m === 1 || (m === 3 && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]))) return false;
       if (m !== 2 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
     }
   }
@@ -621,7 +624,7 @@ const STOP_RUN_START = new Set([
   'since',
   'during',
 ]);
-const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near']);
+const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near', 'the']);
 const ACRONYM = /^[A-Z]{2,6}$/;
 /** Words after a name that make it something else: "Marburg virus", "Jones said". */
 const NOT_PLACE_AFTER = new Set([
