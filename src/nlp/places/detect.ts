@@ -123,7 +123,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
       j + 1 < tk.length &&
       tk.sentence[j + 1] === tk.sentence[i] &&
       UPPER_START.test(tk.text[j + 1]) &&
-      NAMEISH_POS.has(tk.pos[j + 1])
+      (NAMEISH_POS.has(tk.pos[j + 1]) || INITIAL.test(tk.text[j + 1]))
     )
       j++;
     if (
@@ -174,6 +174,10 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
 
     // Demonyms: "Syrian", "South Korean", "Syrians".
     const dem = matchDemonym(tk.text, tk.lower, i, sentEnd, demonyms);
+    if (dem && isLanguageUse(tk.lower, i, dem.last)) {
+      i = dem.last;
+      continue;
+    }
     if (dem && facts.mentionAt[i] !== 1) {
       out.push({
         start: tk.start[i],
@@ -524,7 +528,7 @@ function acceptSingle(
     if (nextCap && !country) {
       const m = facts.mentionAt[i];
       if (m === 1 || (m === 3 && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]))) return false;
-      if (m !== 2 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
+      if (m !== 2 && (city || !strong) && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
     }
   }
   if (insideOutletName(tk.text, tk.lower, i + 1, sentEnd)) return false;
@@ -624,6 +628,7 @@ const STOP_RUN_START = new Set([
   'since',
   'during',
 ]);
+const INITIAL = /^\p{Lu}\.$/u;
 const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near', 'the']);
 const ACRONYM = /^[A-Z]{2,6}$/;
 /** Words after a name that make it something else: "Marburg virus", "Jones said". */
@@ -656,6 +661,67 @@ function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
 const MONTHS_DAYS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
 function isMonthOrDay(w: string): boolean {
   return MONTHS_DAYS.test(w);
+}
+
+const LANGUAGE_VERBS = new Set([
+  'speak',
+  'speaks',
+  'spoke',
+  'speaking',
+  'spoken',
+  'learn',
+  'learns',
+  'learned',
+  'learning',
+  'learnt',
+  'teach',
+  'teaches',
+  'taught',
+  'teaching',
+  'fluent',
+  'translated',
+  'translate',
+  'understand',
+  'understands',
+  'write',
+  'writes',
+  'read',
+  'reads',
+  'study',
+  'studied',
+  'studies',
+  'in',
+]);
+const LANGUAGE_AFTER = new Set([
+  'language',
+  'languages',
+  'speakers',
+  'speaker',
+  'speaking',
+  'translation',
+  'version',
+  'subtitles',
+  'class',
+  'classes',
+  'lessons',
+  'teacher',
+  'teachers',
+  'learners',
+  'literature',
+  'dictionary',
+  'grammar',
+  'proficiency',
+]);
+
+/** "spoke French", "English language learners": a language, not a people or a place. */
+function isLanguageUse(lower: readonly string[], i: number, last: number): boolean {
+  const next = lower[last + 1];
+  if (next !== undefined && LANGUAGE_AFTER.has(next)) return true;
+  const prev = lower[i - 1];
+  // "in English" but not "in Syrian territory": the word after must not be a noun it modifies
+  if (prev === 'in')
+    return next === undefined || next === '.' || next === ',' || next === 'and' || next === 'or';
+  return prev !== undefined && LANGUAGE_VERBS.has(prev);
 }
 
 function matchDemonym(
