@@ -500,6 +500,8 @@ function acceptSingle(
   if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
   const m = facts.mentionAt[i];
   if (m === 1) return false;
+  // inside a person's name, after its first word ("Matthew D. Flores", "St. Patrick")
+  if (m === 3 && !facts.mentionStart[i] && !country) return false;
   // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
   if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
