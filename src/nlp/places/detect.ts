@@ -61,6 +61,13 @@ const MULTIWORD_STOPLIST = new Set([
 ]);
 const NAMEISH_POS = new Set([POS.PROPN, POS.NOUN, POS.ADJ, POS.X]);
 
+/** Upper-case first letter, with an ASCII fast path (most tokens). */
+function upperStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t);
+}
+
 function foldToken(t: string): string {
   return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
 }
@@ -167,7 +174,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   let sentEnd = 0;
   for (let i = 0; i < n; i++) {
     const t = tk.text[i];
-    if (!UPPER_START.test(t)) continue;
+    if (!upperStart(t)) continue;
     const s = tk.sentence[i];
     sentEnd = doc.sentenceTokens[s][1];
     const lower0 = tk.lower[i];
@@ -726,6 +733,20 @@ function isLanguageUse(lower: readonly string[], i: number, last: number): boole
   return prev !== undefined && LANGUAGE_VERBS.has(prev);
 }
 
+let firstWords: Set<string> | null = null;
+let firstWordsOf: ReadonlyMap<string, string> | null = null;
+function demonymFirstWords(demonyms: ReadonlyMap<string, string>): Set<string> {
+  if (firstWordsOf !== demonyms || !firstWords) {
+    firstWords = new Set();
+    for (const k of demonyms.keys()) {
+      const sp = k.indexOf(' ');
+      if (sp > 0) firstWords.add(k.slice(0, sp));
+    }
+    firstWordsOf = demonyms;
+  }
+  return firstWords;
+}
+
 function matchDemonym(
   text: readonly string[],
   lower: readonly string[],
@@ -734,7 +755,7 @@ function matchDemonym(
   demonyms: ReadonlyMap<string, string>,
 ): { last: number; key: string; target: string } | null {
   // two-word demonyms first ("South Korean", "Sri Lankan")
-  if (i + 1 < sentEnd && UPPER_START.test(text[i + 1])) {
+  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && UPPER_START.test(text[i + 1])) {
     const k2 = `${foldToken(text[i])} ${foldToken(text[i + 1])}`;
     const t2 = demonyms.get(k2) ?? (k2.endsWith('s') ? demonyms.get(k2.slice(0, -1)) : undefined);
     if (t2) return { last: i + 1, key: k2, target: t2 };
