@@ -52,7 +52,7 @@ function priorOf(fcode: string, population: number, nameKind: number, precision:
       s += 3 + 0.3 * logPop;
       break;
     case 'admin2':
-      s += 0.6 + 0.15 * logPop;
+      s += 1 + 0.3 * logPop;
       break;
     default:
       s += 0.6 * logPop;
