@@ -279,8 +279,10 @@ function capitalisedChunks(w: Words, sFrom: number, sTo: number): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = sFrom; i < sTo; i++) {
     if (!isCap(w, i) || NOT_NAMES.has(w.lower[i])) continue;
-    if (i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i])) continue;
     if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
+    // a sentence-initial common word is capitalised anyway: only a multi-word name may start there
+    const initialCommon = i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i]);
+    if (initialCommon && !(i + 1 < sTo && isCap(w, i + 1) && !NOT_NAMES.has(w.lower[i + 1]))) continue;
     let j = i + 1;
     while (j < sTo) {
       if (isCap(w, j) && !/^['’]s$/.test(w.text[j])) {
@@ -400,8 +402,10 @@ function classifyChunk(
 
   const n = to - from;
   const allPropn = (() => {
-    for (let k = from; k < to; k++)
+    for (let k = from; k < to; k++) {
+      if (k === sFrom && isCap(w, k)) continue; // wink often tags a sentence-initial name as a noun
       if (w.pos[k] !== POS.PROPN && !NAME_PARTICLES.has(w.lower[k])) return false;
+    }
     return true;
   })();
   // apposition ", the head of …" or a speech verb right after marks a person
