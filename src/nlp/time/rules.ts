@@ -85,13 +85,13 @@ const MON =
 const WD =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\\.|tues?\\.|wed\\.|thur?s?\\.|fri\\.|sat\\.|sun\\.)(?![a-z])';
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
-const YEAR4 = '(?:1\\d{3}|20\\d{2})(?![\\d,])';
+const YEAR4 = '(?:1\\d{3}|20\\d{2})(?!\\d|,\\d)';
 const NUMW = NUMBER_WORDS.join('|');
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
 const VAGUE =
   '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
 const UNIT =
-  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z])';
+  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old))';
 const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')}))`;
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
@@ -356,6 +356,8 @@ const SEASONS: Record<string, Season> = {
 // ---- the rules -----------------------------------------------------------------------------------
 
 const monthOk = (g: Groups) => capitalised(g.mon);
+/** "Black Monday", "Good Friday": names of days, not the weekday before publication. */
+const NAMED_DAY_PREFIX = /\b(?:Black|Bloody|Good|Holy|Ash|Palm|Super|Cyber|Blue|Maundy|Easter)\s+$/;
 const wdOk = (g: Groups) => !g.wd || capitalised(g.wd);
 
 export const RULES: Rule[] = [
@@ -418,7 +420,8 @@ export const RULES: Rule[] = [
     re: rx(
       `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming|the\\s+previous|the\\s+following|the\\s+next)\\s+)?(?<wd>${WD})(?:\\s+(?<pod>morning|afternoon|evening|night))?`,
     ),
-    accept: (g) => capitalised(g.wd),
+    accept: (g, text, s) =>
+      capitalised(g.wd) && !(!g.dir && !g.mod && NAMED_DAY_PREFIX.test(text.slice(Math.max(0, s - 12), s))),
     make: (g, c) => {
       const d = resolveWeekday(weekdayNumber(g.wd!), dirWord(g.dir), c);
       if (g.pod) return withMod(timeOnDay(d.from, partOfDay(g.pod), d.anchor), g);
@@ -467,15 +470,22 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year.bare',
-    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d,%]|\\.\\d|\\s*-\\s*years?)`),
+    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*-\\s*years?)`),
     accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
     make: (g) => withMod(yearDraft(+g.year!), g),
   },
   {
     name: 'date.decade',
-    re: rx(`${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`),
+    re: rx(
+      `(?:the\\s+(?=early|late|mid))?${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`,
+    ),
     accept: (g, text, s) =>
-      !/[$£€]/.test(text[s - 1] ?? '') && (!!g.c || !!g.d2 || /^the/i.test(text.slice(s, s + 3)) || !!g.mod),
+      !/[$£€]/.test(text[s - 1] ?? '') &&
+      (!!g.c ||
+        !!g.d2 ||
+        /^the/i.test(text.slice(s, s + 3)) ||
+        !!g.mod ||
+        /^(?:and|or|to|through)$/.test(wordBefore(text, s))),
     make: (g, c) => {
       let start: number;
       if (g.c) start = +g.c * 100 + +g.d! * 10;
@@ -558,22 +568,24 @@ export const RULES: Rule[] = [
   {
     name: 'date.quarter',
     re: rx(
-      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|that|its|their|a)\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before)\\s+)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[-\\s]+)?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<year>${YEAR4}))?`,
+      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|a)\\s+)?(?:(?<y5>(?:1\\d|20)\\d{2})\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before|fiscal-)\\s*)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<hy>[-\\s]+))?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(?<year>${YEAR4})|(?<rel>this|last|next)\\s+year(?![a-z'’])))?`,
     ),
-    accept: (g, text, _s, e) => {
+    accept: (g, text, s, e) => {
       const adj = g.adj!.trim().toLowerCase();
       const qu = g.qu!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
+      // "the third-quarter results": annotators leave the article out of an adjectival quarter
+      if (g.det && g.hy?.includes('-') && !g.adj && /^[a-z]/.test(next) && next !== 'of') return false;
       if (qu === 'period')
-        return /year|same|comparable|corresponding|prior/.test(adj) || (!!g.year && !!g.det);
-      if (!g.ord && !adj && !g.year && !g.yr && !g.y4) {
+        return /year|same|comparable|corresponding|prior|latest/.test(adj) || !!g.y5 || (!!g.year && !!g.det);
+      if (!g.ord && !adj && !g.year && !g.yr && !g.y4 && !g.y5) {
         // "the quarter" in results news; not "a quarter of the vote", not "quarter-final"
         return (
           qu === 'quarter' && !!g.det && g.det.toLowerCase() === 'the' && next !== 'of' && text[e] !== '-'
         );
       }
       if (qu === 'half' && !g.ord) return false;
-      if (next === 'of' && !g.year) return false;
+      if (next === 'of' && !g.year && !g.rel) return false;
       if (g.det?.toLowerCase() === 'a') return false;
       return true;
     },
@@ -583,44 +595,57 @@ export const RULES: Rule[] = [
       const ordRaw = g.ord?.toLowerCase();
       let n = ordRaw ? ordinalValue(ordRaw) : 0;
       if (n === -1) n = qu === 'half' ? 2 : 4;
+      const base = yearOf(c.dct);
       let y = Number.NaN;
       if (g.year) y = +g.year;
       else if (g.y4) y = +g.y4;
-      else if (g.yr) {
-        const yr = g.yr.toLowerCase();
-        const base = yearOf(c.dct);
+      else if (g.y5) y = +g.y5;
+      else if (g.yr || g.rel) {
+        const yr = (g.yr ?? g.rel)!.toLowerCase();
         y = /^\d/.test(yr) ? +yr : yr === 'last' ? base - 1 : yr === 'next' ? base + 1 : base;
       }
+      const explicit = !Number.isNaN(y);
       const yearBack = /year-earlier|year-ago|prior-year|year-before/.test(adj);
+      const det = g.det?.toLowerCase();
       if (qu === 'half') {
-        if (Number.isNaN(y) && !Number.isNaN(c.dct)) {
-          const { y: by, m } = ymdOf(c.dct);
-          const cur = m <= 6 ? 1 : 2;
-          y = by;
-          if (n > cur && c.tense !== 'future') y = by - 1;
+        if (!explicit && !Number.isNaN(c.dct)) {
+          const cur = ymdOf(c.dct).m <= 6 ? 1 : 2;
+          y = n > cur && c.tense !== 'future' ? base - 1 : base;
+          if (det === 'next') y = n > cur ? base : base + 1;
         }
-        return withMod(halfDraft(yearBack ? y - 1 : y, n, Number.isNaN(y) ? undefined : 'dct'), g);
+        return withMod(
+          halfDraft(yearBack ? y - 1 : y, n, explicit || Number.isNaN(y) ? undefined : 'dct'),
+          g,
+        );
       }
       if (!n) {
         // "the quarter", "the latest quarter", "the year-earlier period": the quarter just reported
-        const r = c.ref('quarter');
+        if (Number.isNaN(c.dct) && !explicit) return unknown('DATE', 'XXXX-QX', 'quarter');
+        if (/current/.test(adj) || det === 'this') {
+          const { y: by, m } = ymdOf(c.dct);
+          return withMod(quarterDraft(explicit ? y : by, quarterOf(m), 'dct'), g);
+        }
+        const r = /latest|recent|just/.test(adj) ? null : c.ref('quarter');
         if (r) {
           const ry = ymdOf(r.from);
-          const base = { y: ry.y, q: quarterOf(ry.m) };
-          return withMod(refd(quarterDraft(yearBack ? base.y - 1 : base.y, base.q), r), g);
+          return withMod(
+            refd(quarterDraft((explicit ? y : ry.y) - (yearBack ? 1 : 0), quarterOf(ry.m)), r),
+            g,
+          );
         }
-        if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-QX', 'quarter');
-        const cq = completedQuarter(c.dct);
-        return withMod(quarterDraft(yearBack ? cq.y - 1 : cq.y, cq.q, 'dct'), g);
+        const cq = completedQuarter(Number.isNaN(c.dct) ? dayOf(y, 12, 31) + 1 : c.dct);
+        return withMod(
+          quarterDraft(explicit ? y : yearBack ? cq.y - 1 : cq.y, cq.q, explicit ? undefined : 'dct'),
+          g,
+        );
       }
-      if (Number.isNaN(y)) {
+      if (!explicit) {
         if (Number.isNaN(c.dct)) return withMod(quarterDraft(Number.NaN, n), g);
-        const { y: by, m } = ymdOf(c.dct);
-        const cur = quarterOf(m);
-        y = by;
-        if (c.tense === 'future') {
-          if (n < cur) y = by + 1;
-        } else if (n > cur) y = by - 1;
+        const cur = quarterOf(ymdOf(c.dct).m);
+        // results news talks about the quarter just ended; a later quarter number is last year's
+        y = n > cur ? base - 1 : base;
+        if (det === 'next' || (c.tense === 'future' && n > cur)) y = n > cur ? base : base + 1;
+        if (det === 'last') y = n >= cur ? base - 1 : base;
         if (yearBack) y -= 1;
         return withMod(quarterDraft(y, n, 'dct'), g);
       }
@@ -644,7 +669,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.day',
     re: rx(
-      `${DMOD}(?:(?<w>today|tonight|yesterday|tomorrow)(?:['’]s)?|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
+      `${DMOD}(?:(?:(?:earlier|later)\\s+)?(?<w>today|tonight|yesterday|tomorrow)|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
     ),
     make: (g, c) => {
       const base = c.dct;
@@ -669,7 +694,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ref',
     re: rx(
-      '(?<w>right\\s+now|now|currently|nowadays|recently|lately|previously|formerly|soon|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+      '(?<w>right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
     ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
@@ -783,7 +808,10 @@ export const RULES: Rule[] = [
       const pre = dirWord(g.pre);
       const unit = g.unit!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
-      if (/^seconds?$/.test(unit) && num && !/^\d/.test(num) && num !== 'a' && num !== 'few') return false;
+      if (/^seconds?$/.test(unit) && (!num || !/^\d|^(?:two|three|four|five|ten|thirty|few)/.test(num)))
+        return false;
+      // "the 1988 quarter" is a year, not 1988 quarters
+      if (num && /^(?:1\d|20)\d\d$/.test(num)) return false;
       if (num === 'a' || num === 'an') {
         const prev = wordBefore(text, s);
         if (/^(?:once|twice|times|per)$/.test(prev) || /\d/.test(prev)) return false;
@@ -817,7 +845,7 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     re: rx(
-      `(?:(?<adv>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly|semiannually|semi-annually)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
+      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
     ),
     accept: (g, text, s, e) => {
       if (g.per) {
@@ -905,7 +933,7 @@ function acceptBareYear(g: Groups, text: string, s: number, e: number): boolean 
   const y = +g.year!;
   const at = g.mod ? e - 4 : s;
   const prevCh = text[at - 1] ?? ' ';
-  if (/[$£€#\d.,/:-]/.test(prevCh)) return false;
+  if (!g.mod && /[$£€#\d.,/:-]/.test(prevCh)) return false;
   const nextCh = text[e] ?? ' ';
   if (/[/:]/.test(nextCh) || (nextCh === '.' && /\d/.test(text[e + 1] ?? ''))) return false;
   if (y < 1000 || y > 2099) return false;
@@ -964,9 +992,11 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     return withMod(refd(timeOnDay(base + off, suffix), r), g);
   }
   const unit = unitCode(unitWord)!;
-  // "the past week", "the last year": a stretch of time up to now
+  if (dir === 'the' && unit === 'Y' && !g.mod) return durationDraft('P1Y', 'year');
+  // "the past week", "the last decade": the one before the current one
   if (dir === 'the past' || dir === 'the last') {
     if (unit === 'D') return null;
+    if (unit !== 'M' && unit !== 'Q') return withMod(periodDraft(shiftUnit(c.dct, unit, -1), unit, 'dct'), g);
     const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
     if (!Number.isNaN(c.dct)) {
       d.from = shiftUnit(c.dct, unit, -1);
@@ -1043,7 +1073,9 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
     return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
   }
   const fromNow = dirRaw === 'ago' || dirRaw === 'from now' || dirRaw === 'hence';
-  const r = fromNow ? null : c.ref(refKindOf(unit));
+  // "profit rose in the third quarter from a year ago": the same quarter, a year back
+  const rq = unit === 'Y' && n === 1 ? c.ref('quarter') : null;
+  const r = rq ?? (fromNow ? null : c.ref(refKindOf(unit)));
   const base = r ? r.from : c.dct;
   const k = Math.round(n) * (back ? -1 : 1);
   const d = shiftUnit(base, unit, k);
