@@ -36,6 +36,8 @@ export interface Draft {
   anchor?: 'dct' | 'ref';
   /** Id of the time used when anchor is 'ref' (filled in by the stage). */
   refId?: string;
+  /** Counted from another time ("a year earlier"): not itself a reference point for later times. */
+  derived?: boolean;
   /** Sub-span overrides, for rules that split one match into several times ("1990-95"). */
   start?: number;
   end?: number;

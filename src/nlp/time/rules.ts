@@ -209,7 +209,9 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      day = weekdayNear(base, wd, leanOf(c.tense), false);
+      // "until Tuesday", "by Friday" under a present or future verb: a deadline ahead
+      const ahead = (c.before === 'until' || c.before === 'till') && c.tense !== 'past';
+      day = weekdayNear(base, wd, ahead ? 1 : leanOf(c.tense), false);
     }
   }
   return dayDraft(day, 'dct');
@@ -219,6 +221,7 @@ function refd(d: Draft, r: Ref | null): Draft {
   if (r) {
     d.anchor = 'ref';
     d.refId = r.id;
+    d.derived = true;
   } else if (!Number.isNaN(d.from)) d.anchor = 'dct';
   return d;
 }
@@ -647,9 +650,13 @@ export const RULES: Rule[] = [
         if (det === 'next' || (c.tense === 'future' && n > cur)) y = n > cur ? base : base + 1;
         if (det === 'last') y = n >= cur ? base - 1 : base;
         if (yearBack) y -= 1;
-        return withMod(quarterDraft(y, n, 'dct'), g);
+        const d = withMod(quarterDraft(y, n, 'dct'), g);
+        if (d && yearBack) d.derived = true;
+        return d;
       }
-      return withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+      const q = withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+      if (q && yearBack) q.derived = true;
+      return q;
     },
   },
   {
@@ -914,7 +921,9 @@ export const RULES: Rule[] = [
           const ry = ymdOf(r.from);
           return refd(quarterDraft(ry.y - 1, quarterOf(ry.m)), r);
         }
-        return yearDraft(y - 1, 'dct');
+        const d = yearDraft(y - 1, 'dct');
+        d.derived = true;
+        return d;
       }
       if (w === 'month-end') return applyMod(monthDraft(y, ymdOf(c.dct).m, 'dct'), 'END');
       if (w.startsWith('mid')) return applyMod(yearDraft(y, 'dct'), 'MID');
