@@ -84,7 +84,7 @@ const MON =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)(?![a-z])';
 const WD =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\\.|tues?\\.|wed\\.|thur?s?\\.|fri\\.|sat\\.|sun\\.)(?![a-z])';
-const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
 const YEAR4 = '(?:1\\d{3}|20\\d{2})(?!\\d|,\\d)';
 const NUMW = NUMBER_WORDS.join('|');
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
@@ -402,12 +402,39 @@ export const RULES: Rule[] = [
     make: (g) => withMod(monthDraft(+g.year!, monthNumber(g.mon!)), g),
   },
   {
+    name: 'date.month-rel-year',
+    re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?<rel>this|last|next)\\s+year(?![a-z'’])`),
+    accept: monthOk,
+    make: (g, c) => {
+      if (Number.isNaN(c.dct)) return withMod(monthDraft(Number.NaN, monthNumber(g.mon!)), g);
+      const rel = g.rel!.toLowerCase();
+      const y = ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      return withMod(monthDraft(y, monthNumber(g.mon!), 'dct'), g);
+    },
+  },
+  {
+    name: 'year.spoken',
+    re: rx(
+      '(?:the\\s+year\\s+)?(?:(?<hi>nineteen|eighteen|twenty)[-\\s]+(?<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(?:one|two|three|four|five|six|seven|eight|nine))?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?<lo2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)(?![a-z-])',
+    ),
+    accept: (g, text, s) =>
+      !!g.lo2 || !!g.lo || /^the\\s+year/i.test(text.slice(s, s + 8)) || PREP_BEFORE.has(wordBefore(text, s)),
+    make: (g) => {
+      if (g.hi) {
+        const hi = g.hi.toLowerCase() === 'eighteen' ? 1800 : g.hi.toLowerCase() === 'twenty' ? 2000 : 1900;
+        return yearDraft(hi + numberValue(g.lo!.replace(/\\s+/g, '-')));
+      }
+      return yearDraft(2000 + (g.lo2 ? numberValue(g.lo2) : 0));
+    },
+  },
+  {
     name: 'date.month',
     re: rx(`${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})`),
     accept: (g, text, s, e) => {
       if (!monthOk(g)) return false;
       const mon = g.mon!.toLowerCase();
-      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july') return false;
+      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july' && mon !== 'may')
+        return false;
       if (g.dir || g.mod) return true;
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e);
@@ -820,10 +847,11 @@ export const RULES: Rule[] = [
       // "the 1988 quarter" is a year, not 1988 quarters
       if (num && /^(?:1\d|20)\d\d$/.test(num)) return false;
       if (num === 'a' || num === 'an') {
-        const prev = wordBefore(text, s);
-        if (/^(?:once|twice|times|per)$/.test(prev) || /\d/.test(prev)) return false;
-        if (pre === 'the') return false;
+        if (perUnitContext(text, s) || pre === 'the') return false;
       }
+      // "60 Minutes" is a programme, "three-quarters of" a share
+      if (/^[A-Z]/.test(g.unit!) && !/^[A-Z]+$/.test(g.unit!)) return false;
+      if (unit.startsWith('quarter') && next === 'of') return false;
       if (
         pre === 'the' &&
         !/^\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/.test(num ?? '')
@@ -855,19 +883,15 @@ export const RULES: Rule[] = [
       `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
     ),
     accept: (g, text, s, e) => {
-      if (g.per) {
-        const prev = wordBefore(text, s);
-        const before = text.slice(Math.max(0, s - 12), s);
-        return (
-          /^(?:once|twice|times|percent|cents?|dollars?|euros?|pounds?|hours?|meals?|miles?|shifts?)$/.test(
-            prev,
-          ) || /\d%?\s*$/.test(before)
-        );
-      }
+      if (g.per) return perUnitContext(text, s);
       if (g.adv) {
-        const next = wordAfter(text, e).toLowerCase();
+        const next = wordAfter(text, e);
         // "the daily newspaper" is a name; "daily life" still a set
-        return !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(next);
+        return (
+          !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(
+            next.toLowerCase(),
+          ) && !/^[A-Z]/.test(next)
+        );
       }
       return true;
     },
@@ -892,6 +916,8 @@ export const RULES: Rule[] = [
   {
     name: 'time.noon',
     re: rx(`(?<w>noon|midnight|midday)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`),
+    // "High Noon" is a film
+    accept: (g, text, s) => g.w![0] !== 'N' && wordBefore(text, s) !== 'high',
     make: (g, c) => clockTime(g.w!.toLowerCase() === 'midnight' ? 0 : 12, 0, '', g.wd, c),
   },
   {
@@ -931,6 +957,15 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** "twice a week", "four flights a week", "$5 a day": a rate, so "a week" is a set, not a duration. */
+function perUnitContext(text: string, s: number): boolean {
+  const prev = wordBefore(text, s);
+  if (/^(?:once|twice|thrice|times|percent|cents?|dollars?|euros?|pounds?|hours?)$/.test(prev)) return true;
+  return PER_BEFORE.test(text.slice(Math.max(0, s - 30), s));
+}
+const PER_BEFORE =
+  /(?:\d%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|once|twice))\b[^.,;\d]{0,22}$/i;
 
 function absDay(y: number, m: number, d: number): Draft {
   const day = dayOf(y, m, d);
