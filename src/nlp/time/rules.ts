@@ -210,7 +210,7 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
       // "until Tuesday", "by Friday" under a present or future verb: a deadline ahead
-      const ahead = (c.before === 'until' || c.before === 'till') && c.tense !== 'past';
+      const ahead = c.before === 'until' || c.before === 'till';
       day = weekdayNear(base, wd, ahead ? 1 : leanOf(c.tense), false);
     }
   }
@@ -403,7 +403,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.month-rel-year',
-    re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?<rel>this|last|next)\\s+year(?![a-z'’])`),
+    re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?![a-z'’])`),
     accept: monthOk,
     make: (g, c) => {
       if (Number.isNaN(c.dct)) return withMod(monthDraft(Number.NaN, monthNumber(g.mon!)), g);
@@ -728,7 +728,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ref',
     re: rx(
-      '(?<w>right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
     ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
@@ -752,7 +752,8 @@ export const RULES: Rule[] = [
       const w = g.w!.toLowerCase().replace(/\s+/g, ' ');
       if (/now|currently|nowadays|presently|present|these days|moment|current/.test(w))
         return refDraft('PRESENT_REF', c.dct);
-      if (/soon|future/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      if (/soon|future|term/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      if (/time being/.test(w)) return refDraft('PRESENT_REF', c.dct);
       return refDraft('PAST_REF', c.dct);
     },
   },
@@ -812,6 +813,20 @@ export const RULES: Rule[] = [
       const base = r ? r.from : c.dct;
       if (g.unit!.toLowerCase() === 'night') return refd(timeOnDay(base + dir, 'NI'), r);
       return refd(periodDraft(shiftUnit(base, unit, dir), unit), r);
+    },
+  },
+  {
+    name: 'rel.the-day',
+    re: rx('(?:(?<late>late|early)\\s+in\\s+)?the\\s+day(?![a-z-])'),
+    accept: (g, text, s) =>
+      !!g.late ||
+      /^(?:end|ended|ending|ends|finish|finished|finishing|for|close|closed|closing|start|started|of|in)$/.test(
+        wordBefore(text, s),
+      ),
+    make: (g, c) => {
+      const r = c.ref('day');
+      const d = refd(dayDraft(r ? r.from : c.dct), r);
+      return withMod(d, { mod: g.late });
     },
   },
   {
@@ -903,7 +918,7 @@ export const RULES: Rule[] = [
       `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`,
     ),
     accept: (g) => !g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd),
-    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c),
+    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz),
   },
   {
     name: 'time.clock24',
@@ -911,7 +926,7 @@ export const RULES: Rule[] = [
       `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])`,
     ),
     accept: (g, text, s, e) => /:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!),
-    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c),
+    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c, g.tz),
   },
   {
     name: 'time.noon',
@@ -984,6 +999,12 @@ function acceptBareYear(g: Groups, text: string, s: number, e: number): boolean 
   const prev = wordBefore(text, at);
   if (PREP_BEFORE.has(prev) || g.mod) return true;
   if (y < 1500) return false;
+  // "Russell 2000", "Windows 2000": a number in a name
+  if (
+    /[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, at - 20), at)) &&
+    !/[.!?"“]\s*[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, at - 22), at))
+  )
+    return false;
   const next = wordAfter(text, e);
   const nl = next.toLowerCase();
   // "2000 people", "1500 troops": a plural or a unit after a number means a count
@@ -1125,7 +1146,7 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
   const d = shiftUnit(base, unit, k);
   // counted from a day, "a week later" is a day; counted from the publication date it keeps its unit
   let out: Draft;
-  if (r && (r.gran === 'day' || unit === 'D')) out = dayDraft(d);
+  if ((r && r.gran === 'day') || unit === 'D' || (unit === 'W' && !r && Math.abs(k) <= 2)) out = dayDraft(d);
   else if (r && r.gran === 'quarter' && (unit === 'Y' || unit === 'Q')) {
     const ry = ymdOf(d);
     out = quarterDraft(ry.y, quarterOf(ry.m));
@@ -1195,7 +1216,7 @@ function setRule(g: Groups): Draft | null {
   return setDraft(durationValue(1, unit), granOfUnit(unit));
 }
 
-function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx): Draft {
+function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx, tz?: string): Draft {
   let hh = h;
   const a = ap.toLowerCase();
   if (a.startsWith('p') && hh < 12) hh += 12;
@@ -1219,7 +1240,9 @@ function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c:
       refId = r.id;
     }
   }
-  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, anchor);
+  // TimeML marks universal time with Z; local zones are left as written
+  const z = tz && /^(?:UTC|GMT)$/i.test(tz) ? 'Z' : '';
+  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}${z}`, anchor);
   d.refId = refId;
   return d;
 }
