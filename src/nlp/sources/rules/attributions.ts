@@ -1,10 +1,12 @@
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
+  CUE_PARTICLES,
   CUE_PREFIX,
   CUE_VERBS,
   type CueVerb,
   NEEDS_VERB_TAG,
+  SPEAKER_NOUNS,
   TIME_WORDS,
 } from '../lexicon.js';
 import { findQuotations, paragraphBreakBefore, type QuoteIndex } from '../quotes.js';
@@ -30,6 +32,73 @@ export interface Attribution {
 const { PROPN, NOUN, PRON, DET, ADJ, NUM, PART, ADP, CCONJ, SCONJ, VERB, AUX, PUNCT, ADV } = POS;
 
 const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+const CAP_FUNCTION = new Set([
+  'i',
+  'the',
+  'a',
+  'an',
+  'but',
+  'and',
+  'in',
+  'on',
+  'at',
+  'as',
+  'if',
+  'when',
+  'while',
+  'asked',
+  'said',
+  'says',
+  'according',
+]);
+const TAIL_SUBORDINATORS = new Set([
+  'as',
+  'while',
+  'when',
+  'before',
+  'after',
+  'though',
+  'although',
+  'because',
+  'during',
+  'since',
+  'who',
+  'whose',
+  'which',
+  'but',
+  'until',
+  'even',
+  'in',
+  'at',
+  'on',
+  'according',
+]);
+const QUANT_ADV = new Set([
+  'nearly',
+  'almost',
+  'about',
+  'roughly',
+  'only',
+  'just',
+  'approximately',
+  'some',
+  'over',
+  'fully',
+]);
+const NOT_CUE_ADV = new Set([
+  'so',
+  'as',
+  'when',
+  'how',
+  'why',
+  'where',
+  'there',
+  'here',
+  'however',
+  'meanwhile',
+  'instead',
+  'still,',
+]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
@@ -145,7 +214,14 @@ class Scanner {
     return k >= 0 && this.q.quotes[k].close === i && this.q.quotes[k].closed;
   }
 
+  /** A capitalised word inside a sentence is a name, whatever the tagger said ("Ted/VERB Cruz"). */
+  isCapitalised(i: number): boolean {
+    const c = this.t.text[i].charCodeAt(0);
+    return c >= 65 && c <= 90 && this.t.text[i].length > 1 && !CAP_FUNCTION.has(this.lower[i]);
+  }
+
   isNominal(i: number): boolean {
+    if (this.isCapitalised(i)) return true;
     const p = this.pos[i];
     return p === PROPN || p === NOUN || p === NUM || (p === PRON && !NOT_SUBJECT_PRON.has(this.lower[i]));
   }
@@ -157,7 +233,28 @@ class Scanner {
       if (this.inQuote(i)) break;
       const w = this.lower[i];
       const p = this.pos[i];
-      if (p === PROPN || p === NOUN || p === NUM || p === ADJ || p === DET) {
+      if (
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        p === ADJ ||
+        p === DET ||
+        (this.isCapitalised(i) && p !== PRON)
+      ) {
+        start = i;
+        continue;
+      }
+      // a parenthesis inside a name: "Rep. Paul Ryan (R-WI)"
+      if (w === ')' && start === end) {
+        let k = i - 1;
+        while (k > floor && k > i - 8 && this.lower[k] !== '(') k--;
+        if (this.lower[k] === '(' && k > floor && this.isNominal(k - 1)) {
+          start = k;
+          i = k;
+          continue;
+        }
+      }
+      if ((w === '’' || w === "'") && start < end && i > floor && this.lower[i - 1].endsWith('s')) {
         start = i;
         continue;
       }
@@ -191,6 +288,15 @@ class Scanner {
       }
       break;
     }
+    // "nearly half", "more than 4 in 10", "only one"
+    while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
+    if (
+      start > floor + 1 &&
+      start < end &&
+      this.lower[start - 1] === 'than' &&
+      this.lower[start - 2] === 'more'
+    )
+      start -= 2;
     // a phrase must end in a nominal and not start with a preposition or conjunction
     while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
       start++;
@@ -205,7 +311,14 @@ class Scanner {
       if (this.inQuote(i)) break;
       const w = this.lower[i];
       const p = this.pos[i];
-      if (p === PROPN || p === NOUN || p === NUM || p === ADJ || p === DET) {
+      if (
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        p === ADJ ||
+        p === DET ||
+        (this.isCapitalised(i) && p !== PRON)
+      ) {
         end = i + 1;
         continue;
       }
@@ -237,7 +350,8 @@ class Scanner {
     const p = this.pos[prev];
     if (OPENING_PUNCT.has(w) || this.isQuoteClose(prev)) return true;
     if (p === CCONJ || p === SCONJ || p === ADV) return true;
-    if (w === 'that' || w === 'as' || w === 'but' || w === 'and') return true;
+    if (w === 'that' || w === 'as' || w === 'but' || w === 'and' || REL_PRON.has(w) || w === 'whom')
+      return true;
     return paragraphBreakBefore(this.text, this.t, i);
   }
 
@@ -299,9 +413,19 @@ class Scanner {
   /** Extend a cue leftwards over auxiliaries and adverbs annotators include ("has also said"). */
   cueStartOf(i: number, floor: number): number {
     let s = i;
-    while (s - 1 >= floor && CUE_PREFIX.has(this.lower[s - 1]) && !this.inQuote(s - 1)) s--;
+    for (let k = 0; k < 4 && s - 1 >= floor && !this.inQuote(s - 1); k++) {
+      const w = this.lower[s - 1];
+      if (CUE_PREFIX.has(w) || (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor)) s--;
+      else break;
+    }
     // "has" etc. must not be a verb on its own separated from the cue by an object
     return s;
+  }
+
+  /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
+  cueEndOf(i: number, v: CueVerb): number {
+    const ps = CUE_PARTICLES[v.lemma];
+    return ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
   }
 
   /** Tokens [a, b) are all free (not yet given to an attribution). */
@@ -460,7 +584,25 @@ function trivialTail(sc: Scanner, i: number, s1: number): number | null {
   }
   while (j < s1 && FINAL_PUNCT.has(sc.lower[j]) && !sc.inQuote(j)) j++;
   if (j >= s1) return j;
-  return null;
+  // a subordinate or relative clause after the cue does not hold the content ("…, Susan said as she …")
+  const k = sc.lower[j] === ',' ? j + 1 : j;
+  if (k < s1 && TAIL_SUBORDINATORS.has(sc.lower[k])) return s1;
+  // an adjunct we could not parse, without a verb or a quotation ("told a meeting with leaders in Lima")
+  if (s1 - j > 20) return null;
+  for (let m = j; m < s1; m++) {
+    if (sc.pos[m] === VERB || sc.pos[m] === AUX || sc.isQuoteOpen(m) || sc.lower[m] === 'that') return null;
+  }
+  return s1;
+}
+
+/** An inverted source looks like a speaker: a name, a pronoun, or a person or body noun. */
+function speakerLike(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (sc.pos[k] === PROPN || sc.isCapitalised(k) || (sc.pos[k] === PRON && sc.lower[k] !== 'it'))
+      return true;
+    if (SPEAKER_NOUNS.has(sc.lower[k])) return true;
+  }
+  return false;
 }
 
 /** "…, X said." / "“…,” said X." / "…, X, the head of Y, said." */
@@ -468,20 +610,15 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
   const cueStart = sc.cueStartOf(i, s0);
-  const cue: Range = [cueStart, i + 1];
+  const cueEnd = sc.cueEndOf(i, v);
+  const cue: Range = [cueStart, cueEnd];
   const prev = cueStart - 1;
-  if (prev < s0 && !sc.inQuote(s0)) {
-    // cue opening its sentence: "Said Smith: …" is rare; let pass 2 try
-  }
   // inverted: "“…,” said Smith." / "…, said Smith, the head of Y."
   if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev))) {
-    const srcStart = i + 1;
+    const srcStart = cueEnd;
     let srcEnd = sc.npRight(srcStart, s1);
-    if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart])) {
-      const tailEnd = sc.trimEnd(srcEnd, s1);
-      if (sc.lower[srcEnd] === ',' && tailEnd > srcEnd + 1 && !PARTICIPLE_CUES.has(sc.lower[srcEnd + 1])) {
-        srcEnd = apposEnd(sc, srcEnd + 1, tailEnd);
-      }
+    if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
+      srcEnd = withApposition(sc, srcEnd, s1);
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && PARTICIPLE_CUES.has(sc.lower[srcEnd + 1]);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
@@ -529,7 +666,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   const boundary = srcStart - 1;
   if (!isBoundary(sc, boundary)) return null;
   // addressee after the cue ("told Sputnik on Monday")
-  let after = i + 1;
+  let after = cueEnd;
   let addressee: Range | null = null;
   if (v.frame === 'tell' || v.frame === 'ask') {
     const e = sc.npRight(after, s1);
@@ -556,6 +693,20 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     direct: sc.inQuote(end - 1),
     rule: 'trailing',
   };
+}
+
+/**
+ * Extend an inverted source over a role apposition ("said David Axelrod, the top strategist on …")
+ * but not over age or home town ("said Mona Lamberson, 59, of North Philadelphia").
+ */
+function withApposition(sc: Scanner, end: number, s1: number): number {
+  if (sc.lower[end] !== ',' || end + 1 >= s1) return end;
+  const first = end + 1;
+  const p = sc.pos[first];
+  if (PARTICIPLE_CUES.has(sc.lower[first]) || sc.isQuoteOpen(first)) return end;
+  if (p === NUM || sc.lower[first] === 'of' || p === VERB || p === AUX) return end;
+  const e = apposEnd(sc, first, sc.trimEnd(first, s1));
+  return e > first ? e : end;
 }
 
 function isBoundary(sc: Scanner, i: number): boolean {
@@ -598,22 +749,51 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
   const cueStart = sc.cueStartOf(i, s0);
-  const cue: Range = [cueStart, i + 1];
-  // source
+  const cueEnd = sc.cueEndOf(i, v);
+  const cue: Range = [cueStart, cueEnd];
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
+  let relative = false;
   const prev = cueStart - 1;
-  if (prev >= s0 && REL_PRON.has(sc.lower[prev])) source = [prev, prev + 1];
-  else if (prev >= s0 && sc.lower[prev] === ',' && PARTICIPLE_CUES.has(sc.lower[i])) {
-    // "…, adding that …": the subject of the main clause speaks again
+  const sameSentence = () => {
     for (let k = done.length - 1; k >= 0; k--) {
       const d = done[k];
-      if (d.cue[0] < s0) break;
-      if (d.cue[0] < i && d.source) {
-        source = d.source;
-        sharesSourceWith = k;
-        break;
-      }
+      if (d.cue[0] >= s0 && d.cue[0] < i && (d.source || d.sharesSourceWith !== undefined)) return k;
+    }
+    return -1;
+  };
+  if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
+    source = [prev, prev + 1];
+    relative = true;
+  } else if (prev >= s0 && sc.lower[prev] === ',' && PARTICIPLE_CUES.has(sc.lower[i])) {
+    // "…, adding that …": the subject of the main clause speaks again
+    const k = sameSentence();
+    if (k >= 0) {
+      sharesSourceWith = done[k].sharesSourceWith ?? k;
+      source = done[sharesSourceWith].source;
+    } else {
+      // "Clinton seemed ready to …, telling the crowd …": the sentence subject
+      const e = sc.npRight(s0, prev);
+      if (e > s0 && e < prev && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV))
+        source = [s0, e];
+    }
+    if (!source) return null;
+  } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
+    // "X denied this and demanded that …": a second verb with the same subject
+    const k = sameSentence();
+    if (k >= 0) {
+      sharesSourceWith = done[k].sharesSourceWith ?? k;
+      source = done[sharesSourceWith].source;
+    } else {
+      // "Reid caucused in Nevada and says he voted …": the subject of the first verb
+      const e = sc.npRight(s0, prev);
+      if (
+        e > s0 &&
+        e < prev &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        sc.free(s0, e)
+      )
+        source = [s0, e];
     }
     if (!source) return null;
   } else if (prev >= s0 && sc.lower[prev] === ',') {
@@ -623,7 +803,8 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       commas++;
       const np = sc.npLeft(j, s0);
       if (np < j && sc.subjectPosition(np, s0)) {
-        source = [np, prev + 1];
+        // a relative clause already given to an attribution leaves the bare name as source
+        source = sc.free(np, prev + 1) ? [np, prev + 1] : [np, j];
         break;
       }
     }
@@ -634,15 +815,28 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (!sc.subjectPosition(np, s0)) return null;
     source = [np, cueStart];
   }
-  if (source && !sc.free(source[0], source[1]) && sharesSourceWith === undefined) return null;
+  if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
   // addressee
-  let j = i + 1;
+  let j = cueEnd;
   let addressee: Range | null = null;
   if (v.frame === 'tell') {
+    const that = thatAhead(sc, j, s1);
+    if (that > j) {
+      addressee = [j, that];
+      j = that;
+    } else {
+      const e = sc.npRight(j, s1);
+      if (e > j && !TIME_WORDS.has(sc.lower[j])) {
+        addressee = [j, e];
+        j = e;
+      }
+    }
+  } else if (v.stance === 'accuse' && v.frame === 'ask') {
+    // "accused Baku of violating …": the accused is the addressee, the charge the content
     const e = sc.npRight(j, s1);
-    if (e > j && !TIME_WORDS.has(sc.lower[j])) {
+    if (e > j && e < s1 && (sc.lower[e] === 'of' || sc.lower[e] === 'for')) {
       addressee = [j, e];
-      j = e;
+      j = e + 1;
     }
   }
   j = sc.skipAdjuncts(j, s1);
@@ -657,7 +851,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
-  if (v.frame === 'say' && sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
+  if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
     const qo = sc.q.quotes[sc.q.quoteOf[j]];
@@ -673,18 +867,51 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (!sc.inQuote(k) && sc.lower[k] === ',' && k + 1 < s1 && PARTICIPLE_CUES.has(sc.lower[k + 1])) {
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (relative && w === ',') {
       end = k;
       break;
     }
+    if (w === ',' && k + 1 < s1 && (PARTICIPLE_CUES.has(sc.lower[k + 1]) || sc.lower[k + 1] === 'but')) {
+      end = k;
+      break;
+    }
+    // "… and said that …": a second verb of the same subject ends the content
+    if ((w === 'and' || w === 'but') && k > j + 1 && k + 1 < s1) {
+      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      if (
+        (sc.pos[nx] === VERB || sc.pos[nx] === AUX) &&
+        sc.lower[nx].endsWith('ed') !== false &&
+        sc.isCue(nx)
+      ) {
+        end = k;
+        break;
+      }
+    }
   }
   end = sc.trimEnd(j, end);
-  if (end - j < 1 || !hasContent(sc, j, end + (end - j === 1 ? 1 : 0))) {
-    if (!(end - j === 1 && sc.isNominal(j))) return null;
-  }
+  if (end <= j) return null;
+  if (!hasContent(sc, j, end) && !(end - j === 1 && sc.isNominal(j))) return null;
   return mk([[j, end]], sc.isQuoteOpen(j));
 
   function mk(content: Range[], direct: boolean): Attribution {
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
+}
+
+/** "told Associated Press on Monday that …": the "that" opening the content, within a few tokens. */
+function thatAhead(sc: Scanner, j: number, s1: number): number {
+  for (let k = j; k < s1 && k < j + 10; k++) {
+    const w = sc.lower[k];
+    if (w === 'that' && k > j) return k;
+    if (
+      sc.inQuote(k) ||
+      sc.pos[k] === AUX ||
+      w === ',' ||
+      (sc.pos[k] === VERB && !/^[A-Z]/.test(sc.t.text[k]))
+    )
+      return -1;
+  }
+  return -1;
 }
