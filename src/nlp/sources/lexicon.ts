@@ -411,7 +411,6 @@ export const TIME_WORDS = new Set([
   'later',
   'recently',
   'last',
-  'this',
   'previously',
   'again',
   'repeatedly',
@@ -493,7 +492,10 @@ export const DOCUMENT_WORDS =
 
 /** Heads of organisations ("the ministry", "the campaign", "police"). */
 export const ORGANIZATION_WORDS =
-  /\b(?:ministry|ministries|government|governments|administration|department|office|agency|committee|council|commission|party|campaign|army|military|forces|police|ministry|embassy|authorities|group|network|organi[sz]ation|union|coalition|court|parliament|congress|senate|house|board|company|firm|bank|corporation|institute|foundation|center|centre|observatory|association|movement|alliance|opposition|state|states|kremlin|pentagon|white house|un|nato|osce|eu|who|fbi|cia|fsb|mod|mfa|[A-Z]{2,6})\b/i;
+  /\b(?:ministry|ministries|government|governments|administration|department|office|agency|committee|council|commission|party|campaign|army|military|forces|police|ministry|embassy|authorities|group|network|organi[sz]ation|union|coalition|court|parliament|congress|senate|house|board|company|firm|bank|corporation|institute|foundation|center|centre|observatory|association|movement|alliance|opposition|state|states|kremlin|pentagon|white house|nato|osce|fbi|cia|fsb|mfa)\b/i;
+
+/** An acronym ("OSCE", "NATO") names an organisation. */
+export const ACRONYM = /\b[A-Z]{2,6}\b/;
 
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'you']);
 export const GROUP_PRONOUNS = new Set(['they', 'it', 'we']);

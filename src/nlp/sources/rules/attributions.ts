@@ -73,6 +73,21 @@ const TAIL_SUBORDINATORS = new Set([
   'on',
   'according',
 ]);
+const PERIOD_NOUNS = new Set([
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+]);
+const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -336,7 +351,14 @@ class Scanner {
         const r = this.pos[i + 1];
         if (r === DET || r === PROPN || r === NOUN || r === ADJ || r === NUM) continue;
       }
-      if (p === CCONJ && w === 'and' && end > start && i + 1 < limit && this.isNominal(i + 1)) continue;
+      if (
+        p === CCONJ &&
+        w === 'and' &&
+        end > start &&
+        i + 1 < limit &&
+        (this.isNominal(i + 1) || (this.pos[i + 1] === DET && i + 2 < limit && this.isCapitalised(i + 2)))
+      )
+        continue;
       break;
     }
     return end;
@@ -350,7 +372,7 @@ class Scanner {
     const p = this.pos[prev];
     if (OPENING_PUNCT.has(w) || this.isQuoteClose(prev)) return true;
     if (p === CCONJ || p === SCONJ || p === ADV) return true;
-    if (w === 'that' || w === 'as' || w === 'but' || w === 'and' || REL_PRON.has(w) || w === 'whom')
+    if (w === 'that' || w === 'as' || w === 'but' || w === 'and' || w === 'with' || REL_PRON.has(w))
       return true;
     return paragraphBreakBefore(this.text, this.t, i);
   }
@@ -359,6 +381,10 @@ class Scanner {
   skipAdjuncts(i: number, limit: number): number {
     for (let guard = 0; guard < 4 && i < limit; guard++) {
       const w = this.lower[i];
+      if (w === 'this' && i + 1 < limit && PERIOD_NOUNS.has(this.lower[i + 1])) {
+        i += 2;
+        continue;
+      }
       if (TIME_WORDS.has(w)) {
         i++;
         if (i < limit && (this.lower[i] === 'week' || this.lower[i] === 'month' || this.lower[i] === 'year'))
@@ -453,7 +479,32 @@ class Scanner {
     const k0 = this.q.quoteOf[s];
     if (k0 >= 0 && this.q.quotes[k0].open < s) s = this.q.quotes[k0].open;
     while (s < end && this.used[s]) s++;
-    return s;
+    return this.skipDateline(s, end);
+  }
+
+  /** "BEIRUT (Pakistan Point News / Sputnik - 05th October, 2020) Families …": content starts after the dateline. */
+  skipDateline(s: number, end: number): number {
+    let k = s;
+    while (
+      k < end &&
+      k < s + 4 &&
+      this.t.text[k] === this.t.text[k].toUpperCase() &&
+      /[A-Z]/.test(this.t.text[k])
+    )
+      k++;
+    if (k === s) return s;
+    if (this.lower[k] === ',' || this.lower[k] === '(') {
+      let c = k;
+      while (c < end && c < k + 20 && this.lower[c] !== ')') c++;
+      if (this.lower[c] !== ')') return s;
+      k = c + 1;
+    }
+    while (
+      k < end &&
+      (this.lower[k] === '-' || this.lower[k] === '—' || this.lower[k] === '–' || this.lower[k] === '--')
+    )
+      k++;
+    return k < end && k > s + 1 ? k : s;
   }
 
   private quoteOnlyBefore(open: number, s: number): boolean {
@@ -498,9 +549,19 @@ export function findAttributions(
     for (const r of a.content) sc.take(r);
     if (a.addressee) sc.take(a.addressee);
   };
+  // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
+  for (const [a, b] of sentenceTokens) if (titleCase(sc, a, b)) sc.take([a, b]);
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
+    if (sc.lower[i] === 'by' && i > 0 && !sc.used[i - 1]) {
+      const v = sc.isCue(i - 1);
+      const a = v ? passiveBy(sc, i - 1, v, out) : null;
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
     if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
       const a = accordingTo(sc, i);
       if (a) push(a);
@@ -605,16 +666,13 @@ function speakerLike(sc: Scanner, a: number, b: number): boolean {
   return false;
 }
 
-/** "…, X said." / "“…,” said X." / "…, X, the head of Y, said." */
-function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
-  const s0 = sc.sentStart[i];
+/** Inverted order: "“…,” said Smith." / "…, said Smith, the head of Y." */
+function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attribution | null {
   const s1 = sc.sentEnd[i];
-  const cueStart = sc.cueStartOf(i, s0);
-  const cueEnd = sc.cueEndOf(i, v);
-  const cue: Range = [cueStart, cueEnd];
-  const prev = cueStart - 1;
+  const cueEnd = cue[1];
+  const prev = cue[0] - 1;
   // inverted: "“…,” said Smith." / "…, said Smith, the head of Y."
-  if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev))) {
+  if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev)) && v.frame === 'say') {
     const srcStart = cueEnd;
     let srcEnd = sc.npRight(srcStart, s1);
     if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
@@ -641,6 +699,18 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       }
     }
   }
+  return null;
+}
+
+/** "…, X said." / "“…,” said X." / "…, X, the head of Y, said." */
+function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const cueStart = sc.cueStartOf(i, s0);
+  const cueEnd = sc.cueEndOf(i, v);
+  const cue: Range = [cueStart, cueEnd];
+  const prev = cueStart - 1;
+  if (prev >= 0 && sc.isQuoteClose(prev)) return invertedCue(sc, i, v, cue);
   // "…, X said." / "…, X, the head of Y, told Sputnik on Monday."
   const srcEnd = cueStart;
   let srcStart = -1;
@@ -662,9 +732,10 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     srcStart = sc.npLeft(cueStart, s0);
     if (srcStart === cueStart) srcStart = -1;
   }
-  if (srcStart < 0 || srcStart <= s0) return null;
+  if (srcStart < 0 || srcStart <= s0 || !isBoundary(sc, srcStart - 1)) {
+    return prev >= s0 && sc.lower[prev] === ',' ? invertedCue(sc, i, v, cue) : null;
+  }
   const boundary = srcStart - 1;
-  if (!isBoundary(sc, boundary)) return null;
   // addressee after the cue ("told Sputnik on Monday")
   let after = cueEnd;
   let addressee: Range | null = null;
@@ -878,7 +949,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       break;
     }
     // "… and said that …": a second verb of the same subject ends the content
-    if ((w === 'and' || w === 'but') && k > j + 1 && k + 1 < s1) {
+    if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
       const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
       if (
         (sc.pos[nx] === VERB || sc.pos[nx] === AUX) &&
@@ -892,7 +963,8 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
-  if (!hasContent(sc, j, end) && !(end - j === 1 && sc.isNominal(j))) return null;
+  if (!hasContent(sc, j, end) && !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]))))
+    return null;
   return mk([[j, end]], sc.isQuoteOpen(j));
 
   function mk(content: Range[], direct: boolean): Attribution {
@@ -915,3 +987,69 @@ function thatAhead(sc: Scanner, j: number, s1: number): number {
   }
   return -1;
 }
+
+function titleCase(sc: Scanner, a: number, b: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = a; i < b; i++) {
+    if (sc.pos[i] === PUNCT) continue;
+    words++;
+    const c = sc.t.text[i].charCodeAt(0);
+    if (c >= 65 && c <= 90) caps++;
+  }
+  return words >= 5 && caps / words >= 0.75;
+}
+
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', "'s", '’s']);
+
+/**
+ * Passive attribution: "X was first reported by international media and later confirmed by Y":
+ * the source follows "by", the content is the subject before the auxiliary; a second coordinated
+ * participle shares the subject.
+ */
+function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (!sc.lower[i].endsWith('ed') && !IRREGULAR_PARTICIPLES.has(sc.lower[i])) return null;
+  let k = i - 1;
+  while (k >= s0 && sc.pos[k] === ADV) k--;
+  if (k < s0) return null;
+  const srcStart = i + 2;
+  const srcEnd = sc.npRight(srcStart, s1);
+  if (srcEnd === srcStart) return null;
+  let content: Range[];
+  let cueStart = k + 1;
+  if (PASSIVE_AUX.has(sc.lower[k])) {
+    while (k - 1 >= s0 && (sc.pos[k - 1] === AUX || sc.pos[k - 1] === ADV || sc.lower[k - 1] === 'not')) k--;
+    cueStart = k;
+    const start = sc.backwardContentStart(k);
+    if (k - start < 1) return null;
+    content = [[start, k]];
+  } else if (sc.lower[k] === 'and' || sc.lower[k] === 'but') {
+    // the second participle of "reported by A and later confirmed by B"
+    const prior = done[done.length - 1];
+    if (!prior || prior.rule !== 'passive' || sc.sentStart[prior.cue[0]] !== s0) return null;
+    content = prior.content.map((r) => [r[0], r[1]] as Range);
+  } else return null;
+  return {
+    cue: [cueStart, i + 1],
+    source: [srcStart, srcEnd],
+    content,
+    verb: v,
+    addressee: null,
+    direct: false,
+    rule: 'passive',
+  };
+}
+
+const IRREGULAR_PARTICIPLES = new Set([
+  'told',
+  'shown',
+  'found',
+  'said',
+  'written',
+  'known',
+  'seen',
+  'thought',
+  'sought',
+]);
