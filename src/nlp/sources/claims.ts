@@ -233,12 +233,14 @@ function credited(doc: Doc, words: string): boolean {
   return (!!credit && words === credit) || (!!outlet && words === outlet);
 }
 
+const HEAD_BREAKS = new Set(['of', 'for', 'at', 'in', 'from', 'on', 'with', 'to', 'close']);
+
 /** Last word of the phrase before any apposition or relative clause. */
 function headWord(words: string): string {
   const main = words.split(/,|\bwho\b|\bwhich\b/)[0].trim();
   const m = main.match(/([A-Za-z][\w'’.-]*)\s*(?:(?:of|for|at|in|from|on|with|to)\s.*)?$/);
   const tokens = main.split(/\s+/);
-  const ofAt = tokens.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|from|on|with|to|close)$/.test(w));
+  const ofAt = tokens.findIndex((w, i) => i > 0 && HEAD_BREAKS.has(w));
   if (ofAt > 0) return tokens[ofAt - 1];
   return m ? m[1] : tokens[tokens.length - 1];
 }
@@ -425,6 +427,7 @@ function contentWords(text: string, c: Claim): Set<string> {
  */
 function linkConfirmations(doc: Doc, claims: Claim[]): void {
   const text = doc.text;
+  if (!claims.some((c) => c.stance === 'confirm' || c.stance === 'deny')) return;
   const words = new Map(claims.map((c) => [c.id, contentWords(text, c)]));
   for (const c of claims) {
     if (c.stance !== 'confirm' && c.stance !== 'deny') continue;

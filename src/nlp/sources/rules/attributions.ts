@@ -88,6 +88,17 @@ const PERIOD_NOUNS = new Set([
   'winter',
 ]);
 const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
+/** "a source close to …", "people familiar with …", "officials loyal to …". */
+const SOURCE_MODIFIERS = new Set([
+  'close',
+  'familiar',
+  'loyal',
+  'near',
+  'linked',
+  'connected',
+  'allied',
+  'opposed',
+]);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -292,7 +303,7 @@ class Scanner {
       }
       if (p === ADP && NP_ADP.has(w) && start < end && i > floor) {
         const l = this.pos[i - 1];
-        if (l === NOUN || l === PROPN) {
+        if (l === NOUN || l === PROPN || SOURCE_MODIFIERS.has(this.lower[i - 1])) {
           start = i;
           continue;
         }
@@ -414,14 +425,27 @@ class Scanner {
     return end;
   }
 
+  private readonly cueCache: (CueVerb | null | undefined)[] = [];
+
+  /** The cue verb at token i, or null (memoised: both passes ask for every token). */
   isCue(i: number): CueVerb | null {
+    let v = this.cueCache[i];
+    if (v === undefined) {
+      v = this.cueAt(i);
+      this.cueCache[i] = v;
+    }
+    return v;
+  }
+
+  private cueAt(i: number): CueVerb | null {
     const w = this.lower[i];
     const v = CUE_VERBS.get(w);
     if (!v) return null;
     const p = this.pos[i];
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX) return null;
     if (p === NOUN || p === PROPN || p === ADJ) {
-      if (w.endsWith('ing') || w === 'says') return v; // wink sometimes tags "says" as a noun
+      // wink sometimes tags "says", "alleged that" as nouns or adjectives
+      if (w.endsWith('ing') || w === 'says' || (i + 1 < this.n && this.lower[i + 1] === 'that')) return v;
       return null;
     }
     // "the alleged plot", "a reported deal": participles modifying a noun are not cues
@@ -882,9 +906,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (!source) return null;
   } else {
     const np = sc.npLeft(cueStart, s0);
-    if (np === cueStart) return null;
-    if (!sc.subjectPosition(np, s0)) return null;
-    source = [np, cueStart];
+    if (np < cueStart && sc.subjectPosition(np, s0)) source = [np, cueStart];
+    else source = relativeSubject(sc, cueStart, s0);
+    if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
   // addressee
@@ -905,9 +929,12 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
     // "accused Baku of violating …": the accused is the addressee, the charge the content
     const e = sc.npRight(j, s1);
-    if (e > j && e < s1 && (sc.lower[e] === 'of' || sc.lower[e] === 'for')) {
-      addressee = [j, e];
-      j = e + 1;
+    for (let k = j + 1; k <= e && k < s1; k++) {
+      if ((sc.lower[k] === 'of' || sc.lower[k] === 'for') && (k === e || sc.lower[k + 1].endsWith('ing'))) {
+        addressee = [j, k];
+        j = k + 1;
+        break;
+      }
     }
   }
   j = sc.skipAdjuncts(j, s1);
@@ -1053,3 +1080,16 @@ const IRREGULAR_PARTICIPLES = new Set([
   'thought',
   'sought',
 ]);
+
+/** "Officials who spoke on condition of anonymity said …": a subject with a short relative clause. */
+function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  for (let k = cueStart - 1; k > s0 && k >= cueStart - 12; k--) {
+    const w = sc.lower[k];
+    if (w === ',' || sc.inQuote(k) || sc.used[k]) return null;
+    if (w !== 'who' && w !== 'that') continue;
+    const np = sc.npLeft(k, s0);
+    if (np < k && sc.subjectPosition(np, s0)) return [np, cueStart];
+    return null;
+  }
+  return null;
+}
