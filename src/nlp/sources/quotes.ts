@@ -21,7 +21,11 @@ const CLOSE = 2;
 const EITHER = 3;
 
 const NO_MARK: readonly [number, number] = [0, 0];
-const MARKS: Record<string, readonly [number, number]> = {};
+const OPEN_1: readonly [number, number] = [1, 1];
+const CLOSE_1: readonly [number, number] = [2, 1];
+const EITHER_1: readonly [number, number] = [3, 1];
+const EITHER_2: readonly [number, number] = [3, 2];
+const OPEN_2: readonly [number, number] = [1, 2];
 
 /** Kind of quotation mark starting at token i (0 if none) and how many tokens the mark takes. */
 function markAt(t: TokenTable, i: number): readonly [kind: number, width: number] {
@@ -39,15 +43,15 @@ function markAt(t: TokenTable, i: number): readonly [kind: number, width: number
   )
     return NO_MARK;
   const s = t.text[i];
-  if (s === '“' || s === '``' || s === '„') return (MARKS.open1 ??= [OPEN, 1]);
-  if (s === '”') return (MARKS.close1 ??= [CLOSE, 1]);
-  if (s === '"' || s === "''") return (MARKS.either1 ??= [EITHER, 1]);
+  if (s === '“' || s === '``' || s === '„') return OPEN_1;
+  if (s === '”') return CLOSE_1;
+  if (s === '"' || s === "''") return EITHER_1;
   // NYT-style '' written as two apostrophe tokens with nothing between them
   if ((s === "'" || s === '’') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
-    return (MARKS.either2 ??= [EITHER, 2]);
+    return EITHER_2;
   }
   if ((s === '‘' || s === '`') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
-    return (MARKS.open2 ??= [OPEN, 2]);
+    return OPEN_2;
   }
   return NO_MARK;
 }
