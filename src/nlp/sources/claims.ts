@@ -2,7 +2,6 @@ import type { Doc } from '../../model/doc.js';
 import type { Claim, ClaimSource, Mention, SourceKind, Span, Stance, TextSpan } from '../../model/types.js';
 import { POS } from '../../text/tokenize.js';
 import {
-  ACRONYM,
   ANONYMITY_MARKERS,
   ANONYMOUS_HEADS,
   DOCUMENT_WORDS,

@@ -164,7 +164,7 @@ const PARTICIPLE_CUES = new Set([
   'recalling',
   'referring',
 ]);
-const STATEMENT_NOUNS = new Set([
+const _STATEMENT_NOUNS = new Set([
   'statement',
   'interview',
   'speech',
@@ -1055,7 +1055,7 @@ function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Att
   } else if (sc.lower[k] === 'and' || sc.lower[k] === 'but') {
     // the second participle of "reported by A and later confirmed by B"
     const prior = done[done.length - 1];
-    if (!prior || prior.rule !== 'passive' || sc.sentStart[prior.cue[0]] !== s0) return null;
+    if (prior?.rule !== 'passive' || sc.sentStart[prior.cue[0]] !== s0) return null;
     content = prior.content.map((r) => [r[0], r[1]] as Range);
   } else return null;
   return {
