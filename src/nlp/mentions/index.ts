@@ -1,11 +1,482 @@
+import { PhraseMatcher } from '../../lexicon/phrase-matcher.js';
+import type { Doc } from '../../model/doc.js';
+import type { Entity, Mention, MentionKind, TextSpan } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
+import { POS } from '../../text/tokenize.js';
+import {
+  FACILITY_HEADS,
+  GROUP_HEADS,
+  GROUP_NOUNS,
+  KNOWN_GROUPS,
+  KNOWN_ORGS,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  ORG_HEADS,
+  OUTLET_NOUNS,
+  OUTLETS,
+  PERSON_TITLES,
+  PLACE_HEADS,
+} from './lexicon.js';
+import { buildWords, type Words } from './words.js';
 
-/** Entity mentions (people, organisations, armed groups, outlets) and within-document entities. */
+/**
+ * Entity mentions (people, organisations, armed groups, outlets, facilities) and within-document
+ * entities. Names are found as runs of capitalised words and classified by titles before them, the
+ * head word that ends them, the noun after them ("the X group"), known-name lists, appositions and
+ * speech verbs. Aliases ("X, also known as Y", "X (Y)") and surnames join their entity.
+ * Mentions whose rule starts with "shape." rest on word shape only; later stages may override them.
+ */
 export function createMentionsStage(): Stage<'mentions' | 'entities'> {
   return {
     name: 'mentions',
     requires: ['sentences'],
     provides: ['mentions', 'entities'],
-    run: () => ({ mentions: [], entities: [] }),
+    run: (doc) => findMentions(doc),
   };
+}
+
+const splitPhrase = (p: string) => p.split(/\s+/).filter(Boolean);
+const KNOWN = new PhraseMatcher<MentionKind>(
+  [
+    ...[...OUTLETS].map((p) => [p, 'outlet'] as [string, MentionKind]),
+    ...[...KNOWN_ORGS].map((p) => [p, 'organization'] as [string, MentionKind]),
+    ...[...KNOWN_GROUPS].map((p) => [p, 'group'] as [string, MentionKind]),
+  ],
+  splitPhrase,
+);
+
+const SPEECH_VERBS = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'stated',
+  'noted',
+  'explained',
+  'wrote',
+  'tweeted',
+  'announced',
+  'claimed',
+  'insisted',
+  'warned',
+  'denied',
+  'confirmed',
+  'argued',
+  'asked',
+  'replied',
+  'recalled',
+]);
+const ALIAS_CUES = [
+  ['also', 'known', 'as'],
+  ['known', 'as'],
+  ['aka'],
+  ['a.k.a.'],
+  ['formerly', 'known', 'as'],
+];
+const CLOSED_CLASS = new Set([
+  POS.DET,
+  POS.PRON,
+  POS.ADP,
+  POS.AUX,
+  POS.CCONJ,
+  POS.SCONJ,
+  POS.PART,
+  POS.PUNCT,
+]);
+const DEMONYM_SHAPE = /^[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)$/;
+
+function isCap(w: Words, i: number): boolean {
+  const s = w.text[i];
+  const c = s.charCodeAt(0);
+  const upper = (c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0].toLowerCase());
+  if (upper) return true;
+  // "al-Qaeda", "el-Sisi": lower-case particle joined to a capitalised name
+  return /^(?:al|el|ad|ash|as|ar|an|at|az|ul|bin|ibn|abu)[-‐'’][A-Z]/.test(s);
+}
+
+const HEADLINE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'for',
+  'of',
+  'in',
+  'on',
+  'at',
+  'by',
+  'and',
+  'or',
+  'with',
+  'from',
+  'as',
+  'vs',
+  'vs.',
+  'over',
+  'into',
+  'after',
+  'amid',
+]);
+
+/**
+ * A line in headline case (every word capitalised but a few small words) gives no capitalisation
+ * evidence. Ordinary sentences full of names still have lower-case verbs and nouns.
+ */
+function isHeadlineCase(w: Words, from: number, to: number): boolean {
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    if (!/^\p{L}/u.test(w.text[i])) continue;
+    words++;
+    if (/^\p{Ll}/u.test(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return false;
+  }
+  return words >= 4;
+}
+
+interface Chunk {
+  from: number;
+  to: number; // exclusive word index
+}
+
+export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[] } {
+  const w = buildWords(doc);
+  const found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[] = [];
+  const taken = new Uint8Array(w.length);
+  const claim = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (taken[k]) return false;
+    for (let k = from; k < to; k++) taken[k] = 1;
+    return true;
+  };
+
+  // Outlet and wire credited in the metadata count as outlet names throughout the text.
+  const docOutlets = new PhraseMatcher<MentionKind>([], splitPhrase);
+  for (const o of [doc.article.outlet, doc.article.credit]) if (o) docOutlets.add(o, 'outlet');
+
+  // sentence word ranges
+  const sentRanges: [number, number][] = [];
+  for (let i = 0; i < w.length; ) {
+    let j = i;
+    while (j < w.length && w.sentence[j] === w.sentence[i]) j++;
+    sentRanges.push([i, j]);
+    i = j;
+  }
+
+  for (const [sFrom, sTo] of sentRanges) {
+    const headline = isHeadlineCase(w, sFrom, sTo);
+    const chunks = headline ? [] : capitalisedChunks(w, sFrom, sTo);
+    // 1. organisation names ending in a head word win over known names inside them
+    //    ("United Nations Office for the Coordination of Humanitarian Affairs")
+    for (const c of chunks) {
+      const last = w.lower[c.to - 1];
+      if (c.to - c.from >= 2 && (ORG_HEADS.has(last) || GROUP_HEADS.has(last) || hasConnector(w, c)))
+        classifyChunk(w, c, sFrom, sTo, found, claim);
+    }
+    // 2. known names (exact case)
+    for (let i = sFrom; i < sTo; i++) {
+      if (taken[i]) continue;
+      const m = docOutlets.matchAt(w.text, i, sTo) ?? KNOWN.matchAt(w.text, i, sTo);
+      if (!m) continue;
+      const single = m.length === 1 && !/^[A-Z.&/]+$/.test(w.text[i]);
+      if (single && i === sFrom) continue; // "Time", "Dawn" opening a sentence
+      if (claim(i, i + m.length))
+        found.push({ from: i, to: i + m.length, kind: m.value, rule: 'lexicon.known' });
+      i += m.length - 1;
+    }
+    // 3. the other capitalised chunks, minus words already taken
+    for (const c of chunks) {
+      let from = c.from;
+      while (from < c.to && taken[from]) from++;
+      let to = from;
+      while (to < c.to && !taken[to]) to++;
+      if (to > from) classifyChunk(w, { from, to }, sFrom, sTo, found, claim);
+    }
+  }
+
+  // 3. aliases: "X, also known as Y", "X (Y)"
+  const aliasOf = new Map<number, number>(); // found index → found index it aliases
+  found.sort((a, b) => a.from - b.from);
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    let i = f.to;
+    if (GROUP_NOUNS.has(w.lower[i])) i++; // "the X group, also known as Y"
+    if (w.text[i] === ',') i++;
+    let cue = false;
+    for (const c of ALIAS_CUES) {
+      if (c.every((x, n) => w.lower[i + n] === x)) {
+        i += c.length;
+        cue = true;
+        break;
+      }
+    }
+    const paren = !cue && f.kind !== 'person' && w.text[f.to] === '(';
+    if (paren) i = f.to + 1;
+    if (!cue && !paren) continue;
+    const existing = found.findIndex((g) => g.from === i);
+    if (existing >= 0) {
+      if (paren && w.text[found[existing].to] !== ')') continue;
+      found[existing].kind = f.kind;
+      aliasOf.set(existing, k);
+      continue;
+    }
+    let j = i;
+    while (
+      j < w.length &&
+      w.sentence[j] === w.sentence[f.from] &&
+      (isCap(w, j) || NAME_PARTICLES.has(w.lower[j]))
+    )
+      j++;
+    if (j === i || (paren && w.text[j] !== ')')) continue;
+    if (!claim(i, j)) continue;
+    found.push({ from: i, to: j, kind: f.kind, rule: paren ? 'alias.paren' : 'alias.known-as' });
+    aliasOf.set(found.length - 1, k);
+  }
+
+  // 4. single capitalised words that are the surname of a person named in full
+  const surnames = new Map<string, number>();
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k];
+    if (f.kind === 'person' && f.to - f.from >= 2 && !f.rule.startsWith('shape.'))
+      surnames.set(w.text[f.to - 1], k);
+  }
+  for (let i = 0; i < w.length; i++) {
+    if (taken[i]) continue;
+    const k = surnames.get(w.text[i]);
+    if (k === undefined) continue;
+    if (claim(i, i + 1)) {
+      found.push({ from: i, to: i + 1, kind: 'person', rule: 'coref.surname' });
+      aliasOf.set(found.length - 1, k);
+    }
+  }
+
+  return buildEntities(doc, w, found, aliasOf);
+}
+
+/** Runs of capitalised words, with name particles and "of"/"for (the)" inside organisation names. */
+function capitalisedChunks(w: Words, sFrom: number, sTo: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let i = sFrom; i < sTo; i++) {
+    if (!isCap(w, i) || NOT_NAMES.has(w.lower[i])) continue;
+    if (i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i])) continue;
+    if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
+    let j = i + 1;
+    while (j < sTo) {
+      if (isCap(w, j) && !/^['’]s$/.test(w.text[j])) {
+        j++;
+        continue;
+      }
+      const next = j + 1 < sTo && isCap(w, j + 1);
+      if (next && NAME_PARTICLES.has(w.lower[j])) {
+        j++;
+        continue;
+      }
+      if ((w.lower[j] === 'of' || w.lower[j] === 'for') && hasHead(w, i, j)) {
+        if (next) {
+          j++;
+          continue;
+        }
+        if (w.lower[j + 1] === 'the' && j + 2 < sTo && isCap(w, j + 2)) {
+          j += 2;
+          continue;
+        }
+      }
+      if (
+        w.lower[j] === 'and' &&
+        next &&
+        j > i + 1 &&
+        (w.lower[j - 2] === 'of' || w.lower[j - 2] === 'for')
+      ) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    chunks.push({ from: i, to: j });
+    i = j - 1;
+  }
+  return chunks;
+}
+
+/** "Ministry of Defence", "Office for the Coordination of …": a connector inside the chunk. */
+function hasConnector(w: Words, c: Chunk): boolean {
+  for (let k = c.from + 1; k < c.to - 1; k++) if (w.lower[k] === 'of' || w.lower[k] === 'for') return true;
+  return false;
+}
+
+function hasHead(w: Words, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ORG_HEADS.has(w.lower[k]) || GROUP_HEADS.has(w.lower[k])) return true;
+  return false;
+}
+
+function classifyChunk(
+  w: Words,
+  c: Chunk,
+  sFrom: number,
+  sTo: number,
+  found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[],
+  claim: (from: number, to: number) => boolean,
+): void {
+  let { from, to } = c;
+  const last = w.lower[to - 1];
+  const after = to < sTo ? w.lower[to] : '';
+  const before = from > sFrom ? w.lower[from - 1] : '';
+  const push = (f: number, t: number, kind: MentionKind, rule: string, description?: TextSpan) => {
+    if (t > f && claim(f, t))
+      found.push({ from: f, to: t, kind, rule, ...(description ? { description } : {}) });
+  };
+
+  const known = KNOWN.matchAt(w.text, from, to);
+  if (known && known.length === to - from) {
+    push(from, to, known.value, 'lexicon.known');
+    return;
+  }
+  if (hasConnector(w, c)) {
+    push(from, to, 'organization', 'head.org-of');
+    return;
+  }
+  // organisation / group / facility by the head word that ends the name
+  if (ORG_HEADS.has(last) || GROUP_HEADS.has(last)) {
+    const militia =
+      GROUP_HEADS.has(last) && !['army', 'forces', 'force', 'police', 'navy', 'guard'].includes(last);
+    push(from, to, militia ? 'group' : 'organization', 'head.org');
+    return;
+  }
+  if (FACILITY_HEADS.has(last) && to - from >= 2) {
+    push(from, to, 'facility', 'head.facility');
+    return;
+  }
+  if (GROUP_NOUNS.has(after)) {
+    push(
+      from,
+      to,
+      after === 'organization' || after === 'organisation' ? 'organization' : 'group',
+      'noun.group',
+    );
+    return;
+  }
+  if (OUTLET_NOUNS.has(after) && !(after === 'agency' && w.lower[to + 1] !== undefined && to - from > 3)) {
+    if (after !== 'network' || w.lower[to - 1] !== 'news') {
+      push(from, to, 'outlet', 'noun.outlet');
+      return;
+    }
+  }
+
+  // titles: "French President Emmanuel Macron", "Prime Minister X", "prime minister X"
+  let titleEnd = from;
+  for (let k = from; k < to - 1; k++) {
+    if (PERSON_TITLES.has(w.lower[k])) titleEnd = k + 1;
+    else if (k === titleEnd && DEMONYM_SHAPE.test(w.text[k]) && PERSON_TITLES.has(w.lower[k + 1])) continue;
+    else if (titleEnd > from) break;
+  }
+  const lowerTitle = from > sFrom && PERSON_TITLES.has(before) && !/^\p{Lu}/u.test(w.text[from - 1]);
+  if (titleEnd > from || lowerTitle) {
+    const descFrom = lowerTitle ? titleStart(w, from - 1, sFrom) : from;
+    const description = { start: w.start[descFrom], end: w.end[Math.max(titleEnd, from) - 1], text: '' };
+    push(titleEnd, to, 'person', 'title.person', titleEnd > descFrom ? description : undefined);
+    return;
+  }
+
+  const n = to - from;
+  const allPropn = (() => {
+    for (let k = from; k < to; k++)
+      if (w.pos[k] !== POS.PROPN && !NAME_PARTICLES.has(w.lower[k])) return false;
+    return true;
+  })();
+  // apposition ", the head of …" or a speech verb right after marks a person
+  const appos =
+    after === ',' && (w.lower[to + 1] === 'the' || w.lower[to + 1] === 'a' || w.lower[to + 1] === 'an');
+  const speaks = SPEECH_VERBS.has(after) || (after === ',' && SPEECH_VERBS.has(w.lower[to + 1] ?? ''));
+  if (n >= 2 && n <= 4 && allPropn && (appos || speaks)) {
+    push(from, to, 'person', appos ? 'appos.person' : 'speech.person');
+    return;
+  }
+  if (n >= 2 && n <= 3 && allPropn && !DEMONYM_SHAPE.test(w.text[from]) && !PLACE_HEADS.has(last)) {
+    push(from, to, 'person', 'shape.person');
+  }
+  to = from; // unclassified single words are left for the places stage
+}
+
+function titleStart(w: Words, k: number, sFrom: number): number {
+  while (k - 1 >= sFrom && (PERSON_TITLES.has(w.lower[k - 1]) || DEMONYM_SHAPE.test(w.text[k - 1]))) k--;
+  return k;
+}
+
+function buildEntities(
+  doc: Doc,
+  w: Words,
+  found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[],
+  aliasOf: Map<number, number>,
+): { mentions: Mention[]; entities: Entity[] } {
+  const order = found.map((_, k) => k).sort((a, b) => found[a].from - found[b].from);
+  const mentionId = new Map<number, string>();
+  for (const [n, k] of order.entries()) mentionId.set(k, `m${n + 1}`);
+
+  // union-find over found items: aliases, identical names, acronyms
+  const parent = found.map((_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k];
+    return k;
+  };
+  const union = (a: number, b: number) => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (const [a, b] of aliasOf) union(a, b);
+  const byName = new Map<string, number>();
+  for (const k of order) {
+    const f = found[k];
+    const name = doc.text.slice(w.start[f.from], w.end[f.to - 1]).toLowerCase();
+    const prev = byName.get(name);
+    if (prev !== undefined) union(prev, k);
+    else byName.set(name, k);
+  }
+
+  const entities = new Map<number, Entity>();
+  const mentions: Mention[] = [];
+  for (const k of order) {
+    const f = found[k];
+    const start = w.start[f.from];
+    const end = w.end[f.to - 1];
+    const text = doc.text.slice(start, end);
+    const r = root(k);
+    let e = entities.get(r);
+    if (!e) {
+      e = { id: '', kind: f.kind, name: text, aliases: [], mentions: [] };
+      entities.set(r, e);
+    }
+    const id = mentionId.get(k)!;
+    e.mentions.push(id);
+    if (text.length > e.name.length && !aliasOf.has(k)) e.name = text;
+    if (!e.aliases.includes(text)) e.aliases.push(text);
+    if (e.kind !== f.kind && f.rule !== 'shape.person') e.kind = f.kind;
+    const description = f.description ?? apposition(doc, w, f.to);
+    if (description) {
+      description.text = doc.text.slice(description.start, description.end);
+      e.descriptions ??= [];
+      if (!e.descriptions.some((d) => d.text === description.text)) e.descriptions.push(description);
+    }
+    mentions.push({ id, start, end, text, kind: f.kind, rule: f.rule });
+  }
+  const list = [...entities.values()].sort((a, b) => mentionOrder(a) - mentionOrder(b));
+  list.forEach((e, n) => {
+    e.id = `ent${n + 1}`;
+    e.aliases = e.aliases.filter((a) => a !== e.name);
+    for (const m of mentions) if (e.mentions.includes(m.id)) m.entity = e.id;
+  });
+  return { mentions, entities: list };
+}
+
+function mentionOrder(e: Entity): number {
+  return Number(e.mentions[0].slice(1));
+}
+
+/** ", the head of the Damascus-based Syrian Human Rights Network," after a name. */
+function apposition(doc: Doc, w: Words, to: number): TextSpan | undefined {
+  if (w.text[to] !== ',' || !['the', 'a', 'an'].includes(w.lower[to + 1] ?? '')) return undefined;
+  let j = to + 2;
+  while (j < w.length && w.sentence[j] === w.sentence[to] && !/^[,;:.!?"“”)]$/.test(w.text[j])) j++;
+  if (j - (to + 1) > 12 || j >= w.length || w.sentence[j] !== w.sentence[to]) return undefined;
+  const start = w.start[to + 1];
+  const end = w.end[j - 1];
+  return { start, end, text: doc.text.slice(start, end) };
 }

@@ -1,0 +1,78 @@
+import type { Doc } from '../../model/doc.js';
+import { POS } from '../../text/tokenize.js';
+
+/**
+ * Words: tokens re-joined where the tokenizer split a hyphenated or apostrophised word written
+ * without spaces ("Al-Fateh", "Nagorno-Karabakh", "Damascus-based", "Hay'at"). Struct of arrays.
+ */
+export interface Words {
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** POS of the word: PROPN if any part is a proper noun, else the last part's tag. */
+  pos: Uint8Array;
+  sentence: Uint32Array;
+  text: string[];
+  lower: string[];
+  /** Index of the word's first token. */
+  firstToken: Int32Array;
+}
+
+const JOINERS = new Set(['-', '‐', '‑', "'", '’']);
+
+/** "Damascus-based", "OSCE-mediated", "Turkish-backed": a name plus a lower-case participle stays two words. */
+function modifierSuffix(left: string, joiner: string, right: string): boolean {
+  return joiner !== "'" && joiner !== '’' && /^\p{Lu}/u.test(left) && /^\p{Ll}{3,}$/u.test(right);
+}
+
+export function buildWords(doc: Doc): Words {
+  const t = doc.tokens;
+  const n = t.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const pos = new Uint8Array(n);
+  const sentence = new Uint32Array(n);
+  const firstToken = new Int32Array(n);
+  const text: string[] = [];
+  const lower: string[] = [];
+  let w = 0;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    let p = t.pos[i];
+    // join X-Y, X'Y chains with no spaces in between, inside one sentence
+    while (
+      j + 2 < n &&
+      JOINERS.has(t.text[j + 1]) &&
+      t.end[j] === t.start[j + 1] &&
+      t.end[j + 1] === t.start[j + 2] &&
+      t.sentence[j + 2] === t.sentence[i] &&
+      /^[\p{L}\d]/u.test(t.text[j + 2]) &&
+      !modifierSuffix(t.text[j], t.text[j + 1], t.text[j + 2])
+    ) {
+      j += 2;
+      if (t.pos[j] === POS.PROPN) p = POS.PROPN;
+      else if (p !== POS.PROPN) p = t.pos[j];
+    }
+    start[w] = t.start[i];
+    end[w] = t.end[j];
+    pos[w] = p;
+    sentence[w] = t.sentence[i];
+    firstToken[w] = i;
+    const s = doc.text.slice(start[w], end[w]);
+    text.push(s);
+    lower.push(s.toLowerCase());
+    w++;
+    i = j + 1;
+  }
+  return {
+    length: w,
+    start: start.subarray(0, w),
+    end: end.subarray(0, w),
+    pos: pos.subarray(0, w),
+    sentence: sentence.subarray(0, w),
+    firstToken: firstToken.subarray(0, w),
+    text,
+    lower,
+  };
+}
