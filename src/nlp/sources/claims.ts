@@ -2,6 +2,7 @@ import type { Doc } from '../../model/doc.js';
 import type { Claim, ClaimSource, Mention, SourceKind, Span, Stance, TextSpan } from '../../model/types.js';
 import { POS } from '../../text/tokenize.js';
 import {
+  ACRONYM,
   ANONYMITY_MARKERS,
   ANONYMOUS_HEADS,
   DOCUMENT_WORDS,
@@ -201,6 +202,11 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
     if (m.kind === 'organization' || m.kind === 'group')
       return MEDIA_WORDS.test(m.text) ? 'media' : 'organization';
   }
+  // a state speaking ("Armenia accused Baku …") is its government; places come from an earlier stage when the pipeline has one
+  for (const p of doc.layer('places')) {
+    if (p.start === s.start && p.end === s.end && p.kind === 'place') return 'organization';
+    if (p.start > s.end) break;
+  }
   const lower = words.toLowerCase();
   const head = headWord(words);
   if (PERSON_PRONOUN.test(words)) return 'named_person';
@@ -221,9 +227,14 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
       ? 'anonymous'
       : 'unspecified';
   }
-  if (ORGANIZATION_WORDS.test(head)) return 'organization';
-  if (isName(words.split(',')[0]))
-    return ORGANIZATION_WORDS.test(words.split(',')[0]) ? 'organization' : 'named_person';
+  if (ORGANIZATION_WORDS.test(head) || ACRONYM.test(head)) return 'organization';
+  if (BOTH.test(words)) return 'named_person';
+  const name = words.split(',')[0];
+  // one capitalised word that the mentions stage did not take for a person (it links surnames to
+  // their people) is a state or a body: "Armenia accused …", "Moscow denied …"
+  if (mentions.length > 0 && /^[A-Z][a-z]+$/.test(name)) return 'organization';
+  if (isName(name))
+    return ORGANIZATION_WORDS.test(name) || ACRONYM.test(name) ? 'organization' : 'named_person';
   return 'unspecified';
 }
 

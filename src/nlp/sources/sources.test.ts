@@ -196,6 +196,7 @@ test('showcase: who says what', { skip: !existsSync(showcasePath) && 'showcase a
   assert.equal(by(/^the source$/)[0].source.kind, 'anonymous');
   // Armenia accuses; Macron and the ministry confirm; Aliyev denies and demands; two leaders concerned
   assert.equal(by(/^Armenia$/)[0].stance, 'accuse');
+  assert.equal(by(/^Armenia$/)[0].source.kind, 'organization');
   assert.equal(by(/Macron$/, /confirmed/)[0].stance, 'confirm');
   assert.equal(by(/Foreign Ministry/, /confirmed/)[0].stance, 'confirm');
   const aliyev = by(/Ilham Aliyev/);
