@@ -99,6 +99,22 @@ const SOURCE_MODIFIERS = new Set([
   'allied',
   'opposed',
 ]);
+const SUBORDINATORS = new Set([
+  'after',
+  'before',
+  'since',
+  'until',
+  'because',
+  'once',
+  'if',
+  'unless',
+  'though',
+  'although',
+  'whether',
+  'while',
+  'when',
+  'where',
+]);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -382,7 +398,7 @@ class Scanner {
     const w = this.lower[prev];
     const p = this.pos[prev];
     if (OPENING_PUNCT.has(w) || this.isQuoteClose(prev)) return true;
-    if (p === CCONJ || p === SCONJ || p === ADV) return true;
+    if (p === CCONJ || p === SCONJ || p === ADV || SUBORDINATORS.has(w)) return true;
     if (w === 'that' || w === 'as' || w === 'but' || w === 'and' || w === 'with' || REL_PRON.has(w))
       return true;
     return paragraphBreakBefore(this.text, this.t, i);
@@ -538,8 +554,10 @@ class Scanner {
   /** The quotation opening at token i that stands alone as the next sentence(s) (split quotes). */
   followingQuote(after: number): Range | null {
     let i = after;
-    while (i < this.n && (FINAL_PUNCT.has(this.lower[i]) || this.lower[i] === ',')) {
-      if (this.inQuote(i)) break;
+    // the rest of the attribution's sentence (an apposition, an adjunct) holds no verb
+    const end = after < this.n ? this.sentEnd[after] : this.n;
+    while (i < end && !this.isQuoteOpen(i)) {
+      if (this.pos[i] === VERB || this.pos[i] === AUX || this.inQuote(i)) return null;
       i++;
     }
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
@@ -971,18 +989,14 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (PARTICIPLE_CUES.has(sc.lower[k + 1]) || sc.lower[k + 1] === 'but')) {
+    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || sc.lower[k + 1] === 'but')) {
       end = k;
       break;
     }
     // "… and said that …": a second verb of the same subject ends the content
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
       const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
-      if (
-        (sc.pos[nx] === VERB || sc.pos[nx] === AUX) &&
-        sc.lower[nx].endsWith('ed') !== false &&
-        sc.isCue(nx)
-      ) {
+      if ((sc.pos[nx] === VERB || sc.pos[nx] === AUX) && sc.isCue(nx)) {
         end = k;
         break;
       }
@@ -1092,4 +1106,9 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
     return null;
   }
   return null;
+}
+
+/** "…, adding that …", "…, applauding …": a participle of a cue verb. */
+function participleCue(sc: Scanner, k: number): boolean {
+  return PARTICIPLE_CUES.has(sc.lower[k]) || (sc.lower[k].endsWith('ing') && sc.isCue(k) !== null);
 }
