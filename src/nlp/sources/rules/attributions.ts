@@ -319,7 +319,12 @@ class Scanner {
       }
       if (p === ADP && NP_ADP.has(w) && start < end && i > floor) {
         const l = this.pos[i - 1];
-        if (l === NOUN || l === PROPN || SOURCE_MODIFIERS.has(this.lower[i - 1])) {
+        if (
+          l === NOUN ||
+          l === PROPN ||
+          (l === NUM && w === 'in') ||
+          SOURCE_MODIFIERS.has(this.lower[i - 1])
+        ) {
           start = i;
           continue;
         }
@@ -591,6 +596,11 @@ export function findAttributions(
     for (const r of a.content) sc.take(r);
     if (a.addressee) sc.take(a.addressee);
   };
+  // "Graham: Trump's Rhetoric Is Destroying the Party": a speaker, a colon, what they said
+  for (const [a, b] of sentenceTokens) {
+    const h = colonHeadline(sc, a, b);
+    if (h) push(h);
+  }
   // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
   for (const [a, b] of sentenceTokens) if (titleCase(sc, a, b)) sc.take([a, b]);
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
@@ -967,6 +977,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
+  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j)) return null;
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
@@ -1111,4 +1122,61 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
 /** "…, adding that …", "…, applauding …": a participle of a cue verb. */
 function participleCue(sc: Scanner, k: number): boolean {
   return PARTICIPLE_CUES.has(sc.lower[k]) || (sc.lower[k].endsWith('ing') && sc.isCue(k) !== null);
+}
+
+const NOT_SPEAKERS = new Set([
+  'related',
+  'note',
+  'update',
+  'updated',
+  'editor',
+  'photo',
+  'video',
+  'watch',
+  'read',
+  'breaking',
+  'see',
+  'also',
+  'source',
+  'sources',
+  'correction',
+  'disclosure',
+  'q',
+  'a',
+  'exclusive',
+  'poll',
+  'analysis',
+  'opinion',
+  'live',
+  'transcript',
+  'full',
+]);
+
+/** A line opening with a short name and a colon: "Obama: I'm Optimistic Voters Will Say No". */
+function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
+  if (!paragraphBreakBefore(sc.text, sc.t, a)) return null;
+  let colon = -1;
+  for (let k = a + 1; k < b && k <= a + 6; k++) {
+    if (sc.lower[k] === ':') {
+      colon = k;
+      break;
+    }
+  }
+  if (colon < 0 || sc.inQuote(a) || b - colon < 4) return null;
+  if (sc.npRight(a, colon) !== colon || !sc.isCapitalised(a)) return null;
+  for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
+  // the content runs to the end of the line
+  let end = colon + 1;
+  while (end < sc.n && !paragraphBreakBefore(sc.text, sc.t, end)) end++;
+  end = sc.trimEnd(colon + 1, end);
+  if (end - colon < 3) return null;
+  return {
+    cue: [colon, colon + 1],
+    source: [a, colon],
+    content: [[colon + 1, end]],
+    verb: null,
+    addressee: null,
+    direct: sc.isQuoteOpen(colon + 1),
+    rule: 'colon',
+  };
 }
