@@ -51,13 +51,24 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
   const candidates: Trigger[] = [];
-  if (verbs) {
+  // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
+  const compound =
+    (i > 0 && t.lower[i - 1] === '-' && t.start[i] === t.end[i - 1]) ||
+    // a participle after a determiner modifies a noun ("the occupied city"), and "what it called"
+    // names something rather than phoning anyone
+    (i > 0 && t.pos[i - 1] === POS.DET && /(ed|en)$/.test(w)) ||
+    (w.startsWith('call') && (t.lower[i - 2] === 'what' || t.lower[i - 1] === 'so'));
+  if (verbs && !compound) {
     const verbal =
       VERB_LIKE.has(p) ||
       titleCase ||
       // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
-      (p === POS.ADJ && /(ed|en)$/.test(w)) ||
-      (/ed$/.test(w) && i > 0 && t.pos[i - 1] !== POS.DET && t.pos[i - 1] !== POS.ADP) ||
+      (p === POS.ADJ && /(ed|en)$/.test(w) && isPassive(t, i, 0)) ||
+      (/ed$/.test(w) &&
+        i > 0 &&
+        t.pos[i - 1] !== POS.DET &&
+        t.pos[i - 1] !== POS.ADP &&
+        t.pos[i - 1] !== POS.ADJ) ||
       (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
     for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
   }
@@ -136,9 +147,22 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
           const gd = drafts[g];
-          if (gd.match.last < m.first && m.first <= gd.objectEnd) {
+          const gt = gd.match.trigger.type;
+          // "accused X of opening fire", "demanded that X apologise": the whole clause depends on it
+          const wide =
+            (gt === 'ACCUSE' || gt === 'REQUEST' || gt === 'THREATEN' || gt === 'REJECT') &&
+            !gd.match.trigger.noun &&
+            (/ing$/.test(t.lower[m.first]) ||
+              t.lower[m.first - 1] === 'to' ||
+              hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
+          if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide)) {
             d.governor = g;
-            if (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first])))
+            if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
+              d.actors = gd.recipients;
+            else if (
+              d.actors.length === 0 ||
+              (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))
+            )
               d.actors = gd.actors;
           }
         }
@@ -158,15 +182,20 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const { match: m } = d;
     const tr = m.trigger;
     const chunks = chunksBySentence[d.sentence];
-    if (tr.weak && d.actors.length === 0 && d.recipients.length === 0) continue;
+    // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
+    if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
     const [s0] = doc.sentenceTokens[d.sentence];
-    const arg = (c: Chunk): EventArgument => {
+    const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
       // resolve a pronoun to the subject of the governing speech verb in the same sentence
       if (first === last && isPronoun(t.lower[first])) {
         const prev = findSubject(t, chunks, first, s0);
-        if (prev >= 0 && !isPronoun(t.lower[chunks[prev].first])) {
+        if (
+          prev >= 0 &&
+          !isPronoun(t.lower[chunks[prev].first]) &&
+          !other.some((o) => o.first === chunks[prev].first)
+        ) {
           first = chunks[prev].first;
           last = chunks[prev].last;
         }
@@ -193,8 +222,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const rec: EventRecord = {
       id: `ev${records.length + 1}`,
       type: tr.type,
-      actors: d.actors.map(arg),
-      recipients: d.recipients.map(arg),
+      actors: d.actors.map((c) => arg(c, d.recipients)),
+      recipients: d.recipients.map((c) => arg(c, d.actors)),
       quantities: [],
       factuality: 'asserted',
       trigger,
@@ -217,6 +246,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (d.governor >= 0) {
       const g = drafts[d.governor].match.trigger.type;
       if (g === 'REJECT') rec.factuality = 'negated';
+      else if (g === 'ACCUSE') rec.factuality = 'uncertain';
       else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
       rec.confidence = 0.5;
     }
@@ -258,6 +288,11 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
     delete rec.acled;
     rec.rule = `${rec.rule}+intent:${original}`;
   }
+}
+
+function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
+  for (let k = a + 1; k < b; k++) if (low[k] === word) return true;
+  return false;
 }
 
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
@@ -314,9 +349,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
       actor = byPhrase();
       if (actor >= 0) d.actors = pickRight(actor);
     }
-    if (d.actors.length === 0 && own >= 0) {
-      // the object of a verb: "X held a phone conversation", "X launched an attack"
-      const before = ch.first - 1;
+    if (d.actors.length === 0) {
+      // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+      let before = ch.first - 1;
+      while (
+        before >= s0 &&
+        (QUOTES.has(t.lower[before]) || t.pos[before] === POS.DET || t.pos[before] === POS.ADJ)
+      )
+        before--;
       if (before >= s0 && t.pos[before] === POS.VERB) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
@@ -360,6 +400,8 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
   }
   return d;
 }
+
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 
 function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);

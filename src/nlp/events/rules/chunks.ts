@@ -292,7 +292,11 @@ function scanObject(
     steps++;
     const w = t.lower[k];
     const p = t.pos[k];
-    if (w === ';' || w === ':' || w === '.' || w === '"' || w === '“' || w === '”') return -1;
+    if (w === ';' || w === ':' || w === '.') return -1;
+    if (w === '"' || w === '“' || w === '”') {
+      k++;
+      continue;
+    }
     if (p === POS.SCONJ || (RELATIVE.has(w) && lastPrep === '')) {
       if (w !== 'that' || !direct) return -1;
       // "demanded that X ...": the clause subject is the one addressed
