@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import type { ArticleInput } from '../model/article.js';
 import { InputError } from './errors.js';
 
@@ -52,7 +53,6 @@ function mb(n: number): string {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 /**
  * Decode text bytes: UTF-8 (BOM allowed) or, when that fails, Windows-1252 with a warning.
@@ -75,7 +75,7 @@ export function decodeText(buf: Buffer, origin: string, warnings: string[]): str
     text = utf8.decode(buf);
   } catch {
     warnings.push(`${origin}: not valid UTF-8; decoded as Windows-1252`);
-    text = cp1252.decode(buf);
+    text = iconv.decode(buf, 'win1252');
   }
   if (text.trim() === '') throw new InputError(`${origin}: empty input (only white space)`);
   return text;

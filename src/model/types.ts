@@ -118,6 +118,8 @@ export interface TimeExpression extends TextSpan {
   granularity: Granularity;
   /** What the value was computed from: "dct", "text", or the id of another time. */
   anchor?: string;
+  /** For one end of a range ("from March to May", "1990-95"): the joint inclusive interval. */
+  range?: [string, string];
   rule?: string;
 }
 

@@ -90,21 +90,47 @@ function isCap(w: Words, i: number): boolean {
   const s = w.text[i];
   const c = s.charCodeAt(0);
   const upper = (c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0].toLowerCase());
-  if (upper) return !NOT_NAMES.has(w.lower[i]) || w.pos[i] === POS.PROPN;
+  if (upper) return true;
   // "al-Qaeda", "el-Sisi": lower-case particle joined to a capitalised name
   return /^(?:al|el|ad|ash|as|ar|an|at|az|ul|bin|ibn|abu)[-‐'’][A-Z]/.test(s);
 }
 
-/** A sentence in headline case (most words capitalised) gives no capitalisation evidence. */
+const HEADLINE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'for',
+  'of',
+  'in',
+  'on',
+  'at',
+  'by',
+  'and',
+  'or',
+  'with',
+  'from',
+  'as',
+  'vs',
+  'vs.',
+  'over',
+  'into',
+  'after',
+  'amid',
+]);
+
+/**
+ * A line in headline case (every word capitalised but a few small words) gives no capitalisation
+ * evidence. Ordinary sentences full of names still have lower-case verbs and nouns.
+ */
 function isHeadlineCase(w: Words, from: number, to: number): boolean {
   let words = 0;
-  let caps = 0;
   for (let i = from; i < to; i++) {
     if (!/^\p{L}/u.test(w.text[i])) continue;
     words++;
-    if (/^\p{Lu}/u.test(w.text[i])) caps++;
+    if (/^\p{Ll}/u.test(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return false;
   }
-  return words >= 4 && caps / words > 0.7;
+  return words >= 4;
 }
 
 interface Chunk {
@@ -229,7 +255,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
 function capitalisedChunks(w: Words, sFrom: number, sTo: number): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = sFrom; i < sTo; i++) {
-    if (!isCap(w, i)) continue;
+    if (!isCap(w, i) || NOT_NAMES.has(w.lower[i])) continue;
     if (i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i])) continue;
     if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
     let j = i + 1;
@@ -382,11 +408,14 @@ function buildEntities(
 ): { mentions: Mention[]; entities: Entity[] } {
   const order = found.map((_, k) => k).sort((a, b) => found[a].from - found[b].from);
   const mentionId = new Map<number, string>();
-  order.forEach((k, n) => mentionId.set(k, `m${n + 1}`));
+  for (const [n, k] of order.entries()) mentionId.set(k, `m${n + 1}`);
 
   // union-find over found items: aliases, identical names, acronyms
   const parent = found.map((_, k) => k);
-  const root = (k: number): number => (parent[k] === k ? k : (parent[k] = root(parent[k])));
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k];
+    return k;
+  };
   const union = (a: number, b: number) => {
     const ra = root(a);
     const rb = root(b);

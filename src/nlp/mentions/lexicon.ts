@@ -87,6 +87,8 @@ saturday|sunday|january|february|march|april|may|june|july|august|september|octo
 later|some|many|several|most|more|both|all|each|every|other|such|no|not|but|and|or|if|as|at|in|on|by|for|with
 from|to|of|the|a|an|we|they|he|she|i|you|our|their|his|her|its|my|your|read|watch|photo|video|update|breaking
 militants|refugees|mercenaries|troops|soldiers|officials|residents|police|sources|witnesses|activists|rebels
+fighters|gunmen|protesters|protestors|demonstrators|civilians|villagers|authorities|forces|members|leaders|workers
+people|children|women|men|students|farmers|settlers|insurgents|jihadists|attackers|assailants
 `);
 
 /** Name particles that may sit inside a name in lower case ("Hayat Tahrir al-Sham", "Ludwig van Beethoven"). */

@@ -1,0 +1,922 @@
+/**
+ * The `Store` over Kysely: one implementation for both engines; the few engine-specific SQL bits
+ * (full text, week buckets) branch on `engine`.
+ */
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
+import { unpackSignature } from '../merge/minhash.js';
+import { incidentId, type MergeEvent, summariseIncident } from '../merge/summarise.js';
+import type { SitrepRecord } from '../model/types.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  incidentToRow,
+  normKey,
+  recordToRows,
+  rowToArticle,
+  rowToEvent,
+  rowToIncident,
+  SPAN_LAYERS,
+} from './rows.js';
+import type { Database, EventsTable } from './schema.js';
+import {
+  type Actor,
+  type AggregateQuery,
+  type AggregateRow,
+  type ArticleQuery,
+  type ArticleSignature,
+  type AuditEntry,
+  type Deletion,
+  type Engine,
+  type EventQuery,
+  type Incident,
+  type IncidentQuery,
+  type IncidentWrite,
+  type Page,
+  type PutRecord,
+  type PutResult,
+  type Store,
+  type StoredArticle,
+  type StoredEvent,
+  StoreError,
+} from './store.js';
+
+const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
+
+function chunks<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** Rows per multi-row INSERT, keeping under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+function rowsPerInsert(columns: number): number {
+  return Math.max(1, Math.floor(30000 / columns));
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Words of a free-text query, quoted so no FTS operator syntax can get in. */
+function ftsTerms(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+function clampLimit(n: number | undefined): number {
+  if (n === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(n) || n < 1) throw new StoreError('limit must be a positive integer');
+  return Math.min(n, MAX_LIMIT);
+}
+
+type EventEB = ExpressionBuilder<Database, 'events'>;
+type IncidentEB = ExpressionBuilder<Database, 'incidents'>;
+
+export class KyselyStore implements Store {
+  constructor(
+    readonly engine: Engine,
+    readonly db: Kysely<Database>,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  async putRecords(records: PutRecord[], actor: Actor = 'cli'): Promise<PutResult[]> {
+    if (records.length === 0) return [];
+    const now = this.now();
+    // Within one batch the first copy wins.
+    const seen = new Set<string>();
+    const unique: PutRecord[] = [];
+    for (const r of records) {
+      const id = r.record.article.id;
+      if (!seen.has(id)) {
+        seen.add(id);
+        unique.push(r);
+      }
+    }
+    const inserted = await this.db.transaction().execute(async (trx) => {
+      const rows = unique.map((r) => recordToRows(r, now));
+      const done = new Set<string>();
+      for (const part of chunks(rows, rowsPerInsert(21))) {
+        const res = await trx
+          .insertInto('articles')
+          .values(part.map((r) => r.article))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        for (const x of res) done.add(x.id);
+      }
+      const fresh = rows.filter((r) => done.has(r.article.id));
+      const spans = fresh.flatMap((r) => r.spans);
+      for (const part of chunks(spans, rowsPerInsert(9)))
+        await trx.insertInto('spans').values(part).execute();
+      const claims = fresh.flatMap((r) => r.claims);
+      for (const part of chunks(claims, rowsPerInsert(9)))
+        await trx.insertInto('claims').values(part).execute();
+      const events = fresh.flatMap((r) => r.events);
+      for (const part of chunks(events, rowsPerInsert(24)))
+        await trx.insertInto('events').values(part).execute();
+      const sources = new Map<string, { id: string; name: string; kind: string; first_seen: string }>();
+      for (const r of fresh) {
+        const { outlet, credit } = r.article;
+        if (outlet)
+          sources.set(normKey(outlet), {
+            id: normKey(outlet),
+            name: outlet,
+            kind: 'outlet',
+            first_seen: now,
+          });
+        if (credit)
+          sources.set(normKey(credit), { id: normKey(credit), name: credit, kind: 'wire', first_seen: now });
+      }
+      if (sources.size) {
+        await trx
+          .insertInto('sources')
+          .values([...sources.values()])
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+      const audit = fresh.map((r) => ({
+        at: now,
+        actor,
+        action: 'ingest',
+        kind: 'article',
+        target: r.article.id,
+        detail: JSON.stringify({ origin: r.article.origin, events: r.events.length }),
+      }));
+      for (const part of chunks(audit, rowsPerInsert(6)))
+        await trx.insertInto('audit_log').values(part).execute();
+      return done;
+    });
+    return records.map((r) => ({
+      id: r.record.article.id,
+      status: inserted.has(r.record.article.id) && this.firstIndex(records, r) ? 'inserted' : 'duplicate',
+    }));
+  }
+
+  private firstIndex(records: PutRecord[], r: PutRecord): boolean {
+    return records.find((x) => x.record.article.id === r.record.article.id) === r;
+  }
+
+  async hasArticles(ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks(ids, 500)) {
+      if (!part.length) continue;
+      const rows = await this.db.selectFrom('articles').select('id').where('id', 'in', part).execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  }
+
+  async hasUrls(urls: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const part of chunks(urls, 500)) {
+      if (!part.length) continue;
+      const rows = await this.db.selectFrom('articles').select('url').where('url', 'in', part).execute();
+      for (const r of rows) if (r.url) out.add(r.url);
+    }
+    return out;
+  }
+
+  async deleteArticle(id: string, actor: Actor = 'cli'): Promise<boolean> {
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const art = await trx.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
+      if (!art) return false;
+      const evs = await trx
+        .selectFrom('events')
+        .select(['id', 'incident_id'])
+        .where('article_id', '=', id)
+        .execute();
+      await trx.deleteFrom('spans').where('article_id', '=', id).execute();
+      await trx.deleteFrom('claims').where('article_id', '=', id).execute();
+      await trx.deleteFrom('events').where('article_id', '=', id).execute();
+      await trx.deleteFrom('articles').where('id', '=', id).execute();
+      const dels = [
+        { kind: 'article', id, deleted_at: now },
+        ...evs.map((e) => ({ kind: 'event', id: e.id, deleted_at: now })),
+      ];
+      for (const part of chunks(dels, 5000)) await trx.insertInto('deletions').values(part).execute();
+      const gone = new Set(evs.map((e) => e.id));
+      const incIds = [...new Set(evs.map((e) => e.incident_id).filter((x): x is string => !!x))];
+      for (const incId of incIds) await this.rebuildIncident(trx, incId, gone, now, null);
+      await trx
+        .insertInto('audit_log')
+        .values({ at: now, actor, action: 'delete', kind: 'article', target: id, detail: null })
+        .execute();
+      return true;
+    });
+  }
+
+  async setEventReviewed(id: string, reviewed: boolean, actor: Actor = 'cli'): Promise<boolean> {
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('events')
+        .set({ reviewed: reviewed ? 1 : 0, updated_at: now })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) return false;
+      await trx
+        .insertInto('audit_log')
+        .values({
+          at: now,
+          actor,
+          action: reviewed ? 'review' : 'unreview',
+          kind: 'event',
+          target: id,
+          detail: null,
+        })
+        .execute();
+      return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- articles
+
+  private articleColumns = [
+    'id',
+    'url',
+    'title',
+    'outlet',
+    'credit',
+    'published',
+    'published_date',
+    'published_source',
+    'language',
+    'dateline',
+    'text',
+    'cluster',
+    'source_key',
+    'origin',
+    'feed',
+    'event_count',
+    'ingested_at',
+    'updated_at',
+  ] as const;
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select(this.articleColumns)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? rowToArticle(row) : null;
+  }
+
+  async countArticles(): Promise<number> {
+    const r = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  private ftsArticleIds(q: string) {
+    const terms = ftsTerms(q);
+    if (!terms.length) throw new StoreError('full-text query has no words');
+    if (this.engine === 'sqlite') {
+      const match = terms.map((t) => `"${t}"`).join(' ');
+      return sql<string>`(select a.id from articles a join article_fts f on f.rowid = a.rowid where article_fts match ${match})`;
+    }
+    const tsq = terms.join(' & ');
+    return sql<string>`(select a.id from articles a where to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ to_tsquery('english', ${tsq}))`;
+  }
+
+  async listArticles(q: ArticleQuery): Promise<Page<StoredArticle>> {
+    const limit = clampLimit(q.limit);
+    let qb = this.db.selectFrom('articles').select(this.articleColumns);
+    if (q.from) qb = qb.where('published_date', '>=', q.from);
+    if (q.to) qb = qb.where('published_date', '<=', q.to);
+    if (q.source) {
+      const s = normKey(q.source);
+      qb = qb.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['outlet']), '=', s), eb(eb.fn('lower', ['credit']), '=', s)]),
+      );
+    }
+    if (q.q) qb = qb.where('id', 'in', this.ftsArticleIds(q.q));
+    const cur = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && cur?.length !== 2) throw new StoreError('invalid cursor');
+    if (q.updatedSince) {
+      qb = qb.where('updated_at', '>=', q.updatedSince);
+      if (cur) {
+        const [u, id] = cur as [string, string];
+        qb = qb.where((eb) =>
+          eb.or([eb('updated_at', '>', u), eb.and([eb('updated_at', '=', u), eb('id', '>', id)])]),
+        );
+      }
+      qb = qb.orderBy('updated_at', 'asc').orderBy('id', 'asc');
+    } else {
+      if (cur) {
+        const [d, id] = cur as [string, string];
+        qb = qb.where((eb) =>
+          eb.or([eb('published_date', '<', d), eb.and([eb('published_date', '=', d), eb('id', '<', id)])]),
+        );
+      }
+      qb = qb.orderBy('published_date', 'desc').orderBy('id', 'desc');
+    }
+    const rows = await qb.limit(limit + 1).execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const next =
+      more && last
+        ? encodeCursor(q.updatedSince ? [last.updated_at, last.id] : [last.published_date, last.id])
+        : null;
+    return { items: page.map(rowToArticle), next };
+  }
+
+  async getRecord(id: string): Promise<SitrepRecord | null> {
+    const recs = await this.recordsFor([id]);
+    return recs[0] ?? null;
+  }
+
+  private async recordsFor(ids: string[]): Promise<SitrepRecord[]> {
+    if (!ids.length) return [];
+    const arts = await this.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
+    const spans = await this.db
+      .selectFrom('spans')
+      .select(['article_id', 'layer', 'n', 'data'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('layer')
+      .orderBy('n')
+      .execute();
+    const claims = await this.db
+      .selectFrom('claims')
+      .select(['article_id', 'n', 'data'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('n')
+      .execute();
+    const events = await this.db
+      .selectFrom('events')
+      .select(['article_id', 'id', 'record'])
+      .where('article_id', 'in', ids)
+      .execute();
+    const byId = new Map<string, SitrepRecord>();
+    const eventOrder = new Map<string, string[]>();
+    for (const a of arts) {
+      const rest = JSON.parse(a.record);
+      eventOrder.set(a.id, rest.eventOrder ?? []);
+      const art = rowToArticle(a);
+      byId.set(a.id, {
+        schema: rest.schema,
+        article: {
+          id: art.id,
+          title: art.title,
+          url: art.url,
+          outlet: art.outlet,
+          credit: art.credit,
+          dateline: art.dateline,
+          published: art.published,
+          publishedSource: art.publishedSource,
+          language: art.language,
+        },
+        text: a.text,
+        sentences: rest.sentences,
+        mentions: [],
+        entities: rest.entities,
+        places: [],
+        times: [],
+        quantities: [],
+        claims: [],
+        events: [],
+        meta: rest.meta,
+      });
+    }
+    for (const s of spans) {
+      const rec = byId.get(s.article_id);
+      if (rec && (SPAN_LAYERS as readonly string[]).includes(s.layer)) {
+        (rec[s.layer as (typeof SPAN_LAYERS)[number]] as unknown[]).push(JSON.parse(s.data));
+      }
+    }
+    for (const c of claims) byId.get(c.article_id)?.claims.push(JSON.parse(c.data));
+    // Events in their coded order: the local ids sort as coded ("e1", "e2", …) only by number.
+    const evByArticle = new Map<string, { id: string; record: string }[]>();
+    for (const e of events) {
+      const l = evByArticle.get(e.article_id);
+      if (l) l.push(e);
+      else evByArticle.set(e.article_id, [e]);
+    }
+    for (const [aid, l] of evByArticle) {
+      const rec = byId.get(aid);
+      if (!rec) continue;
+      const parsed = l.map((e) => JSON.parse(e.record));
+      const order = new Map((eventOrder.get(aid) ?? []).map((id, i) => [id, i]));
+      parsed.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      rec.events = parsed;
+    }
+    return ids.map((id) => byId.get(id)).filter((x): x is SitrepRecord => !!x);
+  }
+
+  async *streamRecords(q: ArticleQuery = {}): AsyncIterable<SitrepRecord> {
+    let after = '';
+    for (;;) {
+      let qb = this.db.selectFrom('articles').select('id').where('id', '>', after);
+      if (q.from) qb = qb.where('published_date', '>=', q.from);
+      if (q.to) qb = qb.where('published_date', '<=', q.to);
+      if (q.updatedSince) qb = qb.where('updated_at', '>=', q.updatedSince);
+      if (q.q) qb = qb.where('id', 'in', this.ftsArticleIds(q.q));
+      const ids = (await qb.orderBy('id').limit(200).execute()).map((r) => r.id);
+      if (!ids.length) return;
+      for (const r of await this.recordsFor(ids)) yield r;
+      after = ids[ids.length - 1];
+    }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  async getEvent(id: string): Promise<StoredEvent | null> {
+    const row = await this.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? rowToEvent(row) : null;
+  }
+
+  async countEvents(): Promise<number> {
+    const r = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  private eventFilter(q: Omit<EventQuery, 'limit' | 'cursor'>) {
+    return (eb: EventEB): Expression<SqlBool> => {
+      const c: Expression<SqlBool>[] = [];
+      if (q.from) c.push(eb.and([eb('date_end', '>=', q.from), eb('date_end', '!=', '')]));
+      if (q.to) c.push(eb.and([eb('date_start', '<=', q.to), eb('date_start', '!=', '')]));
+      if (q.bbox) {
+        const [w, s, e, n] = q.bbox;
+        c.push(eb('lat', '>=', s), eb('lat', '<=', n));
+        if (w <= e) c.push(eb('lon', '>=', w), eb('lon', '<=', e));
+        else c.push(eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+      }
+      if (q.country) c.push(eb('country', '=', q.country.toUpperCase()));
+      if (q.admin1) c.push(eb('admin1', '=', q.admin1));
+      if (q.type?.length) c.push(eb('type', 'in', q.type));
+      if (q.actor) {
+        const pat = `%${escapeLike(normKey(q.actor))}%`;
+        c.push(
+          eb.or([
+            eb('actors', 'like', sql<string>`${pat} escape '\\'`),
+            eb('recipients', 'like', sql<string>`${pat} escape '\\'`),
+          ]),
+        );
+      }
+      if (q.source) {
+        const s = normKey(q.source);
+        c.push(eb.or([eb(eb.fn('lower', ['outlet']), '=', s), eb(eb.fn('lower', ['credit']), '=', s)]));
+      }
+      if (q.factuality?.length) c.push(eb('factuality', 'in', q.factuality));
+      if (q.precision?.length) c.push(eb('precision', 'in', q.precision));
+      if (q.minSources !== undefined && q.minSources > 1) c.push(eb('sources', '>=', q.minSources));
+      if (q.q) c.push(eb('article_id', 'in', this.ftsArticleIds(q.q)));
+      if (q.articleId) c.push(eb('article_id', '=', q.articleId));
+      if (q.incidentId) c.push(eb('incident_id', '=', q.incidentId));
+      if (q.reviewed !== undefined) c.push(eb('reviewed', '=', q.reviewed ? 1 : 0));
+      if (q.updatedSince) c.push(eb('updated_at', '>=', q.updatedSince));
+      return eb.and(c);
+    };
+  }
+
+  async queryEvents(q: EventQuery): Promise<Page<StoredEvent>> {
+    const limit = clampLimit(q.limit);
+    const cur = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && cur?.length !== 2) throw new StoreError('invalid cursor');
+    let qb = this.db.selectFrom('events').selectAll().where(this.eventFilter(q));
+    if (q.updatedSince) {
+      if (cur) {
+        const [u, id] = cur as [string, string];
+        qb = qb.where((eb) =>
+          eb.or([eb('updated_at', '>', u), eb.and([eb('updated_at', '=', u), eb('id', '>', id)])]),
+        );
+      }
+      qb = qb.orderBy('updated_at', 'asc').orderBy('id', 'asc');
+    } else {
+      if (cur) {
+        const [d, id] = cur as [string, string];
+        qb = qb.where((eb) =>
+          eb.or([eb('date_start', '<', d), eb.and([eb('date_start', '=', d), eb('id', '<', id)])]),
+        );
+      }
+      qb = qb.orderBy('date_start', 'desc').orderBy('id', 'desc');
+    }
+    const rows = await qb.limit(limit + 1).execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const next =
+      more && last
+        ? encodeCursor(q.updatedSince ? [last.updated_at, last.id] : [last.date_start, last.id])
+        : null;
+    return { items: page.map(rowToEvent), next };
+  }
+
+  async *streamEvents(q: Omit<EventQuery, 'limit' | 'cursor'>): AsyncIterable<StoredEvent> {
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.queryEvents({ ...q, limit: MAX_LIMIT, cursor });
+      for (const e of page.items) yield e;
+      if (!page.next) return;
+      cursor = page.next;
+    }
+  }
+
+  async aggregate(q: AggregateQuery): Promise<AggregateRow[]> {
+    const bucket =
+      q.interval === 'day'
+        ? sql<string>`substr(date_start, 1, 10)`
+        : this.engine === 'sqlite'
+          ? sql<string>`date(substr(date_start, 1, 10), 'weekday 0', '-6 days')`
+          : sql<string>`to_char(date_trunc('week', substr(date_start, 1, 10)::date), 'YYYY-MM-DD')`;
+    const key =
+      q.by === 'type' ? sql<string>`type` : q.by === 'country' ? sql<string>`country` : sql<string>`null`;
+    const rows = await this.db
+      .selectFrom('events')
+      .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
+      .where(this.eventFilter(q))
+      .where('date_start', '!=', '')
+      .groupBy(q.by === 'none' ? [bucket] : [bucket, key])
+      .orderBy('bucket')
+      .orderBy('key')
+      .execute();
+    return rows.map((r) => ({ bucket: r.bucket, key: r.key ?? null, count: Number(r.count) }));
+  }
+
+  // ---------------------------------------------------------------- dedup and incidents
+
+  async *streamSignatures(): AsyncIterable<ArticleSignature> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select(['id', 'signature', 'outlet', 'credit', 'published'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(2000)
+        .execute();
+      if (!rows.length) return;
+      for (const r of rows) {
+        yield {
+          id: r.id,
+          signature: unpackSignature(r.signature),
+          outlet: r.outlet,
+          credit: r.credit,
+          published: r.published,
+        };
+      }
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async setClusters(assign: Map<string, [string, string]>, actor: Actor = 'merge'): Promise<void> {
+    const now = this.now();
+    const ids = [...assign.keys()].sort();
+    await this.db.transaction().execute(async (trx) => {
+      for (const part of chunks(ids, 500)) {
+        const cur = await trx
+          .selectFrom('articles')
+          .select(['id', 'cluster', 'source_key'])
+          .where('id', 'in', part)
+          .execute();
+        for (const row of cur) {
+          const [cluster, sourceKey] = assign.get(row.id)!;
+          if (row.cluster === cluster && row.source_key === sourceKey) continue;
+          await trx
+            .updateTable('articles')
+            .set({ cluster, source_key: sourceKey, updated_at: now })
+            .where('id', '=', row.id)
+            .execute();
+          await trx
+            .updateTable('events')
+            .set({ source_key: sourceKey, updated_at: now })
+            .where('article_id', '=', row.id)
+            .execute();
+          await trx
+            .insertInto('audit_log')
+            .values({
+              at: now,
+              actor,
+              action: 'cluster',
+              kind: 'article',
+              target: row.id,
+              detail: JSON.stringify({
+                before: { cluster: row.cluster, sourceKey: row.source_key },
+                after: { cluster, sourceKey },
+              }),
+            })
+            .execute();
+        }
+      }
+    });
+  }
+
+  async replaceIncidents(incidents: IncidentWrite[], actor: Actor = 'merge'): Promise<void> {
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('incidents').selectAll().execute();
+      const locked = existing.filter((r) => Number(r.locked) === 1);
+      const lockedEvents = new Set<string>();
+      for (const r of locked) for (const e of JSON.parse(r.data).events as string[]) lockedEvents.add(e);
+      const old = new Map(existing.filter((r) => Number(r.locked) === 0).map((r) => [r.id, r]));
+      const fresh = incidents.filter((w) => !w.incident.events.some((e) => lockedEvents.has(e)));
+      const freshIds = new Set(fresh.map((w) => w.incident.id));
+      // Incidents that disappeared.
+      for (const [id] of old) {
+        if (freshIds.has(id) || locked.some((l) => l.id === id)) continue;
+        await trx.deleteFrom('incidents').where('id', '=', id).execute();
+        await trx.insertInto('deletions').values({ kind: 'incident', id, deleted_at: now }).execute();
+      }
+      // New or changed incidents (unchanged ones keep their updated_at, so sync feeds stay quiet).
+      const target = new Map<string, [string, number]>();
+      for (const w of fresh) {
+        const row = incidentToRow(w.incident, now);
+        for (const e of w.incident.events) target.set(e, [row.id, row.sources]);
+        const prev = old.get(row.id);
+        if (prev && prev.data === row.data && Number(prev.sources) === row.sources && prev.type === row.type)
+          continue;
+        if (prev) await trx.deleteFrom('incidents').where('id', '=', row.id).execute();
+        await trx.insertInto('incidents').values(row).execute();
+        await trx
+          .insertInto('audit_log')
+          .values({
+            at: now,
+            actor,
+            action: prev ? 'incident.update' : 'incident.create',
+            kind: 'incident',
+            target: row.id,
+            detail: JSON.stringify({ events: w.incident.events, why: w.incident.audit }),
+          })
+          .execute();
+      }
+      // Event assignments: only rows whose incident or source count changes are touched.
+      const current = await trx
+        .selectFrom('events')
+        .select(['id', 'incident_id', 'sources'])
+        .where((eb) => eb.or([eb('incident_id', 'is not', null), eb('sources', '!=', 1)]))
+        .execute();
+      const updates = new Map<string, [string | null, number]>();
+      for (const r of current) {
+        if (lockedEvents.has(r.id)) continue;
+        const t = target.get(r.id) ?? [null, 1];
+        if (t[0] !== r.incident_id || t[1] !== Number(r.sources)) updates.set(r.id, t);
+        target.delete(r.id);
+      }
+      for (const [id, t] of target) updates.set(id, t);
+      for (const [id, [inc, n]] of updates) {
+        await trx
+          .updateTable('events')
+          .set({ incident_id: inc, sources: n, updated_at: now })
+          .where('id', '=', id)
+          .execute();
+      }
+    });
+  }
+
+  private async loadMergeEvents(
+    trx: Transaction<Database> | Kysely<Database>,
+    ids: string[],
+  ): Promise<MergeEvent[]> {
+    const out: MergeEvent[] = [];
+    for (const part of chunks(ids, 500)) {
+      const rows = await trx.selectFrom('events').selectAll().where('id', 'in', part).execute();
+      for (const r of rows) out.push(rowToEvent(r as EventsTable));
+    }
+    return out;
+  }
+
+  /** Recompute one incident after events left it (deleted or split off); drop it when empty. */
+  private async rebuildIncident(
+    trx: Transaction<Database>,
+    id: string,
+    without: Set<string>,
+    now: string,
+    note: string | null,
+  ): Promise<Incident | null> {
+    const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const inc = rowToIncident(row);
+    const keep = inc.events.filter((e) => !without.has(e));
+    await trx.deleteFrom('incidents').where('id', '=', id).execute();
+    if (!keep.length) {
+      await trx.insertInto('deletions').values({ kind: 'incident', id, deleted_at: now }).execute();
+      return null;
+    }
+    const evs = await this.loadMergeEvents(trx, keep);
+    const next = summariseIncident(id, evs, note ? [...inc.audit, note] : inc.audit, inc.locked);
+    await trx.insertInto('incidents').values(incidentToRow(next, now)).execute();
+    await trx
+      .updateTable('events')
+      .set({ incident_id: id, sources: next.sources, updated_at: now })
+      .where('id', 'in', keep)
+      .execute();
+    return { ...next, updatedAt: now };
+  }
+
+  async getIncident(id: string): Promise<Incident | null> {
+    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? rowToIncident(row) : null;
+  }
+
+  async queryIncidents(q: IncidentQuery): Promise<Page<Incident>> {
+    const limit = clampLimit(q.limit);
+    const cur = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && cur?.length !== 2) throw new StoreError('invalid cursor');
+    // Event-level filters select incidents through their events.
+    const { minSources, from, to, bbox, country, admin1, type, precision, updatedSince, ...eventLevel } = q;
+    const needsEvents = Object.values(eventLevel).some((v) => v !== undefined && v !== null && v !== '');
+    let qb = this.db.selectFrom('incidents').selectAll();
+    qb = qb.where((eb: IncidentEB) => {
+      const c: Expression<SqlBool>[] = [];
+      if (from) c.push(eb.and([eb('date_end', '>=', from), eb('date_end', '!=', '')]));
+      if (to) c.push(eb.and([eb('date_start', '<=', to), eb('date_start', '!=', '')]));
+      if (bbox) {
+        const [w, s, e, n] = bbox;
+        c.push(eb('lat', '>=', s), eb('lat', '<=', n));
+        if (w <= e) c.push(eb('lon', '>=', w), eb('lon', '<=', e));
+        else c.push(eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+      }
+      if (country) c.push(eb('country', '=', country.toUpperCase()));
+      if (admin1) c.push(eb('admin1', '=', admin1));
+      if (type?.length) c.push(eb('type', 'in', type));
+      if (precision?.length) c.push(eb('precision', 'in', precision));
+      if (minSources !== undefined) c.push(eb('sources', '>=', minSources));
+      if (updatedSince) c.push(eb('updated_at', '>=', updatedSince));
+      return eb.and(c);
+    });
+    if (needsEvents) {
+      const sub = this.db.selectFrom('events').select('incident_id').where(this.eventFilter(eventLevel));
+      qb = qb.where('id', 'in', sub.where('incident_id', 'is not', null) as never);
+    }
+    if (updatedSince) {
+      if (cur) {
+        const [u, id] = cur as [string, string];
+        qb = qb.where((eb) =>
+          eb.or([eb('updated_at', '>', u), eb.and([eb('updated_at', '=', u), eb('id', '>', id)])]),
+        );
+      }
+      qb = qb.orderBy('updated_at', 'asc').orderBy('id', 'asc');
+    } else {
+      if (cur) {
+        const [d, id] = cur as [string, string];
+        qb = qb.where((eb) =>
+          eb.or([eb('date_start', '<', d), eb.and([eb('date_start', '=', d), eb('id', '<', id)])]),
+        );
+      }
+      qb = qb.orderBy('date_start', 'desc').orderBy('id', 'desc');
+    }
+    const rows = await qb.limit(limit + 1).execute();
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const next =
+      more && last
+        ? encodeCursor(updatedSince ? [last.updated_at, last.id] : [last.date_start, last.id])
+        : null;
+    return { items: page.map(rowToIncident), next };
+  }
+
+  async splitIncident(id: string, eventIds: string[], actor: Actor, reason?: string): Promise<Incident> {
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new StoreError(`no incident ${id}`);
+      const inc = rowToIncident(row);
+      const moving = new Set(eventIds);
+      for (const e of moving)
+        if (!inc.events.includes(e)) throw new StoreError(`event ${e} is not in incident ${id}`);
+      if (moving.size === 0 || moving.size === inc.events.length) {
+        throw new StoreError('a split must move some but not all of the events');
+      }
+      const note = `split by ${actor} at ${now}${reason ? `: ${reason}` : ''}`;
+      await trx.updateTable('incidents').set({ locked: 1 }).where('id', '=', id).execute();
+      await this.rebuildIncident(trx, id, moving, now, note);
+      const moved = [...moving].sort();
+      const newId = incidentId(moved) === id ? `${id}:split` : incidentId(moved);
+      const evs = await this.loadMergeEvents(trx, moved);
+      const created = summariseIncident(newId, evs, [`split from ${id}: ${note}`], true);
+      await trx.deleteFrom('incidents').where('id', '=', newId).execute();
+      await trx.insertInto('incidents').values(incidentToRow(created, now)).execute();
+      await trx
+        .updateTable('events')
+        .set({ incident_id: newId, sources: created.sources, updated_at: now })
+        .where('id', 'in', moved)
+        .execute();
+      await trx
+        .insertInto('audit_log')
+        .values({
+          at: now,
+          actor,
+          action: 'incident.split',
+          kind: 'incident',
+          target: id,
+          detail: JSON.stringify({ moved, into: newId, reason: reason ?? null }),
+        })
+        .execute();
+      return { ...created, updatedAt: now };
+    });
+  }
+
+  async mergeIncidents(ids: string[], actor: Actor, reason?: string): Promise<Incident> {
+    if (new Set(ids).size < 2) throw new StoreError('merging needs at least two incidents');
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();
+      if (rows.length !== new Set(ids).size) {
+        const found = new Set(rows.map((r) => r.id));
+        throw new StoreError(`no incident ${ids.find((i) => !found.has(i))}`);
+      }
+      const incs = ids.map((i) => rowToIncident(rows.find((r) => r.id === i)!));
+      const into = incs[0];
+      const allEvents = [...new Set(incs.flatMap((i) => i.events))];
+      const note = `merged ${ids.slice(1).join(', ')} by ${actor} at ${now}${reason ? `: ${reason}` : ''}`;
+      const evs = await this.loadMergeEvents(trx, allEvents);
+      const merged = summariseIncident(into.id, evs, [...into.audit, note], true);
+      await trx.deleteFrom('incidents').where('id', 'in', ids).execute();
+      await trx
+        .insertInto('deletions')
+        .values(ids.slice(1).map((id) => ({ kind: 'incident', id, deleted_at: now })))
+        .execute();
+      await trx.insertInto('incidents').values(incidentToRow(merged, now)).execute();
+      for (const part of chunks(allEvents, 500)) {
+        await trx
+          .updateTable('events')
+          .set({ incident_id: into.id, sources: merged.sources, updated_at: now })
+          .where('id', 'in', part)
+          .execute();
+      }
+      await trx
+        .insertInto('audit_log')
+        .values({
+          at: now,
+          actor,
+          action: 'incident.merge',
+          kind: 'incident',
+          target: into.id,
+          detail: JSON.stringify({ merged: ids.slice(1), reason: reason ?? null }),
+        })
+        .execute();
+      return { ...merged, updatedAt: now };
+    });
+  }
+
+  // ---------------------------------------------------------------- sync and audit
+
+  async deletions(since: string, limit = 1000): Promise<Deletion[]> {
+    const rows = await this.db
+      .selectFrom('deletions')
+      .selectAll()
+      .where('deleted_at', '>=', since)
+      .orderBy('deleted_at')
+      .orderBy('id')
+      .limit(clampLimit(limit))
+      .execute();
+    return rows.map((r) => ({ kind: r.kind as Deletion['kind'], id: r.id, deletedAt: r.deleted_at }));
+  }
+
+  async audit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        at: this.now(),
+        actor: entry.actor,
+        action: entry.action,
+        kind: entry.kind,
+        target: entry.target,
+        detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      })
+      .execute();
+  }
+
+  async listAudit(q: { target?: string; since?: string; limit?: number }): Promise<AuditEntry[]> {
+    let qb = this.db.selectFrom('audit_log').selectAll();
+    if (q.target) qb = qb.where('target', '=', q.target);
+    if (q.since) qb = qb.where('at', '>=', q.since);
+    const rows = await qb.orderBy('id').limit(clampLimit(q.limit)).execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      kind: r.kind as AuditEntry['kind'],
+      target: r.target,
+      detail: r.detail ? JSON.parse(r.detail) : undefined,
+    }));
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.onClose();
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Versioned migrations, shared by both engines. Append new ones; never edit a released one.
+ * Engine-specific bits (full-text search, auto-increment) branch on `engine`.
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import type { Engine } from './store.js';
+
+type Db = Kysely<unknown>;
+
+function m0001(engine: Engine): Migration {
+  const blob = engine === 'sqlite' ? 'blob' : 'bytea';
+  const float = 'double precision';
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text')
+        .addColumn('title', 'text')
+        .addColumn('outlet', 'text')
+        .addColumn('credit', 'text')
+        .addColumn('published', 'text')
+        .addColumn('published_date', 'text', (c) => c.notNull())
+        .addColumn('published_source', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('dateline', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addColumn('signature', sql.raw(blob), (c) => c.notNull())
+        .addColumn('cluster', 'text', (c) => c.notNull())
+        .addColumn('source_key', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text')
+        .addColumn('feed', 'text')
+        .addColumn('event_count', 'integer', (c) => c.notNull())
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('articles_url').on('articles').column('url').execute();
+      await db.schema
+        .createIndex('articles_published')
+        .on('articles')
+        .columns(['published_date', 'id'])
+        .execute();
+      await db.schema.createIndex('articles_updated').on('articles').columns(['updated_at', 'id']).execute();
+
+      await db.schema
+        .createTable('spans')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('layer', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('span_id', 'text')
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('spans_pk', ['article_id', 'layer', 'n'])
+        .execute();
+
+      await db.schema
+        .createTable('claims')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('claim_id', 'text', (c) => c.notNull())
+        .addColumn('source_text', 'text', (c) => c.notNull())
+        .addColumn('source_kind', 'text', (c) => c.notNull())
+        .addColumn('stance', 'text', (c) => c.notNull())
+        .addColumn('cue_start', 'integer', (c) => c.notNull())
+        .addColumn('cue_end', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('claims_pk', ['article_id', 'n'])
+        .execute();
+
+      await db.schema
+        .createTable('events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('incident_id', 'text')
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('date_start', 'text', (c) => c.notNull())
+        .addColumn('date_end', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('admin1', 'text')
+        .addColumn('admin2', 'text')
+        .addColumn('location', 'text')
+        .addColumn('lat', sql.raw(float))
+        .addColumn('lon', sql.raw(float))
+        .addColumn('precision', 'text')
+        .addColumn('factuality', 'text', (c) => c.notNull())
+        .addColumn('actors', 'text', (c) => c.notNull())
+        .addColumn('recipients', 'text', (c) => c.notNull())
+        .addColumn('fatalities', 'integer')
+        .addColumn('outlet', 'text')
+        .addColumn('credit', 'text')
+        .addColumn('source_key', 'text', (c) => c.notNull())
+        .addColumn('sources', 'integer', (c) => c.notNull())
+        .addColumn('reviewed', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .execute();
+      // Keyset pagination is over (date_start, id); each common filter gets an index leading with it.
+      await db.schema.createIndex('events_date').on('events').columns(['date_start', 'id']).execute();
+      await db.schema
+        .createIndex('events_type_date')
+        .on('events')
+        .columns(['type', 'date_start', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('events_country_date')
+        .on('events')
+        .columns(['country', 'date_start', 'id'])
+        .execute();
+      await db.schema.createIndex('events_article').on('events').column('article_id').execute();
+      await db.schema.createIndex('events_incident').on('events').column('incident_id').execute();
+      await db.schema.createIndex('events_updated').on('events').columns(['updated_at', 'id']).execute();
+      await db.schema.createIndex('events_latlon').on('events').columns(['lat', 'lon']).execute();
+
+      await db.schema
+        .createTable('incidents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('date_start', 'text', (c) => c.notNull())
+        .addColumn('date_end', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('admin1', 'text')
+        .addColumn('location', 'text')
+        .addColumn('lat', sql.raw(float))
+        .addColumn('lon', sql.raw(float))
+        .addColumn('precision', 'text')
+        .addColumn('sources', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('locked', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('incidents_date').on('incidents').columns(['date_start', 'id']).execute();
+      await db.schema
+        .createIndex('incidents_updated')
+        .on('incidents')
+        .columns(['updated_at', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('sources')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('deletions')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('deleted_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('deletions_at').on('deletions').column('deleted_at').execute();
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', engine === 'sqlite' ? 'integer' : 'serial', (c) =>
+          engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('audit_target').on('audit_log').columns(['target', 'id']).execute();
+      await db.schema.createIndex('audit_at').on('audit_log').column('at').execute();
+
+      // Full text over title + body.
+      if (engine === 'sqlite') {
+        await sql`CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='rowid')`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO article_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text); END`.execute(
+          db,
+        );
+        await sql`CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+          INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.rowid, coalesce(old.title, ''), old.text); END`.execute(
+          db,
+        );
+      } else {
+        await sql`CREATE INDEX articles_fts ON articles USING gin (to_tsvector('english', coalesce(title, '') || ' ' || text))`.execute(
+          db,
+        );
+      }
+    },
+    async down(db: Db) {
+      for (const t of ['audit_log', 'deletions', 'sources', 'incidents', 'events', 'claims', 'spans']) {
+        await db.schema.dropTable(t).execute();
+      }
+      if (engine === 'sqlite') await sql`DROP TABLE article_fts`.execute(db);
+      await db.schema.dropTable('articles').execute();
+    },
+  };
+}
+
+export function migrationProvider(engine: Engine): MigrationProvider {
+  return {
+    async getMigrations() {
+      return { '0001_init': m0001(engine) };
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Open a store: a SQLite file (the embedded default) or a PostgreSQL URL. */
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyStore } from './kysely-store.js';
+import { migrationProvider } from './migrations.js';
+import type { Database as Schema } from './schema.js';
+import { type Engine, type OpenStoreOptions, type Store, StoreError } from './store.js';
+
+export const DEFAULT_DB = 'sitrep.db';
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+/** The database named by an option, else `SITREP_DB`, else `sitrep.db` in the working directory. */
+export function resolveDb(db?: string): string {
+  return db || process.env.SITREP_DB || DEFAULT_DB;
+}
+
+export async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new StoreError(
+      `migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const target = resolveDb(options.db);
+  let store: KyselyStore;
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 8 });
+    // Fail on open, with a clear message, rather than on the first query.
+    try {
+      const c = await pool.connect();
+      c.release();
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw new StoreError(`cannot connect to PostgreSQL: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    pool.on('error', () => {}); // idle-client errors surface on the next query instead
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    store = new KyselyStore('postgres', db, async () => {});
+  } else {
+    let sqlite: Database.Database;
+    try {
+      sqlite = new Database(target);
+    } catch (e) {
+      throw new StoreError(`cannot open ${target}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('cache_size = -65536');
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = new KyselyStore('sqlite', db, async () => {});
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrate(store.db, store.engine);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
+  return store;
+}

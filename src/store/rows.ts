@@ -1,0 +1,273 @@
+/** Mapping between `sitrep/1` records and table rows (engine-independent). */
+
+import { minhash, packSignature } from '../merge/minhash.js';
+import type { EventRecord, Place } from '../model/types.js';
+import type { ArticlesTable, ClaimsTable, EventsTable, SpansTable } from './schema.js';
+import type { Incident, PutRecord, StoredArticle, StoredEvent } from './store.js';
+
+/** Layers stored as span rows, in record order. */
+export const SPAN_LAYERS = ['mentions', 'places', 'times', 'quantities'] as const;
+export type SpanLayer = (typeof SPAN_LAYERS)[number];
+
+export function normKey(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Initial independent-source key of an article: its wire credit, else its outlet, else itself. */
+export function initialSourceKey(id: string, outlet: string | null, credit: string | null): string {
+  if (credit) return `wire:${normKey(credit)}`;
+  if (outlet) return `outlet:${normKey(outlet)}`;
+  return id;
+}
+
+export interface ArticleRows {
+  article: ArticlesTable;
+  spans: SpansTable[];
+  claims: ClaimsTable[];
+  events: EventsTable[];
+}
+
+function fatalities(e: EventRecord): number | null {
+  let best: number | null = null;
+  for (const q of e.quantities) if (q.kind === 'dead' && (best === null || q.value > best)) best = q.value;
+  return best;
+}
+
+export function eventId(articleId: string, eventLocalId: string): string {
+  return `${articleId}/${eventLocalId}`;
+}
+
+export function recordToRows(put: PutRecord, now: string): ArticleRows {
+  const r = put.record;
+  const a = r.article;
+  const sourceKey = initialSourceKey(a.id, a.outlet, a.credit);
+  const {
+    text: _text,
+    mentions: _m,
+    places,
+    times: _ti,
+    quantities: _q,
+    claims,
+    events,
+    article: _a,
+    ...rest
+  } = r;
+  const article: ArticlesTable = {
+    id: a.id,
+    url: a.url,
+    title: a.title,
+    outlet: a.outlet,
+    credit: a.credit,
+    published: a.published,
+    published_date: a.published ? a.published.slice(0, 10) : '',
+    published_source: a.publishedSource,
+    language: a.language,
+    dateline: a.dateline ? JSON.stringify(a.dateline) : null,
+    text: r.text,
+    record: JSON.stringify({ ...rest, eventOrder: events.map((e) => e.id) }),
+    signature: packSignature(minhash(r.text)),
+    cluster: a.id,
+    source_key: sourceKey,
+    origin: put.origin ?? null,
+    feed: put.feed ?? null,
+    event_count: events.length,
+    ingested_at: now,
+    updated_at: now,
+  };
+  const spans: SpansTable[] = [];
+  for (const layer of SPAN_LAYERS) {
+    const src = r[layer] as unknown as Record<string, unknown>[];
+    for (let n = 0; n < src.length; n++) {
+      const s = src[n] as { id?: string; mention?: string; start: number; end: number; text: string };
+      const o = src[n];
+      const kind = layer === 'times' ? o.type : layer === 'places' ? o.precision : o.kind;
+      spans.push({
+        article_id: a.id,
+        layer,
+        n,
+        span_id: s.id ?? s.mention ?? null,
+        start: s.start,
+        end: s.end,
+        kind: typeof kind === 'string' ? kind : null,
+        text: s.text,
+        data: JSON.stringify(o),
+      });
+    }
+  }
+  const claimRows: ClaimsTable[] = claims.map((c, n) => ({
+    article_id: a.id,
+    n,
+    claim_id: c.id,
+    source_text: c.source.text,
+    source_kind: c.source.kind,
+    stance: c.stance,
+    cue_start: c.cue.start,
+    cue_end: c.cue.end,
+    data: JSON.stringify(c),
+  }));
+  const placeById = new Map<string, Place>();
+  for (const p of places) placeById.set(p.mention, p);
+  const eventRows: EventsTable[] = events.map((e) => {
+    const p = e.place ? placeById.get(e.place) : undefined;
+    const interval =
+      e.interval ?? (a.published ? [a.published.slice(0, 10), a.published.slice(0, 10)] : null);
+    return {
+      id: eventId(a.id, e.id),
+      article_id: a.id,
+      incident_id: null,
+      type: e.type,
+      date_start: interval?.[0] ?? '',
+      date_end: interval?.[1] ?? '',
+      country: p?.country ?? null,
+      admin1: p?.admin1 ?? null,
+      admin2: p?.admin2 ?? null,
+      location: p ? (p.name ?? p.text) : null,
+      lat: p?.lat ?? null,
+      lon: p?.lon ?? null,
+      precision: p?.precision ?? null,
+      factuality: e.factuality,
+      actors: e.actors.map((x) => normKey(x.text)).join('\n'),
+      recipients: e.recipients.map((x) => normKey(x.text)).join('\n'),
+      fatalities: fatalities(e),
+      outlet: a.outlet,
+      credit: a.credit,
+      source_key: sourceKey,
+      sources: 1,
+      reviewed: 0,
+      updated_at: now,
+      record: JSON.stringify(e),
+    };
+  });
+  return { article, spans, claims: claimRows, events: eventRows };
+}
+
+type ArticleRow = Omit<ArticlesTable, 'signature' | 'record'>;
+
+export function rowToArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    outlet: row.outlet,
+    credit: row.credit,
+    dateline: row.dateline ? JSON.parse(row.dateline) : null,
+    published: row.published,
+    publishedSource: row.published_source as StoredArticle['publishedSource'],
+    language: row.language,
+    text: row.text,
+    cluster: row.cluster,
+    sourceKey: row.source_key,
+    origin: row.origin,
+    ingestedAt: row.ingested_at,
+    updatedAt: row.updated_at,
+    eventCount: Number(row.event_count),
+  };
+}
+
+export function rowToEvent(row: EventsTable): StoredEvent {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    incidentId: row.incident_id,
+    type: row.type as StoredEvent['type'],
+    dateStart: row.date_start || null,
+    dateEnd: row.date_end || null,
+    country: row.country,
+    admin1: row.admin1,
+    admin2: row.admin2,
+    location: row.location,
+    lat: row.lat === null ? null : Number(row.lat),
+    lon: row.lon === null ? null : Number(row.lon),
+    precision: row.precision as StoredEvent['precision'],
+    factuality: row.factuality as StoredEvent['factuality'],
+    actors: row.actors ? row.actors.split('\n') : [],
+    recipients: row.recipients ? row.recipients.split('\n') : [],
+    fatalities: row.fatalities === null ? null : Number(row.fatalities),
+    outlet: row.outlet,
+    credit: row.credit,
+    sourceKey: row.source_key,
+    reviewed: Number(row.reviewed) === 1,
+    updatedAt: row.updated_at,
+    record: JSON.parse(row.record),
+  };
+}
+
+export interface IncidentRow {
+  id: string;
+  type: string;
+  date_start: string;
+  date_end: string;
+  country: string | null;
+  admin1: string | null;
+  location: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: string | null;
+  sources: number;
+  data: string;
+  locked: number;
+  updated_at: string;
+}
+
+export function incidentToRow(inc: Omit<Incident, 'updatedAt'>, now: string): IncidentRow {
+  return {
+    id: inc.id,
+    type: inc.type,
+    date_start: inc.dateStart ?? '',
+    date_end: inc.dateEnd ?? '',
+    country: inc.country,
+    admin1: inc.admin1,
+    location: inc.location,
+    lat: inc.lat,
+    lon: inc.lon,
+    precision: inc.precision,
+    sources: inc.sources,
+    data: JSON.stringify({
+      events: inc.events,
+      articles: inc.articles,
+      fields: inc.fields,
+      best: inc.best,
+      audit: inc.audit,
+    }),
+    locked: inc.locked ? 1 : 0,
+    updated_at: now,
+  };
+}
+
+export function rowToIncident(row: IncidentRow): Incident {
+  const d = JSON.parse(row.data);
+  return {
+    id: row.id,
+    type: row.type as Incident['type'],
+    dateStart: row.date_start || null,
+    dateEnd: row.date_end || null,
+    country: row.country,
+    admin1: row.admin1,
+    location: row.location,
+    lat: row.lat === null ? null : Number(row.lat),
+    lon: row.lon === null ? null : Number(row.lon),
+    precision: row.precision as Incident['precision'],
+    sources: Number(row.sources),
+    events: d.events,
+    articles: d.articles,
+    fields: d.fields,
+    best: d.best,
+    audit: d.audit,
+    locked: Number(row.locked) === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Opaque keyset cursor. */
+export function encodeCursor(parts: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor(c: string): (string | number)[] | null {
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
+    return Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}

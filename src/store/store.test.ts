@@ -1,0 +1,229 @@
+/**
+ * The store contract: the same cases against SQLite and PostgreSQL. PostgreSQL must be running; a
+ * missing server fails this suite (it does not skip).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fixtureRecord } from './fixtures.js';
+import { openStore } from './open.js';
+import type { Store } from './store.js';
+import { createTempPostgres, type TempDatabase } from './test-db.js';
+
+const TEXT_A =
+  'Gunmen attacked a checkpoint near Tal Rifaat on Monday, killing 12 soldiers, the provincial governor said.';
+const TEXT_B =
+  'Protesters marched through central Harbin on Tuesday demanding unpaid wages from a building firm.';
+const TEXT_C =
+  'Shelling hit the outskirts of Tal Rifaat on Monday and 9 people died, a local monitor reported.';
+
+function records() {
+  return [
+    fixtureRecord({
+      text: TEXT_A,
+      outlet: 'Daily Planet',
+      credit: 'Wire One',
+      published: '2026-03-02',
+      url: 'https://example.org/a',
+      events: [
+        {
+          trigger: 'attacked',
+          actor: 'Gunmen',
+          dead: 12,
+          place: { text: 'Tal Rifaat', country: 'SY', admin1: 'Aleppo', lat: 36.47, lon: 37.1 },
+        },
+      ],
+    }),
+    fixtureRecord({
+      text: TEXT_B,
+      outlet: 'North Herald',
+      published: '2026-03-03',
+      events: [
+        {
+          type: 'PROTEST',
+          trigger: 'marched',
+          actor: 'Protesters',
+          place: { text: 'Harbin', country: 'CN', admin1: 'Heilongjiang', lat: 45.75, lon: 126.65 },
+        },
+      ],
+    }),
+    fixtureRecord({
+      text: TEXT_C,
+      outlet: 'Valley Times',
+      published: '2026-03-02',
+      events: [
+        {
+          trigger: 'Shelling',
+          dead: 9,
+          place: { text: 'Tal Rifaat', country: 'SY', admin1: 'Aleppo', lat: 36.47, lon: 37.1 },
+        },
+      ],
+    }),
+  ];
+}
+
+function contract(name: string, open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>) {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    before(async () => {
+      ({ store, cleanup } = await open());
+    });
+    after(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    test('puts records in one batch and is idempotent', async () => {
+      const recs = records();
+      const res = await store.putRecords(recs.map((record) => ({ record, origin: 'test' })));
+      assert.deepEqual(
+        res.map((r) => r.status),
+        ['inserted', 'inserted', 'inserted'],
+      );
+      const again = await store.putRecords([{ record: recs[0] }, { record: recs[0] }]);
+      assert.deepEqual(
+        again.map((r) => r.status),
+        ['duplicate', 'duplicate'],
+      );
+      assert.equal(await store.countArticles(), 3);
+      assert.equal(await store.countEvents(), 3);
+      const has = await store.hasArticles([recs[0].article.id, 'sha256:nope']);
+      assert.deepEqual([...has], [recs[0].article.id]);
+      assert.deepEqual(
+        [...(await store.hasUrls(['https://example.org/a', 'https://x']))],
+        ['https://example.org/a'],
+      );
+    });
+
+    test('rebuilds the record faithfully', async () => {
+      const rec = records()[0];
+      const got = await store.getRecord(rec.article.id);
+      assert.deepEqual(got, rec);
+      const art = await store.getArticle(rec.article.id);
+      assert.equal(art?.outlet, 'Daily Planet');
+      assert.equal(art?.sourceKey, 'wire:wire one');
+    });
+
+    test('filters events and paginates by cursor', async () => {
+      const all = await store.queryEvents({ limit: 2 });
+      assert.equal(all.items.length, 2);
+      assert.ok(all.next);
+      const rest = await store.queryEvents({ limit: 2, cursor: all.next! });
+      assert.equal(rest.items.length, 1);
+      assert.equal(rest.next, null);
+      const ids = new Set([...all.items, ...rest.items].map((e) => e.id));
+      assert.equal(ids.size, 3);
+
+      assert.equal((await store.queryEvents({ country: 'sy' })).items.length, 2);
+      assert.equal((await store.queryEvents({ type: ['PROTEST'] })).items.length, 1);
+      assert.equal((await store.queryEvents({ from: '2026-03-03', to: '2026-03-10' })).items.length, 1);
+      assert.equal((await store.queryEvents({ bbox: [30, 30, 40, 40] })).items.length, 2);
+      assert.equal((await store.queryEvents({ actor: 'gunmen' })).items.length, 1);
+      assert.equal((await store.queryEvents({ source: 'north herald' })).items.length, 1);
+      assert.equal((await store.queryEvents({ q: 'wages' })).items.length, 1);
+      assert.equal((await store.queryEvents({ q: 'checkpoint" (*' })).items.length, 1);
+      assert.equal((await store.queryEvents({ factuality: ['negated'] })).items.length, 0);
+      const e = (await store.queryEvents({ actor: 'gunmen' })).items[0];
+      assert.equal(e.fatalities, 12);
+      assert.equal(e.location, 'Tal Rifaat');
+      assert.deepEqual(await store.getEvent(e.id), e);
+    });
+
+    test('lists articles with full text and aggregates', async () => {
+      const page = await store.listArticles({ q: 'Harbin' });
+      assert.equal(page.items.length, 1);
+      const agg = await store.aggregate({ interval: 'day', by: 'type' });
+      assert.deepEqual(agg, [
+        { bucket: '2026-03-02', key: 'ASSAULT', count: 2 },
+        { bucket: '2026-03-03', key: 'PROTEST', count: 1 },
+      ]);
+      const weeks = await store.aggregate({ interval: 'week', by: 'none' });
+      assert.deepEqual(weeks, [{ bucket: '2026-03-02', key: null, count: 3 }]);
+    });
+
+    test('incidents: replace, split, merge, audit and deletions', async () => {
+      const [a, , c] = records();
+      const eA = `${a.article.id}/e1`;
+      const eC = `${c.article.id}/e1`;
+      const { summariseIncident, incidentId } = await import('../merge/summarise.js');
+      const evs = await Promise.all([store.getEvent(eA), store.getEvent(eC)]);
+      const id = incidentId([eA, eC]);
+      const inc = summariseIncident(id, evs as never, ['test link'], false);
+      await store.replaceIncidents([{ incident: inc }]);
+      const got = await store.getIncident(id);
+      assert.equal(got?.sources, 2);
+      assert.deepEqual(
+        got?.fields.fatalities.map((f) => f.value),
+        [12, 9].sort((x, y) => (String(x) < String(y) ? -1 : 1)),
+      );
+      assert.equal((await store.queryEvents({ minSources: 2 })).items.length, 2);
+      assert.equal((await store.queryIncidents({ minSources: 2 })).items.length, 1);
+      // Re-running the same merge changes nothing.
+      await store.replaceIncidents([{ incident: inc }]);
+      assert.equal((await store.getIncident(id))?.updatedAt, got?.updatedAt);
+
+      const split = await store.splitIncident(id, [eC], 'user:test', 'different attacks');
+      assert.deepEqual(split.events, [eC]);
+      assert.deepEqual((await store.getIncident(id))?.events, [eA]);
+      assert.equal((await store.getEvent(eC))?.incidentId, split.id);
+      const merged = await store.mergeIncidents([id, split.id], 'user:test');
+      assert.equal(merged.events.length, 2);
+      assert.ok(merged.locked);
+      const dels = await store.deletions('2000-01-01');
+      assert.ok(dels.some((d) => d.kind === 'incident' && d.id === split.id));
+      const audit = await store.listAudit({ target: id });
+      assert.ok(audit.some((x) => x.action === 'incident.split'));
+      assert.ok(audit.some((x) => x.action === 'incident.merge'));
+      // A locked incident survives an automatic re-merge.
+      await store.replaceIncidents([]);
+      assert.equal((await store.getIncident(id))?.events.length, 2);
+    });
+
+    test('clusters, review and deletion', async () => {
+      const [a, b] = records();
+      await store.setClusters(new Map([[b.article.id, [a.article.id, 'wire:wire one']]]));
+      assert.equal((await store.getArticle(b.article.id))?.cluster, a.article.id);
+      assert.equal((await store.getEvent(`${b.article.id}/e1`))?.sourceKey, 'wire:wire one');
+      const sigs = [];
+      for await (const s of store.streamSignatures()) sigs.push(s);
+      assert.equal(sigs.length, 3);
+      assert.ok(sigs[0].signature.length > 1);
+
+      assert.ok(await store.setEventReviewed(`${b.article.id}/e1`, true, 'user:test'));
+      assert.equal((await store.queryEvents({ reviewed: true })).items.length, 1);
+
+      const since = new Date(Date.now() - 1000).toISOString();
+      assert.ok(await store.deleteArticle(b.article.id, 'user:test'));
+      assert.equal(await store.getArticle(b.article.id), null);
+      const dels = await store.deletions(since);
+      assert.ok(dels.some((d) => d.kind === 'article' && d.id === b.article.id));
+      assert.ok(dels.some((d) => d.kind === 'event' && d.id === `${b.article.id}/e1`));
+      const recs = [];
+      for await (const r of store.streamRecords()) recs.push(r.article.id);
+      assert.equal(recs.length, 2);
+      // Re-ingesting the deleted article brings it back.
+      const res = await store.putRecords([{ record: b }]);
+      assert.equal(res[0].status, 'inserted');
+    });
+
+    test('rejects a bad cursor', async () => {
+      await assert.rejects(store.queryEvents({ cursor: 'garbage' }), /invalid cursor/);
+    });
+  });
+}
+
+contract('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  const store = await openStore({ db: join(dir, 'test.db') });
+  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+contract('postgres', async () => {
+  let tmp: TempDatabase | undefined;
+  tmp = await createTempPostgres();
+  const store = await openStore({ db: tmp.url });
+  return { store, cleanup: async () => tmp?.drop() };
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { POS, sentenceAt, tokenAt, tokenize } from './tokenize.js';
+
+describe('tokenize', () => {
+  const text = 'Storm Hits Town\n\nThe mayor said it wasn’t over. “We’re ready,” she added — at 10:30 a.m.';
+  const { tokens, sentences } = tokenize(text);
+
+  it('gives every token offsets that reproduce its text', () => {
+    for (let i = 0; i < tokens.length; i++) {
+      assert.equal(text.slice(tokens.start[i], tokens.end[i]), tokens.text[i]);
+      assert.equal(tokens.lower[i], tokens.text[i].toLowerCase());
+    }
+  });
+
+  it('splits sentences at full stops and at line breaks', () => {
+    const got = sentences.map((s) => text.slice(s.start, s.end));
+    assert.equal(got[0], 'Storm Hits Town');
+    assert.equal(got[1], 'The mayor said it wasn’t over.');
+    assert.ok(got[2].startsWith('“We’re ready,”'));
+  });
+
+  it('tags parts of speech', () => {
+    const i = tokens.text.indexOf('mayor');
+    assert.equal(tokens.pos[i], POS.NOUN);
+  });
+
+  it('finds the token and the sentence at an offset', () => {
+    const off = text.indexOf('mayor');
+    assert.equal(tokens.text[tokenAt(tokens, off)], 'mayor');
+    assert.equal(sentenceAt(sentences, off), 1);
+  });
+
+  it('copes with empty and odd text', () => {
+    assert.equal(tokenize('').tokens.length, 0);
+    const t = tokenize('\u0000\u0001 ### ??? ééé');
+    for (let i = 0; i < t.tokens.length; i++) assert.ok(t.tokens.end[i] >= t.tokens.start[i]);
+  });
+});
