@@ -46,7 +46,7 @@ confer => CONSULT/040 !obj=with
 discuss => CONSULT/040 !obj=with
 negotiate => CONSULT/046 !obj=with
 mediate => CONSULT/045 !obj=between
-talk => CONSULT/040 !obj=with,to !noobj
+talk => CONSULT/040 !obj=with,to !noobj !weak
 phone => CONSULT:phone/041
 telephone => CONSULT:phone/041
 call => CONSULT:phone/041 !weak
@@ -115,7 +115,7 @@ aid => AID/070
 assist => AID/070
 help => AID/070 !weak
 donate => AID/070 !obj=to
-deliver => AID/070 !obj=to
+deliver => AID/070 !obj=to !weak
 supply => AID/070 !obj=to
 provide => AID/070 !obj=to,for
 send|sent|sent _ aid => AID:humanitarian/073 !obj=to
