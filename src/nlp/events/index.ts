@@ -12,6 +12,7 @@ import {
   coordinatedRight,
   findObject,
   findSubject,
+  isParty,
   isPassive,
   isPronoun,
 } from './rules/chunks.js';
@@ -323,6 +324,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
   };
   const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
   const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
+  const pickObject = (c: Chunk | null): Chunk[] => {
+    if (!c) return [];
+    const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
+    if (k >= 0) return pickRight(k);
+    // an "of"-tail: coordination continues after the merged chunk
+    const tailOf = chunks.findIndex((x) => x.last === c.last);
+    return tailOf >= 0 ? [c, ...pickRight(tailOf).slice(1)] : [c];
+  };
   const byPhrase = (): number => {
     for (let k = m.last + 1; k < s1 && k <= m.last + 12; k++) {
       const w = t.lower[k];
@@ -369,13 +378,13 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     const obj = findObject(
       t,
       chunks,
-      ch.last,
+      m.last,
       s1,
       tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
       false,
     );
-    if (obj >= 0 && !d.actors.some((a) => a.first === chunks[obj].first)) {
-      d.recipients = pickRight(obj);
+    if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
+      d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     }
     return d;
@@ -388,10 +397,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     if (by >= 0) d.actors = pickRight(by);
   } else {
     if (subj >= 0) d.actors = pickLeft(subj);
-    const obj = findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
-    if (obj >= 0) {
-      d.recipients = pickRight(obj);
-      d.objectEnd = d.recipients.at(-1)!.last;
+    // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
+    const gapParty = tr.tail.includes('_')
+      ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
+      : undefined;
+    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
+    if (obj) {
+      d.recipients = pickObject(obj);
+      d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
     } else {
       // the complement still governs an infinitive without object: "agreed to withdraw"
       const k = m.last + 1;

@@ -181,6 +181,14 @@ insist => REQUEST/100 !obj=on
 give|gave|given _ ultimatum => THREATEN/139
 give|gave|given _ deadline => THREATEN/139
 accuse => ACCUSE:allege/112 !obj=of
+summon => ACCUSE:allege/114
+find|found|found _ guilty => ACCUSE:disapprove/116
+dispute => ACCUSE:disapprove/111
+refute => ACCUSE:disapprove/111
+challenge => ACCUSE:disapprove/111 !weak
+fault => ACCUSE:disapprove/111
+lay|laid|laid down _ arms => RETREAT:disarm/0873
+lay|laid|laid down _ weapons => RETREAT:disarm/0873
 blame => ACCUSE:allege/112 !obj=for
 criticize => ACCUSE:disapprove/111
 criticise => ACCUSE:disapprove/111
@@ -207,9 +215,11 @@ protest => PROTEST:demo/141 !obj=against
 file _ lawsuit => ACCUSE:allege/115 !obj=against
 file _ complaint => ACCUSE:allege/114 !obj=against
 bring|brought|brought _ charges => ACCUSE:allege/112 !obj=against
-launch _ investigation => ACCUSE:investigate/090 !obj=into
-open _ investigation => ACCUSE:investigate/090 !obj=into
-open _ probe => ACCUSE:investigate/090 !obj=into
+launch _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+open _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+open _ probe => ACCUSE:investigate/090 !obj=into,of
+start _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+order _ investigation => ACCUSE:investigate/090 !obj=into,of,against
 express _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ concerns => ACCUSE:disapprove/110 !obj=about,over
 voice _ concern => ACCUSE:disapprove/110 !obj=about,over
@@ -426,9 +436,9 @@ allegation => ACCUSE:allege/112 !obj=against
 condemnation => ACCUSE:disapprove/111 !obj=of
 criticism => ACCUSE:disapprove/111 !obj=of
 lawsuit => ACCUSE:allege/115 !obj=against
-investigation => ACCUSE:investigate/090 !obj=into
-probe => ACCUSE:investigate/090 !obj=into
-inquiry => ACCUSE:investigate/090 !obj=into
+investigation => ACCUSE:investigate/090 !obj=into,of,against
+probe => ACCUSE:investigate/090 !obj=into,of
+inquiry => ACCUSE:investigate/090 !obj=into,of
 charges => ACCUSE:allege/112 !obj=against !weak
 rejection => REJECT/120 !obj=of
 refusal => REJECT/120
