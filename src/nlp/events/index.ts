@@ -15,6 +15,7 @@ import {
   isParty,
   isPassive,
   isPronoun,
+  SPEECH,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { nearestPlace } from './rules/location.js';
@@ -141,9 +142,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m = matchAt(doc, i, s1, titleCase);
+      const m = matchAt(doc, i, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
       if (!m) continue;
-      const d = argue(doc, chunks, m, si, s0, s1);
+      const d =
+        m.trigger === OBLIGATION
+          ? argueObligation(doc, chunks, m, si, s0, s1)
+          : argue(doc, chunks, m, si, s0, s1);
       if (d) {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
@@ -306,6 +310,55 @@ function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
     if (/^[A-Z]/.test(w)) caps++;
   }
   return words >= 4 && caps / words > 0.7;
+}
+
+/** "X said Y must/should do …": X demands something of Y (REQUEST), a rule over the modal. */
+const OBLIGATION: Trigger = {
+  phrase: 'say … must',
+  tail: [],
+  type: 'REQUEST',
+  cameo: '100',
+  objPreps: [],
+  noObject: true,
+  weak: false,
+  noun: false,
+  form: 'base',
+};
+
+function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
+  const w = doc.tokens.lower[i];
+  if (w !== 'must' && w !== 'should') return null;
+  // the complement's subject, then a speech verb before it with a subject of its own
+  const subj = findSubject(doc.tokens, chunks, i, s0);
+  if (subj < 0) return null;
+  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 6; k--) {
+    if (SPEECH.has(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
+      return { trigger: OBLIGATION, first: i, last: i };
+  }
+  return null;
+}
+
+function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft {
+  const t = doc.tokens;
+  const subj = findSubject(t, chunks, m.first, s0);
+  let speaker = -1;
+  for (let k = chunks[subj].first - 1; k >= s0; k--) {
+    if (SPEECH.has(t.lower[k])) {
+      speaker = findSubject(t, chunks, k, s0);
+      break;
+    }
+  }
+  return {
+    match: m,
+    sentence: si,
+    actors: speaker >= 0 ? coordinatedLeft(t, chunks, speaker).map((x) => chunks[x]) : [],
+    recipients: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
+    passive: false,
+    governor: -1,
+    factuality: 'asserted',
+    // what must be done depends on the demand: "must end attacks" is not an attack
+    objectEnd: Math.min(s1 - 1, m.last + 8),
+  };
 }
 
 /** Actor and recipient chunks for a trigger match. */

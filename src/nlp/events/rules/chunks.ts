@@ -60,6 +60,8 @@ const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'our', 'my', 'your']
 /** Can this chunk be a party (a person, group, organisation, state or place), not a thing? */
 export function isParty(t: TokenTable, c: Chunk): boolean {
   const head = c.last;
+  // "its troops", "their weapons": the actor's own means, not the other party
+  if (POSSESSIVE_PRONOUNS.has(t.lower[c.first])) return false;
   if (t.pos[head] === POS.PROPN || isPronoun(t.lower[head])) return true;
   for (let i = c.first; i <= c.last; i++) if (t.pos[i] === POS.PROPN) return true;
   return sectorOfWords([t.lower[head]]) !== undefined;
@@ -71,6 +73,16 @@ export function isPronoun(low: string): boolean {
 
 function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
+  // a verb mis-tagged as adjective between two noun phrases: "troops apprehended a man"
+  if (
+    p === POS.ADJ &&
+    i > 0 &&
+    i + 1 < t.length &&
+    t.lower[i].endsWith('ed') &&
+    (t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NOUN) &&
+    (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM)
+  )
+    return false;
   if (NP_POS.has(p)) return true;
   const w = t.lower[i];
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
