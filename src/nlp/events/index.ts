@@ -43,7 +43,7 @@ interface Match {
 }
 
 const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
-const MAX_GAP = 2;
+const MAX_GAP = 3;
 
 /** The longest trigger starting at token i, if any. */
 function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | null {
@@ -160,7 +160,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
             (/ing$/.test(t.lower[m.first]) ||
               t.lower[m.first - 1] === 'to' ||
               hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
-          if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide)) {
+          // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
+          // manner of the earlier event, not an event of its own standing
+          const purpose =
+            m.first - gd.match.last <= 12 &&
+            (t.lower[m.first - 1] === 'to' ||
+              (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
+          if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
             if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
               d.actors = gd.recipients;
@@ -238,6 +244,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
+    refineByObject(doc, rec, m.last);
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
@@ -266,6 +273,36 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
+const OFFICIALS =
+  /^(diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|mission|staff|consul)$/;
+
+/**
+ * Codebook distinctions that turn on the object: lifting a curfew or a ban is CONCEDE (an
+ * administrative easing), lifting sanctions is RETREAT; expelling diplomats or inspectors is
+ * SANCTION:expel, expelling people is COERCE:deport.
+ */
+function refineByObject(doc: Doc, rec: EventRecord, last: number): void {
+  const low = doc.tokens.lower;
+  const [, s1] = doc.sentenceTokens[rec.sentence];
+  let admin = false;
+  let officials = false;
+  for (let k = last + 1; k < s1 && k <= last + 5; k++) {
+    if (ADMINISTRATIVE.test(low[k])) admin = true;
+    if (OFFICIALS.test(low[k])) officials = true;
+  }
+  if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
+    rec.type = 'CONCEDE';
+    rec.cameo = '081';
+    delete rec.mode;
+  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && officials) {
+    rec.type = 'SANCTION';
+    rec.mode = 'expel';
+    rec.cameo = '166';
+    delete rec.acled;
+  }
 }
 
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);

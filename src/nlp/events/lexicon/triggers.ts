@@ -317,6 +317,11 @@ impose _ restrictions => COERCE:restrict/172 !obj=on
 declare _ martial => COERCE:martial-law/1724 !obj=in
 declare _ emergency => COERCE:martial-law/1724 !obj=in
 impose _ emergency => COERCE:martial-law/1724 !obj=in
+impose _ martial => COERCE:martial-law/1724 !obj=in,on
+oppose|opposed|opposed to => REJECT/120
+force|forced|forced out => COERCE:deport/174 !obj=of,from
+drive|drove|driven out => COERCE:deport/174 !obj=of,from
+fire _ at => ASSAULT:firearms/193
 intimidate => COERCE/170
 harass => COERCE/170
 repress => COERCE/170
@@ -497,6 +502,8 @@ clashes => ASSAULT/190 !obj=with,between
 fighting => ASSAULT/190 !obj=with,between !weak
 invasion => ASSAULT/190 !obj=of
 massacre => ASSAULT:targeted/202 !obj=of
+ethnic cleansing => ASSAULT:cleansing/203 !obj=of,against
+genocide => ASSAULT:targeted/202 !obj=of,against
 assassination => ASSAULT:targeted/186 !obj=of
 killing => ASSAULT/190 !obj=of
 kidnapping => ASSAULT:abduct/181 !obj=of
