@@ -46,13 +46,22 @@ export function parseActorFile(text: string, file: string): [string, ActorEntry]
   return out;
 }
 
+const ALPHA3 = new Map<string, string>();
+
+/** ISO alpha-3 for an alpha-2 code (places carry GeoNames' alpha-2), once the country table is loaded. */
+export function alpha3Of(alpha2: string): string | undefined {
+  builtInEntries();
+  return ALPHA3.get(alpha2);
+}
+
 function countryEntries(): [string, ActorEntry][] {
   const file = join(PKG_ROOT, 'build', 'data', 'actor-countries.tsv');
   if (!existsSync(file)) return [];
   const out: [string, ActorEntry][] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
-    const [code, names, demonyms, capitals] = line.split('\t');
+    const [code, names, demonyms, capitals, alpha2] = line.split('\t');
+    if (alpha2) ALPHA3.set(alpha2, code);
     const first = names.split('|')[0];
     for (const n of names.split('|'))
       if (n) out.push([n, { name: first, country: code, sector: 'GOV', via: 'country' }]);

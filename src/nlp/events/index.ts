@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.js';
 import type { EventArgument, EventQuantity, EventRecord, Factuality, Mention } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { POS } from '../../text/tokenize.js';
-import { type ActorRegistry, codeActor, loadActorRegistry } from './actors.js';
+import { type ActorRegistry, alpha3Of, codeActor, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
 import {
@@ -213,11 +213,22 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       }
       while (first < last && t.pos[first] === POS.DET) first++;
       const start = t.start[first];
-      const end = t.end[last];
+      let end = t.end[last];
+      // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
+      const sentEnd = doc.sentences[d.sentence].end;
+      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)))) {
+        if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
+          let k = last;
+          while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
+          last = k;
+          end = t.end[k];
+        }
+      }
       const text = doc.text.slice(start, end);
       const a: EventArgument = { start, end, text };
       const mention = entityOf(start, end);
       const code = codeActor(registry, text);
+      if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
         const ent = entities.find((e) => e.id === mention.entity);
@@ -330,6 +341,68 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
     delete rec.acled;
     rec.rule = `${rec.rule}+intent:${original}`;
   }
+}
+
+const LOCATIVE = new Set(['in', 'of', 'from']);
+const DOMESTIC_SECTORS = new Set([
+  'GOV',
+  'MIL',
+  'COP',
+  'REB',
+  'OPP',
+  'JUD',
+  'LEG',
+  'CVL',
+  'UAF',
+  'REF',
+  'PTY',
+  'LAB',
+  'EDU',
+  'MED',
+  'JRN',
+]);
+
+/**
+ * A country for an actor the words alone do not place: its own locative ("rebels in the Ivory
+ * Coast", "police of Guinea"), else, for domestic sectors and titled people, the country of the
+ * first place the sentence locates things in ("… a curfew in Abidjan") — the default analysts use.
+ */
+function countryNearby(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  last: number,
+  sentence: number,
+  sector: string | undefined,
+): string | undefined {
+  const t = doc.tokens;
+  if (last + 1 < t.length && LOCATIVE.has(t.lower[last + 1])) {
+    const c = chunks.find(
+      (ch) => ch.first === last + 2 || (t.lower[last + 2] === 'the' && ch.first === last + 3),
+    );
+    if (c) {
+      const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
+      if (code.country) return code.country;
+    }
+  }
+  if (!sector || !DOMESTIC_SECTORS.has(sector)) return undefined;
+  const s = doc.sentences[sentence];
+  for (const p of doc.layer('places')) {
+    if (p.start >= s.start && p.end <= s.end && p.country && p.kind === 'place') {
+      const a3 = alpha3Of(p.country);
+      if (a3) return a3;
+    }
+  }
+  const [s0, s1] = doc.sentenceTokens[sentence];
+  for (let k = s0; k + 1 < s1; k++) {
+    if (t.lower[k] !== 'in') continue;
+    const c = chunks.find((ch) => ch.first === k + 1);
+    if (!c) continue;
+    for (const hit of registry.find(doc.text.slice(t.start[c.first], t.end[c.last]))) {
+      if (hit.entry.via === 'country' || hit.entry.via === 'capital') return hit.entry.country;
+    }
+  }
+  return undefined;
 }
 
 function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
