@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import picomatch from 'picomatch';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, looksBinary } from './decode.js';
 import { looksLikeFeed, parseFeedText } from './feed.js';
 import { fetchBytes, HostGate, mb } from './fetch.js';
 import { extractHtml } from './html.js';
@@ -181,6 +181,10 @@ async function* fromContent(
   url: string | null,
   o: Resolved,
 ): AsyncGenerator<Result<IngestItem>> {
+  if (looksBinary(bytes)) {
+    yield fail(origin, 'binary data, not text');
+    return;
+  }
   const { text } = decodeBytes(bytes, contentType);
   const k = kind ?? sniffKind(text, contentType);
   switch (k) {
