@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { register as registerCode } from './commands/code.js';
+import { register as registerIngest } from './commands/ingest.js';
 import { reportError } from './errors.js';
 
 /** Build the program: each command module registers itself; heavy modules load lazily on use. */
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
   registerCode(program);
+  registerIngest(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
