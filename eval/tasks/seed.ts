@@ -29,7 +29,7 @@ const claimBy = (r: SitrepRecord, source: string, stance?: string, contentHas?: 
       (!stance || c.stance === stance) &&
       (!contentHas || c.content.some((s) => lc(r.text.slice(s.start, s.end)).includes(lc(contentHas)))),
   );
-const argText = (r: SitrepRecord, e: EventRecord, side: 'actors' | 'recipients', has: string) =>
+const argText = (_r: SitrepRecord, e: EventRecord, side: 'actors' | 'recipients', has: string) =>
   e[side].some((a) => lc(a.text).includes(lc(has)));
 const event = (r: SitrepRecord, type: string, pred: (e: EventRecord) => boolean = () => true) =>
   r.events.some((e) => e.type === type && !e.background && pred(e));

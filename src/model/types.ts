@@ -118,6 +118,8 @@ export interface TimeExpression extends TextSpan {
   granularity: Granularity;
   /** What the value was computed from: "dct", "text", or the id of another time. */
   anchor?: string;
+  /** For one end of a range ("from March to May", "1990-95"): the joint inclusive interval. */
+  range?: [string, string];
   rule?: string;
 }
 
@@ -222,6 +224,9 @@ export interface EventRecord {
   time?: string;
   /** Inclusive ISO dates the event happened within (from the time, else the publication date). */
   interval?: [string, string];
+  /** Where `interval` came from: a time expression in the text, or only the publication date
+   * (the event happened on or before the day it was reported). */
+  timePrecision?: 'text' | 'reported-by';
   quantities: EventQuantity[];
   factuality: Factuality;
   /** Id of the claim that carries it; absent when asserted in the reporter's own voice. */

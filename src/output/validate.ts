@@ -28,7 +28,7 @@ export function checkRecord(record: SitrepRecord): string[] {
   const text = record.text ?? '';
   const visit = (node: unknown, path: string) => {
     if (Array.isArray(node)) {
-      node.forEach((x, i) => visit(x, `${path}/${i}`));
+      for (const [i, x] of node.entries()) visit(x, `${path}/${i}`);
       return;
     }
     if (!node || typeof node !== 'object') return;

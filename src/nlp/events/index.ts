@@ -1,11 +1,439 @@
+import type { Doc } from '../../model/doc.js';
+import type { EventArgument, EventQuantity, EventRecord, Factuality, Mention } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
+import { POS } from '../../text/tokenize.js';
+import { type ActorRegistry, codeActor, loadActorRegistry } from './actors.js';
+import { acledOf } from './crosswalk.js';
+import { TRIGGERS, type Trigger } from './lexicon/compile.js';
+import {
+  type Chunk,
+  chunkSentence,
+  coordinatedLeft,
+  coordinatedRight,
+  findObject,
+  findSubject,
+  isPassive,
+  isPronoun,
+} from './rules/chunks.js';
+import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
+import { nearestPlace } from './rules/location.js';
+
+export interface EventsOptions {
+  /** Extra actor registry files (same format as data/actors.tsv); later files win. */
+  actorFiles?: readonly string[];
+}
 
 /** PLOVER events with arguments, place, time, quantities and factuality. Provides `events`. */
-export function createEventsStage(): Stage<'events'> {
+export function createEventsStage(options: EventsOptions = {}): Stage<'events'> {
+  const registry = loadActorRegistry(options.actorFiles ?? []);
   return {
     name: 'events',
     requires: ['sentences', 'mentions', 'entities', 'places', 'times', 'quantities', 'claims'],
     provides: ['events'],
-    run: () => ({ events: [] }),
+    run: (doc) => ({ events: findEvents(doc, registry) }),
   };
+}
+
+interface Match {
+  trigger: Trigger;
+  first: number;
+  last: number;
+}
+
+const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
+const MAX_GAP = 2;
+
+/** The longest trigger starting at token i, if any. */
+function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | null {
+  const t = doc.tokens;
+  const w = t.lower[i];
+  const p = t.pos[i];
+  const verbs = TRIGGERS.verbs.get(w);
+  const nouns = TRIGGERS.nouns.get(w);
+  const candidates: Trigger[] = [];
+  if (verbs) {
+    const verbal =
+      VERB_LIKE.has(p) ||
+      titleCase ||
+      // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
+      (p === POS.ADJ && /(ed|en)$/.test(w)) ||
+      (/ed$/.test(w) && i > 0 && t.pos[i - 1] !== POS.DET && t.pos[i - 1] !== POS.ADP) ||
+      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
+    for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
+  }
+  if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
+    candidates.push(...nouns);
+  }
+  let best: Match | null = null;
+  for (const tr of candidates) {
+    const last = matchTail(t.lower, i, s1, tr.tail);
+    if (last < 0) continue;
+    if (
+      !best ||
+      last - i > best.last - best.first ||
+      (best.trigger.tail.length === 0 && tr.tail.length > 0)
+    ) {
+      best = { trigger: tr, first: i, last };
+    }
+  }
+  return best;
+}
+
+function matchTail(low: readonly string[], i: number, s1: number, tail: readonly string[]): number {
+  let k = i;
+  for (let j = 0; j < tail.length; j++) {
+    const want = tail[j];
+    if (want === '_') {
+      const next = tail[j + 1];
+      let found = -1;
+      for (let g = 0; g <= MAX_GAP && k + 1 + g < s1; g++) {
+        const tok = low[k + 1 + g];
+        if (tok === next) {
+          found = k + 1 + g;
+          break;
+        }
+        if (tok === ',' || tok === '.' || tok === ';') break;
+      }
+      if (found < 0) return -1;
+      k = found;
+      j++;
+      continue;
+    }
+    if (k + 1 >= s1 || low[k + 1] !== want) return -1;
+    k++;
+  }
+  return k;
+}
+
+interface Draft {
+  match: Match;
+  sentence: number;
+  actors: Chunk[];
+  recipients: Chunk[];
+  passive: boolean;
+  /** Index of the draft whose complement this one is ("agreed to [release]"). */
+  governor: number;
+  factuality: Factuality;
+  claim?: string;
+  objectEnd: number;
+}
+
+/** Find, argue, place, date, count and qualify the events of a document. */
+export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
+  const t = doc.tokens;
+  const drafts: Draft[] = [];
+  const chunksBySentence: Chunk[][] = [];
+  doc.sentenceTokens.forEach(([s0, s1], si) => {
+    const chunks = chunkSentence(t, s0, s1);
+    chunksBySentence[si] = chunks;
+    const titleCase = isTitleCase(doc, s0, s1);
+    const sentenceDrafts: number[] = [];
+    for (let i = s0; i < s1; i++) {
+      const m = matchAt(doc, i, s1, titleCase);
+      if (!m) continue;
+      const d = argue(doc, chunks, m, si, s0, s1);
+      if (d) {
+        // a trigger inside the object/complement of an earlier one depends on it
+        for (const g of sentenceDrafts) {
+          const gd = drafts[g];
+          if (gd.match.last < m.first && m.first <= gd.objectEnd) {
+            d.governor = g;
+            if (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first])))
+              d.actors = gd.actors;
+          }
+        }
+        sentenceDrafts.push(drafts.length);
+        drafts.push(d);
+      }
+      i = m.last;
+    }
+  });
+  const records: EventRecord[] = [];
+  const mentions = doc.layer('mentions');
+  const entities = doc.layer('entities');
+  const entityOf = (start: number, end: number): Mention | undefined =>
+    mentions.find((mm) => mm.start < end && start < mm.end && mm.entity);
+  for (let n = 0; n < drafts.length; n++) {
+    const d = drafts[n];
+    const { match: m } = d;
+    const tr = m.trigger;
+    const chunks = chunksBySentence[d.sentence];
+    if (tr.weak && d.actors.length === 0 && d.recipients.length === 0) continue;
+    const [s0] = doc.sentenceTokens[d.sentence];
+    const arg = (c: Chunk): EventArgument => {
+      let first = c.first;
+      let last = c.last;
+      // resolve a pronoun to the subject of the governing speech verb in the same sentence
+      if (first === last && isPronoun(t.lower[first])) {
+        const prev = findSubject(t, chunks, first, s0);
+        if (prev >= 0 && !isPronoun(t.lower[chunks[prev].first])) {
+          first = chunks[prev].first;
+          last = chunks[prev].last;
+        }
+      }
+      while (first < last && t.pos[first] === POS.DET) first++;
+      const start = t.start[first];
+      const end = t.end[last];
+      const text = doc.text.slice(start, end);
+      const a: EventArgument = { start, end, text };
+      const mention = entityOf(start, end);
+      const code = codeActor(registry, text);
+      if (mention?.entity) {
+        a.entity = mention.entity;
+        const ent = entities.find((e) => e.id === mention.entity);
+        if (ent?.country && !code.country) code.country = ent.country;
+        if (ent?.sector && !code.sector) code.sector = ent.sector;
+      }
+      if (code.country) a.country = code.country;
+      if (code.sector) a.sector = code.sector;
+      return a;
+    };
+    const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
+    trigger.text = doc.text.slice(trigger.start, trigger.end);
+    const rec: EventRecord = {
+      id: `ev${records.length + 1}`,
+      type: tr.type,
+      actors: d.actors.map(arg),
+      recipients: d.recipients.map(arg),
+      quantities: [],
+      factuality: 'asserted',
+      trigger,
+      sentence: d.sentence,
+      confidence: 0.8,
+      rule: `events.${tr.noun ? 'noun' : d.passive ? 'passive' : 'verb'}:${tr.phrase}`,
+    };
+    if (tr.mode) rec.mode = tr.mode;
+    if (tr.cameo) rec.cameo = tr.cameo;
+    const acled = acledOf(tr.type, tr.mode);
+    if (acled) rec.acled = acled;
+    // factuality: own cues first (negation, modality), then the claim that carries it
+    const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
+    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end);
+    if (claim) {
+      rec.claim = claim.id;
+      rec.factuality = claim.factuality;
+    }
+    if (cue) rec.factuality = cue;
+    if (d.governor >= 0) {
+      const g = drafts[d.governor].match.trigger.type;
+      if (g === 'REJECT') rec.factuality = 'negated';
+      else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
+      rec.confidence = 0.5;
+    }
+    if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
+    if (tr.weak) rec.confidence -= 0.2;
+    // place, time, quantities from the same sentence
+    const place = nearestPlace(doc, d.sentence, trigger.start);
+    if (place) rec.place = place;
+    attachTime(doc, rec);
+    if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
+    rec.quantities = quantitiesFor(doc, rec);
+    records.push(rec);
+  }
+  return dedupe(records);
+}
+
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);
+
+/**
+ * PLOVER codes announced intentions and refusals as events of their own: "will release" is AGREE,
+ * "will attack" is THREATEN, "will not release" / "refused talks" is REJECT.
+ */
+function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: number): void {
+  const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
+  const intent = hasIntent(doc, trig, subjectEnd, s0);
+  const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
+  if (rec.factuality === 'negated' && (intent || COOPERATIVE.has(rec.type))) {
+    rec.type = 'REJECT';
+    rec.factuality = rec.claim ? 'reported' : 'asserted';
+  } else if (intent && rec.factuality === 'future') {
+    if (COOPERATIVE.has(rec.type)) rec.type = 'AGREE';
+    else if (CONFLICTUAL.has(rec.type)) rec.type = 'THREATEN';
+    else return;
+    rec.factuality = rec.claim ? 'reported' : 'asserted';
+  } else return;
+  if (rec.type !== original.split(':')[0]) {
+    delete rec.mode;
+    delete rec.acled;
+    rec.rule = `${rec.rule}+intent:${original}`;
+  }
+}
+
+function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
+  let caps = 0;
+  let words = 0;
+  for (let i = s0; i < s1; i++) {
+    const w = doc.tokens.text[i];
+    if (!/^[A-Za-z]/.test(w)) continue;
+    words++;
+    if (/^[A-Z]/.test(w)) caps++;
+  }
+  return words >= 4 && caps / words > 0.7;
+}
+
+/** Actor and recipient chunks for a trigger match. */
+function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft | null {
+  const t = doc.tokens;
+  const tr = m.trigger;
+  const d: Draft = {
+    match: m,
+    sentence: si,
+    actors: [],
+    recipients: [],
+    passive: false,
+    governor: -1,
+    factuality: 'asserted',
+    objectEnd: m.last,
+  };
+  const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
+  const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
+  const byPhrase = (): number => {
+    for (let k = m.last + 1; k < s1 && k <= m.last + 12; k++) {
+      const w = t.lower[k];
+      if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
+      if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
+    }
+    return -1;
+  };
+  if (tr.noun) {
+    const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
+    const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
+    // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
+    let actor = -1;
+    if (ch.first < m.first) {
+      const inner: Chunk = { first: ch.first, last: m.first - 1 };
+      while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
+      if (
+        inner.first <= inner.last &&
+        (t.pos[inner.last] === POS.PROPN || t.lower[inner.last] === "'s" || isDemonymish(t.text[inner.last]))
+      )
+        d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
+    }
+    if (d.actors.length === 0) {
+      actor = byPhrase();
+      if (actor >= 0) d.actors = pickRight(actor);
+    }
+    if (d.actors.length === 0 && own >= 0) {
+      // the object of a verb: "X held a phone conversation", "X launched an attack"
+      const before = ch.first - 1;
+      if (before >= s0 && t.pos[before] === POS.VERB) {
+        const subj = findSubject(t, chunks, before, s0);
+        if (subj >= 0) d.actors = pickLeft(subj);
+      } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
+        // "A and B in a phone conversation"
+        const subj = findSubject(t, chunks, before, s0);
+        if (subj >= 0) d.actors = pickLeft(subj);
+      }
+    }
+    const obj = findObject(
+      t,
+      chunks,
+      ch.last,
+      s1,
+      tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
+      false,
+    );
+    if (obj >= 0 && !d.actors.some((a) => a.first === chunks[obj].first)) {
+      d.recipients = pickRight(obj);
+      d.objectEnd = d.recipients.at(-1)!.last;
+    }
+    return d;
+  }
+  d.passive = (tr.form === 'pastpp' || tr.form === 'pp') && isPassive(t, m.first, s0);
+  const subj = findSubject(t, chunks, m.first, s0);
+  if (d.passive) {
+    if (subj >= 0) d.recipients = pickLeft(subj);
+    const by = byPhrase();
+    if (by >= 0) d.actors = pickRight(by);
+  } else {
+    if (subj >= 0) d.actors = pickLeft(subj);
+    const obj = findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
+    if (obj >= 0) {
+      d.recipients = pickRight(obj);
+      d.objectEnd = d.recipients.at(-1)!.last;
+    } else {
+      // the complement still governs an infinitive without object: "agreed to withdraw"
+      const k = m.last + 1;
+      if (k < s1 && t.lower[k] === 'to') d.objectEnd = Math.min(s1 - 1, k + 2);
+    }
+  }
+  return d;
+}
+
+function isDemonymish(w: string): boolean {
+  return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);
+}
+
+function attachTime(doc: Doc, rec: EventRecord): void {
+  const s = doc.sentences[rec.sentence];
+  let best: { id: string; interval: [string, string]; dist: number } | null = null;
+  for (const tm of doc.layer('times')) {
+    if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'DURATION' || tm.type === 'SET')
+      continue;
+    const dist = Math.abs(tm.start - rec.trigger.start);
+    if (!best || dist < best.dist) best = { id: tm.id, interval: tm.interval, dist };
+  }
+  if (best) {
+    rec.time = best.id;
+    rec.interval = best.interval;
+    rec.timePrecision = 'text';
+    return;
+  }
+  const pub = doc.article.published?.slice(0, 10);
+  if (pub) {
+    // no date in the sentence: it happened on or before the day it was reported
+    rec.interval = [pub, pub];
+    rec.timePrecision = 'reported-by';
+  }
+}
+
+const QUANTITY_TYPES: Record<string, readonly string[]> = {
+  ASSAULT: ['dead', 'injured', 'missing'],
+  COERCE: ['families', 'people', 'arrested', 'displaced'],
+  PROTEST: ['crowd', 'people', 'injured', 'dead', 'arrested'],
+  THREATEN: ['families', 'people'],
+  MOBILIZE: ['people', 'other'],
+  AID: ['people', 'families', 'displaced'],
+  RETREAT: ['people', 'arrested'],
+};
+
+function quantitiesFor(doc: Doc, rec: EventRecord): EventQuantity[] {
+  const kinds = QUANTITY_TYPES[rec.type];
+  if (!kinds) return [];
+  const s = doc.sentences[rec.sentence];
+  const out: EventQuantity[] = [];
+  for (const q of doc.layer('quantities')) {
+    if (q.start < s.start || q.end > s.end || !kinds.includes(q.kind)) continue;
+    const eq: EventQuantity = { start: q.start, end: q.end, kind: q.kind, value: q.value };
+    if (q.vague) eq.vague = true;
+    out.push(eq);
+  }
+  return out;
+}
+
+/** Within-document duplicates (the headline repeats the lede): same type, parties and trigger. */
+function dedupe(records: EventRecord[]): EventRecord[] {
+  const seen = new Map<string, number>();
+  const out: EventRecord[] = [];
+  const key = (r: EventRecord) =>
+    [
+      r.type,
+      r.trigger.text.toLowerCase(),
+      r.actors.map((a) => a.text.toLowerCase()).join('+'),
+      r.recipients.map((a) => a.text.toLowerCase()).join('+'),
+    ].join('|');
+  const richness = (r: EventRecord) =>
+    (r.place ? 1 : 0) + (r.time ? 1 : 0) + r.quantities.length + (r.claim ? 1 : 0);
+  for (const r of records) {
+    const k = key(r);
+    const prev = seen.get(k);
+    if (prev === undefined) {
+      seen.set(k, out.length);
+      out.push(r);
+    } else if (richness(r) > richness(out[prev])) {
+      out[prev] = { ...r, id: out[prev].id };
+    }
+  }
+  return out;
 }

@@ -408,11 +408,14 @@ function buildEntities(
 ): { mentions: Mention[]; entities: Entity[] } {
   const order = found.map((_, k) => k).sort((a, b) => found[a].from - found[b].from);
   const mentionId = new Map<number, string>();
-  order.forEach((k, n) => mentionId.set(k, `m${n + 1}`));
+  for (const [n, k] of order.entries()) mentionId.set(k, `m${n + 1}`);
 
   // union-find over found items: aliases, identical names, acronyms
   const parent = found.map((_, k) => k);
-  const root = (k: number): number => (parent[k] === k ? k : (parent[k] = root(parent[k])));
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k];
+    return k;
+  };
   const union = (a: number, b: number) => {
     const ra = root(a);
     const rb = root(b);

@@ -1,4 +1,5 @@
 import type { Stage } from '../../pipeline/pipeline.js';
+import { extractClaims } from './claims.js';
 
 /** Attributions (source, cue, content) turned into claims with stance and relay chains. Provides `claims`. */
 export function createSourcesStage(): Stage<'claims'> {
@@ -6,6 +7,6 @@ export function createSourcesStage(): Stage<'claims'> {
     name: 'sources',
     requires: ['sentences', 'mentions', 'entities'],
     provides: ['claims'],
-    run: () => ({ claims: [] }),
+    run: (doc) => ({ claims: extractClaims(doc) }),
   };
 }

@@ -1,0 +1,172 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sectorOfWords } from './lexicon/sectors.js';
+
+/**
+ * Actor coding: country (ISO 3166-1 alpha-3, or IGO/NGO) and PLOVER sector for an argument's text,
+ * from the actor registry (data/actors.tsv plus user files), country names, demonyms and capitals
+ * (build/data/actor-countries.tsv), and sector words ("army", "rebels", "minister").
+ */
+
+export interface ActorEntry {
+  name: string;
+  country: string;
+  sector?: string;
+  /** What matched: a registry entry, a country name, a capital, or a demonym. */
+  via: 'registry' | 'country' | 'capital' | 'demonym';
+}
+
+export interface ActorCode {
+  country?: string;
+  sector?: string;
+  registry?: string;
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const PKG_ROOT = existsSync(join(ROOT, 'package.json')) ? ROOT : join(ROOT, '..');
+
+export class ActorRegistryError extends Error {}
+
+/** Parse a registry file (name, country, sector, aliases). Throws a one-line error on bad lines. */
+export function parseActorFile(text: string, file: string): [string, ActorEntry][] {
+  const out: [string, ActorEntry][] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || line.startsWith('#')) return;
+    const cols = line.split('\t');
+    if (cols.length < 2 || !cols[0] || !/^[A-Z]{3}$/.test(cols[1])) {
+      throw new ActorRegistryError(`${file}:${i + 1}: expected "name<TAB>ISO3<TAB>sector<TAB>aliases"`);
+    }
+    const entry: ActorEntry = { name: cols[0], country: cols[1], via: 'registry' };
+    if (cols[2]) entry.sector = cols[2];
+    out.push([cols[0], entry]);
+    for (const a of (cols[3] ?? '').split('|')) if (a.trim()) out.push([a.trim(), entry]);
+  });
+  return out;
+}
+
+function countryEntries(): [string, ActorEntry][] {
+  const file = join(PKG_ROOT, 'build', 'data', 'actor-countries.tsv');
+  if (!existsSync(file)) return [];
+  const out: [string, ActorEntry][] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const [code, names, demonyms, capitals] = line.split('\t');
+    const first = names.split('|')[0];
+    for (const n of names.split('|'))
+      if (n) out.push([n, { name: first, country: code, sector: 'GOV', via: 'country' }]);
+    for (const d of demonyms.split('|')) {
+      if (!d) continue;
+      out.push([d, { name: first, country: code, via: 'demonym' }]);
+      // plural demonyms name people: "Syrians", "Israelis"
+      if (!/(ese|ss|ish|ch)$/.test(d))
+        out.push([`${d}s`, { name: first, country: code, sector: 'CVL', via: 'demonym' }]);
+    }
+    for (const c of capitals.split('|'))
+      if (c) out.push([c, { name: first, country: code, sector: 'GOV', via: 'capital' }]);
+  }
+  return out;
+}
+
+/** A compiled matcher over the registry: one alternation regex, longest alias first. */
+export class ActorRegistry {
+  private readonly byAlias = new Map<string, ActorEntry>();
+  private readonly pattern: RegExp;
+
+  constructor(entries: [string, ActorEntry][]) {
+    // later entries override earlier ones (user files after the built-in registry)
+    for (const [alias, e] of entries) {
+      const prev = this.byAlias.get(alias);
+      // a registry entry beats a generated country/demonym entry for the same string
+      if (prev && prev.via === 'registry' && e.via !== 'registry') continue;
+      this.byAlias.set(alias, e);
+    }
+    const aliases = [...this.byAlias.keys()].sort((a, b) => b.length - a.length);
+    const esc = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${esc.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+  }
+
+  /** All registry/country hits in a piece of text, in order. */
+  find(text: string): { start: number; end: number; entry: ActorEntry }[] {
+    const out: { start: number; end: number; entry: ActorEntry }[] = [];
+    this.pattern.lastIndex = 0;
+    for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, entry: this.byAlias.get(m[0])! });
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.byAlias.size;
+  }
+}
+
+let builtIn: [string, ActorEntry][] | null = null;
+function builtInEntries(): [string, ActorEntry][] {
+  if (!builtIn) {
+    const file = join(PKG_ROOT, 'data', 'actors.tsv');
+    builtIn = [...countryEntries(), ...parseActorFile(readFileSync(file, 'utf8'), file)];
+  }
+  return builtIn;
+}
+
+const cache = new Map<string, ActorRegistry>();
+/** The built-in registry extended by user files (same format as data/actors.tsv), cached. */
+export function loadActorRegistry(userFiles: readonly string[] = []): ActorRegistry {
+  const key = userFiles.join('\n');
+  let reg = cache.get(key);
+  if (!reg) {
+    const entries = [...builtInEntries()];
+    for (const f of userFiles) {
+      if (!existsSync(f)) throw new ActorRegistryError(`actor file not found: ${f}`);
+      entries.push(...parseActorFile(readFileSync(f, 'utf8'), f));
+    }
+    reg = new ActorRegistry(entries);
+    cache.set(key, reg);
+  }
+  return reg;
+}
+
+const WORD = /[\p{L}-]+/gu;
+const PATRON = /(?:pro|anti)-$/i;
+
+/**
+ * Country and sector for an argument's text. Registry people and organisations win over country
+ * names; a demonym after "pro-"/"anti-" names a patron or an enemy, not the actor's country
+ * ("pro-Turkish militants" are not Turkish).
+ */
+export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly string[] = []): ActorCode {
+  const out: ActorCode = {};
+  let best: { entry: ActorEntry; rank: number } | null = null;
+  for (const hit of reg.find(text)) {
+    if (PATRON.test(text.slice(Math.max(0, hit.start - 5), hit.start))) continue;
+    const rank =
+      hit.entry.via === 'registry'
+        ? 0
+        : hit.entry.via === 'country'
+          ? 1
+          : hit.entry.via === 'demonym'
+            ? 2
+            : 3;
+    if (!best || rank < best.rank) best = { entry: hit.entry, rank };
+  }
+  const words: string[] = [...(text.toLowerCase().match(WORD) ?? []), ...extraWords];
+  const sector = sectorOfWords(words);
+  if (best) {
+    out.country = best.entry.country;
+    if (best.entry.via === 'registry') out.registry = best.entry.name;
+    // descriptive words are more specific than a bare country ("Syrian refugees": REF, not CVL)
+    if (best.entry.via === 'registry' && best.entry.sector) out.sector = best.entry.sector;
+    else if (sector) out.sector = sector;
+    else if (best.entry.sector && onlyName(text, best.entry)) out.sector = best.entry.sector;
+  } else if (sector) {
+    out.sector = sector;
+  }
+  return out;
+}
+
+// "Turkey" or "the United States" alone stands for its government; "Turkish" alone does not.
+function onlyName(text: string, e: ActorEntry): boolean {
+  return e.via !== 'demonym' || /s$/.test(text.trim());
+}

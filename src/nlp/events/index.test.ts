@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createArticle } from '../../model/article.js';
+import { createPipeline } from '../../pipeline/pipeline.js';
+import { createQuantitiesStage } from '../quantities/index.js';
+import { createEventsStage } from './index.js';
+
+const pipeline = createPipeline([
+  {
+    name: 'stubs',
+    requires: [],
+    provides: ['mentions', 'entities', 'places', 'times', 'claims'],
+    run: () => ({ mentions: [], entities: [], places: [], times: [], claims: [] }),
+  },
+  createQuantitiesStage(),
+  createEventsStage(),
+]);
+const events = (text: string) =>
+  pipeline
+    .run(createArticle({ text, published: '2024-05-06' }))
+    .layer('events')
+    .map((e) => ({
+      type: e.type,
+      mode: e.mode,
+      actors: e.actors.map((a) => a.text),
+      recipients: e.recipients.map((a) => a.text),
+      factuality: e.factuality,
+    }));
+
+test('active verb: subject and direct object', () => {
+  const [e] = events('Kenyan police arrested two journalists in Mombasa.');
+  assert.equal(e.type, 'COERCE');
+  assert.equal(e.mode, 'arrest');
+  assert.deepEqual(e.actors, ['Kenyan police']);
+  assert.deepEqual(e.recipients, ['two journalists']);
+});
+
+test('passive with a by-phrase swaps actor and recipient', () => {
+  const [e] = events('Dozens of farmers were evicted from their land by soldiers.');
+  assert.equal(e.type, 'COERCE');
+  assert.deepEqual(e.actors, ['soldiers']);
+  assert.deepEqual(e.recipients, ['Dozens of farmers']);
+});
+
+test('noun trigger with a light verb and coordination', () => {
+  const ev = events('Chancellor Scholz and President Biden held a phone conversation on Friday.');
+  const consult = ev.find((e) => e.type === 'CONSULT');
+  assert.ok(consult);
+  assert.equal(consult.mode, 'phone');
+  assert.deepEqual(consult.actors, ['Chancellor Scholz', 'President Biden']);
+});
+
+test('negation and announced intentions change factuality', () => {
+  assert.equal(events('The rebels did not attack the convoy.')[0].factuality, 'negated');
+  const ev = events('The union threatened to blockade the port.');
+  assert.equal(ev[0].type, 'THREATEN');
+  assert.equal(ev[1].factuality, 'future');
+});
+
+test('actor coding: registry, demonyms and sector words', () => {
+  const pipelineDoc = pipeline.run(createArticle({ text: 'The Malian army shelled rebel positions.' }));
+  const [e] = pipelineDoc.layer('events');
+  assert.equal(e.type, 'ASSAULT');
+  assert.equal(e.actors[0].sector, 'MIL');
+});

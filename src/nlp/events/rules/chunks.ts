@@ -1,0 +1,339 @@
+import type { TokenTable } from '../../../text/tokenize.js';
+import { POS } from '../../../text/tokenize.js';
+
+/**
+ * Noun-phrase chunks over the POS tags of one sentence, and the clause scans that find a trigger's
+ * subject and object. No parser: the rules read POS tags and a few function words, which is enough
+ * for the short clauses news uses to report events.
+ */
+
+export interface Chunk {
+  /** Token range [first, last] inclusive. */
+  first: number;
+  last: number;
+}
+
+const NP_POS = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM]);
+export const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+export const SUBORDINATORS = new Set([
+  'because',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'although',
+  'though',
+  'as',
+  'since',
+  'until',
+  'unless',
+  'whereas',
+  'where',
+  'once',
+]);
+const BE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  "'s",
+  'get',
+  'got',
+  'gets',
+  'getting',
+]);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'them', 'him', 'her', 'us']);
+/** Verbs whose complement clause starts with its own subject: "said militants attacked". */
+export const SPEECH = new Set(
+  'say says said saying tell tells told claim claims claimed report reports reported announce announces announced believe believes believed think thinks thought add adds added state states stated confirm confirms confirmed deny denies denied insist insists insisted warn warns warned know knew learn learnt learned show shows showed'.split(
+    ' ',
+  ),
+);
+
+export function isPronoun(low: string): boolean {
+  return PRONOUNS.has(low);
+}
+
+function npToken(t: TokenTable, i: number): boolean {
+  const p = t.pos[i];
+  if (NP_POS.has(p)) return true;
+  const w = t.lower[i];
+  // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
+  if (w === "'s" || w === '’s' || w === "'" || w === '-' || w === '&') return true;
+  // past participles used as modifiers inside names ("the Damascus-based network") are ADJ already
+  return false;
+}
+
+/** Chunks in sentence tokens [s0, s1): maximal NP runs, with "of"-phrases attached to their head. */
+export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
+  const raw: Chunk[] = [];
+  let i = s0;
+  while (i < s1) {
+    if (t.pos[i] === POS.PRON && PRONOUNS.has(t.lower[i])) {
+      raw.push({ first: i, last: i });
+      i++;
+      continue;
+    }
+    if (!npToken(t, i) || t.lower[i] === "'s") {
+      i++;
+      continue;
+    }
+    const first = i;
+    let last = i;
+    i++;
+    while (i < s1 && npToken(t, i)) {
+      // a determiner after a noun starts a new phrase ("gave Canada a deadline")
+      if (t.pos[i] === POS.DET && (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN)) break;
+      last = i;
+      i++;
+    }
+    raw.push({ first, last });
+  }
+  // attach "of X" ("families of Syrian refugees", "head of the network")
+  const out: Chunk[] = [];
+  for (const c of raw) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      c.first === prev.last + 2 &&
+      t.lower[prev.last + 1] === 'of' &&
+      t.pos[prev.last] !== POS.PRON &&
+      t.pos[c.first] !== POS.PRON
+    ) {
+      prev.last = c.last;
+      continue;
+    }
+    out.push({ ...c });
+  }
+  return out;
+}
+
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
+    ' ',
+  ),
+);
+
+/** A chunk that cannot be a party: only adjectives ("is willing"), or only time words ("last Friday"). */
+export function notAnArgument(t: TokenTable, c: Chunk): boolean {
+  let adjOnly = true;
+  let timeOnly = true;
+  for (let i = c.first; i <= c.last; i++) {
+    if (t.pos[i] !== POS.ADJ && t.pos[i] !== POS.DET && t.pos[i] !== POS.ADV) adjOnly = false;
+    if (!TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.NUM) timeOnly = false;
+  }
+  return adjOnly || timeOnly;
+}
+
+export function chunkAt(chunks: readonly Chunk[], tok: number): number {
+  for (let k = 0; k < chunks.length; k++) if (chunks[k].first <= tok && tok <= chunks[k].last) return k;
+  return -1;
+}
+
+/** Is the trigger token a passive participle ("were expelled", "have been killed")? */
+export function isPassive(t: TokenTable, trig: number, s0: number): boolean {
+  for (let k = trig - 1; k >= s0 && k >= trig - 3; k--) {
+    const w = t.lower[k];
+    if (BE.has(w)) return true;
+    if (t.pos[k] !== POS.ADV && t.pos[k] !== POS.PART) return false;
+  }
+  return false;
+}
+
+/** Extend a chunk over coordination and appositions to its left: "Putin and Pashinyan". */
+export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: number): number[] {
+  const out = [k];
+  let j = k;
+  while (j > 0) {
+    const sep = chunks[j].first - 1;
+    const w = t.lower[sep];
+    if (
+      (w === 'and' || w === ',') &&
+      chunks[j - 1].last === sep - 1 &&
+      t.pos[chunks[j - 1].last] === POS.PROPN
+    ) {
+      out.unshift(j - 1);
+      j--;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+export function coordinatedRight(t: TokenTable, chunks: readonly Chunk[], k: number, s1: number): number[] {
+  const out = [k];
+  let j = k;
+  while (j + 1 < chunks.length) {
+    const sep = chunks[j].last + 1;
+    if (sep >= s1) break;
+    const w = t.lower[sep];
+    if ((w === 'and' || w === ',' || w === 'or') && chunks[j + 1].first === sep + 1) {
+      out.push(j + 1);
+      j++;
+      if (w === 'and' || w === 'or') break;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+/**
+ * The subject of the clause whose verb is at `v`: scan left past auxiliaries, adverbs, embedded
+ * clauses and prepositional phrases; a relative pronoun leads to its antecedent; an object of
+ * another verb is skipped (coordinated verb phrases share the first subject).
+ */
+export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, s0: number): number {
+  let k = v - 1;
+  while (k >= s0) {
+    const w = t.lower[k];
+    const p = t.pos[k];
+    if (w === ';' || w === ':' || w === '"' || w === '“' || w === '”') return -1;
+    if (SUBORDINATORS.has(w) && p === POS.SCONJ) return -1;
+    if (RELATIVE.has(w) && (p === POS.PRON || p === POS.DET || p === POS.SCONJ)) {
+      // "X who ... verb" or "X, which verb": the antecedent
+      let j = k - 1;
+      if (j >= s0 && t.lower[j] === ',') j--;
+      const c = chunks.findIndex((ch) => ch.last === j);
+      if (c >= 0) return c;
+      if (w === 'that') {
+        k--;
+        continue;
+      }
+      return -1;
+    }
+    const c = chunks.findIndex((ch) => ch.last === k);
+    if (c >= 0 && notAnArgument(t, chunks[c])) {
+      k = chunks[c].first - 1;
+      continue;
+    }
+    if (c >= 0) {
+      const ch = chunks[c];
+      const before = ch.first - 1 >= s0 ? ch.first - 1 : -1;
+      const bw = before >= 0 ? t.lower[before] : '';
+      const bp = before >= 0 ? t.pos[before] : -1;
+      if (bp === POS.ADP && bw !== 'of') {
+        // a prepositional phrase ("in Nagorno-Karabakh"): not the subject
+        k = before - 1;
+        continue;
+      }
+      if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0)) {
+        // the object of another verb ("attacked Y and killed Z"): keep looking left
+        k = before - 1;
+        continue;
+      }
+      // an apposition "X, the head of Y, said": prefer X
+      if (bw === ',' && before - 1 >= s0) {
+        const prev = chunks.findIndex((chp) => chp.last === before - 1);
+        if (prev >= 0 && t.pos[chunks[prev].last] === POS.PROPN && t.pos[ch.first] === POS.DET) {
+          const pb = chunks[prev].first - 1;
+          if (pb < s0 || t.lower[pb] === ',' || t.pos[pb] !== POS.ADP) return prev;
+        }
+      }
+      return c;
+    }
+    k--;
+  }
+  return -1;
+}
+
+/**
+ * The object of the verb or noun ending at `e`: the first chunk to the right before a clause
+ * boundary, directly (a direct object) or after one of `preps`; other prepositional phrases are
+ * skipped. An infinitive complement ("agreed to release X") passes through to its verb's object.
+ */
+export function findObject(
+  t: TokenTable,
+  chunks: readonly Chunk[],
+  e: number,
+  s1: number,
+  preps: readonly string[],
+  direct: boolean,
+): number {
+  const strict = scanObject(t, chunks, e, s1, preps, direct);
+  // no direct object and none of the trigger's own prepositions: the first phrase after a
+  // preposition that can introduce a party or a target ("lifted the ban in Tripoli")
+  return strict >= 0 ? strict : scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
+}
+
+const GENERIC_PREPS = [
+  'to',
+  'on',
+  'against',
+  'with',
+  'into',
+  'in',
+  'from',
+  'for',
+  'at',
+  'over',
+  'of',
+  'toward',
+  'towards',
+];
+
+function scanObject(
+  t: TokenTable,
+  chunks: readonly Chunk[],
+  e: number,
+  s1: number,
+  preps: readonly string[],
+  direct: boolean,
+): number {
+  let k = e + 1;
+  let lastPrep = '';
+  let steps = 0;
+  while (k < s1 && steps < 14) {
+    steps++;
+    const w = t.lower[k];
+    const p = t.pos[k];
+    if (w === ';' || w === ':' || w === '.' || w === '"' || w === '“' || w === '”') return -1;
+    if (p === POS.SCONJ || (RELATIVE.has(w) && lastPrep === '')) {
+      if (w !== 'that' || !direct) return -1;
+      // "demanded that X ...": the clause subject is the one addressed
+      k++;
+      lastPrep = 'that';
+      continue;
+    }
+    if (w === ',') return -1;
+    if (p === POS.ADP || w === 'to') {
+      lastPrep = w;
+      k++;
+      continue;
+    }
+    const c = chunks.findIndex((ch) => ch.first === k);
+    if (c >= 0 && notAnArgument(t, chunks[c])) {
+      k = chunks[c].last + 1;
+      lastPrep = '';
+      continue;
+    }
+    if (c >= 0) {
+      if (lastPrep === '' || lastPrep === 'that') {
+        if (direct || lastPrep === 'that') return c;
+      } else if (preps.includes(lastPrep) || lastPrep === 'between') {
+        return c;
+      }
+      k = chunks[c].last + 1;
+      lastPrep = '';
+      continue;
+    }
+    if (p === POS.VERB) {
+      // an infinitive or participle complement: continue to its object
+      if (lastPrep === 'to' || w.endsWith('ing')) {
+        lastPrep = '';
+        direct = true;
+        k++;
+        continue;
+      }
+      return -1;
+    }
+    if (p === POS.AUX || p === POS.CCONJ) return -1;
+    k++;
+  }
+  return -1;
+}

@@ -1,0 +1,419 @@
+import type { Doc } from '../../model/doc.js';
+import type { Claim, ClaimSource, Mention, SourceKind, Span, Stance, TextSpan } from '../../model/types.js';
+import { POS } from '../../text/tokenize.js';
+import {
+  ANONYMITY_MARKERS,
+  ANONYMOUS_HEADS,
+  DOCUMENT_WORDS,
+  MEDIA_WORDS,
+  ORGANIZATION_WORDS,
+} from './lexicon.js';
+import { type Attribution, findAttributions, type Range } from './rules/attributions.js';
+
+const PERSON_PRONOUN = /^(?:he|she|him|her)$/i;
+const GROUP_PRONOUN = /^(?:they|we|it)$/i;
+const DEFINITE = /^(?:the|this|that|these|those)\s/i;
+const BOTH = /^(?:both|the two|all three|the three)\b/i;
+const CONCERN_OBJECT = /\b(?:concerns?|alarm|worr(?:y|ies)|fears?|dismay|unease|anxiety|outrage|regret)\b/i;
+const EXPRESS_OBJECT =
+  /^\s*(?:\S+\s+){0,3}?["“]?\s*(?:\S+\s+)?(?:concerns?|alarm|worr(?:y|ies)|fears?|doubts?|hopes?|support|dismay|outrage|frustration|disappointment|condolences|solidarity|confidence|skepticism|scepticism|opposition|regret|satisfaction|gratitude|interest)\b/i;
+const CITING = /^(?:citing|quoting)$/i;
+const OWN_SOURCES = /^(?:own|unnamed|anonymous|unidentified|informed)\s|\bsources?\b/i;
+const NEGATED_CUE = /\b(?:not|n't|n’t|never)\b/i;
+const ANAPHORIC_CONTENT =
+  /^(?:this|that|it|these|the (?:claims?|reports?|allegations?|accusations?|information|news))$/i;
+
+interface Built {
+  claim: Claim;
+  att: Attribution | null;
+  /** Sentence index of the cue. */
+  sentence: number;
+}
+
+/** Turn attribution relations into claims: stance, source kind, coreference, relay chains. */
+export function extractClaims(doc: Doc): Claim[] {
+  const { text, tokens: t } = doc;
+  const atts = findAttributions(text, t, doc.sentenceTokens);
+  const mentions = doc.layer('mentions');
+  const span = (r: Range): TextSpan => {
+    const start = t.start[r[0]];
+    const end = t.end[r[1] - 1];
+    return { start, end, text: text.slice(start, end) };
+  };
+  const built: Built[] = [];
+  let next = 1;
+  const newId = () => `c${next++}`;
+
+  for (const a of atts) {
+    const srcRange = a.source ?? (a.sharesSourceWith !== undefined ? atts[a.sharesSourceWith].source : null);
+    if (!srcRange) continue;
+    const cue = span(a.cue);
+    const sourceSpan = span(srcRange);
+    const content: Span[] = a.content.map((r) => {
+      const s = span(r);
+      return { start: s.start, end: s.end };
+    });
+    const contentText = content.map((c) => text.slice(c.start, c.end)).join(' ');
+    if (a.verb?.lemma === 'express' && !EXPRESS_OBJECT.test(contentText)) continue;
+    const claim: Claim = {
+      id: newId(),
+      source: { ...sourceSpan, kind: 'unspecified' },
+      cue,
+      content,
+      stance: stanceOf(a, cue.text, contentText),
+      direct: a.direct,
+      rule: a.rule,
+    };
+    if (a.addressee) claim.addressee = span(a.addressee);
+    built.push({ claim, att: a, sentence: t.sentence[a.cue[0]] });
+  }
+
+  // source kinds and coreference, in text order so antecedents come first
+  const resolved: Built[] = [];
+  for (const b of built) {
+    resolveSource(doc, b, resolved, mentions);
+    resolved.push(b);
+  }
+
+  // "both leaders expressed concerns": one claim per leader named just before
+  const out: Claim[] = [];
+  for (const b of built) {
+    out.push(b.claim);
+  }
+
+  // relay chains
+  const extra: Claim[] = [];
+  for (const b of built) {
+    const c = b.claim;
+    // "X said, citing own sources in …": the unnamed sources' claim, which X's claim relays
+    const cited = citedSource(doc, b);
+    if (cited) {
+      const relayed: Claim = {
+        id: newId(),
+        source: cited.source,
+        cue: cited.cue,
+        content: c.content,
+        stance: 'assert',
+        direct: false,
+        rule: 'relay:citing',
+      };
+      extra.push(relayed);
+      c.via = relayed.id;
+    }
+    // "a source told Sputnik": the outlet's report relays its informant
+    if (c.addressee && sourceKindOf(doc, c.addressee, mentions) === 'media') {
+      extra.push({
+        id: newId(),
+        source: { ...c.addressee, kind: 'media', ...entityOf(c.addressee, mentions) },
+        cue: c.cue,
+        content: c.content,
+        stance: 'assert',
+        via: c.id,
+        direct: c.direct,
+        rule: 'relay:outlet',
+      });
+    }
+  }
+  const all = [...out, ...extra];
+  linkConfirmations(doc, all);
+  return all;
+}
+
+function stanceOf(a: Attribution, cueText: string, contentText: string): Stance {
+  let stance: Stance = a.verb?.stance ?? 'assert';
+  if (a.verb?.lemma === 'express') stance = CONCERN_OBJECT.test(contentText) ? 'concern' : 'assert';
+  if (NEGATED_CUE.test(cueText)) {
+    if (stance === 'deny') return 'confirm';
+    if (stance === 'confirm' || stance === 'assert') return 'deny';
+  }
+  return stance;
+}
+
+function entityOf(s: Span, mentions: readonly Mention[]): { entity?: string } {
+  const m = mentionIn(s, mentions);
+  return m?.entity ? { entity: m.entity } : {};
+}
+
+/** The first person/organisation/outlet mention inside a span (the head name of "X, the head of Y"). */
+function mentionIn(s: Span, mentions: readonly Mention[]): Mention | null {
+  let best: Mention | null = null;
+  for (const m of mentions) {
+    if (m.start >= s.end) break;
+    if (m.end <= s.start || m.start < s.start || m.end > s.end) continue;
+    if (m.kind === 'place' || m.kind === 'demonym' || m.kind === 'facility') continue;
+    if (!best) best = m;
+  }
+  return best;
+}
+
+/** Kind of a source from its words and the mentions inside it. */
+export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]): SourceKind {
+  const words = s.text.trim();
+  const m = mentionIn(s, mentions);
+  if (ANONYMITY_MARKERS.test(words) && !(m && m.kind === 'person')) return 'anonymous';
+  if (m) {
+    if (m.kind === 'person') return 'named_person';
+    if (m.kind === 'outlet') return 'media';
+    if (m.kind === 'organization' || m.kind === 'group')
+      return MEDIA_WORDS.test(m.text) ? 'media' : 'organization';
+  }
+  const lower = words.toLowerCase();
+  const head = headWord(words);
+  if (PERSON_PRONOUN.test(words)) return 'named_person';
+  if (credited(doc, words)) return 'media';
+  if (DOCUMENT_WORDS.test(head)) return 'document';
+  if (MEDIA_WORDS.test(head) || MEDIA_WORDS.test(words.split(',')[0])) return 'media';
+  if (
+    ANONYMOUS_HEADS.has(head.toLowerCase()) &&
+    !/[A-Z]/.test(
+      words
+        .replace(/^\w/, '')
+        .split(',')[0]
+        .replace(/\b(?:U\.S\.|UN|EU|US)\b/g, '')
+        .replace(/\b[A-Z][a-z]+(?:n|ian|ish|ese|i)\b/g, ''),
+    )
+  ) {
+    return /^(?:a|an|one|two|three|several|some|many|other|another|\d+)\s/i.test(lower)
+      ? 'anonymous'
+      : 'unspecified';
+  }
+  if (ORGANIZATION_WORDS.test(head)) return 'organization';
+  if (isName(words.split(',')[0]))
+    return ORGANIZATION_WORDS.test(words.split(',')[0]) ? 'organization' : 'named_person';
+  return 'unspecified';
+}
+
+function credited(doc: Doc, words: string): boolean {
+  const { outlet, credit } = doc.article;
+  return (!!credit && words === credit) || (!!outlet && words === outlet);
+}
+
+/** Last word of the phrase before any apposition or relative clause. */
+function headWord(words: string): string {
+  const main = words.split(/,|\bwho\b|\bwhich\b/)[0].trim();
+  const m = main.match(/([A-Za-z][\w'’.-]*)\s*(?:(?:of|for|at|in|from|on|with|to)\s.*)?$/);
+  const tokens = main.split(/\s+/);
+  const ofAt = tokens.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|from|on|with|to|close)$/.test(w));
+  if (ofAt > 0) return tokens[ofAt - 1];
+  return m ? m[1] : tokens[tokens.length - 1];
+}
+
+function isName(words: string): boolean {
+  const tokens = words.trim().split(/\s+/);
+  const caps = tokens.filter((w) => /^[A-Z][a-zA-Z'’.-]+$/.test(w)).length;
+  return caps >= 1 && caps >= tokens.length - 1 && !/^(?:The|A|An)$/.test(tokens[0]);
+}
+
+/** Kind, entity and antecedent of a claim's source: "he", "the activist", "the ministry", "the source". */
+function resolveSource(doc: Doc, b: Built, earlier: Built[], mentions: readonly Mention[]): void {
+  const src = b.claim.source;
+  const words = src.text.trim();
+  const m = mentionIn(src, mentions);
+  let kind = sourceKindOf(doc, src, mentions);
+  let entity = m?.entity;
+  const anaphor =
+    PERSON_PRONOUN.test(words) ||
+    GROUP_PRONOUN.test(words) ||
+    /^(?:who|which)$/i.test(words) ||
+    (DEFINITE.test(words) &&
+      !m &&
+      !/[A-Z]/.test(
+        words
+          .slice(1)
+          .split(',')[0]
+          .replace(/\b(?:U\.S\.|Syrian|Russian|American|French)\b/g, ''),
+      ));
+  if (anaphor) {
+    const ante = antecedent(doc, b, earlier, mentions, words);
+    if (ante) {
+      if (ante.entity) entity = ante.entity;
+      if (ante.kind) kind = ante.kind;
+      if (ante.claim) (src as ClaimSource & { antecedent?: string }).antecedent = ante.claim;
+    }
+  }
+  src.kind = kind;
+  if (entity) src.entity = entity;
+}
+
+interface Antecedent {
+  entity?: string;
+  kind?: SourceKind;
+  claim?: string;
+}
+
+/**
+ * Resolve a pronoun or a definite description to an earlier source: the latest earlier claim whose
+ * source is compatible (a person for he/she and person nouns, the same head noun for "the source",
+ * "the ministry"), else the latest compatible mention.
+ */
+function antecedent(
+  doc: Doc,
+  b: Built,
+  earlier: Built[],
+  mentions: readonly Mention[],
+  words: string,
+): Antecedent | null {
+  const head = headWord(words).toLowerCase();
+  const personal = PERSON_PRONOUN.test(words) || /^(?:who)$/i.test(words);
+  const group = GROUP_PRONOUN.test(words);
+  const before = b.claim.source.start;
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const e = earlier[k];
+    if (b.sentence - e.sentence > 6) break;
+    const s = e.claim.source;
+    if (s.start >= before) continue;
+    const sh = headWord(s.text).toLowerCase();
+    if (personal) {
+      if (s.kind === 'named_person') return { entity: s.entity, kind: 'named_person', claim: e.claim.id };
+      continue;
+    }
+    if (group) {
+      if (s.kind === 'organization' || s.kind === 'media' || s.kind === 'anonymous')
+        return { entity: s.entity, kind: s.kind, claim: e.claim.id };
+      continue;
+    }
+    // the same head noun ("a source" … "the source"), or a person noun for a named person
+    if (sh === head || sh === `${head}s` || `${sh}s` === head)
+      return { entity: s.entity, kind: s.kind, claim: e.claim.id };
+    if (s.kind === 'named_person' && PERSON_NOUNS.test(head) && !ANONYMOUS_HEADS.has(head))
+      return { entity: s.entity, kind: 'named_person', claim: e.claim.id };
+    if (s.kind === 'organization' && ORGANIZATION_WORDS.test(head) && s.text.toLowerCase().includes(head))
+      return { entity: s.entity, kind: 'organization', claim: e.claim.id };
+  }
+  // fall back to the latest compatible mention before the source
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.end > before) continue;
+    if ((personal || PERSON_NOUNS.test(head)) && m.kind === 'person')
+      return { entity: m.entity, kind: 'named_person' };
+    if (!personal && (m.kind === 'organization' || m.kind === 'group') && m.text.toLowerCase().includes(head))
+      return { entity: m.entity, kind: 'organization' };
+  }
+  void doc;
+  return null;
+}
+
+const PERSON_NOUNS =
+  /^(?:activist|campaigner|president|minister|leader|official|spokesman|spokeswoman|spokesperson|head|chief|director|chairman|chairwoman|chair|secretary|governor|senator|lawmaker|congressman|congresswoman|mayor|candidate|nominee|lawyer|attorney|expert|analyst|researcher|professor|doctor|commander|general|officer|diplomat|ambassador|envoy|prosecutor|judge|aide|adviser|advisor|monitor|defender|politician|businessman|billionaire|author|writer|journalist|reporter|founder|ceo|executive|man|woman|witness|resident|father|mother|wife|husband|son|daughter|priest|cleric|imam|premier|chancellor|king|queen|prince)$/;
+
+/** "X said, citing own sources in …": the cited source as a span. */
+function citedSource(doc: Doc, b: Built): { source: ClaimSource; cue: TextSpan } | null {
+  const t = doc.tokens;
+  const a = b.att;
+  if (!a) return null;
+  const s = t.sentence[a.cue[0]];
+  const [s0, s1] = doc.sentenceTokens[s];
+  const lo = Math.max(s0, Math.min(a.cue[0], a.source?.[0] ?? a.cue[0]));
+  for (let i = lo; i < s1; i++) {
+    if (!CITING.test(t.text[i])) continue;
+    if (i > 0 && t.text[i - 1] !== ',') continue;
+    // the cited phrase runs to the next comma or the sentence end
+    let e = i + 1;
+    while (e < s1 && !/^[,.;:!?]$/.test(t.text[e]) && t.text[e] !== '”' && t.text[e] !== '"') e++;
+    if (e === i + 1) continue;
+    const start = t.start[i + 1];
+    const end = t.end[e - 1];
+    const text = doc.text.slice(start, end);
+    const kind: SourceKind = OWN_SOURCES.test(text)
+      ? 'anonymous'
+      : sourceKindOf(doc, { start, end, text }, doc.layer('mentions'));
+    return {
+      source: { start, end, text, kind },
+      cue: { start: t.start[i], end: t.end[i], text: t.text[i] },
+    };
+  }
+  void POS;
+  return null;
+}
+
+const CONTENT_WORD = /^[A-Za-z][A-Za-z'’-]{3,}$/;
+const STOP = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'were',
+  'was',
+  'have',
+  'has',
+  'been',
+  'being',
+  'their',
+  'they',
+  'them',
+  'which',
+  'would',
+  'will',
+  'about',
+  'also',
+  'said',
+  'there',
+  'other',
+]);
+
+function contentWords(text: string, c: Claim): Set<string> {
+  const out = new Set<string>();
+  for (const s of c.content) {
+    for (const w of text.slice(s.start, s.end).split(/[^A-Za-z'’-]+/)) {
+      const l = w.toLowerCase();
+      if (CONTENT_WORD.test(w) && !STOP.has(l)) out.add(l.replace(/(?:es|s)$/, ''));
+    }
+  }
+  return out;
+}
+
+/**
+ * A claim that confirms or denies links to the earlier claims stating the same proposition: the
+ * same content, an anaphoric content ("denied this") pointing at the latest claims, or content
+ * sharing at least two content words.
+ */
+function linkConfirmations(doc: Doc, claims: Claim[]): void {
+  const text = doc.text;
+  const words = new Map(claims.map((c) => [c.id, contentWords(text, c)]));
+  for (const c of claims) {
+    if (c.stance !== 'confirm' && c.stance !== 'deny') continue;
+    if (c.rule?.startsWith('relay:')) continue;
+    const ctext = c.content
+      .map((s) => text.slice(s.start, s.end))
+      .join(' ')
+      .trim();
+    let targets: Claim[] = [];
+    const earlier = claims.filter(
+      (e) => e !== c && e.cue.start < c.cue.start && !e.rule?.startsWith('relay:'),
+    );
+    if (ANAPHORIC_CONTENT.test(ctext)) {
+      // "denied this": the claims of the previous sentence(s)
+      const last = earlier.filter((e) => e.stance !== 'deny' || c.stance !== 'deny').slice(-3);
+      const anchor = last[last.length - 1];
+      if (anchor) {
+        const same = earlier.filter((e) => sameContent(e, anchor));
+        targets = same.length ? same : [anchor];
+      }
+    } else {
+      const mine = words.get(c.id)!;
+      targets = earlier.filter((e) => sameContent(e, c) || shared(mine, words.get(e.id)!) >= 2);
+    }
+    // claims that confirm or deny the same target also bear on what that target stated
+    const ids = new Set<string>();
+    for (const x of targets) {
+      ids.add(x.id);
+      for (const y of earlier) if (y !== x && sameContent(x, y)) ids.add(y.id);
+    }
+    if (ids.size === 0) continue;
+    if (c.stance === 'confirm') c.confirms = [...ids];
+    else c.denies = [...ids];
+  }
+}
+
+function sameContent(a: Claim, b: Claim): boolean {
+  return (
+    a.content.length === b.content.length &&
+    a.content.every((s, i) => s.start === b.content[i].start && s.end === b.content[i].end)
+  );
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}

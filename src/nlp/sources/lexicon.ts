@@ -1,0 +1,302 @@
+import type { Stance } from '../../model/types.js';
+
+/**
+ * How a cue verb takes its content:
+ * - `say`: a clause ("said that …", "…, he said"), a quotation or a colon.
+ * - `tell`: an addressee first ("told Sputnik that …", "assured voters …").
+ * - `ask`: an addressee and an infinitive or question ("urged Congress to …", "asked whether …").
+ * - `obj`: a noun phrase or clause object ("denied the report", "confirmed the presence of …").
+ * - `think`: mental state ("believes …", "fears that …").
+ */
+export type CueFrame = 'say' | 'tell' | 'ask' | 'obj' | 'think';
+
+export interface CueVerb {
+  lemma: string;
+  frame: CueFrame;
+  stance: Stance;
+}
+
+// lemma forms… : frame : stance. Forms are listed in full (irregular English morphology is cheaper to
+// spell out than to generate), and only forms a reporter writes in the third person or participle.
+const VERBS = `
+say says said saying : say : assert
+add adds added adding : say : assert
+note notes noted noting : say : assert
+write writes wrote written writing : say : assert
+explain explains explained explaining : say : assert
+state states stated stating : say : assert
+declare declares declared declaring : say : assert
+announce announces announced announcing : say : assert
+argue argues argued arguing : say : assert
+suggest suggests suggested suggesting : say : assert
+tweet tweets tweeted tweeting : say : assert
+post posted : say : assert
+continue continued continues : say : assert
+recall recalls recalled recalling : say : assert
+respond responds responded responding : say : assert
+reply replies replied replying : say : assert
+predict predicts predicted predicting : say : assert
+promise promises promised promising : say : assert
+vow vows vowed vowing : say : assert
+pledge pledges pledged pledging : say : assert
+contend contends contended contending : say : assert
+maintain maintains maintained : say : assert
+assert asserts asserted asserting : say : assert
+testify testifies testified testifying : say : assert
+complain complains complained complaining : say : concern
+stress stresses stressed stressing : say : assert
+emphasize emphasizes emphasized emphasizing emphasise emphasised : say : assert
+concede concedes conceded conceding : say : confirm
+conclude concludes concluded concluding : say : assert
+reveal reveals revealed revealing : say : assert
+indicate indicates indicated indicating : say : assert
+estimate estimates estimated estimating : say : assert
+boast boasts boasted boasting : say : assert
+joke jokes joked joking : say : assert
+quip quips quipped : say : assert
+observe observes observed observing : say : assert
+remark remarks remarked : say : assert
+repeat repeats repeated repeating : say : assert
+counter counters countered countering : say : deny
+caution cautions cautioned cautioning : say : concern
+speculate speculates speculated speculating : say : allege
+lament laments lamented lamenting : say : concern
+charge charges charged charging : say : accuse
+report reports reported reporting : say : assert
+claim claims claimed claiming : say : allege
+allege alleges alleged alleging : say : allege
+insist insists insisted insisting : say : assert
+acknowledge acknowledges acknowledged acknowledging : say : confirm
+admit admits admitted admitting : say : confirm
+confirm confirms confirmed confirming : obj : confirm
+deny denies denied denying : obj : deny
+dismiss dismisses dismissed dismissing : obj : deny
+reject rejects rejected rejecting : obj : deny
+refute refutes refuted refuting : obj : deny
+dispute disputes disputed disputing : obj : deny
+warn warns warned warning : tell : concern
+tell tells told telling : tell : assert
+inform informs informed informing : tell : assert
+assure assures assured assuring : tell : assert
+remind reminds reminded reminding : tell : assert
+ask asks asked asking : ask : demand
+urge urges urged urging : ask : demand
+demand demands demanded demanding : ask : demand
+accuse accuses accused accusing : ask : accuse
+blame blames blamed blaming : ask : accuse
+criticize criticizes criticized criticizing criticise criticised : obj : accuse
+condemn condemns condemned condemning : obj : accuse
+think thinks thought : think : assert
+believe believes believed believing : think : assert
+fear fears feared fearing : think : concern
+hope hopes hoped hoping : think : assert
+worry worries worried worrying : think : concern
+doubt doubts doubted : think : deny
+express expresses expressed expressing voice voiced voicing : obj : concern
+feel feels felt : think : assert
+`;
+
+export const CUE_VERBS = new Map<string, CueVerb>();
+for (const line of VERBS.split('\n')) {
+  const m = line.trim().split(':');
+  if (m.length !== 3) continue;
+  const forms = m[0].trim().split(/\s+/);
+  const verb: CueVerb = { lemma: forms[0], frame: m[1].trim() as CueFrame, stance: m[2].trim() as Stance };
+  for (const f of forms) if (!CUE_VERBS.has(f)) CUE_VERBS.set(f, verb);
+}
+
+/** Forms that are as often nouns or adjectives: accept them only when tagged as verbs. */
+export const NEEDS_VERB_TAG = new Set([
+  'says',
+  'claims',
+  'claim',
+  'reports',
+  'report',
+  'states',
+  'state',
+  'notes',
+  'note',
+  'posted',
+  'post',
+  'remarks',
+  'counter',
+  'charges',
+  'charge',
+  'fears',
+  'fear',
+  'hopes',
+  'hope',
+  'doubts',
+  'doubt',
+  'estimates',
+  'estimate',
+  'promise',
+  'promises',
+  'demands',
+  'demand',
+  'concerns',
+  'worries',
+  'respond',
+  'feel',
+  'warning',
+  'continue',
+  'continues',
+  'maintain',
+  'observe',
+  'thought',
+  'joke',
+  'repeat',
+  'dispute',
+  'blame',
+  'tweet',
+  'tweets',
+]);
+
+/** Words before a cue verb that annotators count as part of the cue ("has also said"). */
+export const CUE_PREFIX = new Set([
+  'has',
+  'have',
+  'had',
+  "'s",
+  '’s',
+  'also',
+  'later',
+  'recently',
+  'once',
+  'previously',
+  'reportedly',
+  'earlier',
+  'then',
+  'again',
+  'further',
+  'first',
+  'publicly',
+  'repeatedly',
+  'privately',
+  'initially',
+  'subsequently',
+  'similarly',
+  'separately',
+  'flatly',
+  'strongly',
+  'openly',
+  'explicitly',
+  'quickly',
+  'immediately',
+  'simply',
+  'never',
+  'not',
+  "n't",
+  'n’t',
+  'did',
+  'does',
+  'do',
+  'would',
+  'will',
+  'could',
+  'might',
+  'may',
+]);
+
+/** Adjuncts between a cue and what follows that do not start content ("said on Monday that"). */
+export const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+  'earlier',
+  'later',
+  'recently',
+  'last',
+  'this',
+  'previously',
+  'again',
+  'repeatedly',
+  'privately',
+  'publicly',
+  'separately',
+  'afterward',
+  'afterwards',
+  'then',
+  'also',
+  'too',
+  'now',
+  'once',
+]);
+
+/** Prepositions that start an adjunct after a cue ("told reporters in Ohio on Monday"). */
+export const ADJUNCT_PREPS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'via',
+  'through',
+  'over',
+  'from',
+  'to',
+  'with',
+  'by',
+  'while',
+]);
+
+/** Head nouns of anonymous sources. */
+export const ANONYMOUS_HEADS = new Set([
+  'source',
+  'sources',
+  'insider',
+  'insiders',
+  'official',
+  'officials',
+  'aide',
+  'aides',
+  'person',
+  'people',
+  'diplomat',
+  'diplomats',
+  'witness',
+  'witnesses',
+  'resident',
+  'residents',
+  'observer',
+  'observers',
+  'activist',
+  'activists',
+  'someone',
+  'individuals',
+  'individual',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'officer',
+  'officers',
+  'member',
+  'members',
+]);
+
+/** Words that make a description anonymous by themselves ("unnamed", "on condition of anonymity"). */
+export const ANONYMITY_MARKERS =
+  /\b(?:source|sources|insiders?|unnamed|anonymous|anonymity|unidentified|not authori[sz]ed|asked not to be (?:named|identified)|declined to be (?:named|identified)|familiar with|close to|(?:own|his|her|their) sources)\b/i;
+
+/** Heads of media sources. */
+export const MEDIA_WORDS =
+  /\b(?:media|newspaper|newspapers|paper|daily|tabloid|outlet|outlets|agency|broadcaster|channel|television|TV|radio|magazine|journal|website|news|press|reporters?|correspondents?|journalists?|Reuters|AP|AFP|Associated Press|Agence France-Presse|Sputnik|TASS|RIA Novosti|Interfax|Xinhua|Bloomberg|CNN|BBC|Fox|MSNBC|NBC|CBS|ABC|NPR|Al Jazeera|Politico|Axios|Post|Times|Tribune|Herald|Guardian|Telegraph|Gazette|Breitbart)\b/;
+
+/** Heads of documents as sources ("the report", "a statement", "the poll"). */
+export const DOCUMENT_WORDS =
+  /\b(?:report|reports|statement|statements|document|documents|letter|memo|study|survey|poll|polls|data|filing|complaint|indictment|lawsuit|ruling|release|communiqu[eé]|transcript|records?|email|emails|tweet|post|analysis|article|book|footage|video|resolution|decree|bill)\b/i;
+
+/** Heads of organisations ("the ministry", "the campaign", "police"). */
+export const ORGANIZATION_WORDS =
+  /\b(?:ministry|ministries|government|governments|administration|department|office|agency|committee|council|commission|party|campaign|army|military|forces|police|ministry|embassy|authorities|group|network|organi[sz]ation|union|coalition|court|parliament|congress|senate|house|board|company|firm|bank|corporation|institute|foundation|center|centre|observatory|association|movement|alliance|opposition|state|states|kremlin|pentagon|white house|un|nato|osce|eu|who|fbi|cia|fsb|mod|mfa|[A-Z]{2,6})\b/i;
+
+export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'you']);
+export const GROUP_PRONOUNS = new Set(['they', 'it', 'we']);

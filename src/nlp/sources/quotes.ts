@@ -1,0 +1,106 @@
+import type { TokenTable } from '../../text/tokenize.js';
+
+/** A quotation: token range [open, close] inclusive of its marks, and its character span. */
+export interface Quotation {
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+  /** False when the closing mark is missing (the quote ran to the end of its paragraph). */
+  closed: boolean;
+}
+
+export interface QuoteIndex {
+  quotes: Quotation[];
+  /** Per token: index into `quotes` of the quotation containing it, or -1. */
+  quoteOf: Int32Array;
+}
+
+const OPEN = 1;
+const CLOSE = 2;
+const EITHER = 3;
+
+/** Kind of quotation mark starting at token i (0 if none) and how many tokens the mark takes. */
+function markAt(t: TokenTable, i: number): [kind: number, width: number] {
+  const s = t.text[i];
+  if (s === '“' || s === '``' || s === '„') return [OPEN, 1];
+  if (s === '”') return [CLOSE, 1];
+  if (s === '"' || s === "''") return [EITHER, 1];
+  // NYT-style '' written as two apostrophe tokens with nothing between them
+  if ((s === "'" || s === '’') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
+    return [EITHER, 2];
+  }
+  if ((s === '‘' || s === '`') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
+    return [OPEN, 2];
+  }
+  return [0, 0];
+}
+
+/** True when a line break separates token i-1 from token i. */
+export function paragraphBreakBefore(text: string, t: TokenTable, i: number): boolean {
+  if (i === 0) return true;
+  for (let k = t.end[i - 1]; k < t.start[i]; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/**
+ * Pair quotation marks. A straight quote opens when white space (or a line start, or a bracket)
+ * precedes it and closes otherwise. A quote left open at the end of a paragraph continues when the
+ * next paragraph starts with an opening mark (the convention for quotes running over paragraphs);
+ * otherwise it ends with its paragraph.
+ */
+export function findQuotations(text: string, t: TokenTable): QuoteIndex {
+  const quoteOf = new Int32Array(t.length).fill(-1);
+  const quotes: Quotation[] = [];
+  let open = -1;
+  let lastInQuote = -1;
+  const finish = (close: number, closed: boolean) => {
+    quotes.push({ open, close, start: t.start[open], end: t.end[close], closed });
+    for (let k = open; k <= close; k++) quoteOf[k] = quotes.length - 1;
+    open = -1;
+  };
+  for (let i = 0; i < t.length; ) {
+    const para = paragraphBreakBefore(text, t, i);
+    let [kind, width] = markAt(t, i);
+    if (kind === EITHER) {
+      const prev = t.start[i] > 0 ? text[t.start[i] - 1] : ' ';
+      const after = t.end[i + width - 1] < text.length ? text[t.end[i + width - 1]] : ' ';
+      const spaceBefore = /[\s([{—–-]/.test(prev);
+      const spaceAfter = /\s/.test(after);
+      kind =
+        open >= 0 && !para
+          ? spaceBefore && !spaceAfter
+            ? OPEN
+            : CLOSE
+          : spaceBefore && !spaceAfter
+            ? OPEN
+            : CLOSE;
+      if (open < 0 && !spaceAfter) kind = OPEN;
+    }
+    if (para && open >= 0) {
+      // paragraph break inside an open quote: continue only if this paragraph reopens it
+      if (kind !== OPEN) finish(lastInQuote, false);
+      else {
+        i += width;
+        lastInQuote = i - 1;
+        continue;
+      }
+    }
+    if (kind === OPEN) {
+      if (open >= 0 && i - 1 >= open) finish(i - 1, false);
+      open = i;
+      i += width;
+      lastInQuote = i - 1;
+      continue;
+    }
+    if (kind === CLOSE && open >= 0) {
+      i += width;
+      finish(i - 1, true);
+      continue;
+    }
+    if (open >= 0) lastInQuote = i;
+    i += width || 1;
+  }
+  if (open >= 0) finish(lastInQuote, false);
+  return { quotes, quoteOf };
+}

@@ -1,0 +1,1207 @@
+/**
+ * The recogniser's patterns: each rule is one sticky regex, tried only at tokens that can start a
+ * time expression, and a function that turns a match into a normalised value given the context
+ * (publication date, tense of the governing verb, earlier times in the paragraph).
+ */
+import type { Granularity } from '../../model/types.js';
+import {
+  addMonthsToDay,
+  dayOf,
+  isoWeek,
+  mondayOf,
+  quarterOf,
+  type Season,
+  seasonOfMonth,
+  weekday,
+  ymdOf,
+} from './calendar.js';
+import {
+  DECADE_WORDS,
+  durationValue,
+  monthNumber,
+  NUMBER_WORDS,
+  numberValue,
+  ORDINAL_WORDS,
+  ordinalValue,
+  type UnitCode,
+  unitCode,
+  weekdayNumber,
+} from './lexicon.js';
+import {
+  applyMod,
+  centuryDraft,
+  type Draft,
+  dayDraft,
+  decadeDraft,
+  durationDraft,
+  halfDraft,
+  leanOf,
+  modOf,
+  monthDraft,
+  partOfDay,
+  quarterDraft,
+  type Ref,
+  refDraft,
+  seasonDraft,
+  seasonYear,
+  setDraft,
+  type Tense,
+  timeOnDay,
+  unknown,
+  weekDraft,
+  weekdayNear,
+  weekendDraft,
+  yearDraft,
+  yearForDate,
+  yearForMonth,
+} from './normalize.js';
+
+export type RefKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'any';
+
+export interface Ctx {
+  /** Anchor day (publication date or its fallback from the text); NaN when unknown. */
+  dct: number;
+  tense: Tense;
+  /** The latest earlier time in the same paragraph fine enough for `kind`, or null. */
+  ref(kind: RefKind): Ref | null;
+  /** Lower-cased word before the match ("back", "in", "since"). */
+  before: string;
+}
+
+type Groups = Record<string, string | undefined>;
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  /** Cheap check at recognition time (capitalisation, context); a rejected match is not a candidate. */
+  accept?(g: Groups, text: string, start: number, end: number): boolean;
+  make(g: Groups, c: Ctx, start: number, match: string): Draft | Draft[] | null;
+}
+
+// ---- pattern pieces ------------------------------------------------------------------------------
+
+const MON =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)(?![a-z])';
+const WD =
+  '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\\.|tues?\\.|wed\\.|thur?s?\\.|fri\\.|sat\\.|sun\\.)(?![a-z])';
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
+const YEAR4 = '(?:1\\d{3}|20\\d{2})(?![\\d,])';
+const NUMW = NUMBER_WORDS.join('|');
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
+const VAGUE =
+  '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
+const UNIT =
+  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z])';
+const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')}))`;
+const DMOD =
+  '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
+const QMOD =
+  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some)\\s+)?';
+const PREP_BEFORE = new Set([
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'of',
+  'from',
+  'through',
+  'during',
+  'before',
+  'after',
+  'to',
+  'between',
+  'and',
+  'or',
+  'last',
+  'early',
+  'late',
+  'mid',
+  'this',
+  'next',
+  'on',
+  'for',
+  'as',
+  'at',
+  'around',
+  'about',
+  'throughout',
+  'into',
+  'circa',
+  'back',
+  'than',
+  'within',
+  'past',
+]);
+
+function rx(src: string): RegExp {
+  return new RegExp(src, 'iy');
+}
+
+function capitalised(s: string | undefined): boolean {
+  return !!s && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+/** Lower-cased word just before `at` (skipping white space), or ''. */
+export function wordBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '-')) i--;
+  const end = i + 1;
+  while (i >= 0 && /[A-Za-z']/.test(text[i])) i--;
+  return text.slice(i + 1, end).toLowerCase();
+}
+
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  const s = i;
+  while (i < text.length && /[A-Za-z0-9'-]/.test(text[i])) i++;
+  return text.slice(s, i);
+}
+
+function yearOf(day: number): number {
+  return Number.isNaN(day) ? Number.NaN : ymdOf(day).y;
+}
+
+function withMod(d: Draft | null, g: Groups): Draft | null {
+  return d ? applyMod(d, modOf(g.mod)) : d;
+}
+
+function dirWord(s: string | undefined): string {
+  return (s ?? '').toLowerCase().replace(/\s+/g, ' ');
+}
+
+function twoDigitYear(s: string, pivot = 1900): number {
+  if (s.length === 4) return Number(s);
+  const n = Number(s);
+  return pivot === 1900 ? (n > 40 ? 1900 + n : 2000 + n) : pivot + n;
+}
+
+// ---- relative resolution helpers -----------------------------------------------------------------
+
+function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
+  const base = c.dct;
+  if (dir === 'the previous' || dir === 'the following' || dir === 'the next') {
+    const r = c.ref('day');
+    const anchor = r ? r.from : base;
+    if (Number.isNaN(anchor)) return unknown('DATE', `XXXX-WXX-${wd}`, 'day');
+    const d = weekdayNear(anchor, wd, dir === 'the previous' ? -1 : 1, true);
+    return refd(dayDraft(d), r);
+  }
+  if (Number.isNaN(base)) return unknown('DATE', `XXXX-WXX-${wd}`, 'day');
+  let day: number;
+  switch (dir) {
+    case 'last':
+    case 'past':
+    case 'this past':
+      day = weekdayNear(base, wd, -1, true);
+      break;
+    case 'next':
+    case 'coming':
+    case 'this coming':
+      day = weekdayNear(base, wd, 1, true);
+      break;
+    case 'this':
+      day = weekdayNear(base, wd, c.tense === 'past' ? -1 : 1, false);
+      break;
+    default: {
+      if (c.tense === 'pastfuture') {
+        const r = c.ref('week');
+        if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
+      }
+      day = weekdayNear(base, wd, leanOf(c.tense), false);
+    }
+  }
+  return dayDraft(day, 'dct');
+}
+
+function refd(d: Draft, r: Ref | null): Draft {
+  if (r) {
+    d.anchor = 'ref';
+    d.refId = r.id;
+  } else if (!Number.isNaN(d.from)) d.anchor = 'dct';
+  return d;
+}
+
+function resolveMonth(m: number, dir: string, c: Ctx): Draft {
+  if (Number.isNaN(c.dct)) return monthDraft(Number.NaN, m);
+  let y: number;
+  switch (dir) {
+    case 'last':
+    case 'past':
+    case 'this past':
+      y = yearForMonth(c.dct, m, -1, true);
+      break;
+    case 'next':
+    case 'coming':
+    case 'this coming':
+      y = yearForMonth(c.dct, m, 1, true);
+      break;
+    case 'this':
+      y = ymdOf(c.dct).y;
+      break;
+    default:
+      y = yearForMonth(c.dct, m, c.before === 'back' ? -1 : leanOf(c.tense), false);
+  }
+  return monthDraft(y, m, 'dct');
+}
+
+function resolveMonthDay(m: number, d: number, wd: number, c: Ctx): Draft {
+  if (Number.isNaN(c.dct)) {
+    return unknown('DATE', `XXXX-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 'day');
+  }
+  let y = yearForDate(c.dct, m, d, c.before === 'back' ? -1 : leanOf(c.tense));
+  if (wd) {
+    // a written weekday picks the year in which the date falls on it
+    const base = ymdOf(c.dct).y;
+    for (const cand of [y, base, base - 1, base + 1]) {
+      const day = dayOf(cand, m, d);
+      if (!Number.isNaN(day) && weekday(day) === wd) {
+        y = cand;
+        break;
+      }
+    }
+  }
+  const day = dayOf(y, m, d);
+  if (Number.isNaN(day)) return unknown('DATE', 'XXXX-XX-XX', 'day');
+  return dayDraft(day, 'dct');
+}
+
+function shiftUnit(base: number, unit: UnitCode, n: number): number {
+  switch (unit) {
+    case 'D':
+      return base + n;
+    case 'W':
+      return base + 7 * n;
+    case 'FN':
+      return base + 14 * n;
+    case 'WE':
+      return base + 7 * n;
+    case 'M':
+      return addMonthsToDay(base, n);
+    case 'Q':
+      return addMonthsToDay(base, 3 * n);
+    case 'Y':
+      return addMonthsToDay(base, 12 * n);
+    case 'DE':
+      return addMonthsToDay(base, 120 * n);
+    case 'CE':
+      return addMonthsToDay(base, 1200 * n);
+    default:
+      return base;
+  }
+}
+
+/** The unit-sized period containing `day`, as a draft. */
+function periodDraft(day: number, unit: UnitCode, anchor?: 'dct' | 'ref'): Draft {
+  if (Number.isNaN(day)) {
+    const v: Record<string, [string, Granularity]> = {
+      D: ['XXXX-XX-XX', 'day'],
+      W: ['XXXX-WXX', 'week'],
+      WE: ['XXXX-WXX-WE', 'weekend'],
+      M: ['XXXX-XX', 'month'],
+      Q: ['XXXX-QX', 'quarter'],
+      Y: ['XXXX', 'year'],
+      DE: ['XXX', 'decade'],
+      CE: ['XX', 'century'],
+    };
+    const [val, gran] = v[unit] ?? ['XXXX-XX-XX', 'day'];
+    return unknown('DATE', val, gran);
+  }
+  const { y, m } = ymdOf(day);
+  switch (unit) {
+    case 'D':
+      return dayDraft(day, anchor);
+    case 'W':
+    case 'FN':
+      return weekDraft(day, anchor);
+    case 'WE':
+      return weekendDraft(day, anchor);
+    case 'M':
+      return monthDraft(y, m, anchor);
+    case 'Q':
+      return quarterDraft(y, quarterOf(m), anchor);
+    case 'DE':
+      return decadeDraft(Math.floor(y / 10) * 10, anchor);
+    case 'CE':
+      return centuryDraft(Math.floor(y / 100) + 1, anchor);
+    default:
+      return yearDraft(y, anchor);
+  }
+}
+
+function refKindOf(unit: UnitCode): 'day' | 'week' | 'month' | 'quarter' | 'year' {
+  if (unit === 'D' || unit === 'H' || unit === 'MIN') return 'day';
+  if (unit === 'W' || unit === 'WE' || unit === 'FN') return 'week';
+  if (unit === 'M') return 'month';
+  if (unit === 'Q') return 'quarter';
+  return 'year';
+}
+
+/** The most recent quarter that has ended by the anchor day (what "the quarter" means in results news). */
+function completedQuarter(day: number): { y: number; q: number } {
+  const { y, m } = ymdOf(day);
+  const q = quarterOf(m) - 1;
+  return q === 0 ? { y: y - 1, q: 4 } : { y, q };
+}
+
+const SEASONS: Record<string, Season> = {
+  spring: 'SP',
+  summer: 'SU',
+  fall: 'FA',
+  autumn: 'FA',
+  winter: 'WI',
+};
+
+// ---- the rules -----------------------------------------------------------------------------------
+
+const monthOk = (g: Groups) => capitalised(g.mon);
+const wdOk = (g: Groups) => !g.wd || capitalised(g.wd);
+
+export const RULES: Rule[] = [
+  {
+    name: 'date.mdy',
+    re: rx(
+      `${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})(?:\\s*,\\s*|\\s+)(?<year>\\d{4})(?![\\d])`,
+    ),
+    accept: (g) => monthOk(g) && wdOk(g),
+    make: (g) => withMod(absDay(+g.year!, monthNumber(g.mon!), Number.parseInt(g.day!, 10)), g),
+  },
+  {
+    name: 'date.dmy',
+    re: rx(
+      `${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?:the\\s+)?(?<day>${DAY})\\s+(?:of\\s+)?(?<mon>${MON})(?:\\s*,?\\s*(?<year>\\d{4})(?![\\d]))?`,
+    ),
+    accept: (g) => monthOk(g) && wdOk(g),
+    make: (g, c) => {
+      const m = monthNumber(g.mon!);
+      const d = Number.parseInt(g.day!, 10);
+      if (g.year) return withMod(absDay(+g.year, m, d), g);
+      return withMod(resolveMonthDay(m, d, g.wd ? weekdayNumber(g.wd) : 0, c), g);
+    },
+  },
+  {
+    name: 'date.md',
+    re: rx(`${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})`),
+    accept: (g, text, _s, e) => monthOk(g) && wdOk(g) && !/^\s*(?:-|–)?\s*year/i.test(text.slice(e, e + 8)),
+    make: (g, c) =>
+      withMod(
+        resolveMonthDay(monthNumber(g.mon!), Number.parseInt(g.day!, 10), g.wd ? weekdayNumber(g.wd) : 0, c),
+        g,
+      ),
+  },
+  {
+    name: 'date.my',
+    re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s*(?:of\\s+)?(?<year>${YEAR4})`),
+    accept: monthOk,
+    make: (g) => withMod(monthDraft(+g.year!, monthNumber(g.mon!)), g),
+  },
+  {
+    name: 'date.month',
+    re: rx(`${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})`),
+    accept: (g, text, s, e) => {
+      if (!monthOk(g)) return false;
+      const mon = g.mon!.toLowerCase();
+      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july') return false;
+      if (g.dir || g.mod) return true;
+      const prev = wordBefore(text, s);
+      const next = wordAfter(text, e);
+      if (mon === 'may' || mon === 'march') return PREP_BEFORE.has(prev) && !/^[A-Z]/.test(next);
+      // "August Wilson": a capitalised word after a bare month is a name, unless a preposition leads in
+      if (/^[A-Z][a-z]/.test(next) && !PREP_BEFORE.has(prev)) return false;
+      return true;
+    },
+    make: (g, c) => withMod(resolveMonth(monthNumber(g.mon!), dirWord(g.dir), c), g),
+  },
+  {
+    name: 'date.weekday',
+    re: rx(
+      `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming|the\\s+previous|the\\s+following|the\\s+next)\\s+)?(?<wd>${WD})(?:\\s+(?<pod>morning|afternoon|evening|night))?`,
+    ),
+    accept: (g) => capitalised(g.wd),
+    make: (g, c) => {
+      const d = resolveWeekday(weekdayNumber(g.wd!), dirWord(g.dir), c);
+      if (g.pod) return withMod(timeOnDay(d.from, partOfDay(g.pod), d.anchor), g);
+      return withMod(d, g);
+    },
+  },
+  {
+    name: 'date.iso',
+    re: rx('(?<y>1\\d{3}|20\\d{2})-(?<m>[01]\\d)-(?<d>[0-3]\\d)(?![\\d])'),
+    make: (g) => absDay(+g.y!, +g.m!, +g.d!),
+  },
+  {
+    name: 'date.numeric',
+    re: rx('(?<m>1[0-2]|0?[1-9])/(?<d>3[01]|[12]\\d|0?[1-9])/(?<y>\\d{4}|\\d{2})(?![\\d/])'),
+    make: (g) => absDay(twoDigitYear(g.y!), +g.m!, +g.d!),
+  },
+  {
+    name: 'year.range',
+    re: rx(
+      `(?<y1>1\\d{3}|20\\d{2})(?<sep>\\s*(?:-|–|—)\\s*|\\s+(?:to|and|until|through)\\s+)(?<y2>1\\d{3}|20\\d{2}|\\d{2})(?![\\d])`,
+    ),
+    accept: (g, text, s) => {
+      const y1 = +g.y1!;
+      const y2 = g.y2!.length === 2 ? Math.floor(y1 / 100) * 100 + +g.y2! : +g.y2!;
+      return y2 > y1 && y2 - y1 < 200 && !/[$£€]/.test(text[s - 1] ?? '');
+    },
+    make: (g, _c, start) => {
+      const y1 = +g.y1!;
+      const y2 = g.y2!.length === 2 ? Math.floor(y1 / 100) * 100 + +g.y2! : +g.y2!;
+      const a = yearDraft(y1);
+      a.start = start;
+      a.end = start + g.y1!.length;
+      const b = yearDraft(y2);
+      b.start = a.end + g.sep!.length;
+      b.end = b.start + g.y2!.length;
+      return [a, b];
+    },
+  },
+  {
+    name: 'year.fiscal',
+    re: rx(
+      `(?<pre>fiscal(?:\\s+year)?|fy|calendar\\s+year|financial\\s+year|the\\s+year|model\\s+year)\\s*'?(?<year>${YEAR4}|\\d{2}(?![\\d]))`,
+    ),
+    accept: (g) => g.year!.length === 4 || /fiscal|fy/i.test(g.pre!),
+    make: (g) => yearDraft(twoDigitYear(g.year!)),
+  },
+  {
+    name: 'year.bare',
+    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d,%]|\\.\\d|\\s*-\\s*years?)`),
+    accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
+    make: (g) => withMod(yearDraft(+g.year!), g),
+  },
+  {
+    name: 'date.decade',
+    re: rx(`${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`),
+    accept: (g, text, s) =>
+      !/[$£€]/.test(text[s - 1] ?? '') && (!!g.c || !!g.d2 || /^the/i.test(text.slice(s, s + 3)) || !!g.mod),
+    make: (g, c) => {
+      let start: number;
+      if (g.c) start = +g.c * 100 + +g.d! * 10;
+      else {
+        const dd = +(g.d2 ?? g.d3!);
+        const cent = Number.isNaN(c.dct) ? 1900 : Math.floor(ymdOf(c.dct).y / 100) * 100;
+        start = cent + dd * 10;
+        if (!Number.isNaN(c.dct) && start > ymdOf(c.dct).y) start -= 100;
+      }
+      return withMod(decadeDraft(start), g);
+    },
+  },
+  {
+    name: 'date.decade-word',
+    re: rx(
+      `${DMOD}the\\s+(?:(?<cw>nineteen|eighteen|twenty)[-\\s]+)?(?<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`,
+    ),
+    make: (g) => {
+      const cent = g.cw
+        ? g.cw.toLowerCase() === 'eighteen'
+          ? 1800
+          : g.cw.toLowerCase() === 'twenty'
+            ? 2000
+            : 1900
+        : 1900;
+      return withMod(decadeDraft(cent + DECADE_WORDS[g.dw!.toLowerCase()] * 10), g);
+    },
+  },
+  {
+    name: 'date.century',
+    re: rx(`${DMOD}(?:the\\s+)?(?<n>${ORD})[-\\s]+century(?![a-z])`),
+    make: (g) => withMod(centuryDraft(ordinalValue(g.n!)), g),
+  },
+  {
+    name: 'date.season',
+    re: rx(
+      `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming|the|that)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?![a-z])(?:\\s+(?:of\\s+)?(?<year>${YEAR4}))?`,
+    ),
+    accept: (g, text, s, e) => {
+      if (g.year) return true;
+      const dir = dirWord(g.dir);
+      const next = wordAfter(text, e).toLowerCase();
+      if (next === 'of' || /^(?:olympics|games|session|term|wheat|storm|collection|solstice)$/.test(next))
+        return false;
+      if (g.s!.toLowerCase() === 'fall' && !dir && !g.mod) return false;
+      if (dir && dir !== 'the' && dir !== 'that') return true;
+      if (g.mod) return true;
+      const prev = wordBefore(text, s);
+      return [
+        'in',
+        'during',
+        'since',
+        'until',
+        'by',
+        'through',
+        'over',
+        'this',
+        'last',
+        'next',
+        'early',
+        'late',
+      ].includes(prev);
+    },
+    make: (g, c) => {
+      const s = SEASONS[g.s!.toLowerCase()];
+      if (g.year) return withMod(seasonDraft(+g.year, s), g);
+      if (Number.isNaN(c.dct)) return withMod(seasonDraft(Number.NaN, s), g);
+      const dir = dirWord(g.dir);
+      let y: number;
+      if (dir === 'last' || dir === 'past' || dir === 'this past') y = seasonYear(c.dct, s, -1, true);
+      else if (dir === 'next' || dir === 'coming' || dir === 'this coming') y = seasonYear(c.dct, s, 1, true);
+      else if (dir === 'this') {
+        const cur = seasonOfMonth(ymdOf(c.dct).m);
+        y = cur.s === s ? ymdOf(c.dct).y + cur.yearShift : seasonYear(c.dct, s, 0, false);
+      } else y = seasonYear(c.dct, s, leanOf(c.tense), false);
+      const d = seasonDraft(y, s, 'dct');
+      return withMod(d, g);
+    },
+  },
+  {
+    name: 'date.quarter',
+    re: rx(
+      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|that|its|their|a)\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before)\\s+)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[-\\s]+)?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<year>${YEAR4}))?`,
+    ),
+    accept: (g, text, _s, e) => {
+      const adj = g.adj!.trim().toLowerCase();
+      const qu = g.qu!.toLowerCase();
+      const next = wordAfter(text, e).toLowerCase();
+      if (qu === 'period')
+        return /year|same|comparable|corresponding|prior/.test(adj) || (!!g.year && !!g.det);
+      if (!g.ord && !adj && !g.year && !g.yr && !g.y4) {
+        // "the quarter" in results news; not "a quarter of the vote", not "quarter-final"
+        return (
+          qu === 'quarter' && !!g.det && g.det.toLowerCase() === 'the' && next !== 'of' && text[e] !== '-'
+        );
+      }
+      if (qu === 'half' && !g.ord) return false;
+      if (next === 'of' && !g.year) return false;
+      if (g.det?.toLowerCase() === 'a') return false;
+      return true;
+    },
+    make: (g, c) => {
+      const qu = g.qu!.toLowerCase();
+      const adj = g.adj!.trim().toLowerCase();
+      const ordRaw = g.ord?.toLowerCase();
+      let n = ordRaw ? ordinalValue(ordRaw) : 0;
+      if (n === -1) n = qu === 'half' ? 2 : 4;
+      let y = Number.NaN;
+      if (g.year) y = +g.year;
+      else if (g.y4) y = +g.y4;
+      else if (g.yr) {
+        const yr = g.yr.toLowerCase();
+        const base = yearOf(c.dct);
+        y = /^\d/.test(yr) ? +yr : yr === 'last' ? base - 1 : yr === 'next' ? base + 1 : base;
+      }
+      const yearBack = /year-earlier|year-ago|prior-year|year-before/.test(adj);
+      if (qu === 'half') {
+        if (Number.isNaN(y) && !Number.isNaN(c.dct)) {
+          const { y: by, m } = ymdOf(c.dct);
+          const cur = m <= 6 ? 1 : 2;
+          y = by;
+          if (n > cur && c.tense !== 'future') y = by - 1;
+        }
+        return withMod(halfDraft(yearBack ? y - 1 : y, n, Number.isNaN(y) ? undefined : 'dct'), g);
+      }
+      if (!n) {
+        // "the quarter", "the latest quarter", "the year-earlier period": the quarter just reported
+        const r = c.ref('quarter');
+        if (r) {
+          const ry = ymdOf(r.from);
+          const base = { y: ry.y, q: quarterOf(ry.m) };
+          return withMod(refd(quarterDraft(yearBack ? base.y - 1 : base.y, base.q), r), g);
+        }
+        if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-QX', 'quarter');
+        const cq = completedQuarter(c.dct);
+        return withMod(quarterDraft(yearBack ? cq.y - 1 : cq.y, cq.q, 'dct'), g);
+      }
+      if (Number.isNaN(y)) {
+        if (Number.isNaN(c.dct)) return withMod(quarterDraft(Number.NaN, n), g);
+        const { y: by, m } = ymdOf(c.dct);
+        const cur = quarterOf(m);
+        y = by;
+        if (c.tense === 'future') {
+          if (n < cur) y = by + 1;
+        } else if (n > cur) y = by - 1;
+        if (yearBack) y -= 1;
+        return withMod(quarterDraft(y, n, 'dct'), g);
+      }
+      return withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+    },
+  },
+  {
+    name: 'date.quarter-code',
+    re: rx(`(?:(?<q1>[1-4])Q|Q(?<q2>[1-4]))(?![a-z\\d])(?:\\s*(?<year>${YEAR4}|['’]?\\d{2}(?![\\d])))?`),
+    accept: (_g, text, s, e) => /^[1-4]?Q/.test(text.slice(s, e)),
+    make: (g, c) => {
+      const q = +(g.q1 ?? g.q2!);
+      let y = g.year ? twoDigitYear(g.year.replace(/['’]/, '')) : Number.NaN;
+      if (Number.isNaN(y) && !Number.isNaN(c.dct)) {
+        const { y: by, m } = ymdOf(c.dct);
+        y = q > quarterOf(m) && c.tense !== 'future' ? by - 1 : by;
+      }
+      return quarterDraft(y, q, g.year ? undefined : 'dct');
+    },
+  },
+  {
+    name: 'rel.day',
+    re: rx(
+      `${DMOD}(?:(?<w>today|tonight|yesterday|tomorrow)(?:['’]s)?|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
+    ),
+    make: (g, c) => {
+      const base = c.dct;
+      const w = (g.w ?? g.pre ?? '').toLowerCase();
+      if (g.ba) return withMod(dayDraft(base + (g.ba.toLowerCase().startsWith('before') ? -2 : 2), 'dct'), g);
+      if (g.pod) {
+        const suffix = partOfDay(g.pod);
+        const off =
+          w === 'yesterday' || (w === 'last' && g.pod.toLowerCase() === 'night')
+            ? -1
+            : w === 'tomorrow'
+              ? 1
+              : 0;
+        if (w === 'last' && g.pod.toLowerCase() !== 'night') return null;
+        return withMod(timeOnDay(base + off, suffix, Number.isNaN(base) ? undefined : 'dct'), g);
+      }
+      if (w === 'tonight') return withMod(timeOnDay(base, 'NI', Number.isNaN(base) ? undefined : 'dct'), g);
+      const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      return withMod(dayDraft(base + off, 'dct'), g);
+    },
+  },
+  {
+    name: 'rel.ref',
+    re: rx(
+      '(?<w>right\\s+now|now|currently|nowadays|recently|lately|previously|formerly|soon|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+    ),
+    accept: (g, text, _s, e) => {
+      const w = g.w!.toLowerCase();
+      const next = wordAfter(text, e).toLowerCase();
+      if (w === 'once') return false;
+      if (w === 'recent' || w === 'current') {
+        // adjectives: "recent days", "the current quarter" are other rules; "current account" is not time
+        return /^(?:years?|months?|weeks?|days?|times?|decades?|history|period|session|crisis|situation|level|levels|trend|fighting|events|violence|attacks?|talks|government|regime|administration|policy|season|year's|weeks'|months')$/.test(
+          next,
+        );
+      }
+      if (w === 'the past' || w === 'the future' || w === 'the present') {
+        return !/^(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century|tense|president|perfect)/.test(
+          next,
+        );
+      }
+      if (w === 'now' && /^(?:that)$/.test(next) === false && text[e] === '-') return false;
+      return true;
+    },
+    make: (g, c, _start, _match) => {
+      const w = g.w!.toLowerCase().replace(/\s+/g, ' ');
+      if (/now|currently|nowadays|presently|present|these days|moment|current/.test(w))
+        return refDraft('PRESENT_REF', c.dct);
+      if (/soon|future/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      return refDraft('PAST_REF', c.dct);
+    },
+  },
+  {
+    name: 'rel.unit',
+    re: rx(
+      `${DMOD}(?<dir>this\\s+past|this\\s+coming|this|last|next|past|coming|previous|following|current|the\\s+past|the\\s+last|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+current|the\\s+same|that|the)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fortnight|day|night|morning|afternoon|evening)(?![a-z-])(?!['’]s\\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\\b)`,
+    ),
+    accept: (g, text, _s, e) => {
+      const dir = dirWord(g.dir);
+      const unit = g.unit!.toLowerCase();
+      const next = wordAfter(text, e).toLowerCase();
+      if (dir === 'the') {
+        if (unit === 'weekend' || unit === 'year' || unit === 'week' || unit === 'month') {
+          if (unit === 'year' && /^(?:before|after|earlier|ago|later|old|of|in|when|that|to)$/.test(next))
+            return false;
+          if (unit !== 'year' && /^(?:before|after|of|when|that|in)$/.test(next)) return false;
+          return unit !== 'week' && unit !== 'month' ? true : !!g.mod;
+        }
+        return !!g.mod && unit === 'day';
+      }
+      if (dir === 'that')
+        return unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year' || unit === 'night';
+      if (['morning', 'afternoon', 'evening'].includes(unit))
+        return dir === 'this' || dir === 'the previous' || dir === 'the following' || dir === 'that';
+      if (unit === 'night') return dir === 'that' || dir === 'the previous' || dir === 'the following';
+      if (unit === 'day')
+        return [
+          'the previous',
+          'the following',
+          'the next',
+          'the same',
+          'that',
+          'previous',
+          'following',
+        ].includes(dir);
+      return true;
+    },
+    make: (g, c) => relUnit(g, c),
+  },
+  {
+    name: 'rel.ago',
+    re: rx(
+      `${QMOD}(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?:[-\\s]+and\\s+a\\s+half)?[-\\s]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|from\\s+now|hence|previously|before(?=\\s*[,.;)"”]|\\s+(?:that|then|the\\s+(?:attack|war|election|vote|crash|meeting|deadline)))|after(?=\\s*[,.;)"”]|\\s+(?:that|then))|prior(?=\\s*[,.;)]))(?![a-z])`,
+    ),
+    make: (g, c) => relAgo(g, c),
+  },
+  {
+    name: 'rel.unit-before',
+    re: rx(
+      'the\\s+(?<unit>day|week|month|year|night|weekend)\\s+(?<dir>before|after|earlier|later)(?=\\s*[,.;)"”]|\\s+(?:that|then)\\b)',
+    ),
+    make: (g, c) => {
+      const unit = unitCode(g.unit!) ?? 'D';
+      const dir = /before|earlier/i.test(g.dir!) ? -1 : 1;
+      const r = c.ref(refKindOf(unit));
+      const base = r ? r.from : c.dct;
+      if (g.unit!.toLowerCase() === 'night') return refd(timeOnDay(base + dir, 'NI'), r);
+      return refd(periodDraft(shiftUnit(base, unit, dir), unit), r);
+    },
+  },
+  {
+    name: 'rel.earlier',
+    re: rx(
+      '(?<which>earlier|later)\\s+(?:in\\s+)?(?<dir>this|that|last|next|the)\\s+(?<unit>week|month|year|day|decade|century|quarter|season)(?![a-z-])',
+    ),
+    make: (g, c) => {
+      const dir = dirWord(g.dir);
+      const unit = unitCode(g.unit!) ?? 'Y';
+      if (g.unit!.toLowerCase() === 'season') return null;
+      if (dir === 'that' || dir === 'the') {
+        const r = c.ref(refKindOf(unit));
+        if (r) return refd(periodDraft(r.from, unit), r);
+      }
+      const off = dir === 'last' ? -1 : dir === 'next' ? 1 : 0;
+      return periodDraft(shiftUnit(c.dct, unit, off), unit, 'dct');
+    },
+  },
+  {
+    name: 'dur.num',
+    re: rx(
+      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working)\\s+)?(?<unit>${UNIT})(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
+    ),
+    accept: (g, text, s, e) => {
+      if (g.post) return false;
+      const num = g.num?.toLowerCase();
+      const pre = dirWord(g.pre);
+      const unit = g.unit!.toLowerCase();
+      const next = wordAfter(text, e).toLowerCase();
+      if (/^seconds?$/.test(unit) && num && !/^\d/.test(num) && num !== 'a' && num !== 'few') return false;
+      if (num === 'a' || num === 'an') {
+        const prev = wordBefore(text, s);
+        if (/^(?:once|twice|times|per)$/.test(prev) || /\d/.test(prev)) return false;
+        if (pre === 'the') return false;
+      }
+      if (
+        pre === 'the' &&
+        !/^\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/.test(num ?? '')
+      )
+        return false;
+      if (next === 'old' && !g.qmod) return false;
+      // "2 days' pay" and "3-week-old" are fine; "5 quarter" is not a duration
+      return !(unit.startsWith('quarter') && !num);
+    },
+    make: (g, c) => durNum(g, c),
+  },
+  {
+    name: 'dur.bare',
+    re: rx('(?<unit>years|months|weeks|days|decades|hours|centuries|minutes)(?![a-z])'),
+    accept: (_g, text, s, e) => {
+      const prev = wordBefore(text, s);
+      const next = wordAfter(text, e).toLowerCase();
+      if (next === 'of' || next === 'ago' || next === 'old') return false;
+      return /^(?:for|within|over|than|lasting|lasted|last)$/.test(prev);
+    },
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
+    },
+  },
+  {
+    name: 'set',
+    re: rx(
+      `(?:(?<adv>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly|semiannually|semi-annually)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
+    ),
+    accept: (g, text, s, e) => {
+      if (g.per) {
+        const prev = wordBefore(text, s);
+        const before = text.slice(Math.max(0, s - 12), s);
+        return (
+          /^(?:once|twice|times|percent|cents?|dollars?|euros?|pounds?|hours?|meals?|miles?|shifts?)$/.test(
+            prev,
+          ) || /\d%?\s*$/.test(before)
+        );
+      }
+      if (g.adv) {
+        const next = wordAfter(text, e).toLowerCase();
+        // "the daily newspaper" is a name; "daily life" still a set
+        return !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(next);
+      }
+      return true;
+    },
+    make: (g) => setRule(g),
+  },
+  {
+    name: 'time.clock',
+    re: rx(
+      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`,
+    ),
+    accept: (g) => !g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd),
+    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c),
+  },
+  {
+    name: 'time.clock24',
+    re: rx(
+      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])`,
+    ),
+    accept: (g, text, s, e) => /:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!),
+    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c),
+  },
+  {
+    name: 'time.noon',
+    re: rx(`(?<w>noon|midnight|midday)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`),
+    make: (g, c) => clockTime(g.w!.toLowerCase() === 'midnight' ? 0 : 12, 0, '', g.wd, c),
+  },
+  {
+    name: 'date.holiday',
+    re: rx(
+      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
+    ),
+    accept: (g) => capitalised(g.h),
+    make: (g, c) => holiday(g.h!, g.year, c),
+  },
+  {
+    name: 'date.year-end',
+    re: rx(`(?<w>year-end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`),
+    accept: (g, text, _s, e) => {
+      const w = g.w!.toLowerCase();
+      const next = wordAfter(text, e).toLowerCase();
+      if (w === 'year-earlier' || w === 'year-ago') return !/^(?:quarter|period)$/.test(next);
+      return true;
+    },
+    make: (g, c) => {
+      const w = g.w!.toLowerCase();
+      if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX', 'year');
+      const y = ymdOf(c.dct).y;
+      if (w === 'year-earlier' || w === 'year-ago') {
+        const r = c.ref('quarter');
+        if (r) {
+          const ry = ymdOf(r.from);
+          return refd(quarterDraft(ry.y - 1, quarterOf(ry.m)), r);
+        }
+        return yearDraft(y - 1, 'dct');
+      }
+      if (w === 'month-end') return applyMod(monthDraft(y, ymdOf(c.dct).m, 'dct'), 'END');
+      if (w.startsWith('mid')) return applyMod(yearDraft(y, 'dct'), 'MID');
+      return applyMod(yearDraft(y, 'dct'), 'END');
+    },
+  },
+];
+
+function absDay(y: number, m: number, d: number): Draft {
+  const day = dayOf(y, m, d);
+  if (Number.isNaN(day)) return unknown('DATE', 'XXXX-XX-XX', 'day');
+  return dayDraft(day);
+}
+
+function acceptBareYear(g: Groups, text: string, s: number, e: number): boolean {
+  const y = +g.year!;
+  const at = g.mod ? e - 4 : s;
+  const prevCh = text[at - 1] ?? ' ';
+  if (/[$£€#\d.,/:-]/.test(prevCh)) return false;
+  const nextCh = text[e] ?? ' ';
+  if (/[/:]/.test(nextCh) || (nextCh === '.' && /\d/.test(text[e + 1] ?? ''))) return false;
+  if (y < 1000 || y > 2099) return false;
+  const prev = wordBefore(text, at);
+  if (PREP_BEFORE.has(prev) || g.mod) return true;
+  if (y < 1500) return false;
+  const next = wordAfter(text, e);
+  const nl = next.toLowerCase();
+  // "2000 people", "1500 troops": a plural or a unit after a number means a count
+  if (
+    /^(?:people|troops|soldiers|percent|per|km|miles|meters|metres|feet|tons|tonnes|votes|workers|employees|dollars|euros|cases|deaths|units|shares|jobs|homes|families|residents|students|points|barrels|acres|hectares|kilometers|kilometres|pounds|kg|mw|yards|to)$/.test(
+      nl,
+    )
+  )
+    return false;
+  if (/^[a-z]+s$/.test(next) && !/^(?:was|is|has|as|this|its|his|sees|marks|brings)$/.test(nl)) return false;
+  return true;
+}
+
+function granOfUnit(u: UnitCode): Granularity {
+  switch (u) {
+    case 'Y':
+      return 'year';
+    case 'M':
+      return 'month';
+    case 'W':
+    case 'FN':
+      return 'week';
+    case 'WE':
+      return 'weekend';
+    case 'D':
+      return 'day';
+    case 'H':
+      return 'hour';
+    case 'MIN':
+    case 'S':
+      return 'minute';
+    case 'Q':
+      return 'quarter';
+    case 'DE':
+      return 'decade';
+    case 'CE':
+      return 'century';
+  }
+}
+
+function relUnit(g: Groups, c: Ctx): Draft | null {
+  const dir = dirWord(g.dir);
+  const unitWord = g.unit!.toLowerCase();
+  if (unitWord === 'morning' || unitWord === 'afternoon' || unitWord === 'evening' || unitWord === 'night') {
+    const suffix = partOfDay(unitWord);
+    if (dir === 'this') return withMod(timeOnDay(c.dct, suffix, Number.isNaN(c.dct) ? undefined : 'dct'), g);
+    const r = c.ref('day');
+    const base = r ? r.from : c.dct;
+    const off = dir === 'the previous' ? -1 : dir === 'the following' ? 1 : 0;
+    return withMod(refd(timeOnDay(base + off, suffix), r), g);
+  }
+  const unit = unitCode(unitWord)!;
+  // "the past week", "the last year": a stretch of time up to now
+  if (dir === 'the past' || dir === 'the last') {
+    if (unit === 'D') return null;
+    const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
+    if (!Number.isNaN(c.dct)) {
+      d.from = shiftUnit(c.dct, unit, -1);
+      d.to = c.dct;
+      d.anchor = 'dct';
+    }
+    return withMod(d, g);
+  }
+  if (dir === 'the next' && unit !== 'D') {
+    const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
+    if (!Number.isNaN(c.dct)) {
+      d.from = c.dct;
+      d.to = shiftUnit(c.dct, unit, 1);
+      d.anchor = 'dct';
+    }
+    return withMod(d, g);
+  }
+  if (
+    unit === 'D' ||
+    dir === 'that' ||
+    dir === 'the same' ||
+    dir === 'the previous' ||
+    dir === 'the following' ||
+    dir === 'the next'
+  ) {
+    const r = c.ref(refKindOf(unit));
+    const base = r ? r.from : c.dct;
+    const off = /previous/.test(dir) ? -1 : /following|next/.test(dir) ? 1 : 0;
+    if (unit === 'D' || unit === 'WE' || r)
+      return withMod(refd(periodDraft(shiftUnit(base, unit, off), unit), r), g);
+  }
+  if (unit === 'WE') {
+    // the weekend of the reference week: in past or reported-past speech the one just gone
+    if (Number.isNaN(c.dct)) return withMod(weekendDraft(Number.NaN), g);
+    let off = 0;
+    if (dir === 'last' || dir === 'past' || dir === 'this past' || dir === 'previous') off = -1;
+    else if (dir === 'next' || dir === 'coming' || dir === 'this coming' || dir === 'following') off = 1;
+    if (off === 0 && (c.tense === 'past' || c.tense === 'pastfuture')) {
+      const r = c.tense === 'pastfuture' ? c.ref('week') : null;
+      if (r && r.from < c.dct) return withMod(refd(weekendDraft(r.from), r), g);
+      // the weekend just gone: Saturday on or before the publication day
+      const sat = weekdayNear(c.dct, 6, -1, false);
+      return withMod(weekendDraft(sat, 'dct'), g);
+    }
+    if (off === -1) return withMod(weekendDraft(weekdayNear(c.dct, 6, -1, true), 'dct'), g);
+    if (off === 1)
+      return withMod(weekendDraft(weekdayNear(c.dct, 6, 1, true) + (weekday(c.dct) >= 6 ? 0 : 7), 'dct'), g);
+    // this weekend, present or future: the coming one (or the current one on Saturday/Sunday)
+    return withMod(weekendDraft(c.dct, 'dct'), g);
+  }
+  let off = 0;
+  if (dir === 'last' || dir === 'past' || dir === 'previous' || dir === 'this past') off = -1;
+  else if (dir === 'next' || dir === 'coming' || dir === 'following' || dir === 'this coming') off = 1;
+  return withMod(periodDraft(shiftUnit(c.dct, unit, off), unit, 'dct'), g);
+}
+
+function relAgo(g: Groups, c: Ctx): Draft | null {
+  const unit = unitCode(g.unit!);
+  if (!unit || unit === 'H' || unit === 'MIN' || unit === 'S') {
+    if (Number.isNaN(c.dct)) return unknown('TIME', 'XXXX-XX-XXTXX:XX', 'hour');
+    return timeOnDay(c.dct, 'DT', 'dct');
+  }
+  const dirRaw = g.dir!.toLowerCase().replace(/\s+/g, ' ');
+  const back =
+    dirRaw === 'ago' ||
+    dirRaw === 'earlier' ||
+    dirRaw === 'before' ||
+    dirRaw === 'previously' ||
+    dirRaw === 'prior';
+  let n = g.num ? numberValue(g.num) : Number.NaN;
+  if (g.half && !Number.isNaN(n)) n += 0.5;
+  if (Number.isNaN(n)) {
+    // "years ago", "a few weeks earlier": somewhere in the past or future, not a date
+    return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
+  }
+  const fromNow = dirRaw === 'ago' || dirRaw === 'from now' || dirRaw === 'hence';
+  const r = fromNow ? null : c.ref(refKindOf(unit));
+  const base = r ? r.from : c.dct;
+  const k = Math.round(n) * (back ? -1 : 1);
+  const d = shiftUnit(base, unit, k);
+  // counted from a day, "a week later" is a day; counted from the publication date it keeps its unit
+  let out: Draft;
+  if (r && (r.gran === 'day' || unit === 'D')) out = dayDraft(d);
+  else if (r && r.gran === 'quarter' && (unit === 'Y' || unit === 'Q')) {
+    const ry = ymdOf(d);
+    out = quarterDraft(ry.y, quarterOf(ry.m));
+  } else out = periodDraft(d, unit);
+  const res = refd(out, r);
+  if (!r && !Number.isNaN(base)) res.anchor = 'dct';
+  return applyMod(res, modOf(g.qmod));
+}
+
+function durNum(g: Groups, c: Ctx): Draft | null {
+  const unit = unitCode(g.unit!);
+  if (!unit) return null;
+  let n = g.num ? numberValue(g.num) : Number.NaN;
+  if (g.half && !Number.isNaN(n)) n += 0.5;
+  const value = durationValue(n, unit);
+  const d = durationDraft(value, granOfUnit(unit));
+  const pre = dirWord(g.pre);
+  if (!Number.isNaN(c.dct) && !Number.isNaN(n) && Number.isInteger(n)) {
+    if (/past|last|previous|preceding/.test(pre)) {
+      d.from = shiftUnit(c.dct, unit, -n);
+      d.to = c.dct;
+      d.anchor = 'dct';
+    } else if (/next|coming/.test(pre)) {
+      d.from = c.dct;
+      d.to = shiftUnit(c.dct, unit, n);
+      d.anchor = 'dct';
+    }
+  }
+  return applyMod(d, modOf(g.qmod));
+}
+
+function setRule(g: Groups): Draft | null {
+  if (g.adv) {
+    const a = g.adv.toLowerCase().replace(/-/g, '');
+    const map: Record<string, [string, Granularity]> = {
+      daily: ['P1D', 'day'],
+      nightly: ['P1D', 'day'],
+      weekly: ['P1W', 'week'],
+      biweekly: ['P2W', 'week'],
+      monthly: ['P1M', 'month'],
+      quarterly: ['P3M', 'quarter'],
+      annually: ['P1Y', 'year'],
+      yearly: ['P1Y', 'year'],
+      semiannually: ['P6M', 'month'],
+      hourly: ['PT1H', 'hour'],
+    };
+    const [v, gr] = map[a] ?? ['P1D', 'day'];
+    return setDraft(v, gr);
+  }
+  if (g.ev) {
+    const u = g.u!;
+    const wd = weekdayNumber(u);
+    if (wd && /^[A-Z]/.test(u)) return setDraft(`XXXX-WXX-${wd}`, 'day');
+    const mon = monthNumber(u);
+    if (mon && /^[A-Z]/.test(u)) return setDraft(`XXXX-${String(mon).padStart(2, '0')}`, 'month');
+    const season = SEASONS[u.toLowerCase()];
+    if (season) return setDraft(`XXXX-${season}`, 'season');
+    if (/^(?:morning|afternoon|evening|night)$/i.test(u))
+      return setDraft(`XXXX-XX-XXT${partOfDay(u)}`, 'day');
+    const unit = unitCode(u);
+    if (!unit) return null;
+    const n = g.n ? (g.n.toLowerCase() === 'other' ? 2 : numberValue(g.n)) : 1;
+    return setDraft(durationValue(n, unit), granOfUnit(unit));
+  }
+  const unit = unitCode(g.pu!);
+  if (!unit) return null;
+  return setDraft(durationValue(1, unit), granOfUnit(unit));
+}
+
+function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx): Draft {
+  let hh = h;
+  const a = ap.toLowerCase();
+  if (a.startsWith('p') && hh < 12) hh += 12;
+  if (a.startsWith('a') && hh === 12) hh = 0;
+  let day = c.dct;
+  let anchor: 'dct' | 'ref' | undefined = Number.isNaN(day) ? undefined : 'dct';
+  let refId: string | undefined;
+  if (wd) {
+    const w = wd.toLowerCase();
+    if (w === 'yesterday') day -= 1;
+    else if (w === 'tomorrow') day += 1;
+    else if (w !== 'today') {
+      const dd = resolveWeekday(weekdayNumber(w), '', c);
+      day = dd.from;
+    }
+  } else {
+    const r = c.ref('day');
+    if (r) {
+      day = r.from;
+      anchor = 'ref';
+      refId = r.id;
+    }
+  }
+  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, anchor);
+  d.refId = refId;
+  return d;
+}
+
+function holiday(name: string, year: string | undefined, c: Ctx): Draft {
+  const n = name.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+  const dateIn = (y: number): number => {
+    if (n.startsWith('christmas eve')) return dayOf(y, 12, 24);
+    if (n.startsWith('christmas')) return dayOf(y, 12, 25);
+    if (n === "new year's eve") return dayOf(y, 12, 31);
+    if (n.startsWith('new year')) return dayOf(y, 1, 1);
+    if (n.startsWith('thanksgiving')) return weekdayNear(dayOf(y, 11, 1), 4, 1, false) + 21;
+    if (n === 'independence day') return dayOf(y, 7, 4);
+    if (n === 'halloween') return dayOf(y, 10, 31);
+    if (n.startsWith('valentine')) return dayOf(y, 2, 14);
+    if (n === 'labor day') return weekdayNear(dayOf(y, 9, 1), 1, 1, false);
+    if (n === 'memorial day') return weekdayNear(dayOf(y, 5, 31), 1, -1, false);
+    if (n === 'boxing day') return dayOf(y, 12, 26);
+    return dayOf(y, 11, 11);
+  };
+  if (year) return dayDraft(dateIn(+year));
+  if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-XX-XX', 'day');
+  const y = ymdOf(c.dct).y;
+  const lean = leanOf(c.tense);
+  let d = dateIn(y);
+  if (lean < 0 && d > c.dct + 1) d = dateIn(y - 1);
+  else if (lean > 0 && d < c.dct - 1) d = dateIn(y + 1);
+  return dayDraft(d, 'dct');
+}
+
+/** Characters that can begin a time expression: the trigger test for a token. */
+const TRIGGER_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    'early late mid the end beginning start middle close turn around about approximately roughly circa very ' +
+    'last this next past coming previous following current that ' +
+    'today tonight yesterday tomorrow now right currently nowadays recently lately previously formerly soon presently recent these at ' +
+    'earlier later nearly almost more less fewer up some another additional further a an one several few many couple number numerous ' +
+    'fiscal fy calendar financial model its their spring summer fall autumn winter q1 q2 q3 q4 1q 2q 3q 4q ' +
+    'first second third fourth final 1st 2nd 3rd 4th latest same year-earlier year-ago year-end year month-end midyear mid-year years months weeks days decades hours centuries minutes ' +
+    'daily weekly monthly annually yearly quarterly nightly hourly biweekly semiannually semi-annually every each per noon midnight midday ' +
+    'christmas new thanksgiving independence halloween valentine labor memorial boxing veterans ' +
+    `${NUMBER_WORDS.join(' ')} ${ORDINAL_WORDS.join(' ')} twenty-first`
+  ).split(/\s+/),
+);
+
+/** Whether a token (lower-cased) can begin a time expression. */
+export function isTrigger(lower: string): boolean {
+  const c = lower.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true; // digit
+  if ((c === 39 || c === 0x2019) && lower.length > 1) return true; // '90s
+  if (TRIGGER_WORDS.has(lower)) return true;
+  const dash = lower.indexOf('-');
+  if (dash > 0 && TRIGGER_WORDS.has(lower.slice(0, dash))) return true;
+  const dot = lower.indexOf('.');
+  if (dot > 0 && TRIGGER_WORDS.has(lower.slice(0, dot))) return true;
+  return false;
+}
+
+export { isoWeek, mondayOf };
