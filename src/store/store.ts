@@ -117,7 +117,7 @@ export interface Incident {
   articles: string[];
   /** Each field's values by source, never averaged: `fatalities: [{value: 93, sources: [...]}, …]`. */
   fields: Record<string, FieldValue[]>;
-  /** The best-supported value of each field (most independent sources; ties broken deterministically). */
+  /** The best-supported value of each field (most independent sources, then most reports). */
   best: Record<string, unknown>;
   /** Why the events were merged (one line per link), and analyst actions. */
   audit: string[];
