@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { register as registerBackfill } from './commands/backfill.js';
 import { register as registerCode } from './commands/code.js';
 import { register as registerIngest } from './commands/ingest.js';
+import { register as registerJobs } from './commands/jobs.js';
+import { register as registerWorker } from './commands/worker.js';
 import { reportError } from './errors.js';
 
 /** Build the program: each command module registers itself; heavy modules load lazily on use. */
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerCode(program);
   registerIngest(program);
+  registerWorker(program);
+  registerJobs(program);
+  registerBackfill(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
