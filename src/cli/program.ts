@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { register as registerBackfill } from './commands/backfill.js';
 import { register as registerCode } from './commands/code.js';
+import { register as registerExport } from './commands/export.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerJobs } from './commands/jobs.js';
+import { register as registerServe } from './commands/serve.js';
 import { register as registerWorker } from './commands/worker.js';
 import { reportError } from './errors.js';
 
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerWorker(program);
   registerJobs(program);
   registerBackfill(program);
+  registerServe(program);
+  registerExport(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
