@@ -13,7 +13,9 @@ const ORDER = ['code', 'ingest', 'serve', 'export', 'gazetteer'];
  */
 export async function buildProgram(): Promise<Command> {
   const program = new Command('sitrep')
-    .description('Turn news articles into event data with evidence: who did what to whom, where, when, per whom.')
+    .description(
+      'Turn news articles into event data with evidence: who did what to whom, where, when, per whom.',
+    )
     .version(VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })

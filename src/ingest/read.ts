@@ -174,19 +174,6 @@ async function* fromJson(text: string, origin: string, o: Resolved): AsyncGenera
   }
 }
 
-/** NUL bytes or many control characters near the start (UTF-16 with a BOM excepted). */
-function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  const n = Math.min(bytes.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return n > 0 && control / n > 0.05;
-}
-
 /** Dispatch decoded content by kind. */
 async function* fromContent(
   bytes: Uint8Array,

@@ -320,7 +320,8 @@ function acceptSingle(
   if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
     return false;
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
-  if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? '')) return false;
+  if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
+    return false;
   if (facts.nameRunWords.has(lower) && !strong) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
