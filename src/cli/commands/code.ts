@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BYTES, formatInputError, type IngestItem, readInputs } from '../../ingest/index.js';
+import type { IngestItem } from '../../ingest/types.js';
 import { UsageError } from '../errors.js';
 
 interface CodeOptions {
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('--title <title>', 'headline for plain-text input (default: its first line)')
     .option('--outlet <name>', 'publisher for plain-text input')
     .option('--strict', 'stop at the first bad JSON Lines record instead of skipping it')
-    .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), DEFAULT_MAX_BYTES)
+    .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), 20 * 1024 * 1024)
     .addHelpText(
       'after',
       '\nExamples:\n  sitrep code examples/dispatch.txt --pretty\n  sitrep code articles.jsonl --jsonl > coded.jsonl\n  cat story.txt | sitrep code - --published 2020-10-05',
@@ -53,14 +53,7 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
 
-  // Load the pipeline only when there is work (keeps --help fast).
-  const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
-    import('../../model/article.js'),
-    import('../../pipeline/default.js'),
-    import('../../output/sitrep-json.js'),
-  ]);
-  const pipeline = createDefaultPipeline();
-
+  const { formatInputError, readInputs } = await import('../../ingest/index.js');
   let failed = 0;
   const records: unknown[] = [];
   const perArticle: IngestItem[] = [];
@@ -77,6 +70,14 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
     process.stderr.write(`sitrep: ${formatInputError(r.error)}\n`);
     if (opts.strict) return 1;
   }
+  if (perArticle.length === 0) return failed > 0 ? 1 : 0;
+  // Load the pipeline only when there is work (keeps --help fast).
+  const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
+    import('../../model/article.js'),
+    import('../../pipeline/default.js'),
+    import('../../output/sitrep-json.js'),
+  ]);
+  const pipeline = createDefaultPipeline();
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   for (const { origin, input } of perArticle) {
     const plain = input.firstLineIsTitle === true;
