@@ -4,7 +4,7 @@ import type { Stage } from '../../pipeline/pipeline.js';
 import { tokenAt } from '../../text/tokenize.js';
 import { isoDay, parseIsoDay, ymdOf } from './calendar.js';
 import type { Draft, Ref } from './normalize.js';
-import { type Ctx, isTrigger, type RefKind, RULES, type Rule, wordBefore } from './rules.js';
+import { type Ctx, type RefKind, type Rule, type TokenInfo, tokenInfo, wordBefore } from './rules.js';
 import { tenseAround } from './tense.js';
 
 export { timePrecision } from './precision.js';
@@ -20,13 +20,26 @@ interface Candidate {
 /** Leftmost-longest matches of the rules, tried only at tokens that can begin a time. */
 function recognise(doc: Doc): Candidate[] {
   const { tokens, text } = doc;
+  const n = tokens.length;
+  const infos: TokenInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) infos[i] = tokenInfo(tokens.lower[i]);
   const out: Candidate[] = [];
   let lastEnd = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    const rules = info.rules;
+    if (rules.length === 0) continue;
     const at = tokens.start[i];
-    if (at < lastEnd || !isTrigger(tokens.lower[i])) continue;
+    if (at < lastEnd) continue;
+    if (info.modifierOnly) {
+      // "the", "a", "last": only worth matching when a word that carries time follows closely
+      let k = i + 1;
+      const stop = Math.min(n, i + 5);
+      while (k < stop && !infos[k].core && infos[k].link) k++;
+      if (k === stop || !infos[k].core) continue;
+    }
     let best: Candidate | null = null;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       rule.re.lastIndex = at;
       const m = rule.re.exec(text);
       if (!m || m[0].length === 0) continue;

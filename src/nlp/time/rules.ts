@@ -1273,34 +1273,205 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
   return dayDraft(d, 'dct');
 }
 
-/** Characters that can begin a time expression: the trigger test for a token. */
-const TRIGGER_WORDS = new Set(
+// ---- dispatch: which rules can start at a token ----------------------------------------------------
+
+const DMOD_W =
+  'early late mid the end beginning start middle close turn around about approximately roughly circa very';
+const QMOD_W = 'about around approximately roughly nearly almost more less fewer at up some';
+const MONTH_W =
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
+const WD_W =
+  'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun';
+const REL_W = 'this last next past coming previous following current that';
+const NUM_W = `${NUMBER_WORDS.join(' ')} a an several few many some couple numerous number another additional further the`;
+const ORD_W = `${ORDINAL_WORDS.join(' ')} twenty-first 1st 2nd 3rd 4th`;
+
+/** First words each rule can begin with; '#' stands for any token starting with a digit. */
+const STARTS: Record<string, string> = {
+  'date.mdy': `${DMOD_W} ${MONTH_W} ${WD_W}`,
+  'date.dmy': `${DMOD_W} ${WD_W} the #`,
+  'date.md': `${DMOD_W} ${MONTH_W} ${WD_W}`,
+  'date.my': `${DMOD_W} ${MONTH_W}`,
+  'date.month-rel-year': `${DMOD_W} ${MONTH_W}`,
+  'year.spoken': 'the nineteen eighteen twenty two',
+  'date.month': `${DMOD_W} ${MONTH_W} ${REL_W}`,
+  'date.weekday': `${DMOD_W} ${WD_W} ${REL_W} the`,
+  'date.iso': '#',
+  'date.numeric': '#',
+  'year.range': '#',
+  'year.fiscal': 'fiscal fy calendar financial the model',
+  'year.bare': `${DMOD_W} #`,
+  'date.decade': `${DMOD_W} the # '`,
+  'date.decade-word': `${DMOD_W} the`,
+  'date.century': `${DMOD_W} the # ${ORD_W}`,
+  'date.season': `${DMOD_W} ${REL_W} the spring summer fall autumn winter`,
+  'date.quarter': `${DMOD_W} ${REL_W} the a # same latest recent fiscal calendar year-earlier year-ago comparable just-ended just most corresponding prior-year year-before fiscal- ${ORD_W} quarter half period`,
+  'date.quarter-code': 'q1 q2 q3 q4 #',
+  'rel.day': `${DMOD_W} earlier later today tonight yesterday tomorrow last this`,
+  'rel.ref':
+    'the right now currently nowadays more most until very recently lately presently recent current these at',
+  'rel.unit': `${DMOD_W} ${REL_W} the`,
+  'rel.ago': `${QMOD_W} ${NUM_W} #`,
+  'rel.unit-before': 'the',
+  'rel.the-day': 'late early the',
+  'rel.earlier': 'earlier later',
+  'dur.num': `${QMOD_W} ${NUM_W} #`,
+  'dur.bare': 'years months weeks days decades hours centuries minutes',
+  set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
+  'time.clock': `${QMOD_W} #`,
+  'time.clock24': '#',
+  'time.noon': 'noon midnight midday',
+  'date.holiday':
+    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans",
+  'date.year-end': "year-end year year's year-earlier year-ago month-end mid-year midyear mid",
+};
+
+/**
+ * Words that carry the time in an expression (names, units, digits are checked apart). A token that
+ * can only modify ("the", "a", "last", "about") is worth trying only when one of these follows.
+ */
+const CORE = new Set(
   (
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
-    'early late mid the end beginning start middle close turn around about approximately roughly circa very ' +
-    'last this next past coming previous following current that ' +
-    'today tonight yesterday tomorrow now right currently nowadays recently lately previously formerly soon presently recent these at ' +
-    'earlier later nearly almost more less fewer up some another additional further a an one several few many couple number numerous ' +
-    'fiscal fy calendar financial model its their spring summer fall autumn winter q1 q2 q3 q4 1q 2q 3q 4q ' +
-    'first second third fourth final 1st 2nd 3rd 4th latest same year-earlier year-ago year-end year month-end midyear mid-year years months weeks days decades hours centuries minutes ' +
-    'daily weekly monthly annually yearly quarterly nightly hourly biweekly semiannually semi-annually every each per noon midnight midday ' +
-    'christmas new thanksgiving independence halloween valentine labor memorial boxing veterans ' +
-    `${NUMBER_WORDS.join(' ')} ${ORDINAL_WORDS.join(' ')} twenty-first`
+    `${MONTH_W} ${WD_W} year years month months week weeks weekend weekends day days hour hours minute minutes ` +
+    'second seconds decade decades century centuries quarter quarters half period fortnight fortnights night nights ' +
+    'morning afternoon evening spring summer fall autumn winter past future present term time moment being now ' +
+    'today tonight yesterday tomorrow recently currently nowadays lately presently recent current daily weekly ' +
+    'monthly yearly nightly hourly biweekly noon midnight midday twenties thirties forties fifties sixties seventies ' +
+    "eighties nineties nineteen thousand year-earlier year-ago year-end year's midyear mid-year month-end yrs hrs mins " +
+    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q'
   ).split(/\s+/),
 );
+const MODIFIERS = new Set(
+  (
+    `${DMOD_W} ${QMOD_W} ${REL_W} ${NUM_W} ${ORD_W} a an the same latest recent calendar year-earlier year-ago comparable just most ` +
+    'corresponding prior-year year-before until right earlier later these every each per another model financial'
+  ).split(/\s+/),
+);
+for (const w of CORE) MODIFIERS.delete(w);
 
-/** Whether a token (lower-cased) can begin a time expression. */
-export function isTrigger(lower: string): boolean {
+function isCore(lower: string): boolean {
   const c = lower.charCodeAt(0);
-  if (c >= 48 && c <= 57) return true; // digit
-  if ((c === 39 || c === 0x2019) && lower.length > 1) return true; // '90s
-  if (TRIGGER_WORDS.has(lower)) return true;
-  const dash = lower.indexOf('-');
-  if (dash > 0 && TRIGGER_WORDS.has(lower.slice(0, dash))) return true;
-  const dot = lower.indexOf('.');
-  if (dot > 0 && TRIGGER_WORDS.has(lower.slice(0, dot))) return true;
-  return false;
+  if ((c >= 48 && c <= 57) || c === 39 || c === 0x2019) return true;
+  let w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  if (CORE.has(w)) return true;
+  const dash = w.lastIndexOf('-');
+  if (dash < 0) return false;
+  const after = w.charCodeAt(dash + 1);
+  return (after >= 48 && after <= 57) || CORE.has(w.slice(dash + 1)) || CORE.has(w.slice(0, dash));
+}
+
+const BY_WORD = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  const starts = STARTS[rule.name];
+  if (!starts) throw new Error(`time rule ${rule.name} has no start words`);
+  for (const w of new Set(starts.split(/\s+/))) {
+    const list = BY_WORD.get(w);
+    if (list) list.push(rule);
+    else BY_WORD.set(w, [rule]);
+  }
+}
+const NO_RULES: Rule[] = [];
+const DIGIT4_RULES = new Set([
+  'date.iso',
+  'year.range',
+  'year.bare',
+  'date.decade',
+  'date.quarter',
+  'time.clock24',
+  'rel.ago',
+  'dur.num',
+]);
+const DIGIT12_RULES = new Set([
+  'date.dmy',
+  'date.numeric',
+  'date.century',
+  'date.quarter-code',
+  'date.decade',
+  'rel.ago',
+  'dur.num',
+  'time.clock',
+  'time.clock24',
+]);
+const COUNT_RULES = new Set(['rel.ago', 'dur.num']);
+/** Words that may sit between a modifier and the word carrying the time ("the end of the year"). */
+const LINKS = new Set(
+  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading'.split(
+    ' ',
+  ),
+);
+
+function mergeRules(a: Rule[], b: Rule[]): Rule[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const set = new Set([...a, ...b]);
+  return RULES.filter((r) => set.has(r));
+}
+
+/** What the recogniser needs to know about a token form: rules to try, and whether it carries time. */
+export interface TokenInfo {
+  rules: Rule[];
+  /** Carries time (a name, unit, digit): lets a preceding "the" or "last" be tried. */
+  core: boolean;
+  /** Only modifies ("the", "about"): worth trying only when a core token follows closely. */
+  modifierOnly: boolean;
+  /** May stand between a modifier and the core word ("of", another modifier). */
+  link: boolean;
+}
+
+const INFO = new Map<string, TokenInfo>();
+const PLAIN: TokenInfo = { rules: NO_RULES, core: false, modifierOnly: false, link: false };
+
+// A bit per (first char, length, last char) of every word the recogniser knows: most tokens of a
+// text fail this test and skip the map lookup, which is the recogniser's main cost per token.
+const SHAPES = new Uint8Array(128 * 32 * 128);
+function shapeKey(w: string): number {
+  const len = w.length;
+  return ((w.charCodeAt(0) & 127) * 32 + (len > 31 ? 31 : len)) * 128 + (w.charCodeAt(len - 1) & 127);
+}
+for (const w of [...BY_WORD.keys(), ...CORE, ...MODIFIERS, ...LINKS]) {
+  for (const v of [w, `${w}.`, `${w}'s`, `${w}’s`]) SHAPES[shapeKey(v)] = 1;
+}
+
+/** Token info for a lower-cased token, computed once per distinct form and cached. */
+export function tokenInfo(lower: string): TokenInfo {
+  const c = lower.charCodeAt(0);
+  const digitOrQuote = (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
+  if (!digitOrQuote && SHAPES[shapeKey(lower)] === 0 && (lower.length < 5 || lower.indexOf('-') < 0))
+    return PLAIN;
+  const cached = INFO.get(lower);
+  if (cached) return cached;
+  const info = computeInfo(lower);
+  if (INFO.size < 100_000)
+    INFO.set(lower, info.rules.length === 0 && !info.core && !info.link ? PLAIN : info);
+  return info;
+}
+
+function computeInfo(lower: string): TokenInfo {
+  let word = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  let rules = BY_WORD.get(word) ?? NO_RULES;
+  const dash = word.indexOf('-');
+  if (dash > 0) rules = mergeRules(rules, BY_WORD.get(word.slice(0, dash)) ?? NO_RULES);
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    // by the length of the leading digits: a year, a day or hour, or only a count
+    let d = 1;
+    while (d < word.length && word.charCodeAt(d) >= 48 && word.charCodeAt(d) <= 57) d++;
+    const fits = d === 4 ? DIGIT4_RULES : d <= 2 ? DIGIT12_RULES : COUNT_RULES;
+    rules = mergeRules(
+      rules,
+      BY_WORD.get('#')!.filter((r) => fits.has(r.name)),
+    );
+  }
+  if ((c === 39 || c === 0x2019) && word.length > 1) rules = mergeRules(rules, BY_WORD.get("'")!);
+  const core = isCore(lower);
+  return {
+    rules,
+    core,
+    modifierOnly: MODIFIERS.has(lower) && !core,
+    link: LINKS.has(lower) || MODIFIERS.has(lower),
+  };
 }
 
 export { isoWeek, mondayOf };
