@@ -209,9 +209,10 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      // "until Tuesday", "by Friday" under a present or future verb: a deadline ahead
-      const ahead = c.before === 'until' || c.before === 'till';
-      day = weekdayNear(base, wd, ahead ? 1 : leanOf(c.tense), false);
+      // "until Tuesday": a deadline ahead; "planned to leave on Thursday", "would travel Thursday":
+      // plans reported in the past are still ahead when nothing in the paragraph dates the report
+      const ahead = c.before === 'until' || c.before === 'till' || c.tense === 'pastfuture';
+      day = weekdayNear(base, wd, ahead ? 1 : c.tense === 'present' ? -1 : leanOf(c.tense), false);
     }
   }
   return dayDraft(day, 'dct');
