@@ -124,10 +124,10 @@ export function findTimes(doc: Doc): TimeExpression[] {
       dct,
       tense: tenseAround(tokens, range[0], range[1], first, last),
       before: wordBefore(text, c.start),
-      ref(kind) {
+      ref(kind, within) {
         const ok = REF_GRANS[kind];
         // a reporting period ("the third quarter") stays the topic for a few paragraphs
-        const reach = kind === 'quarter' ? 3 : 0;
+        const reach = within ?? (kind === 'quarter' ? 3 : 0);
         for (let k = placed.length - 1; k >= 0; k--) {
           const p = placed[k];
           if (here - p.paragraph > reach) break;

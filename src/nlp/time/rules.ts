@@ -63,7 +63,7 @@ export interface Ctx {
   dct: number;
   tense: Tense;
   /** The latest earlier time in the same paragraph fine enough for `kind`, or null. */
-  ref(kind: RefKind): Ref | null;
+  ref(kind: RefKind, reach?: number): Ref | null;
   /** Lower-cased word before the match ("back", "in", "since"). */
   before: string;
 }
@@ -430,7 +430,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.month',
-    re: rx(`${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})`),
+    re: rx(
+      `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})(?!\\s*\\d)`,
+    ),
     accept: (g, text, s, e) => {
       if (!monthOk(g)) return false;
       const mon = g.mon!.toLowerCase();
@@ -759,6 +761,21 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'rel.recent-units',
+    re: rx(
+      '(?:the\\s+)?(?:recent|past|coming|next|previous|last|future)\\s+(?<u>days|weeks|months|years|decades|quarters)(?![a-z])',
+    ),
+    accept: (g, text, s) =>
+      /^(?:the\s+)?(?:recent|coming|future)/i.test(text.slice(s, s + 16)) ||
+      !/^the/i.test(text.slice(s, s + 3)),
+    make: (g, c, start, match) => {
+      const u = unitCode(g.u!)!;
+      const back = /recent|past|previous|last/i.test(match);
+      if (u === 'Y' || u === 'DE') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
+      return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
+    },
+  },
+  {
     name: 'rel.unit',
     re: rx(
       `${DMOD}(?<dir>this\\s+past|this\\s+coming|this|last|next|past|coming|previous|following|current|the\\s+past|the\\s+last|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+current|the\\s+same|that|the)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fortnight|day|night|morning|afternoon|evening)(?![a-z-])(?!['’]s\\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\\b)`,
@@ -916,10 +933,26 @@ export const RULES: Rule[] = [
   {
     name: 'time.clock',
     re: rx(
-      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`,
+      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?(?:\\s*,?\\s+(?:on\\s+)?(?<mon>${MON})\\s*(?<dd>${DAY}))?`,
     ),
-    accept: (g) => !g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd),
-    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz),
+    accept: (g) =>
+      (!g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd)) &&
+      (!g.mon || capitalised(g.mon)),
+    make: (g, c) => {
+      if (g.mon) {
+        // "5 p.m. EST Nov. 9": the time on that date
+        const d = resolveMonthDay(monthNumber(g.mon), Number.parseInt(g.dd!, 10), 0, c);
+        return clockTime(
+          +g.h!,
+          g.mi ? +g.mi : 0,
+          g.ap!,
+          undefined,
+          { ...c, dct: d.from, ref: () => null },
+          g.tz,
+        );
+      }
+      return clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz);
+    },
   },
   {
     name: 'time.clock24',
@@ -1062,6 +1095,8 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
   // "the past week", "the last decade": the one before the current one
   if (dir === 'the past' || dir === 'the last') {
     if (unit === 'D') return null;
+    if (unit === 'DE' || unit === 'CE')
+      return withMod(durationDraft(durationValue(1, unit), granOfUnit(unit)), g);
     if (unit !== 'M' && unit !== 'Q') return withMod(periodDraft(shiftUnit(c.dct, unit, -1), unit, 'dct'), g);
     const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
     if (!Number.isNaN(c.dct)) {
@@ -1234,7 +1269,7 @@ function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c:
       day = dd.from;
     }
   } else {
-    const r = c.ref('day');
+    const r = c.ref('day', 2);
     if (r) {
       day = r.from;
       anchor = 'ref';
@@ -1312,6 +1347,7 @@ const STARTS: Record<string, string> = {
   'rel.ref':
     'the right now currently nowadays more most until very recently lately presently recent current these at',
   'rel.unit': `${DMOD_W} ${REL_W} the`,
+  'rel.recent-units': 'the recent past coming next previous last future',
   'rel.ago': `${QMOD_W} ${NUM_W} #`,
   'rel.unit-before': 'the',
   'rel.the-day': 'late early the',
