@@ -96,7 +96,7 @@ const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
 const QMOD =
-  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some)\\s+)?';
+  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some|over(?=\\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s))\\s+)?';
 const PREP_BEFORE = new Set([
   'in',
   'since',
@@ -761,6 +761,30 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'rel.same-period',
+    re: rx(
+      'the\\s+(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
+    ),
+    make: (g, c) => {
+      // "the same month a year ago": the month (or quarter) just mentioned, one year back
+      const unit = g.u!.toLowerCase();
+      const r = c.ref(unit === 'quarter' ? 'quarter' : unit === 'month' ? 'month' : 'any', 2);
+      const base = r ? r.from : c.dct;
+      if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
+      const { y, m } = ymdOf(base);
+      const yy = g.yr ? +g.yr : y - 1;
+      let d: Draft;
+      if (unit === 'quarter' || (unit === 'period' && r?.gran === 'quarter'))
+        d = quarterDraft(yy, quarterOf(m));
+      else if (unit === 'month' || (unit === 'period' && r && r.gran === 'month')) d = monthDraft(yy, m);
+      else if (unit === 'day' && r) d = dayDraft(dayOf(yy, m, Math.min(ymdOf(base).d, 28)));
+      else d = yearDraft(yy);
+      const out = refd(d, r);
+      out.derived = true;
+      return out;
+    },
+  },
+  {
     name: 'rel.recent-units',
     re: rx(
       '(?:the\\s+)?(?:recent|past|coming|next|previous|last|future)\\s+(?<u>days|weeks|months|years|decades|quarters)(?![a-z])',
@@ -957,10 +981,19 @@ export const RULES: Rule[] = [
   {
     name: 'time.clock24',
     re: rx(
-      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])`,
+      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?(?:\\s*,?\\s+(?:on\\s+)?(?<mon>${MON})\\s*(?<dd>${DAY}))?`,
     ),
-    accept: (g, text, s, e) => /:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!),
-    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c, g.tz),
+    accept: (g, text, s, e) =>
+      (/:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!)) &&
+      (!g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd)) &&
+      (!g.mon || capitalised(g.mon)),
+    make: (g, c) => {
+      if (g.mon) {
+        const d = resolveMonthDay(monthNumber(g.mon), Number.parseInt(g.dd!, 10), 0, c);
+        return clockTime(+g.h!, +g.mi!, '', undefined, { ...c, dct: d.from, ref: () => null }, g.tz);
+      }
+      return clockTime(+g.h!, +g.mi!, '', g.wd, c, g.tz);
+    },
   },
   {
     name: 'time.noon',
@@ -1313,7 +1346,7 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
 
 const DMOD_W =
   'early late mid the end beginning start middle close turn around about approximately roughly circa very';
-const QMOD_W = 'about around approximately roughly nearly almost more less fewer at up some';
+const QMOD_W = 'about around approximately roughly nearly almost more less fewer at up some over';
 const MONTH_W =
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
 const WD_W =
@@ -1348,6 +1381,7 @@ const STARTS: Record<string, string> = {
     'the right now currently nowadays more most until very recently lately presently recent current these at',
   'rel.unit': `${DMOD_W} ${REL_W} the`,
   'rel.recent-units': 'the recent past coming next previous last future',
+  'rel.same-period': 'the',
   'rel.ago': `${QMOD_W} ${NUM_W} #`,
   'rel.unit-before': 'the',
   'rel.the-day': 'late early the',
