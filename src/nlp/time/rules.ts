@@ -406,11 +406,21 @@ export const RULES: Rule[] = [
     name: 'date.month-rel-year',
     re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?![a-z'’])`),
     accept: monthOk,
-    make: (g, c) => {
-      if (Number.isNaN(c.dct)) return withMod(monthDraft(Number.NaN, monthNumber(g.mon!)), g);
+    make: (g, c, start, match) => {
       const rel = g.rel!.toLowerCase();
-      const y = ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      return withMod(monthDraft(y, monthNumber(g.mon!), 'dct'), g);
+      const y = Number.isNaN(c.dct)
+        ? Number.NaN
+        : ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      const month = withMod(monthDraft(y, monthNumber(g.mon!), Number.isNaN(y) ? undefined : 'dct'), g)!;
+      const of = /\s+of\s+/i.exec(match);
+      if (!of) return month;
+      // "October of next year": two times, the month and the year it is in
+      month.start = start;
+      month.end = start + of.index;
+      const year = yearDraft(y, Number.isNaN(y) ? undefined : 'dct');
+      year.start = start + of.index + of[0].length;
+      year.end = start + match.length;
+      return [month, year];
     },
   },
   {
@@ -506,6 +516,21 @@ export const RULES: Rule[] = [
     re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*-\\s*years?)`),
     accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
     make: (g) => withMod(yearDraft(+g.year!), g),
+  },
+  {
+    name: 'year.short',
+    re: rx("['’](?<yy>\\d{2})(?![\\d'’]|s\\b)"),
+    // "since '82", "in '98": an elided century after a preposition
+    accept: (g, text, s) =>
+      ['in', 'since', 'of', 'from', 'until', 'till', 'by', 'before', 'after', 'to', 'and'].includes(
+        wordBefore(text, s),
+      ),
+    make: (g, c) => {
+      const yy = +g.yy!;
+      const now = Number.isNaN(c.dct) ? 2000 : ymdOf(c.dct).y;
+      const century = Math.floor(now / 100) * 100;
+      return yearDraft(century + yy > now + 1 ? century - 100 + yy : century + yy);
+    },
   },
   {
     name: 'date.decade',
@@ -1371,6 +1396,7 @@ const STARTS: Record<string, string> = {
   'year.fiscal': 'fiscal fy calendar financial the model',
   'year.bare': `${DMOD_W} #`,
   'date.decade': `${DMOD_W} the # '`,
+  'year.short': "'",
   'date.decade-word': `${DMOD_W} the`,
   'date.century': `${DMOD_W} the # ${ORD_W}`,
   'date.season': `${DMOD_W} ${REL_W} the spring summer fall autumn winter`,
