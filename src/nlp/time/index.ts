@@ -7,7 +7,7 @@ import type { Draft, Ref } from './normalize.js';
 import { type Ctx, type RefKind, type Rule, type TokenInfo, tokenInfo, wordBefore } from './rules.js';
 import { tenseAround } from './tense.js';
 
-export { timePrecision } from './precision.js';
+export { timePrecision } from '../../model/time-precision.js';
 
 interface Candidate {
   start: number;
