@@ -115,6 +115,7 @@ const SUBORDINATORS = new Set([
   'when',
   'where',
 ]);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -301,6 +302,16 @@ class Scanner {
         continue;
       }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+        // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
+        if (start === end || POSSESSIVES.has(w)) start = i;
+        break;
+      }
+      // hyphenated compounds whatever their tags: "self-described", "Damascus-based"
+      if (
+        start < end &&
+        ((this.t.end[i] === this.t.start[i + 1] && this.lower[i + 1] === '-') ||
+          (i > floor && this.t.start[i] === this.t.end[i - 1] && this.lower[i - 1] === '-'))
+      ) {
         start = i;
         continue;
       }
@@ -312,7 +323,7 @@ class Scanner {
         (w === '-' || w === '&' || w === '.' || w === '/') &&
         start < end &&
         i > floor &&
-        this.isNominal(i - 1)
+        this.pos[i - 1] !== PUNCT
       ) {
         start = i;
         continue;
@@ -335,6 +346,10 @@ class Scanner {
       }
       break;
     }
+    // a phrase must end in a nominal and not start with a preposition or conjunction
+    while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
+      start++;
+    if (start < end && !this.isNominal(end - 1)) return end;
     // "nearly half", "more than 4 in 10", "only one"
     while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
     if (
@@ -344,10 +359,6 @@ class Scanner {
       this.lower[start - 2] === 'more'
     )
       start -= 2;
-    // a phrase must end in a nominal and not start with a preposition or conjunction
-    while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
-      start++;
-    if (start < end && !this.isNominal(end - 1)) return end;
     return start;
   }
 
@@ -373,7 +384,11 @@ class Scanner {
         end = i + 1;
         continue;
       }
-      if (p === PART && (w === "'s" || w === '’s') && end > start) {
+      if (
+        ((p === PART && (w === "'s" || w === '’s')) ||
+          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
+        end > start
+      ) {
         end = i + 1;
         continue;
       }
@@ -625,10 +640,11 @@ export function findAttributions(
       if (a) push(a);
     }
   }
-  // Pass 2: cues whose content follows them ("X said (that) …", "X told Y …").
+  // Pass 2: cues whose content follows them ("X said (that) …", "X told Y …"); any verb taking a
+  // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i);
+    const v = sc.isCue(i) ?? thatVerb(sc, i);
     if (!v) continue;
     const a = leadingCue(sc, i, v, out);
     if (a) push(a);
@@ -659,7 +675,11 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
       else if (tail > srcEnd + 1) content.push([srcEnd + 1, tail]);
     }
   } else {
-    // "According to X, …": the content follows the comma
+    // "According to X, …": the content follows the comma; the source runs to it
+    for (let k = srcEnd; k < s1 && k < srcEnd + 15 && sc.lower[srcEnd] !== ','; k++) {
+      if (sc.lower[k] === ',') srcEnd = k;
+      else if (sc.inQuote(k) || sc.pos[k] === AUX) break;
+    }
     let j = srcEnd;
     if (sc.lower[j] !== ',' && j < s1) return null;
     j++;
@@ -977,7 +997,8 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
-  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j)) return null;
+  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing'))
+    return null;
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
@@ -1179,4 +1200,37 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
     direct: sc.isQuoteOpen(colon + 1),
     rule: 'colon',
   };
+}
+
+const GENERIC_CUE: CueVerb = { lemma: '', frame: 'say', stance: 'assert' };
+const NOT_THAT_VERBS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'so',
+  'such',
+  'now',
+  'given',
+  'provided',
+  'seeing',
+  'means',
+  'meant',
+  'mean',
+  'ensure',
+  'ensured',
+  'ensures',
+  'make',
+  'made',
+  'makes',
+]);
+
+/** A verb directly followed by "that" and a clause (not "so that", "given that"). */
+function thatVerb(sc: Scanner, i: number): CueVerb | null {
+  if (sc.pos[i] !== VERB || i + 2 >= sc.n || sc.lower[i + 1] !== 'that') return null;
+  if (NOT_THAT_VERBS.has(sc.lower[i])) return null;
+  const p = sc.pos[i + 2];
+  return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
 }
