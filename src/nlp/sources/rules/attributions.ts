@@ -349,7 +349,9 @@ class Scanner {
     // a phrase must end in a nominal and not start with a preposition or conjunction
     while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
       start++;
-    if (start < end && !this.isNominal(end - 1)) return end;
+    // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
+    if (start < end && !this.isNominal(end - 1) && !(this.pos[end - 1] === ADJ && this.pos[start] === DET))
+      return end;
     // "nearly half", "more than 4 in 10", "only one"
     while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
     if (
