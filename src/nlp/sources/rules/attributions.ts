@@ -116,6 +116,8 @@ const SUBORDINATORS = new Set([
   'where',
 ]);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** After a comma, words that open a comment on the report rather than more of it. */
+const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -1023,7 +1025,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || sc.lower[k + 1] === 'but')) {
+    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
       end = k;
       break;
     }
