@@ -118,6 +118,9 @@ const SUBORDINATORS = new Set([
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** After a comma, words that open a comment on the report rather than more of it. */
 const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
+/** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
+const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
+const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -485,7 +488,8 @@ class Scanner {
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX) return null;
     if (p === NOUN || p === PROPN || p === ADJ) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
-      if (w.endsWith('ing') || w === 'says' || (i + 1 < this.n && this.lower[i + 1] === 'that')) return v;
+      if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
+        return v;
       return null;
     }
     // "the alleged plot", "a reported deal": participles modifying a noun are not cues
@@ -977,6 +981,13 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
         addressee = [j, e];
         j = e;
       }
+    }
+  } else if (v.frame === 'ask' && v.stance !== 'accuse') {
+    // "asked workers if …", "urged Congress to act": the addressee, then the question or request
+    const e = sc.npRight(j, s1);
+    if (e > j && e < s1 && ASK_CONTENT.has(sc.lower[e])) {
+      addressee = [j, e];
+      j = e;
     }
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
     // "accused Baku of violating …": the accused is the addressee, the charge the content
