@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import picomatch from 'picomatch';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, looksBinary } from './decode.js';
 import { looksLikeFeed, parseFeedText } from './feed.js';
 import { fetchBytes, HostGate, mb } from './fetch.js';
 import { extractHtml } from './html.js';
@@ -41,8 +41,10 @@ const KIND_BY_EXT: Record<string, InputKind> = {
   '.rdf': 'feed',
 };
 
+// Markdown is read when named, not when found in a folder (READMEs are not articles).
 const DEFAULT_INCLUDE = [
   `**/*.{${Object.keys(KIND_BY_EXT)
+    .filter((e) => e !== '.md')
     .map((e) => e.slice(1))
     .join(',')}}`,
 ];
@@ -181,6 +183,10 @@ async function* fromContent(
   url: string | null,
   o: Resolved,
 ): AsyncGenerator<Result<IngestItem>> {
+  if (looksBinary(bytes)) {
+    yield fail(origin, 'binary data, not text');
+    return;
+  }
   const { text } = decodeBytes(bytes, contentType);
   const k = kind ?? sniffKind(text, contentType);
   switch (k) {
