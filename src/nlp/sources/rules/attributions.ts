@@ -117,7 +117,7 @@ const SUBORDINATORS = new Set([
 ]);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** After a comma, words that open a comment on the report rather than more of it. */
-const CONTENT_STOPS = new Set(['but', 'which', 'despite', 'while', 'whereas']);
+const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
 const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
@@ -186,7 +186,7 @@ const PARTICIPLE_CUES = new Set([
   'recalling',
   'referring',
 ]);
-const STATEMENT_NOUNS = new Set([
+const _STATEMENT_NOUNS = new Set([
   'statement',
   'interview',
   'speech',
@@ -1043,17 +1043,13 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     // "… and said that …": a second verb of the same subject ends the content
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
       const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
-      // "… and said …", "… but did not say …": the subject's next verb, not the content's
-      if (
-        (sc.pos[nx] === VERB || sc.pos[nx] === AUX) &&
-        (sc.isCue(nx) || (w === 'but' && sc.pos[nx] === AUX))
-      ) {
+      if ((sc.pos[nx] === VERB || sc.pos[nx] === AUX) && sc.isCue(nx)) {
         end = k;
         break;
       }
     }
   }
-  end = stripCueAdjunct(sc, j, sc.trimEnd(j, end));
+  end = sc.trimEnd(j, end);
   if (end <= j) return null;
   if (!hasContent(sc, j, end) && !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]))))
     return null;
@@ -1252,34 +1248,4 @@ function thatVerb(sc: Scanner, i: number): CueVerb | null {
   if (NOT_THAT_VERBS.has(sc.lower[i])) return null;
   const p = sc.pos[i + 2];
   return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
-}
-
-const WEEKDAYS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'yesterday',
-  'today',
-]);
-
-/**
- * A time or occasion closing unquoted content belongs to the cue ("said … on Saturday", "said … in
- * an interview with CNN"), not to what was said.
- */
-function stripCueAdjunct(sc: Scanner, start: number, end: number): number {
-  if (end - start < 4 || sc.inQuote(end - 1)) return end;
-  if (WEEKDAYS.has(sc.lower[end - 1]) && sc.pos[end - 2] !== ADP) return sc.trimEnd(start, end - 1);
-  for (let k = end - 2; k > start + 2 && k >= end - 8; k--) {
-    const w = sc.lower[k];
-    if (sc.inQuote(k) || sc.pos[k] === VERB || sc.pos[k] === AUX) break;
-    if (w !== 'on' && w !== 'in' && w !== 'at' && w !== 'during') continue;
-    for (let m = k + 1; m < end; m++) {
-      if (WEEKDAYS.has(sc.lower[m]) || STATEMENT_NOUNS.has(sc.lower[m])) return sc.trimEnd(start, k);
-    }
-  }
-  return end;
 }
