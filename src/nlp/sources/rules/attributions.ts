@@ -584,8 +584,11 @@ class Scanner {
     let i = after;
     // the rest of the attribution's sentence (an apposition, an adjunct) holds no verb
     const end = after < this.n ? this.sentEnd[after] : this.n;
+    // … unless it is a subordinate clause: "Stenberg said as she accepted her award. “…”"
+    const sub = i < end && TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]);
     while (i < end && !this.isQuoteOpen(i)) {
-      if (this.pos[i] === VERB || this.pos[i] === AUX || this.inQuote(i)) return null;
+      if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+      if (this.inQuote(i)) return null;
       i++;
     }
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
