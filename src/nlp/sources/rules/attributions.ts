@@ -592,17 +592,15 @@ class Scanner {
       i++;
     }
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
-    if (paragraphBreakBefore(this.text, this.t, i)) return null;
+    const newParagraph = paragraphBreakBefore(this.text, this.t, i);
     const qo = this.q.quotes[this.q.quoteOf[i]];
     // the quotation must end its sentence: nothing but final punctuation until the sentence or paragraph ends
     let j = qo.close + 1;
     while (j < this.n && FINAL_PUNCT.has(this.lower[j]) && !paragraphBreakBefore(this.text, this.t, j)) j++;
-    if (
-      j < this.n &&
-      !paragraphBreakBefore(this.text, this.t, j) &&
-      this.sentStart[j] === this.sentStart[qo.close]
-    )
-      return null;
+    const paragraphEnds = j >= this.n || paragraphBreakBefore(this.text, this.t, j);
+    if (!paragraphEnds && this.sentStart[j] === this.sentStart[qo.close]) return null;
+    // a quotation standing alone as the next paragraph continues the speaker's words
+    if (newParagraph && !paragraphEnds) return null;
     return [qo.open, qo.close + 1];
   }
 }
