@@ -171,6 +171,7 @@ export function loadActorRegistry(userFiles: readonly string[] = []): ActorRegis
   return reg;
 }
 
+const VIA_RANK: Record<string, number> = { registry: 0, country: 1, demonym: 2, capital: 3 };
 const WORD = /[\p{L}-]+/gu;
 const PATRON = /(?:pro|anti)-$/i;
 
@@ -184,14 +185,9 @@ export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly
   let best: { entry: ActorEntry; rank: number } | null = null;
   for (const hit of reg.find(text)) {
     if (PATRON.test(text.slice(Math.max(0, hit.start - 5), hit.start))) continue;
-    const rank =
-      hit.entry.via === 'registry'
-        ? 0
-        : hit.entry.via === 'country'
-          ? 1
-          : hit.entry.via === 'demonym'
-            ? 2
-            : 3;
+    // the head (last word) names the actor: "NATO-member Norway" is Norway
+    const atHead = hit.end >= text.trimEnd().length ? -10 : 0;
+    const rank = atHead + (VIA_RANK[hit.entry.via] ?? 3);
     if (!best || rank < best.rank) best = { entry: hit.entry, rank };
   }
   const words: string[] = [...(text.toLowerCase().match(WORD) ?? []), ...extraWords];

@@ -1,7 +1,14 @@
 import type { Doc } from '../../model/doc.js';
-import type { EventArgument, EventQuantity, EventRecord, Factuality, Mention } from '../../model/types.js';
+import type {
+  EventArgument,
+  EventQuantity,
+  EventRecord,
+  Factuality,
+  Mention,
+  Span,
+} from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
-import { POS } from '../../text/tokenize.js';
+import { POS, tokenAt } from '../../text/tokenize.js';
 import { type ActorRegistry, alpha3Of, codeActor, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
@@ -71,7 +78,9 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
         t.pos[i - 1] !== POS.DET &&
         t.pos[i - 1] !== POS.ADP &&
         t.pos[i - 1] !== POS.ADJ) ||
-      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
+      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
+      // "began training": an -ing complement of a verb
+      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB);
     for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
   }
   if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
@@ -260,7 +269,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
     const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
-    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end);
+    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end, rec.actors);
     if (claim) {
       rec.claim = claim.id;
       rec.factuality = claim.factuality;
@@ -278,7 +287,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // place, time, quantities from the same sentence
     const place = nearestPlace(doc, d.sentence, trigger.start);
     if (place) rec.place = place;
-    attachTime(doc, rec);
+    attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
     records.push(rec);
@@ -583,19 +592,55 @@ function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);
 }
 
-function attachTime(doc: Doc, rec: EventRecord): void {
+const NOMINAL = new Set([POS.NOUN, POS.PROPN, POS.ADJ]);
+const CLAUSE_BREAK = /;|\bwhile\b|\bbut\b|\bwhereas\b/;
+
+/**
+ * The event's time: the nearest time expression in its sentence, skipping years that modify
+ * another noun ("the 1994 ceasefire"). When the event is claimed ("X told Y on Monday that …"),
+ * a time outside the claim's content dates the telling, so it only bounds the event from above
+ * ("reported-by"). With no time at all, the publication date bounds it.
+ */
+function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
   const s = doc.sentences[rec.sentence];
+  const t = doc.tokens;
   let best: { id: string; interval: [string, string]; dist: number } | null = null;
+  let bound: { id: string; interval: [string, string]; dist: number } | null = null;
   for (const tm of doc.layer('times')) {
     if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'DURATION' || tm.type === 'SET')
       continue;
+    const next = tokenAt(t, tm.end);
+    // a bare year before a noun modifies that noun ("the 1994 OSCE-mediated ceasefire"); it dates
+    // the event only when that noun phrase is the trigger itself
+    let modifier = false;
+    if (/^\d{4}$/.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
+      modifier = true;
+      for (let k = next; k < t.length && t.start[k] <= rec.trigger.start; k++) {
+        if (t.start[k] === rec.trigger.start) modifier = false;
+        if (!NOMINAL.has(t.pos[k]) && t.lower[k] !== '-') break;
+      }
+    }
+    if (modifier) continue;
+    const between = doc.text.slice(Math.min(tm.end, rec.trigger.end), Math.max(tm.start, rec.trigger.start));
+    // a time in another clause ("…, while another group was to depart this weekend") dates that clause
+    if (CLAUSE_BREAK.test(between)) continue;
     const dist = Math.abs(tm.start - rec.trigger.start);
-    if (!best || dist < best.dist) best = { id: tm.id, interval: tm.interval, dist };
+    const inside = !content || (tm.start >= content.start && tm.end <= content.end);
+    const cand = { id: tm.id, interval: tm.interval, dist };
+    if (inside) {
+      if (!best || dist < best.dist) best = cand;
+    } else if (!bound || dist < bound.dist) bound = cand;
   }
   if (best) {
     rec.time = best.id;
     rec.interval = best.interval;
     rec.timePrecision = 'text';
+    return;
+  }
+  if (bound) {
+    rec.time = bound.id;
+    rec.interval = [bound.interval[1], bound.interval[1]];
+    rec.timePrecision = 'reported-by';
     return;
   }
   const pub = doc.article.published?.slice(0, 10);

@@ -175,10 +175,16 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
   while (j > 0) {
     const sep = chunks[j].first - 1;
     const w = t.lower[sep];
+    const prev = chunks[j - 1];
+    // "A and B", "A, B and C" — but not "According to A, B" or "on Monday, B"
+    const prevAfterPrep =
+      prev.first > 0 && (t.pos[prev.first - 1] === POS.ADP || t.lower[prev.first - 1] === 'to');
     if (
       (w === 'and' || w === ',') &&
-      chunks[j - 1].last === sep - 1 &&
-      t.pos[chunks[j - 1].last] === POS.PROPN
+      prev.last === sep - 1 &&
+      t.pos[prev.last] === POS.PROPN &&
+      !notAnArgument(t, prev) &&
+      !prevAfterPrep
     ) {
       out.unshift(j - 1);
       j--;
