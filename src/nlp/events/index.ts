@@ -156,7 +156,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       const d =
         m.trigger === OBLIGATION
           ? argueObligation(doc, chunks, m, si, s0, s1)
-          : argue(doc, chunks, m, si, s0, s1);
+          : argue(doc, registry, chunks, m, si, s0, s1);
       if (d) {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
@@ -481,7 +481,15 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
 }
 
 /** Actor and recipient chunks for a trigger match. */
-function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft | null {
+function argue(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: Chunk[],
+  m: Match,
+  si: number,
+  s0: number,
+  s1: number,
+): Draft | null {
   const t = doc.tokens;
   const tr = m.trigger;
   const d: Draft = {
@@ -520,9 +528,13 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     if (ch.first < m.first) {
       const inner: Chunk = { first: ch.first, last: m.first - 1 };
       while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
+      // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
+      const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
       if (
         inner.first <= inner.last &&
-        (t.pos[inner.last] === POS.PROPN || t.lower[inner.last] === "'s" || isDemonymish(t.text[inner.last]))
+        (t.lower[inner.last] === "'s" ||
+          isDemonymish(t.text[inner.last]) ||
+          (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
       )
         d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
     }
@@ -532,12 +544,27 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     }
     if (d.actors.length === 0) {
       // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+      // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
+      // attacks", "carried out more than two dozen air strikes") to its verb
       let before = ch.first - 1;
-      while (
-        before >= s0 &&
-        (QUOTES.has(t.lower[before]) || t.pos[before] === POS.DET || t.pos[before] === POS.ADJ)
-      )
-        before--;
+      for (let n = 0; before >= s0 && n < 8; n++) {
+        const w = t.lower[before];
+        const p = t.pos[before];
+        const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+        if (
+          QUOTES.has(w) ||
+          p === POS.DET ||
+          p === POS.ADJ ||
+          p === POS.NUM ||
+          p === POS.NOUN ||
+          w === 'and' ||
+          w === 'than' ||
+          w === 'more' ||
+          particle
+        )
+          before--;
+        else break;
+      }
       if (before >= s0 && t.pos[before] === POS.VERB) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);

@@ -202,7 +202,11 @@ export function coordinatedRight(t: TokenTable, chunks: readonly Chunk[], k: num
     const sep = chunks[j].last + 1;
     if (sep >= s1) break;
     const w = t.lower[sep];
-    if ((w === 'and' || w === ',' || w === 'or') && chunks[j + 1].first === sep + 1) {
+    if (
+      (w === 'and' || w === ',' || w === 'or') &&
+      chunks[j + 1].first === sep + 1 &&
+      !notAnArgument(t, chunks[j + 1])
+    ) {
       out.push(j + 1);
       j++;
       if (w === 'and' || w === 'or') break;
@@ -230,7 +234,11 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       let j = k - 1;
       if (j >= s0 && t.lower[j] === ',') j--;
       const c = chunks.findIndex((ch) => ch.last === j);
-      if (c >= 0) return c;
+      const valid =
+        c >= 0 &&
+        !notAnArgument(t, chunks[c]) &&
+        !(chunks[c].first > s0 && t.pos[chunks[c].first - 1] === POS.ADP && w === 'that');
+      if (valid) return c;
       if (w === 'that') {
         k--;
         continue;
@@ -247,7 +255,11 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       const before = ch.first - 1 >= s0 ? ch.first - 1 : -1;
       const bw = before >= 0 ? t.lower[before] : '';
       const bp = before >= 0 ? t.pos[before] : -1;
-      if (bp === POS.ADP && bw !== 'of') {
+      // "after the army said …": a subordinate clause's subject, not a prepositional object
+      const clauseIntro =
+        SUBORDINATORS.has(bw) &&
+        (ch.last + 1 === v || t.pos[ch.last + 1] === POS.VERB || t.pos[ch.last + 1] === POS.AUX);
+      if (bp === POS.ADP && bw !== 'of' && !clauseIntro) {
         // a prepositional phrase ("in Nagorno-Karabakh"): not the subject
         k = before - 1;
         continue;
