@@ -184,7 +184,7 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
       prev.last === sep - 1 &&
       t.pos[prev.last] === POS.PROPN &&
       !notAnArgument(t, prev) &&
-      !prevAfterPrep
+      !(w === ',' && prevAfterPrep)
     ) {
       out.unshift(j - 1);
       j--;
