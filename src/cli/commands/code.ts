@@ -11,6 +11,7 @@ interface CodeOptions {
   outlet?: string;
   strict?: boolean;
   maxBytes: number;
+  actors?: string[];
 }
 
 export function register(program: Command): void {
@@ -31,6 +32,7 @@ export function register(program: Command): void {
     .option('--outlet <name>', 'publisher for plain-text input')
     .option('--strict', 'stop at the first bad JSON Lines record instead of skipping it')
     .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), DEFAULT_MAX_BYTES)
+    .option('--actors <files...>', 'extra actor registry files (TSV, format of data/actors.tsv)')
     .addHelpText(
       'after',
       '\nExamples:\n  sitrep code examples/dispatch.txt --pretty\n  sitrep code articles.jsonl --jsonl > coded.jsonl\n  cat story.txt | sitrep code - --published 2020-10-05',
@@ -59,7 +61,14 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
     import('../../pipeline/default.js'),
     import('../../output/sitrep-json.js'),
   ]);
-  const pipeline = createDefaultPipeline();
+  let pipeline: ReturnType<typeof createDefaultPipeline>;
+  try {
+    pipeline = createDefaultPipeline({ events: { actorFiles: opts.actors ?? [] } });
+  } catch (e) {
+    // a missing or malformed actor file is the user's input: one line, usage error
+    if (e instanceof Error && e.name === 'ActorRegistryError') throw new UsageError(e.message);
+    throw e;
+  }
 
   let failed = 0;
   const records: unknown[] = [];

@@ -26,7 +26,9 @@ export interface ActorCode {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const PKG_ROOT = existsSync(join(ROOT, 'package.json')) ? ROOT : join(ROOT, '..');
 
-export class ActorRegistryError extends Error {}
+export class ActorRegistryError extends Error {
+  override name = 'ActorRegistryError';
+}
 
 /** Parse a registry file (name, country, sector, aliases). Throws a one-line error on bad lines. */
 export function parseActorFile(text: string, file: string): [string, ActorEntry][] {
