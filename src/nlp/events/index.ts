@@ -264,7 +264,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
-    refineByObject(doc, rec, m.last);
+    if (!refineByObject(doc, rec, m.first, m.last)) continue;
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
@@ -304,8 +304,39 @@ const OFFICIALS =
  * administrative easing), lifting sanctions is RETREAT; expelling diplomats or inspectors is
  * SANCTION:expel, expelling people is COERCE:deport.
  */
-function refineByObject(doc: Doc, rec: EventRecord, last: number): void {
+function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
+  const t = doc.tokens;
+  // "called the ambassador a stupid guy" names someone; it is no phone call
+  if (
+    rec.type === 'CONSULT' &&
+    rec.mode === 'phone' &&
+    low[first].startsWith('call') &&
+    rec.recipients.length
+  ) {
+    const after = tokenAt(t, rec.recipients.at(-1)!.end);
+    if (after < t.length && (low[after] === 'a' || low[after] === 'an' || t.pos[after] === POS.ADJ))
+      return false;
+  }
+  // a politician's "attack" on a rival is verbal: ACCUSE, not ASSAULT
+  if (
+    rec.type === 'ASSAULT' &&
+    !rec.mode &&
+    /^(attack|attacks|attacked|attacking|assault)$/.test(low[last])
+  ) {
+    let verbal = false;
+    for (let k = Math.max(0, last - 3); k < last; k++) if (VERBAL_ATTACK.test(low[k])) verbal = true;
+    const individual = rec.actors.some(
+      (a) => INDIVIDUAL_TITLE.test(a.text) && a.sector !== 'MIL' && a.sector !== 'REB' && a.sector !== 'UAF',
+    );
+    if (verbal || individual) {
+      rec.type = 'ACCUSE';
+      rec.mode = 'disapprove';
+      rec.cameo = '111';
+      delete rec.acled;
+      return true;
+    }
+  }
   const [, s1] = doc.sentenceTokens[rec.sentence];
   let admin = false;
   let officials = false;
@@ -323,7 +354,13 @@ function refineByObject(doc: Doc, rec: EventRecord, last: number): void {
     rec.cameo = '166';
     delete rec.acled;
   }
+  return true;
 }
+
+const VERBAL_ATTACK =
+  /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
+const INDIVIDUAL_TITLE =
+  /\b(?:minister|president|senator|lawmaker|congressman|congresswoman|leader|premier|spokes(?:man|woman|person)|MP|governor|mayor|chairman|chairwoman|candidate|secretary|critic|critics)\b/i;
 
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);

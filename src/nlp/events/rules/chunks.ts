@@ -87,7 +87,10 @@ function npToken(t: TokenTable, i: number): boolean {
   const w = t.lower[i];
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
-  if (w === "'s" || w === '’s' || w === "'" || w === '-' || w === '&') return true;
+  // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
+  if (w === '-')
+    return i > 0 && t.start[i] === t.end[i - 1] && i + 1 < t.length && t.start[i + 1] === t.end[i];
+  if (w === "'s" || w === '’s' || w === "'" || w === '&') return true;
   // past participles used as modifiers inside names ("the Damascus-based network") are ADJ already
   return false;
 }
@@ -331,6 +334,9 @@ function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | 
   return null;
 }
 
+const TRANSFER =
+  /^(send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
+
 function scanObject(
   t: TokenTable,
   chunks: readonly Chunk[],
@@ -343,6 +349,8 @@ function scanObject(
   let lastPrep = '';
   let steps = 0;
   let theme: Chunk | null = null;
+  // verbs of transfer move their direct object ("send troops to X"): the party is where it goes
+  let transfer = TRANSFER.test(t.lower[e]);
   const done = () => ({ party: null, theme });
   while (k < s1 && steps < 16) {
     steps++;
@@ -378,7 +386,8 @@ function scanObject(
           ? direct || lastPrep === 'that'
           : preps.includes(lastPrep) || lastPrep === 'between';
       if (wanted) {
-        if (isParty(t, c)) return { party: c, theme };
+        const directObject = lastPrep === '';
+        if (isParty(t, c) && !(transfer && directObject)) return { party: c, theme };
         theme ??= c;
       }
       k = c.last + 1;
@@ -390,6 +399,7 @@ function scanObject(
       if (lastPrep === 'to' || w.endsWith('ing')) {
         lastPrep = '';
         direct = true;
+        transfer = TRANSFER.test(w);
         k++;
         continue;
       }
