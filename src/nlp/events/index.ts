@@ -204,6 +204,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const chunks = chunksBySentence[d.sentence];
     // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
     if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
+    // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
+    if (tr.weak && !isParty(t, d.recipients[0])) continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
@@ -307,7 +309,9 @@ const OFFICIALS =
 function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
   const t = doc.tokens;
-  // "called the ambassador a stupid guy" names someone; it is no phone call
+  // "called the ambassador a stupid guy" names someone; it is no phone call; nor is "was called"
+  const phoneCall = rec.type === 'CONSULT' && rec.mode === 'phone' && low[first].startsWith('call');
+  if (phoneCall && rec.rule?.includes('passive')) return false;
   if (
     rec.type === 'CONSULT' &&
     rec.mode === 'phone' &&
@@ -318,6 +322,13 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     if (after < t.length && (low[after] === 'a' || low[after] === 'an' || t.pos[after] === POS.ADJ))
       return false;
   }
+  // suspending one's own campaign or plans is no sanction: SANCTION needs another party
+  if (
+    rec.type === 'SANCTION' &&
+    rec.recipients.length === 1 &&
+    /^(?:its|his|her|their|our|my)\b/i.test(rec.recipients[0].text)
+  )
+    return false;
   // a politician's "attack" on a rival is verbal: ACCUSE, not ASSAULT
   if (
     rec.type === 'ASSAULT' &&
@@ -327,7 +338,9 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     let verbal = false;
     for (let k = Math.max(0, last - 3); k < last; k++) if (VERBAL_ATTACK.test(low[k])) verbal = true;
     const individual = rec.actors.some(
-      (a) => INDIVIDUAL_TITLE.test(a.text) && a.sector !== 'MIL' && a.sector !== 'REB' && a.sector !== 'UAF',
+      (a) =>
+        (INDIVIDUAL_TITLE.test(a.text) && a.sector !== 'MIL' && a.sector !== 'REB' && a.sector !== 'UAF') ||
+        COMMUNICATION.test(a.text),
     );
     if (verbal || individual) {
       rec.type = 'ACCUSE';
@@ -359,6 +372,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
 
 const VERBAL_ATTACK =
   /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
+const COMMUNICATION =
+  /\b(?:tweets?|statements?|speech|speeches|ads?|advert\w*|reports?|articles?|letters?|videos?|op-eds?|editorials?|posts?|comments?|remarks?|interview|campaign)\s*$/i;
 const INDIVIDUAL_TITLE =
   /\b(?:minister|president|senator|lawmaker|congressman|congresswoman|leader|premier|spokes(?:man|woman|person)|MP|governor|mayor|chairman|chairwoman|candidate|secretary|critic|critics)\b/i;
 
@@ -637,7 +652,7 @@ function argue(
     const gapParty = tr.tail.includes('_')
       ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
       : undefined;
-    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
+    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak);
     if (obj) {
       d.recipients = pickObject(obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);

@@ -224,9 +224,10 @@ express _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ concerns => ACCUSE:disapprove/110 !obj=about,over
 voice _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ outrage => ACCUSE:disapprove/111 !obj=at,over
-warn => THREATEN/130 !weak
+warn => THREATEN/130 !obj=of,against
 reject => REJECT/120
 refuse => REJECT/120
+decline to => REJECT/120
 decline => REJECT/120 !weak
 deny => REJECT/120
 dismiss => REJECT/120
@@ -240,7 +241,6 @@ resist => REJECT/120
 rule|ruled|ruled out => REJECT/120
 turn|turned|turned down => REJECT/120
 threaten => THREATEN/130
-warn => THREATEN/130
 vow to => THREATEN/130 !weak
 menace => THREATEN/130
 demonstrate => PROTEST:demo/141 !obj=against
@@ -261,11 +261,21 @@ hold|held|held _ protest => PROTEST:demo/141 !obj=against
 hold|held|held _ rally => PROTEST:demo/141 !obj=against
 hold|held|held _ demonstration => PROTEST:demo/141 !obj=against
 take|took|taken to the streets => PROTEST:demo/141
-block => PROTEST:obstruct/144 !weak
+block _ road => PROTEST:obstruct/144
+block _ roads => PROTEST:obstruct/144
+block _ streets => PROTEST:obstruct/144
+block _ street => PROTEST:obstruct/144
+block _ highway => PROTEST:obstruct/144
+block _ traffic => PROTEST:obstruct/144
+block _ transport => PROTEST:obstruct/144
+block _ access => PROTEST:obstruct/144
+block _ entrance => PROTEST:obstruct/144
+block _ bridge => PROTEST:obstruct/144
+block _ railway => PROTEST:obstruct/144
 blockade => COERCE:restrict/191
 sanction => SANCTION/163
-suspend => SANCTION:discontinue/162
-halt => SANCTION:discontinue/162
+suspend => SANCTION:discontinue/162 !obj=to,with,for
+halt => SANCTION:discontinue/162 !obj=to,with,for
 cut|cut|cut off => SANCTION:discontinue/162
 cut|cut|cut ties => SANCTION:withdraw/161 !obj=with
 sever => SANCTION:withdraw/161 !obj=with
@@ -273,7 +283,7 @@ break|broke|broken off => SANCTION:withdraw/161 !obj=with
 recall _ ambassador => SANCTION:withdraw/161 !obj=from
 freeze|froze|frozen => SANCTION/163
 embargo => SANCTION/163
-reduce => SANCTION:discontinue/162 !weak
+reduce => SANCTION:discontinue/162 !obj=to,for !weak
 terminate => SANCTION:discontinue/162
 end _ mediation => SANCTION:withdraw/165
 impose _ sanctions => SANCTION/163 !obj=on,against

@@ -299,9 +299,11 @@ export function findObject(
   s1: number,
   preps: readonly string[],
   direct: boolean,
+  allowGeneric = true,
 ): Chunk | null {
   const own = scanObject(t, chunks, e, s1, preps, direct);
   if (own.party) return own.party;
+  if (!allowGeneric) return own.theme;
   // none of the trigger's own prepositions introduced a party: the first party after a preposition
   // that can introduce one ("withdrew its troops from Gaza", "lifted the ban in Tripoli"); a thing
   // ("the convoy", "aid") only when no party is there
@@ -368,7 +370,8 @@ function scanObject(
       lastPrep = 'that';
       continue;
     }
-    if (w === ',') return done();
+    // a comma or a dash between phrases ends the object's reach
+    if (w === ',' || ((w === '-' || w === '–' || w === '—') && !npToken(t, k))) return done();
     if (p === POS.ADP || w === 'to') {
       lastPrep = w;
       k++;
