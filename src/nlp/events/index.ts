@@ -285,6 +285,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       rec.confidence = 0.5;
     }
     if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
+    // "could not resist", "did not reject": a negated refusal is no event
+    if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
     // place, time, quantities from the same sentence
     const place = nearestPlace(doc, d.sentence, trigger.start);
@@ -322,6 +324,13 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     if (after < t.length && (low[after] === 'a' || low[after] === 'an' || t.pos[after] === POS.ADJ))
       return false;
   }
+  // "warned that …" reports a concern; a threat has a target ("warned X of", "warned against")
+  if (
+    rec.type === 'THREATEN' &&
+    low[first].startsWith('warn') &&
+    (low[last + 1] === 'that' || low[last + 2] === 'that')
+  )
+    return false;
   // suspending one's own campaign or plans is no sanction: SANCTION needs another party
   if (
     rec.type === 'SANCTION' &&
@@ -333,7 +342,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   if (
     rec.type === 'ASSAULT' &&
     !rec.mode &&
-    /^(attack|attacks|attacked|attacking|assault)$/.test(low[last])
+    /^(attack|attacks|attacked|attacking|assault|hit|hits)$/.test(low[last])
   ) {
     let verbal = false;
     for (let k = Math.max(0, last - 3); k < last; k++) if (VERBAL_ATTACK.test(low[k])) verbal = true;
@@ -499,6 +508,8 @@ const OBLIGATION: Trigger = {
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];
   if (w !== 'must' && w !== 'should') return null;
+  // "should be hanged": the subject suffers the act; nobody is asked to do anything
+  if (doc.tokens.lower[i + 1] === 'be' || doc.tokens.lower[i + 1] === 'have') return null;
   // the complement's subject, then a speech verb before it with a subject of its own
   const subj = findSubject(doc.tokens, chunks, i, s0);
   if (subj < 0) return null;

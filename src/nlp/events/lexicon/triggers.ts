@@ -76,7 +76,13 @@ recognise => SUPPORT/054
 apologize => SUPPORT/055 !obj=to
 apologise => SUPPORT/055 !obj=to
 forgive|forgave|forgiven => SUPPORT/056
-sign => SUPPORT/057 !obj=with
+sign _ agreement => SUPPORT/057 !obj=with
+sign _ deal => SUPPORT/057 !obj=with
+sign _ treaty => SUPPORT/057 !obj=with
+sign _ accord => SUPPORT/057 !obj=with
+sign _ pact => SUPPORT/057 !obj=with
+sign _ memorandum => SUPPORT/057 !obj=with
+sign => SUPPORT/057 !obj=with !weak
 ratify => SUPPORT/057
 approve => SUPPORT/051
 express support => SUPPORT/051 !obj=for
@@ -113,7 +119,6 @@ normalize _ relations => COOPERATE/060 !obj=with
 normalise _ relations => COOPERATE/060 !obj=with
 aid => AID/070
 assist => AID/070
-help => AID/070 !weak
 donate => AID/070 !obj=to
 deliver => AID/070 !obj=to !weak
 supply => AID/070 !obj=to

@@ -262,7 +262,7 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       const clauseIntro =
         SUBORDINATORS.has(bw) &&
         (ch.last + 1 === v || t.pos[ch.last + 1] === POS.VERB || t.pos[ch.last + 1] === POS.AUX);
-      if (bp === POS.ADP && bw !== 'of' && !clauseIntro) {
+      if (bp === POS.ADP && !clauseIntro) {
         // a prepositional phrase ("in Nagorno-Karabakh"): not the subject
         k = before - 1;
         continue;
