@@ -129,7 +129,8 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
       c.first === prev.last + 2 &&
       t.lower[prev.last + 1] === 'of' &&
       t.pos[prev.last] !== POS.PRON &&
-      t.pos[c.first] !== POS.PRON
+      // "93 of them", "some of them": a count of the pronoun's people
+      (t.pos[c.first] !== POS.PRON || t.pos[prev.last] === POS.NUM || QUANTIFIERS.has(t.lower[prev.last]))
     ) {
       prev.last = c.last;
       continue;
@@ -139,6 +140,19 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
   return out;
 }
 
+const QUANTIFIERS = new Set([
+  'some',
+  'many',
+  'most',
+  'all',
+  'none',
+  'one',
+  'several',
+  'few',
+  'dozens',
+  'hundreds',
+  'thousands',
+]);
 const TIME_WORDS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
     ' ',
@@ -149,11 +163,13 @@ const TIME_WORDS = new Set(
 export function notAnArgument(t: TokenTable, c: Chunk): boolean {
   let adjOnly = true;
   let timeOnly = true;
+  let sawTime = false;
   for (let i = c.first; i <= c.last; i++) {
     if (t.pos[i] !== POS.ADJ && t.pos[i] !== POS.DET && t.pos[i] !== POS.ADV) adjOnly = false;
     if (!TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.NUM) timeOnly = false;
+    if (TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.DET) sawTime = true;
   }
-  return adjOnly || timeOnly;
+  return adjOnly || (timeOnly && sawTime);
 }
 
 export function chunkAt(chunks: readonly Chunk[], tok: number): number {
