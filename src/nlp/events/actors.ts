@@ -102,8 +102,20 @@ export class ActorRegistry {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
-  /** All registry/country hits in a piece of text, in order, longest at each position. */
+  private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
+
+  /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
   find(text: string): { start: number; end: number; entry: ActorEntry }[] {
+    let hits = this.memo.get(text);
+    if (!hits) {
+      if (this.memo.size > 20000) this.memo.clear();
+      hits = this.scan(text);
+      this.memo.set(text, hits);
+    }
+    return hits;
+  }
+
+  private scan(text: string): { start: number; end: number; entry: ActorEntry }[] {
     const out: { start: number; end: number; entry: ActorEntry }[] = [];
     let i = 0;
     while (i < text.length) {

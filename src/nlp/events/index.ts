@@ -193,10 +193,17 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
   });
   const records: EventRecord[] = [];
-  const mentions = doc.layer('mentions');
+  const mentions = [...doc.layer('mentions')].sort((a, b) => a.start - b.start);
   const entities = doc.layer('entities');
-  const entityOf = (start: number, end: number): Mention | undefined =>
-    mentions.find((mm) => mm.start < end && start < mm.end && mm.entity);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  // mentions are in text order: stop at the first that starts past the span
+  const entityOf = (start: number, end: number): Mention | undefined => {
+    for (const mm of mentions) {
+      if (mm.start >= end) break;
+      if (start < mm.end && mm.entity) return mm;
+    }
+    return undefined;
+  };
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
     const { match: m } = d;
@@ -242,7 +249,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
-        const ent = entities.find((e) => e.id === mention.entity);
+        const ent = entityById.get(mention.entity);
         if (ent?.country && !code.country) code.country = ent.country;
         if (ent?.sector && !code.sector) code.sector = ent.sector;
       }
@@ -484,10 +491,11 @@ function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
   let caps = 0;
   let words = 0;
   for (let i = s0; i < s1; i++) {
-    const w = doc.tokens.text[i];
-    if (!/^[A-Za-z]/.test(w)) continue;
+    const c = doc.tokens.text[i].charCodeAt(0);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) continue;
     words++;
-    if (/^[A-Z]/.test(w)) caps++;
+    if (upper) caps++;
   }
   return words >= 4 && caps / words > 0.7;
 }

@@ -172,6 +172,18 @@ export function notAnArgument(t: TokenTable, c: Chunk): boolean {
   return adjOnly || (timeOnly && sawTime);
 }
 
+const ENDING = new WeakMap<readonly Chunk[], Map<number, number>>();
+/** Index of the chunk whose last token is `tok` (-1 if none); the lookup is built once per sentence. */
+export function endingAt(chunks: readonly Chunk[], tok: number): number {
+  let m = ENDING.get(chunks);
+  if (!m) {
+    m = new Map();
+    for (let k = 0; k < chunks.length; k++) m.set(chunks[k].last, k);
+    ENDING.set(chunks, m);
+  }
+  return m.get(tok) ?? -1;
+}
+
 export function chunkAt(chunks: readonly Chunk[], tok: number): number {
   for (let k = 0; k < chunks.length; k++) if (chunks[k].first <= tok && tok <= chunks[k].last) return k;
   return -1;
@@ -252,7 +264,7 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       // "X who ... verb" or "X, which verb": the antecedent
       let j = k - 1;
       if (j >= s0 && t.lower[j] === ',') j--;
-      const c = chunks.findIndex((ch) => ch.last === j);
+      const c = endingAt(chunks, j);
       const valid =
         c >= 0 &&
         !notAnArgument(t, chunks[c]) &&
@@ -264,7 +276,7 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       }
       return -1;
     }
-    const c = chunks.findIndex((ch) => ch.last === k);
+    const c = endingAt(chunks, k);
     if (c >= 0 && notAnArgument(t, chunks[c])) {
       k = chunks[c].first - 1;
       continue;
@@ -290,7 +302,7 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       }
       // an apposition "X, the head of Y, said": prefer X
       if (bw === ',' && before - 1 >= s0) {
-        const prev = chunks.findIndex((chp) => chp.last === before - 1);
+        const prev = endingAt(chunks, before - 1);
         if (prev >= 0 && t.pos[chunks[prev].last] === POS.PROPN && t.pos[ch.first] === POS.DET) {
           const pb = chunks[prev].first - 1;
           if (pb < s0 || t.lower[pb] === ',' || t.pos[pb] !== POS.ADP) return prev;
