@@ -41,8 +41,10 @@ const KIND_BY_EXT: Record<string, InputKind> = {
   '.rdf': 'feed',
 };
 
+// Markdown is read when named, not when found in a folder (READMEs are not articles).
 const DEFAULT_INCLUDE = [
   `**/*.{${Object.keys(KIND_BY_EXT)
+    .filter((e) => e !== '.md')
     .map((e) => e.slice(1))
     .join(',')}}`,
 ];

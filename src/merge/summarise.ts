@@ -47,7 +47,12 @@ function fieldValues(events: readonly MergeEvent[], get: (e: MergeEvent) => unkn
     slot.events.push(e.id);
   }
   return [...byKey.entries()]
-    .sort((a, b) => b[1].sources.size - a[1].sources.size || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b[1].sources.size - a[1].sources.size ||
+        b[1].events.length - a[1].events.length ||
+        (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+    )
     .map(([, s]) => ({ value: s.value, sources: [...s.sources].sort(), events: s.events.sort() }));
 }
 

@@ -1,0 +1,189 @@
+/**
+ * An ingest run: read inputs → skip articles already stored → code the rest on worker threads →
+ * write each batch in one transaction. Memory is bounded by the batches in flight, not the input
+ * size; a killed run leaves whole batches only, and a rerun skips what is stored.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { createArticle } from '../model/article.js';
+import type { Article } from '../model/types.js';
+import type { Actor, PutRecord, Store } from '../store/store.js';
+import type { CodeResult } from './coder.js';
+import { type Coder, inlineCoder, workerCoder } from './pool.js';
+import { readInputs } from './read.js';
+import type { InputError, ReadOptions } from './types.js';
+
+export interface IngestProgress {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  failed: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  elapsedMs: number;
+  /** Ids of the articles written by this run. */
+  insertedIds: string[];
+}
+
+export interface IngestRunOptions {
+  read?: ReadOptions;
+  /** Worker threads for coding; 0 codes in this thread. Default: the number of cores. */
+  workers?: number;
+  /** Articles per transaction (default 64). */
+  batchSize?: number;
+  actor?: Actor;
+  onProgress?: (p: IngestProgress) => void;
+  onError?: (e: InputError) => void;
+  /** Keep the ids written (for merging only what is new); default true. */
+  collectIds?: boolean;
+}
+
+interface Pending {
+  article: Article;
+  origin: string;
+  feed?: string;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function ingest(
+  store: Store,
+  paths: string[],
+  options: IngestRunOptions = {},
+): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const batchSize = options.batchSize ?? 64;
+  const nWorkers = options.workers ?? defaultWorkers();
+  // Workers start with the second batch: a run of a few articles does not pay their start-up.
+  const inline = inlineCoder();
+  let pool: Coder | null = null;
+  let batches = 0;
+  const coderFor = (): Coder => {
+    batches++;
+    if (nWorkers === 0 || batches === 1) return inline;
+    pool ??= workerCoder(nWorkers);
+    return pool;
+  };
+  const maxInFlight = Math.max(2, nWorkers * 2);
+  const strict = options.read?.strict ?? false;
+  const p: IngestProgress = { read: 0, inserted: 0, duplicates: 0, failed: 0 };
+  const insertedIds: string[] = [];
+  const report = (e: InputError) => {
+    p.failed++;
+    options.onError?.(e);
+  };
+  let stop = false;
+  let writeChain: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+
+  const flush = async (batch: Pending[]) => {
+    const known = await store.hasArticles(batch.map((b) => b.article.id));
+    const todo: Pending[] = [];
+    const seen = new Set<string>();
+    for (const b of batch) {
+      if (known.has(b.article.id) || seen.has(b.article.id)) p.duplicates++;
+      else {
+        seen.add(b.article.id);
+        todo.push(b);
+      }
+    }
+    const coder = coderFor();
+    // Spread one batch over the workers.
+    const per = Math.max(1, Math.ceil(todo.length / Math.max(1, nWorkers)));
+    const parts: Pending[][] = [];
+    for (let i = 0; i < todo.length; i += per) parts.push(todo.slice(i, i + per));
+    const coded = (await Promise.all(parts.map((part) => coder.code(part.map((x) => x.article))))).flat();
+    const puts: PutRecord[] = [];
+    coded.forEach((r: CodeResult, i) => {
+      const src = todo[i];
+      if (r.ok) puts.push({ record: r.record, origin: src.origin, ...(src.feed ? { feed: src.feed } : {}) });
+      else report({ origin: src.origin, message: r.message });
+    });
+    // Writes happen in input order, one transaction per batch.
+    const prev = writeChain;
+    writeChain = (async () => {
+      await prev;
+      const res = await store.putRecords(puts, options.actor ?? 'cli');
+      for (const r of res) {
+        if (r.status === 'inserted') {
+          p.inserted++;
+          if (options.collectIds !== false) insertedIds.push(r.id);
+        } else p.duplicates++;
+      }
+      options.onProgress?.({ ...p });
+    })();
+    await writeChain;
+  };
+
+  try {
+    let batch: Pending[] = [];
+    const launch = async () => {
+      const b = batch;
+      batch = [];
+      const job = flush(b);
+      inFlight.push(job);
+      job.finally(() => inFlight.splice(inFlight.indexOf(job), 1)).catch(() => {});
+      if (inFlight.length >= maxInFlight) await Promise.race(inFlight);
+    };
+    for await (const r of readInputs(paths, options.read)) {
+      if (!r.ok) {
+        report(r.error);
+        if (strict) {
+          stop = true;
+          break;
+        }
+        continue;
+      }
+      p.read++;
+      let article: Article;
+      try {
+        article = createArticle(r.value.input);
+      } catch (e) {
+        report({ origin: r.value.origin, message: e instanceof Error ? e.message : String(e) });
+        continue;
+      }
+      if (!article.text) {
+        report({ origin: r.value.origin, message: 'no article text' });
+        continue;
+      }
+      batch.push({ article, origin: r.value.origin, ...(r.value.feed ? { feed: r.value.feed } : {}) });
+      if (batch.length >= batchSize) await launch();
+    }
+    if (batch.length && !stop) await launch();
+    await Promise.all(inFlight);
+    await writeChain;
+  } finally {
+    await (pool as Coder | null)?.close();
+  }
+  return { ...p, insertedIds, elapsedMs: performance.now() - t0 };
+}
+
+/** Quick count of the articles local inputs hold (for a progress bar's total); null when unknown. */
+export async function estimateArticles(paths: string[]): Promise<number | null> {
+  let n = 0;
+  for (const path of paths) {
+    if (path === '-' || /^https?:/i.test(path)) return null;
+    let st: Awaited<ReturnType<typeof stat>>;
+    try {
+      st = await stat(path);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) return null;
+    const ext = extname(path).toLowerCase();
+    if (ext === '.jsonl' || ext === '.ndjson') {
+      if (st.size > 2 * 1024 ** 3) return null;
+      const buf = await readFile(path);
+      let lines = 0;
+      for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+      if (buf.length && buf[buf.length - 1] !== 10) lines++;
+      n += lines;
+    } else if (ext === '.txt' || ext === '.html' || ext === '.htm' || ext === '.md') n++;
+    else return null;
+  }
+  return n;
+}
