@@ -11,6 +11,7 @@ interface CodeOptions {
   outlet?: string;
   strict?: boolean;
   maxBytes: number;
+  actors?: string[];
 }
 
 export function register(program: Command): void {
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .option('--title <title>', 'headline for plain-text input (default: its first line)')
     .option('--outlet <name>', 'publisher for plain-text input')
     .option('--strict', 'stop at the first bad JSON Lines record instead of skipping it')
+    .option('--actors <files...>', 'extra actor registry files (TSV, format of data/actors.tsv)')
     .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), 20 * 1024 * 1024)
     .addHelpText(
       'after',
@@ -77,7 +79,14 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
     import('../../pipeline/default.js'),
     import('../../output/sitrep-json.js'),
   ]);
-  const pipeline = createDefaultPipeline();
+  let pipeline: ReturnType<typeof createDefaultPipeline>;
+  try {
+    pipeline = createDefaultPipeline({ events: { actorFiles: opts.actors ?? [] } });
+  } catch (e) {
+    // a missing or malformed actor file is the user's input: one line, usage error
+    if (e instanceof Error && e.name === 'ActorRegistryError') throw new UsageError(e.message);
+    throw e;
+  }
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   for (const { origin, input } of perArticle) {
     const plain = input.firstLineIsTitle === true;
