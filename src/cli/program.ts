@@ -4,6 +4,7 @@ import { register as registerCode } from './commands/code.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerWatch } from './commands/watch.js';
 import { reportError } from './errors.js';
 
 /** Build the program: each command module registers itself; heavy modules load lazily on use. */
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerServe(program);
   registerExport(program);
+  registerWatch(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
