@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import picomatch from 'picomatch';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, looksBinary } from './decode.js';
 import { looksLikeFeed, parseFeedText } from './feed.js';
 import { fetchBytes, HostGate, mb } from './fetch.js';
 import { extractHtml } from './html.js';
@@ -172,19 +172,6 @@ async function* fromJson(text: string, origin: string, o: Resolved): AsyncGenera
     }
     yield checkText({ input: r.input, origin: where, byline: r.byline }, o);
   }
-}
-
-/** NUL bytes or many control characters near the start (UTF-16 with a BOM excepted). */
-function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  const n = Math.min(bytes.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return n > 0 && control / n > 0.05;
 }
 
 /** Dispatch decoded content by kind. */
