@@ -9,7 +9,15 @@
  * mixed, so every article is distinct) and never stored; without ../shared this prints one line.
  * Parts can be chosen with BENCH_INGEST_PARTS=sqlite,postgres,query,export.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
