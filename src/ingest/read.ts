@@ -303,12 +303,8 @@ async function* readOne(p: string, o: Resolved): AsyncGenerator<Result<IngestIte
   }
 }
 
-/** Read every article from the given paths, URLs and "-" (standard input), in order. */
-export async function* readInputs(
-  paths: string[],
-  options: ReadOptions = {},
-): AsyncGenerator<Result<IngestItem>> {
-  const o: Resolved = {
+function resolve(options: ReadOptions): Resolved {
+  return {
     strict: options.strict ?? false,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     maxChars: options.maxChars ?? DEFAULT_MAX_CHARS,
@@ -318,8 +314,26 @@ export async function* readInputs(
     exclude: options.exclude ?? [],
     knownUrls: options.knownUrls,
     stdin: options.stdin ?? process.stdin,
-    gate: new HostGate(options.politenessMs ?? 1000),
+    gate: options.gate ?? new HostGate(options.politenessMs ?? 1000),
   };
+}
+
+/** Articles of feed content already fetched (by `sitrep watch`), pages fetched as for a feed URL. */
+export function readFeedContent(
+  bytes: Uint8Array,
+  origin: string,
+  contentType: string | null,
+  options: ReadOptions = {},
+): AsyncGenerator<Result<IngestItem>> {
+  return fromContent(bytes, origin, contentType, 'feed', origin, resolve(options));
+}
+
+/** Read every article from the given paths, URLs and "-" (standard input), in order. */
+export async function* readInputs(
+  paths: string[],
+  options: ReadOptions = {},
+): AsyncGenerator<Result<IngestItem>> {
+  const o = resolve(options);
   for (const p of paths) {
     for await (const r of readOne(p, o)) {
       yield r;

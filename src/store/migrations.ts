@@ -199,10 +199,30 @@ function m0001(engine: Engine): Migration {
   };
 }
 
+/** Polled feeds: conditional-GET validators and backoff state (`sitrep watch`). */
+const m0002: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('feeds')
+      .addColumn('url', 'text', (c) => c.primaryKey())
+      .addColumn('etag', 'text')
+      .addColumn('last_modified', 'text')
+      .addColumn('last_status', 'text', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('next_at', 'text', (c) => c.notNull())
+      .addColumn('polled_at', 'text')
+      .addColumn('articles', 'integer', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('feeds').execute();
+  },
+};
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_init': m0001(engine) };
+      return { '0001_init': m0001(engine), '0002_feeds': m0002 };
     },
   };
 }
