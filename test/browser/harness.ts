@@ -52,6 +52,27 @@ export function locatedRecords() {
       ],
     }),
     fixtureRecord({
+      text: 'A rocket attack on a bakery in Aleppo on Sunday killed 9 people, a civil defence official said.',
+      title: 'Nine dead in Aleppo bakery attack',
+      outlet: 'Orient Herald',
+      published: '2024-03-17',
+      events: [
+        {
+          trigger: 'attack',
+          actor: 'A rocket',
+          dead: 9,
+          place: {
+            text: 'Aleppo',
+            country: 'SY',
+            admin1: 'Aleppo',
+            lat: 36.21,
+            lon: 37.15,
+            precision: 'city',
+          },
+        },
+      ],
+    }),
+    fixtureRecord({
       text: 'Clashes broke out in Idlib province on Wednesday between rival factions, 3 fighters died.',
       title: 'Factions clash in Idlib province',
       outlet: 'Orient Herald',

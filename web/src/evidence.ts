@@ -743,8 +743,13 @@ export async function renderArticle(root: HTMLElement): Promise<void> {
     const card = document.getElementById(`card-${local}`);
     if (ev && card) {
       card.classList.add('current');
-      focusKeys(eventKeys(ev), byKey);
-      card.scrollIntoView({ block: 'nearest' });
+      focusKeys(eventKeys(ev), byKey, false);
+      const first = byKey.get(`ev:${ev.id}:trigger`)?.[0];
+      if (first)
+        window.scrollTo({ top: Math.max(0, first.getBoundingClientRect().top + window.scrollY - 160) });
+      // Scroll the side panel to the card (not the window): the text's focus stays in view.
+      const side = card.closest('.ev-side') as HTMLElement | null;
+      if (side && side.scrollHeight > side.clientHeight) side.scrollTop = card.offsetTop - side.offsetTop - 8;
       card.focus({ preventScroll: true });
     }
   }

@@ -40,12 +40,8 @@ export function renderFilters(root: HTMLElement): void {
       'Full text',
       h('input', { type: 'search', name: 'q', value: f.q ?? '', placeholder: 'words in the article' }),
     ),
-    h(
-      'div',
-      { class: 'row2' },
-      field('From', h('input', { type: 'date', name: 'from', value: f.from ?? '' })),
-      field('To', h('input', { type: 'date', name: 'to', value: f.to ?? '' })),
-    ),
+    field('From', h('input', { type: 'date', name: 'from', value: f.from ?? '' })),
+    field('To', h('input', { type: 'date', name: 'to', value: f.to ?? '' })),
     field(
       'Actor',
       h('input', { type: 'text', name: 'actor', value: f.actor ?? '', placeholder: 'name contains' }),
@@ -64,7 +60,7 @@ export function renderFilters(root: HTMLElement): void {
           name: 'country',
           value: f.country ?? '',
           maxlength: 2,
-          placeholder: 'SY',
+          placeholder: 'ISO-2',
         }),
       ),
       field('Admin1', h('input', { type: 'text', name: 'admin1', value: f.admin1 ?? '' })),
@@ -102,7 +98,8 @@ export function renderFilters(root: HTMLElement): void {
     const t = [...s.classList].find((c) => c.startsWith('t-'))?.slice(2) ?? '';
     s.style.background = typeColor(t);
   });
-  const apply = () => setFilters(readForm(form, f));
+  // The map may have moved since the form was drawn: take its bbox from the URL at apply time.
+  const apply = () => setFilters(readForm(form, currentFilters()));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     apply();
@@ -113,7 +110,8 @@ export function renderFilters(root: HTMLElement): void {
   });
   form.addEventListener('reset', (e) => {
     e.preventDefault();
-    setFilters(f.bbox ? { bbox: f.bbox } : {});
+    const bbox = currentFilters().bbox;
+    setFilters(bbox ? { bbox } : {});
   });
   root.replaceChildren(form);
 }

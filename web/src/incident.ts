@@ -54,23 +54,25 @@ export async function renderIncident(root: HTMLElement): Promise<void> {
       h(
         'td',
         null,
-        h(
-          'ul',
-          { class: 'values' },
-          values.map((v, i) =>
-            h(
-              'li',
-              { class: i === 0 ? 'best' : '' },
-              h('strong', null, show(v.value)),
-              ` — per ${v.sources.map(sourceName).join(', ')}`,
-              h(
-                'span',
-                { class: 'muted small' },
-                ` (${v.sources.length} source${v.sources.length === 1 ? '' : 's'}, ${v.events.length} report${v.events.length === 1 ? '' : 's'})`,
+        values.length === 0
+          ? h('span', { class: 'muted' }, 'not coded by any source')
+          : h(
+              'ul',
+              { class: 'values' },
+              values.map((v, i) =>
+                h(
+                  'li',
+                  { class: i === 0 ? 'best' : '' },
+                  h('strong', null, show(v.value)),
+                  ` — per ${v.sources.map(sourceName).join(', ')}`,
+                  h(
+                    'span',
+                    { class: 'muted small' },
+                    ` (${v.sources.length} source${v.sources.length === 1 ? '' : 's'}, ${v.events.length} report${v.events.length === 1 ? '' : 's'})`,
+                  ),
+                ),
               ),
             ),
-          ),
-        ),
       ),
     );
   });

@@ -54,8 +54,19 @@ function tip(m: MapMark): HTMLElement {
   );
 }
 
+let fitted = false;
+
 function drawMarks(data: MapMarks): void {
   if (!map || !marksLayer) return;
+  // First view: frame the data (unless the URL already says where to look).
+  if (!fitted && data.marks.length && !currentFilters().bbox) {
+    fitted = true;
+    const b = L.latLngBounds(data.marks.map((m) => [m.lat, m.lon] as [number, number]));
+    programmatic = true;
+    map.fitBounds(b.pad(0.6), { animate: false, maxZoom: 6 });
+    return; // moveend redraws for the new view
+  }
+  fitted = true;
   marksLayer.clearLayers();
   for (const m of data.marks) {
     const color = typeColor(m.type);
