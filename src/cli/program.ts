@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { register as registerCode } from './commands/code.js';
+import { register as registerExport } from './commands/export.js';
 import { register as registerIngest } from './commands/ingest.js';
+import { register as registerServe } from './commands/serve.js';
 import { reportError } from './errors.js';
 
 /** Build the program: each command module registers itself; heavy modules load lazily on use. */
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerCode(program);
   registerIngest(program);
+  registerServe(program);
+  registerExport(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { buildDedupSet, pairScores } from '../../eval/dedup-corpus.js';
+import { sharedPath } from '../../eval/shared.js';
 import { fixtureRecord } from '../store/fixtures.js';
 import { openStore } from '../store/open.js';
 import { clusterArticles, isNearDuplicate } from './dedup.js';
@@ -128,4 +130,21 @@ describe('incidents', () => {
       }
     });
   }
+});
+
+describe('near-duplicates on a generated syndication set', () => {
+  const dir = sharedPath('data', 'attribution', 'polnear', 'dev', 'text');
+  test('precision and recall ≥ 0.95', { skip: dir ? false : 'no ../shared data in this checkout' }, () => {
+    const docs = buildDedupSet([dir!], 80);
+    const sigs = docs.map((d) => ({
+      id: d.id,
+      signature: minhash(d.text),
+      outlet: d.outlet,
+      credit: null,
+      published: null,
+    }));
+    const s = pairScores(docs, clusterArticles(sigs).cluster);
+    assert.ok(s.p >= 0.95, `precision ${s.p}`);
+    assert.ok(s.r >= 0.95, `recall ${s.r}`);
+  });
 });

@@ -34,7 +34,7 @@ function fatalities(e: EventRecord): number | null {
 }
 
 export function eventId(articleId: string, eventLocalId: string): string {
-  return `${articleId}/${eventLocalId}`;
+  return `${articleId}:${eventLocalId}`;
 }
 
 export function recordToRows(put: PutRecord, now: string): ArticleRows {

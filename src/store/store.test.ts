@@ -146,8 +146,8 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
 
     test('incidents: replace, split, merge, audit and deletions', async () => {
       const [a, , c] = records();
-      const eA = `${a.article.id}/e1`;
-      const eC = `${c.article.id}/e1`;
+      const eA = `${a.article.id}:e1`;
+      const eC = `${c.article.id}:e1`;
       const { summariseIncident, incidentId } = await import('../merge/summarise.js');
       const evs = await Promise.all([store.getEvent(eA), store.getEvent(eC)]);
       const id = incidentId([eA, eC]);
@@ -186,13 +186,13 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
       const [a, b] = records();
       await store.setClusters(new Map([[b.article.id, [a.article.id, 'wire:wire one']]]));
       assert.equal((await store.getArticle(b.article.id))?.cluster, a.article.id);
-      assert.equal((await store.getEvent(`${b.article.id}/e1`))?.sourceKey, 'wire:wire one');
+      assert.equal((await store.getEvent(`${b.article.id}:e1`))?.sourceKey, 'wire:wire one');
       const sigs = [];
       for await (const s of store.streamSignatures()) sigs.push(s);
       assert.equal(sigs.length, 3);
       assert.ok(sigs[0].signature.length > 1);
 
-      assert.ok(await store.setEventReviewed(`${b.article.id}/e1`, true, 'user:test'));
+      assert.ok(await store.setEventReviewed(`${b.article.id}:e1`, true, 'user:test'));
       assert.equal((await store.queryEvents({ reviewed: true })).items.length, 1);
 
       const since = new Date(Date.now() - 1000).toISOString();
@@ -200,7 +200,7 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
       assert.equal(await store.getArticle(b.article.id), null);
       const dels = await store.deletions(since);
       assert.ok(dels.some((d) => d.kind === 'article' && d.id === b.article.id));
-      assert.ok(dels.some((d) => d.kind === 'event' && d.id === `${b.article.id}/e1`));
+      assert.ok(dels.some((d) => d.kind === 'event' && d.id === `${b.article.id}:e1`));
       const recs = [];
       for await (const r of store.streamRecords()) recs.push(r.article.id);
       assert.equal(recs.length, 2);

@@ -7,7 +7,7 @@
  * both pass the contract suite in `store.test.ts`.
  *
  * Ids are stable strings: an article id is `sha256:…` of its normalised text (see
- * `src/model/article.ts`), an event id is `<article id>/<event id>`, an incident id is
+ * `src/model/article.ts`), an event id is `<article id>:<event id>` (URL-safe), an incident id is
  * `inc:<hash of its first event id>`. Timestamps are ISO 8601 UTC strings (`2026-01-31T12:00:00.000Z`),
  * which sort as text on both engines.
  */
@@ -65,7 +65,7 @@ export interface StoredArticle extends ArticleMeta {
 
 /** An event as stored: the `sitrep/1` event record plus denormalised columns for filtering. */
 export interface StoredEvent {
-  /** `<article id>/<event id>`. */
+  /** `<article id>:<event id>`, e.g. `sha256:0123…:e1`. */
   id: string;
   articleId: string;
   incidentId: string | null;

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { serve } from '@hono/node-server';
+import { runMerge } from '../merge/index.js';
+import { fixtureRecord } from '../store/fixtures.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { createApp } from './app.js';
+
+const place = { text: 'Kora', country: 'ML', admin1: 'Mopti', lat: 14.5, lon: -4.2 };
+
+function records() {
+  return [
+    fixtureRecord({
+      text: 'Gunmen attacked the market in Kora on Friday and 93 people were killed, officials said.',
+      outlet: 'Sahel Daily',
+      published: '2026-05-08',
+      events: [{ trigger: 'attacked', actor: 'Gunmen', dead: 93, place }],
+    }),
+    fixtureRecord({
+      text: 'Armed gunmen stormed Kora market on Friday, killing 80, a hospital source said.',
+      outlet: 'River News',
+      published: '2026-05-08',
+      events: [{ trigger: 'stormed', actor: 'Armed gunmen', dead: 80, place }],
+    }),
+    fixtureRecord({
+      text: 'Hundreds of students marched in Kora on Monday against fee rises.',
+      outlet: 'River News',
+      published: '2026-05-11',
+      events: [{ type: 'PROTEST', trigger: 'marched', actor: 'students', place }],
+    }),
+  ];
+}
+
+describe('HTTP API', () => {
+  let store: Store;
+  let base: string;
+  let server: ReturnType<typeof serve>;
+  before(async () => {
+    store = await openStore({ db: ':memory:' });
+    await store.putRecords(records().map((record) => ({ record })));
+    await runMerge(store);
+    const app = createApp(store, {
+      maxBodyBytes: 1024 * 1024,
+      code: (a) => fixtureRecord({ text: a.text, published: a.published ?? undefined }),
+    });
+    await new Promise<void>((r) => {
+      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => r());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+    server.close();
+    await store.close();
+  });
+
+  const get = async (path: string) => {
+    const res = await fetch(base + path);
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+  };
+
+  test('events with filters and cursor pagination', async () => {
+    const all = JSON.parse((await get('/events?limit=2')).body);
+    assert.equal(all.items.length, 2);
+    assert.ok(all.next);
+    const rest = JSON.parse((await get(`/events?limit=2&cursor=${encodeURIComponent(all.next)}`)).body);
+    assert.equal(rest.items.length, 1);
+    assert.equal(rest.next, null);
+    const protests = JSON.parse((await get('/events?type=PROTEST&country=ml&bbox=-5,14,-4,15')).body);
+    assert.equal(protests.items.length, 1);
+    const multi = JSON.parse((await get('/events?min_sources=2')).body);
+    assert.equal(multi.items.length, 2);
+    const ft = JSON.parse((await get('/events?q=students')).body);
+    assert.equal(ft.items.length, 1);
+    const one = await get(`/events/${encodeURIComponent(ft.items[0].id)}`);
+    assert.equal(one.status, 200);
+  });
+
+  test('incidents, split and merge by API, audit', async () => {
+    const incs = JSON.parse((await get('/incidents?min_sources=2')).body);
+    assert.equal(incs.items.length, 1);
+    const inc = incs.items[0];
+    assert.equal(inc.sources, 2);
+    assert.deepEqual(inc.fields.fatalities.map((f: { value: number }) => f.value).sort(), [80, 93]);
+    const split = await fetch(`${base}/incidents/${encodeURIComponent(inc.id)}/split`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sitrep-actor': 'alice' },
+      body: JSON.stringify({ events: [inc.events[1]], reason: 'two attacks' }),
+    });
+    assert.equal(split.status, 200);
+    const created = (await split.json()) as { id: string };
+    const merged = await fetch(`${base}/incidents/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [inc.id, created.id] }),
+    });
+    assert.equal(merged.status, 200);
+    assert.equal(((await merged.json()) as { events: string[] }).events.length, 2);
+    const audit = await store.listAudit({ target: inc.id });
+    assert.ok(audit.some((a) => a.action === 'incident.split' && a.actor === 'api:alice'));
+    const missing = await fetch(`${base}/incidents/inc%3Anope/split`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events: ['x'] }),
+    });
+    assert.equal(missing.status, 404);
+  });
+
+  test('articles: list, get with annotations, post for coding', async () => {
+    const list = JSON.parse((await get('/articles')).body);
+    assert.equal(list.items.length, 3);
+    const one = JSON.parse((await get(`/articles/${encodeURIComponent(list.items[0].id)}`)).body);
+    assert.equal(one.record.schema, 'sitrep/1');
+    const post = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'A new article about a bridge opening in a small town.',
+        published: '2026-05-12',
+      }),
+    });
+    assert.equal(post.status, 201);
+    const again = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'A new article about a bridge opening in a small town.' }),
+    });
+    assert.equal(again.status, 200);
+    assert.equal(((await again.json()) as { status: string }).status, 'duplicate');
+  });
+
+  test('aggregates, deletions, exports', async () => {
+    const agg = JSON.parse((await get('/aggregates?interval=week&by=type')).body);
+    assert.ok(agg.buckets.length >= 2);
+    const del = await get('/deletions?since=2000-01-01');
+    assert.equal(del.status, 200);
+    const csv = await get('/export?format=acled');
+    assert.equal(csv.status, 200);
+    const lines = csv.body.trim().split('\n');
+    assert.ok(lines[0].startsWith('event_id_cnty,event_date,year,time_precision'));
+    assert.equal(lines.length, 4);
+    assert.match(lines[1], /Mali|ML/);
+    const geo = JSON.parse((await get('/export?format=geojson&type=ASSAULT')).body);
+    assert.equal(geo.type, 'FeatureCollection');
+    assert.equal(geo.features.length, 2);
+    const jsonl = await get('/export?format=jsonl');
+    assert.equal(jsonl.body.trim().split('\n').length, 4);
+  });
+
+  test('OpenAPI document and docs page', async () => {
+    const doc = JSON.parse((await get('/openapi.json')).body);
+    assert.equal(doc.openapi, '3.0.3');
+    assert.ok(doc.paths['/events']);
+    const docs = await get('/docs');
+    assert.match(docs.type, /text\/html/);
+    assert.ok(docs.body.includes('/incidents/{id}/split'));
+  });
+
+  test('bad requests are 4xx problem details, never 5xx', async () => {
+    for (const path of [
+      '/events?from=yesterday',
+      '/events?bbox=1,2,3',
+      '/events?bbox=10,50,20,40',
+      '/events?type=EXPLODE',
+      '/events?limit=0',
+      '/events?limit=abc',
+      '/events?cursor=zzz',
+      '/events?min_sources=-1',
+      '/events?q=%22%22%22',
+      '/export?format=xml',
+      '/deletions',
+      '/nope',
+      '/articles/sha256%3Amissing',
+    ]) {
+      const r = await get(path);
+      assert.ok(r.status >= 400 && r.status < 500, `${path}: ${r.status}`);
+      assert.match(r.type, /application\/problem\+json/, path);
+      const p = JSON.parse(r.body);
+      assert.equal(p.status, r.status);
+    }
+    const badJson = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text": ',
+    });
+    assert.equal(badJson.status, 400);
+    const wrongType = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 42 }),
+    });
+    assert.equal(wrongType.status, 400);
+    const huge = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x'.repeat(20 * 1024 * 1024) }),
+    });
+    assert.equal(huge.status, 413);
+    assert.equal(await store.countArticles(), 4);
+  });
+});

@@ -1,0 +1,463 @@
+/**
+ * The HTTP API over a store: Hono with zod-validated requests, an OpenAPI 3 document generated from
+ * the same schemas, problem-details errors (RFC 9457), cursor pagination, streamed exports.
+ * `createApp(store)` returns the app; `app.fetch` serves it (see src/cli/commands/serve.ts).
+ */
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { CONTENT_TYPES, EXTENSIONS, type ExportFormat, exportChunks } from '../export/formats.js';
+import { createArticle } from '../model/article.js';
+import type { SitrepRecord } from '../model/types.js';
+import type { EventQuery } from '../store/store.js';
+import { type Store, StoreError } from '../store/store.js';
+import { VERSION } from '../version.js';
+import { docsPage } from './docs.js';
+import {
+  AggregateQuery,
+  AnyObject,
+  ArticleBody,
+  ArticleListQuery,
+  DeletionsQuery,
+  EventFilterQuery,
+  ExportQuery,
+  IdParam,
+  MergeBody,
+  PageOf,
+  Problem,
+  SplitBody,
+} from './schemas.js';
+
+export interface AppOptions {
+  /** Largest request body accepted (default 5 MB). */
+  maxBodyBytes?: number;
+  /** Codes a posted article (default: the standard pipeline, loaded on first use). */
+  code?: (text: ReturnType<typeof createArticle>) => Promise<SitrepRecord> | SitrepRecord;
+  /** Run the merge step after a posted article is stored (default false: `POST /merge` does it). */
+  mergeOnPost?: boolean;
+}
+
+const PROBLEM_TYPE = 'about:blank';
+
+export function problem(c: Context, status: number, title: string, detail?: string): Response {
+  return c.body(
+    JSON.stringify({ type: PROBLEM_TYPE, title, status, ...(detail ? { detail } : {}) }),
+    status as 400,
+    {
+      'content-type': 'application/problem+json',
+    },
+  );
+}
+
+const problemResponses = {
+  400: { description: 'Bad request', content: { 'application/problem+json': { schema: Problem } } },
+  404: { description: 'Not found', content: { 'application/problem+json': { schema: Problem } } },
+};
+
+type EventFilters = z.infer<typeof EventFilterQuery>;
+
+function toEventQuery(q: Partial<EventFilters>): EventQuery {
+  const out: EventQuery = {};
+  if (q.from) out.from = q.from;
+  if (q.to) out.to = q.to;
+  if (q.from && q.to && q.from > q.to) throw new StoreError('from is after to');
+  if (q.bbox) {
+    const [w, s, e, n] = q.bbox.split(',').map(Number);
+    if (w < -180 || e > 180 || w > 180 || e < -180 || s < -90 || n > 90 || s > n) {
+      throw new StoreError(
+        'bbox: expected west,south,east,north with -180 ≤ lon ≤ 180, -90 ≤ south ≤ north ≤ 90',
+      );
+    }
+    out.bbox = [w, s, e, n];
+  }
+  if (q.country) out.country = q.country.toUpperCase();
+  if (q.admin1) out.admin1 = q.admin1;
+  if (q.type) out.type = q.type.split(',').map((s) => s.trim()) as EventQuery['type'];
+  if (q.actor) out.actor = q.actor;
+  if (q.source) out.source = q.source;
+  if (q.factuality) out.factuality = q.factuality.split(',').map((s) => s.trim()) as EventQuery['factuality'];
+  if (q.precision) out.precision = q.precision.split(',').map((s) => s.trim()) as EventQuery['precision'];
+  if (q.min_sources) out.minSources = q.min_sources;
+  if (q.q) out.q = q.q;
+  if (q.updated_since) out.updatedSince = q.updated_since;
+  if (q.reviewed) out.reviewed = q.reviewed === 'true';
+  if (q.limit) out.limit = q.limit;
+  if (q.cursor) out.cursor = q.cursor;
+  return out;
+}
+
+function streamResponse(chunks: AsyncGenerator<string>, headers: Record<string, string>): Response {
+  const enc = new TextEncoder();
+  // Pull-based: the next page is read from the store only when the client has taken the last one.
+  const body = new ReadableStream<Uint8Array>({
+    async pull(ctrl) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) ctrl.close();
+        else ctrl.enqueue(enc.encode(value));
+      } catch (e) {
+        ctrl.error(e);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(body, { headers });
+}
+
+export function createApp(store: Store, options: AppOptions = {}) {
+  const maxBody = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = result.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+          .join('; ');
+        return problem(c, 400, 'Invalid request', issues);
+      }
+    },
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof StoreError)
+      return problem(
+        c,
+        /^no (incident|article|event)/.test(err.message) ? 404 : 400,
+        'Bad request',
+        err.message,
+      );
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      return problem(c, status, status === 413 ? 'Payload too large' : 'Bad request', err.message);
+    }
+    console.error(`sitrep serve: ${err instanceof Error ? err.message : String(err)}`);
+    return problem(c, 500, 'Internal error');
+  });
+  app.notFound((c) => problem(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`));
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) => problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`),
+    }),
+  );
+
+  app.get('/health', (c) => c.json({ ok: true, version: VERSION, engine: store.engine }));
+
+  // ------------------------------------------------------------------ articles
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/articles',
+      tags: ['articles'],
+      summary: 'List articles (newest first, or by update time with updated_since)',
+      request: { query: ArticleListQuery },
+      responses: {
+        200: {
+          description: 'A page of articles',
+          content: { 'application/json': { schema: PageOf('Article') } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await store.listArticles({
+        from: q.from,
+        to: q.to,
+        source: q.source,
+        q: q.q,
+        updatedSince: q.updated_since,
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+      return c.json(page as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/articles/{id}',
+      tags: ['articles'],
+      summary: 'One article with its annotations (the full sitrep/1 record)',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The article', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const [article, record] = await Promise.all([store.getArticle(id), store.getRecord(id)]);
+      if (!article || !record) return problem(c, 404, 'Not found', `no article ${id}`) as never;
+      const { text: _t, ...meta } = article;
+      return c.json({ ...meta, record } as never, 200);
+    },
+  );
+
+  let pipeline: ((a: ReturnType<typeof createArticle>) => Promise<SitrepRecord>) | null = null;
+  const code = async (a: ReturnType<typeof createArticle>): Promise<SitrepRecord> => {
+    if (options.code) return options.code(a);
+    if (!pipeline) {
+      const [{ createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
+        import('../pipeline/default.js'),
+        import('../output/sitrep-json.js'),
+      ]);
+      const p = createDefaultPipeline();
+      pipeline = async (x) => toSitrepJson(p.run(x));
+    }
+    return pipeline(a);
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/articles',
+      tags: ['articles'],
+      summary: 'Code and store an article',
+      request: { body: { content: { 'application/json': { schema: ArticleBody } }, required: true } },
+      responses: {
+        201: { description: 'Stored', content: { 'application/json': { schema: AnyObject } } },
+        200: {
+          description: 'Already stored (same normalised text)',
+          content: { 'application/json': { schema: AnyObject } },
+        },
+        413: { description: 'Body too large', content: { 'application/problem+json': { schema: Problem } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const article = createArticle({ ...body, publishedSource: 'field' });
+      if (!article.text)
+        return problem(c, 400, 'Invalid request', 'text: empty after normalisation') as never;
+      const record = await code(article);
+      const [res] = await store.putRecords([{ record, origin: 'api' }], 'api');
+      if (options.mergeOnPost && res.status === 'inserted') {
+        const { runMerge } = await import('../merge/index.js');
+        await runMerge(store, 'api');
+      }
+      return c.json(
+        { id: res.id, status: res.status, events: record.events.length, record } as never,
+        res.status === 'inserted' ? 201 : 200,
+      );
+    },
+  );
+
+  // ------------------------------------------------------------------ events
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/events',
+      tags: ['events'],
+      summary: 'Query events',
+      request: { query: EventFilterQuery },
+      responses: {
+        200: {
+          description: 'A page of events',
+          content: { 'application/json': { schema: PageOf('Event') } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json((await store.queryEvents(toEventQuery(c.req.valid('query')))) as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/events/{id}',
+      tags: ['events'],
+      summary: 'One event',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The event', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const e = await store.getEvent(id);
+      if (!e) return problem(c, 404, 'Not found', `no event ${id}`) as never;
+      return c.json(e as never, 200);
+    },
+  );
+
+  // ------------------------------------------------------------------ incidents
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/incidents',
+      tags: ['incidents'],
+      summary: 'Query incidents (events of several articles merged)',
+      request: { query: EventFilterQuery.omit({ reviewed: true }) },
+      responses: {
+        200: {
+          description: 'A page of incidents',
+          content: { 'application/json': { schema: PageOf('Incident') } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json((await store.queryIncidents(toEventQuery(c.req.valid('query')))) as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/incidents/{id}',
+      tags: ['incidents'],
+      summary: 'One incident with its events, values by source and merge audit',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The incident', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const inc = await store.getIncident(id);
+      if (!inc) return problem(c, 404, 'Not found', `no incident ${id}`) as never;
+      return c.json(inc as never, 200);
+    },
+  );
+
+  const actorOf = (c: Context) => {
+    const h = c.req.header('x-sitrep-actor');
+    return h && /^[\w:.@-]{1,100}$/.test(h) ? `api:${h}` : 'api';
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/incidents/{id}/split',
+      tags: ['incidents'],
+      summary: 'Move some events out of an incident into a new one (locks both)',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: SplitBody } }, required: true },
+      },
+      responses: {
+        200: { description: 'The new incident', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return c.json((await store.splitIncident(id, body.events, actorOf(c), body.reason)) as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/incidents/merge',
+      tags: ['incidents'],
+      summary: 'Merge incidents into the first one (locks it)',
+      request: { body: { content: { 'application/json': { schema: MergeBody } }, required: true } },
+      responses: {
+        200: { description: 'The merged incident', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json((await store.mergeIncidents(body.ids, actorOf(c), body.reason)) as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/merge',
+      tags: ['incidents'],
+      summary: 'Re-run near-duplicate clustering and incident merging over the store',
+      responses: { 200: { description: 'Summary', content: { 'application/json': { schema: AnyObject } } } },
+    }),
+    async (c) => {
+      const { runMerge } = await import('../merge/index.js');
+      return c.json((await runMerge(store, actorOf(c))) as never, 200);
+    },
+  );
+
+  // ------------------------------------------------------------------ aggregates, sync, export
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/aggregates',
+      tags: ['events'],
+      summary: 'Event counts by day or week, by type or country',
+      request: { query: AggregateQuery },
+      responses: {
+        200: { description: 'Buckets', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { interval, by, ...filters } = q;
+      const rows = await store.aggregate({ ...toEventQuery(filters), interval, by });
+      return c.json({ interval, by, buckets: rows } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/deletions',
+      tags: ['sync'],
+      summary: 'Articles, events and incidents deleted at or after `since`',
+      request: { query: DeletionsQuery },
+      responses: {
+        200: { description: 'Deletions', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json({ items: await store.deletions(q.since, q.limit) } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export',
+      tags: ['export'],
+      summary: 'Export events (csv, geojson, acled) or records (jsonl), streamed',
+      request: { query: ExportQuery },
+      responses: { 200: { description: 'The export file' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { format, ...filters } = c.req.valid('query');
+      const { limit: _l, cursor: _c, ...q } = toEventQuery(filters);
+      const f = format as ExportFormat;
+      return streamResponse(exportChunks(store, f, q), {
+        'content-type': CONTENT_TYPES[f],
+        'content-disposition': `attachment; filename="sitrep-events.${EXTENSIONS[f]}"`,
+      }) as never;
+    },
+  );
+
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'sitrep API',
+      version: VERSION,
+      description:
+        'Articles, events and incidents coded by sitrep, with their evidence. Errors are RFC 9457 problem details.',
+    },
+  });
+  app.get('/docs', (c) =>
+    c.html(
+      docsPage(app.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'sitrep API', version: VERSION } })),
+    ),
+  );
+  return app;
+}
