@@ -101,6 +101,7 @@ export function createDesk(options: DeskOptions): Hono {
 
   app.route(`${DESK_BASE}/api`, reviewRoutes(options.store, actor));
 
+  app.get('/', (c) => c.redirect(`${DESK_BASE}/`, 302));
   app.get(DESK_BASE, (c) => c.redirect(`${DESK_BASE}/`, 301));
   app.get(`${DESK_BASE}/*`, async (c) => {
     const rel = decodeURIComponent(c.req.path.slice(DESK_BASE.length + 1)) || 'index.html';

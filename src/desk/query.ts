@@ -176,7 +176,8 @@ export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): P
             .as('title'),
       ])
       .where(where)
-      .orderBy(col, o.dir)
+      // Unknown values last in either direction, on both engines (PostgreSQL puts NULLs first in DESC).
+      .orderBy(sql`${sql.ref(col)} ${sql.raw(o.dir)} nulls last`)
       .orderBy('id', o.dir)
       .limit(o.pageSize)
       .offset(o.page * o.pageSize)
@@ -258,8 +259,9 @@ export async function mapMarks(
   const z = Math.max(0, Math.min(18, Math.round(zoom)));
   const cell = 360 / 2 ** (z + 3);
   const where = eventWhere(store, { ...f, bbox: view });
-  const floorLat = sql<number>`floor(lat / ${cell})`;
-  const floorLon = sql<number>`floor(lon / ${cell})`;
+  // A literal (our own number), so the GROUP BY expression is textually the SELECT one on PostgreSQL.
+  const floorLat = sql<number>`floor(lat / ${sql.lit(cell)})`;
+  const floorLon = sql<number>`floor(lon / ${sql.lit(cell)})`;
   const [cells, areas, unlocated] = await Promise.all([
     store.db
       .selectFrom('events')

@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { createDesk } from '../../src/api/desk.js';
+import { createApp } from '../../src/api/app.js';
 import { codeArticles } from '../../src/ingest/coder.js';
 import { runMerge } from '../../src/merge/index.js';
 import { createArticle } from '../../src/model/article.js';
@@ -142,8 +141,8 @@ export async function fillStore(store: Store, articles: CorpusArticle[]): Promis
 }
 
 export async function serveDesk(store: Store, dir: string): Promise<RunningDesk> {
-  const app = new Hono();
-  app.route('/', createDesk({ store }));
+  // The real API app (the desk is mounted in it), as `sitrep serve` runs it.
+  const app = createApp(store);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;

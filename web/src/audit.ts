@@ -1,7 +1,7 @@
 /** The audit log: who changed what, when (analyst actions by default). */
 import { get } from './api.js';
 import { h, replace } from './dom.js';
-import { openView } from './state.js';
+import { articleOfEvent, openView } from './state.js';
 import type { AuditRow } from './types.js';
 
 function detailText(d: unknown): string {
@@ -66,7 +66,7 @@ export async function renderAudit(root: HTMLElement): Promise<void> {
                       ? openView('incident', { id: r.target })
                       : r.kind === 'event'
                         ? openView('article', {
-                            id: r.target.slice(0, r.target.lastIndexOf('/')),
+                            id: articleOfEvent(r.target),
                             event: r.target,
                           })
                         : openView('article', { id: r.target }),

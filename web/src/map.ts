@@ -13,7 +13,7 @@ import { filtersToParams } from '../../src/desk/filters.js';
 import { get } from './api.js';
 import { typeColor } from './colors.js';
 import { h } from './dom.js';
-import { currentFilters, openView, params, setFilters } from './state.js';
+import { articleOfEvent, currentFilters, openView, params, setFilters } from './state.js';
 import type { MapMark, MapMarks } from './types.js';
 
 /** Ring radius (metres) for each coarse precision: a rough size of such an area. */
@@ -93,7 +93,7 @@ function drawMarks(data: MapMarks): void {
     }
     (layer as L.Path).bindTooltip(tip(m), { direction: 'top' });
     layer.on('click', () => {
-      if (m.id) openView('article', { id: m.id.slice(0, m.id.lastIndexOf('/')), event: m.id });
+      if (m.id) openView('article', { id: articleOfEvent(m.id), event: m.id });
       else if (m.kind === 'area' && m.country) {
         setFilters({
           ...currentFilters(),

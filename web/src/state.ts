@@ -78,3 +78,10 @@ export function setParam(k: string, v: string | null, opts: { replace?: boolean 
   else p.set(k, v);
   navigate(p, opts);
 }
+
+/** The article an event id belongs to: event ids are `<article id><separator><local id>`. */
+export function articleOfEvent(eventId: string): string {
+  const m = eventId.match(/^sha256:[0-9a-f]+/);
+  if (m) return m[0];
+  return eventId.slice(0, Math.max(eventId.lastIndexOf('/'), eventId.lastIndexOf(':')));
+}
