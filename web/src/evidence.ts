@@ -315,7 +315,8 @@ export async function renderArticle(root: HTMLElement): Promise<void> {
     return;
   }
   const { record: rec, article, events } = data;
-  const stored = new Map(events.map((e) => [e.id, e]));
+  // Stored events by their local id within the record (the store's id format is its own business).
+  const stored = new Map(events.map((e) => [e.record.id, e]));
   const byKey = new Map<string, HTMLElement[]>();
   const labels = new Map<string, string>();
   const marks = collectMarks(rec);
@@ -360,8 +361,8 @@ export async function renderArticle(root: HTMLElement): Promise<void> {
 
   const cards = rec.events.map((e) => eventCard(e));
   function eventCard(e: EventRecord): HTMLElement {
-    const sid = `${article.id}/${e.id}`;
-    const se = stored.get(sid);
+    const se = stored.get(e.id);
+    const sid = se?.id ?? `${article.id}:${e.id}`;
     const review = (se?.record as EventRecord & { review?: ReviewMark })?.review;
     const status = !se?.reviewed ? 'pending' : (review?.status ?? 'accepted');
     const place = e.place ? rec.places.find((x) => x.mention === e.place) : undefined;
@@ -738,7 +739,7 @@ export async function renderArticle(root: HTMLElement): Promise<void> {
     ),
   );
   if (focusEvent) {
-    const local = focusEvent.slice(article.id.length + 1);
+    const local = events.find((x) => x.id === focusEvent)?.record.id ?? '';
     const ev = rec.events.find((x) => x.id === local);
     const card = document.getElementById(`card-${local}`);
     if (ev && card) {
