@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { register as registerAccounts } from './commands/accounts.js';
 import { register as registerBackfill } from './commands/backfill.js';
 import { register as registerCode } from './commands/code.js';
 import { register as registerExport } from './commands/export.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerWorker(program);
   registerJobs(program);
   registerBackfill(program);
+  registerAccounts(program);
   registerServe(program);
   registerExport(program);
   for (const c of program.commands) c.exitOverride();

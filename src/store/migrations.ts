@@ -3,6 +3,7 @@
  * Engine-specific bits (full-text search, auto-increment) branch on `engine`.
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { m0100Accounts } from '../accounts/migration.js';
 import type { Engine } from './store.js';
 
 type Db = Kysely<unknown>;
@@ -202,7 +203,7 @@ function m0001(engine: Engine): Migration {
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_init': m0001(engine) };
+      return { '0001_init': m0001(engine), '0100_accounts': m0100Accounts(engine) };
     },
   };
 }
