@@ -222,6 +222,8 @@ export interface EventRecord {
   recipients: EventArgument[];
   /** Index into `places` (the place id is the place's mention id). */
   place?: string;
+  /** How the place was chosen: linked to the trigger in its sentence, or the article's focus place. */
+  placeBasis?: 'sentence' | 'article';
   /** Id of a time expression. */
   time?: string;
   /** Inclusive ISO dates the event happened within (from the time, else the publication date). */

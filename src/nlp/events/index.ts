@@ -25,7 +25,7 @@ import {
   SPEECH,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
-import { nearestPlace } from './rules/location.js';
+import { locateEvent } from './rules/location.js';
 
 export interface EventsOptions {
   /** Extra actor registry files (same format as data/actors.tsv); later files win. */
@@ -278,7 +278,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
     const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
-    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end, rec.actors);
+    const claim = factualityFromClaims(doc.layer('claims'), doc.text, trigger.start, trigger.end, rec.actors);
     if (claim) {
       rec.claim = claim.id;
       rec.factuality = claim.factuality;
@@ -296,8 +296,11 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
     // place, time, quantities from the same sentence
-    const place = nearestPlace(doc, d.sentence, trigger.start);
-    if (place) rec.place = place;
+    const place = locateEvent(doc, d.sentence, trigger, rec.type);
+    if (place) {
+      rec.place = place.id;
+      rec.placeBasis = place.basis;
+    }
     attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
@@ -421,23 +424,8 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
 }
 
 const LOCATIVE = new Set(['in', 'of', 'from']);
-const DOMESTIC_SECTORS = new Set([
-  'GOV',
-  'MIL',
-  'COP',
-  'REB',
-  'OPP',
-  'JUD',
-  'LEG',
-  'CVL',
-  'UAF',
-  'REF',
-  'PTY',
-  'LAB',
-  'EDU',
-  'MED',
-  'JRN',
-]);
+// state actors are domestic by default; non-state ones (rebels, refugees, civilians) often are not
+const DOMESTIC_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY']);
 
 /**
  * A country for an actor the words alone do not place: its own locative ("rebels in the Ivory
@@ -465,7 +453,13 @@ function countryNearby(
   if (!sector || !DOMESTIC_SECTORS.has(sector)) return undefined;
   const s = doc.sentences[sentence];
   for (const p of doc.layer('places')) {
-    if (p.start >= s.start && p.end <= s.end && p.country && p.kind === 'place') {
+    if (
+      p.start >= s.start &&
+      p.end <= s.end &&
+      p.country &&
+      p.kind === 'place' &&
+      /\bin\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(s.start, p.start - 8), p.start))
+    ) {
       const a3 = alpha3Of(p.country);
       if (a3) return a3;
     }
@@ -795,6 +789,59 @@ function dedupe(records: EventRecord[]): EventRecord[] {
     } else if (richness(r) > richness(out[prev])) {
       out[prev] = { ...r, id: out[prev].id };
     }
+  }
+  return mergeRetellings(out);
+}
+
+const MERGE_WINDOW = 3;
+// the head noun: the last word before an "of"-phrase ("families of Syrian refugees" → families)
+const headOf = (a: EventArgument | undefined) =>
+  a?.text
+    .toLowerCase()
+    .split(/\s+of\s+/)[0]
+    .split(/\s+/)
+    .at(-1) ?? '';
+
+/**
+ * A lede's event told again a few sentences later with the details ("Families … were expelled by
+ * militants" then "40 families were expelled … in the village of X"): same type, mode and trigger
+ * word, compatible parties. The later telling completes the earlier one and is dropped.
+ */
+function mergeRetellings(records: EventRecord[]): EventRecord[] {
+  const out: EventRecord[] = [];
+  for (const r of records) {
+    const a = out.find(
+      (e) =>
+        e.type === r.type &&
+        e.mode === r.mode &&
+        e.trigger.text.toLowerCase() === r.trigger.text.toLowerCase() &&
+        r.sentence - e.sentence <= MERGE_WINDOW &&
+        e.sentence !== r.sentence &&
+        e.factuality === r.factuality &&
+        (e.recipients.length === 0 ||
+          r.recipients.length === 0 ||
+          headOf(e.recipients[0]) === headOf(r.recipients[0])) &&
+        (e.actors.length === 0 ||
+          r.actors.length === 0 ||
+          e.actors[0].text.toLowerCase() === r.actors[0].text.toLowerCase()),
+    );
+    if (!a) {
+      out.push(r);
+      continue;
+    }
+    if (a.actors.length === 0) a.actors = r.actors;
+    if (a.recipients.length === 0) a.recipients = r.recipients;
+    if (r.place && (!a.place || (a.placeBasis === 'article' && r.placeBasis === 'sentence'))) {
+      a.place = r.place;
+      a.placeBasis = r.placeBasis;
+    }
+    if (a.quantities.length === 0) a.quantities = r.quantities;
+    if (a.timePrecision !== 'text' && r.timePrecision === 'text') {
+      a.time = r.time;
+      a.interval = r.interval;
+      a.timePrecision = 'text';
+    }
+    a.rule = `${a.rule}+retold`;
   }
   return out;
 }

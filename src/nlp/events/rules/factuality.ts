@@ -1,5 +1,7 @@
 import type { Doc } from '../../../model/doc.js';
 import type { Claim, EventRecord, Factuality, Span } from '../../../model/types.js';
+// the sources stage's published helper for linking events to claims (src/nlp/sources/claim-of.ts)
+import { claimOf } from '../../sources/claim-of.js';
 
 /**
  * Factuality: the innermost claim whose content holds the trigger (reported, or denied when the
@@ -31,28 +33,27 @@ const CONDITIONAL = new Set(['if', 'unless', 'should']);
 
 export function factualityFromClaims(
   claims: readonly Claim[],
+  text: string,
   start: number,
   end: number,
   actors: readonly Span[] = [],
 ): { id: string; factuality: Factuality; content: Span } | undefined {
-  let best: Claim | undefined;
-  let bestPart: Span | undefined;
-  for (const c of claims) {
-    // the source's own act ("Aliyev denied this and demanded …") is not part of what it claims
-    if (actors.some((a) => a.start < c.source.end && c.source.start < a.end)) continue;
-    for (const part of c.content) {
-      if (
-        part.start <= start &&
-        end <= part.end &&
-        (!bestPart || part.end - part.start < bestPart.end - bestPart.start)
-      ) {
-        best = c;
-        bestPart = part;
-      }
-    }
+  // the source's own act ("Aliyev denied this and demanded …") is not part of what it claims
+  const others = actors.length
+    ? claims.filter((c) => !actors.some((a) => a.start < c.source.end && c.source.start < a.end))
+    : claims;
+  const link = claimOf(others, { start, end }, text);
+  if (!link) return undefined;
+  let content: Span | undefined;
+  for (const part of link.claim.content) {
+    if (
+      part.start <= start &&
+      end <= part.end &&
+      (!content || part.end - part.start < content.end - content.start)
+    )
+      content = part;
   }
-  if (!best || !bestPart) return undefined;
-  return { id: best.id, factuality: best.stance === 'deny' ? 'denied' : 'reported', content: bestPart };
+  return { id: link.claim.id, factuality: link.factuality, content: content ?? { start, end } };
 }
 
 /** Cues between the subject (or clause start) and the trigger token. */
