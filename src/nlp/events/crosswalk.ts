@@ -50,7 +50,8 @@ export function acledOf(
     case 'AGREE':
       return { eventType: 'Strategic developments', subEventType: 'Agreement' };
     case 'MOBILIZE':
-      return { eventType: 'Strategic developments', subEventType: 'Headquarters or base established' };
+      // ACLED codes troop deployments and build-ups as "Other" strategic developments
+      return { eventType: 'Strategic developments', subEventType: 'Other' };
     case 'RETREAT':
       return mode === 'withdraw'
         ? { eventType: 'Strategic developments', subEventType: 'Non-violent transfer of territory' }
