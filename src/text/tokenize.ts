@@ -73,11 +73,8 @@ export function tokenize(text: string): Tokenized {
   const low: string[] = [];
   // wink's sentence boundaries as token indices
   const winkSentenceEnds = new Set<number>();
-  let acc = 0;
-  doc.sentences().each((s: { tokens(): { length(): number } }) => {
-    acc += s.tokens().length();
-    winkSentenceEnds.add(acc - 1);
-  });
+  for (const span of doc.sentences().out(its.span) as unknown as [number, number][])
+    winkSentenceEnds.add(span[1]);
 
   let cursor = 0;
   let k = 0;
