@@ -37,7 +37,9 @@ export async function openQueue(url: string, o: OpenQueueOptions = {}): Promise<
     max: o.max ?? 4,
     supervise: o.supervise ?? false,
     schedule: false,
-    maintenanceIntervalSeconds: o.maintenanceSeconds ?? 10,
+    // SITREP_QUEUE_MAINTENANCE_S: fault tests shorten it to see a killed worker's job come back fast.
+    maintenanceIntervalSeconds:
+      o.maintenanceSeconds ?? (Number(process.env.SITREP_QUEUE_MAINTENANCE_S) || 10),
     monitorStateIntervalSeconds: 60,
     application_name: 'sitrep',
   });

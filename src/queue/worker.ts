@@ -4,6 +4,8 @@
  */
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
+import { codeArticles } from '../ingest/coder.js';
+import { createArticle } from '../model/article.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { closeQueue, type OpenQueueOptions, openQueue } from './boss.js';
@@ -65,11 +67,18 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     export: (d) => handleExport(ctx, d),
   };
   const poll = o.pollSeconds ?? 0.5;
+  // Load the pipeline's lexicons before taking jobs, so the first job is not slow.
+  if (!o.kinds || o.kinds.some((k) => k !== 'merge' && k !== 'export'))
+    codeArticles([createArticle({ text: 'Police arrested two men in Lagos on Monday, officials said.' })]);
   for (const kind of o.kinds ?? JOB_KINDS) {
     const lanes = kind === 'fetchFeed' || kind === 'fetchPage' ? (o.fetchConcurrency ?? 4) : 1;
     for (let lane = 0; lane < lanes; lane++) {
-      await boss.work(QUEUE[kind], { batchSize: 1, pollingIntervalSeconds: poll }, async ([job]) => {
+      let laneId = '';
+      laneId = await boss.work(QUEUE[kind], { batchSize: 1, pollingIntervalSeconds: poll }, async ([job]) => {
         const t0 = performance.now();
+        // pg-boss waits out the polling interval after every job; after a job the queue likely has
+        // more, so skip the wait (an idle queue is still polled at the interval).
+        if (laneId) boss.notifyWorker(laneId);
         try {
           const result = await handlers[kind](job.data as never);
           stats.done++;

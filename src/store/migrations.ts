@@ -3,6 +3,7 @@
  * Engine-specific bits (full-text search, auto-increment) branch on `engine`.
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { m0100Accounts } from '../accounts/migration.js';
 import type { Engine } from './store.js';
 
 type Db = Kysely<unknown>;
@@ -245,7 +246,12 @@ const m0003: Migration = {
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_init': m0001(engine), '0002_feeds': m0002, '0003_event_filter_indexes': m0003 };
+      return {
+        '0001_init': m0001(engine),
+        '0002_feeds': m0002,
+        '0003_event_filter_indexes': m0003,
+        '0100_accounts': m0100Accounts(engine),
+      };
     },
   };
 }
