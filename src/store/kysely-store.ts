@@ -1008,6 +1008,14 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Keeps the query planner's statistics current as the store grows (cheap when nothing changed).
+    if (this.raw?.open) {
+      try {
+        this.raw.pragma('optimize');
+      } catch {
+        // read-only or busy: statistics stay as they were
+      }
+    }
     await this.db.destroy();
     await this.onClose();
   }
