@@ -312,7 +312,15 @@ function describeErrors(stem: string, text: string, pred: Relation[], gold: Rela
       out.push(
         `${stem}\tWRONG\tcue ${show(g.cue)}→${show(p.cue)}\tsrc ${show(g.source)}→${show(p.source)}\tcontent ${show(g.content)}→${show(p.content)}`,
       );
-    else out.push(`${stem}\tMISS\tcue ${show(g.cue)}\tsrc ${show(g.source)}\tcontent ${show(g.content)}`);
+    else {
+      const all = [...g.cue, ...g.source, ...g.content];
+      const lo = Math.max(0, Math.min(...all.map((x) => x.start)) - 80);
+      const hi = Math.max(...all.map((x) => x.end)) + 40;
+      const ctx = text.slice(lo, hi).replace(/\n/g, '⏎');
+      out.push(
+        `${stem}\tMISS\tcue ${show(g.cue)}\tsrc ${show(g.source)}\tcontent ${show(g.content)}\tCTX ${ctx}`,
+      );
+    }
   }
   for (const p of pred) {
     if (!gold.some((g) => overlaps(p.cue, g.cue)))

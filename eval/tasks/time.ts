@@ -36,6 +36,8 @@ export interface TimeDoc {
   gold: GoldTime[];
   /** Spans neither scored as gold nor held against a system (an in-text DCT). */
   ignore: { start: number; end: number }[];
+  /** Only this prefix of the text was annotated (MEANTIME marks the first sentences only). */
+  annotatedEnd?: number;
 }
 
 interface SysTime {
@@ -103,6 +105,8 @@ const NO_SPACE_AFTER = /^[([{$]$/;
 export function readMeantime(raw: string, name: string): TimeDoc {
   const tokRe = /<token\b([^>]*)>([^<]*)<\/token>/g;
   const offsets = new Map<string, [number, number]>();
+  const sentenceOf = new Map<string, string>();
+  const sentenceEnd = new Map<string, number>();
   let text = '';
   let prevSentence = '';
   let prevTok = '';
@@ -120,7 +124,9 @@ export function readMeantime(raw: string, name: string): TimeDoc {
     }
     if (tok === '"') quoteOpen = !quoteOpen;
     offsets.set(id, [text.length, text.length + tok.length]);
+    sentenceOf.set(id, sentence);
     text += tok;
+    sentenceEnd.set(sentence, text.length);
     prevSentence = sentence;
     prevTok = tok;
   }
@@ -141,7 +147,15 @@ export function readMeantime(raw: string, name: string): TimeDoc {
     if (fn === 'CREATION_TIME') ignore.push(t);
     else gold.push(t);
   }
-  return { name, text, dct, gold, ignore };
+  // annotators covered the title and the first sentences: score only up to the last annotated one
+  const markables = raw.slice(Math.max(0, raw.indexOf('<Markables')));
+  let lastSentence = -1;
+  for (const m of markables.matchAll(/t_id="([^"]+)"/g)) {
+    const sn = Number(sentenceOf.get(m[1]) ?? -1);
+    if (sn > lastSentence) lastSentence = sn;
+  }
+  const annotatedEnd = sentenceEnd.get(String(lastSentence)) ?? text.length;
+  return { name, text, dct, gold, ignore, annotatedEnd };
 }
 
 function listFiles(dir: string, ext: string): string[] {
@@ -259,7 +273,12 @@ function score(d: TimeDoc, sys: SysTime[], counts: Counts, errors: Mismatch[] | 
   }[];
   const preds = sys
     .map((s) => ({ s, t: toTokens(toks, s.start, s.end) }))
-    .filter((x) => x.t && !ign.some((i) => overlaps(i, x.t!))) as { s: SysTime; t: [number, number] }[];
+    .filter(
+      (x) =>
+        x.t &&
+        x.s.start < (d.annotatedEnd ?? Number.POSITIVE_INFINITY) &&
+        !ign.some((i) => overlaps(i, x.t!)),
+    ) as { s: SysTime; t: [number, number] }[];
   counts.gold += gold.length;
   counts.sys += preds.length;
   const used = new Uint8Array(preds.length);

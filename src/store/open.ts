@@ -61,7 +61,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     sqlite.pragma('busy_timeout = 10000');
     sqlite.pragma('cache_size = -65536');
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-    store = new KyselyStore('sqlite', db, async () => {});
+    store = new KyselyStore('sqlite', db, async () => {}, sqlite);
   }
   if (options.migrate !== false) {
     try {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, type NamedInput, readInputPath } from '../inputs.js';
+import { DEFAULT_MAX_BYTES, formatInputError, type IngestItem, readInputs } from '../../ingest/index.js';
+import { UsageError } from '../errors.js';
 
 interface CodeOptions {
   jsonl?: boolean;
@@ -9,7 +9,6 @@ interface CodeOptions {
   url?: string;
   title?: string;
   outlet?: string;
-  format?: 'text' | 'jsonl';
   strict?: boolean;
   maxBytes: number;
 }
@@ -30,7 +29,6 @@ export function register(program: Command): void {
     .option('--url <url>', 'article URL for plain-text input')
     .option('--title <title>', 'headline for plain-text input (default: its first line)')
     .option('--outlet <name>', 'publisher for plain-text input')
-    .option('--format <format>', 'input format: text or jsonl (default: by extension or content)')
     .option('--strict', 'stop at the first bad JSON Lines record instead of skipping it')
     .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), DEFAULT_MAX_BYTES)
     .addHelpText(
@@ -53,9 +51,6 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   if (opts.published && !/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(opts.published)) {
     throw new UsageError(`--published: expected YYYY-MM-DD or an ISO date-time, got "${opts.published}"`);
   }
-  if (opts.format && opts.format !== 'text' && opts.format !== 'jsonl') {
-    throw new UsageError(`--format: expected text or jsonl, got "${opts.format}"`);
-  }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
 
   // Load the pipeline only when there is work (keeps --help fast).
@@ -68,23 +63,19 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
 
   let failed = 0;
   const records: unknown[] = [];
-  const perArticle: NamedInput[] = [];
-  for (const path of paths) {
-    try {
-      const { inputs, warnings } = readInputPath(path, {
-        maxBytes: opts.maxBytes,
-        strict: Boolean(opts.strict),
-        format: opts.format,
-      });
-      for (const w of warnings) process.stderr.write(`sitrep: warning: ${w}\n`);
-      if (warnings.some((w) => w.includes('skipped'))) failed++;
-      perArticle.push(...inputs);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`sitrep: ${err.message}\n`);
-      failed++;
-      if (opts.strict) return 1;
+  const perArticle: IngestItem[] = [];
+  for await (const r of readInputs(paths, {
+    maxBytes: opts.maxBytes,
+    strict: Boolean(opts.strict),
+    fetchPagesBelow: 0,
+  })) {
+    if (r.ok) {
+      perArticle.push(r.value);
+      continue;
     }
+    failed++;
+    process.stderr.write(`sitrep: ${formatInputError(r.error)}\n`);
+    if (opts.strict) return 1;
   }
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   for (const { origin, input } of perArticle) {

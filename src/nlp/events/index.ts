@@ -2,7 +2,7 @@ import type { Doc } from '../../model/doc.js';
 import type { EventArgument, EventQuantity, EventRecord, Factuality, Mention } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { POS } from '../../text/tokenize.js';
-import { type ActorRegistry, codeActor, loadActorRegistry } from './actors.js';
+import { type ActorRegistry, alpha3Of, codeActor, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
 import {
@@ -12,8 +12,10 @@ import {
   coordinatedRight,
   findObject,
   findSubject,
+  isParty,
   isPassive,
   isPronoun,
+  SPEECH,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { nearestPlace } from './rules/location.js';
@@ -41,7 +43,7 @@ interface Match {
 }
 
 const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
-const MAX_GAP = 2;
+const MAX_GAP = 3;
 
 /** The longest trigger starting at token i, if any. */
 function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | null {
@@ -51,13 +53,24 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
   const candidates: Trigger[] = [];
-  if (verbs) {
+  // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
+  const compound =
+    (i > 0 && t.lower[i - 1] === '-' && t.start[i] === t.end[i - 1]) ||
+    // a participle after a determiner modifies a noun ("the occupied city"), and "what it called"
+    // names something rather than phoning anyone
+    (i > 0 && t.pos[i - 1] === POS.DET && /(ed|en)$/.test(w)) ||
+    (w.startsWith('call') && (t.lower[i - 2] === 'what' || t.lower[i - 1] === 'so'));
+  if (verbs && !compound) {
     const verbal =
       VERB_LIKE.has(p) ||
       titleCase ||
       // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
-      (p === POS.ADJ && /(ed|en)$/.test(w)) ||
-      (/ed$/.test(w) && i > 0 && t.pos[i - 1] !== POS.DET && t.pos[i - 1] !== POS.ADP) ||
+      (p === POS.ADJ && /(ed|en)$/.test(w) && isPassive(t, i, 0)) ||
+      (/ed$/.test(w) &&
+        i > 0 &&
+        t.pos[i - 1] !== POS.DET &&
+        t.pos[i - 1] !== POS.ADP &&
+        t.pos[i - 1] !== POS.ADJ) ||
       (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
     for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
   }
@@ -129,16 +142,38 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m = matchAt(doc, i, s1, titleCase);
+      const m = matchAt(doc, i, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
       if (!m) continue;
-      const d = argue(doc, chunks, m, si, s0, s1);
+      const d =
+        m.trigger === OBLIGATION
+          ? argueObligation(doc, chunks, m, si, s0, s1)
+          : argue(doc, chunks, m, si, s0, s1);
       if (d) {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
           const gd = drafts[g];
-          if (gd.match.last < m.first && m.first <= gd.objectEnd) {
+          const gt = gd.match.trigger.type;
+          // "accused X of opening fire", "demanded that X apologise": the whole clause depends on it
+          const wide =
+            (gt === 'ACCUSE' || gt === 'REQUEST' || gt === 'THREATEN' || gt === 'REJECT') &&
+            !gd.match.trigger.noun &&
+            (/ing$/.test(t.lower[m.first]) ||
+              t.lower[m.first - 1] === 'to' ||
+              hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
+          // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
+          // manner of the earlier event, not an event of its own standing
+          const purpose =
+            m.first - gd.match.last <= 12 &&
+            (t.lower[m.first - 1] === 'to' ||
+              (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
+          if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
-            if (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first])))
+            if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
+              d.actors = gd.recipients;
+            else if (
+              d.actors.length === 0 ||
+              (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))
+            )
               d.actors = gd.actors;
           }
         }
@@ -158,26 +193,42 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const { match: m } = d;
     const tr = m.trigger;
     const chunks = chunksBySentence[d.sentence];
-    if (tr.weak && d.actors.length === 0 && d.recipients.length === 0) continue;
+    // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
+    if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
     const [s0] = doc.sentenceTokens[d.sentence];
-    const arg = (c: Chunk): EventArgument => {
+    const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
       // resolve a pronoun to the subject of the governing speech verb in the same sentence
       if (first === last && isPronoun(t.lower[first])) {
         const prev = findSubject(t, chunks, first, s0);
-        if (prev >= 0 && !isPronoun(t.lower[chunks[prev].first])) {
+        if (
+          prev >= 0 &&
+          !isPronoun(t.lower[chunks[prev].first]) &&
+          !other.some((o) => o.first === chunks[prev].first)
+        ) {
           first = chunks[prev].first;
           last = chunks[prev].last;
         }
       }
       while (first < last && t.pos[first] === POS.DET) first++;
       const start = t.start[first];
-      const end = t.end[last];
+      let end = t.end[last];
+      // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
+      const sentEnd = doc.sentences[d.sentence].end;
+      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)))) {
+        if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
+          let k = last;
+          while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
+          last = k;
+          end = t.end[k];
+        }
+      }
       const text = doc.text.slice(start, end);
       const a: EventArgument = { start, end, text };
       const mention = entityOf(start, end);
       const code = codeActor(registry, text);
+      if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
         const ent = entities.find((e) => e.id === mention.entity);
@@ -193,8 +244,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const rec: EventRecord = {
       id: `ev${records.length + 1}`,
       type: tr.type,
-      actors: d.actors.map(arg),
-      recipients: d.recipients.map(arg),
+      actors: d.actors.map((c) => arg(c, d.recipients)),
+      recipients: d.recipients.map((c) => arg(c, d.actors)),
       quantities: [],
       factuality: 'asserted',
       trigger,
@@ -204,6 +255,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
+    refineByObject(doc, rec, m.last);
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
@@ -217,6 +269,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (d.governor >= 0) {
       const g = drafts[d.governor].match.trigger.type;
       if (g === 'REJECT') rec.factuality = 'negated';
+      else if (g === 'ACCUSE') rec.factuality = 'uncertain';
       else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
       rec.confidence = 0.5;
     }
@@ -231,6 +284,36 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
+const OFFICIALS =
+  /^(diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|mission|staff|consul)$/;
+
+/**
+ * Codebook distinctions that turn on the object: lifting a curfew or a ban is CONCEDE (an
+ * administrative easing), lifting sanctions is RETREAT; expelling diplomats or inspectors is
+ * SANCTION:expel, expelling people is COERCE:deport.
+ */
+function refineByObject(doc: Doc, rec: EventRecord, last: number): void {
+  const low = doc.tokens.lower;
+  const [, s1] = doc.sentenceTokens[rec.sentence];
+  let admin = false;
+  let officials = false;
+  for (let k = last + 1; k < s1 && k <= last + 5; k++) {
+    if (ADMINISTRATIVE.test(low[k])) admin = true;
+    if (OFFICIALS.test(low[k])) officials = true;
+  }
+  if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
+    rec.type = 'CONCEDE';
+    rec.cameo = '081';
+    delete rec.mode;
+  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && officials) {
+    rec.type = 'SANCTION';
+    rec.mode = 'expel';
+    rec.cameo = '166';
+    delete rec.acled;
+  }
 }
 
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
@@ -260,6 +343,73 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   }
 }
 
+const LOCATIVE = new Set(['in', 'of', 'from']);
+const DOMESTIC_SECTORS = new Set([
+  'GOV',
+  'MIL',
+  'COP',
+  'REB',
+  'OPP',
+  'JUD',
+  'LEG',
+  'CVL',
+  'UAF',
+  'REF',
+  'PTY',
+  'LAB',
+  'EDU',
+  'MED',
+  'JRN',
+]);
+
+/**
+ * A country for an actor the words alone do not place: its own locative ("rebels in the Ivory
+ * Coast", "police of Guinea"), else, for domestic sectors and titled people, the country of the
+ * first place the sentence locates things in ("… a curfew in Abidjan") — the default analysts use.
+ */
+function countryNearby(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  last: number,
+  sentence: number,
+  sector: string | undefined,
+): string | undefined {
+  const t = doc.tokens;
+  if (last + 1 < t.length && LOCATIVE.has(t.lower[last + 1])) {
+    const c = chunks.find(
+      (ch) => ch.first === last + 2 || (t.lower[last + 2] === 'the' && ch.first === last + 3),
+    );
+    if (c) {
+      const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
+      if (code.country) return code.country;
+    }
+  }
+  if (!sector || !DOMESTIC_SECTORS.has(sector)) return undefined;
+  const s = doc.sentences[sentence];
+  for (const p of doc.layer('places')) {
+    if (p.start >= s.start && p.end <= s.end && p.country && p.kind === 'place') {
+      const a3 = alpha3Of(p.country);
+      if (a3) return a3;
+    }
+  }
+  const [s0, s1] = doc.sentenceTokens[sentence];
+  for (let k = s0; k + 1 < s1; k++) {
+    if (t.lower[k] !== 'in') continue;
+    const c = chunks.find((ch) => ch.first === k + 1);
+    if (!c) continue;
+    for (const hit of registry.find(doc.text.slice(t.start[c.first], t.end[c.last]))) {
+      if (hit.entry.via === 'country' || hit.entry.via === 'capital') return hit.entry.country;
+    }
+  }
+  return undefined;
+}
+
+function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
+  for (let k = a + 1; k < b; k++) if (low[k] === word) return true;
+  return false;
+}
+
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
   let caps = 0;
   let words = 0;
@@ -270,6 +420,55 @@ function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
     if (/^[A-Z]/.test(w)) caps++;
   }
   return words >= 4 && caps / words > 0.7;
+}
+
+/** "X said Y must/should do …": X demands something of Y (REQUEST), a rule over the modal. */
+const OBLIGATION: Trigger = {
+  phrase: 'say … must',
+  tail: [],
+  type: 'REQUEST',
+  cameo: '100',
+  objPreps: [],
+  noObject: true,
+  weak: false,
+  noun: false,
+  form: 'base',
+};
+
+function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
+  const w = doc.tokens.lower[i];
+  if (w !== 'must' && w !== 'should') return null;
+  // the complement's subject, then a speech verb before it with a subject of its own
+  const subj = findSubject(doc.tokens, chunks, i, s0);
+  if (subj < 0) return null;
+  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 6; k--) {
+    if (SPEECH.has(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
+      return { trigger: OBLIGATION, first: i, last: i };
+  }
+  return null;
+}
+
+function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft {
+  const t = doc.tokens;
+  const subj = findSubject(t, chunks, m.first, s0);
+  let speaker = -1;
+  for (let k = chunks[subj].first - 1; k >= s0; k--) {
+    if (SPEECH.has(t.lower[k])) {
+      speaker = findSubject(t, chunks, k, s0);
+      break;
+    }
+  }
+  return {
+    match: m,
+    sentence: si,
+    actors: speaker >= 0 ? coordinatedLeft(t, chunks, speaker).map((x) => chunks[x]) : [],
+    recipients: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
+    passive: false,
+    governor: -1,
+    factuality: 'asserted',
+    // what must be done depends on the demand: "must end attacks" is not an attack
+    objectEnd: Math.min(s1 - 1, m.last + 8),
+  };
 }
 
 /** Actor and recipient chunks for a trigger match. */
@@ -288,6 +487,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
   };
   const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
   const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
+  const pickObject = (c: Chunk | null): Chunk[] => {
+    if (!c) return [];
+    const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
+    if (k >= 0) return pickRight(k);
+    // an "of"-tail: coordination continues after the merged chunk
+    const tailOf = chunks.findIndex((x) => x.last === c.last);
+    return tailOf >= 0 ? [c, ...pickRight(tailOf).slice(1)] : [c];
+  };
   const byPhrase = (): number => {
     for (let k = m.last + 1; k < s1 && k <= m.last + 12; k++) {
       const w = t.lower[k];
@@ -314,9 +521,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
       actor = byPhrase();
       if (actor >= 0) d.actors = pickRight(actor);
     }
-    if (d.actors.length === 0 && own >= 0) {
-      // the object of a verb: "X held a phone conversation", "X launched an attack"
-      const before = ch.first - 1;
+    if (d.actors.length === 0) {
+      // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+      let before = ch.first - 1;
+      while (
+        before >= s0 &&
+        (QUOTES.has(t.lower[before]) || t.pos[before] === POS.DET || t.pos[before] === POS.ADJ)
+      )
+        before--;
       if (before >= s0 && t.pos[before] === POS.VERB) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
@@ -329,13 +541,13 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     const obj = findObject(
       t,
       chunks,
-      ch.last,
+      m.last,
       s1,
       tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
       false,
     );
-    if (obj >= 0 && !d.actors.some((a) => a.first === chunks[obj].first)) {
-      d.recipients = pickRight(obj);
+    if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
+      d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     }
     return d;
@@ -348,10 +560,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     if (by >= 0) d.actors = pickRight(by);
   } else {
     if (subj >= 0) d.actors = pickLeft(subj);
-    const obj = findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
-    if (obj >= 0) {
-      d.recipients = pickRight(obj);
-      d.objectEnd = d.recipients.at(-1)!.last;
+    // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
+    const gapParty = tr.tail.includes('_')
+      ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
+      : undefined;
+    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
+    if (obj) {
+      d.recipients = pickObject(obj);
+      d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
     } else {
       // the complement still governs an infinitive without object: "agreed to withdraw"
       const k = m.last + 1;
@@ -360,6 +576,8 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
   }
   return d;
 }
+
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 
 function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);

@@ -94,8 +94,13 @@ export function findTimes(doc: Doc): TimeExpression[] {
   let paragraph = 0;
   let scanned = 0;
   for (const c of cands) {
-    for (let nl = text.indexOf('\n', scanned); nl >= 0 && nl < c.start; nl = text.indexOf('\n', nl + 1))
+    // a paragraph break is a run of line breaks (blank lines count once)
+    for (let nl = text.indexOf('\n', scanned); nl >= 0 && nl < c.start; ) {
       paragraph++;
+      let k = nl + 1;
+      while (k < c.start && (text[k] === '\n' || text[k] === ' ' || text[k] === '\t')) k++;
+      nl = text.indexOf('\n', k);
+    }
     scanned = c.start;
     const first = tokenAt(tokens, c.start);
     const last = Math.max(first, tokenAt(tokens, c.end - 1));
@@ -108,9 +113,11 @@ export function findTimes(doc: Doc): TimeExpression[] {
       before: wordBefore(text, c.start),
       ref(kind) {
         const ok = REF_GRANS[kind];
+        // a reporting period ("the third quarter") stays the topic for a few paragraphs
+        const reach = kind === 'quarter' ? 3 : 0;
         for (let k = placed.length - 1; k >= 0; k--) {
           const p = placed[k];
-          if (p.paragraph !== here) break;
+          if (here - p.paragraph > reach) break;
           if (ok.has(p.gran)) return p;
         }
         return null;
@@ -129,6 +136,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
         (d.type === 'DATE' || d.type === 'TIME') &&
         !Number.isNaN(d.from) &&
         !d.value.endsWith('_REF') &&
+        !d.derived &&
         d.gran !== 'unknown'
       ) {
         placed.push({ id, from: d.from, to: d.to, gran: d.gran, paragraph: here });

@@ -84,14 +84,14 @@ const MON =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)(?![a-z])';
 const WD =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\\.|tues?\\.|wed\\.|thur?s?\\.|fri\\.|sat\\.|sun\\.)(?![a-z])';
-const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
-const YEAR4 = '(?:1\\d{3}|20\\d{2})(?![\\d,])';
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
+const YEAR4 = '(?:1\\d{3}|20\\d{2})(?!\\d|,\\d)';
 const NUMW = NUMBER_WORDS.join('|');
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
 const VAGUE =
   '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
 const UNIT =
-  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z])';
+  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old))';
 const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')}))`;
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
@@ -209,7 +209,9 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      day = weekdayNear(base, wd, leanOf(c.tense), false);
+      // "until Tuesday", "by Friday" under a present or future verb: a deadline ahead
+      const ahead = c.before === 'until' || c.before === 'till';
+      day = weekdayNear(base, wd, ahead ? 1 : leanOf(c.tense), false);
     }
   }
   return dayDraft(day, 'dct');
@@ -219,6 +221,7 @@ function refd(d: Draft, r: Ref | null): Draft {
   if (r) {
     d.anchor = 'ref';
     d.refId = r.id;
+    d.derived = true;
   } else if (!Number.isNaN(d.from)) d.anchor = 'dct';
   return d;
 }
@@ -356,6 +359,8 @@ const SEASONS: Record<string, Season> = {
 // ---- the rules -----------------------------------------------------------------------------------
 
 const monthOk = (g: Groups) => capitalised(g.mon);
+/** "Black Monday", "Good Friday": names of days, not the weekday before publication. */
+const NAMED_DAY_PREFIX = /\b(?:Black|Bloody|Good|Holy|Ash|Palm|Super|Cyber|Blue|Maundy|Easter)\s+$/;
 const wdOk = (g: Groups) => !g.wd || capitalised(g.wd);
 
 export const RULES: Rule[] = [
@@ -397,12 +402,39 @@ export const RULES: Rule[] = [
     make: (g) => withMod(monthDraft(+g.year!, monthNumber(g.mon!)), g),
   },
   {
+    name: 'date.month-rel-year',
+    re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?![a-z'’])`),
+    accept: monthOk,
+    make: (g, c) => {
+      if (Number.isNaN(c.dct)) return withMod(monthDraft(Number.NaN, monthNumber(g.mon!)), g);
+      const rel = g.rel!.toLowerCase();
+      const y = ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      return withMod(monthDraft(y, monthNumber(g.mon!), 'dct'), g);
+    },
+  },
+  {
+    name: 'year.spoken',
+    re: rx(
+      '(?:the\\s+year\\s+)?(?:(?<hi>nineteen|eighteen|twenty)[-\\s]+(?<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(?:one|two|three|four|five|six|seven|eight|nine))?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?<lo2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)(?![a-z-])',
+    ),
+    accept: (g, text, s) =>
+      !!g.lo2 || !!g.lo || /^the\\s+year/i.test(text.slice(s, s + 8)) || PREP_BEFORE.has(wordBefore(text, s)),
+    make: (g) => {
+      if (g.hi) {
+        const hi = g.hi.toLowerCase() === 'eighteen' ? 1800 : g.hi.toLowerCase() === 'twenty' ? 2000 : 1900;
+        return yearDraft(hi + numberValue(g.lo!.replace(/\\s+/g, '-')));
+      }
+      return yearDraft(2000 + (g.lo2 ? numberValue(g.lo2) : 0));
+    },
+  },
+  {
     name: 'date.month',
     re: rx(`${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})`),
     accept: (g, text, s, e) => {
       if (!monthOk(g)) return false;
       const mon = g.mon!.toLowerCase();
-      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july') return false;
+      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july' && mon !== 'may')
+        return false;
       if (g.dir || g.mod) return true;
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e);
@@ -418,7 +450,8 @@ export const RULES: Rule[] = [
     re: rx(
       `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming|the\\s+previous|the\\s+following|the\\s+next)\\s+)?(?<wd>${WD})(?:\\s+(?<pod>morning|afternoon|evening|night))?`,
     ),
-    accept: (g) => capitalised(g.wd),
+    accept: (g, text, s) =>
+      capitalised(g.wd) && !(!g.dir && !g.mod && NAMED_DAY_PREFIX.test(text.slice(Math.max(0, s - 12), s))),
     make: (g, c) => {
       const d = resolveWeekday(weekdayNumber(g.wd!), dirWord(g.dir), c);
       if (g.pod) return withMod(timeOnDay(d.from, partOfDay(g.pod), d.anchor), g);
@@ -467,15 +500,22 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year.bare',
-    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d,%]|\\.\\d|\\s*-\\s*years?)`),
+    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*-\\s*years?)`),
     accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
     make: (g) => withMod(yearDraft(+g.year!), g),
   },
   {
     name: 'date.decade',
-    re: rx(`${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`),
+    re: rx(
+      `(?:the\\s+(?=early|late|mid))?${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`,
+    ),
     accept: (g, text, s) =>
-      !/[$£€]/.test(text[s - 1] ?? '') && (!!g.c || !!g.d2 || /^the/i.test(text.slice(s, s + 3)) || !!g.mod),
+      !/[$£€]/.test(text[s - 1] ?? '') &&
+      (!!g.c ||
+        !!g.d2 ||
+        /^the/i.test(text.slice(s, s + 3)) ||
+        !!g.mod ||
+        /^(?:and|or|to|through)$/.test(wordBefore(text, s))),
     make: (g, c) => {
       let start: number;
       if (g.c) start = +g.c * 100 + +g.d! * 10;
@@ -558,22 +598,24 @@ export const RULES: Rule[] = [
   {
     name: 'date.quarter',
     re: rx(
-      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|that|its|their|a)\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before)\\s+)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[-\\s]+)?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<year>${YEAR4}))?`,
+      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|a)\\s+)?(?:(?<y5>(?:1\\d|20)\\d{2})\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before|fiscal-)\\s*)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<hy>[-\\s]+))?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(?<year>${YEAR4})|(?<rel>this|last|next)\\s+year(?![a-z'’])))?`,
     ),
-    accept: (g, text, _s, e) => {
+    accept: (g, text, s, e) => {
       const adj = g.adj!.trim().toLowerCase();
       const qu = g.qu!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
+      // "the third-quarter results": annotators leave the article out of an adjectival quarter
+      if (g.det && g.hy?.includes('-') && !g.adj && /^[a-z]/.test(next) && next !== 'of') return false;
       if (qu === 'period')
-        return /year|same|comparable|corresponding|prior/.test(adj) || (!!g.year && !!g.det);
-      if (!g.ord && !adj && !g.year && !g.yr && !g.y4) {
+        return /year|same|comparable|corresponding|prior|latest/.test(adj) || !!g.y5 || (!!g.year && !!g.det);
+      if (!g.ord && !adj && !g.year && !g.yr && !g.y4 && !g.y5) {
         // "the quarter" in results news; not "a quarter of the vote", not "quarter-final"
         return (
           qu === 'quarter' && !!g.det && g.det.toLowerCase() === 'the' && next !== 'of' && text[e] !== '-'
         );
       }
       if (qu === 'half' && !g.ord) return false;
-      if (next === 'of' && !g.year) return false;
+      if (next === 'of' && !g.year && !g.rel) return false;
       if (g.det?.toLowerCase() === 'a') return false;
       return true;
     },
@@ -583,48 +625,65 @@ export const RULES: Rule[] = [
       const ordRaw = g.ord?.toLowerCase();
       let n = ordRaw ? ordinalValue(ordRaw) : 0;
       if (n === -1) n = qu === 'half' ? 2 : 4;
+      const base = yearOf(c.dct);
       let y = Number.NaN;
       if (g.year) y = +g.year;
       else if (g.y4) y = +g.y4;
-      else if (g.yr) {
-        const yr = g.yr.toLowerCase();
-        const base = yearOf(c.dct);
+      else if (g.y5) y = +g.y5;
+      else if (g.yr || g.rel) {
+        const yr = (g.yr ?? g.rel)!.toLowerCase();
         y = /^\d/.test(yr) ? +yr : yr === 'last' ? base - 1 : yr === 'next' ? base + 1 : base;
       }
+      const explicit = !Number.isNaN(y);
       const yearBack = /year-earlier|year-ago|prior-year|year-before/.test(adj);
+      const det = g.det?.toLowerCase();
       if (qu === 'half') {
-        if (Number.isNaN(y) && !Number.isNaN(c.dct)) {
-          const { y: by, m } = ymdOf(c.dct);
-          const cur = m <= 6 ? 1 : 2;
-          y = by;
-          if (n > cur && c.tense !== 'future') y = by - 1;
+        if (!explicit && !Number.isNaN(c.dct)) {
+          const cur = ymdOf(c.dct).m <= 6 ? 1 : 2;
+          y = n > cur && c.tense !== 'future' ? base - 1 : base;
+          if (det === 'next') y = n > cur ? base : base + 1;
         }
-        return withMod(halfDraft(yearBack ? y - 1 : y, n, Number.isNaN(y) ? undefined : 'dct'), g);
+        return withMod(
+          halfDraft(yearBack ? y - 1 : y, n, explicit || Number.isNaN(y) ? undefined : 'dct'),
+          g,
+        );
       }
       if (!n) {
         // "the quarter", "the latest quarter", "the year-earlier period": the quarter just reported
-        const r = c.ref('quarter');
+        if (Number.isNaN(c.dct) && !explicit) return unknown('DATE', 'XXXX-QX', 'quarter');
+        if (/current/.test(adj) || det === 'this') {
+          const { y: by, m } = ymdOf(c.dct);
+          return withMod(quarterDraft(explicit ? y : by, quarterOf(m), 'dct'), g);
+        }
+        const r = /latest|recent|just/.test(adj) ? null : c.ref('quarter');
         if (r) {
           const ry = ymdOf(r.from);
-          const base = { y: ry.y, q: quarterOf(ry.m) };
-          return withMod(refd(quarterDraft(yearBack ? base.y - 1 : base.y, base.q), r), g);
+          return withMod(
+            refd(quarterDraft((explicit ? y : ry.y) - (yearBack ? 1 : 0), quarterOf(ry.m)), r),
+            g,
+          );
         }
-        if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-QX', 'quarter');
-        const cq = completedQuarter(c.dct);
-        return withMod(quarterDraft(yearBack ? cq.y - 1 : cq.y, cq.q, 'dct'), g);
+        const cq = completedQuarter(Number.isNaN(c.dct) ? dayOf(y, 12, 31) + 1 : c.dct);
+        return withMod(
+          quarterDraft(explicit ? y : yearBack ? cq.y - 1 : cq.y, cq.q, explicit ? undefined : 'dct'),
+          g,
+        );
       }
-      if (Number.isNaN(y)) {
+      if (!explicit) {
         if (Number.isNaN(c.dct)) return withMod(quarterDraft(Number.NaN, n), g);
-        const { y: by, m } = ymdOf(c.dct);
-        const cur = quarterOf(m);
-        y = by;
-        if (c.tense === 'future') {
-          if (n < cur) y = by + 1;
-        } else if (n > cur) y = by - 1;
+        const cur = quarterOf(ymdOf(c.dct).m);
+        // results news talks about the quarter just ended; a later quarter number is last year's
+        y = n > cur ? base - 1 : base;
+        if (det === 'next' || (c.tense === 'future' && n > cur)) y = n > cur ? base : base + 1;
+        if (det === 'last') y = n >= cur ? base - 1 : base;
         if (yearBack) y -= 1;
-        return withMod(quarterDraft(y, n, 'dct'), g);
+        const d = withMod(quarterDraft(y, n, 'dct'), g);
+        if (d && yearBack) d.derived = true;
+        return d;
       }
-      return withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+      const q = withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+      if (q && yearBack) q.derived = true;
+      return q;
     },
   },
   {
@@ -644,7 +703,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.day',
     re: rx(
-      `${DMOD}(?:(?<w>today|tonight|yesterday|tomorrow)(?:['’]s)?|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
+      `${DMOD}(?:(?:(?:earlier|later)\\s+)?(?<w>today|tonight|yesterday|tomorrow)|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
     ),
     make: (g, c) => {
       const base = c.dct;
@@ -669,7 +728,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ref',
     re: rx(
-      '(?<w>right\\s+now|now|currently|nowadays|recently|lately|previously|formerly|soon|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
     ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
@@ -693,7 +752,8 @@ export const RULES: Rule[] = [
       const w = g.w!.toLowerCase().replace(/\s+/g, ' ');
       if (/now|currently|nowadays|presently|present|these days|moment|current/.test(w))
         return refDraft('PRESENT_REF', c.dct);
-      if (/soon|future/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      if (/soon|future|term/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      if (/time being/.test(w)) return refDraft('PRESENT_REF', c.dct);
       return refDraft('PAST_REF', c.dct);
     },
   },
@@ -756,6 +816,20 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'rel.the-day',
+    re: rx('(?:(?<late>late|early)\\s+in\\s+)?the\\s+day(?![a-z-])'),
+    accept: (g, text, s) =>
+      !!g.late ||
+      /^(?:end|ended|ending|ends|finish|finished|finishing|for|close|closed|closing|start|started|of|in)$/.test(
+        wordBefore(text, s),
+      ),
+    make: (g, c) => {
+      const r = c.ref('day');
+      const d = refd(dayDraft(r ? r.from : c.dct), r);
+      return withMod(d, { mod: g.late });
+    },
+  },
+  {
     name: 'rel.earlier',
     re: rx(
       '(?<which>earlier|later)\\s+(?:in\\s+)?(?<dir>this|that|last|next|the)\\s+(?<unit>week|month|year|day|decade|century|quarter|season)(?![a-z-])',
@@ -783,12 +857,16 @@ export const RULES: Rule[] = [
       const pre = dirWord(g.pre);
       const unit = g.unit!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
-      if (/^seconds?$/.test(unit) && num && !/^\d/.test(num) && num !== 'a' && num !== 'few') return false;
+      if (/^seconds?$/.test(unit) && (!num || !/^\d|^(?:two|three|four|five|ten|thirty|few)/.test(num)))
+        return false;
+      // "the 1988 quarter" is a year, not 1988 quarters
+      if (num && /^(?:1\d|20)\d\d$/.test(num)) return false;
       if (num === 'a' || num === 'an') {
-        const prev = wordBefore(text, s);
-        if (/^(?:once|twice|times|per)$/.test(prev) || /\d/.test(prev)) return false;
-        if (pre === 'the') return false;
+        if (perUnitContext(text, s) || pre === 'the') return false;
       }
+      // "60 Minutes" is a programme, "three-quarters of" a share
+      if (/^[A-Z]/.test(g.unit!) && !/^[A-Z]+$/.test(g.unit!)) return false;
+      if (unit.startsWith('quarter') && next === 'of') return false;
       if (
         pre === 'the' &&
         !/^\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/.test(num ?? '')
@@ -817,22 +895,18 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     re: rx(
-      `(?:(?<adv>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly|semiannually|semi-annually)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
+      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
     ),
     accept: (g, text, s, e) => {
-      if (g.per) {
-        const prev = wordBefore(text, s);
-        const before = text.slice(Math.max(0, s - 12), s);
-        return (
-          /^(?:once|twice|times|percent|cents?|dollars?|euros?|pounds?|hours?|meals?|miles?|shifts?)$/.test(
-            prev,
-          ) || /\d%?\s*$/.test(before)
-        );
-      }
+      if (g.per) return perUnitContext(text, s);
       if (g.adv) {
-        const next = wordAfter(text, e).toLowerCase();
+        const next = wordAfter(text, e);
         // "the daily newspaper" is a name; "daily life" still a set
-        return !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(next);
+        return (
+          !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(
+            next.toLowerCase(),
+          ) && !/^[A-Z]/.test(next)
+        );
       }
       return true;
     },
@@ -844,7 +918,7 @@ export const RULES: Rule[] = [
       `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`,
     ),
     accept: (g) => !g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd),
-    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c),
+    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz),
   },
   {
     name: 'time.clock24',
@@ -852,11 +926,13 @@ export const RULES: Rule[] = [
       `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])`,
     ),
     accept: (g, text, s, e) => /:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!),
-    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c),
+    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c, g.tz),
   },
   {
     name: 'time.noon',
     re: rx(`(?<w>noon|midnight|midday)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`),
+    // "High Noon" is a film
+    accept: (g, text, s) => g.w![0] !== 'N' && wordBefore(text, s) !== 'high',
     make: (g, c) => clockTime(g.w!.toLowerCase() === 'midnight' ? 0 : 12, 0, '', g.wd, c),
   },
   {
@@ -886,7 +962,9 @@ export const RULES: Rule[] = [
           const ry = ymdOf(r.from);
           return refd(quarterDraft(ry.y - 1, quarterOf(ry.m)), r);
         }
-        return yearDraft(y - 1, 'dct');
+        const d = yearDraft(y - 1, 'dct');
+        d.derived = true;
+        return d;
       }
       if (w === 'month-end') return applyMod(monthDraft(y, ymdOf(c.dct).m, 'dct'), 'END');
       if (w.startsWith('mid')) return applyMod(yearDraft(y, 'dct'), 'MID');
@@ -894,6 +972,15 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** "twice a week", "four flights a week", "$5 a day": a rate, so "a week" is a set, not a duration. */
+function perUnitContext(text: string, s: number): boolean {
+  const prev = wordBefore(text, s);
+  if (/^(?:once|twice|thrice|times|percent|cents?|dollars?|euros?|pounds?|hours?)$/.test(prev)) return true;
+  return PER_BEFORE.test(text.slice(Math.max(0, s - 30), s));
+}
+const PER_BEFORE =
+  /(?:\d%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|once|twice))\b[^.,;\d]{0,22}$/i;
 
 function absDay(y: number, m: number, d: number): Draft {
   const day = dayOf(y, m, d);
@@ -905,13 +992,19 @@ function acceptBareYear(g: Groups, text: string, s: number, e: number): boolean 
   const y = +g.year!;
   const at = g.mod ? e - 4 : s;
   const prevCh = text[at - 1] ?? ' ';
-  if (/[$£€#\d.,/:-]/.test(prevCh)) return false;
+  if (!g.mod && /[$£€#\d.,/:-]/.test(prevCh)) return false;
   const nextCh = text[e] ?? ' ';
   if (/[/:]/.test(nextCh) || (nextCh === '.' && /\d/.test(text[e + 1] ?? ''))) return false;
   if (y < 1000 || y > 2099) return false;
   const prev = wordBefore(text, at);
   if (PREP_BEFORE.has(prev) || g.mod) return true;
   if (y < 1500) return false;
+  // "Russell 2000", "Windows 2000": a number in a name
+  if (
+    /[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, at - 20), at)) &&
+    !/[.!?"“]\s*[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, at - 22), at))
+  )
+    return false;
   const next = wordAfter(text, e);
   const nl = next.toLowerCase();
   // "2000 people", "1500 troops": a plural or a unit after a number means a count
@@ -964,9 +1057,11 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     return withMod(refd(timeOnDay(base + off, suffix), r), g);
   }
   const unit = unitCode(unitWord)!;
-  // "the past week", "the last year": a stretch of time up to now
+  if (dir === 'the' && unit === 'Y' && !g.mod) return durationDraft('P1Y', 'year');
+  // "the past week", "the last decade": the one before the current one
   if (dir === 'the past' || dir === 'the last') {
     if (unit === 'D') return null;
+    if (unit !== 'M' && unit !== 'Q') return withMod(periodDraft(shiftUnit(c.dct, unit, -1), unit, 'dct'), g);
     const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
     if (!Number.isNaN(c.dct)) {
       d.from = shiftUnit(c.dct, unit, -1);
@@ -1043,13 +1138,15 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
     return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
   }
   const fromNow = dirRaw === 'ago' || dirRaw === 'from now' || dirRaw === 'hence';
-  const r = fromNow ? null : c.ref(refKindOf(unit));
+  // "profit rose in the third quarter from a year ago": the same quarter, a year back
+  const rq = unit === 'Y' && n === 1 ? c.ref('quarter') : null;
+  const r = rq ?? (fromNow ? null : c.ref(refKindOf(unit)));
   const base = r ? r.from : c.dct;
   const k = Math.round(n) * (back ? -1 : 1);
   const d = shiftUnit(base, unit, k);
   // counted from a day, "a week later" is a day; counted from the publication date it keeps its unit
   let out: Draft;
-  if (r && (r.gran === 'day' || unit === 'D')) out = dayDraft(d);
+  if ((r && r.gran === 'day') || unit === 'D' || (unit === 'W' && !r && Math.abs(k) <= 2)) out = dayDraft(d);
   else if (r && r.gran === 'quarter' && (unit === 'Y' || unit === 'Q')) {
     const ry = ymdOf(d);
     out = quarterDraft(ry.y, quarterOf(ry.m));
@@ -1119,7 +1216,7 @@ function setRule(g: Groups): Draft | null {
   return setDraft(durationValue(1, unit), granOfUnit(unit));
 }
 
-function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx): Draft {
+function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx, tz?: string): Draft {
   let hh = h;
   const a = ap.toLowerCase();
   if (a.startsWith('p') && hh < 12) hh += 12;
@@ -1143,7 +1240,9 @@ function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c:
       refId = r.id;
     }
   }
-  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, anchor);
+  // TimeML marks universal time with Z; local zones are left as written
+  const z = tz && /^(?:UTC|GMT)$/i.test(tz) ? 'Z' : '';
+  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}${z}`, anchor);
   d.refId = refId;
   return d;
 }

@@ -1,5 +1,6 @@
 import type { TokenTable } from '../../../text/tokenize.js';
 import { POS } from '../../../text/tokenize.js';
+import { sectorOfWords } from '../lexicon/sectors.js';
 
 /**
  * Noun-phrase chunks over the POS tags of one sentence, and the clause scans that find a trigger's
@@ -54,14 +55,37 @@ export const SPEECH = new Set(
   ),
 );
 
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'our', 'my', 'your']);
+
+/** Can this chunk be a party (a person, group, organisation, state or place), not a thing? */
+export function isParty(t: TokenTable, c: Chunk): boolean {
+  const head = c.last;
+  // "its troops", "their weapons": the actor's own means, not the other party
+  if (POSSESSIVE_PRONOUNS.has(t.lower[c.first])) return false;
+  if (t.pos[head] === POS.PROPN || isPronoun(t.lower[head])) return true;
+  for (let i = c.first; i <= c.last; i++) if (t.pos[i] === POS.PROPN) return true;
+  return sectorOfWords([t.lower[head]]) !== undefined;
+}
+
 export function isPronoun(low: string): boolean {
   return PRONOUNS.has(low);
 }
 
 function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
+  // a verb mis-tagged as adjective between two noun phrases: "troops apprehended a man"
+  if (
+    p === POS.ADJ &&
+    i > 0 &&
+    i + 1 < t.length &&
+    t.lower[i].endsWith('ed') &&
+    (t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NOUN) &&
+    (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM)
+  )
+    return false;
   if (NP_POS.has(p)) return true;
   const w = t.lower[i];
+  if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
   if (w === "'s" || w === '’s' || w === "'" || w === '-' || w === '&') return true;
   // past participles used as modifiers inside names ("the Damascus-based network") are ADJ already
@@ -254,11 +278,14 @@ export function findObject(
   s1: number,
   preps: readonly string[],
   direct: boolean,
-): number {
-  const strict = scanObject(t, chunks, e, s1, preps, direct);
-  // no direct object and none of the trigger's own prepositions: the first phrase after a
-  // preposition that can introduce a party or a target ("lifted the ban in Tripoli")
-  return strict >= 0 ? strict : scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
+): Chunk | null {
+  const own = scanObject(t, chunks, e, s1, preps, direct);
+  if (own.party) return own.party;
+  // none of the trigger's own prepositions introduced a party: the first party after a preposition
+  // that can introduce one ("withdrew its troops from Gaza", "lifted the ban in Tripoli"); a thing
+  // ("the convoy", "aid") only when no party is there
+  const generic = scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
+  return generic.party ?? own.theme ?? generic.theme;
 }
 
 const GENERIC_PREPS = [
@@ -277,6 +304,15 @@ const GENERIC_PREPS = [
   'towards',
 ];
 
+/** The chunk starting at token k, or the "of"-tail of a merged chunk ("investigation of [Flynn]"). */
+function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | null {
+  for (const ch of chunks) {
+    if (ch.first === k) return ch;
+    if (ch.first < k && k <= ch.last && t.lower[k - 1] === 'of') return { first: k, last: ch.last };
+  }
+  return null;
+}
+
 function scanObject(
   t: TokenTable,
   chunks: readonly Chunk[],
@@ -284,41 +320,50 @@ function scanObject(
   s1: number,
   preps: readonly string[],
   direct: boolean,
-): number {
+): { party: Chunk | null; theme: Chunk | null } {
   let k = e + 1;
   let lastPrep = '';
   let steps = 0;
-  while (k < s1 && steps < 14) {
+  let theme: Chunk | null = null;
+  const done = () => ({ party: null, theme });
+  while (k < s1 && steps < 16) {
     steps++;
     const w = t.lower[k];
     const p = t.pos[k];
-    if (w === ';' || w === ':' || w === '.' || w === '"' || w === '“' || w === '”') return -1;
+    if (w === ';' || w === ':' || w === '.') return done();
+    if (w === '"' || w === '“' || w === '”') {
+      k++;
+      continue;
+    }
     if (p === POS.SCONJ || (RELATIVE.has(w) && lastPrep === '')) {
-      if (w !== 'that' || !direct) return -1;
+      if (w !== 'that' || !direct) return done();
       // "demanded that X ...": the clause subject is the one addressed
       k++;
       lastPrep = 'that';
       continue;
     }
-    if (w === ',') return -1;
+    if (w === ',') return done();
     if (p === POS.ADP || w === 'to') {
       lastPrep = w;
       k++;
       continue;
     }
-    const c = chunks.findIndex((ch) => ch.first === k);
-    if (c >= 0 && notAnArgument(t, chunks[c])) {
-      k = chunks[c].last + 1;
+    const c = chunkFrom(chunks, t, k);
+    if (c && notAnArgument(t, c)) {
+      k = c.last + 1;
       lastPrep = '';
       continue;
     }
-    if (c >= 0) {
-      if (lastPrep === '' || lastPrep === 'that') {
-        if (direct || lastPrep === 'that') return c;
-      } else if (preps.includes(lastPrep) || lastPrep === 'between') {
-        return c;
+    if (c) {
+      const wanted =
+        lastPrep === '' || lastPrep === 'that'
+          ? direct || lastPrep === 'that'
+          : preps.includes(lastPrep) || lastPrep === 'between';
+      if (wanted) {
+        if (isParty(t, c)) return { party: c, theme };
+        theme ??= c;
       }
-      k = chunks[c].last + 1;
+      k = c.last + 1;
       lastPrep = '';
       continue;
     }
@@ -330,10 +375,10 @@ function scanObject(
         k++;
         continue;
       }
-      return -1;
+      return done();
     }
-    if (p === POS.AUX || p === POS.CCONJ) return -1;
+    if (p === POS.AUX || p === POS.CCONJ) return done();
     k++;
   }
-  return -1;
+  return done();
 }
