@@ -8,7 +8,8 @@
  * Span normalisation (both sides): fragments of one role separated only by white space are merged,
  * and spans are trimmed of surrounding white space (brat fragments split at line breaks).
  * Predicted claims whose rule starts with `relay:` are inferred (an outlet relaying its
- * informant), not attributions in the text, and are not scored. A predicted claim that reuses the
+ * informant), not attributions in the text, and are not scored; claims split per party of a
+ * coordinated source (rule `…:conjunct`) are scored as one attribution whose source spans them all. A predicted claim that reuses the
  * exact source span of an earlier claim ("he said …, adding that …") is scored without a source,
  * as PolNeAR gives each token to one attribution only.
  */
@@ -107,6 +108,16 @@ function toRelations(text: string, claims: readonly Claim[]): Relation[] {
   const out: Relation[] = [];
   for (const c of claims) {
     if (c.rule?.startsWith('relay:')) continue;
+    if (c.rule?.endsWith(':conjunct')) {
+      // one claim per party of "A and B": the text has one attribution whose source is "A and B"
+      const first = out.find((r) => r.cue[0]?.start === c.cue.start && r.cue[0]?.end === c.cue.end);
+      const src = first?.source[0];
+      if (first && src)
+        first.source = normalise(text, [
+          { start: Math.min(src.start, c.source.start), end: Math.max(src.end, c.source.end) },
+        ]);
+      continue;
+    }
     const key = `${c.source.start}:${c.source.end}`;
     const hasSource = c.source.end > c.source.start && !seenSources.has(key);
     if (c.source.end > c.source.start) seenSources.add(key);

@@ -13,6 +13,7 @@ import type { SitrepRecord } from '../model/types.js';
 import type { EventQuery } from '../store/store.js';
 import { type Store, StoreError } from '../store/store.js';
 import { VERSION } from '../version.js';
+import { createDesk } from './desk.js';
 import { docsPage } from './docs.js';
 import {
   AggregateQuery,
@@ -522,5 +523,6 @@ export function createApp(store: Store, options: AppOptions = {}) {
       docsPage(app.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'sitrep API', version: VERSION } })),
     ),
   );
+  app.route('/', createDesk({ store })); // the analyst's desk at /desk/ (issue 8)
   return app;
 }

@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { reportError } from './errors.js';
 
 /** Commands listed first in help, in this order; any others follow alphabetically. */
-const ORDER = ['code', 'ingest', 'serve', 'export', 'gazetteer'];
+const ORDER = ['code', 'ingest', 'serve', 'export', 'gazetteer', 'worker', 'jobs', 'backfill'];
 
 /**
  * Build the program. Each module in ./commands registers its command; command modules import only

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BYTES, formatInputError, type IngestItem, readInputs } from '../../ingest/index.js';
+import type { IngestItem } from '../../ingest/types.js';
 import { UsageError } from '../errors.js';
 
 interface CodeOptions {
@@ -11,6 +11,7 @@ interface CodeOptions {
   outlet?: string;
   strict?: boolean;
   maxBytes: number;
+  actors?: string[];
 }
 
 export function register(program: Command): void {
@@ -30,7 +31,8 @@ export function register(program: Command): void {
     .option('--title <title>', 'headline for plain-text input (default: its first line)')
     .option('--outlet <name>', 'publisher for plain-text input')
     .option('--strict', 'stop at the first bad JSON Lines record instead of skipping it')
-    .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), DEFAULT_MAX_BYTES)
+    .option('--actors <files...>', 'extra actor registry files (TSV, format of data/actors.tsv)')
+    .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), 20 * 1024 * 1024)
     .addHelpText(
       'after',
       '\nExamples:\n  sitrep code examples/dispatch.txt --pretty\n  sitrep code articles.jsonl --jsonl > coded.jsonl\n  cat story.txt | sitrep code - --published 2020-10-05',
@@ -53,14 +55,7 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
 
-  // Load the pipeline only when there is work (keeps --help fast).
-  const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
-    import('../../model/article.js'),
-    import('../../pipeline/default.js'),
-    import('../../output/sitrep-json.js'),
-  ]);
-  const pipeline = createDefaultPipeline();
-
+  const { formatInputError, readInputs } = await import('../../ingest/index.js');
   let failed = 0;
   const records: unknown[] = [];
   const perArticle: IngestItem[] = [];
@@ -76,6 +71,21 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
     failed++;
     process.stderr.write(`sitrep: ${formatInputError(r.error)}\n`);
     if (opts.strict) return 1;
+  }
+  if (perArticle.length === 0) return failed > 0 ? 1 : 0;
+  // Load the pipeline only when there is work (keeps --help fast).
+  const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
+    import('../../model/article.js'),
+    import('../../pipeline/default.js'),
+    import('../../output/sitrep-json.js'),
+  ]);
+  let pipeline: ReturnType<typeof createDefaultPipeline>;
+  try {
+    pipeline = createDefaultPipeline({ events: { actorFiles: opts.actors ?? [] } });
+  } catch (e) {
+    // a missing or malformed actor file is the user's input: one line, usage error
+    if (e instanceof Error && e.name === 'ActorRegistryError') throw new UsageError(e.message);
+    throw e;
   }
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   for (const { origin, input } of perArticle) {

@@ -10,6 +10,7 @@ export function register(program: Command): void {
       const { GazetteerMissingError, openGazetteer } = await import('../../nlp/places/gazetteer/load.js');
       const rss0 = process.memoryUsage().rss;
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       let g: ReturnType<typeof openGazetteer>;
       try {
         g = openGazetteer();
@@ -18,6 +19,7 @@ export function register(program: Command): void {
         throw new InputError(`cannot load the gazetteer: ${(err as Error).message.split('\n')[0]}`);
       }
       const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
       for (const s of g.stats()) {
         process.stdout.write(`${s.dir}\n  source: ${s.source}\n  built: ${s.built}\n`);
         process.stdout.write(
@@ -28,7 +30,7 @@ export function register(program: Command): void {
       }
       process.stdout.write(`demonyms: ${g.demonyms.size}\n`);
       process.stdout.write(
-        `load: ${Math.round(ms)} ms, memory: +${Math.round((process.memoryUsage().rss - rss0) / 1e6)} MB\n`,
+        `load: ${Math.round(ms)} ms (${Math.round((cpu.user + cpu.system) / 1000)} ms CPU), memory: +${Math.round((process.memoryUsage().rss - rss0) / 1e6)} MB\n`,
       );
     });
   gz.command('import')

@@ -26,7 +26,9 @@ export interface ActorCode {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const PKG_ROOT = existsSync(join(ROOT, 'package.json')) ? ROOT : join(ROOT, '..');
 
-export class ActorRegistryError extends Error {}
+export class ActorRegistryError extends Error {
+  override name = 'ActorRegistryError';
+}
 
 /** Parse a registry file (name, country, sector, aliases). Throws a one-line error on bad lines. */
 export function parseActorFile(text: string, file: string): [string, ActorEntry][] {
@@ -100,8 +102,20 @@ export class ActorRegistry {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
-  /** All registry/country hits in a piece of text, in order, longest at each position. */
+  private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
+
+  /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
   find(text: string): { start: number; end: number; entry: ActorEntry }[] {
+    let hits = this.memo.get(text);
+    if (!hits) {
+      if (this.memo.size > 20000) this.memo.clear();
+      hits = this.scan(text);
+      this.memo.set(text, hits);
+    }
+    return hits;
+  }
+
+  private scan(text: string): { start: number; end: number; entry: ActorEntry }[] {
     const out: { start: number; end: number; entry: ActorEntry }[] = [];
     let i = 0;
     while (i < text.length) {
@@ -171,6 +185,7 @@ export function loadActorRegistry(userFiles: readonly string[] = []): ActorRegis
   return reg;
 }
 
+const VIA_RANK: Record<string, number> = { registry: 0, country: 1, demonym: 2, capital: 3 };
 const WORD = /[\p{L}-]+/gu;
 const PATRON = /(?:pro|anti)-$/i;
 
@@ -184,14 +199,9 @@ export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly
   let best: { entry: ActorEntry; rank: number } | null = null;
   for (const hit of reg.find(text)) {
     if (PATRON.test(text.slice(Math.max(0, hit.start - 5), hit.start))) continue;
-    const rank =
-      hit.entry.via === 'registry'
-        ? 0
-        : hit.entry.via === 'country'
-          ? 1
-          : hit.entry.via === 'demonym'
-            ? 2
-            : 3;
+    // the head (last word) names the actor: "NATO-member Norway" is Norway
+    const atHead = hit.end >= text.trimEnd().length ? -10 : 0;
+    const rank = atHead + (VIA_RANK[hit.entry.via] ?? 3);
     if (!best || rank < best.rank) best = { entry: hit.entry, rank };
   }
   const words: string[] = [...(text.toLowerCase().match(WORD) ?? []), ...extraWords];

@@ -1,7 +1,14 @@
 import type { Doc } from '../../model/doc.js';
-import type { EventArgument, EventQuantity, EventRecord, Factuality, Mention } from '../../model/types.js';
+import type {
+  EventArgument,
+  EventQuantity,
+  EventRecord,
+  Factuality,
+  Mention,
+  Span,
+} from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
-import { POS } from '../../text/tokenize.js';
+import { POS, tokenAt } from '../../text/tokenize.js';
 import { type ActorRegistry, alpha3Of, codeActor, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
@@ -71,7 +78,9 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
         t.pos[i - 1] !== POS.DET &&
         t.pos[i - 1] !== POS.ADP &&
         t.pos[i - 1] !== POS.ADJ) ||
-      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
+      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
+      // "began training": an -ing complement of a verb
+      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB);
     for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
   }
   if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
@@ -147,7 +156,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       const d =
         m.trigger === OBLIGATION
           ? argueObligation(doc, chunks, m, si, s0, s1)
-          : argue(doc, chunks, m, si, s0, s1);
+          : argue(doc, registry, chunks, m, si, s0, s1);
       if (d) {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
@@ -184,10 +193,17 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
   });
   const records: EventRecord[] = [];
-  const mentions = doc.layer('mentions');
+  const mentions = [...doc.layer('mentions')].sort((a, b) => a.start - b.start);
   const entities = doc.layer('entities');
-  const entityOf = (start: number, end: number): Mention | undefined =>
-    mentions.find((mm) => mm.start < end && start < mm.end && mm.entity);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  // mentions are in text order: stop at the first that starts past the span
+  const entityOf = (start: number, end: number): Mention | undefined => {
+    for (const mm of mentions) {
+      if (mm.start >= end) break;
+      if (start < mm.end && mm.entity) return mm;
+    }
+    return undefined;
+  };
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
     const { match: m } = d;
@@ -195,6 +211,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const chunks = chunksBySentence[d.sentence];
     // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
     if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
+    // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
+    if (tr.weak && !isParty(t, d.recipients[0])) continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
@@ -231,7 +249,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
-        const ent = entities.find((e) => e.id === mention.entity);
+        const ent = entityById.get(mention.entity);
         if (ent?.country && !code.country) code.country = ent.country;
         if (ent?.sector && !code.sector) code.sector = ent.sector;
       }
@@ -255,12 +273,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
-    refineByObject(doc, rec, m.last);
+    if (!refineByObject(doc, rec, m.first, m.last)) continue;
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
     const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
-    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end);
+    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end, rec.actors);
     if (claim) {
       rec.claim = claim.id;
       rec.factuality = claim.factuality;
@@ -274,11 +292,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       rec.confidence = 0.5;
     }
     if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
+    // "could not resist", "did not reject": a negated refusal is no event
+    if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
     // place, time, quantities from the same sentence
     const place = nearestPlace(doc, d.sentence, trigger.start);
     if (place) rec.place = place;
-    attachTime(doc, rec);
+    attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
     records.push(rec);
@@ -295,8 +315,57 @@ const OFFICIALS =
  * administrative easing), lifting sanctions is RETREAT; expelling diplomats or inspectors is
  * SANCTION:expel, expelling people is COERCE:deport.
  */
-function refineByObject(doc: Doc, rec: EventRecord, last: number): void {
+function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
+  const t = doc.tokens;
+  // "called the ambassador a stupid guy" names someone; it is no phone call; nor is "was called"
+  const phoneCall = rec.type === 'CONSULT' && rec.mode === 'phone' && low[first].startsWith('call');
+  if (phoneCall && rec.rule?.includes('passive')) return false;
+  if (
+    rec.type === 'CONSULT' &&
+    rec.mode === 'phone' &&
+    low[first].startsWith('call') &&
+    rec.recipients.length
+  ) {
+    const after = tokenAt(t, rec.recipients.at(-1)!.end);
+    if (after < t.length && (low[after] === 'a' || low[after] === 'an' || t.pos[after] === POS.ADJ))
+      return false;
+  }
+  // "warned that …" reports a concern; a threat has a target ("warned X of", "warned against")
+  if (
+    rec.type === 'THREATEN' &&
+    low[first].startsWith('warn') &&
+    (low[last + 1] === 'that' || low[last + 2] === 'that')
+  )
+    return false;
+  // suspending one's own campaign or plans is no sanction: SANCTION needs another party
+  if (
+    rec.type === 'SANCTION' &&
+    rec.recipients.length === 1 &&
+    /^(?:its|his|her|their|our|my)\b/i.test(rec.recipients[0].text)
+  )
+    return false;
+  // a politician's "attack" on a rival is verbal: ACCUSE, not ASSAULT
+  if (
+    rec.type === 'ASSAULT' &&
+    !rec.mode &&
+    /^(attack|attacks|attacked|attacking|assault|hit|hits)$/.test(low[last])
+  ) {
+    let verbal = false;
+    for (let k = Math.max(0, last - 3); k < last; k++) if (VERBAL_ATTACK.test(low[k])) verbal = true;
+    const individual = rec.actors.some(
+      (a) =>
+        (INDIVIDUAL_TITLE.test(a.text) && a.sector !== 'MIL' && a.sector !== 'REB' && a.sector !== 'UAF') ||
+        COMMUNICATION.test(a.text),
+    );
+    if (verbal || individual) {
+      rec.type = 'ACCUSE';
+      rec.mode = 'disapprove';
+      rec.cameo = '111';
+      delete rec.acled;
+      return true;
+    }
+  }
   const [, s1] = doc.sentenceTokens[rec.sentence];
   let admin = false;
   let officials = false;
@@ -314,7 +383,15 @@ function refineByObject(doc: Doc, rec: EventRecord, last: number): void {
     rec.cameo = '166';
     delete rec.acled;
   }
+  return true;
 }
+
+const VERBAL_ATTACK =
+  /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
+const COMMUNICATION =
+  /\b(?:tweets?|statements?|speech|speeches|ads?|advert\w*|reports?|articles?|letters?|videos?|op-eds?|editorials?|posts?|comments?|remarks?|interview|campaign)\s*$/i;
+const INDIVIDUAL_TITLE =
+  /\b(?:minister|president|senator|lawmaker|congressman|congresswoman|leader|premier|spokes(?:man|woman|person)|MP|governor|mayor|chairman|chairwoman|candidate|secretary|critic|critics)\b/i;
 
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);
@@ -414,10 +491,11 @@ function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
   let caps = 0;
   let words = 0;
   for (let i = s0; i < s1; i++) {
-    const w = doc.tokens.text[i];
-    if (!/^[A-Za-z]/.test(w)) continue;
+    const c = doc.tokens.text[i].charCodeAt(0);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) continue;
     words++;
-    if (/^[A-Z]/.test(w)) caps++;
+    if (upper) caps++;
   }
   return words >= 4 && caps / words > 0.7;
 }
@@ -438,6 +516,8 @@ const OBLIGATION: Trigger = {
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];
   if (w !== 'must' && w !== 'should') return null;
+  // "should be hanged": the subject suffers the act; nobody is asked to do anything
+  if (doc.tokens.lower[i + 1] === 'be' || doc.tokens.lower[i + 1] === 'have') return null;
   // the complement's subject, then a speech verb before it with a subject of its own
   const subj = findSubject(doc.tokens, chunks, i, s0);
   if (subj < 0) return null;
@@ -472,7 +552,15 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
 }
 
 /** Actor and recipient chunks for a trigger match. */
-function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft | null {
+function argue(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: Chunk[],
+  m: Match,
+  si: number,
+  s0: number,
+  s1: number,
+): Draft | null {
   const t = doc.tokens;
   const tr = m.trigger;
   const d: Draft = {
@@ -511,9 +599,13 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     if (ch.first < m.first) {
       const inner: Chunk = { first: ch.first, last: m.first - 1 };
       while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
+      // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
+      const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
       if (
         inner.first <= inner.last &&
-        (t.pos[inner.last] === POS.PROPN || t.lower[inner.last] === "'s" || isDemonymish(t.text[inner.last]))
+        (t.lower[inner.last] === "'s" ||
+          isDemonymish(t.text[inner.last]) ||
+          (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
       )
         d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
     }
@@ -523,12 +615,27 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     }
     if (d.actors.length === 0) {
       // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+      // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
+      // attacks", "carried out more than two dozen air strikes") to its verb
       let before = ch.first - 1;
-      while (
-        before >= s0 &&
-        (QUOTES.has(t.lower[before]) || t.pos[before] === POS.DET || t.pos[before] === POS.ADJ)
-      )
-        before--;
+      for (let n = 0; before >= s0 && n < 8; n++) {
+        const w = t.lower[before];
+        const p = t.pos[before];
+        const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+        if (
+          QUOTES.has(w) ||
+          p === POS.DET ||
+          p === POS.ADJ ||
+          p === POS.NUM ||
+          p === POS.NOUN ||
+          w === 'and' ||
+          w === 'than' ||
+          w === 'more' ||
+          particle
+        )
+          before--;
+        else break;
+      }
       if (before >= s0 && t.pos[before] === POS.VERB) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
@@ -564,7 +671,7 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     const gapParty = tr.tail.includes('_')
       ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
       : undefined;
-    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
+    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak);
     if (obj) {
       d.recipients = pickObject(obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
@@ -583,19 +690,55 @@ function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);
 }
 
-function attachTime(doc: Doc, rec: EventRecord): void {
+const NOMINAL = new Set([POS.NOUN, POS.PROPN, POS.ADJ]);
+const CLAUSE_BREAK = /;|\bwhile\b|\bbut\b|\bwhereas\b/;
+
+/**
+ * The event's time: the nearest time expression in its sentence, skipping years that modify
+ * another noun ("the 1994 ceasefire"). When the event is claimed ("X told Y on Monday that …"),
+ * a time outside the claim's content dates the telling, so it only bounds the event from above
+ * ("reported-by"). With no time at all, the publication date bounds it.
+ */
+function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
   const s = doc.sentences[rec.sentence];
+  const t = doc.tokens;
   let best: { id: string; interval: [string, string]; dist: number } | null = null;
+  let bound: { id: string; interval: [string, string]; dist: number } | null = null;
   for (const tm of doc.layer('times')) {
     if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'DURATION' || tm.type === 'SET')
       continue;
+    const next = tokenAt(t, tm.end);
+    // a bare year before a noun modifies that noun ("the 1994 OSCE-mediated ceasefire"); it dates
+    // the event only when that noun phrase is the trigger itself
+    let modifier = false;
+    if (/^\d{4}$/.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
+      modifier = true;
+      for (let k = next; k < t.length && t.start[k] <= rec.trigger.start; k++) {
+        if (t.start[k] === rec.trigger.start) modifier = false;
+        if (!NOMINAL.has(t.pos[k]) && t.lower[k] !== '-') break;
+      }
+    }
+    if (modifier) continue;
+    const between = doc.text.slice(Math.min(tm.end, rec.trigger.end), Math.max(tm.start, rec.trigger.start));
+    // a time in another clause ("…, while another group was to depart this weekend") dates that clause
+    if (CLAUSE_BREAK.test(between)) continue;
     const dist = Math.abs(tm.start - rec.trigger.start);
-    if (!best || dist < best.dist) best = { id: tm.id, interval: tm.interval, dist };
+    const inside = !content || (tm.start >= content.start && tm.end <= content.end);
+    const cand = { id: tm.id, interval: tm.interval, dist };
+    if (inside) {
+      if (!best || dist < best.dist) best = cand;
+    } else if (!bound || dist < bound.dist) bound = cand;
   }
   if (best) {
     rec.time = best.id;
     rec.interval = best.interval;
     rec.timePrecision = 'text';
+    return;
+  }
+  if (bound) {
+    rec.time = bound.id;
+    rec.interval = [bound.interval[1], bound.interval[1]];
+    rec.timePrecision = 'reported-by';
     return;
   }
   const pub = doc.article.published?.slice(0, 10);

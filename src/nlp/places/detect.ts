@@ -61,6 +61,13 @@ const MULTIWORD_STOPLIST = new Set([
 ]);
 const NAMEISH_POS = new Set([POS.PROPN, POS.NOUN, POS.ADJ, POS.X]);
 
+/** Upper-case first letter, with an ASCII fast path (most tokens). */
+function upperStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t);
+}
+
 function foldToken(t: string): string {
   return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
 }
@@ -123,7 +130,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
       j + 1 < tk.length &&
       tk.sentence[j + 1] === tk.sentence[i] &&
       UPPER_START.test(tk.text[j + 1]) &&
-      NAMEISH_POS.has(tk.pos[j + 1])
+      (NAMEISH_POS.has(tk.pos[j + 1]) || INITIAL.test(tk.text[j + 1]))
     )
       j++;
     if (
@@ -162,16 +169,22 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   const facts = docFacts(doc, mentions);
   const out: Toponym[] = [];
   const posting: number[] = [];
+  const cuedKeys = new Set<string>();
+  const weakAt = new Set<number>();
   let sentEnd = 0;
   for (let i = 0; i < n; i++) {
     const t = tk.text[i];
-    if (!UPPER_START.test(t)) continue;
+    if (!upperStart(t)) continue;
     const s = tk.sentence[i];
     sentEnd = doc.sentenceTokens[s][1];
     const lower0 = tk.lower[i];
 
     // Demonyms: "Syrian", "South Korean", "Syrians".
     const dem = matchDemonym(tk.text, tk.lower, i, sentEnd, demonyms);
+    if (dem && isLanguageUse(tk.lower, i, dem.last)) {
+      i = dem.last;
+      continue;
+    }
     if (dem && facts.mentionAt[i] !== 1) {
       out.push({
         start: tk.start[i],
@@ -245,9 +258,19 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       (UPPER_START.test(tk.text[end + 1]) || after === 'state')
     ) {
       cue |= CUE_ADMIN;
-      adminHead = after;
+      adminHead = after === 'co.' || after === 'co' ? 'county' : after;
       end++;
+      // "Loudon Co.", "Cook County": the admin area's own name is "X County"
+      if (adminHead === 'county' || adminHead === 'parish') gz.lookup(`${bestKey} ${adminHead}`, posting);
       rule = 'gazetteer+admin-head';
+    }
+    if (!adminHead) {
+      const plural = pluralAdminHeadAfter(tk, end, sentEnd);
+      if (plural) {
+        cue |= CUE_ADMIN;
+        adminHead = plural;
+        gz.lookup(`${bestKey} ${plural}`, posting);
+      }
     }
     if (HYPHENS.has(tk.text[end + 1] ?? '') && HYPHEN_PLACE_SUFFIXES.has(tk.lower[end + 2] ?? '')) {
       cue |= CUE_HYPHEN;
@@ -271,6 +294,9 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     if (locN) {
       cue |= CUE_LOCALITY;
     }
+    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !strongName(gz, posting);
+    if (!weak || hasPlaceContext(doc, i, end, sentEnd)) cuedKeys.add(bestKey);
+    else weakAt.add(out.length);
     out.push({
       start: tk.start[i],
       end: tk.end[end],
@@ -286,7 +312,158 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     });
     i = end;
   }
-  return out;
+  // A small town's name needs the context to say it is a place somewhere in the document
+  // ("in X", "X, Texas", "X police"); bare, it is more often a surname or a common word.
+  if (weakAt.size === 0) return out;
+  return out.filter((t, k) => !weakAt.has(k) || cuedKeys.has(t.key));
+}
+
+const PLURAL_HEADS: Record<string, string> = {
+  counties: 'county',
+  parishes: 'parish',
+  provinces: 'province',
+  states: 'state',
+  governorates: 'governorate',
+  districts: 'district',
+};
+
+/** "Clarke, Madison and Oconee counties": the plural head after a list of names. */
+function pluralAdminHeadAfter(tk: Doc['tokens'], end: number, sentEnd: number): string | null {
+  let j = end + 1;
+  for (let hops = 0; j < sentEnd && hops < 12; hops++) {
+    const w = tk.lower[j];
+    if (PLURAL_HEADS[w]) return PLURAL_HEADS[w];
+    if (w === ',' || w === 'and' || w === 'or' || UPPER_START.test(tk.text[j])) j++;
+    else return null;
+  }
+  return null;
+}
+
+const DASHES = new Set(['-', '--', '—', '–', ',']);
+const PARTIES = new Set(['r', 'd', 'i', 'dfl']);
+const PLACE_MODIFIED = new Set([
+  'woman',
+  'man',
+  'men',
+  'women',
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'area',
+  'areas',
+  'police',
+  'officials',
+  'official',
+  'mayor',
+  'council',
+  'school',
+  'schools',
+  'teen',
+  'teens',
+  'girl',
+  'boy',
+  'family',
+  'families',
+  'home',
+  'homes',
+  'city',
+  'town',
+  'village',
+  'county',
+  'streets',
+  'street',
+  'road',
+  'neighborhood',
+  'neighbourhood',
+  'downtown',
+  'campus',
+  'office',
+  'branch',
+  'plant',
+  'facility',
+  'hospital',
+  'airport',
+  'port',
+  'district',
+  'region',
+  'province',
+  'state',
+  'suburb',
+  'suburbs',
+  'outskirts',
+  "man's",
+  'couple',
+  'couples',
+  'voters',
+  'businesses',
+  'church',
+  'firefighters',
+  'deputies',
+  'students',
+  'teachers',
+  'board',
+  'commissioners',
+  'department',
+  'library',
+  'park',
+  'mall',
+  'store',
+]);
+const PLACE_PREPS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'toward',
+  'towards',
+  'outside',
+  'inside',
+  'across',
+  'throughout',
+  'around',
+  'of',
+  'between',
+  'via',
+  'through',
+  'within',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+  'downtown',
+  'rural',
+  'suburban',
+  'nearby',
+  'neighboring',
+  'neighbouring',
+]);
+
+/** Context that says a name is a place: a locative word before it, a qualifier, a list of places, a place-modified noun after. */
+function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boolean {
+  const tk = doc.tokens;
+  const prev = tk.lower[i - 1];
+  if (prev !== undefined && tk.sentence[i - 1] === tk.sentence[i] && PLACE_PREPS.has(prev)) return true;
+  const next = tk.lower[end + 1];
+  if (next === undefined || end + 1 >= sentEnd) return false;
+  if (PLACE_MODIFIED.has(next)) return true;
+  // "X, Texas" / "X, Ga." / "X and Y counties"
+  if (next === ',' && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) return true;
+  if (next === '(' || next === '[') return true;
+  // dateline: an all-caps name at the start of a paragraph or before a dash ("HUDSON --")
+  const t = tk.text[i];
+  if (ALL_CAPS.test(t) && t.length > 2 && (i === 0 || doc.text[tk.start[i] - 1] === '\n' || DASHES.has(next)))
+    return true;
+  // a legislator's party and home town: "R-Marshall", "DFL-Chisholm"
+  if (prev !== undefined && HYPHENS.has(tk.text[i - 1]) && PARTIES.has(tk.lower[i - 2] ?? '')) return true;
+  return false;
 }
 
 function localityNounAround(
@@ -322,13 +499,18 @@ function acceptSingle(
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
   if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
     return false;
-  if (facts.nameRunWords.has(lower) && !strong) return false;
+  // a word also seen inside a longer name ("Michael Jones", "First Baptist Church Maryville")
+  // counts only where the context itself says place ("in Maryville")
+  if (facts.nameRunWords.has(lower) && !strong && !hasPlaceContext(doc, i, i, sentEnd)) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
   if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
   const m = facts.mentionAt[i];
   if (m === 1) return false;
-  if (m === 3 && !strong) return false;
+  // inside a person's name, after its first word ("Matthew D. Flores", "St. Patrick")
+  if (m === 3 && !facts.mentionStart[i] && !country) return false;
+  // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
+  if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
   if (facts.lowerWords.has(lower) && !strong) return false;
   const t = tk.text[i];
@@ -354,8 +536,8 @@ function acceptSingle(
     // Police"); opening a person's name it is not ("Victoria Jones")
     if (nextCap && !country) {
       const m = facts.mentionAt[i];
-      if (m === 1 || m === 3) return false;
-      if (m !== 2 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
+      if (m === 1 || (m === 3 && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]))) return false;
+      if (m !== 2 && (city || !strong) && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
     }
   }
   if (insideOutletName(tk.text, tk.lower, i + 1, sentEnd)) return false;
@@ -413,6 +595,25 @@ function insideOutletName(
 
 /** Run starts that are not part of a name ("In Paris", "The Hague" is in the gazetteer anyway). */
 const STOP_RUN_START = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
   'the',
   'in',
   'at',
@@ -436,7 +637,8 @@ const STOP_RUN_START = new Set([
   'since',
   'during',
 ]);
-const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near']);
+const INITIAL = /^\p{Lu}\.$/u;
+const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near', 'the']);
 const ACRONYM = /^[A-Z]{2,6}$/;
 /** Words after a name that make it something else: "Marburg virus", "Jones said". */
 const NOT_PLACE_AFTER = new Set([
@@ -470,6 +672,81 @@ function isMonthOrDay(w: string): boolean {
   return MONTHS_DAYS.test(w);
 }
 
+const LANGUAGE_VERBS = new Set([
+  'speak',
+  'speaks',
+  'spoke',
+  'speaking',
+  'spoken',
+  'learn',
+  'learns',
+  'learned',
+  'learning',
+  'learnt',
+  'teach',
+  'teaches',
+  'taught',
+  'teaching',
+  'fluent',
+  'translated',
+  'translate',
+  'understand',
+  'understands',
+  'write',
+  'writes',
+  'read',
+  'reads',
+  'study',
+  'studied',
+  'studies',
+  'in',
+]);
+const LANGUAGE_AFTER = new Set([
+  'language',
+  'languages',
+  'speakers',
+  'speaker',
+  'speaking',
+  'translation',
+  'version',
+  'subtitles',
+  'class',
+  'classes',
+  'lessons',
+  'teacher',
+  'teachers',
+  'learners',
+  'literature',
+  'dictionary',
+  'grammar',
+  'proficiency',
+]);
+
+/** "spoke French", "English language learners": a language, not a people or a place. */
+function isLanguageUse(lower: readonly string[], i: number, last: number): boolean {
+  const next = lower[last + 1];
+  if (next !== undefined && LANGUAGE_AFTER.has(next)) return true;
+  const prev = lower[i - 1];
+  // "in English" but not "in Syrian territory": the word after must not be a noun it modifies
+  if (prev === 'in')
+    return next === undefined || next === '.' || next === ',' || next === 'and' || next === 'or';
+  return prev !== undefined && LANGUAGE_VERBS.has(prev);
+}
+
+let firstWords: Set<string> | null = null;
+let firstWordsOf: ReadonlyMap<string, string> | null = null;
+function demonymFirstWords(demonyms: ReadonlyMap<string, string>): Set<string> {
+  if (firstWordsOf !== demonyms || !firstWords) {
+    firstWords = new Set();
+    for (const k of demonyms.keys()) {
+      const sp = k.indexOf(' ');
+      if (sp > 0) firstWords.add(k.slice(0, sp));
+    }
+    firstWordsOf = demonyms;
+  }
+  return firstWords;
+}
+
 function matchDemonym(
   text: readonly string[],
   lower: readonly string[],
@@ -478,7 +755,7 @@ function matchDemonym(
   demonyms: ReadonlyMap<string, string>,
 ): { last: number; key: string; target: string } | null {
   // two-word demonyms first ("South Korean", "Sri Lankan")
-  if (i + 1 < sentEnd && UPPER_START.test(text[i + 1])) {
+  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && UPPER_START.test(text[i + 1])) {
     const k2 = `${foldToken(text[i])} ${foldToken(text[i + 1])}`;
     const t2 = demonyms.get(k2) ?? (k2.endsWith('s') ? demonyms.get(k2.slice(0, -1)) : undefined);
     if (t2) return { last: i + 1, key: k2, target: t2 };

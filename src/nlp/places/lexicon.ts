@@ -468,6 +468,7 @@ export const SINGLE_WORD_STOPLIST = new Set([
 
 /** Words after a name that make it an administrative area ("Aleppo Province", "Cook County"). */
 export const ADMIN_HEADS = new Set([
+  'co.',
   'province',
   'governorate',
   'county',
@@ -510,6 +511,23 @@ export const LOCALITY_NOUNS = new Set([
 
 /** Heads of organisation/facility names that often start with a place ("Afrin Police", "Dallas Fire Department"). */
 export const ORG_HEADS_AFTER_PLACE = new Set([
+  'highway',
+  'patrol',
+  'convention',
+  'director',
+  'utilities',
+  'baptist',
+  'methodist',
+  'catholic',
+  'rotary',
+  'chapter',
+  'association',
+  'society',
+  'foundation',
+  'bureau',
+  'office',
+  'commission',
+  'authority',
   'police',
   'fire',
   'sheriff',

@@ -52,7 +52,7 @@ function priorOf(fcode: string, population: number, nameKind: number, precision:
       s += 3 + 0.3 * logPop;
       break;
     case 'admin2':
-      s += 0.6 + 0.15 * logPop;
+      s += 1 + 0.3 * logPop;
       break;
     default:
       s += 0.6 * logPop;
@@ -120,38 +120,53 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     groupOf.push(g);
   }
 
-  // Pass 1: priors only; collect the document's country and admin1 evidence.
-  const countryVotes = new Map<string, number>();
-  const admin1Votes = new Map<string, number>();
+  // Pass 1: priors and cues only.
+  const base = new Map<Candidate, number>();
   for (const g of groups.values()) {
     if (g.cands.length === 0) continue;
     applyCues(g);
-    g.cands.sort((a, b) => b.score - a.score);
-    const top = g.cands[0];
-    const margin = g.cands.length > 1 ? top.score - g.cands[1].score : 3;
-    const conf = Math.min(1, Math.max(0.2, margin / 2));
-    const n = Math.min(3, g.items.length);
-    let cw = 0;
-    let aw = 0;
-    if (top.precision === 'country') cw = 2 * conf * n;
-    else if (top.precision === 'admin1') {
-      cw = 1.5 * conf;
-      aw = 2 * conf * n;
-    } else if (top.precision === 'admin2') {
-      cw = conf;
-      aw = 1.5 * conf;
-    } else if (top.precision === 'city') {
-      cw = 0.6 * conf;
-      aw = 0.5 * conf;
-    } else if (top.precision === 'region' && top.f.country) cw = conf;
-    if (g.demonymOf) cw = 0.8 * n;
-    g.ownCountry = top.f.country;
-    g.ownCountryW = cw;
-    g.ownAdmin1 = top.f.admin1;
-    g.ownAdmin1W = aw;
-    add(countryVotes, top.f.country, cw);
-    add(admin1Votes, top.f.admin1, aw);
+    for (const c of g.cands) base.set(c, c.score);
+    g.cands.sort((x, y) => y.score - x.score);
   }
+  const countryVotes = new Map<string, number>();
+  const admin1Votes = new Map<string, number>();
+  const admin2Votes = new Map<string, number>();
+  /** The countries, admin1 and admin2 areas the current readings of all names vote for. */
+  const collectVotes = () => {
+    countryVotes.clear();
+    admin1Votes.clear();
+    admin2Votes.clear();
+    for (const g of groups.values()) {
+      if (g.cands.length === 0) continue;
+      const top = g.cands[0];
+      const margin = g.cands.length > 1 ? top.score - g.cands[1].score : 3;
+      const conf = Math.min(1, Math.max(0.2, margin / 2));
+      const n = Math.min(3, g.items.length);
+      let cw = 0;
+      let aw = 0;
+      if (top.precision === 'country') cw = 2 * conf * n;
+      else if (top.precision === 'admin1') {
+        cw = 1.5 * conf;
+        aw = 2 * conf * n;
+      } else if (top.precision === 'admin2') {
+        cw = conf;
+        aw = 1.5 * conf;
+        add(admin2Votes, top.f.admin2, conf);
+      } else if (top.precision === 'city') {
+        cw = 0.6 * conf;
+        aw = 0.5 * conf;
+      } else if (top.precision === 'region' && top.f.country) cw = conf;
+      if (g.demonymOf) cw = 0.8 * n;
+      g.ownCountry = top.f.country;
+      g.ownCountryW = cw;
+      g.ownAdmin1 = top.f.admin1;
+      g.ownAdmin1W = aw;
+      add(countryVotes, top.f.country, cw);
+      add(admin1Votes, top.f.admin1, aw);
+    }
+    if (datelineCountry) add(countryVotes, datelineCountry, 1);
+  };
+  let datelineCountry = '';
   // The dateline place is where the reporter is: its country is evidence too.
   const dl = doc.article.dateline;
   if (dl) {
@@ -167,7 +182,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
           best = f;
         }
       }
-      if (best) add(countryVotes, best.country, 1);
+      if (best) datelineCountry = best.country;
     }
   }
 
@@ -206,34 +221,43 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   const near: Group[] = [];
   for (const g of groups.values()) if (g.cands.length > 0 && !g.demonymOf) near.push(g);
 
-  // Pass 2: rescore with the evidence other names give.
-  for (const g of groups.values()) {
-    if (g.cands.length < 2) {
-      g.best = g.cands[0] ?? null;
-      continue;
-    }
-    const q = qualifier.get(g);
-    const listed = listedWithAdmin1.has(g);
-    for (const c of g.cands) {
-      if (listed && c.precision === 'admin1') c.score += 2;
-      if (c.precision === 'city' || c.precision === 'admin2')
-        c.score += Math.min(2.5, 1.2 * support(c, g, near));
-      let cv = countryVotes.get(c.f.country) ?? 0;
-      if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
-      let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
-      if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
-      let s = c.score;
-      let ev = 0;
-      if (cv > 0.05) ev += 2.5 * (1 - Math.exp(-cv / 1));
-      if (av > 0.05 && c.precision !== 'admin1') ev += 3 * (1 - Math.exp(-av / 0.7));
-      s += c.alternate ? ev / 2 : ev;
-      if (q && c.f !== q.f) {
-        if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
+  // Passes 2 and 3: rescore with the evidence the other names' current readings give (the
+  // second round lets readings that support each other — a town and its county — settle).
+  for (let round = 0; round < 2; round++) {
+    collectVotes();
+    for (const g of groups.values()) {
+      if (g.cands.length < 2) {
+        g.best = g.cands[0] ?? null;
+        continue;
       }
-      c.score = s;
+      const q = qualifier.get(g);
+      const listed = listedWithAdmin1.has(g);
+      for (const c of g.cands) {
+        let s = base.get(c) ?? c.prior;
+        if (listed && c.precision === 'admin1') s += 2;
+        if (c.precision === 'city' || c.precision === 'admin2') s += Math.min(2.5, 1.2 * support(c, g, near));
+        let cv = countryVotes.get(c.f.country) ?? 0;
+        if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
+        let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
+        if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
+        const a2v = c.precision === 'city' && c.f.admin2 ? (admin2Votes.get(c.f.admin2) ?? 0) : 0;
+        let ev = 0;
+        if (cv > 0.05) ev += 2.5 * (1 - Math.exp(-cv / 1));
+        if (av > 0.05 && c.precision !== 'admin1') ev += 3 * (1 - Math.exp(-av / 0.7));
+        if (a2v > 0.05) ev += 2 * (1 - Math.exp(-a2v));
+        s += c.alternate ? ev / 2 : ev;
+        if (q && c.f !== q.f) {
+          if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
+        }
+        c.score = s;
+      }
     }
-    g.cands.sort((a, b) => b.score - a.score);
-    g.best = g.cands[0];
+    // sort after scoring every group, so a round reads one consistent set of readings
+    for (const g of groups.values()) {
+      if (g.cands.length < 2) continue;
+      g.cands.sort((x, y) => y.score - x.score);
+      g.best = g.cands[0];
+    }
   }
 
   // Output, one place per toponym, in text order.
@@ -357,7 +381,9 @@ function applyCues(g: Group): void {
           c.precision === 'city' &&
           c.f.admin1 === a.f.admin1 &&
           CAPITAL_CODES.has(c.f.fcode) &&
-          c.prior <= a.prior
+          c.prior <= a.prior &&
+          // only a city that holds much of its area's people ("Aleppo"), not a smaller capital ("Quebec")
+          c.f.population >= 0.25 * a.f.population
         ) {
           c.prior = a.prior + 0.1;
         }

@@ -179,14 +179,25 @@ function entityOf(s: Span, mentions: readonly Mention[]): { entity?: string } {
 
 /** The first person/organisation/outlet mention inside a span (the head name of "X, the head of Y"). */
 function mentionIn(s: Span, mentions: readonly Mention[]): Mention | null {
-  let best: Mention | null = null;
-  for (const m of mentions) {
+  for (let i = firstMentionFrom(mentions, s.start); i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.start >= s.end) break;
-    if (m.end <= s.start || m.start < s.start || m.end > s.end) continue;
-    if (m.kind === 'demonym' || m.kind === 'facility') continue;
-    if (!best) best = m;
+    if (m.end > s.end || m.kind === 'demonym' || m.kind === 'facility') continue;
+    return m;
   }
-  return best;
+  return null;
+}
+
+/** Index of the first mention starting at or after `offset` (mentions are in text order). */
+function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Kind of a source from its words and the mentions inside it. */
@@ -338,7 +349,7 @@ function antecedent(
       return { entity: s.entity, kind: 'organization', span: bare(s) };
   }
   // fall back to the latest compatible mention before the source
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let i = firstMentionFrom(mentions, before) - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
     const m = mentions[i];
     if (m.end > before) continue;
     if ((personal || PERSON_NOUNS.test(head)) && m.kind === 'person')
@@ -438,7 +449,17 @@ function contentWords(text: string, c: Claim): Set<string> {
 function linkConfirmations(doc: Doc, claims: Claim[]): void {
   const text = doc.text;
   if (!claims.some((c) => c.stance === 'confirm' || c.stance === 'deny')) return;
-  const words = new Map(claims.map((c) => [c.id, contentWords(text, c)]));
+  const cache = new Map<string, Set<string>>();
+  const words = {
+    get(id: string): Set<string> {
+      let w = cache.get(id);
+      if (!w) {
+        w = contentWords(text, claims.find((c) => c.id === id)!);
+        cache.set(id, w);
+      }
+      return w;
+    },
+  };
   for (const c of claims) {
     if (c.stance !== 'confirm' && c.stance !== 'deny') continue;
     if (c.rule?.startsWith('relay:')) continue;

@@ -226,8 +226,12 @@ export function yearForDate(base: number, m: number, d: number, dir: -1 | 0 | 1)
   const c = dayOf(y, m, Math.min(d, 28));
   // nearest occurrence, unless the tense clearly points the other way by more than two months
   const diff = c - base;
-  if (diff > 183 || (dir < 0 && diff > 60)) year = y - 1;
-  else if (diff < -183 || (dir > 0 && diff < -60)) year = y + 1;
+  if (dir < 0) {
+    if (diff > 60) year = y - 1;
+  } else if (dir > 0) {
+    if (diff < -60) year = y + 1;
+  } else if (diff > 183) year = y - 1;
+  else if (diff < -183) year = y + 1;
   if (m === 2 && d === 29) {
     const step = dir > 0 ? 1 : -1;
     for (let i = 0; i < 4 && d > monthLength(year, m); i++) year += step;

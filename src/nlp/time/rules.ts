@@ -63,7 +63,7 @@ export interface Ctx {
   dct: number;
   tense: Tense;
   /** The latest earlier time in the same paragraph fine enough for `kind`, or null. */
-  ref(kind: RefKind): Ref | null;
+  ref(kind: RefKind, reach?: number): Ref | null;
   /** Lower-cased word before the match ("back", "in", "since"). */
   before: string;
 }
@@ -96,7 +96,7 @@ const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
 const QMOD =
-  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some)\\s+)?';
+  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some|over(?=\\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s))\\s+)?';
 const PREP_BEFORE = new Set([
   'in',
   'since',
@@ -209,9 +209,10 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      // "until Tuesday", "by Friday" under a present or future verb: a deadline ahead
-      const ahead = c.before === 'until' || c.before === 'till';
-      day = weekdayNear(base, wd, ahead ? 1 : leanOf(c.tense), false);
+      // "until Tuesday": a deadline ahead; "planned to leave on Thursday", "would travel Thursday":
+      // plans reported in the past are still ahead when nothing in the paragraph dates the report
+      const ahead = c.before === 'until' || c.before === 'till' || c.tense === 'pastfuture';
+      day = weekdayNear(base, wd, ahead ? 1 : c.tense === 'present' ? -1 : leanOf(c.tense), false);
     }
   }
   return dayDraft(day, 'dct');
@@ -405,11 +406,21 @@ export const RULES: Rule[] = [
     name: 'date.month-rel-year',
     re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?![a-z'’])`),
     accept: monthOk,
-    make: (g, c) => {
-      if (Number.isNaN(c.dct)) return withMod(monthDraft(Number.NaN, monthNumber(g.mon!)), g);
+    make: (g, c, start, match) => {
       const rel = g.rel!.toLowerCase();
-      const y = ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      return withMod(monthDraft(y, monthNumber(g.mon!), 'dct'), g);
+      const y = Number.isNaN(c.dct)
+        ? Number.NaN
+        : ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      const month = withMod(monthDraft(y, monthNumber(g.mon!), Number.isNaN(y) ? undefined : 'dct'), g)!;
+      const of = /\s+of\s+/i.exec(match);
+      if (!of) return month;
+      // "October of next year": two times, the month and the year it is in
+      month.start = start;
+      month.end = start + of.index;
+      const year = yearDraft(y, Number.isNaN(y) ? undefined : 'dct');
+      year.start = start + of.index + of[0].length;
+      year.end = start + match.length;
+      return [month, year];
     },
   },
   {
@@ -429,7 +440,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.month',
-    re: rx(`${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})`),
+    re: rx(
+      `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})(?!\\s*\\d)`,
+    ),
     accept: (g, text, s, e) => {
       if (!monthOk(g)) return false;
       const mon = g.mon!.toLowerCase();
@@ -503,6 +516,21 @@ export const RULES: Rule[] = [
     re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*-\\s*years?)`),
     accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
     make: (g) => withMod(yearDraft(+g.year!), g),
+  },
+  {
+    name: 'year.short',
+    re: rx("['’](?<yy>\\d{2})(?![\\d'’]|s\\b)"),
+    // "since '82", "in '98": an elided century after a preposition
+    accept: (g, text, s) =>
+      ['in', 'since', 'of', 'from', 'until', 'till', 'by', 'before', 'after', 'to', 'and'].includes(
+        wordBefore(text, s),
+      ),
+    make: (g, c) => {
+      const yy = +g.yy!;
+      const now = Number.isNaN(c.dct) ? 2000 : ymdOf(c.dct).y;
+      const century = Math.floor(now / 100) * 100;
+      return yearDraft(century + yy > now + 1 ? century - 100 + yy : century + yy);
+    },
   },
   {
     name: 'date.decade',
@@ -758,6 +786,45 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'rel.same-period',
+    re: rx(
+      'the\\s+(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
+    ),
+    make: (g, c) => {
+      // "the same month a year ago": the month (or quarter) just mentioned, one year back
+      const unit = g.u!.toLowerCase();
+      const r = c.ref(unit === 'quarter' ? 'quarter' : unit === 'month' ? 'month' : 'any', 2);
+      const base = r ? r.from : c.dct;
+      if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
+      const { y, m } = ymdOf(base);
+      const yy = g.yr ? +g.yr : y - 1;
+      let d: Draft;
+      if (unit === 'quarter' || (unit === 'period' && r?.gran === 'quarter'))
+        d = quarterDraft(yy, quarterOf(m));
+      else if (unit === 'month' || (unit === 'period' && r && r.gran === 'month')) d = monthDraft(yy, m);
+      else if (unit === 'day' && r) d = dayDraft(dayOf(yy, m, Math.min(ymdOf(base).d, 28)));
+      else d = yearDraft(yy);
+      const out = refd(d, r);
+      out.derived = true;
+      return out;
+    },
+  },
+  {
+    name: 'rel.recent-units',
+    re: rx(
+      '(?:the\\s+)?(?:recent|past|coming|next|previous|last|future)\\s+(?<u>days|weeks|months|years|decades|quarters)(?![a-z])',
+    ),
+    accept: (g, text, s) =>
+      /^(?:the\s+)?(?:recent|coming|future)/i.test(text.slice(s, s + 16)) ||
+      !/^the/i.test(text.slice(s, s + 3)),
+    make: (g, c, start, match) => {
+      const u = unitCode(g.u!)!;
+      const back = /recent|past|previous|last/i.test(match);
+      if (u === 'Y' || u === 'DE') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
+      return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
+    },
+  },
+  {
     name: 'rel.unit',
     re: rx(
       `${DMOD}(?<dir>this\\s+past|this\\s+coming|this|last|next|past|coming|previous|following|current|the\\s+past|the\\s+last|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+current|the\\s+same|that|the)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fortnight|day|night|morning|afternoon|evening)(?![a-z-])(?!['’]s\\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\\b)`,
@@ -915,18 +982,43 @@ export const RULES: Rule[] = [
   {
     name: 'time.clock',
     re: rx(
-      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`,
+      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?(?:\\s*,?\\s+(?:on\\s+)?(?<mon>${MON})\\s*(?<dd>${DAY}))?`,
     ),
-    accept: (g) => !g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd),
-    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz),
+    accept: (g) =>
+      (!g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd)) &&
+      (!g.mon || capitalised(g.mon)),
+    make: (g, c) => {
+      if (g.mon) {
+        // "5 p.m. EST Nov. 9": the time on that date
+        const d = resolveMonthDay(monthNumber(g.mon), Number.parseInt(g.dd!, 10), 0, c);
+        return clockTime(
+          +g.h!,
+          g.mi ? +g.mi : 0,
+          g.ap!,
+          undefined,
+          { ...c, dct: d.from, ref: () => null },
+          g.tz,
+        );
+      }
+      return clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz);
+    },
   },
   {
     name: 'time.clock24',
     re: rx(
-      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])`,
+      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?(?:\\s*,?\\s+(?:on\\s+)?(?<mon>${MON})\\s*(?<dd>${DAY}))?`,
     ),
-    accept: (g, text, s, e) => /:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!),
-    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c, g.tz),
+    accept: (g, text, s, e) =>
+      (/:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!)) &&
+      (!g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd)) &&
+      (!g.mon || capitalised(g.mon)),
+    make: (g, c) => {
+      if (g.mon) {
+        const d = resolveMonthDay(monthNumber(g.mon), Number.parseInt(g.dd!, 10), 0, c);
+        return clockTime(+g.h!, +g.mi!, '', undefined, { ...c, dct: d.from, ref: () => null }, g.tz);
+      }
+      return clockTime(+g.h!, +g.mi!, '', g.wd, c, g.tz);
+    },
   },
   {
     name: 'time.noon',
@@ -1061,6 +1153,8 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
   // "the past week", "the last decade": the one before the current one
   if (dir === 'the past' || dir === 'the last') {
     if (unit === 'D') return null;
+    if (unit === 'DE' || unit === 'CE')
+      return withMod(durationDraft(durationValue(1, unit), granOfUnit(unit)), g);
     if (unit !== 'M' && unit !== 'Q') return withMod(periodDraft(shiftUnit(c.dct, unit, -1), unit, 'dct'), g);
     const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
     if (!Number.isNaN(c.dct)) {
@@ -1233,7 +1327,7 @@ function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c:
       day = dd.from;
     }
   } else {
-    const r = c.ref('day');
+    const r = c.ref('day', 2);
     if (r) {
       day = r.from;
       anchor = 'ref';
@@ -1273,34 +1367,208 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
   return dayDraft(d, 'dct');
 }
 
-/** Characters that can begin a time expression: the trigger test for a token. */
-const TRIGGER_WORDS = new Set(
+// ---- dispatch: which rules can start at a token ----------------------------------------------------
+
+const DMOD_W =
+  'early late mid the end beginning start middle close turn around about approximately roughly circa very';
+const QMOD_W = 'about around approximately roughly nearly almost more less fewer at up some over';
+const MONTH_W =
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
+const WD_W =
+  'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun';
+const REL_W = 'this last next past coming previous following current that';
+const NUM_W = `${NUMBER_WORDS.join(' ')} a an several few many some couple numerous number another additional further the`;
+const ORD_W = `${ORDINAL_WORDS.join(' ')} twenty-first 1st 2nd 3rd 4th`;
+
+/** First words each rule can begin with; '#' stands for any token starting with a digit. */
+const STARTS: Record<string, string> = {
+  'date.mdy': `${DMOD_W} ${MONTH_W} ${WD_W}`,
+  'date.dmy': `${DMOD_W} ${WD_W} the #`,
+  'date.md': `${DMOD_W} ${MONTH_W} ${WD_W}`,
+  'date.my': `${DMOD_W} ${MONTH_W}`,
+  'date.month-rel-year': `${DMOD_W} ${MONTH_W}`,
+  'year.spoken': 'the nineteen eighteen twenty two',
+  'date.month': `${DMOD_W} ${MONTH_W} ${REL_W}`,
+  'date.weekday': `${DMOD_W} ${WD_W} ${REL_W} the`,
+  'date.iso': '#',
+  'date.numeric': '#',
+  'year.range': '#',
+  'year.fiscal': 'fiscal fy calendar financial the model',
+  'year.bare': `${DMOD_W} #`,
+  'date.decade': `${DMOD_W} the # '`,
+  'year.short': "'",
+  'date.decade-word': `${DMOD_W} the`,
+  'date.century': `${DMOD_W} the # ${ORD_W}`,
+  'date.season': `${DMOD_W} ${REL_W} the spring summer fall autumn winter`,
+  'date.quarter': `${DMOD_W} ${REL_W} the a # same latest recent fiscal calendar year-earlier year-ago comparable just-ended just most corresponding prior-year year-before fiscal- ${ORD_W} quarter half period`,
+  'date.quarter-code': 'q1 q2 q3 q4 #',
+  'rel.day': `${DMOD_W} earlier later today tonight yesterday tomorrow last this`,
+  'rel.ref':
+    'the right now currently nowadays more most until very recently lately presently recent current these at',
+  'rel.unit': `${DMOD_W} ${REL_W} the`,
+  'rel.recent-units': 'the recent past coming next previous last future',
+  'rel.same-period': 'the',
+  'rel.ago': `${QMOD_W} ${NUM_W} #`,
+  'rel.unit-before': 'the',
+  'rel.the-day': 'late early the',
+  'rel.earlier': 'earlier later',
+  'dur.num': `${QMOD_W} ${NUM_W} #`,
+  'dur.bare': 'years months weeks days decades hours centuries minutes',
+  set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
+  'time.clock': `${QMOD_W} #`,
+  'time.clock24': '#',
+  'time.noon': 'noon midnight midday',
+  'date.holiday':
+    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans",
+  'date.year-end': "year-end year year's year-earlier year-ago month-end mid-year midyear mid",
+};
+
+/**
+ * Words that carry the time in an expression (names, units, digits are checked apart). A token that
+ * can only modify ("the", "a", "last", "about") is worth trying only when one of these follows.
+ */
+const CORE = new Set(
   (
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
-    'early late mid the end beginning start middle close turn around about approximately roughly circa very ' +
-    'last this next past coming previous following current that ' +
-    'today tonight yesterday tomorrow now right currently nowadays recently lately previously formerly soon presently recent these at ' +
-    'earlier later nearly almost more less fewer up some another additional further a an one several few many couple number numerous ' +
-    'fiscal fy calendar financial model its their spring summer fall autumn winter q1 q2 q3 q4 1q 2q 3q 4q ' +
-    'first second third fourth final 1st 2nd 3rd 4th latest same year-earlier year-ago year-end year month-end midyear mid-year years months weeks days decades hours centuries minutes ' +
-    'daily weekly monthly annually yearly quarterly nightly hourly biweekly semiannually semi-annually every each per noon midnight midday ' +
-    'christmas new thanksgiving independence halloween valentine labor memorial boxing veterans ' +
-    `${NUMBER_WORDS.join(' ')} ${ORDINAL_WORDS.join(' ')} twenty-first`
+    `${MONTH_W} ${WD_W} year years month months week weeks weekend weekends day days hour hours minute minutes ` +
+    'second seconds decade decades century centuries quarter quarters half period fortnight fortnights night nights ' +
+    'morning afternoon evening spring summer fall autumn winter past future present term time moment being now ' +
+    'today tonight yesterday tomorrow recently currently nowadays lately presently recent current daily weekly ' +
+    'monthly yearly nightly hourly biweekly noon midnight midday twenties thirties forties fifties sixties seventies ' +
+    "eighties nineties nineteen thousand year-earlier year-ago year-end year's midyear mid-year month-end yrs hrs mins " +
+    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q'
   ).split(/\s+/),
 );
+const MODIFIERS = new Set(
+  (
+    `${DMOD_W} ${QMOD_W} ${REL_W} ${NUM_W} ${ORD_W} a an the same latest recent calendar year-earlier year-ago comparable just most ` +
+    'corresponding prior-year year-before until right earlier later these every each per another model financial'
+  ).split(/\s+/),
+);
+for (const w of CORE) MODIFIERS.delete(w);
 
-/** Whether a token (lower-cased) can begin a time expression. */
-export function isTrigger(lower: string): boolean {
+function isCore(lower: string): boolean {
   const c = lower.charCodeAt(0);
-  if (c >= 48 && c <= 57) return true; // digit
-  if ((c === 39 || c === 0x2019) && lower.length > 1) return true; // '90s
-  if (TRIGGER_WORDS.has(lower)) return true;
-  const dash = lower.indexOf('-');
-  if (dash > 0 && TRIGGER_WORDS.has(lower.slice(0, dash))) return true;
-  const dot = lower.indexOf('.');
-  if (dot > 0 && TRIGGER_WORDS.has(lower.slice(0, dot))) return true;
-  return false;
+  if ((c >= 48 && c <= 57) || c === 39 || c === 0x2019) return true;
+  let w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  if (CORE.has(w)) return true;
+  const dash = w.lastIndexOf('-');
+  if (dash < 0) return false;
+  const after = w.charCodeAt(dash + 1);
+  return (after >= 48 && after <= 57) || CORE.has(w.slice(dash + 1)) || CORE.has(w.slice(0, dash));
+}
+
+const BY_WORD = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  const starts = STARTS[rule.name];
+  if (!starts) throw new Error(`time rule ${rule.name} has no start words`);
+  for (const w of new Set(starts.split(/\s+/))) {
+    const list = BY_WORD.get(w);
+    if (list) list.push(rule);
+    else BY_WORD.set(w, [rule]);
+  }
+}
+const NO_RULES: Rule[] = [];
+const DIGIT4_RULES = new Set([
+  'date.iso',
+  'year.range',
+  'year.bare',
+  'date.decade',
+  'date.quarter',
+  'time.clock24',
+  'rel.ago',
+  'dur.num',
+]);
+const DIGIT12_RULES = new Set([
+  'date.dmy',
+  'date.numeric',
+  'date.century',
+  'date.quarter-code',
+  'date.decade',
+  'rel.ago',
+  'dur.num',
+  'time.clock',
+  'time.clock24',
+]);
+const COUNT_RULES = new Set(['rel.ago', 'dur.num']);
+/** Words that may sit between a modifier and the word carrying the time ("the end of the year"). */
+const LINKS = new Set(
+  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading'.split(
+    ' ',
+  ),
+);
+
+function mergeRules(a: Rule[], b: Rule[]): Rule[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const set = new Set([...a, ...b]);
+  return RULES.filter((r) => set.has(r));
+}
+
+/** What the recogniser needs to know about a token form: rules to try, and whether it carries time. */
+export interface TokenInfo {
+  rules: Rule[];
+  /** Carries time (a name, unit, digit): lets a preceding "the" or "last" be tried. */
+  core: boolean;
+  /** Only modifies ("the", "about"): worth trying only when a core token follows closely. */
+  modifierOnly: boolean;
+  /** May stand between a modifier and the core word ("of", another modifier). */
+  link: boolean;
+}
+
+const INFO = new Map<string, TokenInfo>();
+const PLAIN: TokenInfo = { rules: NO_RULES, core: false, modifierOnly: false, link: false };
+
+// A bit per (first char, length, last char) of every word the recogniser knows: most tokens of a
+// text fail this test and skip the map lookup, which is the recogniser's main cost per token.
+const SHAPES = new Uint8Array(128 * 32 * 128);
+function shapeKey(w: string): number {
+  const len = w.length;
+  return ((w.charCodeAt(0) & 127) * 32 + (len > 31 ? 31 : len)) * 128 + (w.charCodeAt(len - 1) & 127);
+}
+for (const w of [...BY_WORD.keys(), ...CORE, ...MODIFIERS, ...LINKS]) {
+  for (const v of [w, `${w}.`, `${w}'s`, `${w}’s`]) SHAPES[shapeKey(v)] = 1;
+}
+
+/** Token info for a lower-cased token, computed once per distinct form and cached. */
+export function tokenInfo(lower: string): TokenInfo {
+  const c = lower.charCodeAt(0);
+  const digitOrQuote = (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
+  if (!digitOrQuote && SHAPES[shapeKey(lower)] === 0 && (lower.length < 5 || lower.indexOf('-') < 0))
+    return PLAIN;
+  const cached = INFO.get(lower);
+  if (cached) return cached;
+  const info = computeInfo(lower);
+  if (INFO.size < 100_000)
+    INFO.set(lower, info.rules.length === 0 && !info.core && !info.link ? PLAIN : info);
+  return info;
+}
+
+function computeInfo(lower: string): TokenInfo {
+  let word = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  let rules = BY_WORD.get(word) ?? NO_RULES;
+  const dash = word.indexOf('-');
+  if (dash > 0) rules = mergeRules(rules, BY_WORD.get(word.slice(0, dash)) ?? NO_RULES);
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    // by the length of the leading digits: a year, a day or hour, or only a count
+    let d = 1;
+    while (d < word.length && word.charCodeAt(d) >= 48 && word.charCodeAt(d) <= 57) d++;
+    const fits = d === 4 ? DIGIT4_RULES : d <= 2 ? DIGIT12_RULES : COUNT_RULES;
+    rules = mergeRules(
+      rules,
+      BY_WORD.get('#')!.filter((r) => fits.has(r.name)),
+    );
+  }
+  if ((c === 39 || c === 0x2019) && word.length > 1) rules = mergeRules(rules, BY_WORD.get("'")!);
+  const core = isCore(lower);
+  return {
+    rules,
+    core,
+    modifierOnly: MODIFIERS.has(lower) && !core,
+    link: LINKS.has(lower) || MODIFIERS.has(lower),
+  };
 }
 
 export { isoWeek, mondayOf };

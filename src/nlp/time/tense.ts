@@ -75,6 +75,8 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
       // "was to depart": future seen from a past moment
       if (i + 1 <= e + 1 && tokens.lower[i + 1] === 'to') return 'pastfuture';
       sawPast = true;
+    } else if ((w === 'is' || w === 'are') && tokens.lower[i + 1] === 'to') {
+      return 'future';
     } else if (IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && tokens.pos[i] !== POS.ADJ)) {
       if (i === s || !sawPresent) sawPast = true;
     } else if (PRESENT_AUX.has(w) || PERFECT_AUX.has(w)) {

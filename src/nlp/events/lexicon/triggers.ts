@@ -76,7 +76,13 @@ recognise => SUPPORT/054
 apologize => SUPPORT/055 !obj=to
 apologise => SUPPORT/055 !obj=to
 forgive|forgave|forgiven => SUPPORT/056
-sign => SUPPORT/057 !obj=with
+sign _ agreement => SUPPORT/057 !obj=with
+sign _ deal => SUPPORT/057 !obj=with
+sign _ treaty => SUPPORT/057 !obj=with
+sign _ accord => SUPPORT/057 !obj=with
+sign _ pact => SUPPORT/057 !obj=with
+sign _ memorandum => SUPPORT/057 !obj=with
+sign => SUPPORT/057 !obj=with !weak
 ratify => SUPPORT/057
 approve => SUPPORT/051
 express support => SUPPORT/051 !obj=for
@@ -113,7 +119,6 @@ normalize _ relations => COOPERATE/060 !obj=with
 normalise _ relations => COOPERATE/060 !obj=with
 aid => AID/070
 assist => AID/070
-help => AID/070 !weak
 donate => AID/070 !obj=to
 deliver => AID/070 !obj=to !weak
 supply => AID/070 !obj=to
@@ -224,9 +229,10 @@ express _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ concerns => ACCUSE:disapprove/110 !obj=about,over
 voice _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ outrage => ACCUSE:disapprove/111 !obj=at,over
-warn => THREATEN/130 !weak
+warn => THREATEN/130 !obj=of,against
 reject => REJECT/120
 refuse => REJECT/120
+decline to => REJECT/120
 decline => REJECT/120 !weak
 deny => REJECT/120
 dismiss => REJECT/120
@@ -240,7 +246,6 @@ resist => REJECT/120
 rule|ruled|ruled out => REJECT/120
 turn|turned|turned down => REJECT/120
 threaten => THREATEN/130
-warn => THREATEN/130
 vow to => THREATEN/130 !weak
 menace => THREATEN/130
 demonstrate => PROTEST:demo/141 !obj=against
@@ -261,11 +266,21 @@ hold|held|held _ protest => PROTEST:demo/141 !obj=against
 hold|held|held _ rally => PROTEST:demo/141 !obj=against
 hold|held|held _ demonstration => PROTEST:demo/141 !obj=against
 take|took|taken to the streets => PROTEST:demo/141
-block => PROTEST:obstruct/144 !weak
+block _ road => PROTEST:obstruct/144
+block _ roads => PROTEST:obstruct/144
+block _ streets => PROTEST:obstruct/144
+block _ street => PROTEST:obstruct/144
+block _ highway => PROTEST:obstruct/144
+block _ traffic => PROTEST:obstruct/144
+block _ transport => PROTEST:obstruct/144
+block _ access => PROTEST:obstruct/144
+block _ entrance => PROTEST:obstruct/144
+block _ bridge => PROTEST:obstruct/144
+block _ railway => PROTEST:obstruct/144
 blockade => COERCE:restrict/191
 sanction => SANCTION/163
-suspend => SANCTION:discontinue/162
-halt => SANCTION:discontinue/162
+suspend => SANCTION:discontinue/162 !obj=to,with,for
+halt => SANCTION:discontinue/162 !obj=to,with,for
 cut|cut|cut off => SANCTION:discontinue/162
 cut|cut|cut ties => SANCTION:withdraw/161 !obj=with
 sever => SANCTION:withdraw/161 !obj=with
@@ -273,7 +288,7 @@ break|broke|broken off => SANCTION:withdraw/161 !obj=with
 recall _ ambassador => SANCTION:withdraw/161 !obj=from
 freeze|froze|frozen => SANCTION/163
 embargo => SANCTION/163
-reduce => SANCTION:discontinue/162 !weak
+reduce => SANCTION:discontinue/162 !obj=to,for !weak
 terminate => SANCTION:discontinue/162
 end _ mediation => SANCTION:withdraw/165
 impose _ sanctions => SANCTION/163 !obj=on,against

@@ -4,7 +4,7 @@
  * every folded key and display name). Loading is a few `readFileSync` calls and typed-array views:
  * no per-name parsing at start-up.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface IndexMeta {
   format: number;
@@ -46,7 +46,7 @@ export interface IndexArrays {
   keyStart: Uint32Array;
   keyLen: Uint16Array;
   postStart: Uint32Array;
-  postCount: Uint32Array;
+  postCount: Uint16Array;
   /** Hash slots: key index + 1, 0 = empty. */
   slots: Int32Array;
   /** Postings: feature index << 2 | name kind (0 main, 1 ascii/official, 2 alternate, 3 abbreviation). */
@@ -67,7 +67,7 @@ export const ARRAY_TYPES = {
   keyStart: Uint32Array,
   keyLen: Uint16Array,
   postStart: Uint32Array,
-  postCount: Uint32Array,
+  postCount: Uint16Array,
   slots: Int32Array,
   postings: Int32Array,
 } as const;

@@ -129,13 +129,18 @@ export class Gazetteer {
     for (let pi = 0; pi < parts.length; pi++) {
       const p = parts[pi];
       const { fcode, a1, cc } = p.a;
-      const codes = p.meta.fcodes;
+      // compare small integer codes in the loop, not strings
+      const adm1 = p.meta.fcodes.indexOf('ADM1');
+      const isCountry = new Uint8Array(256);
+      p.meta.fcodes.forEach((c, i) => {
+        if (COUNTRY_CODES.has(c)) isCountry[i] = 1;
+      });
       for (let i = 0; i < p.meta.features; i++) {
-        const fc = codes[fcode[i]];
-        if (fc === 'ADM1' && a1[i] >= 0) {
+        const fc = fcode[i];
+        if (fc === adm1 && a1[i] >= 0) {
           const k = p.meta.admin1[a1[i]];
           if (!this.admin1Feature.has(k)) this.admin1Feature.set(k, this.bases[pi] + i);
-        } else if (COUNTRY_CODES.has(fc)) {
+        } else if (isCountry[fc] === 1) {
           const c = p.meta.countries[cc[i]];
           if (c && !this.countryFeature.has(c)) this.countryFeature.set(c, this.bases[pi] + i);
         }

@@ -115,12 +115,13 @@ export class IndexWriter {
     const keys = [...this.names.keys()];
     const k = keys.length;
     let slotsN = 1;
-    while (slotsN < k * 2) slotsN <<= 1;
+    // load factor ≤ 0.65 keeps linear probing short while the table stays small to read
+    while (slotsN * 0.65 < k) slotsN <<= 1;
     const slots = new Int32Array(slotsN);
     const keyStart = new Uint32Array(k);
     const keyLen = new Uint16Array(k);
     const postStart = new Uint32Array(k);
-    const postCount = new Uint32Array(k);
+    const postCount = new Uint16Array(k);
     let totalPostings = 0;
     for (const l of this.names.values()) totalPostings += l.length;
     const postings = new Int32Array(totalPostings);
@@ -131,6 +132,7 @@ export class IndexWriter {
       keyLen[i] = key.length;
       const list = this.names.get(key)!;
       postStart[i] = p;
+      if (list.length > 65535) list.length = 65535;
       postCount[i] = list.length;
       for (const v of list) postings[p++] = v;
       let h = hashKey(key) & (slotsN - 1);

@@ -115,6 +115,12 @@ const SUBORDINATORS = new Set([
   'when',
   'where',
 ]);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** After a comma, words that open a comment on the report rather than more of it. */
+const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
+/** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
+const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
+const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -301,6 +307,16 @@ class Scanner {
         continue;
       }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+        // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
+        if (start === end || POSSESSIVES.has(w)) start = i;
+        break;
+      }
+      // hyphenated compounds whatever their tags: "self-described", "Damascus-based"
+      if (
+        start < end &&
+        ((this.t.end[i] === this.t.start[i + 1] && this.lower[i + 1] === '-') ||
+          (i > floor && this.t.start[i] === this.t.end[i - 1] && this.lower[i - 1] === '-'))
+      ) {
         start = i;
         continue;
       }
@@ -312,7 +328,7 @@ class Scanner {
         (w === '-' || w === '&' || w === '.' || w === '/') &&
         start < end &&
         i > floor &&
-        this.isNominal(i - 1)
+        this.pos[i - 1] !== PUNCT
       ) {
         start = i;
         continue;
@@ -335,6 +351,12 @@ class Scanner {
       }
       break;
     }
+    // a phrase must end in a nominal and not start with a preposition or conjunction
+    while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
+      start++;
+    // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
+    if (start < end && !this.isNominal(end - 1) && !(this.pos[end - 1] === ADJ && this.pos[start] === DET))
+      return end;
     // "nearly half", "more than 4 in 10", "only one"
     while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
     if (
@@ -344,10 +366,6 @@ class Scanner {
       this.lower[start - 2] === 'more'
     )
       start -= 2;
-    // a phrase must end in a nominal and not start with a preposition or conjunction
-    while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
-      start++;
-    if (start < end && !this.isNominal(end - 1)) return end;
     return start;
   }
 
@@ -373,7 +391,11 @@ class Scanner {
         end = i + 1;
         continue;
       }
-      if (p === PART && (w === "'s" || w === '’s') && end > start) {
+      if (
+        ((p === PART && (w === "'s" || w === '’s')) ||
+          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
+        end > start
+      ) {
         end = i + 1;
         continue;
       }
@@ -466,7 +488,8 @@ class Scanner {
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX) return null;
     if (p === NOUN || p === PROPN || p === ADJ) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
-      if (w.endsWith('ing') || w === 'says' || (i + 1 < this.n && this.lower[i + 1] === 'that')) return v;
+      if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
+        return v;
       return null;
     }
     // "the alleged plot", "a reported deal": participles modifying a noun are not cues
@@ -561,22 +584,23 @@ class Scanner {
     let i = after;
     // the rest of the attribution's sentence (an apposition, an adjunct) holds no verb
     const end = after < this.n ? this.sentEnd[after] : this.n;
+    // … unless it is a subordinate clause: "Stenberg said as she accepted her award. “…”"
+    const sub = i < end && TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]);
     while (i < end && !this.isQuoteOpen(i)) {
-      if (this.pos[i] === VERB || this.pos[i] === AUX || this.inQuote(i)) return null;
+      if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+      if (this.inQuote(i)) return null;
       i++;
     }
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
-    if (paragraphBreakBefore(this.text, this.t, i)) return null;
+    const newParagraph = paragraphBreakBefore(this.text, this.t, i);
     const qo = this.q.quotes[this.q.quoteOf[i]];
     // the quotation must end its sentence: nothing but final punctuation until the sentence or paragraph ends
     let j = qo.close + 1;
     while (j < this.n && FINAL_PUNCT.has(this.lower[j]) && !paragraphBreakBefore(this.text, this.t, j)) j++;
-    if (
-      j < this.n &&
-      !paragraphBreakBefore(this.text, this.t, j) &&
-      this.sentStart[j] === this.sentStart[qo.close]
-    )
-      return null;
+    const paragraphEnds = j >= this.n || paragraphBreakBefore(this.text, this.t, j);
+    if (!paragraphEnds && this.sentStart[j] === this.sentStart[qo.close]) return null;
+    // a quotation standing alone as the next paragraph continues the speaker's words
+    if (newParagraph && !paragraphEnds) return null;
     return [qo.open, qo.close + 1];
   }
 }
@@ -625,10 +649,11 @@ export function findAttributions(
       if (a) push(a);
     }
   }
-  // Pass 2: cues whose content follows them ("X said (that) …", "X told Y …").
+  // Pass 2: cues whose content follows them ("X said (that) …", "X told Y …"); any verb taking a
+  // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i);
+    const v = sc.isCue(i) ?? thatVerb(sc, i);
     if (!v) continue;
     const a = leadingCue(sc, i, v, out);
     if (a) push(a);
@@ -659,7 +684,11 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
       else if (tail > srcEnd + 1) content.push([srcEnd + 1, tail]);
     }
   } else {
-    // "According to X, …": the content follows the comma
+    // "According to X, …": the content follows the comma; the source runs to it
+    for (let k = srcEnd; k < s1 && k < srcEnd + 15 && sc.lower[srcEnd] !== ','; k++) {
+      if (sc.lower[k] === ',') srcEnd = k;
+      else if (sc.inQuote(k) || sc.pos[k] === AUX) break;
+    }
     let j = srcEnd;
     if (sc.lower[j] !== ',' && j < s1) return null;
     j++;
@@ -954,6 +983,13 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
         j = e;
       }
     }
+  } else if (v.frame === 'ask' && v.stance !== 'accuse') {
+    // "asked workers if …", "urged Congress to act": the addressee, then the question or request
+    const e = sc.npRight(j, s1);
+    if (e > j && e < s1 && ASK_CONTENT.has(sc.lower[e])) {
+      addressee = [j, e];
+      j = e;
+    }
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
     // "accused Baku of violating …": the accused is the addressee, the charge the content
     const e = sc.npRight(j, s1);
@@ -977,7 +1013,8 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
-  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j)) return null;
+  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing'))
+    return null;
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
@@ -1000,7 +1037,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || sc.lower[k + 1] === 'but')) {
+    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
       end = k;
       break;
     }
@@ -1179,4 +1216,37 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
     direct: sc.isQuoteOpen(colon + 1),
     rule: 'colon',
   };
+}
+
+const GENERIC_CUE: CueVerb = { lemma: '', frame: 'say', stance: 'assert' };
+const NOT_THAT_VERBS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'so',
+  'such',
+  'now',
+  'given',
+  'provided',
+  'seeing',
+  'means',
+  'meant',
+  'mean',
+  'ensure',
+  'ensured',
+  'ensures',
+  'make',
+  'made',
+  'makes',
+]);
+
+/** A verb directly followed by "that" and a clause (not "so that", "given that"). */
+function thatVerb(sc: Scanner, i: number): CueVerb | null {
+  if (sc.pos[i] !== VERB || i + 2 >= sc.n || sc.lower[i + 1] !== 'that') return null;
+  if (NOT_THAT_VERBS.has(sc.lower[i])) return null;
+  const p = sc.pos[i + 2];
+  return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
 }

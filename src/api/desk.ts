@@ -1,0 +1,128 @@
+/**
+ * The analyst's desk, served by `sitrep serve` from the same process as the API: the built
+ * front end (static files from `build/web/`) under `/desk/`, and the routes the desk needs under
+ * `/desk/api/`. Every response carries a strict Content-Security-Policy: scripts and styles only
+ * from this origin, nothing inline, no plug-ins, no framing — so even if article text reached the
+ * DOM as markup (it never does: the front end writes text nodes only), it could not run.
+ *
+ * Mounted by one line in the API's app factory: `app.route('/', createDesk({ store }))`.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Actor, Store } from '../store/store.js';
+import { reviewRoutes } from './routes/review.js';
+
+export const DESK_BASE = '/desk';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** Package root from src/api (tsx) or dist/src/api (built). */
+function packageRoot(): string {
+  for (let d = HERE, i = 0; i < 5; i++, d = dirname(d)) if (existsSync(join(d, 'package.json'))) return d;
+  return join(HERE, '..', '..');
+}
+export const WEB_DIR = join(packageRoot(), 'build', 'web');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface DeskOptions {
+  store: Store;
+  /** Where the built front end lives (default `build/web` in the package). */
+  webDir?: string;
+  /** Who is acting, for the audit log. Default: `user:<name>` from the `x-sitrep-user` header, else "desk". */
+  actor?: (c: Context) => Actor;
+}
+
+const USER = /^[\p{L}\p{N}._@-]{1,64}$/u;
+
+export function defaultActor(c: Context): Actor {
+  const u = c.req.header('x-sitrep-user');
+  return u && USER.test(u) ? `user:${u}` : 'desk';
+}
+
+export function problem(c: Context, status: 400 | 404 | 413 | 415 | 500, title: string, detail?: string) {
+  return c.json({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) }, status, {
+    'content-type': 'application/problem+json',
+  });
+}
+
+export function createDesk(options: DeskOptions): Hono {
+  const webDir = options.webDir ?? WEB_DIR;
+  const actor = options.actor ?? defaultActor;
+  const app = new Hono();
+
+  app.use(`${DESK_BASE}/*`, async (c, next) => {
+    await next();
+    c.header('content-security-policy', CSP);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+    c.header('x-frame-options', 'DENY');
+    c.header('cross-origin-opener-policy', 'same-origin');
+  });
+  app.use(
+    `${DESK_BASE}/api/*`,
+    bodyLimit({
+      maxSize: 3 * 1024 * 1024,
+      onError: (c) => problem(c, 413, 'Request body too large', 'at most 3 MB'),
+    }),
+  );
+  // Writes take JSON only: a cross-site HTML form cannot send it, so no CSRF through the browser.
+  app.use(`${DESK_BASE}/api/*`, async (c, next) => {
+    if (c.req.method === 'POST' && !(c.req.header('content-type') ?? '').startsWith('application/json'))
+      return problem(c, 415, 'Unsupported media type', 'send application/json');
+    await next();
+  });
+
+  app.route(`${DESK_BASE}/api`, reviewRoutes(options.store, actor));
+
+  app.get('/', (c) => c.redirect(`${DESK_BASE}/`, 302));
+  app.get(DESK_BASE, (c) => c.redirect(`${DESK_BASE}/`, 301));
+  app.get(`${DESK_BASE}/*`, async (c) => {
+    const rel = decodeURIComponent(c.req.path.slice(DESK_BASE.length + 1)) || 'index.html';
+    const file = normalize(join(webDir, rel));
+    if (!file.startsWith(webDir + sep)) return problem(c, 404, 'Not found');
+    let path = file;
+    let st = await stat(path).catch(() => null);
+    // Client-side routes fall back to the app shell; missing assets stay 404.
+    if (!st?.isFile()) {
+      if (rel.startsWith('assets/') || extname(rel)) return problem(c, 404, 'Not found');
+      path = join(webDir, 'index.html');
+      st = await stat(path).catch(() => null);
+      if (!st?.isFile())
+        return problem(c, 404, 'Desk not built', 'run `npm run build` to build the front end into build/web');
+    }
+    const body = await readFile(path);
+    const hashed = path.includes(`${sep}assets${sep}`);
+    return c.body(body, 200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+  });
+  return app;
+}

@@ -1,0 +1,410 @@
+/**
+ * Queries behind the desk: a sortable, paged event table, map clusters computed in SQL (so the
+ * browser never receives 100k rows), and timeline counts. Filter semantics follow the Store's
+ * `EventQuery`; the desk adds ordering by any column, totals and review states.
+ */
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import type { DeskFilters, TableOrder } from './filters.js';
+
+type EB = ExpressionBuilder<Database, 'events'>;
+
+const EXACT = ['point', 'city', 'admin2'];
+const AREA = ['admin1', 'country', 'region'];
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function normKey(s: string): string {
+  return s.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Words of a free-text query, quoted so no FTS operator syntax gets in. */
+function ftsTerms(q: string): string[] {
+  return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+/** The review status an analyst set, kept in the event record (`record.review.status`). */
+export function reviewStatusSql(store: Store) {
+  return store.engine === 'sqlite'
+    ? sql<string | null>`json_extract(record, '$.review.status')`
+    : sql<string | null>`(record::jsonb #>> '{review,status}')`;
+}
+
+export function eventWhere(store: Store, f: DeskFilters) {
+  return (eb: EB): Expression<SqlBool> => {
+    const c: Expression<SqlBool>[] = [];
+    if (f.from) c.push(eb.and([eb('date_end', '>=', f.from), eb('date_end', '!=', '')]));
+    if (f.to) c.push(eb.and([eb('date_start', '<=', f.to), eb('date_start', '!=', '')]));
+    if (f.bbox) {
+      const [w, s, e, n] = f.bbox;
+      c.push(eb('lat', '>=', s), eb('lat', '<=', n));
+      if (w <= e) c.push(eb('lon', '>=', w), eb('lon', '<=', e));
+      else c.push(eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+    }
+    if (f.country) c.push(eb('country', '=', f.country.toUpperCase()));
+    if (f.admin1) c.push(eb('admin1', '=', f.admin1));
+    if (f.type?.length) c.push(eb('type', 'in', f.type));
+    if (f.actor) {
+      const pat = `%${escapeLike(normKey(f.actor))}%`;
+      c.push(
+        eb.or([
+          eb('actors', 'like', sql<string>`${pat} escape '\\'`),
+          eb('recipients', 'like', sql<string>`${pat} escape '\\'`),
+        ]),
+      );
+    }
+    if (f.source) {
+      const s = normKey(f.source);
+      c.push(eb.or([eb(eb.fn('lower', ['outlet']), '=', s), eb(eb.fn('lower', ['credit']), '=', s)]));
+    }
+    if (f.factuality?.length) c.push(eb('factuality', 'in', f.factuality));
+    if (f.precision?.length) c.push(eb('precision', 'in', f.precision));
+    if (f.minSources !== undefined && f.minSources > 1) c.push(eb('sources', '>=', f.minSources));
+    if (f.q) {
+      const terms = ftsTerms(f.q);
+      // A query with no words matches nothing rather than everything.
+      if (!terms.length) c.push(sql<SqlBool>`1 = 0`);
+      else if (store.engine === 'sqlite') {
+        const match = terms.map((t) => `"${t}"`).join(' ');
+        c.push(
+          eb(
+            'article_id',
+            'in',
+            sql<string>`(select a.id from articles a join article_fts ft on ft.rowid = a.rowid where article_fts match ${match})`,
+          ),
+        );
+      } else {
+        const tsq = terms.join(' & ');
+        c.push(
+          eb(
+            'article_id',
+            'in',
+            sql<string>`(select a.id from articles a where to_tsvector('english', coalesce(a.title, '') || ' ' || a.text) @@ to_tsquery('english', ${tsq}))`,
+          ),
+        );
+      }
+    }
+    if (f.review === 'pending') c.push(eb('reviewed', '=', 0));
+    else if (f.review === 'reviewed')
+      c.push(
+        eb('reviewed', '=', 1),
+        sql<SqlBool>`coalesce(${reviewStatusSql(store)}, 'accepted') != 'rejected'`,
+      );
+    else if (f.review === 'rejected') c.push(sql<SqlBool>`${reviewStatusSql(store)} = 'rejected'`);
+    return eb.and(c);
+  };
+}
+
+/** One table row: the event's filter columns, without the full record. */
+export interface DeskRow {
+  id: string;
+  articleId: string;
+  incidentId: string | null;
+  title: string | null;
+  type: string;
+  dateStart: string | null;
+  dateEnd: string | null;
+  country: string | null;
+  admin1: string | null;
+  location: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: string | null;
+  factuality: string;
+  actors: string[];
+  recipients: string[];
+  fatalities: number | null;
+  outlet: string | null;
+  credit: string | null;
+  sources: number;
+  review: 'pending' | 'accepted' | 'edited' | 'rejected';
+}
+
+const SORT_SQL = {
+  date: 'date_start',
+  type: 'type',
+  country: 'country',
+  location: 'location',
+  fatalities: 'fatalities',
+  sources: 'sources',
+  outlet: 'outlet',
+} as const;
+
+export interface TablePage {
+  rows: DeskRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): Promise<TablePage> {
+  const where = eventWhere(store, f);
+  const col = SORT_SQL[o.sort];
+  const [rows, count] = await Promise.all([
+    store.db
+      .selectFrom('events')
+      .select([
+        'id',
+        'article_id',
+        'incident_id',
+        'type',
+        'date_start',
+        'date_end',
+        'country',
+        'admin1',
+        'location',
+        'lat',
+        'lon',
+        'precision',
+        'factuality',
+        'actors',
+        'recipients',
+        'fatalities',
+        'outlet',
+        'credit',
+        'sources',
+        'reviewed',
+        reviewStatusSql(store).as('review_status'),
+        (eb) =>
+          eb
+            .selectFrom('articles')
+            .select('title')
+            .whereRef('articles.id', '=', 'events.article_id')
+            .as('title'),
+      ])
+      .where(where)
+      // Unknown values last in either direction, on both engines (PostgreSQL puts NULLs first in DESC).
+      .orderBy(sql`${sql.ref(col)} ${sql.raw(o.dir)} nulls last`)
+      .orderBy('id', o.dir)
+      .limit(o.pageSize)
+      .offset(o.page * o.pageSize)
+      .execute(),
+    store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      articleId: r.article_id,
+      incidentId: r.incident_id,
+      title: r.title ?? null,
+      type: r.type,
+      dateStart: r.date_start || null,
+      dateEnd: r.date_end || null,
+      country: r.country,
+      admin1: r.admin1,
+      location: r.location,
+      lat: r.lat === null ? null : Number(r.lat),
+      lon: r.lon === null ? null : Number(r.lon),
+      precision: r.precision,
+      factuality: r.factuality,
+      actors: r.actors ? r.actors.split('\n') : [],
+      recipients: r.recipients ? r.recipients.split('\n') : [],
+      fatalities: r.fatalities === null ? null : Number(r.fatalities),
+      outlet: r.outlet,
+      credit: r.credit,
+      sources: Number(r.sources),
+      review:
+        Number(r.reviewed) === 0 ? 'pending' : ((r.review_status as DeskRow['review'] | null) ?? 'accepted'),
+    })),
+    total: Number(count.n),
+    page: o.page,
+    pageSize: o.pageSize,
+  };
+}
+
+/** A map mark: a grid cell of located events, or an area (admin1/country/region) they are known only to. */
+export interface MapMark {
+  /** 'cell' for events located to a point, city or district; 'area' for coarser records. */
+  kind: 'cell' | 'area';
+  lat: number;
+  lon: number;
+  count: number;
+  /** Most frequent type in the mark. */
+  type: string;
+  types: Record<string, number>;
+  fatalities: number;
+  /** Largest number of independent sources of any event in the mark. */
+  sources: number;
+  precision: string | null;
+  country: string | null;
+  admin1: string | null;
+  /** The event id when the mark holds one event. */
+  id: string | null;
+}
+
+export interface MapMarks {
+  marks: MapMark[];
+  /** Matching events with no coordinates (cannot be drawn). */
+  unlocated: number;
+  cell: number;
+}
+
+/**
+ * Clusters for the map: located events are binned on a grid whose cell halves with each zoom level;
+ * events known only to a province or country are grouped by that area, never put on a pin.
+ */
+export async function mapMarks(
+  store: Store,
+  f: DeskFilters,
+  zoom: number,
+  view?: [number, number, number, number],
+): Promise<MapMarks> {
+  const z = Math.max(0, Math.min(18, Math.round(zoom)));
+  const cell = 360 / 2 ** (z + 3);
+  const where = eventWhere(store, { ...f, bbox: view });
+  // A literal (our own number), so the GROUP BY expression is textually the SELECT one on PostgreSQL.
+  const floorLat = sql<number>`floor(lat / ${sql.lit(cell)})`;
+  const floorLon = sql<number>`floor(lon / ${sql.lit(cell)})`;
+  const [cells, areas, unlocated] = await Promise.all([
+    store.db
+      .selectFrom('events')
+      .select([
+        floorLat.as('gy'),
+        floorLon.as('gx'),
+        'type',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('lat').as('slat'),
+        (eb) => eb.fn.sum<number>('lon').as('slon'),
+        (eb) => eb.fn.sum<number>('fatalities').as('dead'),
+        (eb) => eb.fn.max<number>('sources').as('src'),
+        (eb) => eb.fn.min<string>('id').as('id'),
+      ])
+      .where(where)
+      .where('lat', 'is not', null)
+      .where((eb) => eb.or([eb('precision', 'in', EXACT), eb('precision', 'is', null)]))
+      .groupBy([floorLat, floorLon, 'type'])
+      .execute(),
+    store.db
+      .selectFrom('events')
+      .select([
+        'precision',
+        'country',
+        'admin1',
+        'type',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('lat').as('slat'),
+        (eb) => eb.fn.sum<number>('lon').as('slon'),
+        (eb) => eb.fn.sum<number>('fatalities').as('dead'),
+        (eb) => eb.fn.max<number>('sources').as('src'),
+        (eb) => eb.fn.min<string>('id').as('id'),
+      ])
+      .where(where)
+      .where('lat', 'is not', null)
+      .where('precision', 'in', AREA)
+      .groupBy(['precision', 'country', 'admin1', 'type'])
+      .execute(),
+    view
+      ? Promise.resolve({ n: 0 })
+      : store.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(eventWhere(store, f))
+          .where('lat', 'is', null)
+          .executeTakeFirstOrThrow(),
+  ]);
+  const byKey = new Map<string, MapMark & { slat: number; slon: number }>();
+  const add = (key: string, kind: MapMark['kind'], r: (typeof areas)[number] | (typeof cells)[number]) => {
+    const n = Number(r.n);
+    let m = byKey.get(key);
+    if (!m) {
+      m = {
+        kind,
+        lat: 0,
+        lon: 0,
+        slat: 0,
+        slon: 0,
+        count: 0,
+        type: r.type,
+        types: {},
+        fatalities: 0,
+        sources: 0,
+        precision: 'precision' in r ? r.precision : null,
+        country: 'country' in r ? r.country : null,
+        admin1: 'admin1' in r ? r.admin1 : null,
+        id: null,
+      };
+      byKey.set(key, m);
+    }
+    m.count += n;
+    m.slat += Number(r.slat);
+    m.slon += Number(r.slon);
+    m.types[r.type] = (m.types[r.type] ?? 0) + n;
+    m.fatalities += Number(r.dead ?? 0);
+    m.sources = Math.max(m.sources, Number(r.src ?? 1));
+    m.id = m.count === 1 ? r.id : null;
+  };
+  for (const r of cells) add(`c${r.gy}:${r.gx}`, 'cell', r);
+  for (const r of areas) add(`a${r.precision}:${r.country}:${r.admin1}`, 'area', r);
+  const marks: MapMark[] = [];
+  for (const m of byKey.values()) {
+    const { slat, slon, ...rest } = m;
+    let best = rest.type;
+    for (const [t, n] of Object.entries(rest.types)) if (n > (rest.types[best] ?? 0)) best = t;
+    marks.push({ ...rest, type: best, lat: slat / m.count, lon: slon / m.count });
+  }
+  marks.sort((a, b) => b.count - a.count);
+  return { marks, unlocated: Number(unlocated.n), cell };
+}
+
+export interface TimelineData {
+  interval: 'day' | 'week';
+  /** Bucket start dates, ascending. */
+  buckets: string[];
+  /** Counts per type, aligned with `buckets`. */
+  series: Record<string, number[]>;
+}
+
+function mondayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+function nextDay(day: string, step: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + step);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Counts per day (or week, over long spans) and type; empty buckets included so the axis is true time. */
+export async function timeline(store: Store, f: DeskFilters): Promise<TimelineData> {
+  const day = sql<string>`substr(date_start, 1, 10)`;
+  const rows = await store.db
+    .selectFrom('events')
+    .select([day.as('day'), 'type', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(eventWhere(store, f))
+    .where('date_start', '!=', '')
+    .groupBy([day, 'type'])
+    .orderBy(day)
+    .execute();
+  if (!rows.length) return { interval: 'day', buckets: [], series: {} };
+  const first = rows[0].day;
+  const last = rows[rows.length - 1].day;
+  const spanDays = (Date.parse(last) - Date.parse(first)) / 86_400_000;
+  const interval = spanDays > 180 ? 'week' : 'day';
+  const start = interval === 'week' ? mondayOf(first) : first;
+  const step = interval === 'week' ? 7 : 1;
+  const buckets: string[] = [];
+  const index = new Map<string, number>();
+  // Cap the axis: a stray date decades away must not allocate millions of buckets.
+  for (let d = start; d <= last && buckets.length < 5000; d = nextDay(d, step)) {
+    index.set(d, buckets.length);
+    buckets.push(d);
+  }
+  const series: Record<string, number[]> = {};
+  for (const r of rows) {
+    const i = index.get(interval === 'week' ? mondayOf(r.day) : r.day);
+    if (i === undefined) continue;
+    series[r.type] ??= new Array(buckets.length).fill(0);
+    series[r.type][i] += Number(r.n);
+  }
+  return { interval, buckets, series };
+}
