@@ -7,6 +7,8 @@
  * retried by whichever worker runs maintenance next, whereas graphile-worker leaves a crashed
  * worker's jobs locked for 4 hours. pg-boss 10 is the last line that runs on Node 20.
  */
+
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { type JobKind, QUEUE, type QueueSettings, SETTINGS } from './names.js';
 
@@ -32,23 +34,28 @@ export async function openQueue(url: string, o: OpenQueueOptions = {}): Promise<
   if (!isPostgres(url)) {
     throw new QueueError(`workers need a PostgreSQL database (--db postgres://…), got "${url}"`);
   }
+  // Our own pool, so every client has an error listener: a PostgreSQL restart errors clients that
+  // are checked out between queries, and an unhandled client error would end the worker.
+  const pool = new pg.Pool({ connectionString: url, max: o.max ?? 4, application_name: 'sitrep' });
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const boss = new PgBoss({
-    connectionString: url,
-    max: o.max ?? 4,
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
     supervise: o.supervise ?? false,
     schedule: false,
     // SITREP_QUEUE_MAINTENANCE_S: fault tests shorten it to see a killed worker's job come back fast.
     maintenanceIntervalSeconds:
       o.maintenanceSeconds ?? (Number(process.env.SITREP_QUEUE_MAINTENANCE_S) || 10),
     monitorStateIntervalSeconds: 60,
-    application_name: 'sitrep',
   });
+  pools.set(boss, pool);
   // Connection errors (a PostgreSQL restart) surface here; pg-boss keeps polling and reconnects.
   boss.on('error', () => {});
   try {
     await boss.start();
   } catch (e) {
     await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    await pool.end().catch(() => {});
     throw new QueueError(`cannot start the job queue: ${e instanceof Error ? e.message : String(e)}`);
   }
   await ensureQueues(boss, o.settings);
@@ -77,4 +84,11 @@ export async function ensureQueues(
 
 export async function closeQueue(boss: PgBoss, graceful = true): Promise<void> {
   await boss.stop({ graceful, wait: true, timeout: 30_000 }).catch(() => {});
+  await pools
+    .get(boss)
+    ?.end()
+    .catch(() => {});
+  pools.delete(boss);
 }
+
+const pools = new WeakMap<PgBoss, pg.Pool>();

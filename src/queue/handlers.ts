@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
+import { type ExportFormat, exportChunks } from '../export/formats.js';
 import { codeArticles } from '../ingest/coder.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { parseFeedText } from '../ingest/feed.js';
@@ -174,14 +175,17 @@ export async function handleMerge(ctx: HandlerContext) {
 }
 
 export async function handleExport(ctx: HandlerContext, job: ExportJob) {
-  if (job.format !== 'jsonl') throw new Error(`export format ${job.format} is not available to workers yet`);
+  if (!EXPORT_FORMATS.has(job.format)) throw new Error(`unknown export format ${String(job.format)}`);
   const out = createWriteStream(job.path);
-  let n = 0;
-  for await (const r of ctx.store.streamRecords(job.updatedSince ? { updatedSince: job.updatedSince } : {})) {
-    if (!out.write(`${JSON.stringify(r)}\n`)) await once(out, 'drain');
-    n++;
+  let bytes = 0;
+  const q = job.updatedSince ? { updatedSince: job.updatedSince } : {};
+  for await (const chunk of exportChunks(ctx.store, job.format as ExportFormat, q)) {
+    bytes += chunk.length;
+    if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  return { records: n, path: job.path };
+  return { format: job.format, path: job.path, chars: bytes };
 }
+
+const EXPORT_FORMATS = new Set(['jsonl', 'csv', 'geojson', 'acled']);

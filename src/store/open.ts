@@ -44,6 +44,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
       throw new StoreError(`cannot connect to PostgreSQL: ${e instanceof Error ? e.message : String(e)}`);
     }
     pool.on('error', () => {}); // idle-client errors surface on the next query instead
+    // A server restart also errors clients that are checked out between two queries; without a
+    // listener that error would be uncaught and end the process (a worker must outlive a restart).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     store = new KyselyStore('postgres', db, async () => {});
   } else {

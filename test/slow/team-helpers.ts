@@ -1,5 +1,6 @@
 /** Helpers for the team-scale fault tests: made-up articles, CLI workers, waiting. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,7 +39,12 @@ export function startCliWorker(db: string, env: Record<string, string> = {}): Pr
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited (${code}): ${err.slice(-300)}`));
+      const msg = `worker exited (${code}): ${err.slice(-500)}`;
+      if (code !== null && code !== 0 && err.includes('waiting for jobs')) {
+        process.stderr.write(`${msg}\n`);
+        if (process.env.SITREP_WORKER_LOG) appendFileSync(process.env.SITREP_WORKER_LOG, err);
+      }
+      reject(new Error(msg));
     });
   });
 }
@@ -54,7 +60,11 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
 export async function until(cond: () => Promise<boolean>, ms: number, what = 'condition'): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    if (await cond()) return;
+    try {
+      if (await cond()) return;
+    } catch {
+      // A query failing while the database restarts: try again.
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${what} not met within ${ms} ms`);

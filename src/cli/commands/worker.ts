@@ -56,6 +56,27 @@ async function workerCommand(opts: WorkerOptions): Promise<number> {
     throw new UsageError(`--only: unknown job kind ${unknown.join(', ')}; known: ${JOB_KINDS.join(', ')}`);
   if (!/^postgres(ql)?:\/\//i.test(db))
     throw new UsageError(`worker: --db must be a postgres:// URL, got "${db}"`);
+  // pg-boss 10 marks a job done without awaiting the write; if the database is restarting at that
+  // moment the rejection is unhandled and would end the worker. The job then stays active, expires,
+  // and is retried, so log it and keep working.
+  process.on('unhandledRejection', (e) => {
+    process.stderr.write(
+      `${new Date().toISOString()} queue write failed (job will be retried): ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+  });
+  // node-postgres can emit a connection error on a client it has already handed back as failed to
+  // connect (seen while PostgreSQL restarts); nothing listens there, so it arrives here. Those are
+  // survivable (pools reconnect, jobs retry); anything else is a bug and ends the worker.
+  process.on('uncaughtException', (e: NodeJS.ErrnoException) => {
+    const lost =
+      /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|shutting down|starting up|terminating connection/i.test(
+        `${e?.code ?? ''} ${e?.message ?? ''}`,
+      ) || ['57P01', '57P02', '57P03'].includes(String(e?.code));
+    process.stderr.write(
+      `${new Date().toISOString()} ${lost ? 'database connection lost' : 'internal error'}: ${e?.message}\n`,
+    );
+    if (!lost) process.exit(1);
+  });
   let worker: Awaited<ReturnType<typeof startWorker>>;
   let finish: () => void = () => {};
   const done = new Promise<void>((r) => {
