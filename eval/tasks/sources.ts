@@ -8,7 +8,8 @@
  * Span normalisation (both sides): fragments of one role separated only by white space are merged,
  * and spans are trimmed of surrounding white space (brat fragments split at line breaks).
  * Predicted claims whose rule starts with `relay:` are inferred (an outlet relaying its
- * informant), not attributions in the text, and are not scored. A predicted claim that reuses the
+ * informant), not attributions in the text, and are not scored; claims split per party of a
+ * coordinated source (rule `…:conjunct`) are scored as one attribution whose source spans them all. A predicted claim that reuses the
  * exact source span of an earlier claim ("he said …, adding that …") is scored without a source,
  * as PolNeAR gives each token to one attribution only.
  */
@@ -107,6 +108,16 @@ function toRelations(text: string, claims: readonly Claim[]): Relation[] {
   const out: Relation[] = [];
   for (const c of claims) {
     if (c.rule?.startsWith('relay:')) continue;
+    if (c.rule?.endsWith(':conjunct')) {
+      // one claim per party of "A and B": the text has one attribution whose source is "A and B"
+      const first = out.find((r) => r.cue[0]?.start === c.cue.start && r.cue[0]?.end === c.cue.end);
+      const src = first?.source[0];
+      if (first && src)
+        first.source = normalise(text, [
+          { start: Math.min(src.start, c.source.start), end: Math.max(src.end, c.source.end) },
+        ]);
+      continue;
+    }
     const key = `${c.source.start}:${c.source.end}`;
     const hasSource = c.source.end > c.source.start && !seenSources.has(key);
     if (c.source.end > c.source.start) seenSources.add(key);
@@ -312,7 +323,15 @@ function describeErrors(stem: string, text: string, pred: Relation[], gold: Rela
       out.push(
         `${stem}\tWRONG\tcue ${show(g.cue)}→${show(p.cue)}\tsrc ${show(g.source)}→${show(p.source)}\tcontent ${show(g.content)}→${show(p.content)}`,
       );
-    else out.push(`${stem}\tMISS\tcue ${show(g.cue)}\tsrc ${show(g.source)}\tcontent ${show(g.content)}`);
+    else {
+      const all = [...g.cue, ...g.source, ...g.content];
+      const lo = Math.max(0, Math.min(...all.map((x) => x.start)) - 80);
+      const hi = Math.max(...all.map((x) => x.end)) + 40;
+      const ctx = text.slice(lo, hi).replace(/\n/g, '⏎');
+      out.push(
+        `${stem}\tMISS\tcue ${show(g.cue)}\tsrc ${show(g.source)}\tcontent ${show(g.content)}\tCTX ${ctx}`,
+      );
+    }
   }
   for (const p of pred) {
     if (!gold.some((g) => overlaps(p.cue, g.cue)))

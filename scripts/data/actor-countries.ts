@@ -1,13 +1,14 @@
 /**
  * Country names, demonyms and capitals for actor coding (events stage), from the `world-countries`
  * package (ODbL 1.0, © Mohammed Le Doze; see NOTICE.md). Output: build/data/actor-countries.tsv,
- * one country a line: alpha-3, names, demonyms, capitals (lists separated by "|").
+ * one country a line: alpha-3, names, demonyms, capitals (lists separated by "|"), alpha-2.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 interface WorldCountry {
+  cca2: string;
   cca3: string;
   name: { common: string; official: string };
   altSpellings?: string[];
@@ -29,7 +30,9 @@ export function build(outDir: string): string {
     const demonyms = new Set<string>();
     if (c.demonyms?.eng) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) if (d) demonyms.add(d);
     const capitals = (c.capital ?? []).filter((x) => /^[A-Za-z .'-]+$/.test(x));
-    lines.push([c.cca3, [...names].join('|'), [...demonyms].join('|'), capitals.join('|')].join('\t'));
+    lines.push(
+      [c.cca3, [...names].join('|'), [...demonyms].join('|'), capitals.join('|'), c.cca2].join('\t'),
+    );
   }
   writeFileSync(join(outDir, 'actor-countries.tsv'), `${lines.join('\n')}\n`);
   return `${lines.length} countries`;

@@ -76,6 +76,14 @@ describe('HTTP API', () => {
     assert.equal(ft.items.length, 1);
     const one = await get(`/events/${encodeURIComponent(ft.items[0].id)}`);
     assert.equal(one.status, 200);
+    const review = await fetch(`${base}/events/${encodeURIComponent(ft.items[0].id)}/review`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sitrep-actor': 'bob' },
+      body: JSON.stringify({ reviewed: true }),
+    });
+    assert.equal(review.status, 200);
+    assert.equal(((await review.json()) as { reviewed: boolean }).reviewed, true);
+    assert.equal(JSON.parse((await get('/events?reviewed=true')).body).items.length, 1);
   });
 
   test('incidents, split and merge by API, audit', async () => {
@@ -128,7 +136,16 @@ describe('HTTP API', () => {
       body: JSON.stringify({ text: 'A new article about a bridge opening in a small town.' }),
     });
     assert.equal(again.status, 200);
-    assert.equal(((await again.json()) as { status: string }).status, 'duplicate');
+    const dup = (await again.json()) as { status: string; id: string };
+    assert.equal(dup.status, 'duplicate');
+    const del = await fetch(`${base}/articles/${encodeURIComponent(dup.id)}`, { method: 'DELETE' });
+    assert.equal(del.status, 204);
+    assert.equal(
+      (await fetch(`${base}/articles/${encodeURIComponent(dup.id)}`, { method: 'DELETE' })).status,
+      404,
+    );
+    const deletions = JSON.parse((await get('/deletions?since=2000-01-01')).body);
+    assert.ok(deletions.items.some((d: { id: string }) => d.id === dup.id));
   });
 
   test('aggregates, deletions, exports', async () => {
@@ -146,7 +163,7 @@ describe('HTTP API', () => {
     assert.equal(geo.type, 'FeatureCollection');
     assert.equal(geo.features.length, 2);
     const jsonl = await get('/export?format=jsonl');
-    assert.equal(jsonl.body.trim().split('\n').length, 4);
+    assert.equal(jsonl.body.trim().split('\n').length, 3);
   });
 
   test('OpenAPI document and docs page', async () => {
@@ -198,6 +215,6 @@ describe('HTTP API', () => {
       body: JSON.stringify({ text: 'x'.repeat(20 * 1024 * 1024) }),
     });
     assert.equal(huge.status, 413);
-    assert.equal(await store.countArticles(), 4);
+    assert.equal(await store.countArticles(), 3);
   });
 });

@@ -27,6 +27,7 @@ import {
   MergeBody,
   PageOf,
   Problem,
+  ReviewBody,
   SplitBody,
 } from './schemas.js';
 
@@ -88,6 +89,23 @@ function toEventQuery(q: Partial<EventFilters>): EventQuery {
   return out;
 }
 
+/**
+ * Read and discard an oversized body (up to 64 MB) before answering 413: clients that are still
+ * uploading then get the answer instead of a reset connection. Larger uploads are cut off.
+ */
+async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (!body) return;
+  let n = 0;
+  try {
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      n += chunk.byteLength;
+      if (n > 64 * 1024 * 1024) break;
+    }
+  } catch {
+    // the client went away
+  }
+}
+
 function streamResponse(chunks: AsyncGenerator<string>, headers: Record<string, string>): Response {
   const enc = new TextEncoder();
   // Pull-based: the next page is read from the store only when the client has taken the last one.
@@ -143,9 +161,18 @@ export function createApp(store: Store, options: AppOptions = {}) {
     '*',
     bodyLimit({
       maxSize: maxBody,
-      onError: (c) => problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`),
+      onError: async (c) => {
+        await drain(c.req.raw.body);
+        return problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`);
+      },
     }),
   );
+
+  // Who made a change, for the audit log (accounts and tokens come with server mode, issue 9).
+  const actorOf = (c: Context) => {
+    const h = c.req.header('x-sitrep-actor');
+    return h && /^[\w:.@-]{1,100}$/.test(h) ? `api:${h}` : 'api';
+  };
 
   app.get('/health', (c) => c.json({ ok: true, version: VERSION, engine: store.engine }));
 
@@ -250,6 +277,23 @@ export function createApp(store: Store, options: AppOptions = {}) {
     },
   );
 
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/articles/{id}',
+      tags: ['articles'],
+      summary: 'Delete an article with its spans, claims and events (recorded in the deletions feed)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await store.deleteArticle(id, actorOf(c))))
+        return problem(c, 404, 'Not found', `no article ${id}`) as never;
+      return c.body(null, 204) as never;
+    },
+  );
+
   // ------------------------------------------------------------------ events
   app.openapi(
     createRoute({
@@ -286,6 +330,30 @@ export function createApp(store: Store, options: AppOptions = {}) {
       const e = await store.getEvent(id);
       if (!e) return problem(c, 404, 'Not found', `no event ${id}`) as never;
       return c.json(e as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/events/{id}/review',
+      tags: ['events'],
+      summary: 'Mark an event reviewed (or not); written to the audit log',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: ReviewBody } }, required: true },
+      },
+      responses: {
+        200: { description: 'The event', content: { 'application/json': { schema: AnyObject } } },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { reviewed } = c.req.valid('json');
+      if (!(await store.setEventReviewed(id, reviewed, actorOf(c))))
+        return problem(c, 404, 'Not found', `no event ${id}`) as never;
+      return c.json((await store.getEvent(id)) as never, 200);
     },
   );
 
@@ -327,11 +395,6 @@ export function createApp(store: Store, options: AppOptions = {}) {
       return c.json(inc as never, 200);
     },
   );
-
-  const actorOf = (c: Context) => {
-    const h = c.req.header('x-sitrep-actor');
-    return h && /^[\w:.@-]{1,100}$/.test(h) ? `api:${h}` : 'api';
-  };
 
   app.openapi(
     createRoute({

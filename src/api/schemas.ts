@@ -141,6 +141,8 @@ export const SplitBody = z.object({
   reason: z.string().max(2000).optional(),
 });
 
+export const ReviewBody = z.object({ reviewed: z.boolean() });
+
 export const MergeBody = z.object({
   ids: z.array(z.string().max(200)).min(2).max(1000),
   reason: z.string().max(2000).optional(),

@@ -51,3 +51,19 @@ export function decodeBytes(bytes: Uint8Array, contentType: string | null = null
   }
   return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252' };
 }
+
+/**
+ * Binary data (executables, images, archives) rather than text: NUL bytes or many control
+ * characters in the first 8 KB. UTF-16 with a BOM is text.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}

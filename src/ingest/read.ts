@@ -8,7 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import picomatch from 'picomatch';
-import { decodeBytes } from './decode.js';
+import { decodeBytes, looksBinary } from './decode.js';
 import { looksLikeFeed, parseFeedText } from './feed.js';
 import { fetchBytes, HostGate, mb } from './fetch.js';
 import { extractHtml } from './html.js';
@@ -174,19 +174,6 @@ async function* fromJson(text: string, origin: string, o: Resolved): AsyncGenera
   }
 }
 
-/** NUL bytes or many control characters near the start (UTF-16 with a BOM excepted). */
-function looksBinary(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
-  const n = Math.min(bytes.length, 8192);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return n > 0 && control / n > 0.05;
-}
-
 /** Dispatch decoded content by kind. */
 async function* fromContent(
   bytes: Uint8Array,
@@ -316,12 +303,8 @@ async function* readOne(p: string, o: Resolved): AsyncGenerator<Result<IngestIte
   }
 }
 
-/** Read every article from the given paths, URLs and "-" (standard input), in order. */
-export async function* readInputs(
-  paths: string[],
-  options: ReadOptions = {},
-): AsyncGenerator<Result<IngestItem>> {
-  const o: Resolved = {
+function resolve(options: ReadOptions): Resolved {
+  return {
     strict: options.strict ?? false,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     maxChars: options.maxChars ?? DEFAULT_MAX_CHARS,
@@ -331,8 +314,26 @@ export async function* readInputs(
     exclude: options.exclude ?? [],
     knownUrls: options.knownUrls,
     stdin: options.stdin ?? process.stdin,
-    gate: new HostGate(options.politenessMs ?? 1000),
+    gate: options.gate ?? new HostGate(options.politenessMs ?? 1000),
   };
+}
+
+/** Articles of feed content already fetched (by `sitrep watch`), pages fetched as for a feed URL. */
+export function readFeedContent(
+  bytes: Uint8Array,
+  origin: string,
+  contentType: string | null,
+  options: ReadOptions = {},
+): AsyncGenerator<Result<IngestItem>> {
+  return fromContent(bytes, origin, contentType, 'feed', origin, resolve(options));
+}
+
+/** Read every article from the given paths, URLs and "-" (standard input), in order. */
+export async function* readInputs(
+  paths: string[],
+  options: ReadOptions = {},
+): AsyncGenerator<Result<IngestItem>> {
+  const o = resolve(options);
   for (const p of paths) {
     for await (const r of readOne(p, o)) {
       yield r;

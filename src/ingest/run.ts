@@ -12,7 +12,7 @@ import type { Actor, PutRecord, Store } from '../store/store.js';
 import type { CodeResult } from './coder.js';
 import { type Coder, inlineCoder, workerCoder } from './pool.js';
 import { readInputs } from './read.js';
-import type { InputError, ReadOptions } from './types.js';
+import type { IngestItem, InputError, ReadOptions, Result } from './types.js';
 
 export interface IngestProgress {
   read: number;
@@ -50,9 +50,10 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Ingest from paths/URLs, or from results already being read (a polled feed). */
 export async function ingest(
   store: Store,
-  paths: string[],
+  source: string[] | AsyncIterable<Result<IngestItem>>,
   options: IngestRunOptions = {},
 ): Promise<IngestSummary> {
   const t0 = performance.now();
@@ -129,7 +130,7 @@ export async function ingest(
       job.finally(() => inFlight.splice(inFlight.indexOf(job), 1)).catch(() => {});
       if (inFlight.length >= maxInFlight) await Promise.race(inFlight);
     };
-    for await (const r of readInputs(paths, options.read)) {
+    for await (const r of Array.isArray(source) ? readInputs(source, options.read) : source) {
       if (!r.ok) {
         report(r.error);
         if (strict) {

@@ -50,6 +50,8 @@ export interface ReadOptions {
   politenessMs?: number;
   /** Pages already stored: not fetched again. */
   knownUrls?: (urls: string[]) => Promise<Set<string>>;
+  /** Shared per-host politeness across reads (default: a new gate of `politenessMs`). */
+  gate?: import('./fetch.js').HostGate;
   /** Standard input, for the path "-". */
   stdin?: NodeJS.ReadableStream;
 }

@@ -151,6 +151,8 @@ export interface ClaimSource extends TextSpan {
   kind: SourceKind;
   /** Entity id the source resolves to (through coreference when it is "he", "the activist"). */
   entity?: string;
+  /** For a pronoun or description ("he", "the activist", "the source", "both leaders"): the earlier name it refers to. */
+  antecedent?: TextSpan;
 }
 
 export interface Claim {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { SitrepRecord } from '../model/types.js';
 
@@ -6,7 +6,12 @@ let validator: ((data: unknown) => boolean) & { errors?: unknown } = null as nev
 
 function schemaValidator() {
   if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL('../../schema/sitrep-1.json', import.meta.url), 'utf8'));
+    // src/output (tsx) or dist/src/output (built): the schema sits at the package root.
+    const candidates = ['../../schema/sitrep-1.json', '../../../schema/sitrep-1.json'].map(
+      (p) => new URL(p, import.meta.url),
+    );
+    const file = candidates.find((u) => existsSync(u)) ?? candidates[0];
+    const schema = JSON.parse(readFileSync(file, 'utf8'));
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     validator = ajv.compile(schema);
   }

@@ -38,6 +38,7 @@ import {
   type Deletion,
   type Engine,
   type EventQuery,
+  type FeedState,
   type Incident,
   type IncidentQuery,
   type IncidentWrite,
@@ -926,6 +927,42 @@ export class KyselyStore implements Store {
     });
   }
 
+  // ---------------------------------------------------------------- feeds
+
+  async getFeedState(url: string): Promise<FeedState | null> {
+    const r = await this.db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+    if (!r) return null;
+    return {
+      url: r.url,
+      etag: r.etag,
+      lastModified: r.last_modified,
+      lastStatus: r.last_status,
+      failures: Number(r.failures),
+      nextAt: r.next_at,
+      polledAt: r.polled_at,
+      articles: Number(r.articles),
+    };
+  }
+
+  async setFeedState(s: FeedState): Promise<void> {
+    const row = {
+      url: s.url,
+      etag: s.etag,
+      last_modified: s.lastModified,
+      last_status: s.lastStatus,
+      failures: s.failures,
+      next_at: s.nextAt,
+      polled_at: s.polledAt,
+      articles: s.articles,
+    };
+    const { url: _u, ...rest } = row;
+    await this.db
+      .insertInto('feeds')
+      .values(row)
+      .onConflict((oc) => oc.column('url').doUpdateSet(rest))
+      .execute();
+  }
+
   // ---------------------------------------------------------------- sync and audit
 
   async deletions(since: string, limit = 1000): Promise<Deletion[]> {
@@ -971,6 +1008,14 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Keeps the query planner's statistics current as the store grows (cheap when nothing changed).
+    if (this.raw?.open) {
+      try {
+        this.raw.pragma('optimize');
+      } catch {
+        // read-only or busy: statistics stay as they were
+      }
+    }
     await this.db.destroy();
     await this.onClose();
   }

@@ -3,6 +3,7 @@
  * Engine-specific bits (full-text search, auto-increment) branch on `engine`.
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { m0100Accounts } from '../accounts/migration.js';
 import type { Engine } from './store.js';
 
 type Db = Kysely<unknown>;
@@ -199,10 +200,58 @@ function m0001(engine: Engine): Migration {
   };
 }
 
+/** Polled feeds: conditional-GET validators and backoff state (`sitrep watch`). */
+const m0002: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('feeds')
+      .addColumn('url', 'text', (c) => c.primaryKey())
+      .addColumn('etag', 'text')
+      .addColumn('last_modified', 'text')
+      .addColumn('last_status', 'text', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('next_at', 'text', (c) => c.notNull())
+      .addColumn('polled_at', 'text')
+      .addColumn('articles', 'integer', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('feeds').execute();
+  },
+};
+
+/**
+ * Indexes for the filters the 1M-event benchmark found slow: admin1, country + type, and source
+ * (outlet or credit, compared lower-cased), each leading an index that ends in the page order.
+ */
+const m0003: Migration = {
+  async up(db: Db) {
+    await sql`create index events_admin1_date on events (admin1, date_start, id)`.execute(db);
+    await sql`create index events_country_type_date on events (country, type, date_start, id)`.execute(db);
+    await sql`create index events_outlet_date on events (lower(outlet), date_start, id)`.execute(db);
+    await sql`create index events_credit_date on events (lower(credit), date_start, id)`.execute(db);
+  },
+  async down(db: Db) {
+    for (const i of [
+      'events_admin1_date',
+      'events_country_type_date',
+      'events_outlet_date',
+      'events_credit_date',
+    ]) {
+      await db.schema.dropIndex(i).execute();
+    }
+  },
+};
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_init': m0001(engine) };
+      return {
+        '0001_init': m0001(engine),
+        '0002_feeds': m0002,
+        '0003_event_filter_indexes': m0003,
+        '0100_accounts': m0100Accounts(engine),
+      };
     },
   };
 }

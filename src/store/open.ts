@@ -19,7 +19,8 @@ export function resolveDb(db?: string): string {
 }
 
 export async function migrate(db: Kysely<Schema>, engine: Engine): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+  // Unordered: accounts migrations (0100_…) and store migrations (0002_…) are numbered in two lines.
+  const migrator = new Migrator({ db, provider: migrationProvider(engine), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -133,7 +133,19 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface FeedsTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_status: string;
+  failures: number;
+  next_at: string;
+  polled_at: string | null;
+  articles: number;
+}
+
 export interface Database {
+  feeds: FeedsTable;
   articles: ArticlesTable;
   spans: SpansTable;
   claims: ClaimsTable;

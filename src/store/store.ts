@@ -207,6 +207,22 @@ export interface ArticleSignature {
   published: string | null;
 }
 
+/** A polled feed's state: validators for conditional GET, and backoff. */
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** "ok", "not modified", or the last error. */
+  lastStatus: string;
+  /** Consecutive failures (drives the backoff). */
+  failures: number;
+  /** Earliest time of the next poll. */
+  nextAt: string;
+  polledAt: string | null;
+  /** Articles stored from this feed so far. */
+  articles: number;
+}
+
 export interface IncidentWrite {
   incident: Omit<Incident, 'updatedAt'>;
 }
@@ -259,6 +275,9 @@ export interface Store {
   /** Analyst actions: move events out into a new incident / merge incidents into the first. */
   splitIncident(id: string, eventIds: string[], actor: Actor, reason?: string): Promise<Incident>;
   mergeIncidents(ids: string[], actor: Actor, reason?: string): Promise<Incident>;
+
+  getFeedState(url: string): Promise<FeedState | null>;
+  setFeedState(state: FeedState): Promise<void>;
 
   deletions(since: string, limit?: number): Promise<Deletion[]>;
   audit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;

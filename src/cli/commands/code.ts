@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, type NamedInput, readInputPath } from '../inputs.js';
+import type { IngestItem } from '../../ingest/types.js';
+import { UsageError } from '../errors.js';
 
 interface CodeOptions {
   jsonl?: boolean;
@@ -9,9 +9,9 @@ interface CodeOptions {
   url?: string;
   title?: string;
   outlet?: string;
-  format?: 'text' | 'jsonl';
   strict?: boolean;
   maxBytes: number;
+  actors?: string[];
 }
 
 export function register(program: Command): void {
@@ -30,9 +30,9 @@ export function register(program: Command): void {
     .option('--url <url>', 'article URL for plain-text input')
     .option('--title <title>', 'headline for plain-text input (default: its first line)')
     .option('--outlet <name>', 'publisher for plain-text input')
-    .option('--format <format>', 'input format: text or jsonl (default: by extension or content)')
     .option('--strict', 'stop at the first bad JSON Lines record instead of skipping it')
-    .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), DEFAULT_MAX_BYTES)
+    .option('--actors <files...>', 'extra actor registry files (TSV, format of data/actors.tsv)')
+    .option('--max-bytes <n>', 'largest input accepted', (v) => parseSize(v), 20 * 1024 * 1024)
     .addHelpText(
       'after',
       '\nExamples:\n  sitrep code examples/dispatch.txt --pretty\n  sitrep code articles.jsonl --jsonl > coded.jsonl\n  cat story.txt | sitrep code - --published 2020-10-05',
@@ -53,38 +53,39 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   if (opts.published && !/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(opts.published)) {
     throw new UsageError(`--published: expected YYYY-MM-DD or an ISO date-time, got "${opts.published}"`);
   }
-  if (opts.format && opts.format !== 'text' && opts.format !== 'jsonl') {
-    throw new UsageError(`--format: expected text or jsonl, got "${opts.format}"`);
-  }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
 
+  const { formatInputError, readInputs } = await import('../../ingest/index.js');
+  let failed = 0;
+  const records: unknown[] = [];
+  const perArticle: IngestItem[] = [];
+  for await (const r of readInputs(paths, {
+    maxBytes: opts.maxBytes,
+    strict: Boolean(opts.strict),
+    fetchPagesBelow: 0,
+  })) {
+    if (r.ok) {
+      perArticle.push(r.value);
+      continue;
+    }
+    failed++;
+    process.stderr.write(`sitrep: ${formatInputError(r.error)}\n`);
+    if (opts.strict) return 1;
+  }
+  if (perArticle.length === 0) return failed > 0 ? 1 : 0;
   // Load the pipeline only when there is work (keeps --help fast).
   const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
     import('../../model/article.js'),
     import('../../pipeline/default.js'),
     import('../../output/sitrep-json.js'),
   ]);
-  const pipeline = createDefaultPipeline();
-
-  let failed = 0;
-  const records: unknown[] = [];
-  const perArticle: NamedInput[] = [];
-  for (const path of paths) {
-    try {
-      const { inputs, warnings } = readInputPath(path, {
-        maxBytes: opts.maxBytes,
-        strict: Boolean(opts.strict),
-        format: opts.format,
-      });
-      for (const w of warnings) process.stderr.write(`sitrep: warning: ${w}\n`);
-      if (warnings.some((w) => w.includes('skipped'))) failed++;
-      perArticle.push(...inputs);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`sitrep: ${err.message}\n`);
-      failed++;
-      if (opts.strict) return 1;
-    }
+  let pipeline: ReturnType<typeof createDefaultPipeline>;
+  try {
+    pipeline = createDefaultPipeline({ events: { actorFiles: opts.actors ?? [] } });
+  } catch (e) {
+    // a missing or malformed actor file is the user's input: one line, usage error
+    if (e instanceof Error && e.name === 'ActorRegistryError') throw new UsageError(e.message);
+    throw e;
   }
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   for (const { origin, input } of perArticle) {

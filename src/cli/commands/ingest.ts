@@ -88,6 +88,8 @@ async function ingestCommand(paths: string[], opts: IngestOptions): Promise<numb
   const tty = Boolean(process.stderr.isTTY) && !opts.quiet && !process.env.CI;
   let bar: import('cli-progress').SingleBar | null = null;
   const started = Date.now();
+  let lastDone = 0;
+  let failedCount = 0;
   try {
     if (tty) {
       const { SingleBar, Presets } = await import('cli-progress');
@@ -120,13 +122,15 @@ async function ingestCommand(paths: string[], opts: IngestOptions): Promise<numb
       collectIds: false,
       onProgress: (p) => {
         const done = p.inserted + p.duplicates;
+        lastDone = done;
         const secs = (Date.now() - started) / 1000;
         bar?.update(done, { rate: secs > 0 ? (done / secs).toFixed(0) : '0', failed: p.failed });
       },
       onError: (e) => {
         if (bar) bar.stop();
         process.stderr.write(`sitrep: ${formatInputError(e)}\n`);
-        if (bar) bar.start(bar.getTotal(), bar.getProgress() * bar.getTotal());
+        failedCount++;
+        if (bar) bar.start(bar.getTotal(), lastDone, { rate: '…', failed: failedCount });
       },
     });
     bar?.stop();

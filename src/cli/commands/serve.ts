@@ -6,6 +6,9 @@ interface ServeOptions {
   host: string;
   port: number;
   maxBody: number;
+  auth: boolean;
+  anonymous: string;
+  rate: number;
 }
 
 export function register(program: Command): void {
@@ -34,7 +37,26 @@ export function register(program: Command): void {
       },
       5 * 1024 * 1024,
     )
+    .option('--no-auth', 'no accounts: anyone who can reach the port reads and writes (local use only)')
+    .option(
+      '--anonymous <access>',
+      'none, or read: callers without a token may read (sensitive fields withheld)',
+      'none',
+    )
+    .option(
+      '--rate <n>',
+      'requests a minute per token',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+          throw new UsageError(`--rate: expected a positive integer, got "${v}"`);
+        return n;
+      },
+      6000,
+    )
     .action(async (opts: ServeOptions) => {
+      if (opts.anonymous !== 'none' && opts.anonymous !== 'read')
+        throw new UsageError('--anonymous: none or read');
       const [{ openStore, StoreError }, { createApp }, { serve }] = await Promise.all([
         import('../../store/index.js'),
         import('../../api/app.js'),
@@ -47,7 +69,11 @@ export function register(program: Command): void {
         if (e instanceof StoreError) throw new InputError(e.message);
         throw e;
       }
-      const app = createApp(store, { maxBodyBytes: opts.maxBody });
+      const { withAuth } = await import('../../api/auth.js');
+      const makeApp = (s: typeof store) => createApp(s, { maxBodyBytes: opts.maxBody });
+      const app = opts.auth
+        ? withAuth(store, makeApp, { anonymous: opts.anonymous as 'none' | 'read', ratePerMin: opts.rate })
+        : makeApp(store);
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info) => {
           process.stderr.write(`sitrep: serving on http://${opts.host}:${info.port} (docs at /docs)\n`);

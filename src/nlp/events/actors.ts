@@ -26,7 +26,9 @@ export interface ActorCode {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const PKG_ROOT = existsSync(join(ROOT, 'package.json')) ? ROOT : join(ROOT, '..');
 
-export class ActorRegistryError extends Error {}
+export class ActorRegistryError extends Error {
+  override name = 'ActorRegistryError';
+}
 
 /** Parse a registry file (name, country, sector, aliases). Throws a one-line error on bad lines. */
 export function parseActorFile(text: string, file: string): [string, ActorEntry][] {
@@ -46,13 +48,22 @@ export function parseActorFile(text: string, file: string): [string, ActorEntry]
   return out;
 }
 
+const ALPHA3 = new Map<string, string>();
+
+/** ISO alpha-3 for an alpha-2 code (places carry GeoNames' alpha-2), once the country table is loaded. */
+export function alpha3Of(alpha2: string): string | undefined {
+  builtInEntries();
+  return ALPHA3.get(alpha2);
+}
+
 function countryEntries(): [string, ActorEntry][] {
   const file = join(PKG_ROOT, 'build', 'data', 'actor-countries.tsv');
   if (!existsSync(file)) return [];
   const out: [string, ActorEntry][] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
-    const [code, names, demonyms, capitals] = line.split('\t');
+    const [code, names, demonyms, capitals, alpha2] = line.split('\t');
+    if (alpha2) ALPHA3.set(alpha2, code);
     const first = names.split('|')[0];
     for (const n of names.split('|'))
       if (n) out.push([n, { name: first, country: code, sector: 'GOV', via: 'country' }]);
@@ -69,10 +80,10 @@ function countryEntries(): [string, ActorEntry][] {
   return out;
 }
 
-/** A compiled matcher over the registry: one alternation regex, longest alias first. */
+/** A compiled matcher over the registry: aliases indexed by their first word, longest first. */
 export class ActorRegistry {
   private readonly byAlias = new Map<string, ActorEntry>();
-  private readonly pattern: RegExp;
+  private readonly byFirstWord = new Map<string, string[]>();
 
   constructor(entries: [string, ActorEntry][]) {
     // later entries override earlier ones (user files after the built-in registry)
@@ -82,17 +93,59 @@ export class ActorRegistry {
       if (prev && prev.via === 'registry' && e.via !== 'registry') continue;
       this.byAlias.set(alias, e);
     }
-    const aliases = [...this.byAlias.keys()].sort((a, b) => b.length - a.length);
-    const esc = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${esc.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+    for (const alias of this.byAlias.keys()) {
+      const first = alias.split(' ')[0];
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push(alias);
+      this.byFirstWord.set(first, list);
+    }
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
-  /** All registry/country hits in a piece of text, in order. */
+  private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
+
+  /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
   find(text: string): { start: number; end: number; entry: ActorEntry }[] {
+    let hits = this.memo.get(text);
+    if (!hits) {
+      if (this.memo.size > 20000) this.memo.clear();
+      hits = this.scan(text);
+      this.memo.set(text, hits);
+    }
+    return hits;
+  }
+
+  private scan(text: string): { start: number; end: number; entry: ActorEntry }[] {
     const out: { start: number; end: number; entry: ActorEntry }[] = [];
-    this.pattern.lastIndex = 0;
-    for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
-      out.push({ start: m.index, end: m.index + m[0].length, entry: this.byAlias.get(m[0])! });
+    let i = 0;
+    while (i < text.length) {
+      if (!isWordChar(text.charCodeAt(i)) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < text.length && text[j] !== ' ') j++;
+      let word = text.slice(i, j);
+      let hit: string | undefined;
+      // try the word as written, then without trailing punctuation ("U.S.," → "U.S." → "U.S")
+      while (word && !hit) {
+        for (const alias of this.byFirstWord.get(word) ?? []) {
+          const end = i + alias.length;
+          if (text.startsWith(alias, i) && (end >= text.length || !isWordChar(text.charCodeAt(end)))) {
+            hit = alias;
+            break;
+          }
+        }
+        if (!hit) {
+          const trimmed = word.replace(/[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u, '');
+          if (trimmed === word) break;
+          word = trimmed;
+        }
+      }
+      if (hit) {
+        out.push({ start: i, end: i + hit.length, entry: this.byAlias.get(hit)! });
+        i += hit.length;
+      } else i = j;
     }
     return out;
   }
@@ -100,6 +153,10 @@ export class ActorRegistry {
   get size(): number {
     return this.byAlias.size;
   }
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
 }
 
 let builtIn: [string, ActorEntry][] | null = null;
@@ -128,6 +185,7 @@ export function loadActorRegistry(userFiles: readonly string[] = []): ActorRegis
   return reg;
 }
 
+const VIA_RANK: Record<string, number> = { registry: 0, country: 1, demonym: 2, capital: 3 };
 const WORD = /[\p{L}-]+/gu;
 const PATRON = /(?:pro|anti)-$/i;
 
@@ -141,14 +199,9 @@ export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly
   let best: { entry: ActorEntry; rank: number } | null = null;
   for (const hit of reg.find(text)) {
     if (PATRON.test(text.slice(Math.max(0, hit.start - 5), hit.start))) continue;
-    const rank =
-      hit.entry.via === 'registry'
-        ? 0
-        : hit.entry.via === 'country'
-          ? 1
-          : hit.entry.via === 'demonym'
-            ? 2
-            : 3;
+    // the head (last word) names the actor: "NATO-member Norway" is Norway
+    const atHead = hit.end >= text.trimEnd().length ? -10 : 0;
+    const rank = atHead + (VIA_RANK[hit.entry.via] ?? 3);
     if (!best || rank < best.rank) best = { entry: hit.entry, rank };
   }
   const words: string[] = [...(text.toLowerCase().match(WORD) ?? []), ...extraWords];

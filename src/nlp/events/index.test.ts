@@ -63,3 +63,42 @@ test('actor coding: registry, demonyms and sector words', () => {
   assert.equal(e.type, 'ASSAULT');
   assert.equal(e.actors[0].sector, 'MIL');
 });
+
+test('announced intentions are AGREE, with the place as the party affected', () => {
+  const [e] = events('The army will withdraw its troops from the border town of Marwa.');
+  assert.equal(e.type, 'AGREE');
+  assert.deepEqual(e.actors, ['army']);
+  assert.deepEqual(e.recipients, ['border town of Marwa']);
+});
+
+test('"X said Y must …" is a demand of X on Y', () => {
+  const ev = events('The envoy said the rebels must free the hostages.');
+  const req = ev.find((e) => e.type === 'REQUEST');
+  assert.ok(req);
+  assert.deepEqual(req.actors, ['envoy']);
+  assert.deepEqual(req.recipients, ['rebels']);
+});
+
+test('an accusation makes the accused the actor of the alleged act', () => {
+  const ev = events('Kenya accused Somali militias of attacking a police post.');
+  assert.equal(ev[0].type, 'ACCUSE');
+  const alleged = ev.find((e) => e.type === 'ASSAULT');
+  assert.ok(alleged);
+  assert.deepEqual(alleged.actors, ['Somali militias']);
+  assert.equal(alleged.factuality, 'uncertain');
+});
+
+test('full pipeline: the telling date bounds a claimed event; a year modifying a noun dates nothing', async () => {
+  const { createDefaultPipeline } = await import('../../pipeline/default.js');
+  const doc = createDefaultPipeline().run(
+    createArticle({
+      text: 'A police spokesman told reporters on Monday that gunmen had kidnapped two engineers near the dam. The opposition accused the army of breaking the 2015 truce.',
+      published: '2024-05-08',
+    }),
+  );
+  const evs = doc.layer('events');
+  const kidnap = evs.find((e) => e.type === 'ASSAULT' && e.mode === 'abduct');
+  assert.ok(kidnap);
+  assert.equal(kidnap.timePrecision, 'reported-by');
+  assert.ok(evs.every((e) => !e.interval || !e.interval[0].startsWith('2015')));
+});

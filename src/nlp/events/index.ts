@@ -1,8 +1,15 @@
 import type { Doc } from '../../model/doc.js';
-import type { EventArgument, EventQuantity, EventRecord, Factuality, Mention } from '../../model/types.js';
+import type {
+  EventArgument,
+  EventQuantity,
+  EventRecord,
+  Factuality,
+  Mention,
+  Span,
+} from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
-import { POS } from '../../text/tokenize.js';
-import { type ActorRegistry, codeActor, loadActorRegistry } from './actors.js';
+import { POS, tokenAt } from '../../text/tokenize.js';
+import { type ActorRegistry, alpha3Of, codeActor, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
 import {
@@ -12,8 +19,10 @@ import {
   coordinatedRight,
   findObject,
   findSubject,
+  isParty,
   isPassive,
   isPronoun,
+  SPEECH,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { nearestPlace } from './rules/location.js';
@@ -41,7 +50,7 @@ interface Match {
 }
 
 const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
-const MAX_GAP = 2;
+const MAX_GAP = 3;
 
 /** The longest trigger starting at token i, if any. */
 function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | null {
@@ -51,14 +60,27 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
   const candidates: Trigger[] = [];
-  if (verbs) {
+  // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
+  const compound =
+    (i > 0 && t.lower[i - 1] === '-' && t.start[i] === t.end[i - 1]) ||
+    // a participle after a determiner modifies a noun ("the occupied city"), and "what it called"
+    // names something rather than phoning anyone
+    (i > 0 && t.pos[i - 1] === POS.DET && /(ed|en)$/.test(w)) ||
+    (w.startsWith('call') && (t.lower[i - 2] === 'what' || t.lower[i - 1] === 'so'));
+  if (verbs && !compound) {
     const verbal =
       VERB_LIKE.has(p) ||
       titleCase ||
       // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
-      (p === POS.ADJ && /(ed|en)$/.test(w)) ||
-      (/ed$/.test(w) && i > 0 && t.pos[i - 1] !== POS.DET && t.pos[i - 1] !== POS.ADP) ||
-      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON));
+      (p === POS.ADJ && /(ed|en)$/.test(w) && isPassive(t, i, 0)) ||
+      (/ed$/.test(w) &&
+        i > 0 &&
+        t.pos[i - 1] !== POS.DET &&
+        t.pos[i - 1] !== POS.ADP &&
+        t.pos[i - 1] !== POS.ADJ) ||
+      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
+      // "began training": an -ing complement of a verb
+      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB);
     for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
   }
   if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
@@ -129,16 +151,38 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m = matchAt(doc, i, s1, titleCase);
+      const m = matchAt(doc, i, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
       if (!m) continue;
-      const d = argue(doc, chunks, m, si, s0, s1);
+      const d =
+        m.trigger === OBLIGATION
+          ? argueObligation(doc, chunks, m, si, s0, s1)
+          : argue(doc, registry, chunks, m, si, s0, s1);
       if (d) {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
           const gd = drafts[g];
-          if (gd.match.last < m.first && m.first <= gd.objectEnd) {
+          const gt = gd.match.trigger.type;
+          // "accused X of opening fire", "demanded that X apologise": the whole clause depends on it
+          const wide =
+            (gt === 'ACCUSE' || gt === 'REQUEST' || gt === 'THREATEN' || gt === 'REJECT') &&
+            !gd.match.trigger.noun &&
+            (/ing$/.test(t.lower[m.first]) ||
+              t.lower[m.first - 1] === 'to' ||
+              hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
+          // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
+          // manner of the earlier event, not an event of its own standing
+          const purpose =
+            m.first - gd.match.last <= 12 &&
+            (t.lower[m.first - 1] === 'to' ||
+              (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
+          if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
-            if (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first])))
+            if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
+              d.actors = gd.recipients;
+            else if (
+              d.actors.length === 0 ||
+              (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))
+            )
               d.actors = gd.actors;
           }
         }
@@ -149,38 +193,63 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
   });
   const records: EventRecord[] = [];
-  const mentions = doc.layer('mentions');
+  const mentions = [...doc.layer('mentions')].sort((a, b) => a.start - b.start);
   const entities = doc.layer('entities');
-  const entityOf = (start: number, end: number): Mention | undefined =>
-    mentions.find((mm) => mm.start < end && start < mm.end && mm.entity);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  // mentions are in text order: stop at the first that starts past the span
+  const entityOf = (start: number, end: number): Mention | undefined => {
+    for (const mm of mentions) {
+      if (mm.start >= end) break;
+      if (start < mm.end && mm.entity) return mm;
+    }
+    return undefined;
+  };
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
     const { match: m } = d;
     const tr = m.trigger;
     const chunks = chunksBySentence[d.sentence];
-    if (tr.weak && d.actors.length === 0 && d.recipients.length === 0) continue;
+    // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
+    if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
+    // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
+    if (tr.weak && !isParty(t, d.recipients[0])) continue;
     const [s0] = doc.sentenceTokens[d.sentence];
-    const arg = (c: Chunk): EventArgument => {
+    const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
       // resolve a pronoun to the subject of the governing speech verb in the same sentence
       if (first === last && isPronoun(t.lower[first])) {
         const prev = findSubject(t, chunks, first, s0);
-        if (prev >= 0 && !isPronoun(t.lower[chunks[prev].first])) {
+        if (
+          prev >= 0 &&
+          !isPronoun(t.lower[chunks[prev].first]) &&
+          !other.some((o) => o.first === chunks[prev].first)
+        ) {
           first = chunks[prev].first;
           last = chunks[prev].last;
         }
       }
       while (first < last && t.pos[first] === POS.DET) first++;
       const start = t.start[first];
-      const end = t.end[last];
+      let end = t.end[last];
+      // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
+      const sentEnd = doc.sentences[d.sentence].end;
+      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)))) {
+        if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
+          let k = last;
+          while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
+          last = k;
+          end = t.end[k];
+        }
+      }
       const text = doc.text.slice(start, end);
       const a: EventArgument = { start, end, text };
       const mention = entityOf(start, end);
       const code = codeActor(registry, text);
+      if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
-        const ent = entities.find((e) => e.id === mention.entity);
+        const ent = entityById.get(mention.entity);
         if (ent?.country && !code.country) code.country = ent.country;
         if (ent?.sector && !code.sector) code.sector = ent.sector;
       }
@@ -193,8 +262,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const rec: EventRecord = {
       id: `ev${records.length + 1}`,
       type: tr.type,
-      actors: d.actors.map(arg),
-      recipients: d.recipients.map(arg),
+      actors: d.actors.map((c) => arg(c, d.recipients)),
+      recipients: d.recipients.map((c) => arg(c, d.actors)),
       quantities: [],
       factuality: 'asserted',
       trigger,
@@ -204,11 +273,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
+    if (!refineByObject(doc, rec, m.first, m.last)) continue;
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
     const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
-    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end);
+    const claim = factualityFromClaims(doc.layer('claims'), trigger.start, trigger.end, rec.actors);
     if (claim) {
       rec.claim = claim.id;
       rec.factuality = claim.factuality;
@@ -217,21 +287,111 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (d.governor >= 0) {
       const g = drafts[d.governor].match.trigger.type;
       if (g === 'REJECT') rec.factuality = 'negated';
+      else if (g === 'ACCUSE') rec.factuality = 'uncertain';
       else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
       rec.confidence = 0.5;
     }
     if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
+    // "could not resist", "did not reject": a negated refusal is no event
+    if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
     // place, time, quantities from the same sentence
     const place = nearestPlace(doc, d.sentence, trigger.start);
     if (place) rec.place = place;
-    attachTime(doc, rec);
+    attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
     records.push(rec);
   }
   return dedupe(records);
 }
+
+const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
+const OFFICIALS =
+  /^(diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|mission|staff|consul)$/;
+
+/**
+ * Codebook distinctions that turn on the object: lifting a curfew or a ban is CONCEDE (an
+ * administrative easing), lifting sanctions is RETREAT; expelling diplomats or inspectors is
+ * SANCTION:expel, expelling people is COERCE:deport.
+ */
+function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
+  const low = doc.tokens.lower;
+  const t = doc.tokens;
+  // "called the ambassador a stupid guy" names someone; it is no phone call; nor is "was called"
+  const phoneCall = rec.type === 'CONSULT' && rec.mode === 'phone' && low[first].startsWith('call');
+  if (phoneCall && rec.rule?.includes('passive')) return false;
+  if (
+    rec.type === 'CONSULT' &&
+    rec.mode === 'phone' &&
+    low[first].startsWith('call') &&
+    rec.recipients.length
+  ) {
+    const after = tokenAt(t, rec.recipients.at(-1)!.end);
+    if (after < t.length && (low[after] === 'a' || low[after] === 'an' || t.pos[after] === POS.ADJ))
+      return false;
+  }
+  // "warned that …" reports a concern; a threat has a target ("warned X of", "warned against")
+  if (
+    rec.type === 'THREATEN' &&
+    low[first].startsWith('warn') &&
+    (low[last + 1] === 'that' || low[last + 2] === 'that')
+  )
+    return false;
+  // suspending one's own campaign or plans is no sanction: SANCTION needs another party
+  if (
+    rec.type === 'SANCTION' &&
+    rec.recipients.length === 1 &&
+    /^(?:its|his|her|their|our|my)\b/i.test(rec.recipients[0].text)
+  )
+    return false;
+  // a politician's "attack" on a rival is verbal: ACCUSE, not ASSAULT
+  if (
+    rec.type === 'ASSAULT' &&
+    !rec.mode &&
+    /^(attack|attacks|attacked|attacking|assault|hit|hits)$/.test(low[last])
+  ) {
+    let verbal = false;
+    for (let k = Math.max(0, last - 3); k < last; k++) if (VERBAL_ATTACK.test(low[k])) verbal = true;
+    const individual = rec.actors.some(
+      (a) =>
+        (INDIVIDUAL_TITLE.test(a.text) && a.sector !== 'MIL' && a.sector !== 'REB' && a.sector !== 'UAF') ||
+        COMMUNICATION.test(a.text),
+    );
+    if (verbal || individual) {
+      rec.type = 'ACCUSE';
+      rec.mode = 'disapprove';
+      rec.cameo = '111';
+      delete rec.acled;
+      return true;
+    }
+  }
+  const [, s1] = doc.sentenceTokens[rec.sentence];
+  let admin = false;
+  let officials = false;
+  for (let k = last + 1; k < s1 && k <= last + 5; k++) {
+    if (ADMINISTRATIVE.test(low[k])) admin = true;
+    if (OFFICIALS.test(low[k])) officials = true;
+  }
+  if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
+    rec.type = 'CONCEDE';
+    rec.cameo = '081';
+    delete rec.mode;
+  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && officials) {
+    rec.type = 'SANCTION';
+    rec.mode = 'expel';
+    rec.cameo = '166';
+    delete rec.acled;
+  }
+  return true;
+}
+
+const VERBAL_ATTACK =
+  /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
+const COMMUNICATION =
+  /\b(?:tweets?|statements?|speech|speeches|ads?|advert\w*|reports?|articles?|letters?|videos?|op-eds?|editorials?|posts?|comments?|remarks?|interview|campaign)\s*$/i;
+const INDIVIDUAL_TITLE =
+  /\b(?:minister|president|senator|lawmaker|congressman|congresswoman|leader|premier|spokes(?:man|woman|person)|MP|governor|mayor|chairman|chairwoman|candidate|secretary|critic|critics)\b/i;
 
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);
@@ -260,20 +420,147 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   }
 }
 
+const LOCATIVE = new Set(['in', 'of', 'from']);
+const DOMESTIC_SECTORS = new Set([
+  'GOV',
+  'MIL',
+  'COP',
+  'REB',
+  'OPP',
+  'JUD',
+  'LEG',
+  'CVL',
+  'UAF',
+  'REF',
+  'PTY',
+  'LAB',
+  'EDU',
+  'MED',
+  'JRN',
+]);
+
+/**
+ * A country for an actor the words alone do not place: its own locative ("rebels in the Ivory
+ * Coast", "police of Guinea"), else, for domestic sectors and titled people, the country of the
+ * first place the sentence locates things in ("… a curfew in Abidjan") — the default analysts use.
+ */
+function countryNearby(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  last: number,
+  sentence: number,
+  sector: string | undefined,
+): string | undefined {
+  const t = doc.tokens;
+  if (last + 1 < t.length && LOCATIVE.has(t.lower[last + 1])) {
+    const c = chunks.find(
+      (ch) => ch.first === last + 2 || (t.lower[last + 2] === 'the' && ch.first === last + 3),
+    );
+    if (c) {
+      const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
+      if (code.country) return code.country;
+    }
+  }
+  if (!sector || !DOMESTIC_SECTORS.has(sector)) return undefined;
+  const s = doc.sentences[sentence];
+  for (const p of doc.layer('places')) {
+    if (p.start >= s.start && p.end <= s.end && p.country && p.kind === 'place') {
+      const a3 = alpha3Of(p.country);
+      if (a3) return a3;
+    }
+  }
+  const [s0, s1] = doc.sentenceTokens[sentence];
+  for (let k = s0; k + 1 < s1; k++) {
+    if (t.lower[k] !== 'in') continue;
+    const c = chunks.find((ch) => ch.first === k + 1);
+    if (!c) continue;
+    for (const hit of registry.find(doc.text.slice(t.start[c.first], t.end[c.last]))) {
+      if (hit.entry.via === 'country' || hit.entry.via === 'capital') return hit.entry.country;
+    }
+  }
+  return undefined;
+}
+
+function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
+  for (let k = a + 1; k < b; k++) if (low[k] === word) return true;
+  return false;
+}
+
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
   let caps = 0;
   let words = 0;
   for (let i = s0; i < s1; i++) {
-    const w = doc.tokens.text[i];
-    if (!/^[A-Za-z]/.test(w)) continue;
+    const c = doc.tokens.text[i].charCodeAt(0);
+    const upper = c >= 65 && c <= 90;
+    if (!upper && !(c >= 97 && c <= 122)) continue;
     words++;
-    if (/^[A-Z]/.test(w)) caps++;
+    if (upper) caps++;
   }
   return words >= 4 && caps / words > 0.7;
 }
 
+/** "X said Y must/should do …": X demands something of Y (REQUEST), a rule over the modal. */
+const OBLIGATION: Trigger = {
+  phrase: 'say … must',
+  tail: [],
+  type: 'REQUEST',
+  cameo: '100',
+  objPreps: [],
+  noObject: true,
+  weak: false,
+  noun: false,
+  form: 'base',
+};
+
+function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
+  const w = doc.tokens.lower[i];
+  if (w !== 'must' && w !== 'should') return null;
+  // "should be hanged": the subject suffers the act; nobody is asked to do anything
+  if (doc.tokens.lower[i + 1] === 'be' || doc.tokens.lower[i + 1] === 'have') return null;
+  // the complement's subject, then a speech verb before it with a subject of its own
+  const subj = findSubject(doc.tokens, chunks, i, s0);
+  if (subj < 0) return null;
+  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 6; k--) {
+    if (SPEECH.has(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
+      return { trigger: OBLIGATION, first: i, last: i };
+  }
+  return null;
+}
+
+function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft {
+  const t = doc.tokens;
+  const subj = findSubject(t, chunks, m.first, s0);
+  let speaker = -1;
+  for (let k = chunks[subj].first - 1; k >= s0; k--) {
+    if (SPEECH.has(t.lower[k])) {
+      speaker = findSubject(t, chunks, k, s0);
+      break;
+    }
+  }
+  return {
+    match: m,
+    sentence: si,
+    actors: speaker >= 0 ? coordinatedLeft(t, chunks, speaker).map((x) => chunks[x]) : [],
+    recipients: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
+    passive: false,
+    governor: -1,
+    factuality: 'asserted',
+    // what must be done depends on the demand: "must end attacks" is not an attack
+    objectEnd: Math.min(s1 - 1, m.last + 8),
+  };
+}
+
 /** Actor and recipient chunks for a trigger match. */
-function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft | null {
+function argue(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: Chunk[],
+  m: Match,
+  si: number,
+  s0: number,
+  s1: number,
+): Draft | null {
   const t = doc.tokens;
   const tr = m.trigger;
   const d: Draft = {
@@ -288,6 +575,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
   };
   const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
   const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
+  const pickObject = (c: Chunk | null): Chunk[] => {
+    if (!c) return [];
+    const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
+    if (k >= 0) return pickRight(k);
+    // an "of"-tail: coordination continues after the merged chunk
+    const tailOf = chunks.findIndex((x) => x.last === c.last);
+    return tailOf >= 0 ? [c, ...pickRight(tailOf).slice(1)] : [c];
+  };
   const byPhrase = (): number => {
     for (let k = m.last + 1; k < s1 && k <= m.last + 12; k++) {
       const w = t.lower[k];
@@ -304,9 +599,13 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     if (ch.first < m.first) {
       const inner: Chunk = { first: ch.first, last: m.first - 1 };
       while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
+      // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
+      const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
       if (
         inner.first <= inner.last &&
-        (t.pos[inner.last] === POS.PROPN || t.lower[inner.last] === "'s" || isDemonymish(t.text[inner.last]))
+        (t.lower[inner.last] === "'s" ||
+          isDemonymish(t.text[inner.last]) ||
+          (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
       )
         d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
     }
@@ -314,9 +613,29 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
       actor = byPhrase();
       if (actor >= 0) d.actors = pickRight(actor);
     }
-    if (d.actors.length === 0 && own >= 0) {
-      // the object of a verb: "X held a phone conversation", "X launched an attack"
-      const before = ch.first - 1;
+    if (d.actors.length === 0) {
+      // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+      // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
+      // attacks", "carried out more than two dozen air strikes") to its verb
+      let before = ch.first - 1;
+      for (let n = 0; before >= s0 && n < 8; n++) {
+        const w = t.lower[before];
+        const p = t.pos[before];
+        const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+        if (
+          QUOTES.has(w) ||
+          p === POS.DET ||
+          p === POS.ADJ ||
+          p === POS.NUM ||
+          p === POS.NOUN ||
+          w === 'and' ||
+          w === 'than' ||
+          w === 'more' ||
+          particle
+        )
+          before--;
+        else break;
+      }
       if (before >= s0 && t.pos[before] === POS.VERB) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
@@ -329,13 +648,13 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     const obj = findObject(
       t,
       chunks,
-      ch.last,
+      m.last,
       s1,
       tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
       false,
     );
-    if (obj >= 0 && !d.actors.some((a) => a.first === chunks[obj].first)) {
-      d.recipients = pickRight(obj);
+    if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
+      d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     }
     return d;
@@ -348,10 +667,14 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
     if (by >= 0) d.actors = pickRight(by);
   } else {
     if (subj >= 0) d.actors = pickLeft(subj);
-    const obj = findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject);
-    if (obj >= 0) {
-      d.recipients = pickRight(obj);
-      d.objectEnd = d.recipients.at(-1)!.last;
+    // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
+    const gapParty = tr.tail.includes('_')
+      ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
+      : undefined;
+    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak);
+    if (obj) {
+      d.recipients = pickObject(obj);
+      d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
     } else {
       // the complement still governs an infinitive without object: "agreed to withdraw"
       const k = m.last + 1;
@@ -361,23 +684,61 @@ function argue(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: 
   return d;
 }
 
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+
 function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);
 }
 
-function attachTime(doc: Doc, rec: EventRecord): void {
+const NOMINAL = new Set([POS.NOUN, POS.PROPN, POS.ADJ]);
+const CLAUSE_BREAK = /;|\bwhile\b|\bbut\b|\bwhereas\b/;
+
+/**
+ * The event's time: the nearest time expression in its sentence, skipping years that modify
+ * another noun ("the 1994 ceasefire"). When the event is claimed ("X told Y on Monday that …"),
+ * a time outside the claim's content dates the telling, so it only bounds the event from above
+ * ("reported-by"). With no time at all, the publication date bounds it.
+ */
+function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
   const s = doc.sentences[rec.sentence];
+  const t = doc.tokens;
   let best: { id: string; interval: [string, string]; dist: number } | null = null;
+  let bound: { id: string; interval: [string, string]; dist: number } | null = null;
   for (const tm of doc.layer('times')) {
     if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'DURATION' || tm.type === 'SET')
       continue;
+    const next = tokenAt(t, tm.end);
+    // a bare year before a noun modifies that noun ("the 1994 OSCE-mediated ceasefire"); it dates
+    // the event only when that noun phrase is the trigger itself
+    let modifier = false;
+    if (/^\d{4}$/.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
+      modifier = true;
+      for (let k = next; k < t.length && t.start[k] <= rec.trigger.start; k++) {
+        if (t.start[k] === rec.trigger.start) modifier = false;
+        if (!NOMINAL.has(t.pos[k]) && t.lower[k] !== '-') break;
+      }
+    }
+    if (modifier) continue;
+    const between = doc.text.slice(Math.min(tm.end, rec.trigger.end), Math.max(tm.start, rec.trigger.start));
+    // a time in another clause ("…, while another group was to depart this weekend") dates that clause
+    if (CLAUSE_BREAK.test(between)) continue;
     const dist = Math.abs(tm.start - rec.trigger.start);
-    if (!best || dist < best.dist) best = { id: tm.id, interval: tm.interval, dist };
+    const inside = !content || (tm.start >= content.start && tm.end <= content.end);
+    const cand = { id: tm.id, interval: tm.interval, dist };
+    if (inside) {
+      if (!best || dist < best.dist) best = cand;
+    } else if (!bound || dist < bound.dist) bound = cand;
   }
   if (best) {
     rec.time = best.id;
     rec.interval = best.interval;
     rec.timePrecision = 'text';
+    return;
+  }
+  if (bound) {
+    rec.time = bound.id;
+    rec.interval = [bound.interval[1], bound.interval[1]];
+    rec.timePrecision = 'reported-by';
     return;
   }
   const pub = doc.article.published?.slice(0, 10);

@@ -16,6 +16,7 @@ import {
   OUTLETS,
   PERSON_TITLES,
   PLACE_HEADS,
+  THING_HEADS,
 } from './lexicon.js';
 import { buildWords, type Words } from './words.js';
 
@@ -125,13 +126,33 @@ const HEADLINE_SMALL_WORDS = new Set([
  */
 function isHeadlineCase(w: Words, from: number, to: number): boolean {
   let words = 0;
+  // a short line without closing punctuation (a subheading) counts as a headline too
+  const last = w.text[to - 1] ?? '';
+  const wholeLine = to > from && lineStart(w, from) && lineEnd(w, to - 1);
+  const minWords = wholeLine && to - from <= 8 ? 1 : /^[.!?"”’)]$/.test(last) ? 4 : 1;
   for (let i = from; i < to; i++) {
     if (!/^\p{L}/u.test(w.text[i])) continue;
     words++;
     if (/^\p{Ll}/u.test(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return false;
   }
-  return words >= 4;
+  return words >= minWords;
 }
+
+/** "Little Relief for Refugees: The refugee crisis …": a run-in subheading at a line start is not a name. */
+function skipRunInHeading(w: Words, sFrom: number, sTo: number, taken: Uint8Array): void {
+  if (!lineStart(w, sFrom)) return;
+  for (let i = sFrom; i < Math.min(sTo, sFrom + 12); i++) {
+    if (w.text[i] === ':') {
+      if (i - sFrom >= 2) for (let k = sFrom; k < i; k++) taken[k] = 1;
+      return;
+    }
+    if (/^\p{Ll}/u.test(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return;
+  }
+}
+
+let docText = '';
+const lineStart = (w: Words, i: number) => w.start[i] === 0 || docText[w.start[i] - 1] === '\n';
+const lineEnd = (w: Words, i: number) => w.end[i] >= docText.length || docText[w.end[i]] === '\n';
 
 interface Chunk {
   from: number;
@@ -140,6 +161,7 @@ interface Chunk {
 
 export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[] } {
   const w = buildWords(doc);
+  docText = doc.text;
   const found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[] = [];
   const taken = new Uint8Array(w.length);
   const claim = (from: number, to: number) => {
@@ -163,6 +185,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
 
   for (const [sFrom, sTo] of sentRanges) {
     const headline = isHeadlineCase(w, sFrom, sTo);
+    skipRunInHeading(w, sFrom, sTo, taken);
     const chunks = headline ? [] : capitalisedChunks(w, sFrom, sTo);
     // 1. organisation names ending in a head word win over known names inside them
     //    ("United Nations Office for the Coordination of Humanitarian Affairs")
@@ -256,8 +279,10 @@ function capitalisedChunks(w: Words, sFrom: number, sTo: number): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = sFrom; i < sTo; i++) {
     if (!isCap(w, i) || NOT_NAMES.has(w.lower[i])) continue;
-    if (i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i])) continue;
     if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
+    // a sentence-initial common word is capitalised anyway: only a multi-word name may start there
+    const initialCommon = i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i]);
+    if (initialCommon && !(i + 1 < sTo && isCap(w, i + 1) && !NOT_NAMES.has(w.lower[i + 1]))) continue;
     let j = i + 1;
     while (j < sTo) {
       if (isCap(w, j) && !/^['’]s$/.test(w.text[j])) {
@@ -377,19 +402,28 @@ function classifyChunk(
 
   const n = to - from;
   const allPropn = (() => {
-    for (let k = from; k < to; k++)
+    for (let k = from; k < to; k++) {
+      if (k === sFrom && isCap(w, k)) continue; // wink often tags a sentence-initial name as a noun
       if (w.pos[k] !== POS.PROPN && !NAME_PARTICLES.has(w.lower[k])) return false;
+    }
     return true;
   })();
   // apposition ", the head of …" or a speech verb right after marks a person
   const appos =
     after === ',' && (w.lower[to + 1] === 'the' || w.lower[to + 1] === 'a' || w.lower[to + 1] === 'an');
   const speaks = SPEECH_VERBS.has(after) || (after === ',' && SPEECH_VERBS.has(w.lower[to + 1] ?? ''));
-  if (n >= 2 && n <= 4 && allPropn && (appos || speaks)) {
+  if (n >= 2 && n <= 4 && allPropn && (appos || speaks) && !PLACE_HEADS.has(last) && !THING_HEADS.has(last)) {
     push(from, to, 'person', appos ? 'appos.person' : 'speech.person');
     return;
   }
-  if (n >= 2 && n <= 3 && allPropn && !DEMONYM_SHAPE.test(w.text[from]) && !PLACE_HEADS.has(last)) {
+  if (
+    n >= 2 &&
+    n <= 3 &&
+    allPropn &&
+    !DEMONYM_SHAPE.test(w.text[from]) &&
+    !PLACE_HEADS.has(last) &&
+    !THING_HEADS.has(last)
+  ) {
     push(from, to, 'person', 'shape.person');
   }
   to = from; // unclassified single words are left for the places stage
@@ -429,6 +463,16 @@ function buildEntities(
     const prev = byName.get(name);
     if (prev !== undefined) union(prev, k);
     else byName.set(name, k);
+  }
+
+  // "Mr. Ban" … "Ban Ki-moon", "Lopez" … "Maria Lopez": a one-word person joins the full name it begins or ends
+  const fullNames = order.filter((k) => found[k].kind === 'person' && found[k].to - found[k].from >= 2);
+  for (const k of order) {
+    const f = found[k];
+    if (f.kind !== 'person' || f.to - f.from !== 1) continue;
+    const word = w.text[f.from];
+    const full = fullNames.find((j) => w.text[found[j].from] === word || w.text[found[j].to - 1] === word);
+    if (full !== undefined) union(full, k);
   }
 
   const entities = new Map<number, Entity>();

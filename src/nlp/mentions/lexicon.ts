@@ -103,5 +103,13 @@ export const ORG_CONNECTORS = set(`of|for|and|on|the|&`);
 export const PLACE_HEADS = set(`
 province|region|governorate|district|county|city|village|town|state|island|islands|valley|mountains|mountain|sea
 gulf|river|lake|strait|peninsula|east|west|north|south|coast|bay|desert|plain|plateau|oblast|prefecture|territory
-territories|republic|kingdom|emirates|strip|bank|heights|square|street|avenue|road|park|hills|delta|basin|ocean
+territories|republic|kingdom|emirates|states|strip|bank|heights|square|street|avenue|road|park|hills|delta|basin|ocean
+`);
+
+/** Last words of names of things that are not people (treaties, events, laws, documents). */
+export const THING_HEADS = set(`
+convention|treaty|agreement|accord|accords|act|law|bill|plan|war|crisis|conflict|revolution|election|elections
+summit|conference|games|cup|award|prize|day|week|month|year|protocol|resolution|declaration|charter|doctrine
+initiative|deal|talks|process|operation|offensive|ceasefire|truce|memorandum|report|index|survey|poll|strategy
+program|programme|policy|reform|amendment|constitution|festival|olympics|championship|series|tour|show|museum
 `);

@@ -79,4 +79,15 @@ describe('mentions', () => {
   it('does not take place-like names for people', () => {
     assert.deepEqual(kinds('Clashes spread across the Rift Valley and into Upper Nile Province.'), []);
   });
+
+  it('skips subheadings and run-in headings, keeps hyphenated names whole', () => {
+    const text =
+      'Water Shortages.\n\nSlow Progress on Wells: Aid groups said little changed.\n\nPark Ji-hoon, a former envoy, spoke. Mr. Park said the Bonn Convention failed.';
+    const { mentions, entities } = mentionsOf(text);
+    assert.deepEqual(
+      mentions.map((m) => `${m.kind}:${m.text}`),
+      ['person:Park Ji-hoon', 'person:Park'],
+    );
+    assert.equal(entities.length, 1);
+  });
 });

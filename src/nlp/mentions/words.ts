@@ -20,9 +20,12 @@ export interface Words {
 
 const JOINERS = new Set(['-', '‐', '‑', "'", '’']);
 
+const PARTICIPLE =
+  /^(?:\p{Ll}+(?:ed|ing|en)|based|led|run|born|made|held|owned|style|wide|era|type|like|bound|free|friendly|funded|allied|affiliated|aligned|speaking|majority|dominated|controlled|backed|sponsored|brokered|mediated|ruled)$/u;
+
 /** "Damascus-based", "OSCE-mediated", "Turkish-backed": a name plus a lower-case participle stays two words. */
 function modifierSuffix(left: string, joiner: string, right: string): boolean {
-  return joiner !== "'" && joiner !== '’' && /^\p{Lu}/u.test(left) && /^\p{Ll}{3,}$/u.test(right);
+  return joiner !== "'" && joiner !== '’' && /^\p{Lu}/u.test(left) && PARTICIPLE.test(right);
 }
 
 export function buildWords(doc: Doc): Words {

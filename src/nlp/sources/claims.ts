@@ -2,6 +2,7 @@ import type { Doc } from '../../model/doc.js';
 import type { Claim, ClaimSource, Mention, SourceKind, Span, Stance, TextSpan } from '../../model/types.js';
 import { POS } from '../../text/tokenize.js';
 import {
+  ACRONYM,
   ANONYMITY_MARKERS,
   ANONYMOUS_HEADS,
   DOCUMENT_WORDS,
@@ -75,10 +76,32 @@ export function extractClaims(doc: Doc): Claim[] {
     resolved.push(b);
   }
 
-  // "both leaders expressed concerns": one claim per leader named just before
+  // "confirmed by Macron and the Russian Foreign Ministry": one claim per named party;
+  // "both leaders expressed concerns": one claim per leader of the coordination just before
   const out: Claim[] = [];
-  for (const b of built) {
-    out.push(b.claim);
+  for (let k = 0; k < built.length; k++) {
+    const b = built[k];
+    const c = b.claim;
+    let parts = conjuncts(text, c.source);
+    let fromAntecedent = false;
+    if (!parts && BOTH.test(c.source.text)) {
+      for (let e = k - 1; e >= 0 && !parts; e--) {
+        if (b.sentence - built[e].sentence > 1) break;
+        parts = conjuncts(text, built[e].claim.source);
+      }
+      fromAntecedent = !!parts;
+    }
+    if (!parts) {
+      out.push(c);
+      continue;
+    }
+    parts.forEach((p, n) => {
+      const kind = sourceKindOf(doc, p, mentions);
+      const source: ClaimSource = fromAntecedent
+        ? { ...c.source, kind, ...entityOf(p, mentions), antecedent: p }
+        : { ...p, kind, ...entityOf(p, mentions) };
+      out.push(n === 0 ? { ...c, source } : { ...c, id: newId(), source, rule: `${c.rule}:conjunct` });
+    });
   }
 
   // relay chains
@@ -116,7 +139,27 @@ export function extractClaims(doc: Doc): Claim[] {
   }
   const all = [...out, ...extra];
   linkConfirmations(doc, all);
-  return all;
+  return renumber(all);
+}
+
+const CONJUNCT = /^(.+?)\s+and\s+((?:the\s+)?[A-Z][^,]*)$/;
+
+/** "French President Emmanuel Macron and the Russian Foreign Ministry": both sides names. */
+function conjuncts(text: string, s: TextSpan): TextSpan[] | null {
+  const m = s.text.match(CONJUNCT);
+  if (!m) return null;
+  const a = m[1];
+  const b = m[2];
+  const nameLike = (x: string) => {
+    const words = x.replace(/^the\s+/i, '').split(/\s+/);
+    return words.length >= 2 && words.every((w) => /^[A-Z]/.test(w) || /^(?:of|for|the)$/.test(w));
+  };
+  if (!nameLike(a) || !nameLike(b)) return null;
+  const bStart = s.start + s.text.lastIndexOf(b);
+  return [
+    { start: s.start, end: s.start + a.length, text: text.slice(s.start, s.start + a.length) },
+    { start: bStart, end: bStart + b.length, text: text.slice(bStart, bStart + b.length) },
+  ];
 }
 
 function stanceOf(a: Attribution, cueText: string, contentText: string): Stance {
@@ -136,14 +179,25 @@ function entityOf(s: Span, mentions: readonly Mention[]): { entity?: string } {
 
 /** The first person/organisation/outlet mention inside a span (the head name of "X, the head of Y"). */
 function mentionIn(s: Span, mentions: readonly Mention[]): Mention | null {
-  let best: Mention | null = null;
-  for (const m of mentions) {
+  for (let i = firstMentionFrom(mentions, s.start); i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.start >= s.end) break;
-    if (m.end <= s.start || m.start < s.start || m.end > s.end) continue;
-    if (m.kind === 'place' || m.kind === 'demonym' || m.kind === 'facility') continue;
-    if (!best) best = m;
+    if (m.end > s.end || m.kind === 'demonym' || m.kind === 'facility') continue;
+    return m;
   }
-  return best;
+  return null;
+}
+
+/** Index of the first mention starting at or after `offset` (mentions are in text order). */
+function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Kind of a source from its words and the mentions inside it. */
@@ -154,8 +208,15 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
   if (m) {
     if (m.kind === 'person') return 'named_person';
     if (m.kind === 'outlet') return 'media';
+    // a state speaking ("Armenia accused Baku …") is its government
+    if (m.kind === 'place') return 'organization';
     if (m.kind === 'organization' || m.kind === 'group')
       return MEDIA_WORDS.test(m.text) ? 'media' : 'organization';
+  }
+  // a state speaking ("Armenia accused Baku …") is its government; places come from an earlier stage when the pipeline has one
+  for (const p of doc.layer('places')) {
+    if (p.start === s.start && p.end === s.end && p.kind === 'place') return 'organization';
+    if (p.start > s.end) break;
   }
   const lower = words.toLowerCase();
   const head = headWord(words);
@@ -177,9 +238,14 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
       ? 'anonymous'
       : 'unspecified';
   }
-  if (ORGANIZATION_WORDS.test(head)) return 'organization';
-  if (isName(words.split(',')[0]))
-    return ORGANIZATION_WORDS.test(words.split(',')[0]) ? 'organization' : 'named_person';
+  if (ORGANIZATION_WORDS.test(head) || ACRONYM.test(head)) return 'organization';
+  if (BOTH.test(words)) return 'named_person';
+  const name = words.split(',')[0];
+  // one capitalised word that the mentions stage did not take for a person (it links surnames to
+  // their people) is a state or a body: "Armenia accused …", "Moscow denied …"
+  if (mentions.length > 0 && /^[A-Z][a-z]+$/.test(name)) return 'organization';
+  if (isName(name))
+    return ORGANIZATION_WORDS.test(name) || ACRONYM.test(name) ? 'organization' : 'named_person';
   return 'unspecified';
 }
 
@@ -188,12 +254,14 @@ function credited(doc: Doc, words: string): boolean {
   return (!!credit && words === credit) || (!!outlet && words === outlet);
 }
 
+const HEAD_BREAKS = new Set(['of', 'for', 'at', 'in', 'from', 'on', 'with', 'to', 'close']);
+
 /** Last word of the phrase before any apposition or relative clause. */
 function headWord(words: string): string {
   const main = words.split(/,|\bwho\b|\bwhich\b/)[0].trim();
   const m = main.match(/([A-Za-z][\w'’.-]*)\s*(?:(?:of|for|at|in|from|on|with|to)\s.*)?$/);
   const tokens = main.split(/\s+/);
-  const ofAt = tokens.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|from|on|with|to|close)$/.test(w));
+  const ofAt = tokens.findIndex((w, i) => i > 0 && HEAD_BREAKS.has(w));
   if (ofAt > 0) return tokens[ofAt - 1];
   return m ? m[1] : tokens[tokens.length - 1];
 }
@@ -228,7 +296,7 @@ function resolveSource(doc: Doc, b: Built, earlier: Built[], mentions: readonly 
     if (ante) {
       if (ante.entity) entity = ante.entity;
       if (ante.kind) kind = ante.kind;
-      if (ante.claim) (src as ClaimSource & { antecedent?: string }).antecedent = ante.claim;
+      if (ante.span) src.antecedent = ante.span;
     }
   }
   src.kind = kind;
@@ -238,7 +306,7 @@ function resolveSource(doc: Doc, b: Built, earlier: Built[], mentions: readonly 
 interface Antecedent {
   entity?: string;
   kind?: SourceKind;
-  claim?: string;
+  span?: TextSpan;
 }
 
 /**
@@ -264,24 +332,24 @@ function antecedent(
     if (s.start >= before) continue;
     const sh = headWord(s.text).toLowerCase();
     if (personal) {
-      if (s.kind === 'named_person') return { entity: s.entity, kind: 'named_person', claim: e.claim.id };
+      if (s.kind === 'named_person') return { entity: s.entity, kind: 'named_person', span: bare(s) };
       continue;
     }
     if (group) {
       if (s.kind === 'organization' || s.kind === 'media' || s.kind === 'anonymous')
-        return { entity: s.entity, kind: s.kind, claim: e.claim.id };
+        return { entity: s.entity, kind: s.kind, span: bare(s) };
       continue;
     }
     // the same head noun ("a source" … "the source"), or a person noun for a named person
     if (sh === head || sh === `${head}s` || `${sh}s` === head)
-      return { entity: s.entity, kind: s.kind, claim: e.claim.id };
-    if (s.kind === 'named_person' && PERSON_NOUNS.test(head) && !ANONYMOUS_HEADS.has(head))
-      return { entity: s.entity, kind: 'named_person', claim: e.claim.id };
+      return { entity: s.entity, kind: s.kind, span: bare(s) };
+    if (s.kind === 'named_person' && PERSON_NOUNS.test(head) && !ANONYMOUS_ONLY.has(head))
+      return { entity: s.entity, kind: 'named_person', span: bare(s) };
     if (s.kind === 'organization' && ORGANIZATION_WORDS.test(head) && s.text.toLowerCase().includes(head))
-      return { entity: s.entity, kind: 'organization', claim: e.claim.id };
+      return { entity: s.entity, kind: 'organization', span: bare(s) };
   }
   // fall back to the latest compatible mention before the source
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let i = firstMentionFrom(mentions, before) - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
     const m = mentions[i];
     if (m.end > before) continue;
     if ((personal || PERSON_NOUNS.test(head)) && m.kind === 'person')
@@ -291,6 +359,17 @@ function antecedent(
   }
   void doc;
   return null;
+}
+
+/** Heads that never describe a named person met before ("the source"). */
+const ANONYMOUS_ONLY = new Set(['source', 'sources', 'insider', 'insiders', 'person', 'people', 'someone']);
+
+/** A source without its apposition, or the name it already resolved to. */
+function bare(s: ClaimSource): TextSpan {
+  if (s.antecedent) return s.antecedent;
+  const comma = s.text.indexOf(',');
+  const end = comma > 0 ? s.start + comma : s.end;
+  return { start: s.start, end, text: s.text.slice(0, end - s.start) };
 }
 
 const PERSON_NOUNS =
@@ -369,7 +448,18 @@ function contentWords(text: string, c: Claim): Set<string> {
  */
 function linkConfirmations(doc: Doc, claims: Claim[]): void {
   const text = doc.text;
-  const words = new Map(claims.map((c) => [c.id, contentWords(text, c)]));
+  if (!claims.some((c) => c.stance === 'confirm' || c.stance === 'deny')) return;
+  const cache = new Map<string, Set<string>>();
+  const words = {
+    get(id: string): Set<string> {
+      let w = cache.get(id);
+      if (!w) {
+        w = contentWords(text, claims.find((c) => c.id === id)!);
+        cache.set(id, w);
+      }
+      return w;
+    },
+  };
   for (const c of claims) {
     if (c.stance !== 'confirm' && c.stance !== 'deny') continue;
     if (c.rule?.startsWith('relay:')) continue;
@@ -386,12 +476,14 @@ function linkConfirmations(doc: Doc, claims: Claim[]): void {
       const last = earlier.filter((e) => e.stance !== 'deny' || c.stance !== 'deny').slice(-3);
       const anchor = last[last.length - 1];
       if (anchor) {
-        const same = earlier.filter((e) => sameContent(e, anchor));
-        targets = same.length ? same : [anchor];
+        const aw = words.get(anchor.id)!;
+        targets = earlier.filter(
+          (e) => e === anchor || sameContent(e, anchor) || sameProposition(aw, words.get(e.id)!),
+        );
       }
     } else {
       const mine = words.get(c.id)!;
-      targets = earlier.filter((e) => sameContent(e, c) || shared(mine, words.get(e.id)!) >= 2);
+      targets = earlier.filter((e) => sameContent(e, c) || sameProposition(mine, words.get(e.id)!));
     }
     // claims that confirm or deny the same target also bear on what that target stated
     const ids = new Set<string>();
@@ -412,8 +504,31 @@ function sameContent(a: Claim, b: Claim): boolean {
   );
 }
 
+/** Contents share at least three content words, or two that make most of the shorter one. */
+function sameProposition(a: Set<string>, b: Set<string>): boolean {
+  const n = shared(a, b);
+  return n >= 3 || (n >= 2 && n / Math.min(a.size, b.size) >= 0.6);
+}
+
 function shared(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return n;
+}
+
+/** Ids c1, c2, … in text order (cue start), with every reference rewritten. */
+function renumber(claims: Claim[]): Claim[] {
+  const order = claims
+    .map((c, k) => ({ c, k }))
+    .sort((a, b) => a.c.cue.start - b.c.cue.start || a.k - b.k)
+    .map((x) => x.c);
+  const ids = new Map(order.map((c, k) => [c.id, `c${k + 1}`]));
+  const map = (id: string) => ids.get(id) ?? id;
+  return order.map((c) => {
+    const r: Claim = { ...c, id: map(c.id) };
+    if (c.via) r.via = map(c.via);
+    if (c.confirms) r.confirms = c.confirms.map(map);
+    if (c.denies) r.denies = c.denies.map(map);
+    return r;
+  });
 }

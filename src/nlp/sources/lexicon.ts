@@ -94,6 +94,120 @@ worry worries worried worrying : think : concern
 doubt doubts doubted : think : deny
 express expresses expressed expressing voice voiced voicing : obj : concern
 feel feels felt : think : assert
+call calls called calling : obj : assert
+show shows showed shown showing : obj : assert
+find finds found : obj : assert
+want wants wanted : obj : demand
+describe describes described describing : obj : assert
+praise praises praised praising : obj : assert
+endorse endorses endorsed endorsing : obj : assert
+support supports supported supporting : obj : assert
+oppose opposes opposed opposing : obj : assert
+refuse refuses refused refusing : obj : deny
+decline declines declined declining : obj : deny
+attack attacks attacked attacking : obj : accuse
+defend defends defended defending : obj : assert
+propose proposes proposed proposing : obj : demand
+seek seeks sought seeking : obj : demand
+plan plans planned : obj : assert
+agree agrees agreed agreeing : say : confirm
+mention mentions mentioned mentioning : obj : assert
+point points pointed pointing : obj : assert
+refer refers referred referring : obj : assert
+cite cites cited : obj : assert
+question questions questioned questioning : obj : allege
+slam slams slammed slamming : obj : accuse
+blast blasts blasted blasting : obj : accuse
+denounce denounces denounced denouncing : obj : accuse
+welcome welcomes welcomed welcoming : obj : assert
+threaten threatens threatened threatening : obj : assert
+recommend recommends recommended recommending : say : demand
+advise advises advised : tell : demand
+learn learned learnt : say : assert
+discuss discusses discussed discussing : obj : assert
+consider considers considered considering : obj : assert
+name named : obj : assert
+identify identified identifies : obj : assert
+mock mocks mocked mocking : obj : accuse
+echo echoed echoes echoing : obj : assert
+offer offers offered offering : obj : assert
+reiterate reiterates reiterated reiterating : say : assert
+list lists listed listing : obj : assert
+nominate nominated nominates : obj : assert
+challenge challenged challenges challenging : obj : deny
+request requests requested requesting : obj : demand
+deem deemed deems : obj : assert
+decry decried decries decrying : obj : accuse
+highlight highlighted highlights highlighting : obj : assert
+tout touted touts touting : obj : assert
+portray portrayed portrays portraying : obj : assert
+thank thanked thanks thanking : obj : assert
+ignore ignored ignores : obj : assert
+encourage encouraged encourages encouraging : ask : demand
+convince convinced convinces : tell : assert
+persuade persuaded persuades : tell : assert
+project projected projects : obj : assert
+prefer prefers preferred : obj : assert
+embrace embraced embraces embracing : obj : assert
+press pressed presses pressing : ask : demand
+answer answered answers answering : say : assert
+shout shouted shouts shouting : say : assert
+yell yelled yells yelling : say : assert
+chant chanted chants chanting : say : assert
+remember remembered remembers : say : assert
+applaud applauded applauds : obj : assert
+reference referenced references referencing : obj : assert
+forecast forecasts forecasting : say : assert
+wonder wondered wonders wondering : say : allege
+recognize recognized recognizes recognizing : obj : confirm
+disclose disclosed discloses : say : assert
+email emailed emails : say : assert
+retweet retweeted retweets : obj : assert
+quote quoted quotes quoting : obj : assert
+celebrate celebrated celebrates : obj : assert
+imply implied implies implying : say : allege
+liken likened likens : obj : assert
+invoke invoked invokes : obj : assert
+bemoan bemoaned bemoans : obj : concern
+comment commented comments commenting : say : assert
+document documented documents : obj : assert
+champion championed champions : obj : assert
+detail detailed details detailing : obj : assert
+lambast lambasted lambasts : obj : accuse
+rebuke rebuked rebukes : obj : accuse
+hint hints hinted hinting : say : allege
+realize realized realizes : say : assert
+label labeled labelled labels : obj : assert
+signal signaled signalled signals : say : assert
+attribute attributed attributes : obj : assert
+congratulate congratulated congratulates congratulating : obj : assert
+dub dubbed dubs : obj : assert
+outline outlined outlines outlining : obj : assert
+hail hailed hails : obj : assert
+advocate advocated advocates : obj : demand
+proclaim proclaimed proclaims : say : assert
+deride derided derides : obj : accuse
+credit credited credits crediting : obj : assert
+assume assumed assumes : say : assert
+chide chided chides chiding : obj : accuse
+muse mused muses : say : assert
+vouch vouched vouches : obj : assert
+interject interjected : say : assert
+clarify clarified clarifies : say : assert
+reaffirm reaffirmed reaffirms : say : confirm
+affirm affirmed affirms : say : confirm
+underscore underscored underscores : say : assert
+contradict contradicted contradicts : obj : deny
+downplay downplayed downplays : obj : deny
+envision envisioned envisions : say : assert
+foresee foresaw foresees : say : assert
+pronounce pronounced : obj : assert
+spot spotted : obj : assert
+see sees saw : say : assert
+know knows knew : say : assert
+expect expects expected expecting : say : assert
+order ordered orders : ask : demand
+urge : ask : demand
 `;
 
 export const CUE_VERBS = new Map<string, CueVerb>();
@@ -118,6 +232,76 @@ export const NEEDS_VERB_TAG = new Set([
   'note',
   'posted',
   'post',
+  'offer',
+  'offers',
+  'list',
+  'lists',
+  'thanks',
+  'echo',
+  'answer',
+  'answers',
+  'request',
+  'requests',
+  'project',
+  'projects',
+  'press',
+  'order',
+  'orders',
+  'detail',
+  'details',
+  'detailed',
+  'email',
+  'emails',
+  'comments',
+  'comment',
+  'quote',
+  'quotes',
+  'chants',
+  'documents',
+  'document',
+  'credit',
+  'credits',
+  'label',
+  'labels',
+  'signal',
+  'signals',
+  'hints',
+  'champion',
+  'champions',
+  'spot',
+  'references',
+  'reference',
+  'forecast',
+  'yell',
+  'shout',
+  'name',
+  'named',
+  'expected',
+  'known',
+  'call',
+  'calls',
+  'show',
+  'shows',
+  'plans',
+  'plan',
+  'point',
+  'points',
+  'attack',
+  'attacks',
+  'support',
+  'question',
+  'questions',
+  'welcome',
+  'cite',
+  'want',
+  'defend',
+  'slam',
+  'blast',
+  'found',
+  'mention',
+  'refuse',
+  'decline',
+  'seek',
   'remarks',
   'counter',
   'charges',
@@ -151,6 +335,19 @@ export const NEEDS_VERB_TAG = new Set([
   'tweet',
   'tweets',
 ]);
+
+/** Particles that belong to a cue verb ("called for", "pointed out", "referring to"). */
+export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
+  call: new Set(['for', 'on']),
+  point: new Set(['out', 'to']),
+  refer: new Set(['to']),
+  talk: new Set(['about']),
+  speak: new Set(['about', 'of']),
+  warn: new Set(['of', 'against', 'about']),
+  complain: new Set(['about', 'of']),
+  agree: new Set(['with']),
+  respond: new Set(['to']),
+};
 
 /** Words before a cue verb that annotators count as part of the cue ("has also said"). */
 export const CUE_PREFIX = new Set([
@@ -194,6 +391,15 @@ export const CUE_PREFIX = new Set([
   'would',
   'will',
   'could',
+  'is',
+  'are',
+  'was',
+  'were',
+  "'ll",
+  '’ll',
+  'can',
+  'should',
+  'must',
   'might',
   'may',
 ]);
@@ -214,7 +420,6 @@ export const TIME_WORDS = new Set([
   'later',
   'recently',
   'last',
-  'this',
   'previously',
   'again',
   'repeatedly',
@@ -296,7 +501,68 @@ export const DOCUMENT_WORDS =
 
 /** Heads of organisations ("the ministry", "the campaign", "police"). */
 export const ORGANIZATION_WORDS =
-  /\b(?:ministry|ministries|government|governments|administration|department|office|agency|committee|council|commission|party|campaign|army|military|forces|police|ministry|embassy|authorities|group|network|organi[sz]ation|union|coalition|court|parliament|congress|senate|house|board|company|firm|bank|corporation|institute|foundation|center|centre|observatory|association|movement|alliance|opposition|state|states|kremlin|pentagon|white house|un|nato|osce|eu|who|fbi|cia|fsb|mod|mfa|[A-Z]{2,6})\b/i;
+  /\b(?:ministry|ministries|government|governments|administration|department|office|agency|committee|council|commission|party|campaign|army|military|forces|police|ministry|embassy|authorities|group|network|organi[sz]ation|union|coalition|court|parliament|congress|senate|house|board|company|firm|bank|corporation|institute|foundation|center|centre|observatory|association|movement|alliance|opposition|state|states|kremlin|pentagon|white house|nato|osce|fbi|cia|fsb|mfa)\b/i;
+
+/** An acronym ("OSCE", "NATO") names an organisation. */
+export const ACRONYM = /\b[A-Z]{2,6}\b/;
 
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'you']);
 export const GROUP_PRONOUNS = new Set(['they', 'it', 'we']);
+
+/** Nouns that name speakers: the head of an inverted source ("said a spokesman for …"). */
+export const SPEAKER_NOUNS = new Set([
+  ...ANONYMOUS_HEADS,
+  'president',
+  'minister',
+  'leader',
+  'leaders',
+  'chairman',
+  'chairwoman',
+  'director',
+  'secretary',
+  'governor',
+  'senator',
+  'lawmaker',
+  'lawmakers',
+  'candidate',
+  'nominee',
+  'lawyer',
+  'attorney',
+  'expert',
+  'experts',
+  'analyst',
+  'analysts',
+  'professor',
+  'strategist',
+  'adviser',
+  'advisor',
+  'advisers',
+  'manager',
+  'chief',
+  'head',
+  'founder',
+  'executive',
+  'campaign',
+  'ministry',
+  'statement',
+  'report',
+  'voter',
+  'voters',
+  'supporter',
+  'supporters',
+  'critics',
+  'democrats',
+  'republicans',
+  'police',
+  'government',
+  'administration',
+  'committee',
+  'group',
+  'organizers',
+  'organisers',
+  'author',
+  'authors',
+  'study',
+  'survey',
+  'poll',
+]);

@@ -20,20 +20,40 @@ const OPEN = 1;
 const CLOSE = 2;
 const EITHER = 3;
 
+const NO_MARK: readonly [number, number] = [0, 0];
+const OPEN_1: readonly [number, number] = [1, 1];
+const CLOSE_1: readonly [number, number] = [2, 1];
+const EITHER_1: readonly [number, number] = [3, 1];
+const EITHER_2: readonly [number, number] = [3, 2];
+const OPEN_2: readonly [number, number] = [1, 2];
+
 /** Kind of quotation mark starting at token i (0 if none) and how many tokens the mark takes. */
-function markAt(t: TokenTable, i: number): [kind: number, width: number] {
+function markAt(t: TokenTable, i: number): readonly [kind: number, width: number] {
+  const c = t.text[i].charCodeAt(0);
+  // only quotation characters can start a mark: skip everything else without allocating
+  if (
+    c !== 0x201c &&
+    c !== 0x201d &&
+    c !== 0x22 &&
+    c !== 0x27 &&
+    c !== 0x2018 &&
+    c !== 0x2019 &&
+    c !== 0x60 &&
+    c !== 0x201e
+  )
+    return NO_MARK;
   const s = t.text[i];
-  if (s === '“' || s === '``' || s === '„') return [OPEN, 1];
-  if (s === '”') return [CLOSE, 1];
-  if (s === '"' || s === "''") return [EITHER, 1];
+  if (s === '“' || s === '``' || s === '„') return OPEN_1;
+  if (s === '”') return CLOSE_1;
+  if (s === '"' || s === "''") return EITHER_1;
   // NYT-style '' written as two apostrophe tokens with nothing between them
   if ((s === "'" || s === '’') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
-    return [EITHER, 2];
+    return EITHER_2;
   }
   if ((s === '‘' || s === '`') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
-    return [OPEN, 2];
+    return OPEN_2;
   }
-  return [0, 0];
+  return NO_MARK;
 }
 
 /** True when a line break separates token i-1 from token i. */
@@ -61,7 +81,9 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
   };
   for (let i = 0; i < t.length; ) {
     const para = paragraphBreakBefore(text, t, i);
-    let [kind, width] = markAt(t, i);
+    const mark = markAt(t, i);
+    let kind = mark[0];
+    const width = mark[1];
     if (kind === EITHER) {
       const prev = t.start[i] > 0 ? text[t.start[i] - 1] : ' ';
       const after = t.end[i + width - 1] < text.length ? text[t.end[i + width - 1]] : ' ';

@@ -4,10 +4,10 @@ import type { Stage } from '../../pipeline/pipeline.js';
 import { tokenAt } from '../../text/tokenize.js';
 import { isoDay, parseIsoDay, ymdOf } from './calendar.js';
 import type { Draft, Ref } from './normalize.js';
-import { type Ctx, isTrigger, type RefKind, RULES, type Rule, wordBefore } from './rules.js';
+import { type Ctx, type RefKind, type Rule, type TokenInfo, tokenInfo, wordBefore } from './rules.js';
 import { tenseAround } from './tense.js';
 
-export { timePrecision } from './precision.js';
+export { timePrecision } from '../../model/time-precision.js';
 
 interface Candidate {
   start: number;
@@ -20,13 +20,26 @@ interface Candidate {
 /** Leftmost-longest matches of the rules, tried only at tokens that can begin a time. */
 function recognise(doc: Doc): Candidate[] {
   const { tokens, text } = doc;
+  const n = tokens.length;
+  const infos: TokenInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) infos[i] = tokenInfo(tokens.lower[i]);
   const out: Candidate[] = [];
   let lastEnd = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    const rules = info.rules;
+    if (rules.length === 0) continue;
     const at = tokens.start[i];
-    if (at < lastEnd || !isTrigger(tokens.lower[i])) continue;
+    if (at < lastEnd) continue;
+    if (info.modifierOnly) {
+      // "the", "a", "last": only worth matching when a word that carries time follows closely
+      let k = i + 1;
+      const stop = Math.min(n, i + 5);
+      while (k < stop && !infos[k].core && infos[k].link) k++;
+      if (k === stop || !infos[k].core) continue;
+    }
     let best: Candidate | null = null;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       rule.re.lastIndex = at;
       const m = rule.re.exec(text);
       if (!m || m[0].length === 0) continue;
@@ -94,8 +107,13 @@ export function findTimes(doc: Doc): TimeExpression[] {
   let paragraph = 0;
   let scanned = 0;
   for (const c of cands) {
-    for (let nl = text.indexOf('\n', scanned); nl >= 0 && nl < c.start; nl = text.indexOf('\n', nl + 1))
+    // a paragraph break is a run of line breaks (blank lines count once)
+    for (let nl = text.indexOf('\n', scanned); nl >= 0 && nl < c.start; ) {
       paragraph++;
+      let k = nl + 1;
+      while (k < c.start && (text[k] === '\n' || text[k] === ' ' || text[k] === '\t')) k++;
+      nl = text.indexOf('\n', k);
+    }
     scanned = c.start;
     const first = tokenAt(tokens, c.start);
     const last = Math.max(first, tokenAt(tokens, c.end - 1));
@@ -106,11 +124,13 @@ export function findTimes(doc: Doc): TimeExpression[] {
       dct,
       tense: tenseAround(tokens, range[0], range[1], first, last),
       before: wordBefore(text, c.start),
-      ref(kind) {
+      ref(kind, within) {
         const ok = REF_GRANS[kind];
+        // a reporting period ("the third quarter") stays the topic for a few paragraphs
+        const reach = within ?? (kind === 'quarter' ? 3 : 0);
         for (let k = placed.length - 1; k >= 0; k--) {
           const p = placed[k];
-          if (p.paragraph !== here) break;
+          if (here - p.paragraph > reach) break;
           if (ok.has(p.gran)) return p;
         }
         return null;
@@ -129,6 +149,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
         (d.type === 'DATE' || d.type === 'TIME') &&
         !Number.isNaN(d.from) &&
         !d.value.endsWith('_REF') &&
+        !d.derived &&
         d.gran !== 'unknown'
       ) {
         placed.push({ id, from: d.from, to: d.to, gran: d.gran, paragraph: here });

@@ -203,6 +203,11 @@ export function durationValue(n: number, unit: UnitCode): string {
       return Number.isNaN(n) ? 'PXW' : `P${n * 2}W`;
     case 'WE':
       return `P${Number.isNaN(n) ? 'X' : n * 2}D`;
+    // news annotators write decades and centuries as years: "two decades" = P20Y
+    case 'DE':
+      return Number.isNaN(n) ? 'PXY' : `P${n * 10}Y`;
+    case 'CE':
+      return Number.isNaN(n) ? 'PXY' : `P${n * 100}Y`;
     default:
       return `P${k}${unit}`;
   }

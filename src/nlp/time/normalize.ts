@@ -36,6 +36,8 @@ export interface Draft {
   anchor?: 'dct' | 'ref';
   /** Id of the time used when anchor is 'ref' (filled in by the stage). */
   refId?: string;
+  /** Counted from another time ("a year earlier"): not itself a reference point for later times. */
+  derived?: boolean;
   /** Sub-span overrides, for rules that split one match into several times ("1990-95"). */
   start?: number;
   end?: number;
@@ -104,8 +106,8 @@ export function yearDraft(y: number, anchor?: 'dct' | 'ref'): Draft {
 }
 
 export function decadeDraft(decadeStart: number, anchor?: 'dct' | 'ref'): Draft {
-  if (Number.isNaN(decadeStart)) return unknown('DATE', 'XXXX', 'decade');
-  const v = `${pad(Math.floor(decadeStart / 10), 3)}X`;
+  if (Number.isNaN(decadeStart)) return unknown('DATE', 'XXX', 'decade');
+  const v = pad(Math.floor(decadeStart / 10), 3);
   return {
     type: 'DATE',
     value: v,
@@ -208,8 +210,9 @@ export function weekdayNear(base: number, wd: number, dir: -1 | 0 | 1, strict: b
 /** Year of month `m` relative to the anchor month: the previous, next or nearest occurrence. */
 export function yearForMonth(base: number, m: number, dir: -1 | 0 | 1, strict: boolean): number {
   const { y, m: bm } = ymdOf(base);
-  if (dir < 0) return m < bm || (m === bm && !strict) ? y : y - 1;
-  if (dir > 0) return m > bm || (m === bm && !strict) ? y : y + 1;
+  // a tense read one month off is more often wrong than the month: next month stays next month
+  if (dir < 0) return m < bm || (m === bm && !strict) || (!strict && m === bm + 1) ? y : y - 1;
+  if (dir > 0) return m > bm || (m === bm && !strict) || (!strict && m === bm - 1) ? y : y + 1;
   const diff = m - bm;
   if (diff > 6) return y - 1;
   if (diff < -6) return y + 1;
@@ -221,15 +224,14 @@ export function yearForDate(base: number, m: number, d: number, dir: -1 | 0 | 1)
   const { y } = ymdOf(base);
   let year = y;
   const c = dayOf(y, m, Math.min(d, 28));
+  // nearest occurrence, unless the tense clearly points the other way by more than two months
+  const diff = c - base;
   if (dir < 0) {
-    if (c > base + 1) year = y - 1;
+    if (diff > 60) year = y - 1;
   } else if (dir > 0) {
-    if (c < base - 31) year = y + 1;
-  } else {
-    const diff = c - base;
-    if (diff > 183) year = y - 1;
-    else if (diff < -183) year = y + 1;
-  }
+    if (diff < -60) year = y + 1;
+  } else if (diff > 183) year = y - 1;
+  else if (diff < -183) year = y + 1;
   if (m === 2 && d === 29) {
     const step = dir > 0 ? 1 : -1;
     for (let i = 0; i < 4 && d > monthLength(year, m); i++) year += step;

@@ -63,7 +63,7 @@ export interface Ctx {
   dct: number;
   tense: Tense;
   /** The latest earlier time in the same paragraph fine enough for `kind`, or null. */
-  ref(kind: RefKind): Ref | null;
+  ref(kind: RefKind, reach?: number): Ref | null;
   /** Lower-cased word before the match ("back", "in", "since"). */
   before: string;
 }
@@ -84,19 +84,19 @@ const MON =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)(?![a-z])';
 const WD =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\\.|tues?\\.|wed\\.|thur?s?\\.|fri\\.|sat\\.|sun\\.)(?![a-z])';
-const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
-const YEAR4 = '(?:1\\d{3}|20\\d{2})(?![\\d,])';
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
+const YEAR4 = '(?:1\\d{3}|20\\d{2})(?!\\d|,\\d)';
 const NUMW = NUMBER_WORDS.join('|');
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
 const VAGUE =
   '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
 const UNIT =
-  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z])';
+  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old))';
 const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')}))`;
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
 const QMOD =
-  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some)\\s+)?';
+  '(?:(?<qmod>about|around|approximately|roughly|nearly|almost|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|at\\s+most|up\\s+to|some|over(?=\\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s))\\s+)?';
 const PREP_BEFORE = new Set([
   'in',
   'since',
@@ -209,7 +209,10 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      day = weekdayNear(base, wd, leanOf(c.tense), false);
+      // "until Tuesday": a deadline ahead; "planned to leave on Thursday", "would travel Thursday":
+      // plans reported in the past are still ahead when nothing in the paragraph dates the report
+      const ahead = c.before === 'until' || c.before === 'till' || c.tense === 'pastfuture';
+      day = weekdayNear(base, wd, ahead ? 1 : c.tense === 'present' ? -1 : leanOf(c.tense), false);
     }
   }
   return dayDraft(day, 'dct');
@@ -219,6 +222,7 @@ function refd(d: Draft, r: Ref | null): Draft {
   if (r) {
     d.anchor = 'ref';
     d.refId = r.id;
+    d.derived = true;
   } else if (!Number.isNaN(d.from)) d.anchor = 'dct';
   return d;
 }
@@ -356,6 +360,8 @@ const SEASONS: Record<string, Season> = {
 // ---- the rules -----------------------------------------------------------------------------------
 
 const monthOk = (g: Groups) => capitalised(g.mon);
+/** "Black Monday", "Good Friday": names of days, not the weekday before publication. */
+const NAMED_DAY_PREFIX = /\b(?:Black|Bloody|Good|Holy|Ash|Palm|Super|Cyber|Blue|Maundy|Easter)\s+$/;
 const wdOk = (g: Groups) => !g.wd || capitalised(g.wd);
 
 export const RULES: Rule[] = [
@@ -397,12 +403,51 @@ export const RULES: Rule[] = [
     make: (g) => withMod(monthDraft(+g.year!, monthNumber(g.mon!)), g),
   },
   {
+    name: 'date.month-rel-year',
+    re: rx(`${DMOD}(?<mon>${MON})\\s*,?\\s+(?:of\\s+)?(?<rel>this|last|next)\\s+year(?![a-z'’])`),
+    accept: monthOk,
+    make: (g, c, start, match) => {
+      const rel = g.rel!.toLowerCase();
+      const y = Number.isNaN(c.dct)
+        ? Number.NaN
+        : ymdOf(c.dct).y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      const month = withMod(monthDraft(y, monthNumber(g.mon!), Number.isNaN(y) ? undefined : 'dct'), g)!;
+      const of = /\s+of\s+/i.exec(match);
+      if (!of) return month;
+      // "October of next year": two times, the month and the year it is in
+      month.start = start;
+      month.end = start + of.index;
+      const year = yearDraft(y, Number.isNaN(y) ? undefined : 'dct');
+      year.start = start + of.index + of[0].length;
+      year.end = start + match.length;
+      return [month, year];
+    },
+  },
+  {
+    name: 'year.spoken',
+    re: rx(
+      '(?:the\\s+year\\s+)?(?:(?<hi>nineteen|eighteen|twenty)[-\\s]+(?<lo>(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s]+(?:one|two|three|four|five|six|seven|eight|nine))?)|two\\s+thousand(?:\\s+and)?(?:[-\\s]+(?<lo2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)(?![a-z-])',
+    ),
+    accept: (g, text, s) =>
+      !!g.lo2 || !!g.lo || /^the\\s+year/i.test(text.slice(s, s + 8)) || PREP_BEFORE.has(wordBefore(text, s)),
+    make: (g) => {
+      if (g.hi) {
+        const hi = g.hi.toLowerCase() === 'eighteen' ? 1800 : g.hi.toLowerCase() === 'twenty' ? 2000 : 1900;
+        return yearDraft(hi + numberValue(g.lo!.replace(/\\s+/g, '-')));
+      }
+      return yearDraft(2000 + (g.lo2 ? numberValue(g.lo2) : 0));
+    },
+  },
+  {
     name: 'date.month',
-    re: rx(`${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})`),
+    re: rx(
+      `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming)\\s+)?(?<mon>${MON})(?!\\s*\\d)`,
+    ),
     accept: (g, text, s, e) => {
       if (!monthOk(g)) return false;
       const mon = g.mon!.toLowerCase();
-      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july') return false;
+      if (mon.length <= 4 && !mon.endsWith('.') && mon !== 'june' && mon !== 'july' && mon !== 'may')
+        return false;
       if (g.dir || g.mod) return true;
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e);
@@ -418,7 +463,8 @@ export const RULES: Rule[] = [
     re: rx(
       `${DMOD}(?:(?<dir>last|this\\s+past|this\\s+coming|this|next|past|coming|the\\s+previous|the\\s+following|the\\s+next)\\s+)?(?<wd>${WD})(?:\\s+(?<pod>morning|afternoon|evening|night))?`,
     ),
-    accept: (g) => capitalised(g.wd),
+    accept: (g, text, s) =>
+      capitalised(g.wd) && !(!g.dir && !g.mod && NAMED_DAY_PREFIX.test(text.slice(Math.max(0, s - 12), s))),
     make: (g, c) => {
       const d = resolveWeekday(weekdayNumber(g.wd!), dirWord(g.dir), c);
       if (g.pod) return withMod(timeOnDay(d.from, partOfDay(g.pod), d.anchor), g);
@@ -467,15 +513,37 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year.bare',
-    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d,%]|\\.\\d|\\s*-\\s*years?)`),
+    re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*-\\s*years?)`),
     accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
     make: (g) => withMod(yearDraft(+g.year!), g),
   },
   {
-    name: 'date.decade',
-    re: rx(`${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`),
+    name: 'year.short',
+    re: rx("['’](?<yy>\\d{2})(?![\\d'’]|s\\b)"),
+    // "since '82", "in '98": an elided century after a preposition
     accept: (g, text, s) =>
-      !/[$£€]/.test(text[s - 1] ?? '') && (!!g.c || !!g.d2 || /^the/i.test(text.slice(s, s + 3)) || !!g.mod),
+      ['in', 'since', 'of', 'from', 'until', 'till', 'by', 'before', 'after', 'to', 'and'].includes(
+        wordBefore(text, s),
+      ),
+    make: (g, c) => {
+      const yy = +g.yy!;
+      const now = Number.isNaN(c.dct) ? 2000 : ymdOf(c.dct).y;
+      const century = Math.floor(now / 100) * 100;
+      return yearDraft(century + yy > now + 1 ? century - 100 + yy : century + yy);
+    },
+  },
+  {
+    name: 'date.decade',
+    re: rx(
+      `(?:the\\s+(?=early|late|mid))?${DMOD}(?:the\\s+)?(?:(?<c>1\\d|20)(?<d>\\d)0|['’](?<d2>\\d)0|(?<d3>[2-9])0)['’]?s(?![a-z])`,
+    ),
+    accept: (g, text, s) =>
+      !/[$£€]/.test(text[s - 1] ?? '') &&
+      (!!g.c ||
+        !!g.d2 ||
+        /^the/i.test(text.slice(s, s + 3)) ||
+        !!g.mod ||
+        /^(?:and|or|to|through)$/.test(wordBefore(text, s))),
     make: (g, c) => {
       let start: number;
       if (g.c) start = +g.c * 100 + +g.d! * 10;
@@ -558,22 +626,24 @@ export const RULES: Rule[] = [
   {
     name: 'date.quarter',
     re: rx(
-      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|that|its|their|a)\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before)\\s+)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[-\\s]+)?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<year>${YEAR4}))?`,
+      `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|a)\\s+)?(?:(?<y5>(?:1\\d|20)\\d{2})\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before|fiscal-)\\s*)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<hy>[-\\s]+))?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(?<year>${YEAR4})|(?<rel>this|last|next)\\s+year(?![a-z'’])))?`,
     ),
-    accept: (g, text, _s, e) => {
+    accept: (g, text, s, e) => {
       const adj = g.adj!.trim().toLowerCase();
       const qu = g.qu!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
+      // "the third-quarter results": annotators leave the article out of an adjectival quarter
+      if (g.det && g.hy?.includes('-') && !g.adj && /^[a-z]/.test(next) && next !== 'of') return false;
       if (qu === 'period')
-        return /year|same|comparable|corresponding|prior/.test(adj) || (!!g.year && !!g.det);
-      if (!g.ord && !adj && !g.year && !g.yr && !g.y4) {
+        return /year|same|comparable|corresponding|prior|latest/.test(adj) || !!g.y5 || (!!g.year && !!g.det);
+      if (!g.ord && !adj && !g.year && !g.yr && !g.y4 && !g.y5) {
         // "the quarter" in results news; not "a quarter of the vote", not "quarter-final"
         return (
           qu === 'quarter' && !!g.det && g.det.toLowerCase() === 'the' && next !== 'of' && text[e] !== '-'
         );
       }
       if (qu === 'half' && !g.ord) return false;
-      if (next === 'of' && !g.year) return false;
+      if (next === 'of' && !g.year && !g.rel) return false;
       if (g.det?.toLowerCase() === 'a') return false;
       return true;
     },
@@ -583,48 +653,65 @@ export const RULES: Rule[] = [
       const ordRaw = g.ord?.toLowerCase();
       let n = ordRaw ? ordinalValue(ordRaw) : 0;
       if (n === -1) n = qu === 'half' ? 2 : 4;
+      const base = yearOf(c.dct);
       let y = Number.NaN;
       if (g.year) y = +g.year;
       else if (g.y4) y = +g.y4;
-      else if (g.yr) {
-        const yr = g.yr.toLowerCase();
-        const base = yearOf(c.dct);
+      else if (g.y5) y = +g.y5;
+      else if (g.yr || g.rel) {
+        const yr = (g.yr ?? g.rel)!.toLowerCase();
         y = /^\d/.test(yr) ? +yr : yr === 'last' ? base - 1 : yr === 'next' ? base + 1 : base;
       }
+      const explicit = !Number.isNaN(y);
       const yearBack = /year-earlier|year-ago|prior-year|year-before/.test(adj);
+      const det = g.det?.toLowerCase();
       if (qu === 'half') {
-        if (Number.isNaN(y) && !Number.isNaN(c.dct)) {
-          const { y: by, m } = ymdOf(c.dct);
-          const cur = m <= 6 ? 1 : 2;
-          y = by;
-          if (n > cur && c.tense !== 'future') y = by - 1;
+        if (!explicit && !Number.isNaN(c.dct)) {
+          const cur = ymdOf(c.dct).m <= 6 ? 1 : 2;
+          y = n > cur && c.tense !== 'future' ? base - 1 : base;
+          if (det === 'next') y = n > cur ? base : base + 1;
         }
-        return withMod(halfDraft(yearBack ? y - 1 : y, n, Number.isNaN(y) ? undefined : 'dct'), g);
+        return withMod(
+          halfDraft(yearBack ? y - 1 : y, n, explicit || Number.isNaN(y) ? undefined : 'dct'),
+          g,
+        );
       }
       if (!n) {
         // "the quarter", "the latest quarter", "the year-earlier period": the quarter just reported
-        const r = c.ref('quarter');
+        if (Number.isNaN(c.dct) && !explicit) return unknown('DATE', 'XXXX-QX', 'quarter');
+        if (/current/.test(adj) || det === 'this') {
+          const { y: by, m } = ymdOf(c.dct);
+          return withMod(quarterDraft(explicit ? y : by, quarterOf(m), 'dct'), g);
+        }
+        const r = /latest|recent|just/.test(adj) ? null : c.ref('quarter');
         if (r) {
           const ry = ymdOf(r.from);
-          const base = { y: ry.y, q: quarterOf(ry.m) };
-          return withMod(refd(quarterDraft(yearBack ? base.y - 1 : base.y, base.q), r), g);
+          return withMod(
+            refd(quarterDraft((explicit ? y : ry.y) - (yearBack ? 1 : 0), quarterOf(ry.m)), r),
+            g,
+          );
         }
-        if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-QX', 'quarter');
-        const cq = completedQuarter(c.dct);
-        return withMod(quarterDraft(yearBack ? cq.y - 1 : cq.y, cq.q, 'dct'), g);
+        const cq = completedQuarter(Number.isNaN(c.dct) ? dayOf(y, 12, 31) + 1 : c.dct);
+        return withMod(
+          quarterDraft(explicit ? y : yearBack ? cq.y - 1 : cq.y, cq.q, explicit ? undefined : 'dct'),
+          g,
+        );
       }
-      if (Number.isNaN(y)) {
+      if (!explicit) {
         if (Number.isNaN(c.dct)) return withMod(quarterDraft(Number.NaN, n), g);
-        const { y: by, m } = ymdOf(c.dct);
-        const cur = quarterOf(m);
-        y = by;
-        if (c.tense === 'future') {
-          if (n < cur) y = by + 1;
-        } else if (n > cur) y = by - 1;
+        const cur = quarterOf(ymdOf(c.dct).m);
+        // results news talks about the quarter just ended; a later quarter number is last year's
+        y = n > cur ? base - 1 : base;
+        if (det === 'next' || (c.tense === 'future' && n > cur)) y = n > cur ? base : base + 1;
+        if (det === 'last') y = n >= cur ? base - 1 : base;
         if (yearBack) y -= 1;
-        return withMod(quarterDraft(y, n, 'dct'), g);
+        const d = withMod(quarterDraft(y, n, 'dct'), g);
+        if (d && yearBack) d.derived = true;
+        return d;
       }
-      return withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+      const q = withMod(quarterDraft(yearBack ? y - 1 : y, n), g);
+      if (q && yearBack) q.derived = true;
+      return q;
     },
   },
   {
@@ -644,7 +731,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.day',
     re: rx(
-      `${DMOD}(?:(?<w>today|tonight|yesterday|tomorrow)(?:['’]s)?|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
+      `${DMOD}(?:(?:(?:earlier|later)\\s+)?(?<w>today|tonight|yesterday|tomorrow)|(?<pre>last|this|yesterday|tomorrow)\\s+(?<pod>morning|afternoon|evening|night)|the\\s+day\\s+(?<ba>before\\s+yesterday|after\\s+tomorrow))(?![a-z])`,
     ),
     make: (g, c) => {
       const base = c.dct;
@@ -669,7 +756,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ref',
     re: rx(
-      '(?<w>right\\s+now|now|currently|nowadays|recently|lately|previously|formerly|soon|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
     ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
@@ -693,8 +780,48 @@ export const RULES: Rule[] = [
       const w = g.w!.toLowerCase().replace(/\s+/g, ' ');
       if (/now|currently|nowadays|presently|present|these days|moment|current/.test(w))
         return refDraft('PRESENT_REF', c.dct);
-      if (/soon|future/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      if (/soon|future|term/.test(w)) return refDraft('FUTURE_REF', c.dct);
+      if (/time being/.test(w)) return refDraft('PRESENT_REF', c.dct);
       return refDraft('PAST_REF', c.dct);
+    },
+  },
+  {
+    name: 'rel.same-period',
+    re: rx(
+      'the\\s+(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
+    ),
+    make: (g, c) => {
+      // "the same month a year ago": the month (or quarter) just mentioned, one year back
+      const unit = g.u!.toLowerCase();
+      const r = c.ref(unit === 'quarter' ? 'quarter' : unit === 'month' ? 'month' : 'any', 2);
+      const base = r ? r.from : c.dct;
+      if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
+      const { y, m } = ymdOf(base);
+      const yy = g.yr ? +g.yr : y - 1;
+      let d: Draft;
+      if (unit === 'quarter' || (unit === 'period' && r?.gran === 'quarter'))
+        d = quarterDraft(yy, quarterOf(m));
+      else if (unit === 'month' || (unit === 'period' && r && r.gran === 'month')) d = monthDraft(yy, m);
+      else if (unit === 'day' && r) d = dayDraft(dayOf(yy, m, Math.min(ymdOf(base).d, 28)));
+      else d = yearDraft(yy);
+      const out = refd(d, r);
+      out.derived = true;
+      return out;
+    },
+  },
+  {
+    name: 'rel.recent-units',
+    re: rx(
+      '(?:the\\s+)?(?:recent|past|coming|next|previous|last|future)\\s+(?<u>days|weeks|months|years|decades|quarters)(?![a-z])',
+    ),
+    accept: (g, text, s) =>
+      /^(?:the\s+)?(?:recent|coming|future)/i.test(text.slice(s, s + 16)) ||
+      !/^the/i.test(text.slice(s, s + 3)),
+    make: (g, c, start, match) => {
+      const u = unitCode(g.u!)!;
+      const back = /recent|past|previous|last/i.test(match);
+      if (u === 'Y' || u === 'DE') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
+      return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
     },
   },
   {
@@ -756,6 +883,20 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'rel.the-day',
+    re: rx('(?:(?<late>late|early)\\s+in\\s+)?the\\s+day(?![a-z-])'),
+    accept: (g, text, s) =>
+      !!g.late ||
+      /^(?:end|ended|ending|ends|finish|finished|finishing|for|close|closed|closing|start|started|of|in)$/.test(
+        wordBefore(text, s),
+      ),
+    make: (g, c) => {
+      const r = c.ref('day');
+      const d = refd(dayDraft(r ? r.from : c.dct), r);
+      return withMod(d, { mod: g.late });
+    },
+  },
+  {
     name: 'rel.earlier',
     re: rx(
       '(?<which>earlier|later)\\s+(?:in\\s+)?(?<dir>this|that|last|next|the)\\s+(?<unit>week|month|year|day|decade|century|quarter|season)(?![a-z-])',
@@ -783,12 +924,16 @@ export const RULES: Rule[] = [
       const pre = dirWord(g.pre);
       const unit = g.unit!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
-      if (/^seconds?$/.test(unit) && num && !/^\d/.test(num) && num !== 'a' && num !== 'few') return false;
+      if (/^seconds?$/.test(unit) && (!num || !/^\d|^(?:two|three|four|five|ten|thirty|few)/.test(num)))
+        return false;
+      // "the 1988 quarter" is a year, not 1988 quarters
+      if (num && /^(?:1\d|20)\d\d$/.test(num)) return false;
       if (num === 'a' || num === 'an') {
-        const prev = wordBefore(text, s);
-        if (/^(?:once|twice|times|per)$/.test(prev) || /\d/.test(prev)) return false;
-        if (pre === 'the') return false;
+        if (perUnitContext(text, s) || pre === 'the') return false;
       }
+      // "60 Minutes" is a programme, "three-quarters of" a share
+      if (/^[A-Z]/.test(g.unit!) && !/^[A-Z]+$/.test(g.unit!)) return false;
+      if (unit.startsWith('quarter') && next === 'of') return false;
       if (
         pre === 'the' &&
         !/^\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/.test(num ?? '')
@@ -817,22 +962,18 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     re: rx(
-      `(?:(?<adv>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly|semiannually|semi-annually)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
+      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
     ),
     accept: (g, text, s, e) => {
-      if (g.per) {
-        const prev = wordBefore(text, s);
-        const before = text.slice(Math.max(0, s - 12), s);
-        return (
-          /^(?:once|twice|times|percent|cents?|dollars?|euros?|pounds?|hours?|meals?|miles?|shifts?)$/.test(
-            prev,
-          ) || /\d%?\s*$/.test(before)
-        );
-      }
+      if (g.per) return perUnitContext(text, s);
       if (g.adv) {
-        const next = wordAfter(text, e).toLowerCase();
+        const next = wordAfter(text, e);
         // "the daily newspaper" is a name; "daily life" still a set
-        return !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(next);
+        return (
+          !/^(?:newspaper|paper|mail|news|telegraph|star|beast|show|record|express)$/.test(
+            next.toLowerCase(),
+          ) && !/^[A-Z]/.test(next)
+        );
       }
       return true;
     },
@@ -841,22 +982,49 @@ export const RULES: Rule[] = [
   {
     name: 'time.clock',
     re: rx(
-      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`,
+      `${QMOD}(?<h>1[0-2]|0?[1-9])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![a-z])(?:\\s+(?<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\\s+time)(?![a-z]))?(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?(?:\\s*,?\\s+(?:on\\s+)?(?<mon>${MON})\\s*(?<dd>${DAY}))?`,
     ),
-    accept: (g) => !g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd),
-    make: (g, c) => clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c),
+    accept: (g) =>
+      (!g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd)) &&
+      (!g.mon || capitalised(g.mon)),
+    make: (g, c) => {
+      if (g.mon) {
+        // "5 p.m. EST Nov. 9": the time on that date
+        const d = resolveMonthDay(monthNumber(g.mon), Number.parseInt(g.dd!, 10), 0, c);
+        return clockTime(
+          +g.h!,
+          g.mi ? +g.mi : 0,
+          g.ap!,
+          undefined,
+          { ...c, dct: d.from, ref: () => null },
+          g.tz,
+        );
+      }
+      return clockTime(+g.h!, g.mi ? +g.mi : 0, g.ap!, g.wd, c, g.tz);
+    },
   },
   {
     name: 'time.clock24',
     re: rx(
-      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])`,
+      `(?<h>[01]?\\d|2[0-3])[:.]?(?<mi>[0-5]\\d)\\s*(?<tz>GMT|UTC|EST|EDT|CET|CEST|MSK|BST|hours|hrs|local\\s+time)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?(?:\\s*,?\\s+(?:on\\s+)?(?<mon>${MON})\\s*(?<dd>${DAY}))?`,
     ),
-    accept: (g, text, s, e) => /:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!),
-    make: (g, c) => clockTime(+g.h!, +g.mi!, '', undefined, c),
+    accept: (g, text, s, e) =>
+      (/:|\d{4}/.test(text.slice(s, e)) || /local|hours|hrs/i.test(g.tz!)) &&
+      (!g.wd || /^(?:today|yesterday|tomorrow)$/i.test(g.wd) || capitalised(g.wd)) &&
+      (!g.mon || capitalised(g.mon)),
+    make: (g, c) => {
+      if (g.mon) {
+        const d = resolveMonthDay(monthNumber(g.mon), Number.parseInt(g.dd!, 10), 0, c);
+        return clockTime(+g.h!, +g.mi!, '', undefined, { ...c, dct: d.from, ref: () => null }, g.tz);
+      }
+      return clockTime(+g.h!, +g.mi!, '', g.wd, c, g.tz);
+    },
   },
   {
     name: 'time.noon',
     re: rx(`(?<w>noon|midnight|midday)(?![a-z])(?:\\s+(?:on\\s+)?(?<wd>${WD}|today|yesterday|tomorrow))?`),
+    // "High Noon" is a film
+    accept: (g, text, s) => g.w![0] !== 'N' && wordBefore(text, s) !== 'high',
     make: (g, c) => clockTime(g.w!.toLowerCase() === 'midnight' ? 0 : 12, 0, '', g.wd, c),
   },
   {
@@ -886,7 +1054,9 @@ export const RULES: Rule[] = [
           const ry = ymdOf(r.from);
           return refd(quarterDraft(ry.y - 1, quarterOf(ry.m)), r);
         }
-        return yearDraft(y - 1, 'dct');
+        const d = yearDraft(y - 1, 'dct');
+        d.derived = true;
+        return d;
       }
       if (w === 'month-end') return applyMod(monthDraft(y, ymdOf(c.dct).m, 'dct'), 'END');
       if (w.startsWith('mid')) return applyMod(yearDraft(y, 'dct'), 'MID');
@@ -894,6 +1064,15 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** "twice a week", "four flights a week", "$5 a day": a rate, so "a week" is a set, not a duration. */
+function perUnitContext(text: string, s: number): boolean {
+  const prev = wordBefore(text, s);
+  if (/^(?:once|twice|thrice|times|percent|cents?|dollars?|euros?|pounds?|hours?)$/.test(prev)) return true;
+  return PER_BEFORE.test(text.slice(Math.max(0, s - 30), s));
+}
+const PER_BEFORE =
+  /(?:\d%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|several|once|twice))\b[^.,;\d]{0,22}$/i;
 
 function absDay(y: number, m: number, d: number): Draft {
   const day = dayOf(y, m, d);
@@ -905,13 +1084,19 @@ function acceptBareYear(g: Groups, text: string, s: number, e: number): boolean 
   const y = +g.year!;
   const at = g.mod ? e - 4 : s;
   const prevCh = text[at - 1] ?? ' ';
-  if (/[$£€#\d.,/:-]/.test(prevCh)) return false;
+  if (!g.mod && /[$£€#\d.,/:-]/.test(prevCh)) return false;
   const nextCh = text[e] ?? ' ';
   if (/[/:]/.test(nextCh) || (nextCh === '.' && /\d/.test(text[e + 1] ?? ''))) return false;
   if (y < 1000 || y > 2099) return false;
   const prev = wordBefore(text, at);
   if (PREP_BEFORE.has(prev) || g.mod) return true;
   if (y < 1500) return false;
+  // "Russell 2000", "Windows 2000": a number in a name
+  if (
+    /[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, at - 20), at)) &&
+    !/[.!?"“]\s*[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, at - 22), at))
+  )
+    return false;
   const next = wordAfter(text, e);
   const nl = next.toLowerCase();
   // "2000 people", "1500 troops": a plural or a unit after a number means a count
@@ -964,9 +1149,13 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     return withMod(refd(timeOnDay(base + off, suffix), r), g);
   }
   const unit = unitCode(unitWord)!;
-  // "the past week", "the last year": a stretch of time up to now
+  if (dir === 'the' && unit === 'Y' && !g.mod) return durationDraft('P1Y', 'year');
+  // "the past week", "the last decade": the one before the current one
   if (dir === 'the past' || dir === 'the last') {
     if (unit === 'D') return null;
+    if (unit === 'DE' || unit === 'CE')
+      return withMod(durationDraft(durationValue(1, unit), granOfUnit(unit)), g);
+    if (unit !== 'M' && unit !== 'Q') return withMod(periodDraft(shiftUnit(c.dct, unit, -1), unit, 'dct'), g);
     const d = durationDraft(durationValue(1, unit), granOfUnit(unit));
     if (!Number.isNaN(c.dct)) {
       d.from = shiftUnit(c.dct, unit, -1);
@@ -1043,13 +1232,15 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
     return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
   }
   const fromNow = dirRaw === 'ago' || dirRaw === 'from now' || dirRaw === 'hence';
-  const r = fromNow ? null : c.ref(refKindOf(unit));
+  // "profit rose in the third quarter from a year ago": the same quarter, a year back
+  const rq = unit === 'Y' && n === 1 ? c.ref('quarter') : null;
+  const r = rq ?? (fromNow ? null : c.ref(refKindOf(unit)));
   const base = r ? r.from : c.dct;
   const k = Math.round(n) * (back ? -1 : 1);
   const d = shiftUnit(base, unit, k);
   // counted from a day, "a week later" is a day; counted from the publication date it keeps its unit
   let out: Draft;
-  if (r && (r.gran === 'day' || unit === 'D')) out = dayDraft(d);
+  if ((r && r.gran === 'day') || unit === 'D' || (unit === 'W' && !r && Math.abs(k) <= 2)) out = dayDraft(d);
   else if (r && r.gran === 'quarter' && (unit === 'Y' || unit === 'Q')) {
     const ry = ymdOf(d);
     out = quarterDraft(ry.y, quarterOf(ry.m));
@@ -1119,7 +1310,7 @@ function setRule(g: Groups): Draft | null {
   return setDraft(durationValue(1, unit), granOfUnit(unit));
 }
 
-function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx): Draft {
+function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c: Ctx, tz?: string): Draft {
   let hh = h;
   const a = ap.toLowerCase();
   if (a.startsWith('p') && hh < 12) hh += 12;
@@ -1136,14 +1327,16 @@ function clockTime(h: number, mi: number, ap: string, wd: string | undefined, c:
       day = dd.from;
     }
   } else {
-    const r = c.ref('day');
+    const r = c.ref('day', 2);
     if (r) {
       day = r.from;
       anchor = 'ref';
       refId = r.id;
     }
   }
-  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, anchor);
+  // TimeML marks universal time with Z; local zones are left as written
+  const z = tz && /^(?:UTC|GMT)$/i.test(tz) ? 'Z' : '';
+  const d = timeOnDay(day, `${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}${z}`, anchor);
   d.refId = refId;
   return d;
 }
@@ -1174,34 +1367,208 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
   return dayDraft(d, 'dct');
 }
 
-/** Characters that can begin a time expression: the trigger test for a token. */
-const TRIGGER_WORDS = new Set(
+// ---- dispatch: which rules can start at a token ----------------------------------------------------
+
+const DMOD_W =
+  'early late mid the end beginning start middle close turn around about approximately roughly circa very';
+const QMOD_W = 'about around approximately roughly nearly almost more less fewer at up some over';
+const MONTH_W =
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
+const WD_W =
+  'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun';
+const REL_W = 'this last next past coming previous following current that';
+const NUM_W = `${NUMBER_WORDS.join(' ')} a an several few many some couple numerous number another additional further the`;
+const ORD_W = `${ORDINAL_WORDS.join(' ')} twenty-first 1st 2nd 3rd 4th`;
+
+/** First words each rule can begin with; '#' stands for any token starting with a digit. */
+const STARTS: Record<string, string> = {
+  'date.mdy': `${DMOD_W} ${MONTH_W} ${WD_W}`,
+  'date.dmy': `${DMOD_W} ${WD_W} the #`,
+  'date.md': `${DMOD_W} ${MONTH_W} ${WD_W}`,
+  'date.my': `${DMOD_W} ${MONTH_W}`,
+  'date.month-rel-year': `${DMOD_W} ${MONTH_W}`,
+  'year.spoken': 'the nineteen eighteen twenty two',
+  'date.month': `${DMOD_W} ${MONTH_W} ${REL_W}`,
+  'date.weekday': `${DMOD_W} ${WD_W} ${REL_W} the`,
+  'date.iso': '#',
+  'date.numeric': '#',
+  'year.range': '#',
+  'year.fiscal': 'fiscal fy calendar financial the model',
+  'year.bare': `${DMOD_W} #`,
+  'date.decade': `${DMOD_W} the # '`,
+  'year.short': "'",
+  'date.decade-word': `${DMOD_W} the`,
+  'date.century': `${DMOD_W} the # ${ORD_W}`,
+  'date.season': `${DMOD_W} ${REL_W} the spring summer fall autumn winter`,
+  'date.quarter': `${DMOD_W} ${REL_W} the a # same latest recent fiscal calendar year-earlier year-ago comparable just-ended just most corresponding prior-year year-before fiscal- ${ORD_W} quarter half period`,
+  'date.quarter-code': 'q1 q2 q3 q4 #',
+  'rel.day': `${DMOD_W} earlier later today tonight yesterday tomorrow last this`,
+  'rel.ref':
+    'the right now currently nowadays more most until very recently lately presently recent current these at',
+  'rel.unit': `${DMOD_W} ${REL_W} the`,
+  'rel.recent-units': 'the recent past coming next previous last future',
+  'rel.same-period': 'the',
+  'rel.ago': `${QMOD_W} ${NUM_W} #`,
+  'rel.unit-before': 'the',
+  'rel.the-day': 'late early the',
+  'rel.earlier': 'earlier later',
+  'dur.num': `${QMOD_W} ${NUM_W} #`,
+  'dur.bare': 'years months weeks days decades hours centuries minutes',
+  set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
+  'time.clock': `${QMOD_W} #`,
+  'time.clock24': '#',
+  'time.noon': 'noon midnight midday',
+  'date.holiday':
+    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans",
+  'date.year-end': "year-end year year's year-earlier year-ago month-end mid-year midyear mid",
+};
+
+/**
+ * Words that carry the time in an expression (names, units, digits are checked apart). A token that
+ * can only modify ("the", "a", "last", "about") is worth trying only when one of these follows.
+ */
+const CORE = new Set(
   (
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
-    'early late mid the end beginning start middle close turn around about approximately roughly circa very ' +
-    'last this next past coming previous following current that ' +
-    'today tonight yesterday tomorrow now right currently nowadays recently lately previously formerly soon presently recent these at ' +
-    'earlier later nearly almost more less fewer up some another additional further a an one several few many couple number numerous ' +
-    'fiscal fy calendar financial model its their spring summer fall autumn winter q1 q2 q3 q4 1q 2q 3q 4q ' +
-    'first second third fourth final 1st 2nd 3rd 4th latest same year-earlier year-ago year-end year month-end midyear mid-year years months weeks days decades hours centuries minutes ' +
-    'daily weekly monthly annually yearly quarterly nightly hourly biweekly semiannually semi-annually every each per noon midnight midday ' +
-    'christmas new thanksgiving independence halloween valentine labor memorial boxing veterans ' +
-    `${NUMBER_WORDS.join(' ')} ${ORDINAL_WORDS.join(' ')} twenty-first`
+    `${MONTH_W} ${WD_W} year years month months week weeks weekend weekends day days hour hours minute minutes ` +
+    'second seconds decade decades century centuries quarter quarters half period fortnight fortnights night nights ' +
+    'morning afternoon evening spring summer fall autumn winter past future present term time moment being now ' +
+    'today tonight yesterday tomorrow recently currently nowadays lately presently recent current daily weekly ' +
+    'monthly yearly nightly hourly biweekly noon midnight midday twenties thirties forties fifties sixties seventies ' +
+    "eighties nineties nineteen thousand year-earlier year-ago year-end year's midyear mid-year month-end yrs hrs mins " +
+    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q'
   ).split(/\s+/),
 );
+const MODIFIERS = new Set(
+  (
+    `${DMOD_W} ${QMOD_W} ${REL_W} ${NUM_W} ${ORD_W} a an the same latest recent calendar year-earlier year-ago comparable just most ` +
+    'corresponding prior-year year-before until right earlier later these every each per another model financial'
+  ).split(/\s+/),
+);
+for (const w of CORE) MODIFIERS.delete(w);
 
-/** Whether a token (lower-cased) can begin a time expression. */
-export function isTrigger(lower: string): boolean {
+function isCore(lower: string): boolean {
   const c = lower.charCodeAt(0);
-  if (c >= 48 && c <= 57) return true; // digit
-  if ((c === 39 || c === 0x2019) && lower.length > 1) return true; // '90s
-  if (TRIGGER_WORDS.has(lower)) return true;
-  const dash = lower.indexOf('-');
-  if (dash > 0 && TRIGGER_WORDS.has(lower.slice(0, dash))) return true;
-  const dot = lower.indexOf('.');
-  if (dot > 0 && TRIGGER_WORDS.has(lower.slice(0, dot))) return true;
-  return false;
+  if ((c >= 48 && c <= 57) || c === 39 || c === 0x2019) return true;
+  let w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (w.endsWith("'s") || w.endsWith('’s')) w = w.slice(0, -2);
+  if (CORE.has(w)) return true;
+  const dash = w.lastIndexOf('-');
+  if (dash < 0) return false;
+  const after = w.charCodeAt(dash + 1);
+  return (after >= 48 && after <= 57) || CORE.has(w.slice(dash + 1)) || CORE.has(w.slice(0, dash));
+}
+
+const BY_WORD = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  const starts = STARTS[rule.name];
+  if (!starts) throw new Error(`time rule ${rule.name} has no start words`);
+  for (const w of new Set(starts.split(/\s+/))) {
+    const list = BY_WORD.get(w);
+    if (list) list.push(rule);
+    else BY_WORD.set(w, [rule]);
+  }
+}
+const NO_RULES: Rule[] = [];
+const DIGIT4_RULES = new Set([
+  'date.iso',
+  'year.range',
+  'year.bare',
+  'date.decade',
+  'date.quarter',
+  'time.clock24',
+  'rel.ago',
+  'dur.num',
+]);
+const DIGIT12_RULES = new Set([
+  'date.dmy',
+  'date.numeric',
+  'date.century',
+  'date.quarter-code',
+  'date.decade',
+  'rel.ago',
+  'dur.num',
+  'time.clock',
+  'time.clock24',
+]);
+const COUNT_RULES = new Set(['rel.ago', 'dur.num']);
+/** Words that may sit between a modifier and the word carrying the time ("the end of the year"). */
+const LINKS = new Set(
+  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading'.split(
+    ' ',
+  ),
+);
+
+function mergeRules(a: Rule[], b: Rule[]): Rule[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const set = new Set([...a, ...b]);
+  return RULES.filter((r) => set.has(r));
+}
+
+/** What the recogniser needs to know about a token form: rules to try, and whether it carries time. */
+export interface TokenInfo {
+  rules: Rule[];
+  /** Carries time (a name, unit, digit): lets a preceding "the" or "last" be tried. */
+  core: boolean;
+  /** Only modifies ("the", "about"): worth trying only when a core token follows closely. */
+  modifierOnly: boolean;
+  /** May stand between a modifier and the core word ("of", another modifier). */
+  link: boolean;
+}
+
+const INFO = new Map<string, TokenInfo>();
+const PLAIN: TokenInfo = { rules: NO_RULES, core: false, modifierOnly: false, link: false };
+
+// A bit per (first char, length, last char) of every word the recogniser knows: most tokens of a
+// text fail this test and skip the map lookup, which is the recogniser's main cost per token.
+const SHAPES = new Uint8Array(128 * 32 * 128);
+function shapeKey(w: string): number {
+  const len = w.length;
+  return ((w.charCodeAt(0) & 127) * 32 + (len > 31 ? 31 : len)) * 128 + (w.charCodeAt(len - 1) & 127);
+}
+for (const w of [...BY_WORD.keys(), ...CORE, ...MODIFIERS, ...LINKS]) {
+  for (const v of [w, `${w}.`, `${w}'s`, `${w}’s`]) SHAPES[shapeKey(v)] = 1;
+}
+
+/** Token info for a lower-cased token, computed once per distinct form and cached. */
+export function tokenInfo(lower: string): TokenInfo {
+  const c = lower.charCodeAt(0);
+  const digitOrQuote = (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
+  if (!digitOrQuote && SHAPES[shapeKey(lower)] === 0 && (lower.length < 5 || lower.indexOf('-') < 0))
+    return PLAIN;
+  const cached = INFO.get(lower);
+  if (cached) return cached;
+  const info = computeInfo(lower);
+  if (INFO.size < 100_000)
+    INFO.set(lower, info.rules.length === 0 && !info.core && !info.link ? PLAIN : info);
+  return info;
+}
+
+function computeInfo(lower: string): TokenInfo {
+  let word = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  let rules = BY_WORD.get(word) ?? NO_RULES;
+  const dash = word.indexOf('-');
+  if (dash > 0) rules = mergeRules(rules, BY_WORD.get(word.slice(0, dash)) ?? NO_RULES);
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    // by the length of the leading digits: a year, a day or hour, or only a count
+    let d = 1;
+    while (d < word.length && word.charCodeAt(d) >= 48 && word.charCodeAt(d) <= 57) d++;
+    const fits = d === 4 ? DIGIT4_RULES : d <= 2 ? DIGIT12_RULES : COUNT_RULES;
+    rules = mergeRules(
+      rules,
+      BY_WORD.get('#')!.filter((r) => fits.has(r.name)),
+    );
+  }
+  if ((c === 39 || c === 0x2019) && word.length > 1) rules = mergeRules(rules, BY_WORD.get("'")!);
+  const core = isCore(lower);
+  return {
+    rules,
+    core,
+    modifierOnly: MODIFIERS.has(lower) && !core,
+    link: LINKS.has(lower) || MODIFIERS.has(lower),
+  };
 }
 
 export { isoWeek, mondayOf };

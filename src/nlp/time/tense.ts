@@ -67,13 +67,16 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
   for (let i = s; i <= e; i++) {
     const w = tokens.lower[i];
     if (FUTURE_WORDS.has(w)) return 'future';
-    if (w === 'would' || w === "'d" || w === 'could' || w === 'might') return 'pastfuture';
+    if (w === 'would' || w === "'d" || w === 'could') return 'pastfuture';
+    if (w === 'should' || w === 'might' || w === 'may' || w === 'must') return 'future';
     if (w === 'to') sawTo = true;
     if (FORWARD_VERBS.has(w)) sawForward = true;
     if (w === 'was' || w === 'were') {
       // "was to depart": future seen from a past moment
       if (i + 1 <= e + 1 && tokens.lower[i + 1] === 'to') return 'pastfuture';
       sawPast = true;
+    } else if ((w === 'is' || w === 'are') && tokens.lower[i + 1] === 'to') {
+      return 'future';
     } else if (IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed') && tokens.pos[i] !== POS.ADJ)) {
       if (i === s || !sawPresent) sawPast = true;
     } else if (PRESENT_AUX.has(w) || PERFECT_AUX.has(w)) {
@@ -82,6 +85,8 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
     }
   }
   if (sawForward && sawTo) return sawPast && !sawPresent ? 'pastfuture' : 'future';
+  // a bare infinitive ("to be held on Oct. 12", "to meet Friday") points forward
+  if (tokens.lower[s] === 'to' && !sawPresent) return 'future';
   if (sawPast) return 'past';
   if (sawPresent) return 'present';
   const w = tokens.lower[e];

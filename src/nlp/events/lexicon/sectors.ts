@@ -46,7 +46,7 @@ const SECTOR_WORDS: [string, string][] = [
     'government governments president presidents minister ministers ministry prime premier chancellor king ' +
       'queen emir sultan prince officials official authorities authority administration cabinet spokesman ' +
       'spokeswoman spokesperson ambassador ambassadors envoy diplomat diplomats embassy governor mayor regime ' +
-      'leader leaders secretary state council delegation foreign',
+      'leader leaders secretary state council delegation foreign mission observers monitors inspectors',
   ],
 ];
 

@@ -46,7 +46,7 @@ confer => CONSULT/040 !obj=with
 discuss => CONSULT/040 !obj=with
 negotiate => CONSULT/046 !obj=with
 mediate => CONSULT/045 !obj=between
-talk => CONSULT/040 !obj=with,to !noobj
+talk => CONSULT/040 !obj=with,to !noobj !weak
 phone => CONSULT:phone/041
 telephone => CONSULT:phone/041
 call => CONSULT:phone/041 !weak
@@ -76,7 +76,13 @@ recognise => SUPPORT/054
 apologize => SUPPORT/055 !obj=to
 apologise => SUPPORT/055 !obj=to
 forgive|forgave|forgiven => SUPPORT/056
-sign => SUPPORT/057 !obj=with
+sign _ agreement => SUPPORT/057 !obj=with
+sign _ deal => SUPPORT/057 !obj=with
+sign _ treaty => SUPPORT/057 !obj=with
+sign _ accord => SUPPORT/057 !obj=with
+sign _ pact => SUPPORT/057 !obj=with
+sign _ memorandum => SUPPORT/057 !obj=with
+sign => SUPPORT/057 !obj=with !weak
 ratify => SUPPORT/057
 approve => SUPPORT/051
 express support => SUPPORT/051 !obj=for
@@ -113,9 +119,8 @@ normalize _ relations => COOPERATE/060 !obj=with
 normalise _ relations => COOPERATE/060 !obj=with
 aid => AID/070
 assist => AID/070
-help => AID/070 !weak
 donate => AID/070 !obj=to
-deliver => AID/070 !obj=to
+deliver => AID/070 !obj=to !weak
 supply => AID/070 !obj=to
 provide => AID/070 !obj=to,for
 send|sent|sent _ aid => AID:humanitarian/073 !obj=to
@@ -181,6 +186,14 @@ insist => REQUEST/100 !obj=on
 give|gave|given _ ultimatum => THREATEN/139
 give|gave|given _ deadline => THREATEN/139
 accuse => ACCUSE:allege/112 !obj=of
+summon => ACCUSE:allege/114
+find|found|found _ guilty => ACCUSE:disapprove/116
+dispute => ACCUSE:disapprove/111
+refute => ACCUSE:disapprove/111
+challenge => ACCUSE:disapprove/111 !weak
+fault => ACCUSE:disapprove/111
+lay|laid|laid down _ arms => RETREAT:disarm/0873
+lay|laid|laid down _ weapons => RETREAT:disarm/0873
 blame => ACCUSE:allege/112 !obj=for
 criticize => ACCUSE:disapprove/111
 criticise => ACCUSE:disapprove/111
@@ -207,16 +220,19 @@ protest => PROTEST:demo/141 !obj=against
 file _ lawsuit => ACCUSE:allege/115 !obj=against
 file _ complaint => ACCUSE:allege/114 !obj=against
 bring|brought|brought _ charges => ACCUSE:allege/112 !obj=against
-launch _ investigation => ACCUSE:investigate/090 !obj=into
-open _ investigation => ACCUSE:investigate/090 !obj=into
-open _ probe => ACCUSE:investigate/090 !obj=into
+launch _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+open _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+open _ probe => ACCUSE:investigate/090 !obj=into,of
+start _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+order _ investigation => ACCUSE:investigate/090 !obj=into,of,against
 express _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ concerns => ACCUSE:disapprove/110 !obj=about,over
 voice _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ outrage => ACCUSE:disapprove/111 !obj=at,over
-warn => THREATEN/130 !weak
+warn => THREATEN/130 !obj=of,against
 reject => REJECT/120
 refuse => REJECT/120
+decline to => REJECT/120
 decline => REJECT/120 !weak
 deny => REJECT/120
 dismiss => REJECT/120
@@ -230,7 +246,6 @@ resist => REJECT/120
 rule|ruled|ruled out => REJECT/120
 turn|turned|turned down => REJECT/120
 threaten => THREATEN/130
-warn => THREATEN/130
 vow to => THREATEN/130 !weak
 menace => THREATEN/130
 demonstrate => PROTEST:demo/141 !obj=against
@@ -251,11 +266,21 @@ hold|held|held _ protest => PROTEST:demo/141 !obj=against
 hold|held|held _ rally => PROTEST:demo/141 !obj=against
 hold|held|held _ demonstration => PROTEST:demo/141 !obj=against
 take|took|taken to the streets => PROTEST:demo/141
-block => PROTEST:obstruct/144 !weak
+block _ road => PROTEST:obstruct/144
+block _ roads => PROTEST:obstruct/144
+block _ streets => PROTEST:obstruct/144
+block _ street => PROTEST:obstruct/144
+block _ highway => PROTEST:obstruct/144
+block _ traffic => PROTEST:obstruct/144
+block _ transport => PROTEST:obstruct/144
+block _ access => PROTEST:obstruct/144
+block _ entrance => PROTEST:obstruct/144
+block _ bridge => PROTEST:obstruct/144
+block _ railway => PROTEST:obstruct/144
 blockade => COERCE:restrict/191
 sanction => SANCTION/163
-suspend => SANCTION:discontinue/162
-halt => SANCTION:discontinue/162
+suspend => SANCTION:discontinue/162 !obj=to,with,for
+halt => SANCTION:discontinue/162 !obj=to,with,for
 cut|cut|cut off => SANCTION:discontinue/162
 cut|cut|cut ties => SANCTION:withdraw/161 !obj=with
 sever => SANCTION:withdraw/161 !obj=with
@@ -263,7 +288,7 @@ break|broke|broken off => SANCTION:withdraw/161 !obj=with
 recall _ ambassador => SANCTION:withdraw/161 !obj=from
 freeze|froze|frozen => SANCTION/163
 embargo => SANCTION/163
-reduce => SANCTION:discontinue/162 !weak
+reduce => SANCTION:discontinue/162 !obj=to,for !weak
 terminate => SANCTION:discontinue/162
 end _ mediation => SANCTION:withdraw/165
 impose _ sanctions => SANCTION/163 !obj=on,against
@@ -307,6 +332,11 @@ impose _ restrictions => COERCE:restrict/172 !obj=on
 declare _ martial => COERCE:martial-law/1724 !obj=in
 declare _ emergency => COERCE:martial-law/1724 !obj=in
 impose _ emergency => COERCE:martial-law/1724 !obj=in
+impose _ martial => COERCE:martial-law/1724 !obj=in,on
+oppose|opposed|opposed to => REJECT/120
+force|forced|forced out => COERCE:deport/174 !obj=of,from
+drive|drove|driven out => COERCE:deport/174 !obj=of,from
+fire _ at => ASSAULT:firearms/193
 intimidate => COERCE/170
 harass => COERCE/170
 repress => COERCE/170
@@ -426,9 +456,9 @@ allegation => ACCUSE:allege/112 !obj=against
 condemnation => ACCUSE:disapprove/111 !obj=of
 criticism => ACCUSE:disapprove/111 !obj=of
 lawsuit => ACCUSE:allege/115 !obj=against
-investigation => ACCUSE:investigate/090 !obj=into
-probe => ACCUSE:investigate/090 !obj=into
-inquiry => ACCUSE:investigate/090 !obj=into
+investigation => ACCUSE:investigate/090 !obj=into,of,against
+probe => ACCUSE:investigate/090 !obj=into,of
+inquiry => ACCUSE:investigate/090 !obj=into,of
 charges => ACCUSE:allege/112 !obj=against !weak
 rejection => REJECT/120 !obj=of
 refusal => REJECT/120
@@ -487,6 +517,8 @@ clashes => ASSAULT/190 !obj=with,between
 fighting => ASSAULT/190 !obj=with,between !weak
 invasion => ASSAULT/190 !obj=of
 massacre => ASSAULT:targeted/202 !obj=of
+ethnic cleansing => ASSAULT:cleansing/203 !obj=of,against
+genocide => ASSAULT:targeted/202 !obj=of,against
 assassination => ASSAULT:targeted/186 !obj=of
 killing => ASSAULT/190 !obj=of
 kidnapping => ASSAULT:abduct/181 !obj=of

@@ -1,5 +1,6 @@
 import type { TokenTable } from '../../../text/tokenize.js';
 import { POS } from '../../../text/tokenize.js';
+import { sectorOfWords } from '../lexicon/sectors.js';
 
 /**
  * Noun-phrase chunks over the POS tags of one sentence, and the clause scans that find a trigger's
@@ -54,16 +55,42 @@ export const SPEECH = new Set(
   ),
 );
 
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'our', 'my', 'your']);
+
+/** Can this chunk be a party (a person, group, organisation, state or place), not a thing? */
+export function isParty(t: TokenTable, c: Chunk): boolean {
+  const head = c.last;
+  // "its troops", "their weapons": the actor's own means, not the other party
+  if (POSSESSIVE_PRONOUNS.has(t.lower[c.first])) return false;
+  if (t.pos[head] === POS.PROPN || isPronoun(t.lower[head])) return true;
+  for (let i = c.first; i <= c.last; i++) if (t.pos[i] === POS.PROPN) return true;
+  return sectorOfWords([t.lower[head]]) !== undefined;
+}
+
 export function isPronoun(low: string): boolean {
   return PRONOUNS.has(low);
 }
 
 function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
+  // a verb mis-tagged as adjective between two noun phrases: "troops apprehended a man"
+  if (
+    p === POS.ADJ &&
+    i > 0 &&
+    i + 1 < t.length &&
+    t.lower[i].endsWith('ed') &&
+    (t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NOUN) &&
+    (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM)
+  )
+    return false;
   if (NP_POS.has(p)) return true;
   const w = t.lower[i];
+  if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
-  if (w === "'s" || w === '’s' || w === "'" || w === '-' || w === '&') return true;
+  // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
+  if (w === '-')
+    return i > 0 && t.start[i] === t.end[i - 1] && i + 1 < t.length && t.start[i + 1] === t.end[i];
+  if (w === "'s" || w === '’s' || w === "'" || w === '&') return true;
   // past participles used as modifiers inside names ("the Damascus-based network") are ADJ already
   return false;
 }
@@ -102,7 +129,8 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
       c.first === prev.last + 2 &&
       t.lower[prev.last + 1] === 'of' &&
       t.pos[prev.last] !== POS.PRON &&
-      t.pos[c.first] !== POS.PRON
+      // "93 of them", "some of them": a count of the pronoun's people
+      (t.pos[c.first] !== POS.PRON || t.pos[prev.last] === POS.NUM || QUANTIFIERS.has(t.lower[prev.last]))
     ) {
       prev.last = c.last;
       continue;
@@ -112,6 +140,19 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
   return out;
 }
 
+const QUANTIFIERS = new Set([
+  'some',
+  'many',
+  'most',
+  'all',
+  'none',
+  'one',
+  'several',
+  'few',
+  'dozens',
+  'hundreds',
+  'thousands',
+]);
 const TIME_WORDS = new Set(
   'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
     ' ',
@@ -122,11 +163,25 @@ const TIME_WORDS = new Set(
 export function notAnArgument(t: TokenTable, c: Chunk): boolean {
   let adjOnly = true;
   let timeOnly = true;
+  let sawTime = false;
   for (let i = c.first; i <= c.last; i++) {
     if (t.pos[i] !== POS.ADJ && t.pos[i] !== POS.DET && t.pos[i] !== POS.ADV) adjOnly = false;
     if (!TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.NUM) timeOnly = false;
+    if (TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.DET) sawTime = true;
   }
-  return adjOnly || timeOnly;
+  return adjOnly || (timeOnly && sawTime);
+}
+
+const ENDING = new WeakMap<readonly Chunk[], Map<number, number>>();
+/** Index of the chunk whose last token is `tok` (-1 if none); the lookup is built once per sentence. */
+export function endingAt(chunks: readonly Chunk[], tok: number): number {
+  let m = ENDING.get(chunks);
+  if (!m) {
+    m = new Map();
+    for (let k = 0; k < chunks.length; k++) m.set(chunks[k].last, k);
+    ENDING.set(chunks, m);
+  }
+  return m.get(tok) ?? -1;
 }
 
 export function chunkAt(chunks: readonly Chunk[], tok: number): number {
@@ -151,10 +206,16 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
   while (j > 0) {
     const sep = chunks[j].first - 1;
     const w = t.lower[sep];
+    const prev = chunks[j - 1];
+    // "A and B", "A, B and C" — but not "According to A, B" or "on Monday, B"
+    const prevAfterPrep =
+      prev.first > 0 && (t.pos[prev.first - 1] === POS.ADP || t.lower[prev.first - 1] === 'to');
     if (
       (w === 'and' || w === ',') &&
-      chunks[j - 1].last === sep - 1 &&
-      t.pos[chunks[j - 1].last] === POS.PROPN
+      prev.last === sep - 1 &&
+      t.pos[prev.last] === POS.PROPN &&
+      !notAnArgument(t, prev) &&
+      !(w === ',' && prevAfterPrep)
     ) {
       out.unshift(j - 1);
       j--;
@@ -172,7 +233,11 @@ export function coordinatedRight(t: TokenTable, chunks: readonly Chunk[], k: num
     const sep = chunks[j].last + 1;
     if (sep >= s1) break;
     const w = t.lower[sep];
-    if ((w === 'and' || w === ',' || w === 'or') && chunks[j + 1].first === sep + 1) {
+    if (
+      (w === 'and' || w === ',' || w === 'or') &&
+      chunks[j + 1].first === sep + 1 &&
+      !notAnArgument(t, chunks[j + 1])
+    ) {
       out.push(j + 1);
       j++;
       if (w === 'and' || w === 'or') break;
@@ -199,15 +264,19 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       // "X who ... verb" or "X, which verb": the antecedent
       let j = k - 1;
       if (j >= s0 && t.lower[j] === ',') j--;
-      const c = chunks.findIndex((ch) => ch.last === j);
-      if (c >= 0) return c;
+      const c = endingAt(chunks, j);
+      const valid =
+        c >= 0 &&
+        !notAnArgument(t, chunks[c]) &&
+        !(chunks[c].first > s0 && t.pos[chunks[c].first - 1] === POS.ADP && w === 'that');
+      if (valid) return c;
       if (w === 'that') {
         k--;
         continue;
       }
       return -1;
     }
-    const c = chunks.findIndex((ch) => ch.last === k);
+    const c = endingAt(chunks, k);
     if (c >= 0 && notAnArgument(t, chunks[c])) {
       k = chunks[c].first - 1;
       continue;
@@ -217,7 +286,11 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       const before = ch.first - 1 >= s0 ? ch.first - 1 : -1;
       const bw = before >= 0 ? t.lower[before] : '';
       const bp = before >= 0 ? t.pos[before] : -1;
-      if (bp === POS.ADP && bw !== 'of') {
+      // "after the army said …": a subordinate clause's subject, not a prepositional object
+      const clauseIntro =
+        SUBORDINATORS.has(bw) &&
+        (ch.last + 1 === v || t.pos[ch.last + 1] === POS.VERB || t.pos[ch.last + 1] === POS.AUX);
+      if (bp === POS.ADP && !clauseIntro) {
         // a prepositional phrase ("in Nagorno-Karabakh"): not the subject
         k = before - 1;
         continue;
@@ -229,7 +302,7 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       }
       // an apposition "X, the head of Y, said": prefer X
       if (bw === ',' && before - 1 >= s0) {
-        const prev = chunks.findIndex((chp) => chp.last === before - 1);
+        const prev = endingAt(chunks, before - 1);
         if (prev >= 0 && t.pos[chunks[prev].last] === POS.PROPN && t.pos[ch.first] === POS.DET) {
           const pb = chunks[prev].first - 1;
           if (pb < s0 || t.lower[pb] === ',' || t.pos[pb] !== POS.ADP) return prev;
@@ -254,11 +327,16 @@ export function findObject(
   s1: number,
   preps: readonly string[],
   direct: boolean,
-): number {
-  const strict = scanObject(t, chunks, e, s1, preps, direct);
-  // no direct object and none of the trigger's own prepositions: the first phrase after a
-  // preposition that can introduce a party or a target ("lifted the ban in Tripoli")
-  return strict >= 0 ? strict : scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
+  allowGeneric = true,
+): Chunk | null {
+  const own = scanObject(t, chunks, e, s1, preps, direct);
+  if (own.party) return own.party;
+  if (!allowGeneric) return own.theme;
+  // none of the trigger's own prepositions introduced a party: the first party after a preposition
+  // that can introduce one ("withdrew its troops from Gaza", "lifted the ban in Tripoli"); a thing
+  // ("the convoy", "aid") only when no party is there
+  const generic = scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
+  return generic.party ?? own.theme ?? generic.theme;
 }
 
 const GENERIC_PREPS = [
@@ -277,6 +355,18 @@ const GENERIC_PREPS = [
   'towards',
 ];
 
+/** The chunk starting at token k, or the "of"-tail of a merged chunk ("investigation of [Flynn]"). */
+function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | null {
+  for (const ch of chunks) {
+    if (ch.first === k) return ch;
+    if (ch.first < k && k <= ch.last && t.lower[k - 1] === 'of') return { first: k, last: ch.last };
+  }
+  return null;
+}
+
+const TRANSFER =
+  /^(send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
+
 function scanObject(
   t: TokenTable,
   chunks: readonly Chunk[],
@@ -284,41 +374,54 @@ function scanObject(
   s1: number,
   preps: readonly string[],
   direct: boolean,
-): number {
+): { party: Chunk | null; theme: Chunk | null } {
   let k = e + 1;
   let lastPrep = '';
   let steps = 0;
-  while (k < s1 && steps < 14) {
+  let theme: Chunk | null = null;
+  // verbs of transfer move their direct object ("send troops to X"): the party is where it goes
+  let transfer = TRANSFER.test(t.lower[e]);
+  const done = () => ({ party: null, theme });
+  while (k < s1 && steps < 16) {
     steps++;
     const w = t.lower[k];
     const p = t.pos[k];
-    if (w === ';' || w === ':' || w === '.' || w === '"' || w === '“' || w === '”') return -1;
+    if (w === ';' || w === ':' || w === '.') return done();
+    if (w === '"' || w === '“' || w === '”') {
+      k++;
+      continue;
+    }
     if (p === POS.SCONJ || (RELATIVE.has(w) && lastPrep === '')) {
-      if (w !== 'that' || !direct) return -1;
+      if (w !== 'that' || !direct) return done();
       // "demanded that X ...": the clause subject is the one addressed
       k++;
       lastPrep = 'that';
       continue;
     }
-    if (w === ',') return -1;
+    // a comma or a dash between phrases ends the object's reach
+    if (w === ',' || ((w === '-' || w === '–' || w === '—') && !npToken(t, k))) return done();
     if (p === POS.ADP || w === 'to') {
       lastPrep = w;
       k++;
       continue;
     }
-    const c = chunks.findIndex((ch) => ch.first === k);
-    if (c >= 0 && notAnArgument(t, chunks[c])) {
-      k = chunks[c].last + 1;
+    const c = chunkFrom(chunks, t, k);
+    if (c && notAnArgument(t, c)) {
+      k = c.last + 1;
       lastPrep = '';
       continue;
     }
-    if (c >= 0) {
-      if (lastPrep === '' || lastPrep === 'that') {
-        if (direct || lastPrep === 'that') return c;
-      } else if (preps.includes(lastPrep) || lastPrep === 'between') {
-        return c;
+    if (c) {
+      const wanted =
+        lastPrep === '' || lastPrep === 'that'
+          ? direct || lastPrep === 'that'
+          : preps.includes(lastPrep) || lastPrep === 'between';
+      if (wanted) {
+        const directObject = lastPrep === '';
+        if (isParty(t, c) && !(transfer && directObject)) return { party: c, theme };
+        theme ??= c;
       }
-      k = chunks[c].last + 1;
+      k = c.last + 1;
       lastPrep = '';
       continue;
     }
@@ -327,13 +430,14 @@ function scanObject(
       if (lastPrep === 'to' || w.endsWith('ing')) {
         lastPrep = '';
         direct = true;
+        transfer = TRANSFER.test(w);
         k++;
         continue;
       }
-      return -1;
+      return done();
     }
-    if (p === POS.AUX || p === POS.CCONJ) return -1;
+    if (p === POS.AUX || p === POS.CCONJ) return done();
     k++;
   }
-  return -1;
+  return done();
 }

@@ -1,5 +1,5 @@
 import type { Doc } from '../../../model/doc.js';
-import type { Claim, EventRecord, Factuality } from '../../../model/types.js';
+import type { Claim, EventRecord, Factuality, Span } from '../../../model/types.js';
 
 /**
  * Factuality: the innermost claim whose content holds the trigger (reported, or denied when the
@@ -33,19 +33,26 @@ export function factualityFromClaims(
   claims: readonly Claim[],
   start: number,
   end: number,
-): { id: string; factuality: Factuality } | undefined {
+  actors: readonly Span[] = [],
+): { id: string; factuality: Factuality; content: Span } | undefined {
   let best: Claim | undefined;
-  let bestLen = Number.POSITIVE_INFINITY;
+  let bestPart: Span | undefined;
   for (const c of claims) {
+    // the source's own act ("Aliyev denied this and demanded …") is not part of what it claims
+    if (actors.some((a) => a.start < c.source.end && c.source.start < a.end)) continue;
     for (const part of c.content) {
-      if (part.start <= start && end <= part.end && part.end - part.start < bestLen) {
+      if (
+        part.start <= start &&
+        end <= part.end &&
+        (!bestPart || part.end - part.start < bestPart.end - bestPart.start)
+      ) {
         best = c;
-        bestLen = part.end - part.start;
+        bestPart = part;
       }
     }
   }
-  if (!best) return undefined;
-  return { id: best.id, factuality: best.stance === 'deny' ? 'denied' : 'reported' };
+  if (!best || !bestPart) return undefined;
+  return { id: best.id, factuality: best.stance === 'deny' ? 'denied' : 'reported', content: bestPart };
 }
 
 /** Cues between the subject (or clause start) and the trigger token. */

@@ -1,10 +1,12 @@
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
+  CUE_PARTICLES,
   CUE_PREFIX,
   CUE_VERBS,
   type CueVerb,
   NEEDS_VERB_TAG,
+  SPEAKER_NOUNS,
   TIME_WORDS,
 } from '../lexicon.js';
 import { findQuotations, paragraphBreakBefore, type QuoteIndex } from '../quotes.js';
@@ -30,6 +32,121 @@ export interface Attribution {
 const { PROPN, NOUN, PRON, DET, ADJ, NUM, PART, ADP, CCONJ, SCONJ, VERB, AUX, PUNCT, ADV } = POS;
 
 const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+const CAP_FUNCTION = new Set([
+  'i',
+  'the',
+  'a',
+  'an',
+  'but',
+  'and',
+  'in',
+  'on',
+  'at',
+  'as',
+  'if',
+  'when',
+  'while',
+  'asked',
+  'said',
+  'says',
+  'according',
+]);
+const TAIL_SUBORDINATORS = new Set([
+  'as',
+  'while',
+  'when',
+  'before',
+  'after',
+  'though',
+  'although',
+  'because',
+  'during',
+  'since',
+  'who',
+  'whose',
+  'which',
+  'but',
+  'until',
+  'even',
+  'in',
+  'at',
+  'on',
+  'according',
+]);
+const PERIOD_NOUNS = new Set([
+  'week',
+  'weekend',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'spring',
+  'summer',
+  'fall',
+  'autumn',
+  'winter',
+]);
+const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
+/** "a source close to …", "people familiar with …", "officials loyal to …". */
+const SOURCE_MODIFIERS = new Set([
+  'close',
+  'familiar',
+  'loyal',
+  'near',
+  'linked',
+  'connected',
+  'allied',
+  'opposed',
+]);
+const SUBORDINATORS = new Set([
+  'after',
+  'before',
+  'since',
+  'until',
+  'because',
+  'once',
+  'if',
+  'unless',
+  'though',
+  'although',
+  'whether',
+  'while',
+  'when',
+  'where',
+]);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** After a comma, words that open a comment on the report rather than more of it. */
+const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
+/** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
+const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
+const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
+const QUANT_ADV = new Set([
+  'nearly',
+  'almost',
+  'about',
+  'roughly',
+  'only',
+  'just',
+  'approximately',
+  'some',
+  'over',
+  'fully',
+]);
+const NOT_CUE_ADV = new Set([
+  'so',
+  'as',
+  'when',
+  'how',
+  'why',
+  'where',
+  'there',
+  'here',
+  'however',
+  'meanwhile',
+  'instead',
+  'still,',
+]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
@@ -69,7 +186,7 @@ const PARTICIPLE_CUES = new Set([
   'recalling',
   'referring',
 ]);
-const STATEMENT_NOUNS = new Set([
+const _STATEMENT_NOUNS = new Set([
   'statement',
   'interview',
   'speech',
@@ -145,7 +262,14 @@ class Scanner {
     return k >= 0 && this.q.quotes[k].close === i && this.q.quotes[k].closed;
   }
 
+  /** A capitalised word inside a sentence is a name, whatever the tagger said ("Ted/VERB Cruz"). */
+  isCapitalised(i: number): boolean {
+    const c = this.t.text[i].charCodeAt(0);
+    return c >= 65 && c <= 90 && this.t.text[i].length > 1 && !CAP_FUNCTION.has(this.lower[i]);
+  }
+
   isNominal(i: number): boolean {
+    if (this.isCapitalised(i)) return true;
     const p = this.pos[i];
     return p === PROPN || p === NOUN || p === NUM || (p === PRON && !NOT_SUBJECT_PRON.has(this.lower[i]));
   }
@@ -157,11 +281,42 @@ class Scanner {
       if (this.inQuote(i)) break;
       const w = this.lower[i];
       const p = this.pos[i];
-      if (p === PROPN || p === NOUN || p === NUM || p === ADJ || p === DET) {
+      if (
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        p === ADJ ||
+        p === DET ||
+        (this.isCapitalised(i) && p !== PRON)
+      ) {
+        start = i;
+        continue;
+      }
+      // a parenthesis inside a name: "Rep. Paul Ryan (R-WI)"
+      if (w === ')' && start === end) {
+        let k = i - 1;
+        while (k > floor && k > i - 8 && this.lower[k] !== '(') k--;
+        if (this.lower[k] === '(' && k > floor && this.isNominal(k - 1)) {
+          start = k;
+          i = k;
+          continue;
+        }
+      }
+      if ((w === '’' || w === "'") && start < end && i > floor && this.lower[i - 1].endsWith('s')) {
         start = i;
         continue;
       }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+        // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
+        if (start === end || POSSESSIVES.has(w)) start = i;
+        break;
+      }
+      // hyphenated compounds whatever their tags: "self-described", "Damascus-based"
+      if (
+        start < end &&
+        ((this.t.end[i] === this.t.start[i + 1] && this.lower[i + 1] === '-') ||
+          (i > floor && this.t.start[i] === this.t.end[i - 1] && this.lower[i - 1] === '-'))
+      ) {
         start = i;
         continue;
       }
@@ -173,14 +328,19 @@ class Scanner {
         (w === '-' || w === '&' || w === '.' || w === '/') &&
         start < end &&
         i > floor &&
-        this.isNominal(i - 1)
+        this.pos[i - 1] !== PUNCT
       ) {
         start = i;
         continue;
       }
       if (p === ADP && NP_ADP.has(w) && start < end && i > floor) {
         const l = this.pos[i - 1];
-        if (l === NOUN || l === PROPN) {
+        if (
+          l === NOUN ||
+          l === PROPN ||
+          (l === NUM && w === 'in') ||
+          SOURCE_MODIFIERS.has(this.lower[i - 1])
+        ) {
           start = i;
           continue;
         }
@@ -194,7 +354,18 @@ class Scanner {
     // a phrase must end in a nominal and not start with a preposition or conjunction
     while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
       start++;
-    if (start < end && !this.isNominal(end - 1)) return end;
+    // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
+    if (start < end && !this.isNominal(end - 1) && !(this.pos[end - 1] === ADJ && this.pos[start] === DET))
+      return end;
+    // "nearly half", "more than 4 in 10", "only one"
+    while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
+    if (
+      start > floor + 1 &&
+      start < end &&
+      this.lower[start - 1] === 'than' &&
+      this.lower[start - 2] === 'more'
+    )
+      start -= 2;
     return start;
   }
 
@@ -205,7 +376,14 @@ class Scanner {
       if (this.inQuote(i)) break;
       const w = this.lower[i];
       const p = this.pos[i];
-      if (p === PROPN || p === NOUN || p === NUM || p === ADJ || p === DET) {
+      if (
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        p === ADJ ||
+        p === DET ||
+        (this.isCapitalised(i) && p !== PRON)
+      ) {
         end = i + 1;
         continue;
       }
@@ -213,7 +391,11 @@ class Scanner {
         end = i + 1;
         continue;
       }
-      if (p === PART && (w === "'s" || w === '’s') && end > start) {
+      if (
+        ((p === PART && (w === "'s" || w === '’s')) ||
+          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
+        end > start
+      ) {
         end = i + 1;
         continue;
       }
@@ -223,7 +405,14 @@ class Scanner {
         const r = this.pos[i + 1];
         if (r === DET || r === PROPN || r === NOUN || r === ADJ || r === NUM) continue;
       }
-      if (p === CCONJ && w === 'and' && end > start && i + 1 < limit && this.isNominal(i + 1)) continue;
+      if (
+        p === CCONJ &&
+        w === 'and' &&
+        end > start &&
+        i + 1 < limit &&
+        (this.isNominal(i + 1) || (this.pos[i + 1] === DET && i + 2 < limit && this.isCapitalised(i + 2)))
+      )
+        continue;
       break;
     }
     return end;
@@ -236,8 +425,9 @@ class Scanner {
     const w = this.lower[prev];
     const p = this.pos[prev];
     if (OPENING_PUNCT.has(w) || this.isQuoteClose(prev)) return true;
-    if (p === CCONJ || p === SCONJ || p === ADV) return true;
-    if (w === 'that' || w === 'as' || w === 'but' || w === 'and') return true;
+    if (p === CCONJ || p === SCONJ || p === ADV || SUBORDINATORS.has(w)) return true;
+    if (w === 'that' || w === 'as' || w === 'but' || w === 'and' || w === 'with' || REL_PRON.has(w))
+      return true;
     return paragraphBreakBefore(this.text, this.t, i);
   }
 
@@ -245,6 +435,10 @@ class Scanner {
   skipAdjuncts(i: number, limit: number): number {
     for (let guard = 0; guard < 4 && i < limit; guard++) {
       const w = this.lower[i];
+      if (w === 'this' && i + 1 < limit && PERIOD_NOUNS.has(this.lower[i + 1])) {
+        i += 2;
+        continue;
+      }
       if (TIME_WORDS.has(w)) {
         i++;
         if (i < limit && (this.lower[i] === 'week' || this.lower[i] === 'month' || this.lower[i] === 'year'))
@@ -274,14 +468,28 @@ class Scanner {
     return end;
   }
 
+  private readonly cueCache: (CueVerb | null | undefined)[] = [];
+
+  /** The cue verb at token i, or null (memoised: both passes ask for every token). */
   isCue(i: number): CueVerb | null {
+    let v = this.cueCache[i];
+    if (v === undefined) {
+      v = this.cueAt(i);
+      this.cueCache[i] = v;
+    }
+    return v;
+  }
+
+  private cueAt(i: number): CueVerb | null {
     const w = this.lower[i];
     const v = CUE_VERBS.get(w);
     if (!v) return null;
     const p = this.pos[i];
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX) return null;
     if (p === NOUN || p === PROPN || p === ADJ) {
-      if (w.endsWith('ing') || w === 'says') return v; // wink sometimes tags "says" as a noun
+      // wink sometimes tags "says", "alleged that" as nouns or adjectives
+      if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
+        return v;
       return null;
     }
     // "the alleged plot", "a reported deal": participles modifying a noun are not cues
@@ -299,9 +507,19 @@ class Scanner {
   /** Extend a cue leftwards over auxiliaries and adverbs annotators include ("has also said"). */
   cueStartOf(i: number, floor: number): number {
     let s = i;
-    while (s - 1 >= floor && CUE_PREFIX.has(this.lower[s - 1]) && !this.inQuote(s - 1)) s--;
+    for (let k = 0; k < 4 && s - 1 >= floor && !this.inQuote(s - 1); k++) {
+      const w = this.lower[s - 1];
+      if (CUE_PREFIX.has(w) || (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor)) s--;
+      else break;
+    }
     // "has" etc. must not be a verb on its own separated from the cue by an object
     return s;
+  }
+
+  /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
+  cueEndOf(i: number, v: CueVerb): number {
+    const ps = CUE_PARTICLES[v.lemma];
+    return ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
   }
 
   /** Tokens [a, b) are all free (not yet given to an attribution). */
@@ -329,7 +547,32 @@ class Scanner {
     const k0 = this.q.quoteOf[s];
     if (k0 >= 0 && this.q.quotes[k0].open < s) s = this.q.quotes[k0].open;
     while (s < end && this.used[s]) s++;
-    return s;
+    return this.skipDateline(s, end);
+  }
+
+  /** "BEIRUT (Pakistan Point News / Sputnik - 05th October, 2020) Families …": content starts after the dateline. */
+  skipDateline(s: number, end: number): number {
+    let k = s;
+    while (
+      k < end &&
+      k < s + 4 &&
+      this.t.text[k] === this.t.text[k].toUpperCase() &&
+      /[A-Z]/.test(this.t.text[k])
+    )
+      k++;
+    if (k === s) return s;
+    if (this.lower[k] === ',' || this.lower[k] === '(') {
+      let c = k;
+      while (c < end && c < k + 20 && this.lower[c] !== ')') c++;
+      if (this.lower[c] !== ')') return s;
+      k = c + 1;
+    }
+    while (
+      k < end &&
+      (this.lower[k] === '-' || this.lower[k] === '—' || this.lower[k] === '–' || this.lower[k] === '--')
+    )
+      k++;
+    return k < end && k > s + 1 ? k : s;
   }
 
   private quoteOnlyBefore(open: number, s: number): boolean {
@@ -339,22 +582,25 @@ class Scanner {
   /** The quotation opening at token i that stands alone as the next sentence(s) (split quotes). */
   followingQuote(after: number): Range | null {
     let i = after;
-    while (i < this.n && (FINAL_PUNCT.has(this.lower[i]) || this.lower[i] === ',')) {
-      if (this.inQuote(i)) break;
+    // the rest of the attribution's sentence (an apposition, an adjunct) holds no verb
+    const end = after < this.n ? this.sentEnd[after] : this.n;
+    // … unless it is a subordinate clause: "Stenberg said as she accepted her award. “…”"
+    const sub = i < end && TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]);
+    while (i < end && !this.isQuoteOpen(i)) {
+      if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+      if (this.inQuote(i)) return null;
       i++;
     }
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
-    if (paragraphBreakBefore(this.text, this.t, i)) return null;
+    const newParagraph = paragraphBreakBefore(this.text, this.t, i);
     const qo = this.q.quotes[this.q.quoteOf[i]];
     // the quotation must end its sentence: nothing but final punctuation until the sentence or paragraph ends
     let j = qo.close + 1;
     while (j < this.n && FINAL_PUNCT.has(this.lower[j]) && !paragraphBreakBefore(this.text, this.t, j)) j++;
-    if (
-      j < this.n &&
-      !paragraphBreakBefore(this.text, this.t, j) &&
-      this.sentStart[j] === this.sentStart[qo.close]
-    )
-      return null;
+    const paragraphEnds = j >= this.n || paragraphBreakBefore(this.text, this.t, j);
+    if (!paragraphEnds && this.sentStart[j] === this.sentStart[qo.close]) return null;
+    // a quotation standing alone as the next paragraph continues the speaker's words
+    if (newParagraph && !paragraphEnds) return null;
     return [qo.open, qo.close + 1];
   }
 }
@@ -374,9 +620,24 @@ export function findAttributions(
     for (const r of a.content) sc.take(r);
     if (a.addressee) sc.take(a.addressee);
   };
+  // "Graham: Trump's Rhetoric Is Destroying the Party": a speaker, a colon, what they said
+  for (const [a, b] of sentenceTokens) {
+    const h = colonHeadline(sc, a, b);
+    if (h) push(h);
+  }
+  // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
+  for (const [a, b] of sentenceTokens) if (titleCase(sc, a, b)) sc.take([a, b]);
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
+    if (sc.lower[i] === 'by' && i > 0 && !sc.used[i - 1]) {
+      const v = sc.isCue(i - 1);
+      const a = v ? passiveBy(sc, i - 1, v, out) : null;
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
     if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
       const a = accordingTo(sc, i);
       if (a) push(a);
@@ -388,10 +649,11 @@ export function findAttributions(
       if (a) push(a);
     }
   }
-  // Pass 2: cues whose content follows them ("X said (that) …", "X told Y …").
+  // Pass 2: cues whose content follows them ("X said (that) …", "X told Y …"); any verb taking a
+  // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i);
+    const v = sc.isCue(i) ?? thatVerb(sc, i);
     if (!v) continue;
     const a = leadingCue(sc, i, v, out);
     if (a) push(a);
@@ -422,7 +684,11 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
       else if (tail > srcEnd + 1) content.push([srcEnd + 1, tail]);
     }
   } else {
-    // "According to X, …": the content follows the comma
+    // "According to X, …": the content follows the comma; the source runs to it
+    for (let k = srcEnd; k < s1 && k < srcEnd + 15 && sc.lower[srcEnd] !== ','; k++) {
+      if (sc.lower[k] === ',') srcEnd = k;
+      else if (sc.inQuote(k) || sc.pos[k] === AUX) break;
+    }
     let j = srcEnd;
     if (sc.lower[j] !== ',' && j < s1) return null;
     j++;
@@ -460,28 +726,38 @@ function trivialTail(sc: Scanner, i: number, s1: number): number | null {
   }
   while (j < s1 && FINAL_PUNCT.has(sc.lower[j]) && !sc.inQuote(j)) j++;
   if (j >= s1) return j;
-  return null;
+  // a subordinate or relative clause after the cue does not hold the content ("…, Susan said as she …")
+  const k = sc.lower[j] === ',' ? j + 1 : j;
+  if (k < s1 && TAIL_SUBORDINATORS.has(sc.lower[k])) return s1;
+  // an adjunct we could not parse, without a verb or a quotation ("told a meeting with leaders in Lima")
+  if (s1 - j > 20) return null;
+  for (let m = j; m < s1; m++) {
+    if (sc.pos[m] === VERB || sc.pos[m] === AUX || sc.isQuoteOpen(m) || sc.lower[m] === 'that') return null;
+  }
+  return s1;
 }
 
-/** "…, X said." / "“…,” said X." / "…, X, the head of Y, said." */
-function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
-  const s0 = sc.sentStart[i];
-  const s1 = sc.sentEnd[i];
-  const cueStart = sc.cueStartOf(i, s0);
-  const cue: Range = [cueStart, i + 1];
-  const prev = cueStart - 1;
-  if (prev < s0 && !sc.inQuote(s0)) {
-    // cue opening its sentence: "Said Smith: …" is rare; let pass 2 try
+/** An inverted source looks like a speaker: a name, a pronoun, or a person or body noun. */
+function speakerLike(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (sc.pos[k] === PROPN || sc.isCapitalised(k) || (sc.pos[k] === PRON && sc.lower[k] !== 'it'))
+      return true;
+    if (SPEAKER_NOUNS.has(sc.lower[k])) return true;
   }
+  return false;
+}
+
+/** Inverted order: "“…,” said Smith." / "…, said Smith, the head of Y." */
+function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attribution | null {
+  const s1 = sc.sentEnd[i];
+  const cueEnd = cue[1];
+  const prev = cue[0] - 1;
   // inverted: "“…,” said Smith." / "…, said Smith, the head of Y."
-  if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev))) {
-    const srcStart = i + 1;
+  if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev)) && v.frame === 'say') {
+    const srcStart = cueEnd;
     let srcEnd = sc.npRight(srcStart, s1);
-    if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart])) {
-      const tailEnd = sc.trimEnd(srcEnd, s1);
-      if (sc.lower[srcEnd] === ',' && tailEnd > srcEnd + 1 && !PARTICIPLE_CUES.has(sc.lower[srcEnd + 1])) {
-        srcEnd = apposEnd(sc, srcEnd + 1, tailEnd);
-      }
+    if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
+      srcEnd = withApposition(sc, srcEnd, s1);
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && PARTICIPLE_CUES.has(sc.lower[srcEnd + 1]);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
@@ -504,6 +780,18 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       }
     }
   }
+  return null;
+}
+
+/** "…, X said." / "“…,” said X." / "…, X, the head of Y, said." */
+function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const cueStart = sc.cueStartOf(i, s0);
+  const cueEnd = sc.cueEndOf(i, v);
+  const cue: Range = [cueStart, cueEnd];
+  const prev = cueStart - 1;
+  if (prev >= 0 && sc.isQuoteClose(prev)) return invertedCue(sc, i, v, cue);
   // "…, X said." / "…, X, the head of Y, told Sputnik on Monday."
   const srcEnd = cueStart;
   let srcStart = -1;
@@ -525,11 +813,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     srcStart = sc.npLeft(cueStart, s0);
     if (srcStart === cueStart) srcStart = -1;
   }
-  if (srcStart < 0 || srcStart <= s0) return null;
+  if (srcStart < 0 || srcStart <= s0 || !isBoundary(sc, srcStart - 1)) {
+    return prev >= s0 && sc.lower[prev] === ',' ? invertedCue(sc, i, v, cue) : null;
+  }
   const boundary = srcStart - 1;
-  if (!isBoundary(sc, boundary)) return null;
   // addressee after the cue ("told Sputnik on Monday")
-  let after = i + 1;
+  let after = cueEnd;
   let addressee: Range | null = null;
   if (v.frame === 'tell' || v.frame === 'ask') {
     const e = sc.npRight(after, s1);
@@ -556,6 +845,20 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     direct: sc.inQuote(end - 1),
     rule: 'trailing',
   };
+}
+
+/**
+ * Extend an inverted source over a role apposition ("said David Axelrod, the top strategist on …")
+ * but not over age or home town ("said Mona Lamberson, 59, of North Philadelphia").
+ */
+function withApposition(sc: Scanner, end: number, s1: number): number {
+  if (sc.lower[end] !== ',' || end + 1 >= s1) return end;
+  const first = end + 1;
+  const p = sc.pos[first];
+  if (PARTICIPLE_CUES.has(sc.lower[first]) || sc.isQuoteOpen(first)) return end;
+  if (p === NUM || sc.lower[first] === 'of' || p === VERB || p === AUX) return end;
+  const e = apposEnd(sc, first, sc.trimEnd(first, s1));
+  return e > first ? e : end;
 }
 
 function isBoundary(sc: Scanner, i: number): boolean {
@@ -598,22 +901,51 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
   const cueStart = sc.cueStartOf(i, s0);
-  const cue: Range = [cueStart, i + 1];
-  // source
+  const cueEnd = sc.cueEndOf(i, v);
+  const cue: Range = [cueStart, cueEnd];
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
+  let relative = false;
   const prev = cueStart - 1;
-  if (prev >= s0 && REL_PRON.has(sc.lower[prev])) source = [prev, prev + 1];
-  else if (prev >= s0 && sc.lower[prev] === ',' && PARTICIPLE_CUES.has(sc.lower[i])) {
-    // "…, adding that …": the subject of the main clause speaks again
+  const sameSentence = () => {
     for (let k = done.length - 1; k >= 0; k--) {
       const d = done[k];
-      if (d.cue[0] < s0) break;
-      if (d.cue[0] < i && d.source) {
-        source = d.source;
-        sharesSourceWith = k;
-        break;
-      }
+      if (d.cue[0] >= s0 && d.cue[0] < i && (d.source || d.sharesSourceWith !== undefined)) return k;
+    }
+    return -1;
+  };
+  if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
+    source = [prev, prev + 1];
+    relative = true;
+  } else if (prev >= s0 && sc.lower[prev] === ',' && PARTICIPLE_CUES.has(sc.lower[i])) {
+    // "…, adding that …": the subject of the main clause speaks again
+    const k = sameSentence();
+    if (k >= 0) {
+      sharesSourceWith = done[k].sharesSourceWith ?? k;
+      source = done[sharesSourceWith].source;
+    } else {
+      // "Clinton seemed ready to …, telling the crowd …": the sentence subject
+      const e = sc.npRight(s0, prev);
+      if (e > s0 && e < prev && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV))
+        source = [s0, e];
+    }
+    if (!source) return null;
+  } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
+    // "X denied this and demanded that …": a second verb with the same subject
+    const k = sameSentence();
+    if (k >= 0) {
+      sharesSourceWith = done[k].sharesSourceWith ?? k;
+      source = done[sharesSourceWith].source;
+    } else {
+      // "Reid caucused in Nevada and says he voted …": the subject of the first verb
+      const e = sc.npRight(s0, prev);
+      if (
+        e > s0 &&
+        e < prev &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        sc.free(s0, e)
+      )
+        source = [s0, e];
     }
     if (!source) return null;
   } else if (prev >= s0 && sc.lower[prev] === ',') {
@@ -623,26 +955,50 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       commas++;
       const np = sc.npLeft(j, s0);
       if (np < j && sc.subjectPosition(np, s0)) {
-        source = [np, prev + 1];
+        // a relative clause already given to an attribution leaves the bare name as source
+        source = sc.free(np, prev + 1) ? [np, prev + 1] : [np, j];
         break;
       }
     }
     if (!source) return null;
   } else {
     const np = sc.npLeft(cueStart, s0);
-    if (np === cueStart) return null;
-    if (!sc.subjectPosition(np, s0)) return null;
-    source = [np, cueStart];
+    if (np < cueStart && sc.subjectPosition(np, s0)) source = [np, cueStart];
+    else source = relativeSubject(sc, cueStart, s0);
+    if (!source) return null;
   }
-  if (source && !sc.free(source[0], source[1]) && sharesSourceWith === undefined) return null;
+  if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
   // addressee
-  let j = i + 1;
+  let j = cueEnd;
   let addressee: Range | null = null;
   if (v.frame === 'tell') {
+    const that = thatAhead(sc, j, s1);
+    if (that > j) {
+      addressee = [j, that];
+      j = that;
+    } else {
+      const e = sc.npRight(j, s1);
+      if (e > j && !TIME_WORDS.has(sc.lower[j])) {
+        addressee = [j, e];
+        j = e;
+      }
+    }
+  } else if (v.frame === 'ask' && v.stance !== 'accuse') {
+    // "asked workers if …", "urged Congress to act": the addressee, then the question or request
     const e = sc.npRight(j, s1);
-    if (e > j && !TIME_WORDS.has(sc.lower[j])) {
+    if (e > j && e < s1 && ASK_CONTENT.has(sc.lower[e])) {
       addressee = [j, e];
       j = e;
+    }
+  } else if (v.stance === 'accuse' && v.frame === 'ask') {
+    // "accused Baku of violating …": the accused is the addressee, the charge the content
+    const e = sc.npRight(j, s1);
+    for (let k = j + 1; k <= e && k < s1; k++) {
+      if ((sc.lower[k] === 'of' || sc.lower[k] === 'for') && (k === e || sc.lower[k + 1].endsWith('ing'))) {
+        addressee = [j, k];
+        j = k + 1;
+        break;
+      }
     }
   }
   j = sc.skipAdjuncts(j, s1);
@@ -657,7 +1013,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
-  if (v.frame === 'say' && sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
+  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing'))
+    return null;
+  if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
     const qo = sc.q.quotes[sc.q.quoteOf[j]];
@@ -673,18 +1031,222 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (!sc.inQuote(k) && sc.lower[k] === ',' && k + 1 < s1 && PARTICIPLE_CUES.has(sc.lower[k + 1])) {
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (relative && w === ',') {
       end = k;
       break;
     }
+    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+    // "… and said that …": a second verb of the same subject ends the content
+    if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
+      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      if ((sc.pos[nx] === VERB || sc.pos[nx] === AUX) && sc.isCue(nx)) {
+        end = k;
+        break;
+      }
+    }
   }
   end = sc.trimEnd(j, end);
-  if (end - j < 1 || !hasContent(sc, j, end + (end - j === 1 ? 1 : 0))) {
-    if (!(end - j === 1 && sc.isNominal(j))) return null;
-  }
+  if (end <= j) return null;
+  if (!hasContent(sc, j, end) && !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]))))
+    return null;
   return mk([[j, end]], sc.isQuoteOpen(j));
 
   function mk(content: Range[], direct: boolean): Attribution {
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
+}
+
+/** "told Associated Press on Monday that …": the "that" opening the content, within a few tokens. */
+function thatAhead(sc: Scanner, j: number, s1: number): number {
+  for (let k = j; k < s1 && k < j + 10; k++) {
+    const w = sc.lower[k];
+    if (w === 'that' && k > j) return k;
+    if (
+      sc.inQuote(k) ||
+      sc.pos[k] === AUX ||
+      w === ',' ||
+      (sc.pos[k] === VERB && !/^[A-Z]/.test(sc.t.text[k]))
+    )
+      return -1;
+  }
+  return -1;
+}
+
+function titleCase(sc: Scanner, a: number, b: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = a; i < b; i++) {
+    if (sc.pos[i] === PUNCT) continue;
+    words++;
+    const c = sc.t.text[i].charCodeAt(0);
+    if (c >= 65 && c <= 90) caps++;
+  }
+  return words >= 5 && caps / words >= 0.75;
+}
+
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', "'s", '’s']);
+
+/**
+ * Passive attribution: "X was first reported by international media and later confirmed by Y":
+ * the source follows "by", the content is the subject before the auxiliary; a second coordinated
+ * participle shares the subject.
+ */
+function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (!sc.lower[i].endsWith('ed') && !IRREGULAR_PARTICIPLES.has(sc.lower[i])) return null;
+  let k = i - 1;
+  while (k >= s0 && sc.pos[k] === ADV) k--;
+  if (k < s0) return null;
+  const srcStart = i + 2;
+  const srcEnd = sc.npRight(srcStart, s1);
+  if (srcEnd === srcStart) return null;
+  let content: Range[];
+  let cueStart = k + 1;
+  if (PASSIVE_AUX.has(sc.lower[k])) {
+    while (k - 1 >= s0 && (sc.pos[k - 1] === AUX || sc.pos[k - 1] === ADV || sc.lower[k - 1] === 'not')) k--;
+    cueStart = k;
+    const start = sc.backwardContentStart(k);
+    if (k - start < 1) return null;
+    content = [[start, k]];
+  } else if (sc.lower[k] === 'and' || sc.lower[k] === 'but') {
+    // the second participle of "reported by A and later confirmed by B"
+    const prior = done[done.length - 1];
+    if (prior?.rule !== 'passive' || sc.sentStart[prior.cue[0]] !== s0) return null;
+    content = prior.content.map((r) => [r[0], r[1]] as Range);
+  } else return null;
+  return {
+    cue: [cueStart, i + 1],
+    source: [srcStart, srcEnd],
+    content,
+    verb: v,
+    addressee: null,
+    direct: false,
+    rule: 'passive',
+  };
+}
+
+const IRREGULAR_PARTICIPLES = new Set([
+  'told',
+  'shown',
+  'found',
+  'said',
+  'written',
+  'known',
+  'seen',
+  'thought',
+  'sought',
+]);
+
+/** "Officials who spoke on condition of anonymity said …": a subject with a short relative clause. */
+function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  for (let k = cueStart - 1; k > s0 && k >= cueStart - 12; k--) {
+    const w = sc.lower[k];
+    if (w === ',' || sc.inQuote(k) || sc.used[k]) return null;
+    if (w !== 'who' && w !== 'that') continue;
+    const np = sc.npLeft(k, s0);
+    if (np < k && sc.subjectPosition(np, s0)) return [np, cueStart];
+    return null;
+  }
+  return null;
+}
+
+/** "…, adding that …", "…, applauding …": a participle of a cue verb. */
+function participleCue(sc: Scanner, k: number): boolean {
+  return PARTICIPLE_CUES.has(sc.lower[k]) || (sc.lower[k].endsWith('ing') && sc.isCue(k) !== null);
+}
+
+const NOT_SPEAKERS = new Set([
+  'related',
+  'note',
+  'update',
+  'updated',
+  'editor',
+  'photo',
+  'video',
+  'watch',
+  'read',
+  'breaking',
+  'see',
+  'also',
+  'source',
+  'sources',
+  'correction',
+  'disclosure',
+  'q',
+  'a',
+  'exclusive',
+  'poll',
+  'analysis',
+  'opinion',
+  'live',
+  'transcript',
+  'full',
+]);
+
+/** A line opening with a short name and a colon: "Obama: I'm Optimistic Voters Will Say No". */
+function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
+  if (!paragraphBreakBefore(sc.text, sc.t, a)) return null;
+  let colon = -1;
+  for (let k = a + 1; k < b && k <= a + 6; k++) {
+    if (sc.lower[k] === ':') {
+      colon = k;
+      break;
+    }
+  }
+  if (colon < 0 || sc.inQuote(a) || b - colon < 4) return null;
+  if (sc.npRight(a, colon) !== colon || !sc.isCapitalised(a)) return null;
+  for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
+  // the content runs to the end of the line
+  let end = colon + 1;
+  while (end < sc.n && !paragraphBreakBefore(sc.text, sc.t, end)) end++;
+  end = sc.trimEnd(colon + 1, end);
+  if (end - colon < 3) return null;
+  return {
+    cue: [colon, colon + 1],
+    source: [a, colon],
+    content: [[colon + 1, end]],
+    verb: null,
+    addressee: null,
+    direct: sc.isQuoteOpen(colon + 1),
+    rule: 'colon',
+  };
+}
+
+const GENERIC_CUE: CueVerb = { lemma: '', frame: 'say', stance: 'assert' };
+const NOT_THAT_VERBS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'so',
+  'such',
+  'now',
+  'given',
+  'provided',
+  'seeing',
+  'means',
+  'meant',
+  'mean',
+  'ensure',
+  'ensured',
+  'ensures',
+  'make',
+  'made',
+  'makes',
+]);
+
+/** A verb directly followed by "that" and a clause (not "so that", "given that"). */
+function thatVerb(sc: Scanner, i: number): CueVerb | null {
+  if (sc.pos[i] !== VERB || i + 2 >= sc.n || sc.lower[i + 1] !== 'that') return null;
+  if (NOT_THAT_VERBS.has(sc.lower[i])) return null;
+  const p = sc.pos[i + 2];
+  return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
 }

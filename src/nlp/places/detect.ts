@@ -1,0 +1,897 @@
+import type { Doc } from '../../model/doc.js';
+import type { Mention, Span } from '../../model/types.js';
+import { POS } from '../../text/tokenize.js';
+import { foldName } from './gazetteer/fold.js';
+import type { Gazetteer } from './gazetteer/load.js';
+import {
+  ADMIN_HEADS,
+  HYPHEN_PLACE_SUFFIXES,
+  LOCALITY_NOUNS,
+  NAME_CONNECTORS,
+  ORG_HEADS_AFTER_PLACE,
+  SINGLE_WORD_STOPLIST,
+} from './lexicon.js';
+
+/** Cue flags a toponym carries into resolution. */
+export const CUE_ADMIN = 1; // "Aleppo Province", "Cook County"
+export const CUE_LOCALITY = 2; // "the village of X", "X village"
+export const CUE_HYPHEN = 4; // "Damascus-based"
+export const CUE_ORG = 8; // first word of an organisation name ("Afrin Police")
+export const CUE_GOLD = 16; // span given by the caller (evaluation with gold spans)
+
+export interface Toponym extends Span {
+  /** Token range [t0, t1). */
+  t0: number;
+  t1: number;
+  key: string;
+  kind: 'place' | 'demonym';
+  /** Gazetteer postings (feature id << 2 | name kind); empty when the gazetteer lacks the name. */
+  postings: number[];
+  /** For a demonym: ISO alpha-2 or the name of a region it refers to. */
+  demonymOf?: string;
+  /** The admin word after the name ("province" in "Aleppo Province"). */
+  adminHead?: string;
+  /** The locality noun of an unresolved cue ("village"). */
+  localityNoun?: string;
+  cue: number;
+  rule: string;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}.'’-]+$/u;
+const ASCII_TOKEN = /^[A-Za-z0-9.]*$/;
+const HYPHENS = new Set(['-', '‐', '‑', '–']);
+const APOSTROPHES = new Set(["'", '’', '‘', 'ʻ', 'ʼ', '`']);
+const MAX_TOKENS = 7;
+/** Multi-word gazetteer names that in news are buildings or institutions, not the town of that name. */
+const MULTIWORD_STOPLIST = new Set([
+  'white house',
+  'capitol hill',
+  'wall street',
+  'downing street',
+  'the hague court',
+  'new year',
+  'new years',
+  'united nations',
+  'red cross',
+  'red crescent',
+  'holy see',
+  'the state',
+  'the city',
+]);
+const NAMEISH_POS = new Set([POS.PROPN, POS.NOUN, POS.ADJ, POS.X]);
+
+/** Upper-case first letter, with an ASCII fast path (most tokens). */
+function upperStart(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t);
+}
+
+function foldToken(t: string): string {
+  return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
+}
+
+/** Per-document facts detection needs: which lower-case words occur, which sentences are headlines. */
+interface DocFacts {
+  lowerWords: Set<string>;
+  titleSentence: Uint8Array;
+  /** Mention kind covering each token (0 none, 1 person, 2 organisation-like, 3 weak person). */
+  mentionAt: Uint8Array;
+  mentionStart: Uint8Array;
+  /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
+  nameRunWords: Set<string>;
+}
+
+function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
+  const tk = doc.tokens;
+  const lowerWords = new Set<string>();
+  const caps = new Uint32Array(doc.sentences.length);
+  const words = new Uint32Array(doc.sentences.length);
+  for (let i = 0; i < tk.length; i++) {
+    const t = tk.text[i];
+    const c = t.charCodeAt(0);
+    if (c >= 97 && c <= 122) lowerWords.add(t);
+    if (tk.pos[i] !== POS.PUNCT && t.length > 3) {
+      words[tk.sentence[i]]++;
+      if (UPPER_START.test(t)) caps[tk.sentence[i]]++;
+    }
+  }
+  const titleSentence = new Uint8Array(doc.sentences.length);
+  for (let s = 0; s < titleSentence.length; s++) {
+    if (words[s] >= 3 && caps[s] / words[s] > 0.7) titleSentence[s] = 1;
+  }
+  const mentionAt = new Uint8Array(tk.length);
+  const mentionStart = new Uint8Array(tk.length);
+  let j = 0;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    if (m.kind === 'place' || m.kind === 'demonym') continue;
+    const weak = m.rule?.startsWith('shape.') ?? false;
+    const code = m.kind === 'person' ? (weak ? 3 : 1) : 2;
+    while (j < tk.length && tk.end[j] <= m.start) j++;
+    let first = true;
+    for (let i = j; i < tk.length && tk.start[i] < m.end; i++) {
+      mentionAt[i] = code;
+      if (first) mentionStart[i] = 1;
+      first = false;
+    }
+  }
+  // Capitalised runs of two or more words (not headlines): their words are people's or
+  // organisations' names throughout the document ("Michael Jones" … "Jones said").
+  const nameRunWords = new Set<string>();
+  for (let i = 0; i < tk.length; ) {
+    if (!UPPER_START.test(tk.text[i]) || titleSentence[tk.sentence[i]] === 1) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (
+      j + 1 < tk.length &&
+      tk.sentence[j + 1] === tk.sentence[i] &&
+      UPPER_START.test(tk.text[j + 1]) &&
+      (NAMEISH_POS.has(tk.pos[j + 1]) || INITIAL.test(tk.text[j + 1]))
+    )
+      j++;
+    if (
+      j > i &&
+      NAMEISH_POS.has(tk.pos[i]) &&
+      !STOP_RUN_START.has(tk.lower[i]) &&
+      !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]) &&
+      !ADMIN_HEADS.has(tk.lower[j])
+    ) {
+      for (let k = i; k <= j; k++) if (!tk.text[k].endsWith('.')) nameRunWords.add(tk.lower[k]);
+    }
+    i = j + 1;
+  }
+  return { lowerWords, titleSentence, mentionAt, mentionStart, nameRunWords };
+}
+
+/** Cheap strength of a gazetteer name before context: is it a country, admin area, region or a large city? */
+function strongName(gz: Gazetteer, postings: readonly number[]): boolean {
+  for (const p of postings) {
+    if ((p & 3) >= 2) continue;
+    const f = gz.fcodeAndPop(p >> 2);
+    if (f.rank >= 2 || f.population >= 100_000) return true;
+  }
+  return false;
+}
+
+/**
+ * Find toponyms and demonyms in a document: longest gazetteer matches over capitalised token runs,
+ * filtered by capitalisation, part of speech, stoplists and the people/organisation mentions, plus
+ * names the gazetteer lacks when the context says they are localities ("the village of X").
+ */
+export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<string, string>): Toponym[] {
+  const tk = doc.tokens;
+  const n = tk.length;
+  const mentions = doc.layer('mentions');
+  const facts = docFacts(doc, mentions);
+  const out: Toponym[] = [];
+  const posting: number[] = [];
+  const cuedKeys = new Set<string>();
+  const weakAt = new Set<number>();
+  let sentEnd = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tk.text[i];
+    if (!upperStart(t)) continue;
+    const s = tk.sentence[i];
+    sentEnd = doc.sentenceTokens[s][1];
+    const lower0 = tk.lower[i];
+
+    // Demonyms: "Syrian", "South Korean", "Syrians".
+    const dem = matchDemonym(tk.text, tk.lower, i, sentEnd, demonyms);
+    if (dem && isLanguageUse(tk.lower, i, dem.last)) {
+      i = dem.last;
+      continue;
+    }
+    if (dem && facts.mentionAt[i] !== 1) {
+      out.push({
+        start: tk.start[i],
+        end: tk.end[dem.last],
+        t0: i,
+        t1: dem.last + 1,
+        key: dem.key,
+        kind: 'demonym',
+        postings: [],
+        demonymOf: dem.target,
+        cue: 0,
+        rule: 'demonym',
+      });
+      i = dem.last;
+      continue;
+    }
+
+    // Longest gazetteer match starting here.
+    let key = '';
+    let bestEnd = -1;
+    let bestKey = '';
+    let j = i;
+    for (let used = 0; j < sentEnd && used < MAX_TOKENS; j++) {
+      const w = tk.text[j];
+      if (j > i) {
+        if (HYPHENS.has(w)) {
+          // "Nagorno-Karabakh" continues; "Damascus-based" stops
+          const next = tk.lower[j + 1];
+          if (next === undefined || HYPHEN_PLACE_SUFFIXES.has(next)) break;
+          continue;
+        }
+        if (APOSTROPHES.has(w)) continue;
+        if (w === "'s" || w === '’s') break;
+        if (!UPPER_START.test(w) && !NAME_CONNECTORS.has(w) && !/^\d/.test(w)) {
+          // lower-case glued after a hyphen ("Abu-dhabi") still joins
+          if (!(HYPHENS.has(tk.text[j - 1]) && tk.start[j] === tk.end[j - 1])) break;
+        }
+        if (tk.pos[j] === POS.PUNCT && w !== '.') break;
+      }
+      const f = foldToken(w);
+      if (!f) continue;
+      key = key ? `${key} ${f}` : f;
+      used++;
+      const found = gz.lookup(key, null);
+      if (found < 0) break;
+      if (found > 0 && !NAME_CONNECTORS.has(w)) {
+        bestEnd = j;
+        bestKey = key;
+      }
+    }
+    if (bestEnd < 0) {
+      const loc = unknownLocality(doc, i, sentEnd, facts);
+      if (loc) {
+        out.push(loc);
+        i = loc.t1 - 1;
+      }
+      continue;
+    }
+    posting.length = 0;
+    gz.lookup(bestKey, posting);
+    const single = bestEnd === i;
+    let cue = 0;
+    let rule = 'gazetteer';
+    let end = bestEnd;
+    let adminHead: string | undefined;
+    // "Aleppo Province", "Cook County" (when the full form is not itself a gazetteer name)
+    const after = tk.lower[end + 1];
+    if (
+      after !== undefined &&
+      ADMIN_HEADS.has(after) &&
+      (UPPER_START.test(tk.text[end + 1]) || after === 'state')
+    ) {
+      cue |= CUE_ADMIN;
+      adminHead = after === 'co.' || after === 'co' ? 'county' : after;
+      end++;
+      // "Loudon Co.", "Cook County": the admin area's own name is "X County"
+      if (adminHead === 'county' || adminHead === 'parish') gz.lookup(`${bestKey} ${adminHead}`, posting);
+      rule = 'gazetteer+admin-head';
+    }
+    if (!adminHead) {
+      const plural = pluralAdminHeadAfter(tk, end, sentEnd);
+      if (plural) {
+        cue |= CUE_ADMIN;
+        adminHead = plural;
+        gz.lookup(`${bestKey} ${plural}`, posting);
+      }
+    }
+    if (HYPHENS.has(tk.text[end + 1] ?? '') && HYPHEN_PLACE_SUFFIXES.has(tk.lower[end + 2] ?? '')) {
+      cue |= CUE_HYPHEN;
+      rule = 'gazetteer+hyphen-suffix';
+    }
+    if (!single) {
+      // multi-word names are reliable; still never inside a person's name
+      if ((facts.mentionAt[i] === 1 && !(cue & CUE_HYPHEN)) || MULTIWORD_STOPLIST.has(bestKey)) {
+        i = bestEnd;
+        continue;
+      }
+    } else if (cue & (CUE_ADMIN | CUE_HYPHEN)) {
+      // "X County", "X-based": the cue vouches for the name, but not for a stop word
+      if (SINGLE_WORD_STOPLIST.has(lower0) || facts.mentionAt[i] === 1) continue;
+    } else if (!acceptSingle(doc, gz, i, lower0, posting, facts, sentEnd)) {
+      continue;
+    }
+    if (facts.mentionAt[i] === 2 && facts.mentionStart[i]) cue |= CUE_ORG;
+    // a locality noun right before or after ("the village of Akhur", "Akhur village")
+    const locN = localityNounAround(tk.lower, i, end, sentEnd);
+    if (locN) {
+      cue |= CUE_LOCALITY;
+    }
+    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !strongName(gz, posting);
+    if (!weak || hasPlaceContext(doc, i, end, sentEnd)) cuedKeys.add(bestKey);
+    else weakAt.add(out.length);
+    out.push({
+      start: tk.start[i],
+      end: tk.end[end],
+      t0: i,
+      t1: end + 1,
+      key: bestKey,
+      kind: 'place',
+      postings: posting.slice(),
+      localityNoun: locN ?? undefined,
+      adminHead,
+      cue,
+      rule,
+    });
+    i = end;
+  }
+  // A small town's name needs the context to say it is a place somewhere in the document
+  // ("in X", "X, Texas", "X police"); bare, it is more often a surname or a common word.
+  if (weakAt.size === 0) return out;
+  return out.filter((t, k) => !weakAt.has(k) || cuedKeys.has(t.key));
+}
+
+const PLURAL_HEADS: Record<string, string> = {
+  counties: 'county',
+  parishes: 'parish',
+  provinces: 'province',
+  states: 'state',
+  governorates: 'governorate',
+  districts: 'district',
+};
+
+/** "Clarke, Madison and Oconee counties": the plural head after a list of names. */
+function pluralAdminHeadAfter(tk: Doc['tokens'], end: number, sentEnd: number): string | null {
+  let j = end + 1;
+  for (let hops = 0; j < sentEnd && hops < 12; hops++) {
+    const w = tk.lower[j];
+    if (PLURAL_HEADS[w]) return PLURAL_HEADS[w];
+    if (w === ',' || w === 'and' || w === 'or' || UPPER_START.test(tk.text[j])) j++;
+    else return null;
+  }
+  return null;
+}
+
+const DASHES = new Set(['-', '--', '—', '–', ',']);
+const PARTIES = new Set(['r', 'd', 'i', 'dfl']);
+const PLACE_MODIFIED = new Set([
+  'woman',
+  'man',
+  'men',
+  'women',
+  'resident',
+  'residents',
+  'native',
+  'natives',
+  'area',
+  'areas',
+  'police',
+  'officials',
+  'official',
+  'mayor',
+  'council',
+  'school',
+  'schools',
+  'teen',
+  'teens',
+  'girl',
+  'boy',
+  'family',
+  'families',
+  'home',
+  'homes',
+  'city',
+  'town',
+  'village',
+  'county',
+  'streets',
+  'street',
+  'road',
+  'neighborhood',
+  'neighbourhood',
+  'downtown',
+  'campus',
+  'office',
+  'branch',
+  'plant',
+  'facility',
+  'hospital',
+  'airport',
+  'port',
+  'district',
+  'region',
+  'province',
+  'state',
+  'suburb',
+  'suburbs',
+  'outskirts',
+  "man's",
+  'couple',
+  'couples',
+  'voters',
+  'businesses',
+  'church',
+  'firefighters',
+  'deputies',
+  'students',
+  'teachers',
+  'board',
+  'commissioners',
+  'department',
+  'library',
+  'park',
+  'mall',
+  'store',
+]);
+const PLACE_PREPS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'toward',
+  'towards',
+  'outside',
+  'inside',
+  'across',
+  'throughout',
+  'around',
+  'of',
+  'between',
+  'via',
+  'through',
+  'within',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'north',
+  'south',
+  'east',
+  'west',
+  'downtown',
+  'rural',
+  'suburban',
+  'nearby',
+  'neighboring',
+  'neighbouring',
+]);
+
+/** Context that says a name is a place: a locative word before it, a qualifier, a list of places, a place-modified noun after. */
+function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boolean {
+  const tk = doc.tokens;
+  const prev = tk.lower[i - 1];
+  if (prev !== undefined && tk.sentence[i - 1] === tk.sentence[i] && PLACE_PREPS.has(prev)) return true;
+  const next = tk.lower[end + 1];
+  if (next === undefined || end + 1 >= sentEnd) return false;
+  if (PLACE_MODIFIED.has(next)) return true;
+  // "X, Texas" / "X, Ga." / "X and Y counties"
+  if (next === ',' && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) return true;
+  if (next === '(' || next === '[') return true;
+  // dateline: an all-caps name at the start of a paragraph or before a dash ("HUDSON --")
+  const t = tk.text[i];
+  if (ALL_CAPS.test(t) && t.length > 2 && (i === 0 || doc.text[tk.start[i] - 1] === '\n' || DASHES.has(next)))
+    return true;
+  // a legislator's party and home town: "R-Marshall", "DFL-Chisholm"
+  if (prev !== undefined && HYPHENS.has(tk.text[i - 1]) && PARTIES.has(tk.lower[i - 2] ?? '')) return true;
+  return false;
+}
+
+function localityNounAround(
+  lower: readonly string[],
+  i: number,
+  end: number,
+  sentEnd: number,
+): string | null {
+  // "village of X" / "town of X"
+  if (i >= 2 && lower[i - 1] === 'of' && LOCALITY_NOUNS.has(lower[i - 2])) return lower[i - 2];
+  // "X village" (lower-case noun after the name)
+  if (end + 1 < sentEnd && LOCALITY_NOUNS.has(lower[end + 1])) return lower[end + 1];
+  return null;
+}
+
+function acceptSingle(
+  doc: Doc,
+  gz: Gazetteer,
+  i: number,
+  lower: string,
+  postings: readonly number[],
+  facts: DocFacts,
+  sentEnd: number,
+): boolean {
+  const tk = doc.tokens;
+  const strong = strongName(gz, postings);
+  const country = isCountryName(gz, postings);
+  if (SINGLE_WORD_STOPLIST.has(lower) && !country) return false;
+  const t0 = tk.text[i];
+  // acronyms ("FDA", "KBR") only as a country's or admin area's own short name ("US", "UAE")
+  if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
+    return false;
+  // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
+  if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
+    return false;
+  // a word also seen inside a longer name ("Michael Jones", "First Baptist Church Maryville")
+  // counts only where the context itself says place ("in Maryville")
+  if (facts.nameRunWords.has(lower) && !strong && !hasPlaceContext(doc, i, i, sentEnd)) return false;
+  const nextLower = tk.lower[i + 1];
+  if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
+  if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
+  const m = facts.mentionAt[i];
+  if (m === 1) return false;
+  // inside a person's name, after its first word ("Matthew D. Flores", "St. Patrick")
+  if (m === 3 && !facts.mentionStart[i] && !country) return false;
+  // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
+  if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
+  // the same word written in lower case elsewhere: a common noun ("police", "reading")
+  if (facts.lowerWords.has(lower) && !strong) return false;
+  const t = tk.text[i];
+  const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
+  const caps = ALL_CAPS.test(t) && t.length > 1;
+  const onlyNameCue = i === sentStart || facts.titleSentence[tk.sentence[i]] === 1 || caps;
+  if (onlyNameCue && !strong && tk.pos[i] !== POS.PROPN) return false;
+  // part of a longer capitalised name ("Ahmad Kazem", "Kazem Ahmad")
+  const prevCap =
+    i > sentStart &&
+    UPPER_START.test(tk.text[i - 1]) &&
+    (NAMEISH_POS.has(tk.pos[i - 1]) || tk.text[i - 1].endsWith('.')) &&
+    !STOP_RUN_START.has(tk.lower[i - 1]);
+  const nextCap = i + 1 < sentEnd && UPPER_START.test(tk.text[i + 1]) && NAMEISH_POS.has(tk.pos[i + 1]);
+  if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
+    // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
+    // countries and admin areas stay ("Syria Civil Defence" still names Syria)
+    const city = !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2);
+    const country = postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3);
+    if (prevCap && nextCap && !country) return false;
+    if (prevCap && (city || !strong)) return false;
+    // a name opening an organisation's name is a place ("Texas Southern University", "Afrin
+    // Police"); opening a person's name it is not ("Victoria Jones")
+    if (nextCap && !country) {
+      const m = facts.mentionAt[i];
+      if (m === 1 || (m === 3 && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]))) return false;
+      if (m !== 2 && (city || !strong) && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1])) return false;
+    }
+  }
+  if (insideOutletName(tk.text, tk.lower, i + 1, sentEnd)) return false;
+  return true;
+}
+
+const MEDIA_HEADS = new Set([
+  'news',
+  'times',
+  'post',
+  'herald',
+  'tribune',
+  'gazette',
+  'journal',
+  'daily',
+  'today',
+  'press',
+  'radio',
+  'tv',
+  'television',
+  'channel',
+  'agency',
+  'chronicle',
+  'observer',
+  'telegraph',
+  'monitor',
+  'courier',
+  'examiner',
+  'inquirer',
+  'dispatch',
+  'sentinel',
+  'star',
+  'independent',
+  'guardian',
+  'standard',
+  'mirror',
+  'express',
+  'online',
+  'network',
+]);
+/** "Pakistan Point News": a capitalised run after the place that ends in a media word is an outlet. */
+function insideOutletName(
+  text: readonly string[],
+  lower: readonly string[],
+  from: number,
+  sentEnd: number,
+): boolean {
+  let j = from;
+  while (j < sentEnd && j < from + 4 && UPPER_START.test(text[j])) {
+    if (MEDIA_HEADS.has(lower[j]) && (j + 1 >= sentEnd || !UPPER_START.test(text[j + 1]))) return true;
+    j++;
+  }
+  return false;
+}
+
+/** Run starts that are not part of a name ("In Paris", "The Hague" is in the gazetteer anyway). */
+const STOP_RUN_START = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'the',
+  'in',
+  'at',
+  'on',
+  'from',
+  'to',
+  'for',
+  'a',
+  'an',
+  'and',
+  'but',
+  'of',
+  'by',
+  'with',
+  'as',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'since',
+  'during',
+]);
+const INITIAL = /^\p{Lu}\.$/u;
+const ABBREV_BEFORE = new Set([',', '-', '(', 'in', 'at', 'of', 'from', 'near', 'the']);
+const ACRONYM = /^[A-Z]{2,6}$/;
+/** Words after a name that make it something else: "Marburg virus", "Jones said". */
+const NOT_PLACE_AFTER = new Set([
+  'virus',
+  'fever',
+  'flu',
+  'strain',
+  'disease',
+  'said',
+  'says',
+  'told',
+  'added',
+  'explained',
+  'stated',
+  'noted',
+  'wrote',
+  'asked',
+  'argued',
+  'believes',
+  'thinks',
+]);
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'asked', 'according']);
+
+function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
+  for (const p of postings) if ((p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3) return true;
+  return false;
+}
+
+const MONTHS_DAYS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
+function isMonthOrDay(w: string): boolean {
+  return MONTHS_DAYS.test(w);
+}
+
+const LANGUAGE_VERBS = new Set([
+  'speak',
+  'speaks',
+  'spoke',
+  'speaking',
+  'spoken',
+  'learn',
+  'learns',
+  'learned',
+  'learning',
+  'learnt',
+  'teach',
+  'teaches',
+  'taught',
+  'teaching',
+  'fluent',
+  'translated',
+  'translate',
+  'understand',
+  'understands',
+  'write',
+  'writes',
+  'read',
+  'reads',
+  'study',
+  'studied',
+  'studies',
+  'in',
+]);
+const LANGUAGE_AFTER = new Set([
+  'language',
+  'languages',
+  'speakers',
+  'speaker',
+  'speaking',
+  'translation',
+  'version',
+  'subtitles',
+  'class',
+  'classes',
+  'lessons',
+  'teacher',
+  'teachers',
+  'learners',
+  'literature',
+  'dictionary',
+  'grammar',
+  'proficiency',
+]);
+
+/** "spoke French", "English language learners": a language, not a people or a place. */
+function isLanguageUse(lower: readonly string[], i: number, last: number): boolean {
+  const next = lower[last + 1];
+  if (next !== undefined && LANGUAGE_AFTER.has(next)) return true;
+  const prev = lower[i - 1];
+  // "in English" but not "in Syrian territory": the word after must not be a noun it modifies
+  if (prev === 'in')
+    return next === undefined || next === '.' || next === ',' || next === 'and' || next === 'or';
+  return prev !== undefined && LANGUAGE_VERBS.has(prev);
+}
+
+let firstWords: Set<string> | null = null;
+let firstWordsOf: ReadonlyMap<string, string> | null = null;
+function demonymFirstWords(demonyms: ReadonlyMap<string, string>): Set<string> {
+  if (firstWordsOf !== demonyms || !firstWords) {
+    firstWords = new Set();
+    for (const k of demonyms.keys()) {
+      const sp = k.indexOf(' ');
+      if (sp > 0) firstWords.add(k.slice(0, sp));
+    }
+    firstWordsOf = demonyms;
+  }
+  return firstWords;
+}
+
+function matchDemonym(
+  text: readonly string[],
+  lower: readonly string[],
+  i: number,
+  sentEnd: number,
+  demonyms: ReadonlyMap<string, string>,
+): { last: number; key: string; target: string } | null {
+  // two-word demonyms first ("South Korean", "Sri Lankan")
+  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && UPPER_START.test(text[i + 1])) {
+    const k2 = `${foldToken(text[i])} ${foldToken(text[i + 1])}`;
+    const t2 = demonyms.get(k2) ?? (k2.endsWith('s') ? demonyms.get(k2.slice(0, -1)) : undefined);
+    if (t2) return { last: i + 1, key: k2, target: t2 };
+  }
+  const k = lower[i].charCodeAt(0) < 128 ? lower[i] : foldToken(text[i]);
+  const t = demonyms.get(k) ?? (k.endsWith('s') && k.length > 4 ? demonyms.get(k.slice(0, -1)) : undefined);
+  return t ? { last: i, key: k, target: t } : null;
+}
+
+/** A capitalised name the gazetteer lacks, kept when a locality noun says what it is. */
+function unknownLocality(doc: Doc, i: number, sentEnd: number, facts: DocFacts): Toponym | null {
+  const tk = doc.tokens;
+  if (facts.mentionAt[i] === 1 || facts.mentionAt[i] === 2) return null;
+  if (tk.pos[i] !== POS.PROPN && tk.pos[i] !== POS.NOUN && tk.pos[i] !== POS.ADJ) return null;
+  if (SINGLE_WORD_STOPLIST.has(tk.lower[i])) return null;
+  // the name: this token plus following capitalised/hyphen-joined tokens
+  let end = i;
+  while (end + 1 < sentEnd) {
+    const w = tk.text[end + 1];
+    if (UPPER_START.test(w) && !LOCALITY_NOUNS.has(tk.lower[end + 1])) end++;
+    else if (HYPHENS.has(w) && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) end += 2;
+    else break;
+  }
+  if (end - i > 3) return null;
+  const noun = localityNounAround(tk.lower, i, end, sentEnd);
+  if (!noun || noun === 'area' || noun === 'outskirts' || noun === 'countryside' || noun === 'city')
+    return null;
+  const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
+  if (i === sentStart && tk.lower[end + 1] !== noun) return null;
+  return {
+    start: tk.start[i],
+    end: tk.end[end],
+    t0: i,
+    t1: end + 1,
+    key: foldName(doc.text.slice(tk.start[i], tk.end[end])),
+    kind: 'place',
+    postings: [],
+    localityNoun: noun,
+    cue: CUE_LOCALITY,
+    rule: 'locality-cue',
+  };
+}
+
+/** Toponyms for caller-given spans (evaluation with gold spans): look each span's name up. */
+export function toponymsForSpans(
+  doc: Doc,
+  gz: Gazetteer,
+  spans: readonly Span[],
+  demonyms: ReadonlyMap<string, string>,
+): Toponym[] {
+  const out: Toponym[] = [];
+  for (const sp of spans) {
+    const raw = doc.text.slice(sp.start, sp.end);
+    const postings: number[] = [];
+    let cue = CUE_GOLD;
+    let key = foldName(raw);
+    const variants = [key];
+    const noThe = key.replace(/^the /, '');
+    variants.push(noThe);
+    const noPoss = noThe.replace(/ s$/, '');
+    variants.push(noPoss);
+    const words = noPoss.split(' ');
+    let adminHead: string | undefined;
+    if (words.length > 1 && ADMIN_HEADS.has(words[words.length - 1])) {
+      variants.push(words.slice(0, -1).join(' '));
+      adminHead = words[words.length - 1];
+    } else if (/^\s+state\b/.test(doc.text.slice(sp.end, sp.end + 7))) {
+      // "Washington state" names the state even when the span stops before "state"
+      adminHead = 'state';
+      cue |= CUE_ADMIN;
+    }
+    let found = false;
+    const demonymFirst =
+      demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+    if (demonymFirst) {
+      out.push({
+        ...sp,
+        t0: 0,
+        t1: 0,
+        key,
+        kind: 'demonym',
+        postings,
+        demonymOf: demonymFirst,
+        cue,
+        rule: 'gold+demonym',
+      });
+      continue;
+    }
+    for (const v of variants) {
+      if (gz.lookup(v, postings) > 0) {
+        key = v;
+        found = true;
+        if (adminHead && v !== variants[0]) cue |= CUE_ADMIN;
+        break;
+      }
+    }
+    const dem = demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+    if (!found && dem) {
+      out.push({
+        ...sp,
+        t0: 0,
+        t1: 0,
+        key,
+        kind: 'demonym',
+        postings,
+        demonymOf: dem,
+        cue,
+        rule: 'gold+demonym',
+      });
+      continue;
+    }
+    const t0 = Math.max(0, tokenIndexAt(doc, sp.start));
+    out.push({
+      start: sp.start,
+      end: sp.end,
+      t0,
+      t1: t0 + 1,
+      key,
+      kind: 'place',
+      postings,
+      adminHead,
+      cue,
+      rule: 'gold',
+    });
+  }
+  return out;
+}
+
+function tokenIndexAt(doc: Doc, offset: number): number {
+  const tk = doc.tokens;
+  let lo = 0;
+  let hi = tk.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tk.end[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createArticle } from '../../model/article.js';
+import type { Place } from '../../model/types.js';
+import { createPipeline } from '../../pipeline/pipeline.js';
+import { createMentionsStage } from '../mentions/index.js';
+import { eventLocation } from './event-location.js';
+import { createPlacesStage, geoparse } from './index.js';
+
+const pipeline = createPipeline([createMentionsStage(), createPlacesStage()]);
+function run(text: string) {
+  const doc = pipeline.run(createArticle({ text }));
+  return { doc, places: doc.layer('places') as readonly Place[] };
+}
+const byText = (places: readonly Place[], t: string) => places.find((p) => p.text === t);
+
+describe('places stage', () => {
+  it('resolves countries, capitals, demonyms and admin areas', () => {
+    const { places } = run(
+      'Jordanian officials met their counterparts in Amman on Tuesday. Later, convoys left Homs Province for Lebanon.',
+    );
+    assert.equal(byText(places, 'Jordanian')?.kind, 'demonym');
+    assert.equal(byText(places, 'Jordanian')?.country, 'JO');
+    assert.equal(byText(places, 'Amman')?.country, 'JO');
+    assert.equal(byText(places, 'Amman')?.precision, 'city');
+    assert.equal(byText(places, 'Homs Province')?.precision, 'admin1');
+    assert.equal(byText(places, 'Lebanon')?.precision, 'country');
+    assert.ok(places.every((p) => p.mention.startsWith('p')));
+    assert.equal(new Set(places.map((p) => p.mention)).size, places.length);
+  });
+
+  it('reads a place out of "X-based" and keeps hand-made regions', () => {
+    const { places } = run(
+      'A Nairobi-based charity said aid to the Horn of Africa and the Gaza Strip was late.',
+    );
+    assert.equal(byText(places, 'Nairobi')?.country, 'KE');
+    assert.equal(byText(places, 'Horn of Africa')?.precision, 'region');
+    assert.equal(byText(places, 'Gaza Strip')?.country, 'PS');
+  });
+
+  it('uses "X, Y" qualifiers and the document country', () => {
+    const { places } = run('Flooding closed roads near Paris, Texas, the county judge said.');
+    assert.equal(byText(places, 'Paris')?.country, 'US');
+    assert.equal(byText(places, 'Paris')?.admin1, 'TX');
+  });
+
+  it('does not take months, particles or people for places', () => {
+    const { places } = run(
+      'Back in August, the commander Omar Al-Rashid said that Victoria Jones had left on Monday.',
+    );
+    assert.deepEqual(
+      places.map((p) => p.text),
+      [],
+    );
+  });
+
+  it('keeps a village the gazetteer lacks, attached to its stated parent', () => {
+    const { places } = run(
+      'Shelling hit Idlib city on Sunday. Two families fled the village of Zarqabunat after the attack.',
+    );
+    const v = byText(places, 'Zarqabunat');
+    assert.ok(v, 'village kept');
+    assert.equal(v.precision, 'unresolved');
+    assert.equal(v.geonameid, null);
+    const parent = places.find((p) => p.mention === v.parent);
+    assert.equal(parent?.text, 'Idlib');
+    assert.equal(v.country, 'SY');
+  });
+
+  it('resolves caller-given spans (evaluation with gold spans)', () => {
+    const text = 'Storms hit Georgia and Alabama overnight.';
+    const doc = createPipeline([createMentionsStage()]).run(createArticle({ text }));
+    const start = text.indexOf('Georgia');
+    const [ga] = geoparse(doc, {
+      spans: [
+        { start, end: start + 7 },
+        { start: text.indexOf('Alabama'), end: text.indexOf('Alabama') + 7 },
+      ],
+    });
+    assert.equal(ga.country, 'US');
+    assert.equal(ga.precision, 'admin1');
+  });
+});
+
+describe('eventLocation', () => {
+  it('picks the place linked to the trigger in its sentence', () => {
+    const text = 'Officials in Beirut said that gunmen attacked a checkpoint in Tripoli on Friday.';
+    const { doc, places } = run(text);
+    const at = text.indexOf('attacked');
+    const loc = eventLocation(doc, places, { start: at, end: at + 8 });
+    assert.equal(loc?.place.text, 'Tripoli');
+    assert.equal(loc?.basis, 'sentence');
+  });
+
+  it('falls back to the article focus with lower confidence', () => {
+    const text = 'Protesters gathered in Kharkiv. Police arrested twelve people.';
+    const { doc, places } = run(text);
+    const at = text.indexOf('arrested');
+    const loc = eventLocation(doc, places, { start: at, end: at + 8 });
+    assert.equal(loc?.place.text, 'Kharkiv');
+    assert.equal(loc?.basis, 'article');
+    assert.ok((loc?.confidence ?? 1) < 0.5);
+  });
+});

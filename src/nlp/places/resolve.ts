@@ -1,0 +1,477 @@
+import type { Doc } from '../../model/doc.js';
+import type { Place, PlacePrecision } from '../../model/types.js';
+import { CUE_ADMIN, CUE_GOLD, CUE_LOCALITY, type Toponym } from './detect.js';
+import { foldName } from './gazetteer/fold.js';
+import { type FeatureView, type Gazetteer, precisionOf } from './gazetteer/load.js';
+
+/** Score offsets by how a name matched: main, official/ascii, alternate, abbreviation. */
+const NAME_KIND_PRIOR = [0, -0.2, -2.2, -3];
+const MAX_CANDIDATES = 25;
+
+interface Candidate {
+  f: FeatureView;
+  /** Matched by an alternate name or abbreviation only. */
+  alternate: boolean;
+  precision: PlacePrecision;
+  prior: number;
+  score: number;
+}
+
+interface Group {
+  key: string;
+  cue: number;
+  items: Toponym[];
+  cands: Candidate[];
+  best: Candidate | null;
+  /** Evidence this group itself contributed in pass 1 (subtracted when scoring it). */
+  ownCountry: string;
+  ownCountryW: number;
+  ownAdmin1: string;
+  ownAdmin1W: number;
+  demonymOf?: string;
+}
+
+const CAPITAL_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLG']);
+const ADM1_HEADS = new Set(['province', 'governorate', 'state', 'oblast', 'region', 'prefecture', 'emirate']);
+
+function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): number {
+  return priorOf(c.fcode, c.population, nameKind, precision);
+}
+
+function priorOf(fcode: string, population: number, nameKind: number, precision: PlacePrecision): number {
+  const logPop = Math.log10(population + 1);
+  let s = NAME_KIND_PRIOR[nameKind];
+  switch (precision) {
+    case 'country':
+      s += nameKind < 2 ? 7 : 6;
+      break;
+    case 'region':
+      s += 5;
+      break;
+    case 'admin1':
+      s += 3 + 0.3 * logPop;
+      break;
+    case 'admin2':
+      s += 1 + 0.3 * logPop;
+      break;
+    default:
+      s += 0.6 * logPop;
+      if (fcode === 'PPLC') s += 2;
+      else if (fcode === 'PPLA') s += 0.8;
+      else if (fcode === 'PPLA2') s += 0.4;
+      else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s -= 1;
+  }
+  return s;
+}
+
+/** Cheap "within km" test (equirectangular), for the many pairwise checks. */
+function nearKm(a: FeatureView, b: FeatureView, km: number): boolean {
+  const dLat = a.lat - b.lat;
+  if (dLat > 2 || dLat < -2) return false;
+  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) * Math.PI) / 360);
+  return (dLat * dLat + dLon * dLon) * 12364 <= km * km;
+}
+
+function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export { haversineKm };
+
+function add(m: Map<string, number>, k: string, w: number): void {
+  if (k) m.set(k, (m.get(k) ?? 0) + w);
+}
+
+/**
+ * Resolve toponyms to gazetteer features in the light of the whole document: one sense per name
+ * per document; countries, admin areas and the dateline vote for the countries/admin1 areas the
+ * other names are read in; "X, Y" qualifiers; names with a locality cue the gazetteer lacks (or
+ * has only far away) are kept unresolved, attached to the nearest stated parent place.
+ */
+export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Toponym[]): Place[] {
+  const groups = new Map<string, Group>();
+  const groupOf: Group[] = [];
+  for (const t of toponyms) {
+    const gk = `${t.kind}|${t.key}|${t.cue & CUE_ADMIN}`;
+    let g = groups.get(gk);
+    if (!g) {
+      g = {
+        key: t.key,
+        cue: 0,
+        items: [],
+        cands: [],
+        best: null,
+        ownCountry: '',
+        ownCountryW: 0,
+        ownAdmin1: '',
+        ownAdmin1W: 0,
+        demonymOf: t.demonymOf,
+      };
+      groups.set(gk, g);
+      if (t.kind === 'place') buildCandidates(gz, g, t);
+      else demonymCandidate(gz, g, t.demonymOf!);
+    }
+    g.cue |= t.cue;
+    g.items.push(t);
+    groupOf.push(g);
+  }
+
+  // Pass 1: priors and cues only.
+  const base = new Map<Candidate, number>();
+  for (const g of groups.values()) {
+    if (g.cands.length === 0) continue;
+    applyCues(g);
+    for (const c of g.cands) base.set(c, c.score);
+    g.cands.sort((x, y) => y.score - x.score);
+  }
+  const countryVotes = new Map<string, number>();
+  const admin1Votes = new Map<string, number>();
+  const admin2Votes = new Map<string, number>();
+  /** The countries, admin1 and admin2 areas the current readings of all names vote for. */
+  const collectVotes = () => {
+    countryVotes.clear();
+    admin1Votes.clear();
+    admin2Votes.clear();
+    for (const g of groups.values()) {
+      if (g.cands.length === 0) continue;
+      const top = g.cands[0];
+      const margin = g.cands.length > 1 ? top.score - g.cands[1].score : 3;
+      const conf = Math.min(1, Math.max(0.2, margin / 2));
+      const n = Math.min(3, g.items.length);
+      let cw = 0;
+      let aw = 0;
+      if (top.precision === 'country') cw = 2 * conf * n;
+      else if (top.precision === 'admin1') {
+        cw = 1.5 * conf;
+        aw = 2 * conf * n;
+      } else if (top.precision === 'admin2') {
+        cw = conf;
+        aw = 1.5 * conf;
+        add(admin2Votes, top.f.admin2, conf);
+      } else if (top.precision === 'city') {
+        cw = 0.6 * conf;
+        aw = 0.5 * conf;
+      } else if (top.precision === 'region' && top.f.country) cw = conf;
+      if (g.demonymOf) cw = 0.8 * n;
+      g.ownCountry = top.f.country;
+      g.ownCountryW = cw;
+      g.ownAdmin1 = top.f.admin1;
+      g.ownAdmin1W = aw;
+      add(countryVotes, top.f.country, cw);
+      add(admin1Votes, top.f.admin1, aw);
+    }
+    if (datelineCountry) add(countryVotes, datelineCountry, 1);
+  };
+  let datelineCountry = '';
+  // The dateline place is where the reporter is: its country is evidence too.
+  const dl = doc.article.dateline;
+  if (dl) {
+    const out: number[] = [];
+    if (gz.lookup(foldName(dl.text), out) > 0) {
+      let best: FeatureView | null = null;
+      let bs = -1e9;
+      for (const p of out) {
+        const f = gz.feature(p >> 2);
+        const s = prior(f, p & 3, precisionOf(f.fcode));
+        if (s > bs) {
+          bs = s;
+          best = f;
+        }
+      }
+      if (best) datelineCountry = best.country;
+    }
+  }
+
+  // Qualifiers: "Bangor, Maine" — the group right after a comma names the container.
+  const qualifier = new Map<Group, Candidate>();
+  for (let k = 0; k + 1 < toponyms.length; k++) {
+    const a = toponyms[k];
+    const b = toponyms[k + 1];
+    if (a.kind !== 'place' || b.kind !== 'place') continue;
+    const between = doc.text.slice(a.end, b.start);
+    if (!/^\s*,\s*$/.test(between) && !/^\s*\(\s*$/.test(between) && !/^\s*\[\s*$/.test(between)) continue;
+    const gb = groupOf[k + 1];
+    const top = gb.cands[0];
+    if (top && (top.precision === 'admin1' || top.precision === 'country')) qualifier.set(groupOf[k], top);
+  }
+
+  // Lists of admin areas ("Texas, Virginia and Washington"): a member that could be one is one.
+  const listedWithAdmin1 = new Set<Group>();
+  for (let k = 0; k + 1 < toponyms.length; k++) {
+    const a = toponyms[k];
+    const b = toponyms[k + 1];
+    if (a.kind !== 'place' || b.kind !== 'place') continue;
+    const between = doc.text.slice(a.end, b.start);
+    if (!/^(\s*,\s*(and\s+|or\s+)?|\s+(and|or)\s+)$/.test(between)) continue;
+    const ga = groupOf[k];
+    const gb = groupOf[k + 1];
+    const andList =
+      /\b(and|or)\b/.test(between) ||
+      (k + 2 < toponyms.length && /^\s*,/.test(doc.text.slice(b.end, toponyms[k + 2].start)));
+    if (!andList) continue;
+    if (gb.cands[0]?.precision === 'admin1') listedWithAdmin1.add(ga);
+    if (ga.cands[0]?.precision === 'admin1') listedWithAdmin1.add(gb);
+  }
+
+  // Places named together lie together: a candidate near some reading of the other names gains.
+  const near: Group[] = [];
+  for (const g of groups.values()) if (g.cands.length > 0 && !g.demonymOf) near.push(g);
+
+  // Passes 2 and 3: rescore with the evidence the other names' current readings give (the
+  // second round lets readings that support each other — a town and its county — settle).
+  for (let round = 0; round < 2; round++) {
+    collectVotes();
+    for (const g of groups.values()) {
+      if (g.cands.length < 2) {
+        g.best = g.cands[0] ?? null;
+        continue;
+      }
+      const q = qualifier.get(g);
+      const listed = listedWithAdmin1.has(g);
+      for (const c of g.cands) {
+        let s = base.get(c) ?? c.prior;
+        if (listed && c.precision === 'admin1') s += 2;
+        if (c.precision === 'city' || c.precision === 'admin2') s += Math.min(2.5, 1.2 * support(c, g, near));
+        let cv = countryVotes.get(c.f.country) ?? 0;
+        if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
+        let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
+        if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
+        const a2v = c.precision === 'city' && c.f.admin2 ? (admin2Votes.get(c.f.admin2) ?? 0) : 0;
+        let ev = 0;
+        if (cv > 0.05) ev += 2.5 * (1 - Math.exp(-cv / 1));
+        if (av > 0.05 && c.precision !== 'admin1') ev += 3 * (1 - Math.exp(-av / 0.7));
+        if (a2v > 0.05) ev += 2 * (1 - Math.exp(-a2v));
+        s += c.alternate ? ev / 2 : ev;
+        if (q && c.f !== q.f) {
+          if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
+        }
+        c.score = s;
+      }
+    }
+    // sort after scoring every group, so a round reads one consistent set of readings
+    for (const g of groups.values()) {
+      if (g.cands.length < 2) continue;
+      g.cands.sort((x, y) => y.score - x.score);
+      g.best = g.cands[0];
+    }
+  }
+
+  // Output, one place per toponym, in text order.
+  const places: Place[] = [];
+  for (let k = 0; k < toponyms.length; k++) {
+    const t = toponyms[k];
+    const g = groupOf[k];
+    const id = `p${k + 1}`;
+    let best = g.best;
+    if (
+      best &&
+      t.localityNoun &&
+      SMALL_LOCALITY.has(t.localityNoun) &&
+      !(t.cue & CUE_GOLD) &&
+      best.precision === 'city'
+    ) {
+      // a village the text places somewhere: a same-name town far from every other place is not it
+      if (farFromOthers(best.f, groups.values())) best = null;
+    }
+    if (!best) {
+      places.push(unresolved(doc, t, id, places));
+      continue;
+    }
+    const f = best.f;
+    const [, a1 = null] = f.admin1 ? f.admin1.split('.') : [];
+    const a2 = f.admin2 ? f.admin2.split('.')[2] : null;
+    places.push({
+      start: t.start,
+      end: t.end,
+      text: doc.text.slice(t.start, t.end),
+      mention: id,
+      kind: t.kind,
+      geonameid: f.geonameid > 0 ? f.geonameid : null,
+      name: f.name,
+      lat: f.lat,
+      lon: f.lon,
+      country: f.country || null,
+      admin1: a1,
+      admin2: a2,
+      featureCode: f.fcode,
+      precision: best.precision,
+      score: Math.round(best.score * 100) / 100,
+      rule: t.rule,
+    });
+  }
+  return places;
+}
+
+const NEAR_KM = 120;
+const NEAR_CANDIDATES = 8;
+
+/** How many other names have a reading within NEAR_KM of this candidate (their top reading counts most). */
+function support(c: Candidate, self: Group, groups: readonly Group[]): number {
+  let s = 0;
+  for (const h of groups) {
+    if (h === self) continue;
+    let w = 0;
+    const n = Math.min(NEAR_CANDIDATES, h.cands.length);
+    for (let i = 0; i < n; i++) {
+      const d = h.cands[i];
+      if (d.precision === 'country' || d.precision === 'region' || d.precision === 'admin1') continue;
+      if (nearKm(c.f, d.f, NEAR_KM)) {
+        w = Math.max(w, i === 0 ? 1 : 0.5);
+        if (i === 0) break;
+      }
+    }
+    s += w;
+  }
+  return s;
+}
+
+function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
+  // Rank postings on the typed arrays first; build views only for the best few.
+  const ids: number[] = [];
+  const priors: number[] = [];
+  const kinds: number[] = [];
+  const seen = new Set<number>();
+  for (const p of t.postings) {
+    const id = p >> 2;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const fcode = gz.fcodeAt(id);
+    ids.push(id);
+    kinds.push(p & 3);
+    priors.push(priorOf(fcode, gz.populationAt(id), p & 3, precisionOf(fcode)));
+  }
+  let order = ids.map((_, i) => i);
+  if (order.length > MAX_CANDIDATES) {
+    order.sort((a, b) => priors[b] - priors[a]);
+    order = order.slice(0, MAX_CANDIDATES);
+  }
+  for (const i of order) {
+    const f = gz.feature(ids[i]);
+    const precision = precisionOf(f.fcode);
+    g.cands.push({ f, precision, prior: priors[i], score: priors[i], alternate: kinds[i] >= 2 });
+  }
+}
+
+function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
+  let id = target.length === 2 ? gz.countryOf(target) : -1;
+  if (id < 0) {
+    const out: number[] = [];
+    gz.lookup(foldName(target), out);
+    if (out.length) id = out[0] >> 2;
+  }
+  if (id < 0) return;
+  const f = gz.feature(id);
+  const precision = precisionOf(f.fcode);
+  g.cands.push({ f, precision, prior: 5, score: 5, alternate: false });
+}
+
+function applyCues(g: Group): void {
+  const adminHead = g.items[0].cue & CUE_ADMIN ? headOf(g) : '';
+  // A bare name shared by an admin area and its capital means the city ("Aleppo", "Quebec"):
+  // lift the capital just above the area.
+  if (!adminHead) {
+    for (const a of g.cands) {
+      if (a.precision !== 'admin1' && a.precision !== 'admin2') continue;
+      for (const c of g.cands) {
+        if (
+          c.precision === 'city' &&
+          c.f.admin1 === a.f.admin1 &&
+          CAPITAL_CODES.has(c.f.fcode) &&
+          c.prior <= a.prior &&
+          // only a city that holds much of its area's people ("Aleppo"), not a smaller capital ("Quebec")
+          c.f.population >= 0.25 * a.f.population
+        ) {
+          c.prior = a.prior + 0.1;
+        }
+      }
+    }
+  }
+  for (const c of g.cands) {
+    let s = c.prior;
+    if (adminHead) {
+      if (c.precision === 'admin1' && (ADM1_HEADS.has(adminHead) || adminHead === 'district')) s += 4;
+      else if (c.precision === 'admin2' && !ADM1_HEADS.has(adminHead)) s += 4;
+      else if (c.precision === 'admin1' || c.precision === 'admin2') s += 2;
+    }
+    if (g.cue & CUE_LOCALITY && c.precision === 'city') s += 1;
+    c.score = s;
+  }
+}
+
+function headOf(g: Group): string {
+  return g.items[0].adminHead ?? '';
+}
+
+const SMALL_LOCALITY = new Set([
+  'village',
+  'hamlet',
+  'settlement',
+  'neighbourhood',
+  'neighborhood',
+  'suburb',
+  'camp',
+]);
+
+function farFromOthers(f: FeatureView, groups: Iterable<Group>): boolean {
+  let any = false;
+  for (const g of groups) {
+    const b = g.best;
+    if (!b || b.f === f || (b.precision !== 'city' && b.precision !== 'admin2' && b.precision !== 'admin1'))
+      continue;
+    any = true;
+    if (haversineKm(b.f.lat, b.f.lon, f.lat, f.lon) <= 150) return false;
+  }
+  return any;
+}
+
+/** A place the gazetteer lacks: kept, attached to its stated parent (the nearest locality before it). */
+function unresolved(doc: Doc, t: Toponym, id: string, places: readonly Place[]): Place {
+  const s = doc.tokens.sentence[t.t0] ?? 0;
+  let parent: Place | null = null;
+  // nearest city-level place before it, up to three sentences back; else an admin1 or country
+  for (const want of [['city', 'admin2'], ['admin1'], ['country']]) {
+    for (let i = places.length - 1; i >= 0 && !parent; i--) {
+      const p = places[i];
+      if (p.kind !== 'place' || p.lat === null || p.precision === 'unresolved') continue;
+      if (!want.includes(p.precision)) continue;
+      const ps = doc.tokens.sentence[tokenIndex(doc, p.start)] ?? 0;
+      if (want[0] === 'city' && s - ps > 3) continue;
+      parent = p;
+    }
+    if (parent) break;
+  }
+  return {
+    start: t.start,
+    end: t.end,
+    text: doc.text.slice(t.start, t.end),
+    mention: id,
+    kind: t.kind,
+    geonameid: null,
+    name: null,
+    lat: parent?.lat ?? null,
+    lon: parent?.lon ?? null,
+    country: parent?.country ?? null,
+    admin1: parent?.admin1 ?? null,
+    admin2: parent?.admin2 ?? null,
+    featureCode: null,
+    precision: 'unresolved',
+    ...(parent ? { parent: parent.mention } : {}),
+    rule: t.rule,
+  };
+}
+
+function tokenIndex(doc: Doc, offset: number): number {
+  const tk = doc.tokens;
+  let lo = 0;
+  let hi = tk.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tk.end[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, tk.length - 1);
+}

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
+import { createTempPostgres, type TempDatabase } from '../store/test-db.js';
+import { backfill } from './backfill.js';
+import { closeQueue, openQueue } from './boss.js';
+import { mergeLocked } from './handlers.js';
+import { countJobs, listJobs, parseFeedList } from './jobs.js';
+import { QUEUE } from './names.js';
+import { startWorker } from './worker.js';
+
+const CITIES = ['Nairobi', 'Lagos', 'Kampala', 'Accra', 'Dakar', 'Harare'];
+
+/** Small made-up reports: every third one repeats an incident in another outlet's words. */
+function articles(n: number): object[] {
+  const out: object[] = [];
+  for (let i = 0; i < n; i++) {
+    const city = CITIES[i % CITIES.length];
+    const killed = 2 + (i % 5);
+    out.push({
+      title: `Clashes in ${city} (${i})`,
+      text: `${city}, March ${1 + (i % 20)} (Wire) - Police fired tear gas at protesters in ${city} on Monday, killing ${killed} people, officials said. Report number ${i}.`,
+      published: `2024-03-${String(1 + (i % 20)).padStart(2, '0')}`,
+      outlet: `Outlet ${i % 3}`,
+    });
+  }
+  return out;
+}
+
+async function until(cond: () => Promise<boolean>, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`condition not met within ${ms} ms`);
+}
+
+describe('queue on PostgreSQL', () => {
+  let pg: TempDatabase;
+  let dir: string;
+  let store: Store;
+  before(async () => {
+    pg = await createTempPostgres('sitrep_queue');
+    dir = await mkdtemp(join(tmpdir(), 'sitrep-queue-'));
+    store = await openStore({ db: pg.url });
+  });
+  after(async () => {
+    await store.close();
+    await pg.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('feed lists: URLs, comments, bad lines', () => {
+    const r = parseFeedList('# feeds\nhttps://a.example/rss\n\nnot a url\nftp://x\nhttps://a.example/rss\n');
+    assert.deepEqual(r.urls, ['https://a.example/rss']);
+    assert.deepEqual(
+      r.bad.map((b) => b.line),
+      [4, 5],
+    );
+  });
+
+  test('backfill enqueues chunks once; workers store every article once', async () => {
+    const file = join(dir, 'dump.jsonl');
+    await writeFile(
+      file,
+      `${articles(40)
+        .map((a) => JSON.stringify(a))
+        .join('\n')}\n`,
+    );
+    const boss = await openQueue(pg.url);
+    try {
+      const p = await backfill(boss, store, [file], { chunk: 8, merge: false });
+      assert.equal(p.read, 40);
+      assert.equal(p.queued, 40);
+      assert.equal(p.jobs, 5);
+      // Again before any worker ran: the same chunks are already queued.
+      await backfill(boss, store, [file], { chunk: 8, merge: false });
+      const queued = (await countJobs(boss))
+        .filter((c) => c.kind === 'code')
+        .reduce((a, c) => a + c.count, 0);
+      assert.equal(queued, 5);
+    } finally {
+      await closeQueue(boss);
+    }
+    const w1 = await startWorker({ db: pg.url, kinds: ['code'], pollSeconds: 0.5 });
+    const w2 = await startWorker({ db: pg.url, kinds: ['code'], pollSeconds: 0.5 });
+    try {
+      await until(async () => (await store.countArticles()) === 40, 60_000);
+      await until(async () => w1.stats.done + w2.stats.done === 5, 10_000);
+    } finally {
+      await w1.stop();
+      await w2.stop();
+    }
+    assert.equal(await store.countArticles(), 40);
+    const audit = await store.listAudit({ limit: 100 });
+    assert.ok(audit.some((a) => a.action === 'ingest' && a.actor.startsWith('worker:')));
+  });
+
+  test('a poisoned job is retried, then parked with its error', async () => {
+    const boss = await openQueue(pg.url, { settings: { code: { retryLimit: 1, retryDelay: 1 } } });
+    const w = await startWorker({ db: pg.url, kinds: ['code'], pollSeconds: 0.5 });
+    try {
+      await boss.send(QUEUE.code, { articles: 'not a list' }, { singletonKey: 'poison' });
+      await until(async () => (await listJobs(boss, { states: ['failed'] })).length === 1, 30_000);
+      const [j] = await listJobs(boss, { states: ['failed'] });
+      assert.equal(j.kind, 'code');
+      assert.equal(j.attempts, 2);
+      assert.match(j.error ?? '', /without articles/);
+    } finally {
+      await w.stop();
+      await closeQueue(boss);
+    }
+  });
+
+  test('concurrent merges leave no duplicate incidents', async () => {
+    const other = await openStore({ db: pg.url });
+    try {
+      await Promise.all([mergeLocked(store, 'a'), mergeLocked(other, 'b'), mergeLocked(store, 'c')]);
+    } finally {
+      await other.close();
+    }
+    const seen = new Map<string, string>();
+    let incidents = 0;
+    let cursor: string | null = null;
+    do {
+      const page = await store.queryIncidents({ limit: 500, ...(cursor ? { cursor } : {}) });
+      for (const inc of page.items) {
+        incidents++;
+        for (const e of inc.events) {
+          assert.ok(!seen.has(e), `event ${e} in ${seen.get(e)} and ${inc.id}`);
+          seen.set(e, inc.id);
+        }
+      }
+      cursor = page.next;
+    } while (cursor);
+    assert.ok(incidents > 0);
+    for await (const e of store.streamEvents({})) {
+      if (e.incidentId) assert.equal(seen.get(e.id), e.incidentId);
+    }
+  });
+});
