@@ -77,6 +77,9 @@ async function warm(store: Store): Promise<void> {
 const USER = /^[\p{L}\p{N}._@-]{1,64}$/u;
 
 export function defaultActor(c: Context): Actor {
+  // Behind accounts (src/api/auth.ts) the server sets x-sitrep-actor from the session: it wins.
+  const a = c.req.header('x-sitrep-actor');
+  if (a && /^[\w:.@-]{1,100}$/.test(a)) return a;
   const u = c.req.header('x-sitrep-user');
   return u && USER.test(u) ? `user:${u}` : 'desk';
 }
