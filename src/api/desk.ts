@@ -13,6 +13,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cached, ensureDeskIndexes, mapMarks, timeline } from '../desk/query.js';
 import type { Actor, Store } from '../store/store.js';
 import { reviewRoutes } from './routes/review.js';
 
@@ -57,11 +58,28 @@ export interface DeskOptions {
   webDir?: string;
   /** Who is acting, for the audit log. Default: `user:<name>` from the `x-sitrep-user` header, else "desk". */
   actor?: (c: Context) => Actor;
+  /** Build the map index and the unfiltered map and timeline in the background at start (default true). */
+  warm?: boolean;
+}
+
+/** The desk's first paint asks for these; computing them at server start keeps that paint quick. */
+async function warm(store: Store): Promise<void> {
+  try {
+    await ensureDeskIndexes(store);
+    const world: [number, number, number, number] = [-180, -85, 180, 85];
+    await cached(store, `map|${JSON.stringify([{}, 2, world])}`, () => mapMarks(store, {}, 2, world));
+    await cached(store, `timeline|${JSON.stringify({})}`, () => timeline(store, {}));
+  } catch {
+    // A store closed before warming finished (tests, quick CLI runs): nothing to keep.
+  }
 }
 
 const USER = /^[\p{L}\p{N}._@-]{1,64}$/u;
 
 export function defaultActor(c: Context): Actor {
+  // Behind accounts (src/api/auth.ts) the server sets x-sitrep-actor from the session: it wins.
+  const a = c.req.header('x-sitrep-actor');
+  if (a && /^[\w:.@-]{1,100}$/.test(a)) return a;
   const u = c.req.header('x-sitrep-user');
   return u && USER.test(u) ? `user:${u}` : 'desk';
 }
@@ -76,6 +94,7 @@ export function createDesk(options: DeskOptions): Hono {
   const webDir = options.webDir ?? WEB_DIR;
   const actor = options.actor ?? defaultActor;
   const app = new Hono();
+  if (options.warm !== false) void warm(options.store);
 
   app.use(`${DESK_BASE}/*`, async (c, next) => {
     await next();

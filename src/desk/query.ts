@@ -239,6 +239,57 @@ export interface MapMark {
   id: string | null;
 }
 
+const prepared = new WeakSet<Store>();
+
+/**
+ * Map and timeline answers cached per store, keyed by the query and the store's write version (the
+ * latest `updated_at` and the event count: every ingest, review or merge changes one of them).
+ * Grouping 100k events takes the better part of a second; asking "has anything changed" takes a
+ * millisecond (index on updated_at).
+ */
+const caches = new WeakMap<Store, Map<string, unknown>>();
+const CACHE_ENTRIES = 64;
+
+async function storeVersion(store: Store): Promise<string> {
+  const r = await store.db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.max<string>('updated_at').as('u'), eb.fn.countAll<number>().as('n')])
+    .executeTakeFirstOrThrow();
+  return `${r.u ?? ''}#${r.n}`;
+}
+
+export async function cached<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new Map();
+    caches.set(store, cache);
+  }
+  const k = `${await storeVersion(store)}|${key}`;
+  const hit = cache.get(k) as T | undefined;
+  if (hit !== undefined) {
+    cache.delete(k);
+    cache.set(k, hit); // most recently used last
+    return hit;
+  }
+  const v = await compute();
+  cache.set(k, v);
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return v;
+}
+
+/**
+ * A covering index for the map's grid: clustering 100k events then reads the narrow index, not the
+ * wide event rows (which carry each record's JSON). Idempotent; created on the first map request.
+ * (Belongs in the store's migrations once the schema settles.)
+ */
+export async function ensureDeskIndexes(store: Store): Promise<void> {
+  if (prepared.has(store)) return;
+  prepared.add(store);
+  await sql`create index if not exists desk_events_map on events (lat, lon, precision, type, fatalities, sources, date_start, date_end)`.execute(
+    store.db,
+  );
+}
+
 export interface MapMarks {
   marks: MapMark[];
   /** Matching events with no coordinates (cannot be drawn). */
@@ -256,6 +307,7 @@ export async function mapMarks(
   zoom: number,
   view?: [number, number, number, number],
 ): Promise<MapMarks> {
+  await ensureDeskIndexes(store);
   const z = Math.max(0, Math.min(18, Math.round(zoom)));
   const cell = 360 / 2 ** (z + 3);
   const where = eventWhere(store, { ...f, bbox: view });

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportRows } from '../../desk/export.js';
 import { parseFilters, parseOrder } from '../../desk/filters.js';
-import { eventTable, mapMarks, timeline } from '../../desk/query.js';
+import { cached, eventTable, mapMarks, timeline } from '../../desk/query.js';
 import type { Store } from '../../store/store.js';
 import { problem } from '../desk.js';
 
@@ -38,10 +38,16 @@ export function deskReadRoutes(store: Store): Hono {
       if (n.length !== 4 || !n.every(Number.isFinite))
         return problem(c, 400, 'Bad view', 'west,south,east,north');
       view = [Math.max(-180, n[0]), Math.max(-90, n[1]), Math.min(180, n[2]), Math.min(90, n[3])];
+      // A view round the whole globe asks for the world: one cache entry (warmed at start) serves it.
+      if (view[0] <= -180 && view[2] >= 180) view = [-180, -85, 180, 85];
     }
     // The map is its own place filter: it shows every place the other filters allow.
     const { bbox: _own, ...rest } = filters;
-    return c.json(await mapMarks(store, rest, zoom, view));
+    return c.json(
+      await cached(store, `map|${JSON.stringify([rest, Math.round(zoom), view])}`, () =>
+        mapMarks(store, rest, zoom, view),
+      ),
+    );
   });
 
   app.get('/timeline', async (c) => {
@@ -49,7 +55,7 @@ export function deskReadRoutes(store: Store): Hono {
     if (errors.length) return problem(c, 400, 'Bad filter', errors.join('; '));
     // The timeline is its own time filter: it shows the whole span, the selection drawn over it.
     const { from: _f, to: _t, ...rest } = filters;
-    return c.json(await timeline(store, rest));
+    return c.json(await cached(store, `timeline|${JSON.stringify(rest)}`, () => timeline(store, rest)));
   });
 
   app.get('/article', async (c) => {
