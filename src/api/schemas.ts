@@ -1,34 +1,11 @@
 /** Request and response schemas of the HTTP API (zod, also the source of /openapi.json). */
 import { z } from '@hono/zod-openapi';
 
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
-export const FACTUALITY = [
-  'asserted',
-  'reported',
-  'denied',
-  'uncertain',
-  'future',
-  'hypothetical',
-  'negated',
-] as const;
-export const PRECISION = ['point', 'city', 'admin2', 'admin1', 'country', 'region', 'unresolved'] as const;
+import { FACTUALITIES, PLACE_PRECISIONS, PLOVER_TYPES } from '../model/vocab.js';
+
+export { PLOVER_TYPES };
+export const FACTUALITY = FACTUALITIES;
+export const PRECISION = PLACE_PRECISIONS;
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const timestamp = z

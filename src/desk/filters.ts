@@ -4,36 +4,9 @@
  * export writes come from one definition. DOM- and Node-free on purpose.
  */
 
-export const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const;
+import { FACTUALITIES, PLOVER_TYPES, PLACE_PRECISIONS as PRECISIONS } from '../model/vocab.js';
 
-export const FACTUALITIES = [
-  'asserted',
-  'reported',
-  'denied',
-  'uncertain',
-  'future',
-  'hypothetical',
-  'negated',
-] as const;
-
-export const PRECISIONS = ['point', 'city', 'admin2', 'admin1', 'country', 'region', 'unresolved'] as const;
+export { FACTUALITIES, PLOVER_TYPES, PRECISIONS };
 
 /** Review state of an event: not yet looked at, accepted or edited by an analyst, or rejected. */
 export const REVIEW_STATES = ['pending', 'reviewed', 'rejected'] as const;

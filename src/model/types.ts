@@ -1,3 +1,5 @@
+import type { FACTUALITIES, PLACE_PRECISIONS, PLOVER_TYPES } from './vocab.js';
+
 /**
  * The sitrep document model and output contract (`sitrep/1`).
  *
@@ -7,6 +9,10 @@
  */
 
 export const SCHEMA_ID = 'sitrep/1';
+
+export type PloverType = (typeof PLOVER_TYPES)[number];
+export type Factuality = (typeof FACTUALITIES)[number];
+export type PlacePrecision = (typeof PLACE_PRECISIONS)[number];
 
 export interface Span {
   start: number;
@@ -69,8 +75,6 @@ export interface Entity {
   /** Registry id when the entity matched the built-in or a user actor registry. */
   registry?: string;
 }
-
-export type PlacePrecision = 'point' | 'city' | 'admin2' | 'admin1' | 'country' | 'region' | 'unresolved';
 
 export interface Place extends TextSpan {
   /** Id of the mention (kind place or demonym) this place resolves. */
@@ -171,33 +175,6 @@ export interface Claim {
   direct?: boolean;
   rule?: string;
 }
-
-export type PloverType =
-  | 'AGREE'
-  | 'CONSULT'
-  | 'SUPPORT'
-  | 'CONCEDE'
-  | 'COOPERATE'
-  | 'AID'
-  | 'RETREAT'
-  | 'REQUEST'
-  | 'ACCUSE'
-  | 'REJECT'
-  | 'THREATEN'
-  | 'PROTEST'
-  | 'SANCTION'
-  | 'MOBILIZE'
-  | 'COERCE'
-  | 'ASSAULT';
-
-export type Factuality =
-  | 'asserted'
-  | 'reported'
-  | 'denied'
-  | 'uncertain'
-  | 'future'
-  | 'hypothetical'
-  | 'negated';
 
 export interface EventArgument extends TextSpan {
   entity?: string;

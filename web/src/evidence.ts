@@ -7,6 +7,7 @@
  * is shown as the characters it is and never runs.
  */
 import { filtersToParams } from '../../src/desk/filters.js';
+import { FACTUALITIES, PLOVER_TYPES } from '../../src/model/vocab.js';
 import { get, post } from './api.js';
 import { typeColor } from './colors.js';
 import { announce, h, replace } from './dom.js';
@@ -47,25 +48,8 @@ interface Mark {
   label: string;
 }
 
-const PLOVER_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-];
-const FACTS = ['asserted', 'reported', 'denied', 'uncertain', 'future', 'hypothetical', 'negated'];
+const FACTS: readonly string[] = FACTUALITIES;
+const TYPES: readonly string[] = PLOVER_TYPES;
 
 function collectMarks(rec: SitrepRecord): Mark[] {
   const out: Mark[] = [];
@@ -525,7 +509,7 @@ export async function renderArticle(root: HTMLElement): Promise<void> {
       picked = [];
       const f = field.value;
       if (f === 'type' || f === 'factuality') {
-        const opts = f === 'type' ? PLOVER_TYPES : FACTS;
+        const opts = f === 'type' ? TYPES : FACTS;
         const cur = f === 'type' ? e.type : e.factuality;
         replace(
           area,

@@ -76,7 +76,9 @@ export function register(program: Command): void {
         : makeApp(store);
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info) => {
-          process.stderr.write(`sitrep: serving on http://${opts.host}:${info.port} (desk at /desk/, API docs at /docs)\n`);
+          process.stderr.write(
+            `sitrep: serving on http://${opts.host}:${info.port} (desk at /desk/, API docs at /docs)\n`,
+          );
         });
         server.on('error', (e: NodeJS.ErrnoException) => {
           reject(new InputError(e.code === 'EADDRINUSE' ? `port ${opts.port} is in use` : e.message));
