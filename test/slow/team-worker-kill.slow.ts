@@ -53,17 +53,19 @@ test('kill -9 a worker mid-job: the job is retried, every article stored exactly
     const env = { SITREP_QUEUE_MAINTENANCE_S: '2' };
     const a = await startCliWorker(pg.url, env);
     children.push(a);
-    let victim: string | null = null;
     await until(
-      async () => {
-        const active = await listJobs(boss, { states: ['active'] });
-        if (active.length && (await store.countArticles()) > 0) victim = active[0].id;
-        return victim !== null;
-      },
+      async () =>
+        (await listJobs(boss, { states: ['active'] })).length > 0 && (await store.countArticles()) > 0,
       120_000,
       'worker mid-job',
     );
     a.kill('SIGKILL');
+    await new Promise((r) => (a.exitCode !== null || a.signalCode !== null ? r(null) : a.once('exit', r)));
+    // The victim is a job the dead worker still holds: one picked before the kill may have completed
+    // in between (a chunk codes in well under a second on a quiet machine).
+    const orphaned = await listJobs(boss, { states: ['active'] });
+    const victim = orphaned[0]?.id ?? null;
+    assert.ok(victim, 'the killed worker held a job');
     const b = await startCliWorker(pg.url, env);
     children.push(b);
     await until(async () => (await store.countArticles()) === N, 150_000, 'all articles stored');
