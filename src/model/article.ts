@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { monthNumber } from '../lexicon/calendar.js';
 import type { Article, PublishedSource, TextSpan } from './types.js';
 
 export interface ArticleInput {
@@ -29,22 +30,6 @@ export function articleId(text: string): string {
   return `sha256:${createHash('sha256').update(folded).digest('hex').slice(0, 32)}`;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 // "BEIRUT (Pakistan Point News / Sputnik - 05th October, 2020)", "WASHINGTON (Reuters) -",
 // "MOSCOW, October 5 (Sputnik) -", "KYIV, Ukraine, March 3 (AP) —"
 const DATELINE =
@@ -58,11 +43,6 @@ function isoDate(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1) return null; // February 30
   return dt.toISOString().slice(0, 10);
-}
-
-function monthNumber(word: string): number | undefined {
-  const w = word.toLowerCase();
-  return MONTHS[w] ?? MONTHS[w.slice(0, 3)];
 }
 
 /** A date written in a dateline, or null. */

@@ -1,3 +1,4 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../lexicon/calendar.js';
 import type { Doc } from '../../model/doc.js';
 import type { Mention, Span } from '../../model/types.js';
 import { POS } from '../../text/tokenize.js';
@@ -595,25 +596,8 @@ function insideOutletName(
 
 /** Run starts that are not part of a name ("In Paris", "The Hague" is in the gazetteer anyway). */
 const STOP_RUN_START = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
   'the',
   'in',
   'at',

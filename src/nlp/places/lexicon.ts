@@ -1,3 +1,4 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../lexicon/calendar.js';
 /**
  * Word lists the toponym rules use. General facts about English news, not about any one article.
  */
@@ -47,25 +48,8 @@ export const NAME_CONNECTORS = new Set([
 /** Capitalised words that are gazetteer names but in news are almost never places on their own. */
 export const SINGLE_WORD_STOPLIST = new Set([
   // months and days
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...MONTH_NAMES,
+  ...WEEKDAY_NAMES,
   'jan',
   'feb',
   'mar',

@@ -1,34 +1,8 @@
+import { MONTH_NAMES, monthNumber, WEEKDAY_NAMES } from '../../lexicon/calendar.js';
+
 /** Word lists for the time recogniser: names, numbers and units of English news. */
 
-export const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
-/** Month number for a full name or an abbreviation ("Sept.", "Aug"), else 0. */
-export function monthNumber(word: string): number {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  const full = MONTH_NAMES.indexOf(w);
-  if (full >= 0) return full + 1;
-  if (w === 'sept') return 9;
-  if (w.length === 3) {
-    const i = MONTH_NAMES.findIndex((m) => m.startsWith(w));
-    return i + 1;
-  }
-  return 0;
-}
-
-export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+export { MONTH_NAMES, monthNumber, WEEKDAY_NAMES };
 
 /** ISO weekday number (1 = Monday) for a name or abbreviation, else 0. */
 export function weekdayNumber(word: string): number {
