@@ -2,8 +2,8 @@
  * The merge step over a store: near-duplicate clusters, then incidents. Deterministic and
  * re-runnable; analyst-locked incidents are left as they are.
  */
-import type { Actor, ArticleSignature, IncidentWrite, Store } from '../store/store.js';
-import { clusterArticles, type DedupOptions } from './dedup.js';
+import type { Actor, IncidentWrite, Store } from '../store/store.js';
+import { ClusterSweep, type SweepOptions } from './dedup.js';
 import { IncidentSweep } from './incidents.js';
 
 export interface MergeSummary {
@@ -18,12 +18,17 @@ export interface MergeSummary {
 export async function runMerge(
   store: Store,
   actor: Actor = 'merge',
-  dedup: DedupOptions = {},
+  dedup: SweepOptions = {},
 ): Promise<MergeSummary> {
   const t0 = performance.now();
-  const sigs: ArticleSignature[] = [];
-  for await (const s of store.streamSignatures()) sigs.push(s);
-  const clustering = clusterArticles(sigs, dedup);
+  // Near-duplicates: signatures streamed in publication order through a sliding window.
+  const sweep = new ClusterSweep(dedup);
+  let articles = 0;
+  for await (const s of store.streamSignatures()) {
+    sweep.add(s);
+    articles++;
+  }
+  const clustering = sweep.result();
   const assign = new Map<string, [string, string]>();
   for (const [id, rep] of clustering.cluster) assign.set(id, [rep, clustering.sourceKey.get(id)!]);
   await store.setClusters(assign, actor);
@@ -53,7 +58,7 @@ export async function runMerge(
     await drain();
   }, actor);
   return {
-    articles: sigs.length,
+    articles,
     duplicateClusters: clustering.multi,
     events,
     incidents,
@@ -62,6 +67,6 @@ export async function runMerge(
   };
 }
 
-export { clusterArticles, isNearDuplicate } from './dedup.js';
+export { ClusterSweep, clusterArticles, isNearDuplicate } from './dedup.js';
 export { buildIncidents, IncidentSweep, linkReason } from './incidents.js';
 export { containment, jaccard, minhash } from './minhash.js';

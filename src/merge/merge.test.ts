@@ -5,7 +5,7 @@ import { sharedPath } from '../../eval/shared.js';
 import { fixtureRecord } from '../store/fixtures.js';
 import { openStore } from '../store/open.js';
 import { createTempPostgres } from '../store/test-db.js';
-import { clusterArticles, isNearDuplicate } from './dedup.js';
+import { ClusterSweep, clusterArticles, isNearDuplicate } from './dedup.js';
 import {
   buildIncidents,
   IncidentSweep,
@@ -274,6 +274,43 @@ describe('incident sweep', () => {
     const sweep = new IncidentSweep(() => {});
     sweep.add(b);
     assert.throws(() => sweep.add(a), /out of sweep order/);
+  });
+});
+
+describe('near-duplicate sweep', () => {
+  const paras = STORY.split('\n\n');
+  const sig = (id: string, text: string, published: string | null) => ({
+    id,
+    signature: minhash(text),
+    outlet: 'Hill Post',
+    credit: null,
+    published,
+  });
+
+  test('copies are compared within the window only', () => {
+    const sigs = [
+      sig('a', STORY, '2026-01-01T08:00:00Z'),
+      sig('b', paras.slice(0, 4).join('\n\n'), '2026-01-03T08:00:00Z'),
+      sig('c', paras.slice(1).join('\n\n'), '2026-02-20T08:00:00Z'),
+    ];
+    const month = clusterArticles(sigs, { windowDays: 30 });
+    assert.equal(month.cluster.get('b'), 'a');
+    assert.equal(month.cluster.get('c'), 'c', 'seven weeks later: a new story, not a copy');
+    const longer = clusterArticles(sigs, { windowDays: 60 });
+    assert.equal(longer.cluster.get('c'), 'a');
+  });
+
+  test('holds only the window, and refuses articles out of order', () => {
+    const sweep = new ClusterSweep({ windowDays: 2 });
+    let peak = 0;
+    for (let d = 0; d < 60; d++) {
+      const day = new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString();
+      sweep.add(sig(`x${String(d).padStart(2, '0')}`, `${OTHER} Item ${d} of the series, day ${day}.`, day));
+      peak = Math.max(peak, sweep.heldSignatures);
+    }
+    assert.ok(peak <= 3, `held ${peak}`);
+    assert.equal(sweep.result().multi, 1, 'near-identical daily items within the window form one cluster');
+    assert.throws(() => sweep.add(sig('early', OTHER, '2025-12-01T00:00:00Z')), /out of order/);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
+import { signatureOrder } from '../merge/dedup.js';
 import { sweepOrder } from '../merge/incidents.js';
 import { unpackSignature } from '../merge/minhash.js';
 import { incidentId, type MergeEvent, summariseIncident } from '../merge/summarise.js';
@@ -618,26 +619,38 @@ export class KyselyStore implements Store {
   // ---------------------------------------------------------------- dedup and incidents
 
   async *streamSignatures(): AsyncIterable<ArticleSignature> {
-    let after = '';
-    for (;;) {
+    // In the sweep's order (publication time, undated last, then id): the publication days are
+    // listed first and each page of whole days is sorted here, so no collation is involved.
+    const days = await this.db
+      .selectFrom('articles')
+      .select(['published_date', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('published_date')
+      .execute();
+    const key = (d: string) => d || '9999';
+    days.sort((a, b) => (key(a.published_date) < key(b.published_date) ? -1 : 1));
+    for (let i = 0; i < days.length; ) {
+      let n = 0;
+      let j = i;
+      while (j < days.length && (j === i || n + Number(days[j].n) <= 2000)) n += Number(days[j++].n);
       const rows = await this.db
         .selectFrom('articles')
         .select(['id', 'signature', 'outlet', 'credit', 'published'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(2000)
+        .where(
+          'published_date',
+          'in',
+          days.slice(i, j).map((d) => d.published_date),
+        )
         .execute();
-      if (!rows.length) return;
-      for (const r of rows) {
-        yield {
-          id: r.id,
-          signature: unpackSignature(r.signature),
-          outlet: r.outlet,
-          credit: r.credit,
-          published: r.published,
-        };
-      }
-      after = rows[rows.length - 1].id;
+      const page = rows.map((r) => ({
+        id: r.id,
+        signature: unpackSignature(r.signature),
+        outlet: r.outlet,
+        credit: r.credit,
+        published: r.published,
+      }));
+      page.sort(signatureOrder);
+      for (const s of page) yield s;
+      i = j;
     }
   }
 

@@ -272,7 +272,7 @@ export interface Store {
   queryIncidents(q: IncidentQuery): Promise<Page<Incident>>;
   aggregate(q: AggregateQuery): Promise<AggregateRow[]>;
 
-  /** De-duplication input: signatures of all articles (streamed). */
+  /** De-duplication input: signatures of all articles, streamed in publication order (undated last, then id). */
   streamSignatures(): AsyncIterable<ArticleSignature>;
   /** Set near-duplicate clusters and source keys: `article id → [cluster, sourceKey]`. */
   setClusters(assign: Map<string, [string, string]>, actor?: Actor): Promise<void>;
