@@ -762,9 +762,14 @@ export const RULES: Rule[] = [
       const w = g.w!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
       if (w === 'once') return false;
-      if (w === 'recent' || w === 'current') {
-        // adjectives: "recent days", "the current quarter" are other rules; "current account" is not time
-        return /^(?:years?|months?|weeks?|days?|times?|decades?|history|period|session|crisis|situation|level|levels|trend|fighting|events|violence|attacks?|talks|government|regime|administration|policy|season|year's|weeks'|months')$/.test(
+      if (w === 'current') {
+        // TimeML reads the attributive adjective as PRESENT_REF ("current market conditions", "his current
+        // wife"); "current account" and a current that flows are not time
+        return /^[a-z]/.test(next) && !NOT_AFTER_CURRENT.has(next);
+      }
+      if (w === 'recent') {
+        // "recent days", "the recent quarter" are other rules; a recent change or event is a past time
+        return /^(?:years?|months?|weeks?|days?|times?|decades?|history|period|session|crisis|situation|level|levels|trend|fighting|events|violence|attacks?|talks|government|regime|administration|policy|season|year's|weeks'|months'|declines?|losses|gains|advances|downturn|slump|rally|turmoil|weakness)$/.test(
           next,
         );
       }
@@ -1064,6 +1069,11 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** Words after "current" that make it the noun or a non-temporal term. */
+const NOT_AFTER_CURRENT = new Set(
+  'account accounts affairs of and or to in is was are were that which flows flow flowing carrying sea ocean'.split(' '),
+);
 
 /** "twice a week", "four flights a week", "$5 a day": a rate, so "a week" is a set, not a duration. */
 function perUnitContext(text: string, s: number): boolean {
