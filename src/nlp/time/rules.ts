@@ -35,6 +35,7 @@ import {
   decadeDraft,
   durationDraft,
   halfDraft,
+  isPast,
   leanOf,
   modOf,
   monthDraft,
@@ -66,6 +67,8 @@ export interface Ctx {
   ref(kind: RefKind, reach?: number): Ref | null;
   /** Lower-cased word before the match ("back", "in", "since"). */
   before: string;
+  /** The match is followed by a possessive 's ("Wednesday's ruling"). */
+  possessive?: boolean;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -202,16 +205,22 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
       day = weekdayNear(base, wd, 1, true);
       break;
     case 'this':
-      day = weekdayNear(base, wd, c.tense === 'past' ? -1 : 1, false);
+      day = weekdayNear(base, wd, isPast(c.tense) ? -1 : 1, false);
       break;
     default: {
       if (c.tense === 'pastfuture') {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      // "until Tuesday": a deadline ahead; "planned to leave on Thursday", "would travel Thursday":
-      // plans reported in the past are still ahead when nothing in the paragraph dates the report
-      const ahead = c.before === 'until' || c.before === 'till' || c.tense === 'pastfuture';
+      // "Wednesday's ruling": a day named as the owner of an event is one already reported
+      if (c.possessive && c.tense !== 'future') {
+        day = weekdayNear(base, wd, -1, false);
+        break;
+      }
+      // "until Tuesday": a deadline ahead, unless the clause is past perfect ("Until Thursday, they had not");
+      // "planned to leave on Thursday", "would travel Thursday": plans reported in the past are still
+      // ahead when nothing in the paragraph dates the report
+      const ahead = ((c.before === 'until' || c.before === 'till') && c.tense !== 'pastperfect') || c.tense === 'pastfuture';
       day = weekdayNear(base, wd, ahead ? 1 : c.tense === 'present' ? -1 : leanOf(c.tense), false);
     }
   }
@@ -1203,7 +1212,7 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     let off = 0;
     if (dir === 'last' || dir === 'past' || dir === 'this past' || dir === 'previous') off = -1;
     else if (dir === 'next' || dir === 'coming' || dir === 'this coming' || dir === 'following') off = 1;
-    if (off === 0 && (c.tense === 'past' || c.tense === 'pastfuture')) {
+    if (off === 0 && (isPast(c.tense) || c.tense === 'pastfuture')) {
       const r = c.tense === 'pastfuture' ? c.ref('week') : null;
       if (r && r.from < c.dct) return withMod(refd(weekendDraft(r.from), r), g);
       // the weekend just gone: Saturday on or before the publication day
