@@ -227,6 +227,11 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
   return dayDraft(day, 'dct');
 }
 
+/** Lean of a month or date without a year: "would be paid in January" is ahead of the report. */
+function dateLean(t: Tense): -1 | 0 | 1 {
+  return t === 'pastfuture' ? 1 : leanOf(t);
+}
+
 function refd(d: Draft, r: Ref | null): Draft {
   if (r) {
     d.anchor = 'ref';
@@ -254,7 +259,7 @@ function resolveMonth(m: number, dir: string, c: Ctx): Draft {
       y = ymdOf(c.dct).y;
       break;
     default:
-      y = yearForMonth(c.dct, m, c.before === 'back' ? -1 : leanOf(c.tense), false);
+      y = yearForMonth(c.dct, m, c.before === 'back' ? -1 : dateLean(c.tense), false);
   }
   return monthDraft(y, m, 'dct');
 }
@@ -263,7 +268,7 @@ function resolveMonthDay(m: number, d: number, wd: number, c: Ctx): Draft {
   if (Number.isNaN(c.dct)) {
     return unknown('DATE', `XXXX-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 'day');
   }
-  let y = yearForDate(c.dct, m, d, c.before === 'back' ? -1 : leanOf(c.tense));
+  let y = yearForDate(c.dct, m, d, c.before === 'back' ? -1 : dateLean(c.tense));
   if (wd) {
     // a written weekday picks the year in which the date falls on it
     const base = ymdOf(c.dct).y;
