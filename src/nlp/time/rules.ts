@@ -526,6 +526,19 @@ export const RULES: Rule[] = [
     make: (g) => yearDraft(twoDigitYear(g.year!)),
   },
   {
+    name: 'year.fiscal-rel',
+    re: rx(
+      `(?:the\\s+)?(?<rel>current|this|last|next|previous|prior|latest|coming|past)\\s+(?:fiscal|financial)\\s+year(?![a-z-])`,
+    ),
+    make: (g, c) => {
+      // "the current fiscal year" is the year of the report; "the latest fiscal year" the one closed
+      if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX', 'year');
+      const rel = g.rel!.toLowerCase();
+      const off = rel === 'current' || rel === 'this' ? 0 : rel === 'next' || rel === 'coming' ? 1 : -1;
+      return yearDraft(ymdOf(c.dct).y + off, 'dct');
+    },
+  },
+  {
     name: 'year.bare',
     re: rx(`${DMOD}(?<year>(?:1[0-9]|20)\\d{2})(?![\\d%]|,\\d|\\.\\d|\\s*-\\s*years?)`),
     accept: (g, text, s, e) => acceptBareYear(g, text, s, e),
@@ -776,6 +789,8 @@ export const RULES: Rule[] = [
       const w = g.w!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
       if (w === 'once') return false;
+      // "the long-term partnership": a hyphenated compound modifies the noun after it
+      if (/-term$/.test(w) && /^[a-z]/.test(next)) return false;
       if (w === 'current') {
         // TimeML reads the attributive adjective as PRESENT_REF ("current market conditions", "his current
         // wife"); "current account" and a current that flows are not time
@@ -1418,6 +1433,7 @@ const STARTS: Record<string, string> = {
   'date.numeric': '#',
   'year.range': '#',
   'year.fiscal': 'fiscal fy calendar financial the model',
+  'year.fiscal-rel': 'the current this last next previous prior latest coming past',
   'year.bare': `${DMOD_W} #`,
   'date.decade': `${DMOD_W} the # '`,
   'year.short': "'",
