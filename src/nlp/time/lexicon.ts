@@ -70,6 +70,8 @@ export const VAGUE_NUMBERS = [
 export function numberValue(s: string): number {
   const t = s.toLowerCase().replace(/,/g, '').trim();
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const frac = /^(\d+)\s+1\/2$/.exec(t);
+  if (frac) return Number(frac[1]) + 0.5;
   if (t in SMALL) return SMALL[t];
   const parts = t.split(/[-\s]+/).filter((p) => p !== 'and');
   if (parts.length > 1 && parts.every((p) => p in SMALL)) {

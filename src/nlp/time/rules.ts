@@ -90,7 +90,7 @@ const WD =
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
 const YEAR4 = '(?:1\\d{3}|20\\d{2})(?!\\d|,\\d)';
 const NUMW = NUMBER_WORDS.join('|');
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+|\\s+1/2(?![\\d/]))?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
 const VAGUE =
   '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
 const UNIT =
@@ -898,7 +898,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ago',
     re: rx(
-      `${QMOD}(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?:[-\\s]+and\\s+a\\s+half)?[-\\s]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|from\\s+now|hence|previously|before(?=\\s*[,.;)"”]|\\s+(?:that|then|the\\s+(?:attack|war|election|vote|crash|meeting|deadline)))|after(?=\\s*[,.;)"”]|\\s+(?:that|then))|prior(?=\\s*[,.;)]))(?![a-z])`,
+      `${QMOD}(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and\\s+a\\s+half)?[-\\s]+(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|previously|before(?=\\s*[,.;)"”]|\\s+(?:that|then|the\\s+(?:attack|war|election|vote|crash|meeting|deadline)))|after(?=\\s*[,.;)"”]|\\s+(?:that|then))|prior(?=\\s*[,.;)]))(?![a-z])`,
     ),
     make: (g, c) => relAgo(g, c),
   },
@@ -950,7 +950,7 @@ export const RULES: Rule[] = [
   {
     name: 'dur.num',
     re: rx(
-      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working)\\s+)?(?<unit>${UNIT})(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
+      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working)\\s+)?(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half(?![a-z]))?(?:\\s+or\\s+so(?![a-z]))?(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
     ),
     accept: (g, text, s, e) => {
       if (g.post) return false;
@@ -1265,7 +1265,7 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
     dirRaw === 'previously' ||
     dirRaw === 'prior';
   let n = g.num ? numberValue(g.num) : Number.NaN;
-  if (g.half && !Number.isNaN(n)) n += 0.5;
+  if ((g.half || g.half2) && !Number.isNaN(n)) n += 0.5;
   if (Number.isNaN(n)) {
     // "years ago", "a few weeks earlier": somewhere in the past or future, not a date
     return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
@@ -1289,12 +1289,32 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
   return applyMod(res, modOf(g.qmod));
 }
 
+/** A duration of n + ½ units with the half in the next smaller unit, when there is one. */
+function halfDuration(n: number, unit: UnitCode): string {
+  const whole = Math.floor(n);
+  if (n - whole !== 0.5) return durationValue(n, unit);
+  switch (unit) {
+    case 'Y':
+      return whole ? `P${whole}Y6M` : 'P6M';
+    case 'D':
+      return whole ? `P${whole}DT12H` : 'PT12H';
+    case 'H':
+      return whole ? `PT${whole}H30M` : 'PT30M';
+    case 'MIN':
+      return whole ? `PT${whole}M30S` : 'PT30S';
+    default:
+      return durationValue(n, unit);
+  }
+}
+
 function durNum(g: Groups, c: Ctx): Draft | null {
   const unit = unitCode(g.unit!);
   if (!unit) return null;
   let n = g.num ? numberValue(g.num) : Number.NaN;
-  if (g.half && !Number.isNaN(n)) n += 0.5;
-  const value = durationValue(n, unit);
+  if ((g.half || g.half2) && !Number.isNaN(n)) n += 0.5;
+  // "5 1/2 hours", "a minute and a half": TimeBank writes the half in the next unit (PT5H30M)
+  const compound = !!g.half2 || /\//.test(g.num ?? '');
+  const value = compound ? halfDuration(n, unit) : durationValue(n, unit);
   const d = durationDraft(value, granOfUnit(unit));
   const pre = dirWord(g.pre);
   if (!Number.isNaN(c.dct) && !Number.isNaN(n) && Number.isInteger(n)) {
