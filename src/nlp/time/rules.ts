@@ -1064,14 +1064,25 @@ export const RULES: Rule[] = [
   {
     name: 'date.holiday',
     re: rx(
-      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
+      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day|election\\s+day)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
     ),
     accept: (g) => capitalised(g.h),
     make: (g, c) => holiday(g.h!, g.year, c),
   },
   {
+    name: 'rel.whole-year',
+    re: rx(`the\\s+(?:full|entire|whole)\\s+year(?![a-z'’-])`),
+    make: (_g, c) => {
+      // "sales for the full year": the year being reported, else the publication year
+      const r = c.ref('year');
+      const base = r ? r.from : c.dct;
+      if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
+      return refd(yearDraft(ymdOf(base).y), r);
+    },
+  },
+  {
     name: 'date.year-end',
-    re: rx(`(?<w>year-end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`),
+    re: rx(`(?<w>year-end|year\\s+end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
@@ -1414,6 +1425,8 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
     if (n === 'labor day') return weekdayNear(dayOf(y, 9, 1), 1, 1, false);
     if (n === 'memorial day') return weekdayNear(dayOf(y, 5, 31), 1, -1, false);
     if (n === 'boxing day') return dayOf(y, 12, 26);
+    // US federal elections: the Tuesday after the first Monday of November
+    if (n === 'election day') return weekdayNear(dayOf(y, 11, 2), 2, 1, false);
     return dayOf(y, 11, 11);
   };
   if (year) return dayDraft(dateIn(+year));
@@ -1479,7 +1492,8 @@ const STARTS: Record<string, string> = {
   'time.clock24': '#',
   'time.noon': 'noon midnight midday',
   'date.holiday':
-    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans",
+    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans election",
+  'rel.whole-year': 'the',
   'date.year-end': "year-end year year's year-earlier year-ago month-end mid-year midyear mid",
 };
 
