@@ -900,7 +900,7 @@ export const RULES: Rule[] = [
     re: rx(
       `${QMOD}(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and\\s+a\\s+half)?[-\\s]+(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|previously|before(?=\\s*[,.;)"”]|\\s+(?:that|then|the\\s+(?:attack|war|election|vote|crash|meeting|deadline)))|after(?=\\s*[,.;)"”]|\\s+(?:that|then))|prior(?=\\s*[,.;)]))(?![a-z])`,
     ),
-    make: (g, c) => relAgo(g, c),
+    make: (g, c, start, match) => relAgo(g, c, start, match),
   },
   {
     name: 'rel.unit-before',
@@ -1262,7 +1262,33 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
   return withMod(periodDraft(shiftUnit(c.dct, unit, off), unit, 'dct'), g);
 }
 
-function relAgo(g: Groups, c: Ctx): Draft | null {
+function relAgo(g: Groups, c: Ctx, start: number, match: string): Draft | null {
+  const unit = unitCode(g.unit!);
+  const dirLower = g.dir!.toLowerCase();
+  if (unit && (unit === 'D' || unit === 'H' || unit === 'MIN' || unit === 'S') && dirLower !== 'ago') {
+    // "three days later", "over an hour later": TimeML marks the length of time and leaves the
+    // direction word as a signal; the day it points to is kept as the interval
+    const cut = match.length - g.dir!.length;
+    let end = cut;
+    while (end > 0 && /\s/.test(match[end - 1])) end--;
+    const day = unit === 'D' ? relAgoDate(g, c) : null;
+    const d = durNum({ ...g, pre: undefined }, { ...c, dct: Number.NaN });
+    if (!d) return null;
+    d.start = start;
+    d.end = start + end;
+    if (day && !Number.isNaN(day.from)) {
+      d.from = day.from;
+      d.to = day.to;
+      d.anchor = day.anchor;
+      d.refId = day.refId;
+    }
+    return d;
+  }
+  return relAgoDate(g, c);
+}
+
+/** "two years ago", "a week earlier": the period that many units from the anchor. */
+function relAgoDate(g: Groups, c: Ctx): Draft | null {
   const unit = unitCode(g.unit!);
   if (!unit || unit === 'H' || unit === 'MIN' || unit === 'S') {
     if (Number.isNaN(c.dct)) return unknown('TIME', 'XXXX-XX-XXTXX:XX', 'hour');
