@@ -125,6 +125,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
       tense: tenseAround(tokens, range[0], range[1], first, last),
       before: wordBefore(text, c.start),
       possessive: (text[c.end] === "'" || text[c.end] === '’') && text[c.end + 1] === 's',
+      after: text.slice(c.end, c.end + 24),
       ref(kind, within) {
         const ok = REF_GRANS[kind];
         // a reporting period ("the third quarter") stays the topic for a few paragraphs

@@ -69,6 +69,8 @@ export interface Ctx {
   before: string;
   /** The match is followed by a possessive 's ("Wednesday's ruling"). */
   possessive?: boolean;
+  /** A few characters of text after the match. */
+  after?: string;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -703,6 +705,19 @@ export const RULES: Rule[] = [
           g,
         );
       }
+      if (!n && !explicit && !yearBack && !Number.isNaN(c.dct) && !c.ref('quarter')) {
+        // "the quarter ended July 31": the quarter whose middle month precedes the closing month
+        // (a fiscal quarter named earlier in the text keeps its own number)
+        const ended = QUARTER_ENDED.exec(c.after ?? '');
+        if (ended) {
+          const m = monthNumber(ended[1]);
+          const d = resolveMonthDay(m, Number.parseInt(ended[2], 10), 0, { ...c, tense: 'past' });
+          if (!Number.isNaN(d.from)) {
+            const mid = ymdOf(addMonthsToDay(d.from, -1));
+            return withMod(quarterDraft(mid.y, quarterOf(mid.m), 'dct'), g);
+          }
+        }
+      }
       if (!n) {
         // "the quarter", "the latest quarter", "the year-earlier period": the quarter just reported
         if (Number.isNaN(c.dct) && !explicit) return unknown('DATE', 'XXXX-QX', 'quarter');
@@ -1109,6 +1124,8 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${MON})\\s*(${DAY})`, 'i');
 
 /** Words after "current" that make it the noun or a non-temporal term. */
 const NOT_AFTER_CURRENT = new Set(
