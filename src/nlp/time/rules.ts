@@ -791,6 +791,9 @@ export const RULES: Rule[] = [
         return withMod(timeOnDay(base + off, suffix, Number.isNaN(base) ? undefined : 'dct'), g);
       }
       if (w === 'tonight') return withMod(timeOnDay(base, 'NI', Number.isNaN(base) ? undefined : 'dct'), g);
+      // "today's world", "today's GM": the present age, not the day of publication
+      if (w === 'today' && !g.mod && c.possessive && GENERIC_TODAY.test(c.after ?? ''))
+        return refDraft('PRESENT_REF', base);
       const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       return withMod(dayDraft(base + off, 'dct'), g);
     },
@@ -1124,6 +1127,9 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+const GENERIC_TODAY =
+  /^['’]s\s+(?:[A-Z]{2,}\b|(?:world|society|youth|generation|children|economy|market|markets|technology|computers|standards|age|culture|life|times)\b)/;
 
 const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${MON})\\s*(${DAY})`, 'i');
 
