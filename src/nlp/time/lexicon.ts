@@ -247,6 +247,9 @@ export const FORWARD_VERBS = new Set([
   'aims',
   'going',
   'likely',
+  'supposed',
+  'ready',
+  'about',
   'scheduled',
   'expected',
 ]);

@@ -53,7 +53,8 @@ export function tenseAround(
   while (s - 1 >= sentStart && v - s < 5) {
     const p = tokens.pos[s - 1];
     if (p === POS.AUX || p === POS.PART || p === POS.ADV || tokens.lower[s - 1] === 'to') s--;
-    else if (p === POS.VERB && FORWARD_VERBS.has(tokens.lower[s - 1])) s--;
+    // "plans to hold": the tagger often reads "plans" as a noun; before "to" it is the verb
+    else if ((p === POS.VERB || tokens.lower[s] === 'to') && FORWARD_VERBS.has(tokens.lower[s - 1])) s--;
     else break;
   }
   // an auxiliary found first may head a longer group ("had been", "will be")
@@ -101,7 +102,7 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
   )
     return sawPast && !sawPresent && !PERFECT_AUX.has(tokens.lower[s]) ? 'pastfuture' : 'future';
   // a bare infinitive ("to be held on Oct. 12", "to meet Friday") points forward
-  if (tokens.lower[s] === 'to' && !sawPresent) return 'future';
+  if (tokens.lower[s] === 'to' && !sawPresent) return 'none';
   if (sawPast) return 'past';
   if (sawPresent) return 'present';
   const w = tokens.lower[e];
