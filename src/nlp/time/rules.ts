@@ -71,6 +71,8 @@ export interface Ctx {
   possessive?: boolean;
   /** A few characters of text after the match. */
   after?: string;
+  /** A few characters of text before the match. */
+  lead?: string;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -222,7 +224,10 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
       // "until Tuesday": a deadline ahead, unless the clause is past perfect ("Until Thursday, they had not");
       // "planned to leave on Thursday", "would travel Thursday": plans reported in the past are still
       // ahead when nothing in the paragraph dates the report
-      const ahead = ((c.before === 'until' || c.before === 'till') && c.tense !== 'pastperfect') || c.tense === 'pastfuture';
+      const ahead =
+        ((c.before === 'until' || c.before === 'till') && c.tense !== 'pastperfect') ||
+        c.tense === 'pastfuture' ||
+        (c.before === 'as' && SOON_AS.test(c.lead ?? ''));
       day = weekdayNear(base, wd, ahead ? 1 : c.tense === 'present' ? -1 : leanOf(c.tense), false);
     }
   }
@@ -1127,6 +1132,9 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** "as soon as Tuesday", "as early as next week": the earliest time something may happen. */
+const SOON_AS = /\bas\s+(?:soon|early)\s+as\s*$/i;
 
 const GENERIC_TODAY =
   /^['’]s\s+(?:[A-Z]{2,}\b|(?:world|society|youth|generation|children|economy|market|markets|technology|computers|standards|age|culture|life|times)\b)/;
