@@ -1262,7 +1262,8 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     dir === 'the following' ||
     dir === 'the next'
   ) {
-    const r = c.ref(refKindOf(unit));
+    // "The following month, ...": an anaphor reaches back over the short paragraphs of news copy
+    const r = c.ref(refKindOf(unit)) ?? (dir === 'the next' ? null : c.ref(refKindOf(unit), 2));
     const base = r ? r.from : c.dct;
     const off = /previous/.test(dir) ? -1 : /following|next/.test(dir) ? 1 : 0;
     if (unit === 'D' || unit === 'WE' || r)
