@@ -189,7 +189,7 @@ function twoDigitYear(s: string, pivot = 1900): number {
 function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
   const base = c.dct;
   if (dir === 'the previous' || dir === 'the following' || dir === 'the next') {
-    const r = c.ref('day');
+    const r = c.ref('day') ?? c.ref('day', 2);
     const anchor = r ? r.from : base;
     if (Number.isNaN(anchor)) return unknown('DATE', `XXXX-WXX-${wd}`, 'day');
     const d = weekdayNear(anchor, wd, dir === 'the previous' ? -1 : 1, true);
@@ -933,7 +933,7 @@ export const RULES: Rule[] = [
     make: (g, c) => {
       const unit = unitCode(g.unit!) ?? 'D';
       const dir = /before|earlier/i.test(g.dir!) ? -1 : 1;
-      const r = c.ref(refKindOf(unit));
+      const r = c.ref(refKindOf(unit)) ?? c.ref(refKindOf(unit), 2);
       const base = r ? r.from : c.dct;
       if (g.unit!.toLowerCase() === 'night') return refd(timeOnDay(base + dir, 'NI'), r);
       return refd(periodDraft(shiftUnit(base, unit, dir), unit), r);
@@ -963,7 +963,7 @@ export const RULES: Rule[] = [
       const unit = unitCode(g.unit!) ?? 'Y';
       if (g.unit!.toLowerCase() === 'season') return null;
       if (dir === 'that' || dir === 'the') {
-        const r = c.ref(refKindOf(unit));
+        const r = c.ref(refKindOf(unit)) ?? c.ref(refKindOf(unit), 2);
         if (r) return refd(periodDraft(r.from, unit), r);
       }
       const off = dir === 'last' ? -1 : dir === 'next' ? 1 : 0;
