@@ -845,13 +845,15 @@ export const RULES: Rule[] = [
   {
     name: 'rel.same-period',
     re: rx(
-      'the\\s+(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
+      'the\\s+(?:(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)|(?<u2>period|quarter|month))\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
     ),
     make: (g, c) => {
       // "the same month a year ago": the month (or quarter) just mentioned, one year back
-      const unit = g.u!.toLowerCase();
+      const unit = (g.u ?? g.u2)!.toLowerCase();
       const r = c.ref(unit === 'quarter' ? 'quarter' : unit === 'month' ? 'month' : 'any', 2);
-      const base = r ? r.from : c.dct;
+      // "the quarter a year ago" with no quarter in the text: the one just reported, a year back
+      const cq = !r && unit === 'quarter' && !Number.isNaN(c.dct) ? completedQuarter(c.dct) : null;
+      const base = r ? r.from : cq ? dayOf(cq.y, cq.q * 3, 1) : c.dct;
       if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
       const { y, m } = ymdOf(base);
       const yy = g.yr ? +g.yr : y - 1;
