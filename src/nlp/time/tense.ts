@@ -73,7 +73,7 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
     const w = tokens.lower[i];
     if (FUTURE_WORDS.has(w)) return 'future';
     if (w === 'had') sawHad = true;
-    if (w === 'would' || w === "'d" || w === 'could') return 'pastfuture';
+    if (w === 'would' || w === "'d") return 'pastfuture';
     if (w === 'should' || w === 'might' || w === 'may' || w === 'must') return 'future';
     if (w === 'to') sawTo = true;
     if (FORWARD_VERBS.has(w)) sawForward = true;
