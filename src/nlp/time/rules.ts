@@ -493,6 +493,18 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'set.weekdays',
+    re: rx(
+      `(?:(?<wds>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s|(?<wd>${WD})\\s+(?<pod>morning|afternoon|evening|night)s)(?![a-z])`,
+    ),
+    // "on Mondays", "Tuesday nights": a weekly recurrence
+    accept: (g) => capitalised(g.wds ?? g.wd),
+    make: (g) => {
+      const wd = weekdayNumber((g.wds ?? g.wd)!);
+      return setDraft(g.pod ? `XXXX-WXX-${wd}T${partOfDay(g.pod)}` : `XXXX-WXX-${wd}`, 'day');
+    },
+  },
+  {
     name: 'date.iso',
     re: rx('(?<y>1\\d{3}|20\\d{2})-(?<m>[01]\\d)-(?<d>[0-3]\\d)(?![\\d])'),
     make: (g) => absDay(+g.y!, +g.m!, +g.d!),
@@ -1522,6 +1534,7 @@ const STARTS: Record<string, string> = {
   'year.spoken': 'the nineteen eighteen twenty two',
   'date.month': `${DMOD_W} ${MONTH_W} ${REL_W}`,
   'date.weekday': `${DMOD_W} ${WD_W} ${REL_W} the`,
+  'set.weekdays': `${WD_W} mondays tuesdays wednesdays thursdays fridays saturdays sundays`,
   'date.iso': '#',
   'date.numeric': '#',
   'year.range': '#',
