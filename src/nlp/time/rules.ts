@@ -900,9 +900,12 @@ export const RULES: Rule[] = [
     re: rx(
       `${DMOD}(?<dir>this\\s+past|this\\s+coming|this|last|next|past|coming|previous|following|current|the\\s+past|the\\s+last|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+current|the\\s+same|that|the)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fortnight|day|night|morning|afternoon|evening)(?![a-z-])(?!['’]s\\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\\b)`,
     ),
-    accept: (g, text, _s, e) => {
+    accept: (g, text, s, e) => {
       const dir = dirWord(g.dir);
       const unit = g.unit!.toLowerCase();
+      // "ABC's This Week": a title-cased phrase inside a sentence is a name
+      if (/^[A-Z]/.test(g.unit!) && /^[A-Z]/.test(g.dir!) && /[a-z,'’]\s*["“]?$/.test(text.slice(Math.max(0, s - 3), s)))
+        return false;
       const next = wordAfter(text, e).toLowerCase();
       if (dir === 'the') {
         if (unit === 'weekend' || unit === 'year' || unit === 'week' || unit === 'month') {
