@@ -1020,6 +1020,18 @@ export const RULES: Rule[] = [
     make: (g, c) => durNum(g, c),
   },
   {
+    name: 'dur.the-units',
+    re: rx('the\\s+(?<unit>years|months|weeks|days|decades)(?:\\s+ahead)?(?![a-z-])'),
+    // "over the years", "in the weeks ahead": an unspecified stretch of time
+    accept: (_g, text, s, e) =>
+      /^(?:over|through|throughout|during|in|for)$/.test(wordBefore(text, s)) &&
+      !/^\s*(?:of|that|when|since|after|before|to)\b/i.test(text.slice(e, e + 8)),
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
+    },
+  },
+  {
     name: 'dur.bare',
     re: rx('(?<unit>years|months|weeks|days|decades|hours|centuries|minutes)(?![a-z])'),
     accept: (_g, text, s, e) => {
@@ -1562,6 +1574,7 @@ const STARTS: Record<string, string> = {
   'rel.the-day': 'late early the',
   'rel.earlier': 'earlier later',
   'dur.num': `${QMOD_W} ${NUM_W} #`,
+  'dur.the-units': 'the',
   'dur.bare': 'years months weeks days decades hours centuries minutes',
   set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
   'time.clock': `${QMOD_W} #`,
