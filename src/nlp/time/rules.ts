@@ -1038,6 +1038,8 @@ export const RULES: Rule[] = [
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e).toLowerCase();
       if (next === 'of' || next === 'ago' || next === 'old') return false;
+      // "the highest level in years", "lost them in minutes": not "in years past", "in days of old"
+      if (prev === 'in') return !/^[a-z]/.test(next) || next === 'and' || next === 'or';
       return /^(?:for|within|over|than|lasting|lasted|last)$/.test(prev);
     },
     make: (g) => {
