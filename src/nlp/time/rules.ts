@@ -907,6 +907,11 @@ export const RULES: Rule[] = [
       if (/^[A-Z]/.test(g.unit!) && /^[A-Z]/.test(g.dir!) && /[a-z,'’]\s*["“]?$/.test(text.slice(Math.max(0, s - 3), s)))
         return false;
       const next = wordAfter(text, e).toLowerCase();
+      // "in the morning": the part of the day of the time in context; "the next morning"
+      if (unit === 'morning' || unit === 'afternoon' || unit === 'evening') {
+        if (dir === 'the') return /^(?:in|during)$/.test(wordBefore(text, s)) && !/^\s*of\b/.test(text.slice(e, e + 4));
+        if (dir === 'the next') return true;
+      }
       if (dir === 'the') {
         if (unit === 'weekend' || unit === 'year' || unit === 'week' || unit === 'month') {
           if (unit === 'year' && /^(?:before|after|earlier|ago|later|old|of|in|when|that|to)$/.test(next))
@@ -1255,7 +1260,7 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
   if (unitWord === 'morning' || unitWord === 'afternoon' || unitWord === 'evening' || unitWord === 'night') {
     const suffix = partOfDay(unitWord);
     if (dir === 'this') return withMod(timeOnDay(c.dct, suffix, Number.isNaN(c.dct) ? undefined : 'dct'), g);
-    const r = c.ref('day');
+    const r = c.ref('day') ?? c.ref('day', 2);
     const base = r ? r.from : c.dct;
     const off = dir === 'the previous' ? -1 : dir === 'the following' ? 1 : 0;
     return withMod(refd(timeOnDay(base + off, suffix), r), g);
