@@ -1025,6 +1025,17 @@ export const RULES: Rule[] = [
     make: (g, c) => durNum(g, c),
   },
   {
+    name: 'time.session',
+    re: rx('(?<pod>morning|afternoon|evening)(?=\\s+(?:trading|trade|session|deals|dealings)\\b)'),
+    // "in morning trading": the part of the trading day in context
+    accept: (_g, text, s) => /^(?:in|during|early|late|by)$/.test(wordBefore(text, s)),
+    make: (g, c) => {
+      const r = c.ref('day') ?? c.ref('day', 2);
+      const base = r ? r.from : c.dct;
+      return refd(timeOnDay(base, partOfDay(g.pod!)), r);
+    },
+  },
+  {
     name: 'dur.the-units',
     re: rx('the\\s+(?<unit>years|months|weeks|days|decades)(?:\\s+ahead)?(?![a-z-])'),
     // "over the years", "in the weeks ahead": an unspecified stretch of time
@@ -1582,6 +1593,7 @@ const STARTS: Record<string, string> = {
   'rel.earlier': 'earlier later',
   'dur.num': `${QMOD_W} ${NUM_W} #`,
   'dur.the-units': 'the',
+  'time.session': 'morning afternoon evening',
   'dur.bare': 'years months weeks days decades hours centuries minutes',
   set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
   'time.clock': `${QMOD_W} #`,
