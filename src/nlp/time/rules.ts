@@ -689,7 +689,8 @@ export const RULES: Rule[] = [
         );
       }
       if (qu === 'half' && !g.ord) return false;
-      if (next === 'of' && !g.year && !g.rel) return false;
+      // "the first half of the game" is not a date; "the third quarter of $226 million" is
+      if (next === 'of' && !g.year && !g.rel && /^\s*of\s+[a-z]/i.test(text.slice(e, e + 8))) return false;
       if (g.det?.toLowerCase() === 'a') return false;
       return true;
     },
@@ -922,7 +923,14 @@ export const RULES: Rule[] = [
         return !!g.mod && unit === 'day';
       }
       if (dir === 'that')
-        return unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year' || unit === 'night';
+        return (
+          unit === 'day' ||
+          unit === 'week' ||
+          unit === 'month' ||
+          unit === 'quarter' ||
+          unit === 'year' ||
+          unit === 'night'
+        );
       if (['morning', 'afternoon', 'evening'].includes(unit))
         return dir === 'this' || dir === 'the previous' || dir === 'the following' || dir === 'that';
       if (unit === 'night') return dir === 'that' || dir === 'the previous' || dir === 'the following';
@@ -1023,6 +1031,38 @@ export const RULES: Rule[] = [
       return !(unit.startsWith('quarter') && !num);
     },
     make: (g, c) => durNum(g, c),
+  },
+  {
+    name: 'rel.vague',
+    re: rx('(?:(?<soon>(?:very\\s+)?soon)|(?<later>a\\s+later\\s+(?:date|time|stage))|(?<tt>the|that)\\s+time)(?![a-z-])'),
+    accept: (g, text, s, e) => {
+      const prev = wordBefore(text, s);
+      const next = wordAfter(text, e).toLowerCase();
+      // "as soon as", "soon after", "soon-to-open" are not the near future on their own
+      if (g.soon) return prev !== 'as' && next !== 'as' && !/^(?:after|thereafter|afterwards?)$/.test(next);
+      if (g.later) return true;
+      if (g.tt!.toLowerCase() === 'the') return prev === 'at' && !/^(?:of|being)$/.test(next);
+      return /^(?:at|by|until|till|since)$/.test(prev);
+    },
+    make: (g, c) => {
+      // "will soon begin", "at a later date": the future; "at the time": a past moment in the story
+      if (g.soon) return isPast(c.tense) ? null : refDraft('FUTURE_REF', c.dct);
+      if (g.later) return refDraft('FUTURE_REF', c.dct);
+      if (g.tt!.toLowerCase() === 'the') return refDraft('PAST_REF', c.dct);
+      // "by that time": the time just mentioned
+      const r = c.ref('any') ?? c.ref('any', 2);
+      if (!r) return refDraft('PAST_REF', c.dct);
+      const { y, m } = ymdOf(r.from);
+      const d =
+        r.gran === 'year'
+          ? yearDraft(y)
+          : r.gran === 'month'
+            ? monthDraft(y, m)
+            : r.gran === 'quarter'
+              ? quarterDraft(y, quarterOf(m))
+              : dayDraft(r.from);
+      return refd(d, r);
+    },
   },
   {
     name: 'time.session',
@@ -1594,6 +1634,7 @@ const STARTS: Record<string, string> = {
   'dur.num': `${QMOD_W} ${NUM_W} #`,
   'dur.the-units': 'the',
   'time.session': 'morning afternoon evening',
+  'rel.vague': 'soon very a the that',
   'dur.bare': 'years months weeks days decades hours centuries minutes',
   set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
   'time.clock': `${QMOD_W} #`,
@@ -1617,7 +1658,7 @@ const CORE = new Set(
     'today tonight yesterday tomorrow recently currently nowadays lately presently recent current daily weekly ' +
     'monthly yearly nightly hourly biweekly noon midnight midday twenties thirties forties fifties sixties seventies ' +
     "eighties nineties nineteen thousand year-earlier year-ago year-end year's midyear mid-year month-end yrs hrs mins " +
-    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q'
+    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q soon later'
   ).split(/\s+/),
 );
 const MODIFIERS = new Set(
