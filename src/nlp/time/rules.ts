@@ -409,13 +409,26 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.md',
-    re: rx(`${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})`),
+    re: rx(`${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})(?:(?<and>\\s+and\\s+)(?<day2>${DAY})(?![\\s,]*(?:\\d|percent|%|million|billion)))?`),
     accept: (g, text, _s, e) => monthOk(g) && wdOk(g) && !/^\s*(?:-|–)?\s*year/i.test(text.slice(e, e + 8)),
-    make: (g, c) =>
-      withMod(
-        resolveMonthDay(monthNumber(g.mon!), Number.parseInt(g.day!, 10), g.wd ? weekdayNumber(g.wd) : 0, c),
+    make: (g, c, start, match) => {
+      const m = monthNumber(g.mon!);
+      const first = withMod(
+        resolveMonthDay(m, Number.parseInt(g.day!, 10), g.wd ? weekdayNumber(g.wd) : 0, c),
         g,
-      ),
+      )!;
+      if (!g.day2) return first;
+      // "April 24 and 25": two days of one month
+      const cut = match.length - g.day2.length - g.and!.length;
+      first.start = start;
+      first.end = start + cut;
+      const second = Number.isNaN(first.from)
+        ? unknown('DATE', 'XXXX-XX-XX', 'day')
+        : dayDraft(dayOf(ymdOf(first.from).y, m, Number.parseInt(g.day2, 10)), first.anchor);
+      second.start = start + match.length - g.day2.length;
+      second.end = start + match.length;
+      return [first, second];
+    },
   },
   {
     name: 'date.my',
