@@ -1078,6 +1078,21 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'time.mid-pod',
+    re: rx('mid[-\\s]?(?<pod>morning|afternoon)(?:\\s+(?<w>yesterday|today|tomorrow))?(?![a-z-])'),
+    // "by mid afternoon", "at mid-afternoon yesterday"
+    accept: (g, text, s) => !!g.w || /^(?:by|at|in|until|till|around|about|before|after|since)$/.test(wordBefore(text, s)),
+    make: (g, c) => {
+      const w = g.w?.toLowerCase();
+      if (w) {
+        const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+        return timeOnDay(c.dct + off, partOfDay(g.pod!), Number.isNaN(c.dct) ? undefined : 'dct');
+      }
+      const r = c.ref('day') ?? c.ref('day', 2);
+      return refd(timeOnDay(r ? r.from : c.dct, partOfDay(g.pod!)), r);
+    },
+  },
+  {
     name: 'time.session',
     re: rx('(?<pod>morning|afternoon|evening)(?=\\s+(?:trading|trade|session|deals|dealings)\\b)'),
     // "in morning trading": the part of the trading day in context
@@ -1647,6 +1662,7 @@ const STARTS: Record<string, string> = {
   'dur.num': `${QMOD_W} ${NUM_W} #`,
   'dur.the-units': 'the',
   'time.session': 'morning afternoon evening',
+  'time.mid-pod': 'mid mid-morning mid-afternoon midmorning midafternoon',
   'rel.vague': 'soon very a the that',
   'dur.bare': 'years months weeks days decades hours centuries minutes',
   set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
