@@ -1134,11 +1134,13 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     re: rx(
-      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
+      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly|annually|semiannually|semi-annually)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
     ),
     accept: (g, text, s, e) => {
       if (g.per) return perUnitContext(text, s);
       if (g.adv) {
+        // "rise 8.5% annually", "10,000 units annually": a rate, like "a year" after a quantity
+        if (/annually$/i.test(g.adv) && perUnitContext(text, s)) return false;
         const next = wordAfter(text, e);
         // "the daily newspaper" is a name; "daily life" still a set
         return (
@@ -1665,7 +1667,7 @@ const STARTS: Record<string, string> = {
   'time.mid-pod': 'mid mid-morning mid-afternoon midmorning midafternoon',
   'rel.vague': 'soon very a the that',
   'dur.bare': 'years months weeks days decades hours centuries minutes',
-  set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
+  set: 'daily weekly monthly yearly nightly hourly biweekly annually semiannually semi-annually every each per a',
   'time.clock': `${QMOD_W} #`,
   'time.clock24': '#',
   'time.noon': 'noon midnight midday',
