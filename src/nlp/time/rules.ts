@@ -1104,6 +1104,16 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'dur.long',
+    re: rx('(?<unit>days?|weeks?|months?|years?|decades?|centuries|century)-long(?![a-z-])'),
+    // "a decades-long dispute", "their third day-long meeting"
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      const plural = /s$/i.test(g.unit!);
+      return durationDraft(durationValue(plural ? Number.NaN : 1, u), granOfUnit(u));
+    },
+  },
+  {
     name: 'dur.the-units',
     re: rx('the\\s+(?<unit>years|months|weeks|days|decades)(?:\\s+ahead)?(?![a-z-])'),
     // "over the years", "in the weeks ahead": an unspecified stretch of time
@@ -1663,6 +1673,7 @@ const STARTS: Record<string, string> = {
   'rel.earlier': 'earlier later',
   'dur.num': `${QMOD_W} ${NUM_W} #`,
   'dur.the-units': 'the',
+  'dur.long': 'day days week weeks month months year years decade decades century centuries day-long days-long week-long weeks-long month-long months-long year-long years-long decade-long decades-long century-long centuries-long',
   'time.session': 'morning afternoon evening',
   'time.mid-pod': 'mid mid-morning mid-afternoon midmorning midafternoon',
   'rel.vague': 'soon very a the that',
