@@ -1016,7 +1016,7 @@ export const RULES: Rule[] = [
   {
     name: 'dur.num',
     re: rx(
-      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working)\\s+)?(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half(?![a-z]))?(?:\\s+or\\s+so(?![a-z]))?(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
+      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working|trading)\\s+)?(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half(?![a-z]))?(?:\\s+or\\s+so(?![a-z]))?(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
     ),
     accept: (g, text, s, e) => {
       if (g.post) return false;
@@ -1101,6 +1101,16 @@ export const RULES: Rule[] = [
       const r = c.ref('day') ?? c.ref('day', 2);
       const base = r ? r.from : c.dct;
       return refd(timeOnDay(base, partOfDay(g.pod!)), r);
+    },
+  },
+  {
+    name: 'dur.another',
+    re: rx('(?:another|an\\s+additional|a\\s+further|an\\s+extra)\\s+(?<unit>year|month|week|day|decade|hour|minute)(?![a-z-])'),
+    // "extended for an additional year": one more unit
+    accept: (_g, text, s) => !perUnitContext(text, s),
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      return durationDraft(durationValue(1, u), granOfUnit(u));
     },
   },
   {
@@ -1673,6 +1683,7 @@ const STARTS: Record<string, string> = {
   'rel.earlier': 'earlier later',
   'dur.num': `${QMOD_W} ${NUM_W} #`,
   'dur.the-units': 'the',
+  'dur.another': 'another an a',
   'dur.long': 'day days week weeks month months year years decade decades century centuries day-long days-long week-long weeks-long month-long months-long year-long years-long decade-long decades-long century-long centuries-long',
   'time.session': 'morning afternoon evening',
   'time.mid-pod': 'mid mid-morning mid-afternoon midmorning midafternoon',
