@@ -832,7 +832,7 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ref',
     re: rx(
-      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|this\\s+(?:(?:crucial|critical|difficult|decisive|historic|particular|very)\\s+)?moment|once)(?![a-z-])',
     ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
@@ -1224,7 +1224,7 @@ export const RULES: Rule[] = [
   {
     name: 'date.holiday',
     re: rx(
-      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day|election\\s+day)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
+      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day|election\\s+day|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
     ),
     accept: (g) => capitalised(g.h),
     make: (g, c) => holiday(g.h!, g.year, c),
@@ -1622,16 +1622,42 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
     if (n === 'boxing day') return dayOf(y, 12, 26);
     // US federal elections: the Tuesday after the first Monday of November
     if (n === 'election day') return weekdayNear(dayOf(y, 11, 2), 2, 1, false);
+    if (n === 'good friday') return easterSunday(y) - 2;
+    if (n === 'easter monday') return easterSunday(y) + 1;
+    if (n.startsWith('easter')) return easterSunday(y);
     return dayOf(y, 11, 11);
   };
-  if (year) return dayDraft(dateIn(+year));
+  // "Easter week": the week that ends on Easter Sunday
+  const draft = n === 'easter week' ? weekDraft : dayDraft;
+  if (year) return draft(dateIn(+year));
   if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-XX-XX', 'day');
   const y = ymdOf(c.dct).y;
   const lean = leanOf(c.tense);
+  // a week-long holiday has begun once its Monday is past
+  const lead = n === 'easter week' ? 6 : 0;
   let d = dateIn(y);
-  if (lean < 0 && d > c.dct + 1) d = dateIn(y - 1);
+  if (lean < 0 && d - lead > c.dct + 1) d = dateIn(y - 1);
   else if (lean > 0 && d < c.dct - 1) d = dateIn(y + 1);
-  return dayDraft(d, 'dct');
+  return draft(d, 'dct');
+}
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+function easterSunday(y: number): number {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const cc = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(cc / 4);
+  const k = cc % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayOf(y, month, day);
 }
 
 // ---- dispatch: which rules can start at a token ----------------------------------------------------
@@ -1673,7 +1699,7 @@ const STARTS: Record<string, string> = {
   'date.quarter-code': 'q1 q2 q3 q4 #',
   'rel.day': `${DMOD_W} earlier later today tonight yesterday tomorrow last this`,
   'rel.ref':
-    'the right now currently nowadays more most until very recently lately presently recent current these at',
+    'the right now currently nowadays more most until very recently lately presently recent current these at this',
   'rel.unit': `${DMOD_W} ${REL_W} the`,
   'rel.recent-units': 'the recent past coming next previous last future',
   'rel.same-period': 'the',
@@ -1694,7 +1720,7 @@ const STARTS: Record<string, string> = {
   'time.clock24': '#',
   'time.noon': 'noon midnight midday',
   'date.holiday':
-    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans election",
+    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans election easter good",
   'rel.whole-year': 'the',
   'date.year-end': "year-end year year's year-earlier year-ago month-end mid-year midyear mid",
 };
@@ -1711,7 +1737,7 @@ const CORE = new Set(
     'today tonight yesterday tomorrow recently currently nowadays lately presently recent current daily weekly ' +
     'monthly yearly nightly hourly biweekly noon midnight midday twenties thirties forties fifties sixties seventies ' +
     "eighties nineties nineteen thousand year-earlier year-ago year-end year's midyear mid-year month-end yrs hrs mins " +
-    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q soon later'
+    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q soon later moment'
   ).split(/\s+/),
 );
 const MODIFIERS = new Set(
@@ -1769,7 +1795,7 @@ const DIGIT12_RULES = new Set([
 const COUNT_RULES = new Set(['rel.ago', 'dur.num']);
 /** Words that may sit between a modifier and the word carrying the time ("the end of the year"). */
 const LINKS = new Set(
-  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading'.split(
+  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading crucial critical difficult decisive historic particular'.split(
     ' ',
   ),
 );
