@@ -1470,7 +1470,7 @@ function relAgoDate(g: Groups, c: Ctx): Draft | null {
     dirRaw === 'before' ||
     dirRaw === 'previously' ||
     dirRaw === 'prior';
-  let n = g.num ? numberValue(g.num) : Number.NaN;
+  let n = g.num ? numberValue(g.num) : coupleOf(g.vague);
   if ((g.half || g.half2) && !Number.isNaN(n)) n += 0.5;
   if (Number.isNaN(n)) {
     // "years ago", "a few weeks earlier": somewhere in the past or future, not a date
@@ -1495,6 +1495,11 @@ function relAgoDate(g: Groups, c: Ctx): Draft | null {
   return applyMod(res, modOf(g.qmod));
 }
 
+/** "a couple of years" is two years (as TimeBank reads it); other vague counts stay unknown. */
+function coupleOf(vague: string | undefined): number {
+  return vague && /couple/i.test(vague) ? 2 : Number.NaN;
+}
+
 /** A duration of n + ½ units with the half in the next smaller unit, when there is one. */
 function halfDuration(n: number, unit: UnitCode): string {
   const whole = Math.floor(n);
@@ -1516,7 +1521,7 @@ function halfDuration(n: number, unit: UnitCode): string {
 function durNum(g: Groups, c: Ctx): Draft | null {
   const unit = unitCode(g.unit!);
   if (!unit) return null;
-  let n = g.num ? numberValue(g.num) : Number.NaN;
+  let n = g.num ? numberValue(g.num) : coupleOf(g.vague);
   if ((g.half || g.half2) && !Number.isNaN(n)) n += 0.5;
   // "5 1/2 hours", "a minute and a half": TimeBank writes the half in the next unit (PT5H30M)
   const compound = !!g.half2 || /\//.test(g.num ?? '');
