@@ -409,7 +409,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.md',
-    re: rx(`${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})(?:(?<and>\\s+and\\s+)(?<day2>${DAY})(?![\\s,]*(?:\\d|percent|%|million|billion)))?`),
+    re: rx(
+      `${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})(?:(?<and>\\s+and\\s+)(?<day2>${DAY})(?![\\s,]*(?:\\d|percent|%|million|billion)))?`,
+    ),
     accept: (g, text, _s, e) => monthOk(g) && wdOk(g) && !/^\s*(?:-|–)?\s*year/i.test(text.slice(e, e + 8)),
     make: (g, c, start, match) => {
       const m = monthNumber(g.mon!);
@@ -918,12 +920,17 @@ export const RULES: Rule[] = [
       const dir = dirWord(g.dir);
       const unit = g.unit!.toLowerCase();
       // "ABC's This Week": a title-cased phrase inside a sentence is a name
-      if (/^[A-Z]/.test(g.unit!) && /^[A-Z]/.test(g.dir!) && /[a-z,'’]\s*["“]?$/.test(text.slice(Math.max(0, s - 3), s)))
+      if (
+        /^[A-Z]/.test(g.unit!) &&
+        /^[A-Z]/.test(g.dir!) &&
+        /[a-z,'’]\s*["“]?$/.test(text.slice(Math.max(0, s - 3), s))
+      )
         return false;
       const next = wordAfter(text, e).toLowerCase();
       // "in the morning": the part of the day of the time in context; "the next morning"
       if (unit === 'morning' || unit === 'afternoon' || unit === 'evening') {
-        if (dir === 'the') return /^(?:in|during)$/.test(wordBefore(text, s)) && !/^\s*of\b/.test(text.slice(e, e + 4));
+        if (dir === 'the')
+          return /^(?:in|during)$/.test(wordBefore(text, s)) && !/^\s*of\b/.test(text.slice(e, e + 4));
         if (dir === 'the next') return true;
       }
       if (dir === 'the') {
@@ -1047,7 +1054,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'rel.vague',
-    re: rx('(?:(?<soon>(?:very\\s+)?soon)|(?<later>a\\s+later\\s+(?:date|time|stage))|(?<tt>the|that)\\s+time)(?![a-z-])'),
+    re: rx(
+      '(?:(?<soon>(?:very\\s+)?soon)|(?<later>a\\s+later\\s+(?:date|time|stage))|(?<tt>the|that)\\s+time)(?![a-z-])',
+    ),
     accept: (g, text, s, e) => {
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e).toLowerCase();
@@ -1081,7 +1090,8 @@ export const RULES: Rule[] = [
     name: 'time.mid-pod',
     re: rx('mid[-\\s]?(?<pod>morning|afternoon)(?:\\s+(?<w>yesterday|today|tomorrow))?(?![a-z-])'),
     // "by mid afternoon", "at mid-afternoon yesterday"
-    accept: (g, text, s) => !!g.w || /^(?:by|at|in|until|till|around|about|before|after|since)$/.test(wordBefore(text, s)),
+    accept: (g, text, s) =>
+      !!g.w || /^(?:by|at|in|until|till|around|about|before|after|since)$/.test(wordBefore(text, s)),
     make: (g, c) => {
       const w = g.w?.toLowerCase();
       if (w) {
@@ -1105,7 +1115,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'dur.another',
-    re: rx('(?:another|an\\s+additional|a\\s+further|an\\s+extra)\\s+(?<unit>year|month|week|day|decade|hour|minute)(?![a-z-])'),
+    re: rx(
+      '(?:another|an\\s+additional|a\\s+further|an\\s+extra)\\s+(?<unit>year|month|week|day|decade|hour|minute)(?![a-z-])',
+    ),
     // "extended for an additional year": one more unit
     accept: (_g, text, s) => !perUnitContext(text, s),
     make: (g) => {
@@ -1242,7 +1254,9 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.year-end',
-    re: rx(`(?<w>year-end|year\\s+end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`),
+    re: rx(
+      `(?<w>year-end|year\\s+end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`,
+    ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
@@ -1280,7 +1294,9 @@ const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${MON})\\s*(${DAY})`
 
 /** Words after "current" that make it the noun or a non-temporal term. */
 const NOT_AFTER_CURRENT = new Set(
-  'account accounts affairs of and or to in is was are were that which flows flow flowing carrying sea ocean'.split(' '),
+  'account accounts affairs of and or to in is was are were that which flows flow flowing carrying sea ocean'.split(
+    ' ',
+  ),
 );
 
 /** "twice a week", "four flights a week", "$5 a day": a rate, so "a week" is a set, not a duration. */
@@ -1715,7 +1731,8 @@ const STARTS: Record<string, string> = {
   'dur.num': `${QMOD_W} ${NUM_W} #`,
   'dur.the-units': 'the',
   'dur.another': 'another an a',
-  'dur.long': 'day days week weeks month months year years decade decades century centuries day-long days-long week-long weeks-long month-long months-long year-long years-long decade-long decades-long century-long centuries-long',
+  'dur.long':
+    'day days week weeks month months year years decade decades century centuries day-long days-long week-long weeks-long month-long months-long year-long years-long decade-long decades-long century-long centuries-long',
   'time.session': 'morning afternoon evening',
   'time.mid-pod': 'mid mid-morning mid-afternoon midmorning midafternoon',
   'rel.vague': 'soon very a the that',

@@ -9,7 +9,16 @@ import type { Tense } from './normalize.js';
 export type { Tense };
 
 /** Verbs of planning whose object happens later than the planning: "planned a rally on Saturday". */
-const SCHEDULE_VERBS = new Set(['plan', 'plans', 'planned', 'planning', 'schedule', 'schedules', 'scheduled', 'slated']);
+const SCHEDULE_VERBS = new Set([
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'schedule',
+  'schedules',
+  'scheduled',
+  'slated',
+]);
 
 const CLAUSE_BREAK = new Set([';', '"', '“', '”', ':', '(', ')']);
 const WINDOW = 12;
