@@ -98,7 +98,7 @@ const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+|\\s+1/2(?![\\d/]))?|(?:${NUM
 const VAGUE =
   '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
 const UNIT =
-  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old))';
+  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old|long))';
 const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')}))`;
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
