@@ -179,9 +179,9 @@ export function durationValue(n: number, unit: UnitCode): string {
       return Number.isNaN(n) ? 'PXW' : `P${n * 2}W`;
     case 'WE':
       return `P${Number.isNaN(n) ? 'X' : n * 2}D`;
-    // TimeML has no quarter unit: "three quarters" = P9M
+    // TimeBank and MEANTIME write quarters as their own unit: "the past two quarters" = P2Q
     case 'Q':
-      return Number.isNaN(n) ? 'PXM' : `P${n * 3}M`;
+      return `P${k}Q`;
     // news annotators write decades and centuries as years: "two decades" = P20Y
     case 'DE':
       return Number.isNaN(n) ? 'PXY' : `P${n * 10}Y`;

@@ -907,7 +907,8 @@ export const RULES: Rule[] = [
     make: (g, c, start, match) => {
       const u = unitCode(g.u!)!;
       const back = /recent|past|previous|last/i.test(match);
-      if (u === 'Y' || u === 'DE') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
+      // "recent years", "coming quarters": vaguely before or after now, as TimeBank marks them
+      if (u === 'Y' || u === 'DE' || u === 'Q') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
       return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
     },
   },
@@ -1040,7 +1041,9 @@ export const RULES: Rule[] = [
       }
       // "60 Minutes" is a programme, "three-quarters of" a share
       if (/^[A-Z]/.test(g.unit!) && !/^[A-Z]+$/.test(g.unit!)) return false;
-      if (unit.startsWith('quarter') && next === 'of') return false;
+      // "three quarters of the vote" is a share; "two consecutive quarters of growth" is time
+      if (unit.startsWith('quarter') && next === 'of' && !/consecutive|straight|fiscal/i.test(text.slice(s, e)))
+        return false;
       if (
         pre === 'the' &&
         !/^\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/.test(num ?? '')
@@ -1048,7 +1051,7 @@ export const RULES: Rule[] = [
         return false;
       if (next === 'old' && !g.qmod) return false;
       // "2 days' pay" and "3-week-old" are fine; "5 quarter" is not a duration
-      return !(unit.startsWith('quarter') && !num);
+      return !(unit.startsWith('quarter') && !num && !/^(?:several|a\s+few|few)$/i.test(g.vague ?? ''));
     },
     make: (g, c) => durNum(g, c),
   },
