@@ -1820,7 +1820,7 @@ const DIGIT12_RULES = new Set([
 const COUNT_RULES = new Set(['rel.ago', 'dur.num']);
 /** Words that may sit between a modifier and the word carrying the time ("the end of the year"). */
 const LINKS = new Set(
-  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading crucial critical difficult decisive historic particular'.split(
+  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading crucial critical difficult decisive historic particular entire whole'.split(
     ' ',
   ),
 );
