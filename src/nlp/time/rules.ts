@@ -1042,7 +1042,11 @@ export const RULES: Rule[] = [
       // "60 Minutes" is a programme, "three-quarters of" a share
       if (/^[A-Z]/.test(g.unit!) && !/^[A-Z]+$/.test(g.unit!)) return false;
       // "three quarters of the vote" is a share; "two consecutive quarters of growth" is time
-      if (unit.startsWith('quarter') && next === 'of' && !/consecutive|straight|fiscal/i.test(text.slice(s, e)))
+      if (
+        unit.startsWith('quarter') &&
+        next === 'of' &&
+        !/consecutive|straight|fiscal/i.test(text.slice(s, e))
+      )
         return false;
       if (
         pre === 'the' &&
@@ -1064,9 +1068,13 @@ export const RULES: Rule[] = [
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e).toLowerCase();
       // "as soon as", "soon after", "soon-to-open" are not the near future on their own
-      if (g.soon) return prev !== 'as' && next !== 'as' && !/^(?:after|thereafter|afterwards?)$/.test(next);
+      // "too soon to say" is about readiness, not a time
+      if (g.soon)
+        return (
+          prev !== 'as' && prev !== 'too' && next !== 'as' && !/^(?:after|thereafter|afterwards?)$/.test(next)
+        );
       if (g.later) return true;
-      if (g.tt!.toLowerCase() === 'the') return prev === 'at' && !/^(?:of|being)$/.test(next);
+      if (g.tt!.toLowerCase() === 'the') return prev === 'at' && !/^(?:of|being|and|or)$/.test(next);
       return /^(?:at|by|until|till|since)$/.test(prev);
     },
     make: (g, c) => {
