@@ -315,6 +315,8 @@ describe('time probes: tense, anchors and TimeBank conventions', () => {
     ]);
     probe('Kellogg soon will begin selling smaller boxes.', 'soon', [['1989-10-26', 'FUTURE_REF']]);
     probe('It will raise the money at a later date.', 'a later date', [['1989-10-26', 'FUTURE_REF']]);
+    // the adjective qualifies a noun: it must not date an event to the publication day
+    assert.equal(find('Rebels shelled the current front line.', 'current', '1989-10-26').interval, null);
     probe("This is an exciting time at today's GM.", 'today', [['2013-12-10', 'PRESENT_REF']]);
     probe('Protesters prayed as Easter week began.', 'Easter week', [['2000-04-17', '2000-W16']]);
     probe('Violence is a theme from now to Election Day.', 'Election Day', [['1998-10-26', '1998-11-03']]);

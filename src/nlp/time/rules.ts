@@ -826,7 +826,7 @@ export const RULES: Rule[] = [
       if (w === 'tonight') return withMod(timeOnDay(base, 'NI', Number.isNaN(base) ? undefined : 'dct'), g);
       // "today's world", "today's GM": the present age, not the day of publication
       if (w === 'today' && !g.mod && c.possessive && GENERIC_TODAY.test(c.after ?? ''))
-        return refDraft('PRESENT_REF', base);
+        return undated(refDraft('PRESENT_REF', base));
       const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       return withMod(dayDraft(base + off, 'dct'), g);
     },
@@ -863,6 +863,8 @@ export const RULES: Rule[] = [
     },
     make: (g, c, _start, _match) => {
       const w = g.w!.toLowerCase().replace(/\s+/g, ' ');
+      // the adjective describes a thing ("the current system"), it does not date an event: no interval
+      if (w === 'current') return undated(refDraft('PRESENT_REF', c.dct));
       if (/now|currently|nowadays|presently|present|these days|moment|current/.test(w))
         return refDraft('PRESENT_REF', c.dct);
       if (/soon|future|term/.test(w)) return refDraft('FUTURE_REF', c.dct);
@@ -1520,6 +1522,14 @@ function relAgoDate(g: Groups, c: Ctx): Draft | null {
   const res = refd(out, r);
   if (!r && !Number.isNaN(base)) res.anchor = 'dct';
   return applyMod(res, modOf(g.qmod));
+}
+
+/** A reference that qualifies a noun rather than dating anything: keep the value, drop the interval. */
+function undated(d: Draft): Draft {
+  d.from = Number.NaN;
+  d.to = Number.NaN;
+  d.gran = 'unknown';
+  return d;
 }
 
 /** "a couple of years" is two years (as TimeBank reads it); other vague counts stay unknown. */
