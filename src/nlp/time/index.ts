@@ -124,6 +124,9 @@ export function findTimes(doc: Doc): TimeExpression[] {
       dct,
       tense: tenseAround(tokens, range[0], range[1], first, last),
       before: wordBefore(text, c.start),
+      possessive: (text[c.end] === "'" || text[c.end] === '’') && text[c.end + 1] === 's',
+      after: text.slice(c.end, c.end + 24),
+      lead: text.slice(Math.max(0, c.start - 16), c.start),
       ref(kind, within) {
         const ok = REF_GRANS[kind];
         // a reporting period ("the third quarter") stays the topic for a few paragraphs

@@ -70,6 +70,8 @@ export const VAGUE_NUMBERS = [
 export function numberValue(s: string): number {
   const t = s.toLowerCase().replace(/,/g, '').trim();
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const frac = /^(\d+)\s+1\/2$/.exec(t);
+  if (frac) return Number(frac[1]) + 0.5;
   if (t in SMALL) return SMALL[t];
   const parts = t.split(/[-\s]+/).filter((p) => p !== 'and');
   if (parts.length > 1 && parts.every((p) => p in SMALL)) {
@@ -177,9 +179,9 @@ export function durationValue(n: number, unit: UnitCode): string {
       return Number.isNaN(n) ? 'PXW' : `P${n * 2}W`;
     case 'WE':
       return `P${Number.isNaN(n) ? 'X' : n * 2}D`;
-    // TimeML has no quarter unit: "three quarters" = P9M
+    // TimeBank and MEANTIME write quarters as their own unit: "the past two quarters" = P2Q
     case 'Q':
-      return Number.isNaN(n) ? 'PXM' : `P${n * 3}M`;
+      return `P${k}Q`;
     // news annotators write decades and centuries as years: "two decades" = P20Y
     case 'DE':
       return Number.isNaN(n) ? 'PXY' : `P${n * 10}Y`;
@@ -245,6 +247,9 @@ export const FORWARD_VERBS = new Set([
   'aims',
   'going',
   'likely',
+  'supposed',
+  'ready',
+  'about',
   'scheduled',
   'expected',
 ]);

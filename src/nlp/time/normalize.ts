@@ -22,7 +22,7 @@ import {
 } from './calendar.js';
 
 export type Mod = NonNullable<TimeExpression['mod']>;
-export type Tense = 'past' | 'future' | 'present' | 'pastfuture' | 'none';
+export type Tense = 'past' | 'pastperfect' | 'future' | 'present' | 'pastfuture' | 'none';
 
 /** A normalised time before it gets an id: interval as day numbers (NaN when none). */
 export interface Draft {
@@ -189,6 +189,11 @@ export function timeOnDay(day: number, suffix: string, anchor?: 'dct' | 'ref'): 
 }
 
 // ---- choosing the occurrence of a weekday, month or date relative to an anchor -------------------
+
+/** Simple past or past perfect. */
+export function isPast(t: Tense): boolean {
+  return t === 'past' || t === 'pastperfect';
+}
 
 /** Direction a bare name leans: -1 previous (or same), +1 next (or same), 0 nearest. */
 export function leanOf(t: Tense): -1 | 0 | 1 {

@@ -251,6 +251,86 @@ describe('time probes: durations, sets, mods, ranges', () => {
   });
 });
 
+describe('time probes: tense, anchors and TimeBank conventions', () => {
+  it('weekdays: past perfect, planning verbs, possessives, "could", "until"', () => {
+    // 2000-01-07 is a Friday
+    probe('Until Thursday, they had not called him a suspect.', 'Thursday', [['2000-01-07', '2000-01-06']]);
+    probe('Protesters planned a large demonstration on Saturday.', 'Saturday', [
+      ['2000-01-07', '2000-01-08'],
+    ]);
+    probe('The court has scheduled a hearing Thursday.', 'Thursday', [['2000-01-05', '2000-01-06']]);
+    probe("They would seek ways to overturn Wednesday's ruling.", 'Wednesday', [
+      ['2000-01-07', '2000-01-05'],
+    ]);
+    probe('His relatives could not be reached Wednesday.', 'Wednesday', [['2000-01-07', '2000-01-05']]);
+    probe('Officials postponed until Tuesday any action on the case.', 'Tuesday', [
+      ['2000-03-30', '2000-04-04'],
+    ]);
+    probe('He could arrive as soon as Tuesday, officials said.', 'Tuesday', [['2000-04-03', '2000-04-04']]);
+  });
+
+  it('months and dates under "would" lean ahead of the report; a bare infinitive does not', () => {
+    probe('The dividend would be paid in January.', 'January', [['1989-10-26', '1990-01']]);
+    probe('A ceremony would be held on April 24.', 'April 24', [['1999-02-10', '1999-04-24']]);
+    probe('He was kidnapped to make the late-November trip, Castro said.', 'late-November', [
+      ['2000-01-28', '1999-11'],
+    ]);
+  });
+
+  it('anaphors reach back over short paragraphs; "the quarter ended" names its quarter', () => {
+    const ts = times(
+      'The bid was launched on Oct. 13.\n\nThe following month, the company put itself up for sale.',
+      '1989-10-27',
+    );
+    assert.equal(ts.find((t) => t.text === 'The following month')?.value, '1989-11');
+    probe('In the quarter ended July 31, sales rose.', 'the quarter', [['1989-10-30', '1989-Q2']]);
+    probe('For the quarter a year ago, profit was $16 million.', 'the quarter a year ago', [
+      ['1989-10-26', '1988-Q3'],
+    ]);
+  });
+
+  it('durations as TimeBank writes them', () => {
+    const d = (text: string, phrase: string, dct = '1998-08-17') => find(text, phrase, dct).value;
+    assert.equal(d('She spent about 5 1/2 hours in Nairobi.', 'about 5 1/2 hours'), 'PT5H30M');
+    assert.equal(d('They lived in camps for 2 1/2 years.', '2 1/2 years'), 'P2Y6M');
+    assert.equal(d('A minute and a half later, a pilot called.', 'A minute and a half'), 'PT1M30S');
+    assert.equal(d('Three days later, the index recovered.', 'Three days'), 'P3D');
+    assert.equal(d('It will not change for a couple of years.', 'a couple of years'), 'P2Y');
+    assert.equal(d('He won after a decades-long dispute.', 'decades-long'), 'PXY');
+    assert.equal(d('Sales reached their highest level in years.', 'years'), 'PXY');
+    assert.equal(d('The loan may be extended for an additional year.', 'an additional year'), 'P1Y');
+    // "three days later" still carries the day it points to
+    assert.deepEqual(find('Three days later, the index recovered.', 'Three days', '1998-08-17').interval, [
+      '1998-08-20',
+      '1998-08-20',
+    ]);
+  });
+
+  it('present and future references, holidays, weekly sets', () => {
+    probe('The plant was closed because of current market conditions.', 'current', [
+      ['1989-10-26', 'PRESENT_REF'],
+    ]);
+    probe('It expects to post sales in the current fiscal year.', 'the current fiscal year', [
+      ['1989-11-02', '1989'],
+    ]);
+    probe('Kellogg soon will begin selling smaller boxes.', 'soon', [['1989-10-26', 'FUTURE_REF']]);
+    probe('It will raise the money at a later date.', 'a later date', [['1989-10-26', 'FUTURE_REF']]);
+    // the adjective qualifies a noun: it must not date an event to the publication day
+    assert.equal(find('Rebels shelled the current front line.', 'current', '1989-10-26').interval, null);
+    probe("This is an exciting time at today's GM.", 'today', [['2013-12-10', 'PRESENT_REF']]);
+    probe('Protesters prayed as Easter week began.', 'Easter week', [['2000-04-17', '2000-W16']]);
+    probe('Violence is a theme from now to Election Day.', 'Election Day', [['1998-10-26', '1998-11-03']]);
+    probe('Flights leave Bombay on Tuesday nights.', 'Tuesday nights', [['1998-02-13', 'XXXX-WXX-2TNI']]);
+    probe('Ford said on Tuesday that its stock rose in morning trading.', 'morning', [
+      ['2010-03-03', '2010-03-02TMO'],
+    ]);
+    assert.equal(
+      times("Secretary Baker said on ABC's This Week that the request stands.", '1990-08-13').length,
+      0,
+    );
+  });
+});
+
 describe('time probes: bad input', () => {
   it('impossible dates and absurd years never become confident dates', () => {
     const t = find('The decree was signed on February 30, 2021.', 'February 30, 2021', '2021-03-05');

@@ -35,6 +35,7 @@ import {
   decadeDraft,
   durationDraft,
   halfDraft,
+  isPast,
   leanOf,
   modOf,
   monthDraft,
@@ -66,6 +67,12 @@ export interface Ctx {
   ref(kind: RefKind, reach?: number): Ref | null;
   /** Lower-cased word before the match ("back", "in", "since"). */
   before: string;
+  /** The match is followed by a possessive 's ("Wednesday's ruling"). */
+  possessive?: boolean;
+  /** A few characters of text after the match. */
+  after?: string;
+  /** A few characters of text before the match. */
+  lead?: string;
 }
 
 type Groups = Record<string, string | undefined>;
@@ -87,11 +94,11 @@ const WD =
 const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
 const YEAR4 = '(?:1\\d{3}|20\\d{2})(?!\\d|,\\d)';
 const NUMW = NUMBER_WORDS.join('|');
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+|\\s+1/2(?![\\d/]))?|(?:${NUMW})(?:-(?:${NUMW}))?(?![a-z])|an?(?![a-z]))`;
 const VAGUE =
   '(?:several|a\\s+few|few|many|some|a\\s+couple\\s+of|a\\s+couple|couple\\s+of|a\\s+number\\s+of|numerous|the\\s+next\\s+few|the\\s+past\\s+few|the\\s+last\\s+few)';
 const UNIT =
-  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old))';
+  '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|quarters?|weekends?|fortnights?|yrs?|hrs?|mins?)(?![a-z]|-(?:earlier|ago|end|old|long))';
 const ORD = `(?:\\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:${ORDINAL_WORDS.join('|')}))`;
 const DMOD =
   '(?:(?<mod>early|late|mid|(?:the\\s+)?(?:very\\s+)?(?:end|beginning|start|middle|close|turn)\\s+of|around|about|approximately|roughly|circa)(?:\\s*-\\s*|\\s+))?';
@@ -182,7 +189,7 @@ function twoDigitYear(s: string, pivot = 1900): number {
 function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
   const base = c.dct;
   if (dir === 'the previous' || dir === 'the following' || dir === 'the next') {
-    const r = c.ref('day');
+    const r = c.ref('day') ?? c.ref('day', 2);
     const anchor = r ? r.from : base;
     if (Number.isNaN(anchor)) return unknown('DATE', `XXXX-WXX-${wd}`, 'day');
     const d = weekdayNear(anchor, wd, dir === 'the previous' ? -1 : 1, true);
@@ -202,20 +209,34 @@ function resolveWeekday(wd: number, dir: string, c: Ctx): Draft {
       day = weekdayNear(base, wd, 1, true);
       break;
     case 'this':
-      day = weekdayNear(base, wd, c.tense === 'past' ? -1 : 1, false);
+      day = weekdayNear(base, wd, isPast(c.tense) ? -1 : 1, false);
       break;
     default: {
       if (c.tense === 'pastfuture') {
         const r = c.ref('week');
         if (r && r.from <= base) return refd(dayDraft(weekdayNear(r.from, wd, 1, false)), r);
       }
-      // "until Tuesday": a deadline ahead; "planned to leave on Thursday", "would travel Thursday":
-      // plans reported in the past are still ahead when nothing in the paragraph dates the report
-      const ahead = c.before === 'until' || c.before === 'till' || c.tense === 'pastfuture';
+      // "Wednesday's ruling": a day named as the owner of an event is one already reported
+      if (c.possessive && c.tense !== 'future') {
+        day = weekdayNear(base, wd, -1, false);
+        break;
+      }
+      // "until Tuesday": a deadline ahead, unless the clause is past perfect ("Until Thursday, they had not");
+      // "planned to leave on Thursday", "would travel Thursday": plans reported in the past are still
+      // ahead when nothing in the paragraph dates the report
+      const ahead =
+        ((c.before === 'until' || c.before === 'till') && c.tense !== 'pastperfect') ||
+        c.tense === 'pastfuture' ||
+        (c.before === 'as' && SOON_AS.test(c.lead ?? ''));
       day = weekdayNear(base, wd, ahead ? 1 : c.tense === 'present' ? -1 : leanOf(c.tense), false);
     }
   }
   return dayDraft(day, 'dct');
+}
+
+/** Lean of a month or date without a year: "would be paid in January" is ahead of the report. */
+function dateLean(t: Tense): -1 | 0 | 1 {
+  return t === 'pastfuture' ? 1 : leanOf(t);
 }
 
 function refd(d: Draft, r: Ref | null): Draft {
@@ -245,7 +266,7 @@ function resolveMonth(m: number, dir: string, c: Ctx): Draft {
       y = ymdOf(c.dct).y;
       break;
     default:
-      y = yearForMonth(c.dct, m, c.before === 'back' ? -1 : leanOf(c.tense), false);
+      y = yearForMonth(c.dct, m, c.before === 'back' ? -1 : dateLean(c.tense), false);
   }
   return monthDraft(y, m, 'dct');
 }
@@ -254,7 +275,7 @@ function resolveMonthDay(m: number, d: number, wd: number, c: Ctx): Draft {
   if (Number.isNaN(c.dct)) {
     return unknown('DATE', `XXXX-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, 'day');
   }
-  let y = yearForDate(c.dct, m, d, c.before === 'back' ? -1 : leanOf(c.tense));
+  let y = yearForDate(c.dct, m, d, c.before === 'back' ? -1 : dateLean(c.tense));
   if (wd) {
     // a written weekday picks the year in which the date falls on it
     const base = ymdOf(c.dct).y;
@@ -388,13 +409,28 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date.md',
-    re: rx(`${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})`),
+    re: rx(
+      `${DMOD}(?:(?<wd>${WD})\\s*,?\\s*)?(?<mon>${MON})\\s*(?<day>${DAY})(?:(?<and>\\s+and\\s+)(?<day2>${DAY})(?![\\s,]*(?:\\d|percent|%|million|billion)))?`,
+    ),
     accept: (g, text, _s, e) => monthOk(g) && wdOk(g) && !/^\s*(?:-|–)?\s*year/i.test(text.slice(e, e + 8)),
-    make: (g, c) =>
-      withMod(
-        resolveMonthDay(monthNumber(g.mon!), Number.parseInt(g.day!, 10), g.wd ? weekdayNumber(g.wd) : 0, c),
+    make: (g, c, start, match) => {
+      const m = monthNumber(g.mon!);
+      const first = withMod(
+        resolveMonthDay(m, Number.parseInt(g.day!, 10), g.wd ? weekdayNumber(g.wd) : 0, c),
         g,
-      ),
+      )!;
+      if (!g.day2) return first;
+      // "April 24 and 25": two days of one month
+      const cut = match.length - g.day2.length - g.and!.length;
+      first.start = start;
+      first.end = start + cut;
+      const second = Number.isNaN(first.from)
+        ? unknown('DATE', 'XXXX-XX-XX', 'day')
+        : dayDraft(dayOf(ymdOf(first.from).y, m, Number.parseInt(g.day2, 10)), first.anchor);
+      second.start = start + match.length - g.day2.length;
+      second.end = start + match.length;
+      return [first, second];
+    },
   },
   {
     name: 'date.my',
@@ -472,6 +508,18 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'set.weekdays',
+    re: rx(
+      `(?:(?<wds>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s|(?<wd>${WD})\\s+(?<pod>morning|afternoon|evening|night)s)(?![a-z])`,
+    ),
+    // "on Mondays", "Tuesday nights": a weekly recurrence
+    accept: (g) => capitalised(g.wds ?? g.wd),
+    make: (g) => {
+      const wd = weekdayNumber((g.wds ?? g.wd)!);
+      return setDraft(g.pod ? `XXXX-WXX-${wd}T${partOfDay(g.pod)}` : `XXXX-WXX-${wd}`, 'day');
+    },
+  },
+  {
     name: 'date.iso',
     re: rx('(?<y>1\\d{3}|20\\d{2})-(?<m>[01]\\d)-(?<d>[0-3]\\d)(?![\\d])'),
     make: (g) => absDay(+g.y!, +g.m!, +g.d!),
@@ -510,6 +558,19 @@ export const RULES: Rule[] = [
     ),
     accept: (g) => g.year!.length === 4 || /fiscal|fy/i.test(g.pre!),
     make: (g) => yearDraft(twoDigitYear(g.year!)),
+  },
+  {
+    name: 'year.fiscal-rel',
+    re: rx(
+      `(?:the\\s+)?(?<rel>current|this|last|next|previous|prior|latest|coming|past)\\s+(?:fiscal|financial)\\s+year(?![a-z-])`,
+    ),
+    make: (g, c) => {
+      // "the current fiscal year" is the year of the report; "the latest fiscal year" the one closed
+      if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX', 'year');
+      const rel = g.rel!.toLowerCase();
+      const off = rel === 'current' || rel === 'this' ? 0 : rel === 'next' || rel === 'coming' ? 1 : -1;
+      return yearDraft(ymdOf(c.dct).y + off, 'dct');
+    },
   },
   {
     name: 'year.bare',
@@ -643,7 +704,8 @@ export const RULES: Rule[] = [
         );
       }
       if (qu === 'half' && !g.ord) return false;
-      if (next === 'of' && !g.year && !g.rel) return false;
+      // "the first half of the game" is not a date; "the third quarter of $226 million" is
+      if (next === 'of' && !g.year && !g.rel && /^\s*of\s+[a-z]/i.test(text.slice(e, e + 8))) return false;
       if (g.det?.toLowerCase() === 'a') return false;
       return true;
     },
@@ -675,6 +737,19 @@ export const RULES: Rule[] = [
           halfDraft(yearBack ? y - 1 : y, n, explicit || Number.isNaN(y) ? undefined : 'dct'),
           g,
         );
+      }
+      if (!n && !explicit && !yearBack && !Number.isNaN(c.dct) && !c.ref('quarter')) {
+        // "the quarter ended July 31": the quarter whose middle month precedes the closing month
+        // (a fiscal quarter named earlier in the text keeps its own number)
+        const ended = QUARTER_ENDED.exec(c.after ?? '');
+        if (ended) {
+          const m = monthNumber(ended[1]);
+          const d = resolveMonthDay(m, Number.parseInt(ended[2], 10), 0, { ...c, tense: 'past' });
+          if (!Number.isNaN(d.from)) {
+            const mid = ymdOf(addMonthsToDay(d.from, -1));
+            return withMod(quarterDraft(mid.y, quarterOf(mid.m), 'dct'), g);
+          }
+        }
       }
       if (!n) {
         // "the quarter", "the latest quarter", "the year-earlier period": the quarter just reported
@@ -749,6 +824,9 @@ export const RULES: Rule[] = [
         return withMod(timeOnDay(base + off, suffix, Number.isNaN(base) ? undefined : 'dct'), g);
       }
       if (w === 'tonight') return withMod(timeOnDay(base, 'NI', Number.isNaN(base) ? undefined : 'dct'), g);
+      // "today's world", "today's GM": the present age, not the day of publication
+      if (w === 'today' && !g.mod && c.possessive && GENERIC_TODAY.test(c.after ?? ''))
+        return undated(refDraft('PRESENT_REF', base));
       const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       return withMod(dayDraft(base + off, 'dct'), g);
     },
@@ -756,15 +834,22 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ref',
     re: rx(
-      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|once)(?![a-z-])',
+      '(?<w>the\\s+(?:near|short|long)[-\\s]term|the\\s+time\\s+being|right\\s+now|now|currently|nowadays|(?:more\\s+|most\\s+|until\\s+|very\\s+)?recently|lately|presently|the\\s+(?:near|distant|foreseeable|immediate)\\s+future|the\\s+past|the\\s+future|the\\s+present|recent|current|these\\s+days|at\\s+present|at\\s+the\\s+moment|this\\s+(?:(?:crucial|critical|difficult|decisive|historic|particular|very)\\s+)?moment|once)(?![a-z-])',
     ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
       if (w === 'once') return false;
-      if (w === 'recent' || w === 'current') {
-        // adjectives: "recent days", "the current quarter" are other rules; "current account" is not time
-        return /^(?:years?|months?|weeks?|days?|times?|decades?|history|period|session|crisis|situation|level|levels|trend|fighting|events|violence|attacks?|talks|government|regime|administration|policy|season|year's|weeks'|months')$/.test(
+      // "the long-term partnership": a hyphenated compound modifies the noun after it
+      if (/-term$/.test(w) && /^[a-z]/.test(next)) return false;
+      if (w === 'current') {
+        // TimeML reads the attributive adjective as PRESENT_REF ("current market conditions", "his current
+        // wife"); "current account" and a current that flows are not time
+        return /^[a-z]/.test(next) && !NOT_AFTER_CURRENT.has(next);
+      }
+      if (w === 'recent') {
+        // "recent days", "the recent quarter" are other rules; a recent change or event is a past time
+        return /^(?:years?|months?|weeks?|days?|times?|decades?|history|period|session|crisis|situation|level|levels|trend|fighting|events|violence|attacks?|talks|government|regime|administration|policy|season|year's|weeks'|months'|declines?|losses|gains|advances|downturn|slump|rally|turmoil|weakness)$/.test(
           next,
         );
       }
@@ -778,6 +863,8 @@ export const RULES: Rule[] = [
     },
     make: (g, c, _start, _match) => {
       const w = g.w!.toLowerCase().replace(/\s+/g, ' ');
+      // the adjective describes a thing ("the current system"), it does not date an event: no interval
+      if (w === 'current') return undated(refDraft('PRESENT_REF', c.dct));
       if (/now|currently|nowadays|presently|present|these days|moment|current/.test(w))
         return refDraft('PRESENT_REF', c.dct);
       if (/soon|future|term/.test(w)) return refDraft('FUTURE_REF', c.dct);
@@ -788,13 +875,15 @@ export const RULES: Rule[] = [
   {
     name: 'rel.same-period',
     re: rx(
-      'the\\s+(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
+      'the\\s+(?:(?:same|corresponding|comparable|year-earlier|year-ago)\\s+(?<u>period|month|quarter|week|day|time|season)|(?<u2>period|quarter|month))\\s+(?:of\\s+)?(?:a\\s+year\\s+(?:ago|earlier|before)|(?:the\\s+)?(?:last|previous|prior)\\s+year|the\\s+year\\s+before|in\\s+(?<yr>(?:1\\d|20)\\d\\d))(?![a-z])',
     ),
     make: (g, c) => {
       // "the same month a year ago": the month (or quarter) just mentioned, one year back
-      const unit = g.u!.toLowerCase();
+      const unit = (g.u ?? g.u2)!.toLowerCase();
       const r = c.ref(unit === 'quarter' ? 'quarter' : unit === 'month' ? 'month' : 'any', 2);
-      const base = r ? r.from : c.dct;
+      // "the quarter a year ago" with no quarter in the text: the one just reported, a year back
+      const cq = !r && unit === 'quarter' && !Number.isNaN(c.dct) ? completedQuarter(c.dct) : null;
+      const base = r ? r.from : cq ? dayOf(cq.y, cq.q * 3, 1) : c.dct;
       if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
       const { y, m } = ymdOf(base);
       const yy = g.yr ? +g.yr : y - 1;
@@ -820,7 +909,8 @@ export const RULES: Rule[] = [
     make: (g, c, start, match) => {
       const u = unitCode(g.u!)!;
       const back = /recent|past|previous|last/i.test(match);
-      if (u === 'Y' || u === 'DE') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
+      // "recent years", "coming quarters": vaguely before or after now, as TimeBank marks them
+      if (u === 'Y' || u === 'DE' || u === 'Q') return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
       return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
     },
   },
@@ -829,10 +919,23 @@ export const RULES: Rule[] = [
     re: rx(
       `${DMOD}(?<dir>this\\s+past|this\\s+coming|this|last|next|past|coming|previous|following|current|the\\s+past|the\\s+last|the\\s+previous|the\\s+following|the\\s+next|the\\s+coming|the\\s+current|the\\s+same|that|the)\\s+(?<unit>week|weekend|month|year|quarter|decade|century|fortnight|day|night|morning|afternoon|evening)(?![a-z-])(?!['’]s\\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\\b)`,
     ),
-    accept: (g, text, _s, e) => {
+    accept: (g, text, s, e) => {
       const dir = dirWord(g.dir);
       const unit = g.unit!.toLowerCase();
+      // "ABC's This Week": a title-cased phrase inside a sentence is a name
+      if (
+        /^[A-Z]/.test(g.unit!) &&
+        /^[A-Z]/.test(g.dir!) &&
+        /[a-z,'’]\s*["“]?$/.test(text.slice(Math.max(0, s - 3), s))
+      )
+        return false;
       const next = wordAfter(text, e).toLowerCase();
+      // "in the morning": the part of the day of the time in context; "the next morning"
+      if (unit === 'morning' || unit === 'afternoon' || unit === 'evening') {
+        if (dir === 'the')
+          return /^(?:in|during)$/.test(wordBefore(text, s)) && !/^\s*of\b/.test(text.slice(e, e + 4));
+        if (dir === 'the next') return true;
+      }
       if (dir === 'the') {
         if (unit === 'weekend' || unit === 'year' || unit === 'week' || unit === 'month') {
           if (unit === 'year' && /^(?:before|after|earlier|ago|later|old|of|in|when|that|to)$/.test(next))
@@ -843,7 +946,14 @@ export const RULES: Rule[] = [
         return !!g.mod && unit === 'day';
       }
       if (dir === 'that')
-        return unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year' || unit === 'night';
+        return (
+          unit === 'day' ||
+          unit === 'week' ||
+          unit === 'month' ||
+          unit === 'quarter' ||
+          unit === 'year' ||
+          unit === 'night'
+        );
       if (['morning', 'afternoon', 'evening'].includes(unit))
         return dir === 'this' || dir === 'the previous' || dir === 'the following' || dir === 'that';
       if (unit === 'night') return dir === 'that' || dir === 'the previous' || dir === 'the following';
@@ -864,9 +974,9 @@ export const RULES: Rule[] = [
   {
     name: 'rel.ago',
     re: rx(
-      `${QMOD}(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?:[-\\s]+and\\s+a\\s+half)?[-\\s]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|from\\s+now|hence|previously|before(?=\\s*[,.;)"”]|\\s+(?:that|then|the\\s+(?:attack|war|election|vote|crash|meeting|deadline)))|after(?=\\s*[,.;)"”]|\\s+(?:that|then))|prior(?=\\s*[,.;)]))(?![a-z])`,
+      `${QMOD}(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and\\s+a\\s+half)?[-\\s]+(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|from\\s+now|hence|previously|before(?=\\s*[,.;)"”]|\\s+(?:that|then|the\\s+(?:attack|war|election|vote|crash|meeting|deadline)))|after(?=\\s*[,.;)"”]|\\s+(?:that|then))|prior(?=\\s*[,.;)]))(?![a-z])`,
     ),
-    make: (g, c) => relAgo(g, c),
+    make: (g, c, start, match) => relAgo(g, c, start, match),
   },
   {
     name: 'rel.unit-before',
@@ -876,7 +986,7 @@ export const RULES: Rule[] = [
     make: (g, c) => {
       const unit = unitCode(g.unit!) ?? 'D';
       const dir = /before|earlier/i.test(g.dir!) ? -1 : 1;
-      const r = c.ref(refKindOf(unit));
+      const r = c.ref(refKindOf(unit)) ?? c.ref(refKindOf(unit), 2);
       const base = r ? r.from : c.dct;
       if (g.unit!.toLowerCase() === 'night') return refd(timeOnDay(base + dir, 'NI'), r);
       return refd(periodDraft(shiftUnit(base, unit, dir), unit), r);
@@ -906,7 +1016,7 @@ export const RULES: Rule[] = [
       const unit = unitCode(g.unit!) ?? 'Y';
       if (g.unit!.toLowerCase() === 'season') return null;
       if (dir === 'that' || dir === 'the') {
-        const r = c.ref(refKindOf(unit));
+        const r = c.ref(refKindOf(unit)) ?? c.ref(refKindOf(unit), 2);
         if (r) return refd(periodDraft(r.from, unit), r);
       }
       const off = dir === 'last' ? -1 : dir === 'next' ? 1 : 0;
@@ -916,7 +1026,7 @@ export const RULES: Rule[] = [
   {
     name: 'dur.num',
     re: rx(
-      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working)\\s+)?(?<unit>${UNIT})(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
+      `${QMOD}(?<pre>the\\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|ensuing|preceding|latest|other)\\s+|the\\s+|another\\s+|an\\s+additional\\s+|a\\s+further\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))(?<half>[-\\s]+and[-\\s]+a[-\\s]+half)?[-\\s]+(?:(?:more|full|straight|consecutive|long|calendar|business|working|trading)\\s+)?(?<unit>${UNIT})(?<half2>\\s+and\\s+a\\s+half(?![a-z]))?(?:\\s+or\\s+so(?![a-z]))?(?<post>[-\\s]+(?:old|olds)(?![a-z]))?`,
     ),
     accept: (g, text, s, e) => {
       if (g.post) return false;
@@ -933,7 +1043,13 @@ export const RULES: Rule[] = [
       }
       // "60 Minutes" is a programme, "three-quarters of" a share
       if (/^[A-Z]/.test(g.unit!) && !/^[A-Z]+$/.test(g.unit!)) return false;
-      if (unit.startsWith('quarter') && next === 'of') return false;
+      // "three quarters of the vote" is a share; "two consecutive quarters of growth" is time
+      if (
+        unit.startsWith('quarter') &&
+        next === 'of' &&
+        !/consecutive|straight|fiscal/i.test(text.slice(s, e))
+      )
+        return false;
       if (
         pre === 'the' &&
         !/^\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/.test(num ?? '')
@@ -941,9 +1057,108 @@ export const RULES: Rule[] = [
         return false;
       if (next === 'old' && !g.qmod) return false;
       // "2 days' pay" and "3-week-old" are fine; "5 quarter" is not a duration
-      return !(unit.startsWith('quarter') && !num);
+      return !(unit.startsWith('quarter') && !num && !/^(?:several|a\s+few|few)$/i.test(g.vague ?? ''));
     },
     make: (g, c) => durNum(g, c),
+  },
+  {
+    name: 'rel.vague',
+    re: rx(
+      '(?:(?<soon>(?:very\\s+)?soon)|(?<later>a\\s+later\\s+(?:date|time|stage))|(?<tt>the|that)\\s+time)(?![a-z-])',
+    ),
+    accept: (g, text, s, e) => {
+      const prev = wordBefore(text, s);
+      const next = wordAfter(text, e).toLowerCase();
+      // "as soon as", "soon after", "soon-to-open" are not the near future on their own
+      // "too soon to say" is about readiness, not a time
+      if (g.soon)
+        return (
+          prev !== 'as' && prev !== 'too' && next !== 'as' && !/^(?:after|thereafter|afterwards?)$/.test(next)
+        );
+      if (g.later) return true;
+      if (g.tt!.toLowerCase() === 'the') return prev === 'at' && !/^(?:of|being|and|or)$/.test(next);
+      return /^(?:at|by|until|till|since)$/.test(prev);
+    },
+    make: (g, c) => {
+      // "will soon begin", "at a later date": the future; "at the time": a past moment in the story
+      if (g.soon) return isPast(c.tense) ? null : refDraft('FUTURE_REF', c.dct);
+      if (g.later) return refDraft('FUTURE_REF', c.dct);
+      if (g.tt!.toLowerCase() === 'the') return refDraft('PAST_REF', c.dct);
+      // "by that time": the time just mentioned
+      const r = c.ref('any') ?? c.ref('any', 2);
+      if (!r) return refDraft('PAST_REF', c.dct);
+      const { y, m } = ymdOf(r.from);
+      const d =
+        r.gran === 'year'
+          ? yearDraft(y)
+          : r.gran === 'month'
+            ? monthDraft(y, m)
+            : r.gran === 'quarter'
+              ? quarterDraft(y, quarterOf(m))
+              : dayDraft(r.from);
+      return refd(d, r);
+    },
+  },
+  {
+    name: 'time.mid-pod',
+    re: rx('mid[-\\s]?(?<pod>morning|afternoon)(?:\\s+(?<w>yesterday|today|tomorrow))?(?![a-z-])'),
+    // "by mid afternoon", "at mid-afternoon yesterday"
+    accept: (g, text, s) =>
+      !!g.w || /^(?:by|at|in|until|till|around|about|before|after|since)$/.test(wordBefore(text, s)),
+    make: (g, c) => {
+      const w = g.w?.toLowerCase();
+      if (w) {
+        const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+        return timeOnDay(c.dct + off, partOfDay(g.pod!), Number.isNaN(c.dct) ? undefined : 'dct');
+      }
+      const r = c.ref('day') ?? c.ref('day', 2);
+      return refd(timeOnDay(r ? r.from : c.dct, partOfDay(g.pod!)), r);
+    },
+  },
+  {
+    name: 'time.session',
+    re: rx('(?<pod>morning|afternoon|evening)(?=\\s+(?:trading|trade|session|deals|dealings)\\b)'),
+    // "in morning trading": the part of the trading day in context
+    accept: (_g, text, s) => /^(?:in|during|early|late|by)$/.test(wordBefore(text, s)),
+    make: (g, c) => {
+      const r = c.ref('day') ?? c.ref('day', 2);
+      const base = r ? r.from : c.dct;
+      return refd(timeOnDay(base, partOfDay(g.pod!)), r);
+    },
+  },
+  {
+    name: 'dur.another',
+    re: rx(
+      '(?:another|an\\s+additional|a\\s+further|an\\s+extra)\\s+(?<unit>year|month|week|day|decade|hour|minute)(?![a-z-])',
+    ),
+    // "extended for an additional year": one more unit
+    accept: (_g, text, s) => !perUnitContext(text, s),
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      return durationDraft(durationValue(1, u), granOfUnit(u));
+    },
+  },
+  {
+    name: 'dur.long',
+    re: rx('(?<unit>days?|weeks?|months?|years?|decades?|centuries|century)-long(?![a-z-])'),
+    // "a decades-long dispute", "their third day-long meeting"
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      const plural = /s$/i.test(g.unit!);
+      return durationDraft(durationValue(plural ? Number.NaN : 1, u), granOfUnit(u));
+    },
+  },
+  {
+    name: 'dur.the-units',
+    re: rx('the\\s+(?<unit>years|months|weeks|days|decades)(?:\\s+ahead)?(?![a-z-])'),
+    // "over the years", "in the weeks ahead": an unspecified stretch of time
+    accept: (_g, text, s, e) =>
+      /^(?:over|through|throughout|during|in|for)$/.test(wordBefore(text, s)) &&
+      !/^\s*(?:of|that|when|since|after|before|to)\b/i.test(text.slice(e, e + 8)),
+    make: (g) => {
+      const u = unitCode(g.unit!)!;
+      return durationDraft(durationValue(Number.NaN, u), granOfUnit(u));
+    },
   },
   {
     name: 'dur.bare',
@@ -952,6 +1167,8 @@ export const RULES: Rule[] = [
       const prev = wordBefore(text, s);
       const next = wordAfter(text, e).toLowerCase();
       if (next === 'of' || next === 'ago' || next === 'old') return false;
+      // "the highest level in years", "lost them in minutes": not "in years past", "in days of old"
+      if (prev === 'in') return !/^[a-z]/.test(next) || next === 'and' || next === 'or';
       return /^(?:for|within|over|than|lasting|lasted|last)$/.test(prev);
     },
     make: (g) => {
@@ -962,11 +1179,13 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     re: rx(
-      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
+      `(?:(?<adv>daily|weekly|monthly|yearly|nightly|hourly|biweekly|annually|semiannually|semi-annually)|(?<ev>every|each)\\s+(?:(?<n>other|${NUM})\\s+)?(?<u>${UNIT}|${WD}|morning|night|evening|afternoon|spring|summer|fall|autumn|winter|${MON})|(?<per>per|a)\\s+(?<pu>day|week|month|year|night|hour|minute|quarter|decade))(?![a-z])`,
     ),
     accept: (g, text, s, e) => {
       if (g.per) return perUnitContext(text, s);
       if (g.adv) {
+        // "rise 8.5% annually", "10,000 units annually": a rate, like "a year" after a quantity
+        if (/annually$/i.test(g.adv) && perUnitContext(text, s)) return false;
         const next = wordAfter(text, e);
         // "the daily newspaper" is a name; "daily life" still a set
         return (
@@ -1030,14 +1249,27 @@ export const RULES: Rule[] = [
   {
     name: 'date.holiday',
     re: rx(
-      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
+      `(?<h>christmas\\s+eve|christmas\\s+day|christmas|new\\s+year['’]s\\s+eve|new\\s+year['’]s\\s+day|new\\s+year['’]s|thanksgiving(?:\\s+day)?|independence\\s+day|halloween|valentine['’]s\\s+day|labor\\s+day|memorial\\s+day|boxing\\s+day|veterans\\s+day|election\\s+day|easter(?:\\s+(?:sunday|monday|week))?|good\\s+friday)(?![a-z])(?:\\s+(?<year>${YEAR4}))?`,
     ),
     accept: (g) => capitalised(g.h),
     make: (g, c) => holiday(g.h!, g.year, c),
   },
   {
+    name: 'rel.whole-year',
+    re: rx(`the\\s+(?:full|entire|whole)\\s+year(?![a-z'’-])`),
+    make: (_g, c) => {
+      // "sales for the full year": the year being reported, else the publication year
+      const r = c.ref('year');
+      const base = r ? r.from : c.dct;
+      if (Number.isNaN(base)) return unknown('DATE', 'XXXX', 'year');
+      return refd(yearDraft(ymdOf(base).y), r);
+    },
+  },
+  {
     name: 'date.year-end',
-    re: rx(`(?<w>year-end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`),
+    re: rx(
+      `(?<w>year-end|year\\s+end|year['’]s\\s+end|year-earlier|year-ago|month-end|mid-year|midyear)(?![a-z-])`,
+    ),
     accept: (g, text, _s, e) => {
       const w = g.w!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
@@ -1064,6 +1296,21 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** "as soon as Tuesday", "as early as next week": the earliest time something may happen. */
+const SOON_AS = /\bas\s+(?:soon|early)\s+as\s*$/i;
+
+const GENERIC_TODAY =
+  /^['’]s\s+(?:[A-Z]{2,}\b|(?:world|society|youth|generation|children|economy|market|markets|technology|computers|standards|age|culture|life|times)\b)/;
+
+const QUARTER_ENDED = new RegExp(`^\\s+(?:ended|ending)\\s+(${MON})\\s*(${DAY})`, 'i');
+
+/** Words after "current" that make it the noun or a non-temporal term. */
+const NOT_AFTER_CURRENT = new Set(
+  'account accounts affairs of and or to in is was are were that which flows flow flowing carrying sea ocean'.split(
+    ' ',
+  ),
+);
 
 /** "twice a week", "four flights a week", "$5 a day": a rate, so "a week" is a set, not a duration. */
 function perUnitContext(text: string, s: number): boolean {
@@ -1143,7 +1390,7 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
   if (unitWord === 'morning' || unitWord === 'afternoon' || unitWord === 'evening' || unitWord === 'night') {
     const suffix = partOfDay(unitWord);
     if (dir === 'this') return withMod(timeOnDay(c.dct, suffix, Number.isNaN(c.dct) ? undefined : 'dct'), g);
-    const r = c.ref('day');
+    const r = c.ref('day') ?? c.ref('day', 2);
     const base = r ? r.from : c.dct;
     const off = dir === 'the previous' ? -1 : dir === 'the following' ? 1 : 0;
     return withMod(refd(timeOnDay(base + off, suffix), r), g);
@@ -1181,7 +1428,8 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     dir === 'the following' ||
     dir === 'the next'
   ) {
-    const r = c.ref(refKindOf(unit));
+    // "The following month, ...": an anaphor reaches back over the short paragraphs of news copy
+    const r = c.ref(refKindOf(unit)) ?? (dir === 'the next' ? null : c.ref(refKindOf(unit), 2));
     const base = r ? r.from : c.dct;
     const off = /previous/.test(dir) ? -1 : /following|next/.test(dir) ? 1 : 0;
     if (unit === 'D' || unit === 'WE' || r)
@@ -1193,7 +1441,7 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
     let off = 0;
     if (dir === 'last' || dir === 'past' || dir === 'this past' || dir === 'previous') off = -1;
     else if (dir === 'next' || dir === 'coming' || dir === 'this coming' || dir === 'following') off = 1;
-    if (off === 0 && (c.tense === 'past' || c.tense === 'pastfuture')) {
+    if (off === 0 && (isPast(c.tense) || c.tense === 'pastfuture')) {
       const r = c.tense === 'pastfuture' ? c.ref('week') : null;
       if (r && r.from < c.dct) return withMod(refd(weekendDraft(r.from), r), g);
       // the weekend just gone: Saturday on or before the publication day
@@ -1212,7 +1460,33 @@ function relUnit(g: Groups, c: Ctx): Draft | null {
   return withMod(periodDraft(shiftUnit(c.dct, unit, off), unit, 'dct'), g);
 }
 
-function relAgo(g: Groups, c: Ctx): Draft | null {
+function relAgo(g: Groups, c: Ctx, start: number, match: string): Draft | null {
+  const unit = unitCode(g.unit!);
+  const dirLower = g.dir!.toLowerCase();
+  if (unit && (unit === 'D' || unit === 'H' || unit === 'MIN' || unit === 'S') && dirLower !== 'ago') {
+    // "three days later", "over an hour later": TimeML marks the length of time and leaves the
+    // direction word as a signal; the day it points to is kept as the interval
+    const cut = match.length - g.dir!.length;
+    let end = cut;
+    while (end > 0 && /\s/.test(match[end - 1])) end--;
+    const day = unit === 'D' ? relAgoDate(g, c) : null;
+    const d = durNum({ ...g, pre: undefined }, { ...c, dct: Number.NaN });
+    if (!d) return null;
+    d.start = start;
+    d.end = start + end;
+    if (day && !Number.isNaN(day.from)) {
+      d.from = day.from;
+      d.to = day.to;
+      d.anchor = day.anchor;
+      d.refId = day.refId;
+    }
+    return d;
+  }
+  return relAgoDate(g, c);
+}
+
+/** "two years ago", "a week earlier": the period that many units from the anchor. */
+function relAgoDate(g: Groups, c: Ctx): Draft | null {
   const unit = unitCode(g.unit!);
   if (!unit || unit === 'H' || unit === 'MIN' || unit === 'S') {
     if (Number.isNaN(c.dct)) return unknown('TIME', 'XXXX-XX-XXTXX:XX', 'hour');
@@ -1225,8 +1499,8 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
     dirRaw === 'before' ||
     dirRaw === 'previously' ||
     dirRaw === 'prior';
-  let n = g.num ? numberValue(g.num) : Number.NaN;
-  if (g.half && !Number.isNaN(n)) n += 0.5;
+  let n = g.num ? numberValue(g.num) : coupleOf(g.vague);
+  if ((g.half || g.half2) && !Number.isNaN(n)) n += 0.5;
   if (Number.isNaN(n)) {
     // "years ago", "a few weeks earlier": somewhere in the past or future, not a date
     return refDraft(back ? 'PAST_REF' : 'FUTURE_REF', c.dct);
@@ -1250,12 +1524,45 @@ function relAgo(g: Groups, c: Ctx): Draft | null {
   return applyMod(res, modOf(g.qmod));
 }
 
+/** A reference that qualifies a noun rather than dating anything: keep the value, drop the interval. */
+function undated(d: Draft): Draft {
+  d.from = Number.NaN;
+  d.to = Number.NaN;
+  d.gran = 'unknown';
+  return d;
+}
+
+/** "a couple of years" is two years (as TimeBank reads it); other vague counts stay unknown. */
+function coupleOf(vague: string | undefined): number {
+  return vague && /couple/i.test(vague) ? 2 : Number.NaN;
+}
+
+/** A duration of n + ½ units with the half in the next smaller unit, when there is one. */
+function halfDuration(n: number, unit: UnitCode): string {
+  const whole = Math.floor(n);
+  if (n - whole !== 0.5) return durationValue(n, unit);
+  switch (unit) {
+    case 'Y':
+      return whole ? `P${whole}Y6M` : 'P6M';
+    case 'D':
+      return whole ? `P${whole}DT12H` : 'PT12H';
+    case 'H':
+      return whole ? `PT${whole}H30M` : 'PT30M';
+    case 'MIN':
+      return whole ? `PT${whole}M30S` : 'PT30S';
+    default:
+      return durationValue(n, unit);
+  }
+}
+
 function durNum(g: Groups, c: Ctx): Draft | null {
   const unit = unitCode(g.unit!);
   if (!unit) return null;
-  let n = g.num ? numberValue(g.num) : Number.NaN;
-  if (g.half && !Number.isNaN(n)) n += 0.5;
-  const value = durationValue(n, unit);
+  let n = g.num ? numberValue(g.num) : coupleOf(g.vague);
+  if ((g.half || g.half2) && !Number.isNaN(n)) n += 0.5;
+  // "5 1/2 hours", "a minute and a half": TimeBank writes the half in the next unit (PT5H30M)
+  const compound = !!g.half2 || /\//.test(g.num ?? '');
+  const value = compound ? halfDuration(n, unit) : durationValue(n, unit);
   const d = durationDraft(value, granOfUnit(unit));
   const pre = dirWord(g.pre);
   if (!Number.isNaN(c.dct) && !Number.isNaN(n) && Number.isInteger(n)) {
@@ -1355,16 +1662,44 @@ function holiday(name: string, year: string | undefined, c: Ctx): Draft {
     if (n === 'labor day') return weekdayNear(dayOf(y, 9, 1), 1, 1, false);
     if (n === 'memorial day') return weekdayNear(dayOf(y, 5, 31), 1, -1, false);
     if (n === 'boxing day') return dayOf(y, 12, 26);
+    // US federal elections: the Tuesday after the first Monday of November
+    if (n === 'election day') return weekdayNear(dayOf(y, 11, 2), 2, 1, false);
+    if (n === 'good friday') return easterSunday(y) - 2;
+    if (n === 'easter monday') return easterSunday(y) + 1;
+    if (n.startsWith('easter')) return easterSunday(y);
     return dayOf(y, 11, 11);
   };
-  if (year) return dayDraft(dateIn(+year));
+  // "Easter week": the week that ends on Easter Sunday
+  const draft = n === 'easter week' ? weekDraft : dayDraft;
+  if (year) return draft(dateIn(+year));
   if (Number.isNaN(c.dct)) return unknown('DATE', 'XXXX-XX-XX', 'day');
   const y = ymdOf(c.dct).y;
   const lean = leanOf(c.tense);
+  // a week-long holiday has begun once its Monday is past
+  const lead = n === 'easter week' ? 6 : 0;
   let d = dateIn(y);
-  if (lean < 0 && d > c.dct + 1) d = dateIn(y - 1);
+  if (lean < 0 && d - lead > c.dct + 1) d = dateIn(y - 1);
   else if (lean > 0 && d < c.dct - 1) d = dateIn(y + 1);
-  return dayDraft(d, 'dct');
+  return draft(d, 'dct');
+}
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+function easterSunday(y: number): number {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const cc = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(cc / 4);
+  const k = cc % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayOf(y, month, day);
 }
 
 // ---- dispatch: which rules can start at a token ----------------------------------------------------
@@ -1390,10 +1725,12 @@ const STARTS: Record<string, string> = {
   'year.spoken': 'the nineteen eighteen twenty two',
   'date.month': `${DMOD_W} ${MONTH_W} ${REL_W}`,
   'date.weekday': `${DMOD_W} ${WD_W} ${REL_W} the`,
+  'set.weekdays': `${WD_W} mondays tuesdays wednesdays thursdays fridays saturdays sundays`,
   'date.iso': '#',
   'date.numeric': '#',
   'year.range': '#',
   'year.fiscal': 'fiscal fy calendar financial the model',
+  'year.fiscal-rel': 'the current this last next previous prior latest coming past',
   'year.bare': `${DMOD_W} #`,
   'date.decade': `${DMOD_W} the # '`,
   'year.short': "'",
@@ -1404,7 +1741,7 @@ const STARTS: Record<string, string> = {
   'date.quarter-code': 'q1 q2 q3 q4 #',
   'rel.day': `${DMOD_W} earlier later today tonight yesterday tomorrow last this`,
   'rel.ref':
-    'the right now currently nowadays more most until very recently lately presently recent current these at',
+    'the right now currently nowadays more most until very recently lately presently recent current these at this',
   'rel.unit': `${DMOD_W} ${REL_W} the`,
   'rel.recent-units': 'the recent past coming next previous last future',
   'rel.same-period': 'the',
@@ -1413,13 +1750,21 @@ const STARTS: Record<string, string> = {
   'rel.the-day': 'late early the',
   'rel.earlier': 'earlier later',
   'dur.num': `${QMOD_W} ${NUM_W} #`,
+  'dur.the-units': 'the',
+  'dur.another': 'another an a',
+  'dur.long':
+    'day days week weeks month months year years decade decades century centuries day-long days-long week-long weeks-long month-long months-long year-long years-long decade-long decades-long century-long centuries-long',
+  'time.session': 'morning afternoon evening',
+  'time.mid-pod': 'mid mid-morning mid-afternoon midmorning midafternoon',
+  'rel.vague': 'soon very a the that',
   'dur.bare': 'years months weeks days decades hours centuries minutes',
-  set: 'daily weekly monthly yearly nightly hourly biweekly every each per a',
+  set: 'daily weekly monthly yearly nightly hourly biweekly annually semiannually semi-annually every each per a',
   'time.clock': `${QMOD_W} #`,
   'time.clock24': '#',
   'time.noon': 'noon midnight midday',
   'date.holiday':
-    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans",
+    "christmas new thanksgiving independence halloween valentine valentine's valentine’s labor memorial boxing veterans election easter good",
+  'rel.whole-year': 'the',
   'date.year-end': "year-end year year's year-earlier year-ago month-end mid-year midyear mid",
 };
 
@@ -1435,7 +1780,7 @@ const CORE = new Set(
     'today tonight yesterday tomorrow recently currently nowadays lately presently recent current daily weekly ' +
     'monthly yearly nightly hourly biweekly noon midnight midday twenties thirties forties fifties sixties seventies ' +
     "eighties nineties nineteen thousand year-earlier year-ago year-end year's midyear mid-year month-end yrs hrs mins " +
-    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q'
+    'fiscal fy christmas thanksgiving halloween q1 q2 q3 q4 1q 2q 3q 4q soon later moment'
   ).split(/\s+/),
 );
 const MODIFIERS = new Set(
@@ -1493,7 +1838,7 @@ const DIGIT12_RULES = new Set([
 const COUNT_RULES = new Set(['rel.ago', 'dur.num']);
 /** Words that may sit between a modifier and the word carrying the time ("the end of the year"). */
 const LINKS = new Set(
-  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading'.split(
+  'of the , - and a in least than to most no near short long straight more full consecutive calendar business working trading crucial critical difficult decisive historic particular entire whole'.split(
     ' ',
   ),
 );

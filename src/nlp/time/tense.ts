@@ -8,6 +8,18 @@ import type { Tense } from './normalize.js';
 
 export type { Tense };
 
+/** Verbs of planning whose object happens later than the planning: "planned a rally on Saturday". */
+const SCHEDULE_VERBS = new Set([
+  'plan',
+  'plans',
+  'planned',
+  'planning',
+  'schedule',
+  'schedules',
+  'scheduled',
+  'slated',
+]);
+
 const CLAUSE_BREAK = new Set([';', '"', '“', '”', ':', '(', ')']);
 const WINDOW = 12;
 
@@ -50,7 +62,8 @@ export function tenseAround(
   while (s - 1 >= sentStart && v - s < 5) {
     const p = tokens.pos[s - 1];
     if (p === POS.AUX || p === POS.PART || p === POS.ADV || tokens.lower[s - 1] === 'to') s--;
-    else if (p === POS.VERB && FORWARD_VERBS.has(tokens.lower[s - 1])) s--;
+    // "plans to hold": the tagger often reads "plans" as a noun; before "to" it is the verb
+    else if ((p === POS.VERB || tokens.lower[s] === 'to') && FORWARD_VERBS.has(tokens.lower[s - 1])) s--;
     else break;
   }
   // an auxiliary found first may head a longer group ("had been", "will be")
@@ -64,10 +77,12 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
   let sawPresent = false;
   let sawTo = false;
   let sawForward = false;
+  let sawHad = false;
   for (let i = s; i <= e; i++) {
     const w = tokens.lower[i];
     if (FUTURE_WORDS.has(w)) return 'future';
-    if (w === 'would' || w === "'d" || w === 'could') return 'pastfuture';
+    if (w === 'had') sawHad = true;
+    if (w === 'would' || w === "'d") return 'pastfuture';
     if (w === 'should' || w === 'might' || w === 'may' || w === 'must') return 'future';
     if (w === 'to') sawTo = true;
     if (FORWARD_VERBS.has(w)) sawForward = true;
@@ -84,9 +99,19 @@ function classify(tokens: TokenTable, s: number, e: number): Tense {
       else sawPresent = true;
     }
   }
+  // the past perfect sets the time before a past moment: "had been due to expire Friday"
+  if (sawHad) return 'pastperfect';
   if (sawForward && sawTo) return sawPast && !sawPresent ? 'pastfuture' : 'future';
+  // "planned a rally on Saturday", "has scheduled a news conference Thursday": the plan is ahead of it
+  // ("a service planned for Saturday was canceled": a participle before a preposition is not the verb)
+  if (
+    SCHEDULE_VERBS.has(tokens.lower[e]) &&
+    tokens.lower[e + 1] !== 'to' &&
+    !(s === e && tokens.pos[e + 1] === POS.ADP)
+  )
+    return sawPast && !sawPresent && !PERFECT_AUX.has(tokens.lower[s]) ? 'pastfuture' : 'future';
   // a bare infinitive ("to be held on Oct. 12", "to meet Friday") points forward
-  if (tokens.lower[s] === 'to' && !sawPresent) return 'future';
+  if (tokens.lower[s] === 'to' && !sawPresent) return 'none';
   if (sawPast) return 'past';
   if (sawPresent) return 'present';
   const w = tokens.lower[e];
