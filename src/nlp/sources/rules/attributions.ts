@@ -239,12 +239,45 @@ class Scanner {
     this.used = new Uint8Array(t.length);
     this.sentStart = new Int32Array(t.length);
     this.sentEnd = new Int32Array(t.length);
+    // the tagger's sentences, rejoined where it split inside one ("(D-Wis.) said", "?” Clinton said.")
+    const merged: [number, number][] = [];
     for (const [a, b] of sentenceTokens) {
+      const last = merged[merged.length - 1];
+      if (last && last[1] === a && this.continues(a, b)) last[1] = b;
+      else merged.push([a, b]);
+    }
+    for (const [a, b] of merged) {
       for (let i = a; i < b; i++) {
         this.sentStart[i] = a;
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /**
+   * The sentence [a, b) continues the one before it: no line break between them, and it opens with
+   * a lower-case word, or the one before ends a quotation on a comma, or on "?"/"!" with a speech
+   * verb in the first words of this one ("“Why?” Clinton asked.").
+   */
+  private continues(a: number, b: number): boolean {
+    if (a === 0 || paragraphBreakBefore(this.text, this.t, a)) return false;
+    const c = this.t.text[a].charCodeAt(0);
+    if (c >= 97 && c <= 122) return true;
+    const prev = a - 1;
+    const k = this.q.quoteOf[prev];
+    if (k < 0 || this.q.quotes[k].close !== prev || this.isQuoteOpen(a)) return false;
+    const q = this.q.quotes[k];
+    let m = q.close;
+    while (m > q.open && this.pos[m] === PUNCT && (this.lower[m] === '”' || this.lower[m] === '"' || this.lower[m] === "'" || this.lower[m] === '’')) m--;
+    const w = this.lower[m];
+    if (w === ',') return true;
+    if (w !== '?' && w !== '!') return false;
+    for (let i = a; i < b && i < a + 8; i++) {
+      if (this.inQuote(i)) return false;
+      const v = CUE_VERBS.get(this.lower[i]);
+      if (v && (v.frame === 'say' || v.frame === 'tell' || v.frame === 'ask') && this.pos[i] === VERB) return true;
+    }
+    return false;
   }
 
   inQuote(i: number): boolean {
@@ -355,7 +388,12 @@ class Scanner {
     while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
       start++;
     // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
-    if (start < end && !this.isNominal(end - 1) && !(this.pos[end - 1] === ADJ && this.pos[start] === DET))
+    if (
+      start < end &&
+      !this.isNominal(end - 1) &&
+      !(this.pos[end - 1] === ADJ && this.pos[start] === DET) &&
+      !(this.lower[end - 1] === ')' && start < end - 1)
+    )
       return end;
     // "nearly half", "more than 4 in 10", "only one"
     while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
@@ -759,7 +797,7 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
     if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
       srcEnd = withApposition(sc, srcEnd, s1);
       const tail = trivialTail(sc, srcEnd, s1);
-      const participle = sc.lower[srcEnd] === ',' && PARTICIPLE_CUES.has(sc.lower[srcEnd + 1]);
+      const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
       if (tail !== null || participle || split) {
         const end = sc.isQuoteClose(prev) ? prev + 1 : prev;
@@ -828,14 +866,21 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     }
   }
   const tail = trivialTail(sc, after, s1);
-  const participle = sc.lower[after] === ',' && PARTICIPLE_CUES.has(sc.lower[after + 1]);
+  const participle = sc.lower[after] === ',' && trailingParticiple(sc, after + 1);
   const split = sc.lower[after] === ',' && after + 1 < sc.n && sc.isQuoteOpen(after + 1);
-  if (tail === null && !participle && !split) return null;
+  // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
+  const mid = sc.skipAdjuncts(after, s1);
+  const rest =
+    tail === null && !participle && !split && sc.lower[boundary] === ',' && sc.lower[mid] === ','
+      ? sc.trimEnd(mid + 1, s1)
+      : -1;
+  if (tail === null && !participle && !split && !(rest > mid + 1 && sc.free(mid + 1, rest))) return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
   const start = sc.backwardContentStart(end);
   if (!(end > start && hasContent(sc, start, end))) return null;
   const content: Range[] = [[start, end]];
-  addContinuation(sc, content, after, s1);
+  if (rest > mid + 1 && tail === null && !participle && !split) content.push([mid + 1, rest]);
+  else addContinuation(sc, content, after, s1);
   return {
     cue,
     source: [srcStart, srcEnd],
@@ -1154,6 +1199,11 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
     return null;
   }
   return null;
+}
+
+/** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
+function trailingParticiple(sc: Scanner, k: number): boolean {
+  return k < sc.n && (PARTICIPLE_CUES.has(sc.lower[k]) || (sc.pos[k] === VERB && sc.lower[k].endsWith('ing')));
 }
 
 /** "…, adding that …", "…, applauding …": a participle of a cue verb. */
