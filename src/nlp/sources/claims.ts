@@ -47,9 +47,10 @@ export function extractClaims(doc: Doc): Claim[] {
 
   for (const a of atts) {
     const srcRange = a.source ?? (a.sharesSourceWith !== undefined ? atts[a.sharesSourceWith].source : null);
-    if (!srcRange) continue;
+    if (!srcRange && a.rule !== 'evidential') continue;
     const cue = span(a.cue);
-    const sourceSpan = span(srcRange);
+    // an evidential is the reporter's own inference: an empty source at the cue
+    const sourceSpan = srcRange ? span(srcRange) : { start: cue.start, end: cue.start, text: '' };
     const content: Span[] = a.content.map((r) => {
       const s = span(r);
       return { start: s.start, end: s.end };
@@ -72,6 +73,7 @@ export function extractClaims(doc: Doc): Claim[] {
   // source kinds and coreference, in text order so antecedents come first
   const resolved: Built[] = [];
   for (const b of built) {
+    if (b.claim.source.end === b.claim.source.start) continue;
     resolveSource(doc, b, resolved, mentions);
     resolved.push(b);
   }

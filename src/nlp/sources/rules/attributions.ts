@@ -268,14 +268,20 @@ class Scanner {
     if (k < 0 || this.q.quotes[k].close !== prev || this.isQuoteOpen(a)) return false;
     const q = this.q.quotes[k];
     let m = q.close;
-    while (m > q.open && this.pos[m] === PUNCT && (this.lower[m] === '”' || this.lower[m] === '"' || this.lower[m] === "'" || this.lower[m] === '’')) m--;
+    while (
+      m > q.open &&
+      this.pos[m] === PUNCT &&
+      (this.lower[m] === '”' || this.lower[m] === '"' || this.lower[m] === "'" || this.lower[m] === '’')
+    )
+      m--;
     const w = this.lower[m];
     if (w === ',') return true;
     if (w !== '?' && w !== '!') return false;
     for (let i = a; i < b && i < a + 8; i++) {
       if (this.inQuote(i)) return false;
       const v = CUE_VERBS.get(this.lower[i]);
-      if (v && (v.frame === 'say' || v.frame === 'tell' || v.frame === 'ask') && this.pos[i] === VERB) return true;
+      if (v && (v.frame === 'say' || v.frame === 'tell' || v.frame === 'ask') && this.pos[i] === VERB)
+        return true;
     }
     return false;
   }
@@ -307,6 +313,20 @@ class Scanner {
     return p === PROPN || p === NOUN || p === NUM || (p === PRON && !NOT_SUBJECT_PRON.has(this.lower[i]));
   }
 
+  /**
+   * A token tagged as a verb that is part of a noun phrase: a noun after a determiner ("an earlier
+   * report/VERB"), or a participle between a modifier and a noun ("Democratic registered voters").
+   */
+  verbInNp(i: number, floor: number): boolean {
+    if (this.pos[i] !== VERB || i <= floor) return false;
+    const l = this.pos[i - 1];
+    if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
+    if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
+    return (
+      this.lower[i].endsWith('ed') && i + 1 < this.n && this.pos[i + 1] === NOUN && (l === ADJ || l === NUM)
+    );
+  }
+
   /** Start of the noun phrase ending just before `end`, scanning left no further than `floor`. */
   npLeft(end: number, floor: number): number {
     let start = end;
@@ -320,7 +340,9 @@ class Scanner {
         p === NUM ||
         p === ADJ ||
         p === DET ||
-        (this.isCapitalised(i) && p !== PRON)
+        (this.isCapitalised(i) && p !== PRON) ||
+        (start < end && this.verbInNp(i, floor)) ||
+        (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
         start = i;
         continue;
@@ -371,6 +393,7 @@ class Scanner {
         if (
           l === NOUN ||
           l === PROPN ||
+          (l === VERB && this.verbInNp(i - 1, floor)) ||
           (l === NUM && w === 'in') ||
           SOURCE_MODIFIERS.has(this.lower[i - 1])
         ) {
@@ -391,7 +414,7 @@ class Scanner {
     if (
       start < end &&
       !this.isNominal(end - 1) &&
-      !(this.pos[end - 1] === ADJ && this.pos[start] === DET) &&
+      !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
       !(this.lower[end - 1] === ')' && start < end - 1)
     )
       return end;
@@ -425,7 +448,7 @@ class Scanner {
         end = i + 1;
         continue;
       }
-      if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+      if (p === PRON && !NOT_SUBJECT_PRON.has(w) && (end === start || this.pos[i - 1] === ADP)) {
         end = i + 1;
         continue;
       }
@@ -523,8 +546,8 @@ class Scanner {
     const v = CUE_VERBS.get(w);
     if (!v) return null;
     const p = this.pos[i];
-    if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX) return null;
-    if (p === NOUN || p === PROPN || p === ADJ) {
+    if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
+    if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i)) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
       if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
         return v;
@@ -540,6 +563,30 @@ class Scanner {
     )
       return null;
     return v;
+  }
+
+  /**
+   * A base form tagged as a noun after a plural subject is its verb: "records show he …", "…, new
+   * reports show.", "critics claim that …".
+   */
+  private verbAfterPlural(i: number): boolean {
+    const w = this.lower[i];
+    if (w.endsWith('s') || i === 0 || i + 1 >= this.n) return false;
+    const l = this.pos[i - 1];
+    const lw = this.lower[i - 1];
+    if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
+      return false;
+    const r = this.pos[i + 1];
+    const rw = this.lower[i + 1];
+    return (
+      r === PRON ||
+      r === DET ||
+      r === PROPN ||
+      r === NUM ||
+      rw === 'that' ||
+      FINAL_PUNCT.has(rw) ||
+      (rw === ',' && this.isQuoteOpen(i + 2))
+    );
   }
 
   /** Extend a cue leftwards over auxiliaries and adverbs annotators include ("has also said"). */
@@ -694,6 +741,12 @@ export function findAttributions(
     const v = sc.isCue(i) ?? thatVerb(sc, i);
     if (!v) continue;
     const a = leadingCue(sc, i, v, out);
+    if (a) push(a);
+  }
+  // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …")
+  for (let i = 0; i < sc.n; i++) {
+    if (sc.inQuote(i) || sc.used[i] || !EVIDENTIALS.has(sc.lower[i])) continue;
+    const a = evidential(sc, i);
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -962,17 +1015,28 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
     relative = true;
-  } else if (prev >= s0 && sc.lower[prev] === ',' && PARTICIPLE_CUES.has(sc.lower[i])) {
+  } else if (
+    prev >= s0 &&
+    sc.lower[prev] === ',' &&
+    (PARTICIPLE_CUES.has(sc.lower[i]) || (sc.lower[i].endsWith('ing') && cueStart === i))
+  ) {
     // "…, adding that …": the subject of the main clause speaks again
     const k = sameSentence();
     if (k >= 0) {
       sharesSourceWith = done[k].sharesSourceWith ?? k;
       source = done[sharesSourceWith].source;
     } else {
-      // "Clinton seemed ready to …, telling the crowd …": the sentence subject
-      const e = sc.npRight(s0, prev);
-      if (e > s0 && e < prev && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV))
-        source = [s0, e];
+      // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
+      // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
+      const b = frontedAdjunctEnd(sc, s0, prev);
+      const e = sc.npRight(b, prev);
+      if (
+        e > b &&
+        e < prev &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        sc.free(b, e)
+      )
+        source = [b, e];
     }
     if (!source) return null;
   } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
@@ -1057,7 +1121,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     return null;
   }
   const first = sc.lower[j];
-  if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
+  if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && !CLAUSE_OPENERS.has(first)) return null;
   if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing'))
     return null;
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
@@ -1105,6 +1169,36 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
 }
+
+/** Start of the main clause after a fronted adjunct ending in a comma ("On Thursday, however, Trump …"). */
+function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
+  const p = sc.pos[s0];
+  if (p !== ADP && p !== ADV && !TIME_WORDS.has(sc.lower[s0])) return s0;
+  let k = s0;
+  for (let n = 0; n < 3; n++) {
+    let c = k;
+    while (c < limit && c < k + 12 && sc.lower[c] !== ',' && sc.pos[c] !== VERB && sc.pos[c] !== AUX) c++;
+    if (sc.lower[c] !== ',' || c + 1 >= limit) return k;
+    k = c + 1;
+    // "However," "then," after the adjunct
+    if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',')) return k;
+  }
+  return k;
+}
+
+/** Subordinators that open a reported clause after a cue ("says despite being …, she plans …"). */
+const CLAUSE_OPENERS = new Set([
+  'if',
+  'despite',
+  'although',
+  'though',
+  'because',
+  'unless',
+  'while',
+  'once',
+  'without',
+  'instead',
+]);
 
 /** "told Associated Press on Monday that …": the "that" opening the content, within a few tokens. */
 function thatAhead(sc: Scanner, j: number, s1: number): number {
@@ -1203,7 +1297,9 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
 
 /** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
 function trailingParticiple(sc: Scanner, k: number): boolean {
-  return k < sc.n && (PARTICIPLE_CUES.has(sc.lower[k]) || (sc.pos[k] === VERB && sc.lower[k].endsWith('ing')));
+  return (
+    k < sc.n && (PARTICIPLE_CUES.has(sc.lower[k]) || (sc.pos[k] === VERB && sc.lower[k].endsWith('ing')))
+  );
 }
 
 /** "…, adding that …", "…, applauding …": a participle of a cue verb. */
@@ -1299,4 +1395,92 @@ function thatVerb(sc: Scanner, i: number): CueVerb | null {
   if (NOT_THAT_VERBS.has(sc.lower[i])) return null;
   const p = sc.pos[i + 2];
   return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
+}
+
+const EVIDENTIALS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+const EVIDENTIAL_CUE: CueVerb = { lemma: 'seem', frame: 'think', stance: 'allege' };
+/** Words that end an evidential's content: a clause about it rather than more of it. */
+const EVIDENTIAL_STOPS = new Set([
+  'as',
+  'while',
+  'when',
+  'though',
+  'although',
+  'because',
+  'since',
+  'but',
+  'until',
+  'even',
+  'despite',
+  'according',
+  'whereas',
+  'unless',
+  'after',
+  'before',
+]);
+
+/**
+ * "The speaker appeared closer to …", "X seemed to be shrinking …": the reporter's inference, with no
+ * source; its content is the subject and the predication. "It appears (, though,) that …" keeps only
+ * the clause.
+ */
+function evidential(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (sc.pos[i] !== VERB && sc.pos[i] !== AUX) return null;
+  const cueStart = sc.cueStartOf(i, s0);
+  const cue: Range = [cueStart, i + 1];
+  let j = i + 1;
+  // "appears, though, that …", "seemed to many"
+  if (j < s1 && sc.lower[j] === ',') {
+    let k = j + 1;
+    while (k < s1 && k < j + 4 && sc.lower[k] !== ',') k++;
+    if (sc.lower[k] === ',') j = k + 1;
+  }
+  if (j >= s1 || sc.used[j]) return null;
+  const first = sc.lower[j];
+  if (sc.pos[j] === PUNCT || (sc.pos[j] === ADP && first !== 'like')) return null;
+  let end = s1;
+  for (let k = j + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (EVIDENTIAL_STOPS.has(w) || (w === ',' && k + 1 < s1 && EVIDENTIAL_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(j, end);
+  if (end <= j) return null;
+  const prev = cueStart - 1;
+  if (prev >= s0 && (sc.lower[prev] === 'it' || sc.lower[prev] === 'there')) {
+    if (first !== 'that' && first !== 'as' && first !== 'like') return null;
+    return {
+      cue: [prev + 1, i + 1],
+      source: null,
+      content: [[j, end]],
+      verb: EVIDENTIAL_CUE,
+      addressee: null,
+      direct: false,
+      rule: 'evidential',
+    };
+  }
+  const np = sc.npLeft(cueStart, s0);
+  if (np >= cueStart || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
+  if (REL_PRON.has(sc.lower[np])) return null;
+  return {
+    cue,
+    source: null,
+    content: [
+      [np, cueStart],
+      [j, end],
+    ],
+    verb: EVIDENTIAL_CUE,
+    addressee: null,
+    direct: false,
+    rule: 'evidential',
+  };
 }
