@@ -226,6 +226,8 @@ class Scanner {
   readonly used: Uint8Array;
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
+  /** Sentences as token ranges, after rejoining the tagger's false splits. */
+  readonly sentences: readonly (readonly [number, number])[];
 
   constructor(
     readonly text: string,
@@ -246,6 +248,7 @@ class Scanner {
       if (last && last[1] === a && this.continues(a, b)) last[1] = b;
       else merged.push([a, b]);
     }
+    this.sentences = merged;
     for (const [a, b] of merged) {
       for (let i = a; i < b; i++) {
         this.sentStart[i] = a;
@@ -448,6 +451,18 @@ class Scanner {
         end = i + 1;
         continue;
       }
+      // a noun the tagger took for a verb, inside a phrase: "at a campaign stop/VERB in Toledo"
+      if (
+        p === VERB &&
+        end > start &&
+        (this.pos[i - 1] === NOUN || this.pos[i - 1] === ADJ) &&
+        !w.endsWith('ed') &&
+        !CUE_VERBS.has(w) &&
+        (i + 1 >= limit || this.pos[i + 1] === ADP || this.lower[i + 1] === ',')
+      ) {
+        end = i + 1;
+        continue;
+      }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w) && (end === start || this.pos[i - 1] === ADP)) {
         end = i + 1;
         continue;
@@ -507,8 +522,14 @@ class Scanner {
         continue;
       }
       if (this.pos[i] === ADP && ADJUNCT_PREPS.has(w) && !this.inQuote(i)) {
-        const e = this.npRight(i + 1, limit);
-        if (e > i + 1 && e - i <= 6) {
+        let e = this.npRight(i + 1, limit);
+        if (e > i + 1 && e - i <= 8) {
+          // "in Toledo, Ohio,": a state after a town
+          if (this.lower[e] === ',' && this.pos[e - 1] === PROPN) {
+            let k = e + 1;
+            while (k < limit && k < e + 4 && this.pos[k] === PROPN) k++;
+            if (k > e + 1 && k < limit && this.lower[k] === ',') e = k;
+          }
           i = e;
           continue;
         }
@@ -706,12 +727,12 @@ export function findAttributions(
     if (a.addressee) sc.take(a.addressee);
   };
   // "Graham: Trump's Rhetoric Is Destroying the Party": a speaker, a colon, what they said
-  for (const [a, b] of sentenceTokens) {
+  for (const [a, b] of sc.sentences) {
     const h = colonHeadline(sc, a, b);
     if (h) push(h);
   }
   // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
-  for (const [a, b] of sentenceTokens) if (titleCase(sc, a, b)) sc.take([a, b]);
+  for (const [a, b] of sc.sentences) if (titleCase(sc, a, b)) sc.take([a, b]);
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
