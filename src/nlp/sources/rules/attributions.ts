@@ -117,7 +117,22 @@ const SUBORDINATORS = new Set([
 ]);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** After a comma, words that open a comment on the report rather than more of it. */
-const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
+const AND_CLAUSE = true;
+const CONTENT_STOPS = new Set([
+  'but',
+  'which',
+  'despite',
+  'though',
+  'although',
+  'who',
+  'whose',
+  'including',
+  'whereas',
+  'where',
+  'when',
+  'with',
+  'aside',
+]);
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
 const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
@@ -1167,7 +1182,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+    if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
       end = k;
       break;
     }
@@ -1314,6 +1329,25 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
     return null;
   }
   return null;
+}
+
+/**
+ * After a comma in reported content, a clause about the report rather than more of it: a
+ * participle ("…, forcing them to …", "…, implicitly putting …") or "and" opening a clause with its
+ * own verb ("…, and Republicans want …"), not the last item of a list ("A, B, and C").
+ */
+function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
+  if (sc.inQuote(k)) return false;
+  const w = sc.lower[k];
+  if (participleCue(sc, k) || (sc.pos[k] === VERB && w.endsWith('ing'))) return true;
+  if (sc.pos[k] === ADV && k + 1 < s1 && sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing')) return true;
+  if (w === 'and' && k + 1 < s1 && AND_CLAUSE) {
+    for (let m = k + 1; m < s1 && m < k + 7; m++) {
+      if (sc.inQuote(m) || sc.lower[m] === ',') return false;
+      if (sc.pos[m] === VERB || sc.pos[m] === AUX) return m > k + 1 || sc.pos[m] === AUX || !sc.lower[m].endsWith('ing');
+    }
+  }
+  return false;
 }
 
 /** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
