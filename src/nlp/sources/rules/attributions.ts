@@ -554,6 +554,13 @@ class Scanner {
     return i;
   }
 
+  /** The first token at or after `i` that opens a new paragraph (or the text's end). */
+  paragraphEnd(i: number): number {
+    let k = i;
+    while (k < this.n && !paragraphBreakBefore(this.text, this.t, k)) k++;
+    return k;
+  }
+
   /** Last content token before sentence-final punctuation (kept when inside a quotation). */
   trimEnd(start: number, end: number): number {
     while (end > start) {
@@ -607,6 +614,8 @@ class Scanner {
    */
   private verbAfterPlural(i: number): boolean {
     const w = this.lower[i];
+    // "The New York Times reports: …"
+    if (i > 0 && i + 1 < this.n && this.lower[i + 1] === ':' && this.isNominal(i - 1)) return true;
     if (w.endsWith('s') || i === 0 || i + 1 >= this.n) return false;
     const l = this.pos[i - 1];
     const lw = this.lower[i - 1];
@@ -745,6 +754,11 @@ export function findAttributions(
   for (const [a, b] of sc.sentences) {
     const h = colonHeadline(sc, a, b);
     if (h) push(h);
+  }
+  for (const qo of sc.q.quotes) {
+    if (!qo.closed) continue;
+    const a = signedQuote(sc, qo.close);
+    if (a) push(a);
   }
   // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
   for (const [a, b] of sc.sentences) if (titleCase(sc, a, b)) sc.take([a, b]);
@@ -1147,6 +1161,18 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     }
   }
   j = sc.skipAdjuncts(j, s1);
+  if (j < s1 && sc.lower[j] === ':' && !sc.inQuote(j) && !sc.used[j]) {
+    // "X added:" takes its colon into the cue and what follows it to the end of the paragraph
+    // (the next paragraph when the colon ends one), quoted or not
+    if (!addressee) cue[1] = j + 1;
+    j++;
+    if (j < sc.n && !sc.used[j] && !sc.isQuoteOpen(j)) {
+      const pe = sc.trimEnd(j, sc.paragraphEnd(j + 1));
+      if (pe > j && sc.free(j, pe) && hasContent(sc, j, pe)) return mk([[j, pe]], false);
+      return null;
+    }
+    j--;
+  }
   if (j < s1 && (sc.lower[j] === ',' || sc.lower[j] === ':') && !sc.inQuote(j)) j++;
   if (j >= s1) {
     // "X said:" at a paragraph end, the quotation in the next paragraph
@@ -1390,9 +1416,43 @@ const NOT_SPEAKERS = new Set([
   'full',
 ]);
 
+/** A word in capitals ("WALLACE"), a speaker's name in a transcript. */
+function isUpperWord(sc: Scanner, i: number): boolean {
+  const w = sc.t.text[i];
+  return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+}
+
+const DASHES = new Set(['―', '—', '–', '-', '--']);
+
+/** "“…” ― Sonya Herridge": a quotation signed with a dash and a name ending the line. */
+function signedQuote(sc: Scanner, close: number): Attribution | null {
+  const d = close + 1;
+  if (d + 1 >= sc.n || !DASHES.has(sc.lower[d]) || paragraphBreakBefore(sc.text, sc.t, d)) return null;
+  const start = d + 1;
+  if (!sc.isCapitalised(start)) return null;
+  const end = sc.npRight(start, sc.paragraphEnd(start));
+  if (end === start || end - start > 6) return null;
+  const pe = sc.trimEnd(end, sc.paragraphEnd(end));
+  if (pe !== end && !(pe === end + 1 && sc.lower[end] === ')')) return null;
+  for (let k = start; k < end; k++) if (!sc.isCapitalised(k) && sc.pos[k] !== PUNCT) return null;
+  const qo = sc.q.quotes[sc.q.quoteOf[close]];
+  if (!sc.free(qo.open, end)) return null;
+  return {
+    cue: [d, d + 1],
+    source: [start, end],
+    content: [[qo.open, qo.close + 1]],
+    verb: null,
+    addressee: null,
+    direct: true,
+    rule: 'signed',
+  };
+}
+
 /** A line opening with a short name and a colon: "Obama: I'm Optimistic Voters Will Say No". */
 function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   if (!paragraphBreakBefore(sc.text, sc.t, a)) return null;
+  // a transcript line quoted whole: "WALLACE: If I may, sir, …
+  if ((sc.lower[a] === '"' || sc.lower[a] === '“') && a + 2 < b && isUpperWord(sc, a + 1)) a++;
   let colon = -1;
   for (let k = a + 1; k < b && k <= a + 6; k++) {
     if (sc.lower[k] === ':') {
@@ -1400,8 +1460,14 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
       break;
     }
   }
-  if (colon < 0 || sc.inQuote(a) || b - colon < 4) return null;
-  if (sc.npRight(a, colon) !== colon || !sc.isCapitalised(a)) return null;
+  if (colon < 0 || (sc.inQuote(a) && !isUpperWord(sc, a)) || b - colon < 4) return null;
+  const named = sc.inQuote(a)
+    ? (() => {
+        for (let k = a; k < colon; k++) if (!isUpperWord(sc, k)) return false;
+        return true;
+      })()
+    : sc.npRight(a, colon) === colon && sc.isCapitalised(a);
+  if (!named) return null;
   for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
   // the content runs to the end of the line
   let end = colon + 1;
