@@ -590,6 +590,11 @@ class Scanner {
     if (!v) return null;
     const p = this.pos[i];
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
+    // "X is expected to …" has no expecter in the text: an evidential (pass 3), not X's claim
+    if (w === 'expected' && i > 0) {
+      const k = this.pos[i - 1] === ADV && i > 1 ? i - 2 : i - 1;
+      if (PASSIVE_AUX.has(this.lower[k])) return null;
+    }
     if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i)) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
       if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
@@ -793,10 +798,12 @@ export function findAttributions(
     const a = leadingCue(sc, i, v, out);
     if (a) push(a);
   }
-  // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …")
+  // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …",
+  // "X is expected to …") and questions put by nobody named ("when asked whether …")
   for (let i = 0; i < sc.n; i++) {
-    if (sc.inQuote(i) || sc.used[i] || !EVIDENTIALS.has(sc.lower[i])) continue;
-    const a = evidential(sc, i);
+    if (sc.inQuote(i) || sc.used[i]) continue;
+    const w = sc.lower[i];
+    const a = EVIDENTIALS.has(w) ? evidential(sc, i) : w === 'asked' ? unattributedQuestion(sc, i) : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -1518,7 +1525,55 @@ function thatVerb(sc: Scanner, i: number): CueVerb | null {
   return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
 }
 
-const EVIDENTIALS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+const EVIDENTIALS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'expected']);
+const ASK_OPENERS = new Set(['when', 'if', 'after', 'before', 'once', 'while', 'as', 'since']);
+
+/**
+ * "When asked whether …", "X was asked about …", "Asked about the tapes, …": a question without a
+ * named asker. The cue takes "about"; the content runs to the next comma or the sentence end.
+ */
+function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const prev = i - 1;
+  const pw = prev >= s0 ? sc.lower[prev] : '';
+  const passive = PASSIVE_AUX.has(pw) || pw === 'being';
+  if (!(prev < s0 || ASK_OPENERS.has(pw) || pw === ',' || passive)) return null;
+  let cueStart = i;
+  if (passive) {
+    cueStart = prev;
+    while (cueStart - 1 >= s0 && (sc.pos[cueStart - 1] === AUX || sc.pos[cueStart - 1] === ADV)) cueStart--;
+  }
+  let j = i + 1;
+  if (j >= s1 || sc.used[j]) return null;
+  let cueEnd = i + 1;
+  if (sc.lower[j] === 'about') {
+    cueEnd = j + 1;
+    j++;
+  } else if (!ASK_CONTENT.has(sc.lower[j]) || sc.lower[j] === 'to') return null;
+  let end = s1;
+  for (let k = j + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.lower[k] === ',' && !sc.inQuote(k)) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(j, end);
+  if (end <= j || !sc.free(cueStart, end)) return null;
+  return {
+    cue: [cueStart, cueEnd],
+    source: null,
+    content: [[j, end]],
+    verb: { lemma: 'ask', frame: 'ask', stance: 'demand' },
+    addressee: null,
+    direct: false,
+    rule: 'evidential',
+  };
+}
 const EVIDENTIAL_CUE: CueVerb = { lemma: 'seem', frame: 'think', stance: 'allege' };
 /** Words that end an evidential's content: a clause about it rather than more of it. */
 const EVIDENTIAL_STOPS = new Set([
@@ -1549,6 +1604,9 @@ function evidential(sc: Scanner, i: number): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
   if (sc.pos[i] !== VERB && sc.pos[i] !== AUX) return null;
+  // "is expected to …": a passive with an infinitive only
+  if (sc.lower[i] === 'expected' && !(PASSIVE_AUX.has(sc.lower[i - 1] ?? '') || sc.pos[i - 1] === ADV)) return null;
+  if (sc.lower[i] === 'expected' && sc.lower[i + 1] !== 'to') return null;
   const cueStart = sc.cueStartOf(i, s0);
   const cue: Range = [cueStart, i + 1];
   let j = i + 1;
