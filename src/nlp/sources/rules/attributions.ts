@@ -352,6 +352,8 @@ class Scanner {
       if (this.inQuote(i)) break;
       const w = this.lower[i];
       const p = this.pos[i];
+      // "what many analysts said": the relative pronoun is not part of the speaker
+      if (w === 'what' || w === 'which') break;
       if (
         p === PROPN ||
         p === NOUN ||
@@ -1129,7 +1131,8 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (!source) return null;
   } else {
     const np = sc.npLeft(cueStart, s0);
-    if (np < cueStart && sc.subjectPosition(np, s0)) source = [np, cueStart];
+    if (np < cueStart && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
+      source = [np, cueStart];
     else source = relativeSubject(sc, cueStart, s0);
     if (!source) return null;
   }
@@ -1191,8 +1194,24 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && !CLAUSE_OPENERS.has(first)) return null;
-  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing'))
-    return null;
+  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
+    // "what many analysts said was a sign of …", "moves that he said improved …": the relative
+    // pronoun and the rest of its clause are what was said
+    const rel = source ? source[0] - 1 : -1;
+    if (rel < s0 || !RELATIVE_CONTENT.has(sc.lower[rel]) || sc.used[rel] || sharesSourceWith !== undefined)
+      return null;
+    let e = j + 1;
+    while (e < s1 && !sc.used[e] && (sc.inQuote(e) || (sc.lower[e] !== ',' && sc.lower[e] !== ';'))) e++;
+    e = sc.trimEnd(j, e);
+    if (e <= j) return null;
+    return mk(
+      [
+        [rel, rel + 1],
+        [j, e],
+      ],
+      false,
+    );
+  }
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
@@ -1254,6 +1273,9 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
   }
   return k;
 }
+
+/** Relative pronouns that stand for reported content ("what X said was …"). */
+const RELATIVE_CONTENT = new Set(['what', 'which', 'that', 'who', 'whom']);
 
 /** Subordinators that open a reported clause after a cue ("says despite being …, she plans …"). */
 const CLAUSE_OPENERS = new Set([
