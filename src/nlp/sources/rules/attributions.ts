@@ -5,6 +5,7 @@ import {
   CUE_PREFIX,
   CUE_VERBS,
   type CueVerb,
+  NEEDS_PARTICLE,
   NEEDS_VERB_TAG,
   SPEAKER_NOUNS,
   TIME_WORDS,
@@ -590,6 +591,8 @@ class Scanner {
     const w = this.lower[i];
     const v = CUE_VERBS.get(w);
     if (!v) return null;
+    if (NEEDS_PARTICLE.has(v.lemma) && !(i + 1 < this.n && CUE_PARTICLES[v.lemma]?.has(this.lower[i + 1])))
+      return null;
     const p = this.pos[i];
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
     // "X is expected to …" has no expecter in the text: an evidential (pass 3), not X's claim
