@@ -129,6 +129,7 @@ const CONTENT_STOPS = new Set([
   'whose',
   'including',
   'whereas',
+  'while',
   'where',
   'when',
   'with',
@@ -339,11 +340,18 @@ class Scanner {
   verbInNp(i: number, floor: number): boolean {
     if (this.pos[i] !== VERB || i <= floor) return false;
     const l = this.pos[i - 1];
+    // a participle after its head: "a poll released Friday", "research conducted by …"
+    if (this.isParticiple(i) && (l === NOUN || l === PROPN) && !CUE_VERBS.has(this.lower[i])) return true;
     if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
     if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
     return (
       this.lower[i].endsWith('ed') && i + 1 < this.n && this.pos[i + 1] === NOUN && (l === ADJ || l === NUM)
     );
+  }
+
+  isParticiple(i: number): boolean {
+    const w = this.lower[i];
+    return (w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w)) && w.length > 3;
   }
 
   /** Start of the noun phrase ending just before `end`, scanning left no further than `floor`. */
@@ -409,7 +417,7 @@ class Scanner {
         start = i;
         continue;
       }
-      if (p === ADP && NP_ADP.has(w) && start < end && i > floor) {
+      if (p === ADP && (NP_ADP.has(w) || w === 'by' || w === 'over') && start < end && i > floor) {
         const l = this.pos[i - 1];
         if (
           l === NOUN ||
@@ -624,12 +632,24 @@ class Scanner {
    */
   private verbAfterPlural(i: number): boolean {
     const w = this.lower[i];
-    // "The New York Times reports: …"
+    // "The New York Times reports: …", "The Tax Foundation estimates that …"
     if (i > 0 && i + 1 < this.n && this.lower[i + 1] === ':' && this.isNominal(i - 1)) return true;
-    if (w.endsWith('s') || i === 0 || i + 1 >= this.n) return false;
+    if (
+      i > 0 &&
+      i + 2 < this.n &&
+      this.lower[i + 1] === 'that' &&
+      (this.pos[i - 1] === PROPN || this.isCapitalised(i - 1)) &&
+      this.pos[i + 2] !== VERB &&
+      this.pos[i + 2] !== AUX
+    )
+      return true;
+    if (i === 0 || i + 1 >= this.n) return false;
     const l = this.pos[i - 1];
     const lw = this.lower[i - 1];
-    if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
+    if (w.endsWith('s')) {
+      // "the latest poll shows Clinton …": a third-person form after a noun
+      if (!(REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN))) return false;
+    } else if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
       return false;
     const r = this.pos[i + 1];
     const rw = this.lower[i + 1];
@@ -1364,6 +1384,21 @@ function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Att
   };
 }
 
+/** Third-person forms of reporting verbs the tagger often takes for plural nouns. */
+const REPORTING_S_FORMS = new Set([
+  'shows',
+  'says',
+  'finds',
+  'claims',
+  'notes',
+  'suggests',
+  'estimates',
+  'reports',
+  'indicates',
+  'warns',
+  'states',
+]);
+
 const IRREGULAR_PARTICIPLES = new Set([
   'told',
   'shown',
@@ -1398,11 +1433,13 @@ function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
   if (sc.inQuote(k)) return false;
   const w = sc.lower[k];
   if (participleCue(sc, k) || (sc.pos[k] === VERB && w.endsWith('ing'))) return true;
-  if (sc.pos[k] === ADV && k + 1 < s1 && sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing')) return true;
+  if (sc.pos[k] === ADV && k + 1 < s1 && sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing'))
+    return true;
   if (w === 'and' && k + 1 < s1 && AND_CLAUSE) {
     for (let m = k + 1; m < s1 && m < k + 7; m++) {
       if (sc.inQuote(m) || sc.lower[m] === ',') return false;
-      if (sc.pos[m] === VERB || sc.pos[m] === AUX) return m > k + 1 || sc.pos[m] === AUX || !sc.lower[m].endsWith('ing');
+      if (sc.pos[m] === VERB || sc.pos[m] === AUX)
+        return m > k + 1 || sc.pos[m] === AUX || !sc.lower[m].endsWith('ing');
     }
   }
   return false;
@@ -1630,7 +1667,8 @@ function evidential(sc: Scanner, i: number): Attribution | null {
   const s1 = sc.sentEnd[i];
   if (sc.pos[i] !== VERB && sc.pos[i] !== AUX) return null;
   // "is expected to …": a passive with an infinitive only
-  if (sc.lower[i] === 'expected' && !(PASSIVE_AUX.has(sc.lower[i - 1] ?? '') || sc.pos[i - 1] === ADV)) return null;
+  if (sc.lower[i] === 'expected' && !(PASSIVE_AUX.has(sc.lower[i - 1] ?? '') || sc.pos[i - 1] === ADV))
+    return null;
   if (sc.lower[i] === 'expected' && sc.lower[i + 1] !== 'to') return null;
   const cueStart = sc.cueStartOf(i, s0);
   const cue: Range = [cueStart, i + 1];
