@@ -341,7 +341,15 @@ class Scanner {
     if (this.pos[i] !== VERB || i <= floor) return false;
     const l = this.pos[i - 1];
     // a participle after its head: "a poll released Friday", "research conducted by …"
-    if (this.isParticiple(i) && (l === NOUN || l === PROPN) && !CUE_VERBS.has(this.lower[i])) return true;
+    if (
+      this.isParticiple(i) &&
+      l === NOUN &&
+      !CUE_VERBS.has(this.lower[i]) &&
+      i + 1 < this.n &&
+      this.pos[i + 1] !== DET &&
+      this.pos[i + 1] !== PRON
+    )
+      return true;
     if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
     if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
     return (
@@ -634,6 +642,14 @@ class Scanner {
     const w = this.lower[i];
     // "The New York Times reports: …", "The Tax Foundation estimates that …"
     if (i > 0 && i + 1 < this.n && this.lower[i + 1] === ':' && this.isNominal(i - 1)) return true;
+    // "Clinton plans to …", "he wants to …"
+    if (
+      i > 0 &&
+      i + 1 < this.n &&
+      this.lower[i + 1] === 'to' &&
+      (this.pos[i - 1] === PROPN || (this.pos[i - 1] === PRON && !NOT_SUBJECT_PRON.has(this.lower[i - 1])))
+    )
+      return true;
     if (
       i > 0 &&
       i + 2 < this.n &&
@@ -828,7 +844,13 @@ export function findAttributions(
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
     const w = sc.lower[i];
-    const a = EVIDENTIALS.has(w) ? evidential(sc, i) : w === 'asked' ? unattributedQuestion(sc, i) : null;
+    const a = EVIDENTIALS.has(w)
+      ? evidential(sc, i)
+      : w === 'asked'
+        ? unattributedQuestion(sc, i)
+        : REPORT_NOUNS.has(w)
+          ? reportNoun(sc, i)
+          : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -1724,5 +1746,115 @@ function evidential(sc: Scanner, i: number): Attribution | null {
     addressee: null,
     direct: false,
     rule: 'evidential',
+  };
+}
+
+/** Nouns that report what someone said or believes when a that-clause follows ("Trump's claim that …"). */
+const REPORT_NOUNS = new Set([
+  'claim',
+  'claims',
+  'assertion',
+  'argument',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'suggestion',
+  'insistence',
+  'belief',
+  'view',
+  'contention',
+  'warning',
+  'promise',
+  'pledge',
+  'charge',
+  'charges',
+  'assurance',
+  'assurances',
+  'fear',
+  'fears',
+  'hope',
+  'hopes',
+  'notion',
+  'idea',
+  'conclusion',
+  'finding',
+  'findings',
+  'statement',
+  'admission',
+  'denial',
+  'report',
+  'reports',
+  'speculation',
+  'concern',
+  'concerns',
+  'complaint',
+  'complaints',
+  'criticism',
+]);
+
+/**
+ * "Donald Trump's claim that there have been …", "the allegation that …": a reporting noun with a
+ * that-clause; the possessor is the source, none when a determiner opens the phrase.
+ */
+function reportNoun(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (sc.pos[i] !== NOUN && sc.pos[i] !== VERB) return null;
+  const j = i + 1;
+  if (j + 2 >= s1 || sc.lower[j] !== 'that' || sc.used[j]) return null;
+  const p2 = sc.pos[j + 1];
+  if (!(p2 === PRON || p2 === DET || p2 === PROPN || p2 === NUM || p2 === NOUN || p2 === ADJ)) return null;
+  if (sc.lower[j + 1] === 'is' || sc.lower[j + 1] === 'was') return null;
+  // a relative clause ("the claim that he made") has no subject and verb of its own: require a verb after a subject
+  let verb = false;
+  for (let k = j + 2; k < s1 && k < j + 10; k++) {
+    if (sc.pos[k] === VERB || sc.pos[k] === AUX) {
+      verb = true;
+      break;
+    }
+  }
+  if (!verb) return null;
+  let source: Range | null = null;
+  let cueStart = i;
+  const prev = i - 1;
+  if (prev < s0) return null;
+  const pw = sc.lower[prev];
+  if (pw === "'s" || pw === '’s' || ((pw === "'" || pw === '’') && prev > s0 && sc.lower[prev - 1].endsWith('s'))) {
+    const np = sc.npLeft(prev, s0);
+    if (np >= prev || !sc.free(np, prev + 1)) return null;
+    source = [np, prev + 1];
+  } else if (POSSESSIVES.has(pw)) {
+    if (sc.used[prev]) return null;
+    source = [prev, prev + 1];
+  } else {
+    // "the claim that …": an adjective may stand between ("the false claim")
+    let k = prev;
+    while (k > s0 && sc.pos[k] === ADJ) k--;
+    if (sc.pos[k] !== DET) return null;
+    cueStart = i;
+  }
+  let end = s1;
+  for (let k = j + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.inQuote(k)) continue;
+    if (sc.lower[k] === ',' && k + 1 < s1 && (CONTENT_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1))) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(j, end);
+  if (end <= j + 1 || !sc.free(cueStart, end)) return null;
+  return {
+    cue: [cueStart, i + 1],
+    source,
+    content: [[j, end]],
+    verb: { lemma: 'claim', frame: 'say', stance: 'assert' },
+    addressee: null,
+    direct: false,
+    rule: source ? 'noun' : 'evidential',
   };
 }
