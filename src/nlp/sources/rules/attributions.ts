@@ -74,6 +74,30 @@ const TAIL_SUBORDINATORS = new Set([
   'on',
   'according',
 ]);
+const YEAR = /^\d{4}$/;
+const TEMPORAL_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'yesterday',
+  'today',
+]);
 const PERIOD_NOUNS = new Set([
   'week',
   'weekend',
@@ -357,6 +381,17 @@ class Scanner {
     );
   }
 
+  /** Tokens [a, b) name a time: "Saturday", "April", "Monday night", "2015". */
+  temporal(a: number, b: number): boolean {
+    if (b <= a || b - a > 3) return false;
+    for (let k = a; k < b; k++) {
+      const w = this.lower[k];
+      if (!(TEMPORAL_WORDS.has(w) || PERIOD_NOUNS.has(w) || YEAR.test(w) || w === 'night' || w === 'last'))
+        return false;
+    }
+    return true;
+  }
+
   isParticiple(i: number): boolean {
     const w = this.lower[i];
     return (w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w)) && w.length > 3;
@@ -377,7 +412,7 @@ class Scanner {
         p === NUM ||
         p === ADJ ||
         p === DET ||
-        (this.isCapitalised(i) && p !== PRON) ||
+        (this.isCapitalised(i) && p !== PRON && p !== ADV && !(i === floor && p === VERB)) ||
         (start < end && this.verbInNp(i, floor)) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
@@ -422,6 +457,12 @@ class Scanner {
         i > floor &&
         this.pos[i - 1] !== PUNCT
       ) {
+        start = i;
+        continue;
+      }
+      // "The Times on Saturday said": a time adjunct is not part of the speaker
+      if (p === ADP && (w === 'on' || w === 'in') && start < end && this.temporal(i + 1, end)) {
+        end = i;
         start = i;
         continue;
       }
@@ -511,6 +552,16 @@ class Scanner {
       }
       if ((w === '-' || w === '&' || w === '/') && end > start && i + 1 < limit && this.isNominal(i + 1))
         continue;
+      // "Rep. G.K. Butterfield (D-N.C.)"
+      if (w === '(' && end > start && this.isCapitalised(i - 1)) {
+        let k = i + 1;
+        while (k < limit && k < i + 8 && this.lower[k] !== ')' && this.lower[k] !== '(') k++;
+        if (k < limit && this.lower[k] === ')') {
+          end = k + 1;
+          i = k;
+          continue;
+        }
+      }
       if (p === ADP && (w === 'of' || w === 'for' || w === 'at') && end > start && i + 1 < limit) {
         const r = this.pos[i + 1];
         if (r === DET || r === PROPN || r === NOUN || r === ADJ || r === NUM) continue;
@@ -1080,6 +1131,12 @@ function apposEnd(sc: Scanner, start: number, limit: number): number {
     if (e2 === e + 1) break;
     e = e2;
   }
+  // "a former Obama administration official who runs Crosscut Strategies."
+  if (e > start && e + 1 < limit && (sc.lower[e] === 'who' || sc.lower[e] === 'whose')) {
+    let k = e + 1;
+    while (k < limit && sc.lower[k] !== ',' && !sc.inQuote(k)) k++;
+    if (k === limit) return limit;
+  }
   return e === start ? start - 1 : e;
 }
 
@@ -1168,8 +1225,17 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       commas++;
       const np = sc.npLeft(j, s0);
       if (np < j && sc.subjectPosition(np, s0)) {
-        // a relative clause already given to an attribution leaves the bare name as source
-        source = sc.free(np, prev + 1) ? [np, prev + 1] : [np, j];
+        // a relative clause already given to an attribution leaves the bare name as source; an
+        // aside that is not a noun phrase ("Trump, speaking to veterans, said") is not the speaker
+        const ap = sc.pos[j + 1];
+        const nounAside =
+          ap === DET ||
+          ap === NOUN ||
+          ap === PROPN ||
+          ap === ADJ ||
+          ap === NUM ||
+          REL_PRON.has(sc.lower[j + 1]);
+        source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
         break;
       }
     }
@@ -1505,7 +1571,17 @@ const NOT_SPEAKERS = new Set([
   'live',
   'transcript',
   'full',
+  'clarification',
 ]);
+
+/** Every word of [a, b) is capitalised: a name ("Obama", "Sen. Graham"), not a section title ("Another challenge"). */
+function allCapitalised(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (sc.pos[k] === PUNCT) continue;
+    if (!sc.isCapitalised(k) || sc.pos[k] === ADP || sc.pos[k] === DET) return false;
+  }
+  return true;
+}
 
 /** A word in capitals ("WALLACE"), a speaker's name in a transcript. */
 function isUpperWord(sc: Scanner, i: number): boolean {
@@ -1557,7 +1633,7 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
         for (let k = a; k < colon; k++) if (!isUpperWord(sc, k)) return false;
         return true;
       })()
-    : sc.npRight(a, colon) === colon && sc.isCapitalised(a);
+    : sc.npRight(a, colon) === colon && colon - a <= 4 && allCapitalised(sc, a, colon);
   if (!named) return null;
   for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
   // the content runs to the end of the line
@@ -1820,7 +1896,11 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
   const prev = i - 1;
   if (prev < s0) return null;
   const pw = sc.lower[prev];
-  if (pw === "'s" || pw === '’s' || ((pw === "'" || pw === '’') && prev > s0 && sc.lower[prev - 1].endsWith('s'))) {
+  if (
+    pw === "'s" ||
+    pw === '’s' ||
+    ((pw === "'" || pw === '’') && prev > s0 && sc.lower[prev - 1].endsWith('s'))
+  ) {
     const np = sc.npLeft(prev, s0);
     if (np >= prev || !sc.free(np, prev + 1)) return null;
     source = [np, prev + 1];
@@ -1841,7 +1921,11 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
       break;
     }
     if (sc.inQuote(k)) continue;
-    if (sc.lower[k] === ',' && k + 1 < s1 && (CONTENT_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1))) {
+    if (
+      sc.lower[k] === ',' &&
+      k + 1 < s1 &&
+      (CONTENT_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1))
+    ) {
       end = k;
       break;
     }
