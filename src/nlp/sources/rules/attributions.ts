@@ -766,9 +766,10 @@ class Scanner {
     const k = this.q.quoteOf[last];
     let s = this.sentStart[last];
     if (k >= 0) {
+      // a quotation ending the content starts it, unless words of the same sentence lead into it
+      // ("With thousands of systems, “there is no single point of failure,” he said.")
       const qo = this.q.quotes[k];
-      if (qo.open < s || this.quoteOnlyBefore(qo.open, s)) s = qo.open;
-      else s = qo.open;
+      if (qo.open <= s || !this.leadIn(s, qo.open)) s = qo.open;
     }
     // a sentence split inside a quotation: move to the quotation's opening
     const k0 = this.q.quoteOf[s];
@@ -802,8 +803,11 @@ class Scanner {
     return k < end && k > s + 1 ? k : s;
   }
 
-  private quoteOnlyBefore(open: number, s: number): boolean {
-    return open >= s;
+  /** Tokens [a, b) before a quotation are free words of its sentence with no quotation of their own. */
+  private leadIn(a: number, b: number): boolean {
+    if (b - a < 2) return false;
+    for (let i = a; i < b; i++) if (this.used[i] || this.inQuote(i)) return false;
+    return !paragraphBreakBefore(this.text, this.t, b) && this.lower[b - 1] !== ':';
   }
 
   /** The quotation opening at token i that stands alone as the next sentence(s) (split quotes). */
@@ -1268,7 +1272,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     const e = sc.npRight(j, s1);
     if (e > j && e < s1 && ASK_CONTENT.has(sc.lower[e])) {
       addressee = [j, e];
-      j = e;
+      // "urged Congress to act": the request is the addressee doing something; a question
+      // ("asked Sanders whether …") leaves the addressee out
+      if (sc.lower[e] !== 'to') j = e;
     }
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
     // "accused Baku of violating …": the accused is the addressee, the charge the content
@@ -1334,6 +1340,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
   let end = s1;
+  const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   for (let k = j; k < s1; k++) {
     if (sc.used[k]) {
       end = k;
@@ -1346,6 +1353,12 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       break;
     }
     if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+    // "attacked Machado in early-morning tweets", "criticized the law during a stop in Flint": an
+    // adjunct after a noun-phrase object is not what was said
+    if (objectFrame && k > j && sc.pos[k] === ADP && objectAdjunct(sc, k, s1)) {
       end = k;
       break;
     }
@@ -1383,6 +1396,38 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
     if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',')) return k;
   }
   return k;
+}
+
+const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
+const STATEMENT_HEADS = new Set([
+  'tweet',
+  'tweets',
+  'remarks',
+  'comments',
+  'interview',
+  'statement',
+  'speech',
+  'post',
+  'posts',
+  'letter',
+  'op-ed',
+  'ad',
+  'video',
+  'debate',
+  'rally',
+  'email',
+]);
+
+/** A preposition after an object that opens a time or occasion adjunct ("since Monday", "in his remarks", "on Twitter"). */
+function objectAdjunct(sc: Scanner, k: number, s1: number): boolean {
+  const w = sc.lower[k];
+  if (ALWAYS_ADJUNCT.has(w)) return true;
+  if (w !== 'in' && w !== 'on' && w !== 'at') return false;
+  const e = sc.npRight(k + 1, s1);
+  if (e === k + 1) return false;
+  if (sc.temporal(k + 1, e)) return true;
+  const head = sc.lower[e - 1];
+  return STATEMENT_HEADS.has(head) || head === 'twitter' || head === 'facebook' || head === 'media';
 }
 
 /** Relative pronouns that stand for reported content ("what X said was …"). */
