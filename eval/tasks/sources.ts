@@ -325,8 +325,11 @@ function describeErrors(stem: string, text: string, pred: Relation[], gold: Rela
       const lo = Math.max(0, Math.min(...all.map((x) => x.start)) - 80);
       const hi = Math.max(...all.map((x) => x.end)) + 40;
       const ctx = text.slice(lo, hi).replace(/\n/g, '⏎');
+      // a missed cue inside a predicted span: the prediction ran over it
+      const inside = pred.find((p) => overlaps(p.content, g.cue) || overlaps(p.source, g.cue));
+      const note = inside ? `\tINSIDE ${show(inside.cue)}` : '';
       out.push(
-        `${stem}\tMISS\tcue ${show(g.cue)}\tsrc ${show(g.source)}\tcontent ${show(g.content)}\tCTX ${ctx}`,
+        `${stem}\tMISS\tcue ${show(g.cue)}\tsrc ${show(g.source)}\tcontent ${show(g.content)}\tCTX ${ctx}${note}`,
       );
     }
   }

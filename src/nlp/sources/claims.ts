@@ -19,6 +19,7 @@ const CONCERN_OBJECT = /\b(?:concerns?|alarm|worr(?:y|ies)|fears?|dismay|unease|
 const EXPRESS_OBJECT =
   /^\s*(?:\S+\s+){0,3}?["“]?\s*(?:\S+\s+)?(?:concerns?|alarm|worr(?:y|ies)|fears?|doubts?|hopes?|support|dismay|outrage|frustration|disappointment|condolences|solidarity|confidence|skepticism|scepticism|opposition|regret|satisfaction|gratitude|interest)\b/i;
 const CITING = /^(?:citing|quoting)$/i;
+const WORD_WITH_STOP = /^[a-z]{2,}\.$/;
 const OWN_SOURCES = /^(?:own|unnamed|anonymous|unidentified|informed)\s|\bsources?\b/i;
 const NEGATED_CUE = /\b(?:not|n't|n’t|never)\b/i;
 const ANAPHORIC_CONTENT =
@@ -53,7 +54,9 @@ export function extractClaims(doc: Doc): Claim[] {
     const sourceSpan = srcRange ? span(srcRange) : { start: cue.start, end: cue.start, text: '' };
     const content: Span[] = a.content.map((r) => {
       const s = span(r);
-      return { start: s.start, end: s.end };
+      // a word the tokenizer kept with the sentence's full stop ("tune in.")
+      const end = WORD_WITH_STOP.test(t.text[r[1] - 1]) ? s.end - 1 : s.end;
+      return { start: s.start, end };
     });
     const contentText = content.map((c) => text.slice(c.start, c.end)).join(' ');
     if (a.verb?.lemma === 'express' && !EXPRESS_OBJECT.test(contentText)) continue;

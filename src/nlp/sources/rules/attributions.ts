@@ -140,6 +140,8 @@ const SUBORDINATORS = new Set([
   'when',
   'where',
 ]);
+/** Pronouns that head a phrase of people ("those close to him", "some in the party"). */
+const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** After a comma, words that open a comment on the report rather than more of it. */
 const AND_CLAUSE = true;
@@ -307,6 +309,15 @@ class Scanner {
     if (a === 0 || paragraphBreakBefore(this.text, this.t, a)) return false;
     const c = this.t.text[a].charCodeAt(0);
     if (c >= 97 && c <= 122) return true;
+    // a parenthesis split by an abbreviation: "Rep. Trey Gowdy (R-S. | C.) said"
+    for (let k = a - 1; k >= 0 && k >= a - 8; k--) {
+      const w = this.lower[k];
+      if (w === ')') break;
+      if (w === '(') {
+        for (let m = a; m < b && m < a + 4; m++) if (this.lower[m] === ')') return true;
+        break;
+      }
+    }
     const prev = a - 1;
     const k = this.q.quoteOf[prev];
     if (k < 0 || this.q.quotes[k].close !== prev || this.isQuoteOpen(a)) return false;
@@ -377,7 +388,10 @@ class Scanner {
     if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
     if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
     return (
-      this.lower[i].endsWith('ed') && i + 1 < this.n && this.pos[i + 1] === NOUN && (l === ADJ || l === NUM)
+      this.lower[i].endsWith('ed') &&
+      i + 1 < this.n &&
+      this.pos[i + 1] === NOUN &&
+      (l === ADJ || l === NUM || (l === PUNCT && this.lower[i - 1] === ','))
     );
   }
 
@@ -434,8 +448,18 @@ class Scanner {
         continue;
       }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+        // "those close to him": the pronoun ends a modifier of the phrase
+        if (
+          start === end &&
+          i - 2 >= floor &&
+          NP_ADP.has(this.lower[i - 1]) &&
+          SOURCE_MODIFIERS.has(this.lower[i - 2])
+        ) {
+          start = i;
+          continue;
+        }
         // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
-        if (start === end || POSSESSIVES.has(w)) start = i;
+        if (start === end || POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w)) start = i;
         break;
       }
       // hyphenated compounds whatever their tags: "self-described", "Damascus-based"
@@ -472,7 +496,7 @@ class Scanner {
           l === NOUN ||
           l === PROPN ||
           (l === VERB && this.verbInNp(i - 1, floor)) ||
-          (l === NUM && w === 'in') ||
+          (l === NUM && (w === 'in' || w === 'of')) ||
           SOURCE_MODIFIERS.has(this.lower[i - 1])
         ) {
           start = i;
@@ -522,6 +546,18 @@ class Scanner {
         p === ADJ ||
         p === DET ||
         (this.isCapitalised(i) && p !== PRON)
+      ) {
+        end = i + 1;
+        continue;
+      }
+      // "an invited crowd": a participle between a determiner and its noun
+      if (
+        p === VERB &&
+        end > start &&
+        (this.pos[i - 1] === DET || this.pos[i - 1] === ADJ) &&
+        this.isParticiple(i) &&
+        i + 1 < limit &&
+        (this.pos[i + 1] === NOUN || this.pos[i + 1] === ADJ)
       ) {
         end = i + 1;
         continue;
@@ -1456,7 +1492,7 @@ function thatAhead(sc: Scanner, j: number, s1: number): number {
       sc.inQuote(k) ||
       sc.pos[k] === AUX ||
       w === ',' ||
-      (sc.pos[k] === VERB && !/^[A-Z]/.test(sc.t.text[k]))
+      (sc.pos[k] === VERB && !sc.isCapitalised(k) && !(k > j && sc.pos[k - 1] === DET && sc.isParticiple(k)))
     )
       return -1;
   }
