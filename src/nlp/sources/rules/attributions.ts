@@ -115,6 +115,9 @@ const PERIOD_NOUNS = new Set([
 const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
 /** "a source close to …", "people familiar with …", "officials loyal to …". */
 const SOURCE_MODIFIERS = new Set([
+  'privy',
+  'knowledgeable',
+  'aligned',
   'close',
   'familiar',
   'loyal',
@@ -1039,7 +1042,11 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
   const cueEnd = cue[1];
   const prev = cue[0] - 1;
   // inverted: "“…,” said Smith." / "…, said Smith, the head of Y."
-  if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev)) && v.frame === 'say') {
+  if (
+    prev >= 0 &&
+    (sc.lower[prev] === ',' || sc.isQuoteClose(prev)) &&
+    (v.frame === 'say' || (v.frame === 'ask' && v.stance === 'demand' && sc.isQuoteClose(prev)))
+  ) {
     const srcStart = cueEnd;
     let srcEnd = sc.npRight(srcStart, s1);
     if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
