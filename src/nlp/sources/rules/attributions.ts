@@ -697,6 +697,9 @@ class Scanner {
     const w = this.lower[i];
     const v = CUE_VERBS.get(w);
     if (!v) return null;
+    // inside a name: "United States Citizenship"
+    if (i > 0 && i + 1 < this.n && this.isCapitalised(i) && this.isCapitalised(i - 1) && this.isCapitalised(i + 1))
+      return null;
     if (NEEDS_PARTICLE.has(v.lemma) && !(i + 1 < this.n && CUE_PARTICLES[v.lemma]?.has(this.lower[i + 1])))
       return null;
     const p = this.pos[i];
@@ -1572,7 +1575,6 @@ const REPORTING_S_FORMS = new Set([
   'reports',
   'indicates',
   'warns',
-  'states',
 ]);
 
 const IRREGULAR_PARTICIPLES = new Set([
