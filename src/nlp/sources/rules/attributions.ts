@@ -698,7 +698,13 @@ class Scanner {
     const v = CUE_VERBS.get(w);
     if (!v) return null;
     // inside a name: "United States Citizenship"
-    if (i > 0 && i + 1 < this.n && this.isCapitalised(i) && this.isCapitalised(i - 1) && this.isCapitalised(i + 1))
+    if (
+      i > 0 &&
+      i + 1 < this.n &&
+      this.isCapitalised(i) &&
+      this.isCapitalised(i - 1) &&
+      this.isCapitalised(i + 1)
+    )
       return null;
     if (NEEDS_PARTICLE.has(v.lemma) && !(i + 1 < this.n && CUE_PARTICLES[v.lemma]?.has(this.lower[i + 1])))
       return null;
@@ -903,8 +909,14 @@ export function findAttributions(
     const a = signedQuote(sc, qo.close);
     if (a) push(a);
   }
-  // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
-  for (const [a, b] of sc.sentences) if (titleCase(sc, a, b)) sc.take([a, b]);
+  // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable
+  // syntax: only "X Says Y" and "Y, X Says" are read in them.
+  for (const [a, b] of sc.sentences) {
+    if (!titleCase(sc, a, b)) continue;
+    const h = headlineCue(sc, a, b);
+    if (h) push(h);
+    sc.take([a, b]);
+  }
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
@@ -2031,4 +2043,33 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
     direct: false,
     rule: source ? 'noun' : 'evidential',
   };
+}
+
+/** "Lindsey Graham Says Trump Could …", "Trump Could …, Lindsey Graham Says.": a title-case headline. */
+function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
+  const end = sc.trimEnd(a, b);
+  for (let i = a + 1; i < end; i++) {
+    const w = sc.lower[i];
+    const c0 = sc.t.text[i].charCodeAt(0);
+    if (!(w.endsWith('s') || w === 'said') || c0 < 65 || c0 > 90) continue;
+    const v = CUE_VERBS.get(w);
+    if (!v || (v.frame !== 'say' && v.frame !== 'tell')) continue;
+    if (i + 1 >= end) {
+      // "…, Lindsey Graham Says."
+      let c = i - 1;
+      while (c > a && sc.lower[c] !== ',') c--;
+      if (c <= a || i - c > 5 || c - a < 2) return null;
+      return headline([i, i + 1], [c + 1, i], [[a, c]], v);
+    }
+    if (i - a > 4 || end - i < 3) continue;
+    let name = true;
+    for (let k = a; k < i; k++) if (!sc.isCapitalised(k) && sc.pos[k] !== PUNCT) name = false;
+    if (!name) continue;
+    return headline([i, i + 1], [a, i], [[i + 1, end]], v);
+  }
+  return null;
+}
+
+function headline(cue: Range, source: Range, content: Range[], verb: CueVerb): Attribution {
+  return { cue, source, content, verb, addressee: null, direct: false, rule: 'headline' };
 }
