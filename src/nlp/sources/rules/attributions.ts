@@ -53,6 +53,7 @@ const CAP_FUNCTION = new Set([
   'according',
 ]);
 const TAIL_SUBORDINATORS = new Set([
+  'where',
   'as',
   'while',
   'when',
@@ -1366,6 +1367,12 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       return mk([[qo.open, qo.close + 1]], true);
     }
     return null;
+  }
+  // "says of Clinton, “If she gets …”": the topic before the words
+  if (sc.lower[j] === 'of' && v.frame === 'say') {
+    const e = sc.npRight(j + 1, s1);
+    if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.isQuoteOpen(e)))
+      j = sc.lower[e] === ',' ? e + 1 : e;
   }
   const first = sc.lower[j];
   if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && !CLAUSE_OPENERS.has(first)) return null;
