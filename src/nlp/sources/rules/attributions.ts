@@ -1307,7 +1307,12 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     const np = sc.npLeft(cueStart, s0);
     if (np < cueStart && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
       source = [np, cueStart];
-    else source = relativeSubject(sc, cueStart, s0);
+    else if (np < cueStart && sc.pos[s0] === ADP) {
+      // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
+      let k = cueStart - 1;
+      while (k >= np && sc.isCapitalised(k)) k--;
+      source = k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
+    } else source = relativeSubject(sc, cueStart, s0);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
