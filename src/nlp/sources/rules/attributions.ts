@@ -430,7 +430,10 @@ class Scanner {
         p === NUM ||
         p === ADJ ||
         p === DET ||
-        (this.isCapitalised(i) && p !== PRON && p !== ADV && !(i === floor && p === VERB)) ||
+        (this.isCapitalised(i) &&
+          p !== PRON &&
+          p !== ADV &&
+          !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
         (start < end && this.verbInNp(i, floor)) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
@@ -1536,14 +1539,43 @@ function thatAhead(sc: Scanner, j: number, s1: number): number {
 function titleCase(sc: Scanner, a: number, b: number): boolean {
   let words = 0;
   let caps = 0;
+  let lowerContent = 0;
   for (let i = a; i < b; i++) {
-    if (sc.pos[i] === PUNCT) continue;
+    if (sc.pos[i] === PUNCT || sc.pos[i] === PART) continue;
     words++;
     const c = sc.t.text[i].charCodeAt(0);
     if (c >= 65 && c <= 90) caps++;
+    else if (c >= 97 && c <= 122 && !TITLE_LOWER.has(sc.lower[i]) && !sc.inQuote(i)) lowerContent++;
   }
-  return words >= 5 && caps / words >= 0.75;
+  // a sentence with a lower-case verb or noun outside quotations is not a title ("Jeb Bush called Trump …")
+  return words >= 5 && caps / words >= 0.75 && lowerContent === 0;
 }
+
+/** Words a title leaves in lower case. */
+const TITLE_LOWER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'at',
+  'by',
+  'with',
+  'as',
+  'from',
+  'vs',
+  'via',
+  'into',
+  'over',
+  'is',
+  'are',
+]);
 
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', "'s", '’s']);
 
