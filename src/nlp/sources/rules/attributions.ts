@@ -1151,7 +1151,9 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   if (tail === null && !participle && !split && !(rest > mid + 1 && sc.free(mid + 1, rest))) return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
   const start = sc.backwardContentStart(end);
-  if (!(end > start && hasContent(sc, start, end))) return null;
+  // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
+  const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
+  if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
   const content: Range[] = [[start, end]];
   if (rest > mid + 1 && tail === null && !participle && !split) content.push([mid + 1, rest]);
   else addContinuation(sc, content, after, s1);
