@@ -60,6 +60,8 @@ export function extractClaims(doc: Doc): Claim[] {
     });
     const contentText = content.map((c) => text.slice(c.start, c.end)).join(' ');
     if (a.verb?.lemma === 'express' && !EXPRESS_OBJECT.test(contentText)) continue;
+    // "X said, citing own sources": the sources are relayed (below), not something X states
+    if (CITING.test(cue.text) && OWN_SOURCES.test(contentText)) continue;
     const claim: Claim = {
       id: newId(),
       source: { ...sourceSpan, kind: 'unspecified' },
@@ -114,7 +116,7 @@ export function extractClaims(doc: Doc): Claim[] {
   for (const b of built) {
     const c = b.claim;
     // "X said, citing own sources in …": the unnamed sources' claim, which X's claim relays
-    const cited = citedSource(doc, b);
+    const cited = CITING.test(c.cue.text) ? null : citedSource(doc, b);
     if (cited) {
       const relayed: Claim = {
         id: newId(),

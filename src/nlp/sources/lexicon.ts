@@ -114,7 +114,7 @@ agree agrees agreed agreeing : say : confirm
 mention mentions mentioned mentioning : obj : assert
 point points pointed pointing : obj : assert
 refer refers referred referring : obj : assert
-cite cites cited : obj : assert
+cite cites cited citing : obj : assert
 question questions questioned questioning : obj : allege
 slam slams slammed slamming : obj : accuse
 blast blasts blasted blasting : obj : accuse

@@ -645,8 +645,7 @@ class Scanner {
       }
       if (TIME_WORDS.has(w)) {
         i++;
-        if (i < limit && (this.lower[i] === 'week' || this.lower[i] === 'month' || this.lower[i] === 'year'))
-          i++;
+        if (i < limit && (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night')) i++;
         continue;
       }
       if (this.pos[i] === ADP && ADJUNCT_PREPS.has(w) && !this.inQuote(i)) {
@@ -1140,10 +1139,13 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     }
   }
   const tail = trivialTail(sc, after, s1);
-  const participle = sc.lower[after] === ',' && trailingParticiple(sc, after + 1);
+  // "…,” she said in the Oval Office, emphasizing …": adjuncts, then a participle or the next quotation
+  const mid = sc.skipAdjuncts(after, s1);
+  const participle =
+    (sc.lower[after] === ',' && trailingParticiple(sc, after + 1)) ||
+    (sc.lower[mid] === ',' && trailingParticiple(sc, mid + 1));
   const split = sc.lower[after] === ',' && after + 1 < sc.n && sc.isQuoteOpen(after + 1);
   // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
-  const mid = sc.skipAdjuncts(after, s1);
   const rest =
     tail === null && !participle && !split && sc.lower[boundary] === ',' && sc.lower[mid] === ','
       ? sc.trimEnd(mid + 1, s1)
