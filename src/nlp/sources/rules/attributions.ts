@@ -33,6 +33,8 @@ export interface Attribution {
 const { PROPN, NOUN, PRON, DET, ADJ, NUM, PART, ADP, CCONJ, SCONJ, VERB, AUX, PUNCT, ADV } = POS;
 
 const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+/** Prepositions that continue a speaker phrase read leftwards ("observers in Virginia and around the country"). */
+const NP_ADP_MORE = new Set(['by', 'over', 'around', 'across', 'throughout']);
 const CAP_FUNCTION = new Set([
   'i',
   'the',
@@ -379,6 +381,15 @@ class Scanner {
   verbInNp(i: number, floor: number): boolean {
     if (this.pos[i] !== VERB || i <= floor) return false;
     const l = this.pos[i - 1];
+    // a present participle opening the phrase: "restructuring experts", "leading Democrats"
+    if (
+      this.lower[i].endsWith('ing') &&
+      !CUE_VERBS.has(this.lower[i]) &&
+      i + 1 < this.n &&
+      this.pos[i + 1] === NOUN &&
+      (l === PUNCT || l === SCONJ || l === DET || l === ADJ || SUBORDINATORS.has(this.lower[i - 1]))
+    )
+      return true;
     // a participle after its head: "a poll released Friday", "research conducted by …"
     if (
       this.isParticiple(i) &&
@@ -497,9 +508,10 @@ class Scanner {
         start = i;
         continue;
       }
-      if (p === ADP && (NP_ADP.has(w) || w === 'by' || w === 'over') && start < end && i > floor) {
+      if (p === ADP && (NP_ADP.has(w) || NP_ADP_MORE.has(w)) && start < end && i > floor) {
         const l = this.pos[i - 1];
         if (
+          (this.lower[i - 1] === 'and' && i - 1 > floor && this.isNominal(i - 2)) ||
           l === NOUN ||
           l === PROPN ||
           (l === VERB && this.verbInNp(i - 1, floor)) ||
