@@ -277,6 +277,8 @@ class Scanner {
   readonly sentEnd: Int32Array;
   /** Sentences as token ranges, after rejoining the tagger's false splits. */
   readonly sentences: readonly (readonly [number, number])[];
+  /** End of the phrase the last `npLeft` found: before its cue, or before a time adjunct ("The Times | on Saturday"). */
+  npEnd = 0;
 
   constructor(
     readonly text: string,
@@ -428,6 +430,8 @@ class Scanner {
 
   /** Start of the noun phrase ending just before `end`, scanning left no further than `floor`. */
   npLeft(end: number, floor: number): number {
+    const end0 = end;
+    this.npEnd = end;
     let start = end;
     for (let i = end - 1; i >= floor; i--) {
       if (this.inQuote(i)) break;
@@ -503,7 +507,7 @@ class Scanner {
         continue;
       }
       // "The Times on Saturday said": a time adjunct is not part of the speaker
-      if (p === ADP && (w === 'on' || w === 'in') && start < end && this.temporal(i + 1, end)) {
+      if (p === ADP && (w === 'on' || w === 'in') && start < end && this.temporal(i + 1, end) && i > floor) {
         end = i;
         start = i;
         continue;
@@ -538,7 +542,9 @@ class Scanner {
       !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
       !(this.lower[end - 1] === ')' && start < end - 1)
     )
-      return end;
+      return end0;
+    if (start === end) return end0;
+    this.npEnd = end;
     // "nearly half", "more than 4 in 10", "only one"
     while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
     if (
@@ -1116,7 +1122,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   const prev = cueStart - 1;
   if (prev >= 0 && sc.isQuoteClose(prev)) return invertedCue(sc, i, v, cue);
   // "…, X said." / "…, X, the head of Y, told Sputnik on Monday."
-  const srcEnd = cueStart;
+  let srcEnd = cueStart;
   let srcStart = -1;
   if (prev >= s0 && sc.lower[prev] === ',') {
     // apposition: find the comma that opens it
@@ -1135,6 +1141,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   } else {
     srcStart = sc.npLeft(cueStart, s0);
     if (srcStart === cueStart) srcStart = -1;
+    else srcEnd = sc.npEnd;
   }
   if (srcStart < 0 || srcStart <= s0 || !isBoundary(sc, srcStart - 1)) {
     return prev >= s0 && sc.lower[prev] === ',' ? invertedCue(sc, i, v, cue) : null;
@@ -1325,7 +1332,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   } else {
     const np = sc.npLeft(cueStart, s0);
     if (np < cueStart && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
-      source = [np, cueStart];
+      source = [np, sc.npEnd];
     else if (np < cueStart && sc.pos[s0] === ADP) {
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
       let k = cueStart - 1;
