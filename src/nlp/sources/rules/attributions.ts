@@ -815,7 +815,13 @@ class Scanner {
   /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
   cueEndOf(i: number, v: CueVerb): number {
     const ps = CUE_PARTICLES[v.lemma];
-    return ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    const e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    // annotators mostly give "in a statement" to the cue: "said in a (written) statement"
+    if (e + 2 < this.n && this.lower[e] === 'in' && this.pos[e + 1] === DET && !this.inQuote(e)) {
+      const k = this.pos[e + 2] === ADJ && e + 3 < this.n ? e + 3 : e + 2;
+      if (this.lower[k] === 'statement') return k + 1;
+    }
+    return e;
   }
 
   /** Tokens [a, b) are all free (not yet given to an attribution). */
