@@ -481,7 +481,17 @@ class Scanner {
           continue;
         }
         // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
-        if (start === end || POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w)) start = i;
+        const conjoined = start < end && this.lower[start] === 'and';
+        if (start === end || POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w) || conjoined) start = i;
+        // "Bush and his rivals", "she and other Democrats": the first conjunct too
+        if (
+          start === i &&
+          i - 2 >= floor &&
+          this.lower[i - 1] === 'and' &&
+          (POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w)) &&
+          this.isNominal(i - 2)
+        )
+          continue;
         break;
       }
       // hyphenated compounds whatever their tags: "self-described", "Damascus-based"
@@ -529,6 +539,15 @@ class Scanner {
       if (p === CCONJ && w === 'and' && start < end && i > floor && this.isNominal(i - 1)) {
         start = i;
         continue;
+      }
+      // a list before its "and": "voters in Alabama, Georgia and Virginia", "Obama, Clinton, and others"
+      if (w === ',' && start < end && i > floor && this.isCapitalised(i + 1) && this.isNominal(i - 1)) {
+        let and = false;
+        for (let k = i + 1; k < end && !and; k++) and = this.lower[k] === 'and';
+        if (and) {
+          start = i;
+          continue;
+        }
       }
       break;
     }
@@ -1004,7 +1023,12 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
   const before = sc.trimEnd(s0, i);
   let content: Range[];
   if (before > s0 && sc.free(s0, before) && hasContent(sc, s0, before)) {
-    // "…, according to X." the content precedes
+    // "…, according to X." the content precedes; the source runs to the comma or the sentence end
+    // ("according to a memo released Friday by the agency's watchdog")
+    let k = srcEnd;
+    while (k < s1 && sc.lower[k] !== ',' && !sc.inQuote(k) && !sc.used[k] && !FINAL_PUNCT.has(sc.lower[k]))
+      k++;
+    if (k > srcEnd && k - srcEnd <= 12) srcEnd = k;
     const start = sc.backwardContentStart(before);
     content = [[start, before]];
     const tail = sc.trimEnd(srcEnd, s1);
