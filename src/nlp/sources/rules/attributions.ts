@@ -1001,6 +1001,8 @@ export function findAttributions(
     const w = sc.lower[i];
     const a = EVIDENTIALS.has(w)
       ? evidential(sc, i)
+      : w === 'reportedly' || w === 'allegedly'
+        ? hearsay(sc, i)
       : w === 'asked'
         ? unattributedQuestion(sc, i)
         : REPORT_NOUNS.has(w)
@@ -2169,4 +2171,48 @@ function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
 
 function headline(cue: Range, source: Range, content: Range[], verb: CueVerb): Attribution {
   return { cue, source, content, verb, addressee: null, direct: false, rule: 'headline' };
+}
+
+/**
+ * "The Club for Growth is reportedly spending …", "the gun he allegedly used": hearsay with no source
+ * named. The content is the clause around the adverb.
+ */
+function hearsay(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (i + 1 >= s1 || sc.isCue(i + 1) || sc.used[i + 1] || sc.pos[i + 1] === PUNCT) return null;
+  let a = i;
+  while (a > s0) {
+    const w = sc.lower[a - 1];
+    if (sc.used[a - 1] || sc.inQuote(a - 1) || w === ',' || w === 'that' || w === ';' || SUBORDINATORS.has(w)) break;
+    a--;
+  }
+  if (a === i) return null;
+  let end = s1;
+  for (let k = i + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (EVIDENTIAL_STOPS.has(w) || (w === ',' && k + 1 < s1 && (EVIDENTIAL_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1)))) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(i + 1, end);
+  if (end <= i + 1) return null;
+  return {
+    cue: [i, i + 1],
+    source: null,
+    content: [
+      [a, i],
+      [i + 1, end],
+    ],
+    verb: EVIDENTIAL_CUE,
+    addressee: null,
+    direct: false,
+    rule: 'evidential',
+  };
 }
