@@ -979,7 +979,7 @@ export function findAttributions(
       if (a) push(a);
       continue;
     }
-    const v = sc.isCue(i);
+    const v = sc.isCue(i) ?? (afterQuotation(sc, i) ? GENERIC_CUE : null);
     if (v) {
       const a = trailingCue(sc, i, v);
       if (a) push(a);
@@ -1003,11 +1003,11 @@ export function findAttributions(
       ? evidential(sc, i)
       : w === 'reportedly' || w === 'allegedly'
         ? hearsay(sc, i)
-      : w === 'asked'
-        ? unattributedQuestion(sc, i)
-        : REPORT_NOUNS.has(w)
-          ? reportNoun(sc, i)
-          : null;
+        : w === 'asked'
+          ? unattributedQuestion(sc, i)
+          : REPORT_NOUNS.has(w)
+            ? reportNoun(sc, i)
+            : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -1509,6 +1509,38 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
 }
+
+/**
+ * Any verb that follows a quotation with only its subject between ("“Promise mama …,” Blige sings"),
+ * or right after it ("“…,” sang Blige"): the verb introduces the quotation.
+ */
+function afterQuotation(sc: Scanner, i: number): boolean {
+  if (sc.pos[i] !== VERB || i === 0) return false;
+  const w = sc.lower[i];
+  if (!(w.endsWith('ed') || w.endsWith('s') || IRREGULAR_PAST.has(w))) return false;
+  const s0 = sc.sentStart[i];
+  // cheap test first: a closing quotation mark within a few tokens before
+  let near = false;
+  for (let k = i - 1; k >= s0 && k >= i - 7 && !near; k--) near = sc.isQuoteClose(k);
+  if (!near) return false;
+  const cueStart = sc.cueStartOf(i, s0);
+  if (sc.isQuoteClose(cueStart - 1)) return true;
+  const np = sc.npLeft(cueStart, s0);
+  return np < cueStart && np > s0 && sc.isQuoteClose(np - 1) && np >= cueStart - 4;
+}
+
+/** Past forms without -ed that introduce quotations ("sang", "wrote"). */
+const IRREGULAR_PAST = new Set([
+  'sang',
+  'wrote',
+  'spoke',
+  'thought',
+  'felt',
+  'began',
+  'went',
+  'shot',
+  'told',
+]);
 
 /** Start of the main clause after a fronted adjunct ending in a comma ("On Thursday, however, Trump …"). */
 function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
@@ -2184,7 +2216,8 @@ function hearsay(sc: Scanner, i: number): Attribution | null {
   let a = i;
   while (a > s0) {
     const w = sc.lower[a - 1];
-    if (sc.used[a - 1] || sc.inQuote(a - 1) || w === ',' || w === 'that' || w === ';' || SUBORDINATORS.has(w)) break;
+    if (sc.used[a - 1] || sc.inQuote(a - 1) || w === ',' || w === 'that' || w === ';' || SUBORDINATORS.has(w))
+      break;
     a--;
   }
   if (a === i) return null;
@@ -2196,7 +2229,10 @@ function hearsay(sc: Scanner, i: number): Attribution | null {
     }
     if (sc.inQuote(k)) continue;
     const w = sc.lower[k];
-    if (EVIDENTIAL_STOPS.has(w) || (w === ',' && k + 1 < s1 && (EVIDENTIAL_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1)))) {
+    if (
+      EVIDENTIAL_STOPS.has(w) ||
+      (w === ',' && k + 1 < s1 && (EVIDENTIAL_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1)))
+    ) {
       end = k;
       break;
     }
