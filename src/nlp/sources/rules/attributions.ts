@@ -989,7 +989,7 @@ export function findAttributions(
   // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i) ?? thatVerb(sc, i);
+    const v = sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i);
     if (!v) continue;
     const a = leadingCue(sc, i, v, out);
     if (a) push(a);
@@ -1909,6 +1909,14 @@ const NOT_THAT_VERBS = new Set([
   'made',
   'makes',
 ]);
+
+/** A verb directly followed by a comma or colon and a quotation ("Trump shot back, “…”"). */
+function quoteVerb(sc: Scanner, i: number): CueVerb | null {
+  if (sc.pos[i] !== VERB || i + 2 >= sc.n) return null;
+  const w = sc.lower[i + 1];
+  if ((w !== ',' && w !== ':') || !sc.isQuoteOpen(i + 2)) return null;
+  return NOT_THAT_VERBS.has(sc.lower[i]) ? null : GENERIC_CUE;
+}
 
 /** A verb directly followed by "that" and a clause (not "so that", "given that"). */
 function thatVerb(sc: Scanner, i: number): CueVerb | null {
