@@ -750,11 +750,9 @@ class Scanner {
       return null;
     const p = this.pos[i];
     if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
-    // "X is expected to …" has no expecter in the text: an evidential (pass 3), not X's claim
-    if (w === 'expected' && i > 0) {
-      const k = this.pos[i - 1] === ADV && i > 1 ? i - 2 : i - 1;
-      if (PASSIVE_AUX.has(this.lower[k])) return null;
-    }
+    // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
+    // pass 3 reads it as an attribution without a source, not as X's claim
+    if (this.passiveWithoutAgent(i)) return null;
     if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i)) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
       if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
@@ -817,6 +815,15 @@ class Scanner {
       FINAL_PUNCT.has(rw) ||
       (rw === ',' && this.isQuoteOpen(i + 2))
     );
+  }
+
+  /** A participle after a passive auxiliary, not followed by "by" ("is expected to", "was declared"). */
+  passiveWithoutAgent(i: number): boolean {
+    const w = this.lower[i];
+    if (i === 0 || !(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w)) || w === 'asked') return false;
+    if (i + 1 < this.n && this.lower[i + 1] === 'by') return false;
+    const k = this.pos[i - 1] === ADV && i > 1 ? i - 2 : i - 1;
+    return PASSIVE_AUX.has(this.lower[k]) && this.lower[k] !== "'s" && this.lower[k] !== '’s';
   }
 
   /** Extend a cue leftwards over auxiliaries and adverbs annotators include ("has also said"). */
@@ -1001,13 +1008,15 @@ export function findAttributions(
     const w = sc.lower[i];
     const a = EVIDENTIALS.has(w)
       ? evidential(sc, i)
-      : w === 'reportedly' || w === 'allegedly'
-        ? hearsay(sc, i)
-        : w === 'asked'
-          ? unattributedQuestion(sc, i)
-          : REPORT_NOUNS.has(w)
-            ? reportNoun(sc, i)
-            : null;
+      : CUE_VERBS.has(w) && sc.passiveWithoutAgent(i) && sc.pos[i] === VERB
+        ? evidential(sc, i, CUE_VERBS.get(w))
+        : w === 'reportedly' || w === 'allegedly'
+          ? hearsay(sc, i)
+          : w === 'asked'
+            ? unattributedQuestion(sc, i)
+            : REPORT_NOUNS.has(w)
+              ? reportNoun(sc, i)
+              : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -2001,7 +2010,7 @@ const EVIDENTIAL_STOPS = new Set([
  * source; its content is the subject and the predication. "It appears (, though,) that …" keeps only
  * the clause.
  */
-function evidential(sc: Scanner, i: number): Attribution | null {
+function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
   if (sc.pos[i] !== VERB && sc.pos[i] !== AUX) return null;
@@ -2043,7 +2052,7 @@ function evidential(sc: Scanner, i: number): Attribution | null {
       cue: [prev + 1, i + 1],
       source: null,
       content: [[j, end]],
-      verb: EVIDENTIAL_CUE,
+      verb,
       addressee: null,
       direct: false,
       rule: 'evidential',
@@ -2059,7 +2068,7 @@ function evidential(sc: Scanner, i: number): Attribution | null {
       [np, cueStart],
       [j, end],
     ],
-    verb: EVIDENTIAL_CUE,
+    verb,
     addressee: null,
     direct: false,
     rule: 'evidential',
