@@ -753,6 +753,9 @@ class Scanner {
     // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
     // pass 3 reads it as an attribution without a source, not as X's claim
     if (this.passiveWithoutAgent(i)) return null;
+    // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
+    if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
+      return null;
     if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i)) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
       if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
