@@ -19,6 +19,7 @@ const CONCERN_OBJECT = /\b(?:concerns?|alarm|worr(?:y|ies)|fears?|dismay|unease|
 const EXPRESS_OBJECT =
   /^\s*(?:\S+\s+){0,3}?["“]?\s*(?:\S+\s+)?(?:concerns?|alarm|worr(?:y|ies)|fears?|doubts?|hopes?|support|dismay|outrage|frustration|disappointment|condolences|solidarity|confidence|skepticism|scepticism|opposition|regret|satisfaction|gratitude|interest)\b/i;
 const CITING = /^(?:citing|quoting)$/i;
+const WORD_WITH_STOP = /^[a-z]{2,}\.$/;
 const OWN_SOURCES = /^(?:own|unnamed|anonymous|unidentified|informed)\s|\bsources?\b/i;
 const NEGATED_CUE = /\b(?:not|n't|n’t|never)\b/i;
 const ANAPHORIC_CONTENT =
@@ -47,15 +48,20 @@ export function extractClaims(doc: Doc): Claim[] {
 
   for (const a of atts) {
     const srcRange = a.source ?? (a.sharesSourceWith !== undefined ? atts[a.sharesSourceWith].source : null);
-    if (!srcRange) continue;
+    if (!srcRange && a.rule !== 'evidential') continue;
     const cue = span(a.cue);
-    const sourceSpan = span(srcRange);
+    // an evidential is the reporter's own inference: an empty source at the cue
+    const sourceSpan = srcRange ? span(srcRange) : { start: cue.start, end: cue.start, text: '' };
     const content: Span[] = a.content.map((r) => {
       const s = span(r);
-      return { start: s.start, end: s.end };
+      // a word the tokenizer kept with the sentence's full stop ("tune in.")
+      const end = WORD_WITH_STOP.test(t.text[r[1] - 1]) ? s.end - 1 : s.end;
+      return { start: s.start, end };
     });
     const contentText = content.map((c) => text.slice(c.start, c.end)).join(' ');
     if (a.verb?.lemma === 'express' && !EXPRESS_OBJECT.test(contentText)) continue;
+    // "X said, citing own sources": the sources are relayed (below), not something X states
+    if (CITING.test(cue.text) && OWN_SOURCES.test(contentText)) continue;
     const claim: Claim = {
       id: newId(),
       source: { ...sourceSpan, kind: 'unspecified' },
@@ -72,6 +78,7 @@ export function extractClaims(doc: Doc): Claim[] {
   // source kinds and coreference, in text order so antecedents come first
   const resolved: Built[] = [];
   for (const b of built) {
+    if (b.claim.source.end === b.claim.source.start) continue;
     resolveSource(doc, b, resolved, mentions);
     resolved.push(b);
   }
@@ -109,7 +116,7 @@ export function extractClaims(doc: Doc): Claim[] {
   for (const b of built) {
     const c = b.claim;
     // "X said, citing own sources in …": the unnamed sources' claim, which X's claim relays
-    const cited = citedSource(doc, b);
+    const cited = CITING.test(c.cue.text) ? null : citedSource(doc, b);
     if (cited) {
       const relayed: Claim = {
         id: newId(),

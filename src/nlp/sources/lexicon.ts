@@ -114,7 +114,7 @@ agree agrees agreed agreeing : say : confirm
 mention mentions mentioned mentioning : obj : assert
 point points pointed pointing : obj : assert
 refer refers referred referring : obj : assert
-cite cites cited : obj : assert
+cite cites cited citing : obj : assert
 question questions questioned questioning : obj : allege
 slam slams slammed slamming : obj : accuse
 blast blasts blasted blasting : obj : accuse
@@ -208,6 +208,26 @@ know knows knew : say : assert
 expect expects expected expecting : say : assert
 order ordered orders : ask : demand
 urge : ask : demand
+speak speaks spoke speaking spoken : obj : assert
+talk talks talked talking : obj : assert
+rail rails railed railing : obj : accuse
+vote votes voted voting : obj : assert
+back backs backed backing : obj : assert
+favor favors favored favoring favour favoured : obj : assert
+decide decides decided deciding : obj : assert
+recount recounts recounted recounting : say : assert
+compare compares compared comparing : obj : assert
+unveil unveils unveiled unveiling : obj : assert
+eviscerate eviscerated eviscerates : obj : accuse
+rip rips ripped ripping : obj : accuse
+assail assails assailed assailing : obj : accuse
+articulate articulated articulates : say : assert
+plead pleads pleaded pleading : ask : demand
+brag brags bragged bragging : say : assert
+remarking : say : assert
+paint paints painted painting : obj : assert
+sing sings sang singing : say : assert
+focus focuses focused focusing : obj : assert
 `;
 
 export const CUE_VERBS = new Map<string, CueVerb>();
@@ -221,6 +241,16 @@ for (const line of VERBS.split('\n')) {
 
 /** Forms that are as often nouns or adjectives: accept them only when tagged as verbs. */
 export const NEEDS_VERB_TAG = new Set([
+  'back',
+  'backs',
+  'favor',
+  'vote',
+  'votes',
+  'paint',
+  'rip',
+  'focus',
+  'talk',
+  'talks',
   'says',
   'claims',
   'claim',
@@ -347,7 +377,14 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   complain: new Set(['about', 'of']),
   agree: new Set(['with']),
   respond: new Set(['to']),
+  rail: new Set(['against']),
+  vote: new Set(['for', 'against']),
+  focus: new Set(['on']),
+  brag: new Set(['about']),
 };
+
+/** Cue verbs that report only with their particle ("spoke about", "talked of", "voted for"). */
+export const NEEDS_PARTICLE = new Set(['speak', 'talk', 'rail', 'vote', 'focus']);
 
 /** Words before a cue verb that annotators count as part of the cue ("has also said"). */
 export const CUE_PREFIX = new Set([

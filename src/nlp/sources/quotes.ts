@@ -53,6 +53,16 @@ function markAt(t: TokenTable, i: number): readonly [kind: number, width: number
   if ((s === '‘' || s === '`') && i + 1 < t.length && t.text[i + 1] === s && t.start[i + 1] === t.end[i]) {
     return OPEN_2;
   }
+  // '' glued by the tokenizer to a short first word: "'" + "'A museum …"
+  if (
+    (s === "'" || s === '’') &&
+    i + 1 < t.length &&
+    t.start[i + 1] === t.end[i] &&
+    t.text[i + 1].length > 1 &&
+    t.text[i + 1].charCodeAt(0) === s.charCodeAt(0)
+  ) {
+    return OPEN_1;
+  }
   return NO_MARK;
 }
 

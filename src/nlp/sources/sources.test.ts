@@ -206,3 +206,84 @@ test('showcase: who says what', { skip: !existsSync(showcasePath) && 'showcase a
   assert.ok(by(/both leaders/).every((c) => c.stance === 'concern'));
   assert.equal(by(/both leaders/).length, 2);
 });
+
+/** [source, cue, content] of each spoken claim, for compact probes. */
+const triples = (text: string) => {
+  const r = claims(text);
+  return spoken(r.claims).map((c) => [c.source.text, c.cue.text, contentOf(r.text, c)]);
+};
+
+test('a parenthetical cue splits its content', () => {
+  assert.deepEqual(triples('The museum, Mr. Obama said, would make visitors face uncomfortable truths.'), [
+    ['Mr. Obama', 'said', 'The museum … would make visitors face uncomfortable truths'],
+  ]);
+});
+
+test('evidentials and expectations have no source and are uncertain', () => {
+  const r = claims('The speaker appeared closer to offering a full-throated endorsement.');
+  const [c] = r.claims;
+  assert.equal(c.source.text, '');
+  assert.equal(c.cue.text, 'appeared');
+  assert.equal(contentOf(r.text, c), 'The speaker … closer to offering a full-throated endorsement');
+  assert.equal(c.stance, 'allege');
+  assert.deepEqual(triples('The bill is expected to pass the Senate next week.'), [
+    ['', 'is expected', 'The bill … to pass the Senate next week'],
+  ]);
+});
+
+test('questions put by nobody named', () => {
+  assert.deepEqual(triples('When asked whether the plan was fair, 59 percent said it was not.'), [
+    ['', 'asked', 'whether the plan was fair'],
+    ['59 percent', 'said', 'it was not'],
+  ]);
+});
+
+test('a colon cue takes its colon and the paragraph after it', () => {
+  assert.deepEqual(triples('The governor added:\n\nIt is typical of them. They know nothing.\n'), [
+    ['The governor', 'added:', 'It is typical of them. They know nothing'],
+  ]);
+});
+
+test('transcripts and signed quotations', () => {
+  assert.deepEqual(
+    triples('Intro.\n\n"WALLACE: Will she be there?\n\n"PENCE: She will not be attending.\n'),
+    [
+      ['WALLACE', ':', 'Will she be there?'],
+      ['PENCE', ':', 'She will not be attending.'],
+    ],
+  );
+  assert.deepEqual(triples('Intro.\n\n“He represents our greatest shame.” ― Sonya Herridge\n'), [
+    ['Sonya Herridge', '―', '“He represents our greatest shame.”'],
+  ]);
+});
+
+test('reporting nouns and relative clauses', () => {
+  assert.deepEqual(triples('Politifact checked Trump’s claim that there were thousands of shootings.'), [
+    ['Trump’s', 'claim', 'that there were thousands of shootings'],
+  ]);
+  assert.deepEqual(triples('The sailors were freed, in what many analysts said was a sign of better ties.'), [
+    ['many analysts', 'said', 'what … was a sign of better ties'],
+  ]);
+});
+
+test('speaker phrases: party tags, quantities, modifiers, no time adjuncts', () => {
+  assert.deepEqual(triples('“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.'), [
+    ['Rep. Gwen Moore (D-Wis.)', 'said', '“It is a dog whistle,”'],
+  ]);
+  assert.deepEqual(triples('Nearly eight of 10 voters say they plan to tune in.'), [
+    ['Nearly eight of 10 voters', 'say', 'they plan to tune in'],
+  ]);
+  assert.deepEqual(triples('A poll released in late August found that most voters want change.'), [
+    ['A poll released in late August', 'found', 'that most voters want change'],
+  ]);
+  assert.deepEqual(triples('The Times on Saturday reported that the deal had collapsed.'), [
+    ['The Times', 'reported', 'that the deal had collapsed'],
+  ]);
+});
+
+test('headlines in title case', () => {
+  assert.deepEqual(
+    triples('Trump Could Embrace Clean Energy, Lindsey Graham Says.\n\nText follows here.\n'),
+    [['Lindsey Graham', 'Says', 'Trump Could Embrace Clean Energy']],
+  );
+});

@@ -5,6 +5,7 @@ import {
   CUE_PREFIX,
   CUE_VERBS,
   type CueVerb,
+  NEEDS_PARTICLE,
   NEEDS_VERB_TAG,
   SPEAKER_NOUNS,
   TIME_WORDS,
@@ -32,6 +33,8 @@ export interface Attribution {
 const { PROPN, NOUN, PRON, DET, ADJ, NUM, PART, ADP, CCONJ, SCONJ, VERB, AUX, PUNCT, ADV } = POS;
 
 const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+/** Prepositions that continue a speaker phrase read leftwards ("observers in Virginia and around the country"). */
+const NP_ADP_MORE = new Set(['by', 'over', 'around', 'across', 'throughout']);
 const CAP_FUNCTION = new Set([
   'i',
   'the',
@@ -52,6 +55,7 @@ const CAP_FUNCTION = new Set([
   'according',
 ]);
 const TAIL_SUBORDINATORS = new Set([
+  'where',
   'as',
   'while',
   'when',
@@ -73,6 +77,30 @@ const TAIL_SUBORDINATORS = new Set([
   'on',
   'according',
 ]);
+const YEAR = /^\d{4}$/;
+const TEMPORAL_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'yesterday',
+  'today',
+]);
 const PERIOD_NOUNS = new Set([
   'week',
   'weekend',
@@ -90,6 +118,9 @@ const PERIOD_NOUNS = new Set([
 const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
 /** "a source close to …", "people familiar with …", "officials loyal to …". */
 const SOURCE_MODIFIERS = new Set([
+  'privy',
+  'knowledgeable',
+  'aligned',
   'close',
   'familiar',
   'loyal',
@@ -115,9 +146,27 @@ const SUBORDINATORS = new Set([
   'when',
   'where',
 ]);
+/** Pronouns that head a phrase of people ("those close to him", "some in the party"). */
+const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** After a comma, words that open a comment on the report rather than more of it. */
-const CONTENT_STOPS = new Set(['but', 'which', 'despite']);
+const AND_CLAUSE = true;
+const CONTENT_STOPS = new Set([
+  'but',
+  'which',
+  'despite',
+  'though',
+  'although',
+  'who',
+  'whose',
+  'including',
+  'whereas',
+  'while',
+  'where',
+  'when',
+  'with',
+  'aside',
+]);
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
 const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
@@ -226,6 +275,10 @@ class Scanner {
   readonly used: Uint8Array;
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
+  /** Sentences as token ranges, after rejoining the tagger's false splits. */
+  readonly sentences: readonly (readonly [number, number])[];
+  /** End of the phrase the last `npLeft` found: before its cue, or before a time adjunct ("The Times | on Saturday"). */
+  npEnd = 0;
 
   constructor(
     readonly text: string,
@@ -239,12 +292,61 @@ class Scanner {
     this.used = new Uint8Array(t.length);
     this.sentStart = new Int32Array(t.length);
     this.sentEnd = new Int32Array(t.length);
+    // the tagger's sentences, rejoined where it split inside one ("(D-Wis.) said", "?” Clinton said.")
+    const merged: [number, number][] = [];
     for (const [a, b] of sentenceTokens) {
+      const last = merged[merged.length - 1];
+      if (last && last[1] === a && this.continues(a, b)) last[1] = b;
+      else merged.push([a, b]);
+    }
+    this.sentences = merged;
+    for (const [a, b] of merged) {
       for (let i = a; i < b; i++) {
         this.sentStart[i] = a;
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /**
+   * The sentence [a, b) continues the one before it: no line break between them, and it opens with
+   * a lower-case word, or the one before ends a quotation on a comma, or on "?"/"!" with a speech
+   * verb in the first words of this one ("“Why?” Clinton asked.").
+   */
+  private continues(a: number, b: number): boolean {
+    if (a === 0 || paragraphBreakBefore(this.text, this.t, a)) return false;
+    const c = this.t.text[a].charCodeAt(0);
+    if (c >= 97 && c <= 122) return true;
+    // a parenthesis split by an abbreviation: "Rep. Trey Gowdy (R-S. | C.) said"
+    for (let k = a - 1; k >= 0 && k >= a - 8; k--) {
+      const w = this.lower[k];
+      if (w === ')') break;
+      if (w === '(') {
+        for (let m = a; m < b && m < a + 4; m++) if (this.lower[m] === ')') return true;
+        break;
+      }
+    }
+    const prev = a - 1;
+    const k = this.q.quoteOf[prev];
+    if (k < 0 || this.q.quotes[k].close !== prev || this.isQuoteOpen(a)) return false;
+    const q = this.q.quotes[k];
+    let m = q.close;
+    while (
+      m > q.open &&
+      this.pos[m] === PUNCT &&
+      (this.lower[m] === '”' || this.lower[m] === '"' || this.lower[m] === "'" || this.lower[m] === '’')
+    )
+      m--;
+    const w = this.lower[m];
+    if (w === ',') return true;
+    if (w !== '?' && w !== '!') return false;
+    for (let i = a; i < b && i < a + 8; i++) {
+      if (this.inQuote(i)) return false;
+      const v = CUE_VERBS.get(this.lower[i]);
+      if (v && (v.frame === 'say' || v.frame === 'tell' || v.frame === 'ask') && this.pos[i] === VERB)
+        return true;
+    }
+    return false;
   }
 
   inQuote(i: number): boolean {
@@ -274,20 +376,81 @@ class Scanner {
     return p === PROPN || p === NOUN || p === NUM || (p === PRON && !NOT_SUBJECT_PRON.has(this.lower[i]));
   }
 
+  /**
+   * A token tagged as a verb that is part of a noun phrase: a noun after a determiner ("an earlier
+   * report/VERB"), or a participle between a modifier and a noun ("Democratic registered voters").
+   */
+  verbInNp(i: number, floor: number): boolean {
+    if (this.pos[i] !== VERB || i <= floor) return false;
+    const l = this.pos[i - 1];
+    // a present participle opening the phrase: "restructuring experts", "leading Democrats"
+    if (
+      this.lower[i].endsWith('ing') &&
+      !CUE_VERBS.has(this.lower[i]) &&
+      i + 1 < this.n &&
+      this.pos[i + 1] === NOUN &&
+      (l === PUNCT || l === SCONJ || l === DET || l === ADJ || SUBORDINATORS.has(this.lower[i - 1]))
+    )
+      return true;
+    // a participle after its head: "a poll released Friday", "research conducted by …"
+    if (
+      this.isParticiple(i) &&
+      l === NOUN &&
+      !CUE_VERBS.has(this.lower[i]) &&
+      i + 1 < this.n &&
+      this.pos[i + 1] !== DET &&
+      this.pos[i + 1] !== PRON
+    )
+      return true;
+    if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
+    if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
+    return (
+      this.lower[i].endsWith('ed') &&
+      i + 1 < this.n &&
+      this.pos[i + 1] === NOUN &&
+      (l === ADJ || l === NUM || (l === PUNCT && this.lower[i - 1] === ','))
+    );
+  }
+
+  /** Tokens [a, b) name a time: "Saturday", "April", "Monday night", "2015". */
+  temporal(a: number, b: number): boolean {
+    if (b <= a || b - a > 3) return false;
+    for (let k = a; k < b; k++) {
+      const w = this.lower[k];
+      if (!(TEMPORAL_WORDS.has(w) || PERIOD_NOUNS.has(w) || YEAR.test(w) || w === 'night' || w === 'last'))
+        return false;
+    }
+    return true;
+  }
+
+  isParticiple(i: number): boolean {
+    const w = this.lower[i];
+    return (w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w)) && w.length > 3;
+  }
+
   /** Start of the noun phrase ending just before `end`, scanning left no further than `floor`. */
   npLeft(end: number, floor: number): number {
+    const end0 = end;
+    this.npEnd = end;
     let start = end;
     for (let i = end - 1; i >= floor; i--) {
       if (this.inQuote(i)) break;
       const w = this.lower[i];
       const p = this.pos[i];
+      // "what many analysts said": the relative pronoun is not part of the speaker
+      if (w === 'what' || w === 'which') break;
       if (
         p === PROPN ||
         p === NOUN ||
         p === NUM ||
         p === ADJ ||
         p === DET ||
-        (this.isCapitalised(i) && p !== PRON)
+        (this.isCapitalised(i) &&
+          p !== PRON &&
+          p !== ADV &&
+          !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
+        (start < end && this.verbInNp(i, floor)) ||
+        (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
         start = i;
         continue;
@@ -307,8 +470,28 @@ class Scanner {
         continue;
       }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+        // "those close to him": the pronoun ends a modifier of the phrase
+        if (
+          start === end &&
+          i - 2 >= floor &&
+          NP_ADP.has(this.lower[i - 1]) &&
+          SOURCE_MODIFIERS.has(this.lower[i - 2])
+        ) {
+          start = i;
+          continue;
+        }
         // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
-        if (start === end || POSSESSIVES.has(w)) start = i;
+        const conjoined = start < end && this.lower[start] === 'and';
+        if (start === end || POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w) || conjoined) start = i;
+        // "Bush and his rivals", "she and other Democrats": the first conjunct too
+        if (
+          start === i &&
+          i - 2 >= floor &&
+          this.lower[i - 1] === 'and' &&
+          (POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w)) &&
+          this.isNominal(i - 2)
+        )
+          continue;
         break;
       }
       // hyphenated compounds whatever their tags: "self-described", "Damascus-based"
@@ -333,12 +516,20 @@ class Scanner {
         start = i;
         continue;
       }
-      if (p === ADP && NP_ADP.has(w) && start < end && i > floor) {
+      // "The Times on Saturday said": a time adjunct is not part of the speaker
+      if (p === ADP && (w === 'on' || w === 'in') && start < end && this.temporal(i + 1, end) && i > floor) {
+        end = i;
+        start = i;
+        continue;
+      }
+      if (p === ADP && (NP_ADP.has(w) || NP_ADP_MORE.has(w)) && start < end && i > floor) {
         const l = this.pos[i - 1];
         if (
+          (this.lower[i - 1] === 'and' && i - 1 > floor && this.isNominal(i - 2)) ||
           l === NOUN ||
           l === PROPN ||
-          (l === NUM && w === 'in') ||
+          (l === VERB && this.verbInNp(i - 1, floor)) ||
+          (l === NUM && (w === 'in' || w === 'of')) ||
           SOURCE_MODIFIERS.has(this.lower[i - 1])
         ) {
           start = i;
@@ -349,14 +540,30 @@ class Scanner {
         start = i;
         continue;
       }
+      // a list before its "and": "voters in Alabama, Georgia and Virginia", "Obama, Clinton, and others"
+      if (w === ',' && start < end && i > floor && this.isCapitalised(i + 1) && this.isNominal(i - 1)) {
+        let and = false;
+        for (let k = i + 1; k < end && !and; k++) and = this.lower[k] === 'and';
+        if (and) {
+          start = i;
+          continue;
+        }
+      }
       break;
     }
     // a phrase must end in a nominal and not start with a preposition or conjunction
     while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
       start++;
     // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
-    if (start < end && !this.isNominal(end - 1) && !(this.pos[end - 1] === ADJ && this.pos[start] === DET))
-      return end;
+    if (
+      start < end &&
+      !this.isNominal(end - 1) &&
+      !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
+      !(this.lower[end - 1] === ')' && start < end - 1)
+    )
+      return end0;
+    if (start === end) return end0;
+    this.npEnd = end;
     // "nearly half", "more than 4 in 10", "only one"
     while (start > floor && start < end && QUANT_ADV.has(this.lower[start - 1])) start--;
     if (
@@ -387,7 +594,31 @@ class Scanner {
         end = i + 1;
         continue;
       }
-      if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
+      // "an invited crowd": a participle between a determiner and its noun
+      if (
+        p === VERB &&
+        end > start &&
+        (this.pos[i - 1] === DET || this.pos[i - 1] === ADJ) &&
+        this.isParticiple(i) &&
+        i + 1 < limit &&
+        (this.pos[i + 1] === NOUN || this.pos[i + 1] === ADJ)
+      ) {
+        end = i + 1;
+        continue;
+      }
+      // a noun the tagger took for a verb, inside a phrase: "at a campaign stop/VERB in Toledo"
+      if (
+        p === VERB &&
+        end > start &&
+        (this.pos[i - 1] === NOUN || this.pos[i - 1] === ADJ) &&
+        !w.endsWith('ed') &&
+        !CUE_VERBS.has(w) &&
+        (i + 1 >= limit || this.pos[i + 1] === ADP || this.lower[i + 1] === ',')
+      ) {
+        end = i + 1;
+        continue;
+      }
+      if (p === PRON && !NOT_SUBJECT_PRON.has(w) && (end === start || this.pos[i - 1] === ADP)) {
         end = i + 1;
         continue;
       }
@@ -401,6 +632,16 @@ class Scanner {
       }
       if ((w === '-' || w === '&' || w === '/') && end > start && i + 1 < limit && this.isNominal(i + 1))
         continue;
+      // "Rep. G.K. Butterfield (D-N.C.)"
+      if (w === '(' && end > start && this.isCapitalised(i - 1)) {
+        let k = i + 1;
+        while (k < limit && k < i + 8 && this.lower[k] !== ')' && this.lower[k] !== '(') k++;
+        if (k < limit && this.lower[k] === ')') {
+          end = k + 1;
+          i = k;
+          continue;
+        }
+      }
       if (p === ADP && (w === 'of' || w === 'for' || w === 'at') && end > start && i + 1 < limit) {
         const r = this.pos[i + 1];
         if (r === DET || r === PROPN || r === NOUN || r === ADJ || r === NUM) continue;
@@ -441,13 +682,18 @@ class Scanner {
       }
       if (TIME_WORDS.has(w)) {
         i++;
-        if (i < limit && (this.lower[i] === 'week' || this.lower[i] === 'month' || this.lower[i] === 'year'))
-          i++;
+        if (i < limit && (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night')) i++;
         continue;
       }
       if (this.pos[i] === ADP && ADJUNCT_PREPS.has(w) && !this.inQuote(i)) {
-        const e = this.npRight(i + 1, limit);
-        if (e > i + 1 && e - i <= 6) {
+        let e = this.npRight(i + 1, limit);
+        if (e > i + 1 && e - i <= 8) {
+          // "in Toledo, Ohio,": a state after a town
+          if (this.lower[e] === ',' && this.pos[e - 1] === PROPN) {
+            let k = e + 1;
+            while (k < limit && k < e + 4 && this.pos[k] === PROPN) k++;
+            if (k > e + 1 && k < limit && this.lower[k] === ',') e = k;
+          }
           i = e;
           continue;
         }
@@ -455,6 +701,13 @@ class Scanner {
       break;
     }
     return i;
+  }
+
+  /** The first token at or after `i` that opens a new paragraph (or the text's end). */
+  paragraphEnd(i: number): number {
+    let k = i;
+    while (k < this.n && !paragraphBreakBefore(this.text, this.t, k)) k++;
+    return k;
   }
 
   /** Last content token before sentence-final punctuation (kept when inside a quotation). */
@@ -484,9 +737,26 @@ class Scanner {
     const w = this.lower[i];
     const v = CUE_VERBS.get(w);
     if (!v) return null;
+    // inside a name: "United States Citizenship"
+    if (
+      i > 0 &&
+      i + 1 < this.n &&
+      this.isCapitalised(i) &&
+      this.isCapitalised(i - 1) &&
+      this.isCapitalised(i + 1)
+    )
+      return null;
+    if (NEEDS_PARTICLE.has(v.lemma) && !(i + 1 < this.n && CUE_PARTICLES[v.lemma]?.has(this.lower[i + 1])))
+      return null;
     const p = this.pos[i];
-    if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX) return null;
-    if (p === NOUN || p === PROPN || p === ADJ) {
+    if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
+    // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
+    // pass 3 reads it as an attribution without a source, not as X's claim
+    if (this.passiveWithoutAgent(i)) return null;
+    // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
+    if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
+      return null;
+    if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i)) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
       if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
         return v;
@@ -504,6 +774,61 @@ class Scanner {
     return v;
   }
 
+  /**
+   * A base form tagged as a noun after a plural subject is its verb: "records show he …", "…, new
+   * reports show.", "critics claim that …".
+   */
+  private verbAfterPlural(i: number): boolean {
+    const w = this.lower[i];
+    // "The New York Times reports: …", "The Tax Foundation estimates that …"
+    if (i > 0 && i + 1 < this.n && this.lower[i + 1] === ':' && this.isNominal(i - 1)) return true;
+    // "Clinton plans to …", "he wants to …"
+    if (
+      i > 0 &&
+      i + 1 < this.n &&
+      this.lower[i + 1] === 'to' &&
+      (this.pos[i - 1] === PROPN || (this.pos[i - 1] === PRON && !NOT_SUBJECT_PRON.has(this.lower[i - 1])))
+    )
+      return true;
+    if (
+      i > 0 &&
+      i + 2 < this.n &&
+      this.lower[i + 1] === 'that' &&
+      (this.pos[i - 1] === PROPN || this.isCapitalised(i - 1)) &&
+      this.pos[i + 2] !== VERB &&
+      this.pos[i + 2] !== AUX
+    )
+      return true;
+    if (i === 0 || i + 1 >= this.n) return false;
+    const l = this.pos[i - 1];
+    const lw = this.lower[i - 1];
+    if (w.endsWith('s')) {
+      // "the latest poll shows Clinton …": a third-person form after a noun
+      if (!(REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN))) return false;
+    } else if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
+      return false;
+    const r = this.pos[i + 1];
+    const rw = this.lower[i + 1];
+    return (
+      r === PRON ||
+      r === DET ||
+      r === PROPN ||
+      r === NUM ||
+      rw === 'that' ||
+      FINAL_PUNCT.has(rw) ||
+      (rw === ',' && this.isQuoteOpen(i + 2))
+    );
+  }
+
+  /** A participle after a passive auxiliary, not followed by "by" ("is expected to", "was declared"). */
+  passiveWithoutAgent(i: number): boolean {
+    const w = this.lower[i];
+    if (i === 0 || !(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w)) || w === 'asked') return false;
+    if (i + 1 < this.n && this.lower[i + 1] === 'by') return false;
+    const k = this.pos[i - 1] === ADV && i > 1 ? i - 2 : i - 1;
+    return PASSIVE_AUX.has(this.lower[k]) && this.lower[k] !== "'s" && this.lower[k] !== '’s';
+  }
+
   /** Extend a cue leftwards over auxiliaries and adverbs annotators include ("has also said"). */
   cueStartOf(i: number, floor: number): number {
     let s = i;
@@ -519,7 +844,13 @@ class Scanner {
   /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
   cueEndOf(i: number, v: CueVerb): number {
     const ps = CUE_PARTICLES[v.lemma];
-    return ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    const e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    // annotators mostly give "in a statement" to the cue: "said in a (written) statement"
+    if (e + 2 < this.n && this.lower[e] === 'in' && this.pos[e + 1] === DET && !this.inQuote(e)) {
+      const k = this.pos[e + 2] === ADJ && e + 3 < this.n ? e + 3 : e + 2;
+      if (this.lower[k] === 'statement') return k + 1;
+    }
+    return e;
   }
 
   /** Tokens [a, b) are all free (not yet given to an attribution). */
@@ -539,9 +870,10 @@ class Scanner {
     const k = this.q.quoteOf[last];
     let s = this.sentStart[last];
     if (k >= 0) {
+      // a quotation ending the content starts it, unless words of the same sentence lead into it
+      // ("With thousands of systems, “there is no single point of failure,” he said.")
       const qo = this.q.quotes[k];
-      if (qo.open < s || this.quoteOnlyBefore(qo.open, s)) s = qo.open;
-      else s = qo.open;
+      if (qo.open <= s || !this.leadIn(s, qo.open)) s = qo.open;
     }
     // a sentence split inside a quotation: move to the quotation's opening
     const k0 = this.q.quoteOf[s];
@@ -575,8 +907,11 @@ class Scanner {
     return k < end && k > s + 1 ? k : s;
   }
 
-  private quoteOnlyBefore(open: number, s: number): boolean {
-    return open >= s;
+  /** Tokens [a, b) before a quotation are free words of its sentence with no quotation of their own. */
+  private leadIn(a: number, b: number): boolean {
+    if (b - a < 2) return false;
+    for (let i = a; i < b; i++) if (this.used[i] || this.inQuote(i)) return false;
+    return !paragraphBreakBefore(this.text, this.t, b) && this.lower[b - 1] !== ':';
   }
 
   /** The quotation opening at token i that stands alone as the next sentence(s) (split quotes). */
@@ -621,12 +956,23 @@ export function findAttributions(
     if (a.addressee) sc.take(a.addressee);
   };
   // "Graham: Trump's Rhetoric Is Destroying the Party": a speaker, a colon, what they said
-  for (const [a, b] of sentenceTokens) {
+  for (const [a, b] of sc.sentences) {
     const h = colonHeadline(sc, a, b);
     if (h) push(h);
   }
-  // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable syntax.
-  for (const [a, b] of sentenceTokens) if (titleCase(sc, a, b)) sc.take([a, b]);
+  for (const qo of sc.q.quotes) {
+    if (!qo.closed) continue;
+    const a = signedQuote(sc, qo.close);
+    if (a) push(a);
+  }
+  // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable
+  // syntax: only "X Says Y" and "Y, X Says" are read in them.
+  for (const [a, b] of sc.sentences) {
+    if (!titleCase(sc, a, b)) continue;
+    const h = headlineCue(sc, a, b);
+    if (h) push(h);
+    sc.take([a, b]);
+  }
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
@@ -643,7 +989,7 @@ export function findAttributions(
       if (a) push(a);
       continue;
     }
-    const v = sc.isCue(i);
+    const v = sc.isCue(i) ?? (afterQuotation(sc, i) ? GENERIC_CUE : null);
     if (v) {
       const a = trailingCue(sc, i, v);
       if (a) push(a);
@@ -653,9 +999,27 @@ export function findAttributions(
   // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i) ?? thatVerb(sc, i);
+    const v = sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i);
     if (!v) continue;
     const a = leadingCue(sc, i, v, out);
+    if (a) push(a);
+  }
+  // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …",
+  // "X is expected to …") and questions put by nobody named ("when asked whether …")
+  for (let i = 0; i < sc.n; i++) {
+    if (sc.inQuote(i) || sc.used[i]) continue;
+    const w = sc.lower[i];
+    const a = EVIDENTIALS.has(w)
+      ? evidential(sc, i)
+      : CUE_VERBS.has(w) && sc.passiveWithoutAgent(i) && sc.pos[i] === VERB
+        ? evidential(sc, i, CUE_VERBS.get(w))
+        : w === 'reportedly' || w === 'allegedly'
+          ? hearsay(sc, i)
+          : w === 'asked'
+            ? unattributedQuestion(sc, i)
+            : REPORT_NOUNS.has(w)
+              ? reportNoun(sc, i)
+              : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -673,7 +1037,12 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
   const before = sc.trimEnd(s0, i);
   let content: Range[];
   if (before > s0 && sc.free(s0, before) && hasContent(sc, s0, before)) {
-    // "…, according to X." the content precedes
+    // "…, according to X." the content precedes; the source runs to the comma or the sentence end
+    // ("according to a memo released Friday by the agency's watchdog")
+    let k = srcEnd;
+    while (k < s1 && sc.lower[k] !== ',' && !sc.inQuote(k) && !sc.used[k] && !FINAL_PUNCT.has(sc.lower[k]))
+      k++;
+    if (k > srcEnd && k - srcEnd <= 12) srcEnd = k;
     const start = sc.backwardContentStart(before);
     content = [[start, before]];
     const tail = sc.trimEnd(srcEnd, s1);
@@ -753,13 +1122,17 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
   const cueEnd = cue[1];
   const prev = cue[0] - 1;
   // inverted: "“…,” said Smith." / "…, said Smith, the head of Y."
-  if (prev >= 0 && (sc.lower[prev] === ',' || sc.isQuoteClose(prev)) && v.frame === 'say') {
+  if (
+    prev >= 0 &&
+    (sc.lower[prev] === ',' || sc.isQuoteClose(prev)) &&
+    (v.frame === 'say' || (v.frame === 'ask' && v.stance === 'demand' && sc.isQuoteClose(prev)))
+  ) {
     const srcStart = cueEnd;
     let srcEnd = sc.npRight(srcStart, s1);
     if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
       srcEnd = withApposition(sc, srcEnd, s1);
       const tail = trivialTail(sc, srcEnd, s1);
-      const participle = sc.lower[srcEnd] === ',' && PARTICIPLE_CUES.has(sc.lower[srcEnd + 1]);
+      const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
       if (tail !== null || participle || split) {
         const end = sc.isQuoteClose(prev) ? prev + 1 : prev;
@@ -793,7 +1166,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   const prev = cueStart - 1;
   if (prev >= 0 && sc.isQuoteClose(prev)) return invertedCue(sc, i, v, cue);
   // "…, X said." / "…, X, the head of Y, told Sputnik on Monday."
-  const srcEnd = cueStart;
+  let srcEnd = cueStart;
   let srcStart = -1;
   if (prev >= s0 && sc.lower[prev] === ',') {
     // apposition: find the comma that opens it
@@ -812,6 +1185,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   } else {
     srcStart = sc.npLeft(cueStart, s0);
     if (srcStart === cueStart) srcStart = -1;
+    else srcEnd = sc.npEnd;
   }
   if (srcStart < 0 || srcStart <= s0 || !isBoundary(sc, srcStart - 1)) {
     return prev >= s0 && sc.lower[prev] === ',' ? invertedCue(sc, i, v, cue) : null;
@@ -828,14 +1202,26 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     }
   }
   const tail = trivialTail(sc, after, s1);
-  const participle = sc.lower[after] === ',' && PARTICIPLE_CUES.has(sc.lower[after + 1]);
+  // "…,” she said in the Oval Office, emphasizing …": adjuncts, then a participle or the next quotation
+  const mid = sc.skipAdjuncts(after, s1);
+  const participle =
+    (sc.lower[after] === ',' && trailingParticiple(sc, after + 1)) ||
+    (sc.lower[mid] === ',' && trailingParticiple(sc, mid + 1));
   const split = sc.lower[after] === ',' && after + 1 < sc.n && sc.isQuoteOpen(after + 1);
-  if (tail === null && !participle && !split) return null;
+  // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
+  const rest =
+    tail === null && !participle && !split && sc.lower[boundary] === ',' && sc.lower[mid] === ','
+      ? sc.trimEnd(mid + 1, s1)
+      : -1;
+  if (tail === null && !participle && !split && !(rest > mid + 1 && sc.free(mid + 1, rest))) return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
   const start = sc.backwardContentStart(end);
-  if (!(end > start && hasContent(sc, start, end))) return null;
+  // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
+  const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
+  if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
   const content: Range[] = [[start, end]];
-  addContinuation(sc, content, after, s1);
+  if (rest > mid + 1 && tail === null && !participle && !split) content.push([mid + 1, rest]);
+  else addContinuation(sc, content, after, s1);
   return {
     cue,
     source: [srcStart, srcEnd],
@@ -878,6 +1264,12 @@ function apposEnd(sc: Scanner, start: number, limit: number): number {
     if (e2 === e + 1) break;
     e = e2;
   }
+  // "a former Obama administration official who runs Crosscut Strategies."
+  if (e > start && e + 1 < limit && (sc.lower[e] === 'who' || sc.lower[e] === 'whose')) {
+    let k = e + 1;
+    while (k < limit && sc.lower[k] !== ',' && !sc.inQuote(k)) k++;
+    if (k === limit) return limit;
+  }
   return e === start ? start - 1 : e;
 }
 
@@ -917,17 +1309,28 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
     relative = true;
-  } else if (prev >= s0 && sc.lower[prev] === ',' && PARTICIPLE_CUES.has(sc.lower[i])) {
+  } else if (
+    prev >= s0 &&
+    sc.lower[prev] === ',' &&
+    (PARTICIPLE_CUES.has(sc.lower[i]) || (sc.lower[i].endsWith('ing') && cueStart === i))
+  ) {
     // "…, adding that …": the subject of the main clause speaks again
     const k = sameSentence();
     if (k >= 0) {
       sharesSourceWith = done[k].sharesSourceWith ?? k;
       source = done[sharesSourceWith].source;
     } else {
-      // "Clinton seemed ready to …, telling the crowd …": the sentence subject
-      const e = sc.npRight(s0, prev);
-      if (e > s0 && e < prev && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV))
-        source = [s0, e];
+      // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
+      // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
+      const b = frontedAdjunctEnd(sc, s0, prev);
+      const e = sc.npRight(b, prev);
+      if (
+        e > b &&
+        e < prev &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        sc.free(b, e)
+      )
+        source = [b, e];
     }
     if (!source) return null;
   } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
@@ -955,16 +1358,31 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       commas++;
       const np = sc.npLeft(j, s0);
       if (np < j && sc.subjectPosition(np, s0)) {
-        // a relative clause already given to an attribution leaves the bare name as source
-        source = sc.free(np, prev + 1) ? [np, prev + 1] : [np, j];
+        // a relative clause already given to an attribution leaves the bare name as source; an
+        // aside that is not a noun phrase ("Trump, speaking to veterans, said") is not the speaker
+        const ap = sc.pos[j + 1];
+        const nounAside =
+          ap === DET ||
+          ap === NOUN ||
+          ap === PROPN ||
+          ap === ADJ ||
+          ap === NUM ||
+          REL_PRON.has(sc.lower[j + 1]);
+        source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
         break;
       }
     }
     if (!source) return null;
   } else {
     const np = sc.npLeft(cueStart, s0);
-    if (np < cueStart && sc.subjectPosition(np, s0)) source = [np, cueStart];
-    else source = relativeSubject(sc, cueStart, s0);
+    if (np < cueStart && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
+      source = [np, sc.npEnd];
+    else if (np < cueStart && sc.pos[s0] === ADP) {
+      // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
+      let k = cueStart - 1;
+      while (k >= np && sc.isCapitalised(k)) k--;
+      source = k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
+    } else source = relativeSubject(sc, cueStart, s0);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
@@ -988,7 +1406,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     const e = sc.npRight(j, s1);
     if (e > j && e < s1 && ASK_CONTENT.has(sc.lower[e])) {
       addressee = [j, e];
-      j = e;
+      // "urged Congress to act": the request is the addressee doing something; a question
+      // ("asked Sanders whether …") leaves the addressee out
+      if (sc.lower[e] !== 'to') j = e;
     }
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
     // "accused Baku of violating …": the accused is the addressee, the charge the content
@@ -1002,6 +1422,18 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     }
   }
   j = sc.skipAdjuncts(j, s1);
+  if (j < s1 && sc.lower[j] === ':' && !sc.inQuote(j) && !sc.used[j]) {
+    // "X added:" takes its colon into the cue and what follows it to the end of the paragraph
+    // (the next paragraph when the colon ends one), quoted or not
+    if (!addressee) cue[1] = j + 1;
+    j++;
+    if (j < sc.n && !sc.used[j] && !sc.isQuoteOpen(j)) {
+      const pe = sc.trimEnd(j, sc.paragraphEnd(j + 1));
+      if (pe > j && sc.free(j, pe) && hasContent(sc, j, pe)) return mk([[j, pe]], false);
+      return null;
+    }
+    j--;
+  }
   if (j < s1 && (sc.lower[j] === ',' || sc.lower[j] === ':') && !sc.inQuote(j)) j++;
   if (j >= s1) {
     // "X said:" at a paragraph end, the quotation in the next paragraph
@@ -1011,10 +1443,32 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     }
     return null;
   }
+  // "says of Clinton, “If she gets …”": the topic before the words
+  if (sc.lower[j] === 'of' && v.frame === 'say') {
+    const e = sc.npRight(j + 1, s1);
+    if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.isQuoteOpen(e)))
+      j = sc.lower[e] === ',' ? e + 1 : e;
+  }
   const first = sc.lower[j];
-  if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && first !== 'if') return null;
-  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing'))
-    return null;
+  if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && !CLAUSE_OPENERS.has(first)) return null;
+  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
+    // "what many analysts said was a sign of …", "moves that he said improved …": the relative
+    // pronoun and the rest of its clause are what was said
+    const rel = source ? source[0] - 1 : -1;
+    if (rel < s0 || !RELATIVE_CONTENT.has(sc.lower[rel]) || sc.used[rel] || sharesSourceWith !== undefined)
+      return null;
+    let e = j + 1;
+    while (e < s1 && !sc.used[e] && (sc.inQuote(e) || (sc.lower[e] !== ',' && sc.lower[e] !== ';'))) e++;
+    e = sc.trimEnd(j, e);
+    if (e <= j) return null;
+    return mk(
+      [
+        [rel, rel + 1],
+        [j, e],
+      ],
+      false,
+    );
+  }
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
@@ -1026,6 +1480,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
   let end = s1;
+  const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   for (let k = j; k < s1; k++) {
     if (sc.used[k]) {
       end = k;
@@ -1037,7 +1492,13 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (participleCue(sc, k + 1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+    if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+    // "attacked Machado in early-morning tweets", "criticized the law during a stop in Flint": an
+    // adjunct after a noun-phrase object is not what was said
+    if (objectFrame && k > j && sc.pos[k] === ADP && objectAdjunct(sc, k, s1)) {
       end = k;
       break;
     }
@@ -1061,6 +1522,103 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
 }
 
+/**
+ * Any verb that follows a quotation with only its subject between ("“Promise mama …,” Blige sings"),
+ * or right after it ("“…,” sang Blige"): the verb introduces the quotation.
+ */
+function afterQuotation(sc: Scanner, i: number): boolean {
+  if (sc.pos[i] !== VERB || i === 0) return false;
+  const w = sc.lower[i];
+  if (!(w.endsWith('ed') || w.endsWith('s') || IRREGULAR_PAST.has(w))) return false;
+  const s0 = sc.sentStart[i];
+  // cheap test first: a closing quotation mark within a few tokens before
+  let near = false;
+  for (let k = i - 1; k >= s0 && k >= i - 7 && !near; k--) near = sc.isQuoteClose(k);
+  if (!near) return false;
+  const cueStart = sc.cueStartOf(i, s0);
+  if (sc.isQuoteClose(cueStart - 1)) return true;
+  const np = sc.npLeft(cueStart, s0);
+  return np < cueStart && np > s0 && sc.isQuoteClose(np - 1) && np >= cueStart - 4;
+}
+
+/** Past forms without -ed that introduce quotations ("sang", "wrote"). */
+const IRREGULAR_PAST = new Set([
+  'sang',
+  'wrote',
+  'spoke',
+  'thought',
+  'felt',
+  'began',
+  'went',
+  'shot',
+  'told',
+]);
+
+/** Start of the main clause after a fronted adjunct ending in a comma ("On Thursday, however, Trump …"). */
+function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
+  const p = sc.pos[s0];
+  if (p !== ADP && p !== ADV && !TIME_WORDS.has(sc.lower[s0])) return s0;
+  let k = s0;
+  for (let n = 0; n < 3; n++) {
+    let c = k;
+    while (c < limit && c < k + 12 && sc.lower[c] !== ',' && sc.pos[c] !== VERB && sc.pos[c] !== AUX) c++;
+    if (sc.lower[c] !== ',' || c + 1 >= limit) return k;
+    k = c + 1;
+    // "However," "then," after the adjunct
+    if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',')) return k;
+  }
+  return k;
+}
+
+const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
+const STATEMENT_HEADS = new Set([
+  'tweet',
+  'tweets',
+  'remarks',
+  'comments',
+  'interview',
+  'statement',
+  'speech',
+  'post',
+  'posts',
+  'letter',
+  'op-ed',
+  'ad',
+  'video',
+  'debate',
+  'rally',
+  'email',
+]);
+
+/** A preposition after an object that opens a time or occasion adjunct ("since Monday", "in his remarks", "on Twitter"). */
+function objectAdjunct(sc: Scanner, k: number, s1: number): boolean {
+  const w = sc.lower[k];
+  if (ALWAYS_ADJUNCT.has(w)) return true;
+  if (w !== 'in' && w !== 'on' && w !== 'at') return false;
+  const e = sc.npRight(k + 1, s1);
+  if (e === k + 1) return false;
+  if (sc.temporal(k + 1, e)) return true;
+  const head = sc.lower[e - 1];
+  return STATEMENT_HEADS.has(head) || head === 'twitter' || head === 'facebook' || head === 'media';
+}
+
+/** Relative pronouns that stand for reported content ("what X said was …"). */
+const RELATIVE_CONTENT = new Set(['what', 'which', 'that', 'who', 'whom']);
+
+/** Subordinators that open a reported clause after a cue ("says despite being …, she plans …"). */
+const CLAUSE_OPENERS = new Set([
+  'if',
+  'despite',
+  'although',
+  'though',
+  'because',
+  'unless',
+  'while',
+  'once',
+  'without',
+  'instead',
+]);
+
 /** "told Associated Press on Monday that …": the "that" opening the content, within a few tokens. */
 function thatAhead(sc: Scanner, j: number, s1: number): number {
   for (let k = j; k < s1 && k < j + 10; k++) {
@@ -1070,7 +1628,7 @@ function thatAhead(sc: Scanner, j: number, s1: number): number {
       sc.inQuote(k) ||
       sc.pos[k] === AUX ||
       w === ',' ||
-      (sc.pos[k] === VERB && !/^[A-Z]/.test(sc.t.text[k]))
+      (sc.pos[k] === VERB && !sc.isCapitalised(k) && !(k > j && sc.pos[k - 1] === DET && sc.isParticiple(k)))
     )
       return -1;
   }
@@ -1080,14 +1638,43 @@ function thatAhead(sc: Scanner, j: number, s1: number): number {
 function titleCase(sc: Scanner, a: number, b: number): boolean {
   let words = 0;
   let caps = 0;
+  let lowerContent = 0;
   for (let i = a; i < b; i++) {
-    if (sc.pos[i] === PUNCT) continue;
+    if (sc.pos[i] === PUNCT || sc.pos[i] === PART) continue;
     words++;
     const c = sc.t.text[i].charCodeAt(0);
     if (c >= 65 && c <= 90) caps++;
+    else if (c >= 97 && c <= 122 && !TITLE_LOWER.has(sc.lower[i]) && !sc.inQuote(i)) lowerContent++;
   }
-  return words >= 5 && caps / words >= 0.75;
+  // a sentence with a lower-case verb or noun outside quotations is not a title ("Jeb Bush called Trump …")
+  return words >= 5 && caps / words >= 0.75 && lowerContent === 0;
 }
+
+/** Words a title leaves in lower case. */
+const TITLE_LOWER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'at',
+  'by',
+  'with',
+  'as',
+  'from',
+  'vs',
+  'via',
+  'into',
+  'over',
+  'is',
+  'are',
+]);
 
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', "'s", '’s']);
 
@@ -1131,6 +1718,20 @@ function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Att
   };
 }
 
+/** Third-person forms of reporting verbs the tagger often takes for plural nouns. */
+const REPORTING_S_FORMS = new Set([
+  'shows',
+  'says',
+  'finds',
+  'claims',
+  'notes',
+  'suggests',
+  'estimates',
+  'reports',
+  'indicates',
+  'warns',
+]);
+
 const IRREGULAR_PARTICIPLES = new Set([
   'told',
   'shown',
@@ -1154,6 +1755,34 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
     return null;
   }
   return null;
+}
+
+/**
+ * After a comma in reported content, a clause about the report rather than more of it: a
+ * participle ("…, forcing them to …", "…, implicitly putting …") or "and" opening a clause with its
+ * own verb ("…, and Republicans want …"), not the last item of a list ("A, B, and C").
+ */
+function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
+  if (sc.inQuote(k)) return false;
+  const w = sc.lower[k];
+  if (participleCue(sc, k) || (sc.pos[k] === VERB && w.endsWith('ing'))) return true;
+  if (sc.pos[k] === ADV && k + 1 < s1 && sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing'))
+    return true;
+  if (w === 'and' && k + 1 < s1 && AND_CLAUSE) {
+    for (let m = k + 1; m < s1 && m < k + 7; m++) {
+      if (sc.inQuote(m) || sc.lower[m] === ',') return false;
+      if (sc.pos[m] === VERB || sc.pos[m] === AUX)
+        return m > k + 1 || sc.pos[m] === AUX || !sc.lower[m].endsWith('ing');
+    }
+  }
+  return false;
+}
+
+/** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
+function trailingParticiple(sc: Scanner, k: number): boolean {
+  return (
+    k < sc.n && (PARTICIPLE_CUES.has(sc.lower[k]) || (sc.pos[k] === VERB && sc.lower[k].endsWith('ing')))
+  );
 }
 
 /** "…, adding that …", "…, applauding …": a participle of a cue verb. */
@@ -1187,11 +1816,55 @@ const NOT_SPEAKERS = new Set([
   'live',
   'transcript',
   'full',
+  'clarification',
 ]);
+
+/** Every word of [a, b) is capitalised: a name ("Obama", "Sen. Graham"), not a section title ("Another challenge"). */
+function allCapitalised(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (sc.pos[k] === PUNCT) continue;
+    if (!sc.isCapitalised(k) || sc.pos[k] === ADP || sc.pos[k] === DET) return false;
+  }
+  return true;
+}
+
+/** A word in capitals ("WALLACE"), a speaker's name in a transcript. */
+function isUpperWord(sc: Scanner, i: number): boolean {
+  const w = sc.t.text[i];
+  return w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();
+}
+
+const DASHES = new Set(['―', '—', '–', '-', '--']);
+
+/** "“…” ― Sonya Herridge": a quotation signed with a dash and a name ending the line. */
+function signedQuote(sc: Scanner, close: number): Attribution | null {
+  const d = close + 1;
+  if (d + 1 >= sc.n || !DASHES.has(sc.lower[d]) || paragraphBreakBefore(sc.text, sc.t, d)) return null;
+  const start = d + 1;
+  if (!sc.isCapitalised(start)) return null;
+  const end = sc.npRight(start, sc.paragraphEnd(start));
+  if (end === start || end - start > 6) return null;
+  const pe = sc.trimEnd(end, sc.paragraphEnd(end));
+  if (pe !== end && !(pe === end + 1 && sc.lower[end] === ')')) return null;
+  for (let k = start; k < end; k++) if (!sc.isCapitalised(k) && sc.pos[k] !== PUNCT) return null;
+  const qo = sc.q.quotes[sc.q.quoteOf[close]];
+  if (!sc.free(qo.open, end)) return null;
+  return {
+    cue: [d, d + 1],
+    source: [start, end],
+    content: [[qo.open, qo.close + 1]],
+    verb: null,
+    addressee: null,
+    direct: true,
+    rule: 'signed',
+  };
+}
 
 /** A line opening with a short name and a colon: "Obama: I'm Optimistic Voters Will Say No". */
 function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   if (!paragraphBreakBefore(sc.text, sc.t, a)) return null;
+  // a transcript line quoted whole: "WALLACE: If I may, sir, …
+  if ((sc.lower[a] === '"' || sc.lower[a] === '“') && a + 2 < b && isUpperWord(sc, a + 1)) a++;
   let colon = -1;
   for (let k = a + 1; k < b && k <= a + 6; k++) {
     if (sc.lower[k] === ':') {
@@ -1199,8 +1872,14 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
       break;
     }
   }
-  if (colon < 0 || sc.inQuote(a) || b - colon < 4) return null;
-  if (sc.npRight(a, colon) !== colon || !sc.isCapitalised(a)) return null;
+  if (colon < 0 || (sc.inQuote(a) && !isUpperWord(sc, a)) || b - colon < 4) return null;
+  const named = sc.inQuote(a)
+    ? (() => {
+        for (let k = a; k < colon; k++) if (!isUpperWord(sc, k)) return false;
+        return true;
+      })()
+    : sc.npRight(a, colon) === colon && colon - a <= 4 && allCapitalised(sc, a, colon);
+  if (!named) return null;
   for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
   // the content runs to the end of the line
   let end = colon + 1;
@@ -1243,10 +1922,353 @@ const NOT_THAT_VERBS = new Set([
   'makes',
 ]);
 
+/** A verb directly followed by a comma or colon and a quotation ("Trump shot back, “…”"). */
+function quoteVerb(sc: Scanner, i: number): CueVerb | null {
+  if (sc.pos[i] !== VERB || i + 2 >= sc.n) return null;
+  const w = sc.lower[i + 1];
+  if ((w !== ',' && w !== ':') || !sc.isQuoteOpen(i + 2)) return null;
+  return NOT_THAT_VERBS.has(sc.lower[i]) ? null : GENERIC_CUE;
+}
+
 /** A verb directly followed by "that" and a clause (not "so that", "given that"). */
 function thatVerb(sc: Scanner, i: number): CueVerb | null {
   if (sc.pos[i] !== VERB || i + 2 >= sc.n || sc.lower[i + 1] !== 'that') return null;
   if (NOT_THAT_VERBS.has(sc.lower[i])) return null;
   const p = sc.pos[i + 2];
   return p === DET || p === PRON || p === PROPN || p === NOUN || p === NUM || p === ADJ ? GENERIC_CUE : null;
+}
+
+const EVIDENTIALS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'expected']);
+const ASK_OPENERS = new Set(['when', 'if', 'after', 'before', 'once', 'while', 'as', 'since']);
+
+/**
+ * "When asked whether …", "X was asked about …", "Asked about the tapes, …": a question without a
+ * named asker. The cue takes "about"; the content runs to the next comma or the sentence end.
+ */
+function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const prev = i - 1;
+  const pw = prev >= s0 ? sc.lower[prev] : '';
+  const passive = PASSIVE_AUX.has(pw) || pw === 'being';
+  if (!(prev < s0 || ASK_OPENERS.has(pw) || pw === ',' || passive)) return null;
+  let cueStart = i;
+  if (passive) {
+    cueStart = prev;
+    while (cueStart - 1 >= s0 && (sc.pos[cueStart - 1] === AUX || sc.pos[cueStart - 1] === ADV)) cueStart--;
+  }
+  let j = i + 1;
+  if (j >= s1 || sc.used[j]) return null;
+  let cueEnd = i + 1;
+  if (sc.lower[j] === 'about') {
+    cueEnd = j + 1;
+    j++;
+  } else if (!ASK_CONTENT.has(sc.lower[j]) || sc.lower[j] === 'to') return null;
+  let end = s1;
+  for (let k = j + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.lower[k] === ',' && !sc.inQuote(k)) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(j, end);
+  if (end <= j || !sc.free(cueStart, end)) return null;
+  return {
+    cue: [cueStart, cueEnd],
+    source: null,
+    content: [[j, end]],
+    verb: { lemma: 'ask', frame: 'ask', stance: 'demand' },
+    addressee: null,
+    direct: false,
+    rule: 'evidential',
+  };
+}
+const EVIDENTIAL_CUE: CueVerb = { lemma: 'seem', frame: 'think', stance: 'allege' };
+/** Words that end an evidential's content: a clause about it rather than more of it. */
+const EVIDENTIAL_STOPS = new Set([
+  'as',
+  'while',
+  'when',
+  'though',
+  'although',
+  'because',
+  'since',
+  'but',
+  'until',
+  'even',
+  'despite',
+  'according',
+  'whereas',
+  'unless',
+  'after',
+  'before',
+]);
+
+/**
+ * "The speaker appeared closer to …", "X seemed to be shrinking …": the reporter's inference, with no
+ * source; its content is the subject and the predication. "It appears (, though,) that …" keeps only
+ * the clause.
+ */
+function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (sc.pos[i] !== VERB && sc.pos[i] !== AUX) return null;
+  // "is expected to …": a passive with an infinitive only
+  if (sc.lower[i] === 'expected' && !(PASSIVE_AUX.has(sc.lower[i - 1] ?? '') || sc.pos[i - 1] === ADV))
+    return null;
+  if (sc.lower[i] === 'expected' && sc.lower[i + 1] !== 'to') return null;
+  const cueStart = sc.cueStartOf(i, s0);
+  const cue: Range = [cueStart, i + 1];
+  let j = i + 1;
+  // "appears, though, that …", "seemed to many"
+  if (j < s1 && sc.lower[j] === ',') {
+    let k = j + 1;
+    while (k < s1 && k < j + 4 && sc.lower[k] !== ',') k++;
+    if (sc.lower[k] === ',') j = k + 1;
+  }
+  if (j >= s1 || sc.used[j]) return null;
+  const first = sc.lower[j];
+  if (sc.pos[j] === PUNCT || (sc.pos[j] === ADP && first !== 'like')) return null;
+  let end = s1;
+  for (let k = j + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (EVIDENTIAL_STOPS.has(w) || (w === ',' && k + 1 < s1 && EVIDENTIAL_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(j, end);
+  if (end <= j) return null;
+  const prev = cueStart - 1;
+  if (prev >= s0 && (sc.lower[prev] === 'it' || sc.lower[prev] === 'there')) {
+    if (first !== 'that' && first !== 'as' && first !== 'like') return null;
+    return {
+      cue: [prev + 1, i + 1],
+      source: null,
+      content: [[j, end]],
+      verb,
+      addressee: null,
+      direct: false,
+      rule: 'evidential',
+    };
+  }
+  const np = sc.npLeft(cueStart, s0);
+  if (np >= cueStart || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
+  if (REL_PRON.has(sc.lower[np])) return null;
+  return {
+    cue,
+    source: null,
+    content: [
+      [np, cueStart],
+      [j, end],
+    ],
+    verb,
+    addressee: null,
+    direct: false,
+    rule: 'evidential',
+  };
+}
+
+/** Nouns that report what someone said or believes when a that-clause follows ("Trump's claim that …"). */
+const REPORT_NOUNS = new Set([
+  'claim',
+  'claims',
+  'assertion',
+  'argument',
+  'allegation',
+  'allegations',
+  'accusation',
+  'accusations',
+  'suggestion',
+  'insistence',
+  'belief',
+  'view',
+  'contention',
+  'warning',
+  'promise',
+  'pledge',
+  'charge',
+  'charges',
+  'assurance',
+  'assurances',
+  'fear',
+  'fears',
+  'hope',
+  'hopes',
+  'notion',
+  'idea',
+  'conclusion',
+  'finding',
+  'findings',
+  'statement',
+  'admission',
+  'denial',
+  'report',
+  'reports',
+  'speculation',
+  'concern',
+  'concerns',
+  'complaint',
+  'complaints',
+  'criticism',
+]);
+
+/**
+ * "Donald Trump's claim that there have been …", "the allegation that …": a reporting noun with a
+ * that-clause; the possessor is the source, none when a determiner opens the phrase.
+ */
+function reportNoun(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (sc.pos[i] !== NOUN && sc.pos[i] !== VERB) return null;
+  const j = i + 1;
+  if (j + 2 >= s1 || sc.lower[j] !== 'that' || sc.used[j]) return null;
+  const p2 = sc.pos[j + 1];
+  if (!(p2 === PRON || p2 === DET || p2 === PROPN || p2 === NUM || p2 === NOUN || p2 === ADJ)) return null;
+  if (sc.lower[j + 1] === 'is' || sc.lower[j + 1] === 'was') return null;
+  // a relative clause ("the claim that he made") has no subject and verb of its own: require a verb after a subject
+  let verb = false;
+  for (let k = j + 2; k < s1 && k < j + 10; k++) {
+    if (sc.pos[k] === VERB || sc.pos[k] === AUX) {
+      verb = true;
+      break;
+    }
+  }
+  if (!verb) return null;
+  let source: Range | null = null;
+  let cueStart = i;
+  const prev = i - 1;
+  if (prev < s0) return null;
+  const pw = sc.lower[prev];
+  if (
+    pw === "'s" ||
+    pw === '’s' ||
+    ((pw === "'" || pw === '’') && prev > s0 && sc.lower[prev - 1].endsWith('s'))
+  ) {
+    const np = sc.npLeft(prev, s0);
+    if (np >= prev || !sc.free(np, prev + 1)) return null;
+    source = [np, prev + 1];
+  } else if (POSSESSIVES.has(pw)) {
+    if (sc.used[prev]) return null;
+    source = [prev, prev + 1];
+  } else {
+    // "the claim that …": an adjective may stand between ("the false claim")
+    let k = prev;
+    while (k > s0 && sc.pos[k] === ADJ) k--;
+    if (sc.pos[k] !== DET) return null;
+    cueStart = i;
+  }
+  let end = s1;
+  for (let k = j + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.inQuote(k)) continue;
+    if (
+      sc.lower[k] === ',' &&
+      k + 1 < s1 &&
+      (CONTENT_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1))
+    ) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(j, end);
+  if (end <= j + 1 || !sc.free(cueStart, end)) return null;
+  return {
+    cue: [cueStart, i + 1],
+    source,
+    content: [[j, end]],
+    verb: { lemma: 'claim', frame: 'say', stance: 'assert' },
+    addressee: null,
+    direct: false,
+    rule: source ? 'noun' : 'evidential',
+  };
+}
+
+/** "Lindsey Graham Says Trump Could …", "Trump Could …, Lindsey Graham Says.": a title-case headline. */
+function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
+  const end = sc.trimEnd(a, b);
+  for (let i = a + 1; i < end; i++) {
+    const w = sc.lower[i];
+    const c0 = sc.t.text[i].charCodeAt(0);
+    if (!(w.endsWith('s') || w === 'said') || c0 < 65 || c0 > 90) continue;
+    const v = CUE_VERBS.get(w);
+    if (!v || (v.frame !== 'say' && v.frame !== 'tell')) continue;
+    if (i + 1 >= end) {
+      // "…, Lindsey Graham Says."
+      let c = i - 1;
+      while (c > a && sc.lower[c] !== ',') c--;
+      if (c <= a || i - c > 5 || c - a < 2) return null;
+      return headline([i, i + 1], [c + 1, i], [[a, c]], v);
+    }
+    if (i - a > 4 || end - i < 3) continue;
+    let name = true;
+    for (let k = a; k < i; k++) if (!sc.isCapitalised(k) && sc.pos[k] !== PUNCT) name = false;
+    if (!name) continue;
+    return headline([i, i + 1], [a, i], [[i + 1, end]], v);
+  }
+  return null;
+}
+
+function headline(cue: Range, source: Range, content: Range[], verb: CueVerb): Attribution {
+  return { cue, source, content, verb, addressee: null, direct: false, rule: 'headline' };
+}
+
+/**
+ * "The Club for Growth is reportedly spending …", "the gun he allegedly used": hearsay with no source
+ * named. The content is the clause around the adverb.
+ */
+function hearsay(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (i + 1 >= s1 || sc.isCue(i + 1) || sc.used[i + 1] || sc.pos[i + 1] === PUNCT) return null;
+  let a = i;
+  while (a > s0) {
+    const w = sc.lower[a - 1];
+    if (sc.used[a - 1] || sc.inQuote(a - 1) || w === ',' || w === 'that' || w === ';' || SUBORDINATORS.has(w))
+      break;
+    a--;
+  }
+  if (a === i) return null;
+  let end = s1;
+  for (let k = i + 1; k < s1; k++) {
+    if (sc.used[k]) {
+      end = k;
+      break;
+    }
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (
+      EVIDENTIAL_STOPS.has(w) ||
+      (w === ',' && k + 1 < s1 && (EVIDENTIAL_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1)))
+    ) {
+      end = k;
+      break;
+    }
+  }
+  end = sc.trimEnd(i + 1, end);
+  if (end <= i + 1) return null;
+  return {
+    cue: [i, i + 1],
+    source: null,
+    content: [
+      [a, i],
+      [i + 1, end],
+    ],
+    verb: EVIDENTIAL_CUE,
+    addressee: null,
+    direct: false,
+    rule: 'evidential',
+  };
 }
