@@ -40,7 +40,7 @@ const HUBS = [
 ];
 const PRECISIONS: PlacePrecision[] = ['point', 'city', 'city', 'city', 'admin2', 'admin1', 'country'];
 
-async function fill(store: Awaited<ReturnType<typeof openStore>>): Promise<number> {
+export async function fill(store: Awaited<ReturnType<typeof openStore>>): Promise<number> {
   const r = rng(42);
   const day0 = Date.parse('2023-01-01T00:00:00Z');
   let made = 0;

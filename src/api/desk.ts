@@ -13,7 +13,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cached, ensureDeskIndexes, mapMarks, timeline } from '../desk/query.js';
+import { cached, mapMarks, timeline } from '../desk/query.js';
 import type { Actor, Store } from '../store/store.js';
 import { reviewRoutes } from './routes/review.js';
 
@@ -58,14 +58,13 @@ export interface DeskOptions {
   webDir?: string;
   /** Who is acting, for the audit log. Default: `user:<name>` from the `x-sitrep-user` header, else "desk". */
   actor?: (c: Context) => Actor;
-  /** Build the map index and the unfiltered map and timeline in the background at start (default true). */
+  /** Compute the unfiltered map and timeline in the background at start (default true). */
   warm?: boolean;
 }
 
 /** The desk's first paint asks for these; computing them at server start keeps that paint quick. */
 async function warm(store: Store): Promise<void> {
   try {
-    await ensureDeskIndexes(store);
     const world: [number, number, number, number] = [-180, -85, 180, 85];
     await cached(store, `map|${JSON.stringify([{}, 2, world])}`, () => mapMarks(store, {}, 2, world));
     await cached(store, `timeline|${JSON.stringify({})}`, () => timeline(store, {}));

@@ -239,8 +239,6 @@ export interface MapMark {
   id: string | null;
 }
 
-const prepared = new WeakSet<Store>();
-
 /**
  * Map and timeline answers cached per store, keyed by the query and the store's write version (the
  * latest `updated_at` and the event count: every ingest, review or merge changes one of them).
@@ -277,19 +275,6 @@ export async function cached<T>(store: Store, key: string, compute: () => Promis
   return v;
 }
 
-/**
- * A covering index for the map's grid: clustering 100k events then reads the narrow index, not the
- * wide event rows (which carry each record's JSON). Idempotent; created on the first map request.
- * (Belongs in the store's migrations once the schema settles.)
- */
-export async function ensureDeskIndexes(store: Store): Promise<void> {
-  if (prepared.has(store)) return;
-  prepared.add(store);
-  await sql`create index if not exists desk_events_map on events (lat, lon, precision, type, fatalities, sources, date_start, date_end)`.execute(
-    store.db,
-  );
-}
-
 export interface MapMarks {
   marks: MapMark[];
   /** Matching events with no coordinates (cannot be drawn). */
@@ -307,7 +292,6 @@ export async function mapMarks(
   zoom: number,
   view?: [number, number, number, number],
 ): Promise<MapMarks> {
-  await ensureDeskIndexes(store);
   const z = Math.max(0, Math.min(18, Math.round(zoom)));
   const cell = 360 / 2 ** (z + 3);
   const where = eventWhere(store, { ...f, bbox: view });
