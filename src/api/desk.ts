@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cached, mapMarks, timeline } from '../desk/query.js';
@@ -51,6 +52,36 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
+
+interface StaticFile {
+  mtimeMs: number;
+  size: number;
+  body: Buffer<ArrayBuffer>;
+  /** gzip of the body, made once on the first request that accepts it (text files only). */
+  gzip?: Buffer<ArrayBuffer>;
+  etag: string;
+}
+
+/**
+ * Front-end files kept in memory once read (the build is a few hundred KB), re-read when the file on
+ * disk changes (a rebuild while serving); text files also kept gzipped for clients that accept it.
+ */
+const files = new Map<string, StaticFile>();
+
+async function staticFile(path: string, size: number, mtimeMs: number): Promise<StaticFile> {
+  const known = files.get(path);
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return known;
+  const f: StaticFile = {
+    mtimeMs,
+    size,
+    body: await readFile(path),
+    etag: `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`,
+  };
+  files.set(path, f);
+  return f;
+}
 
 export interface DeskOptions {
   store: Store;
@@ -135,12 +166,23 @@ export function createDesk(options: DeskOptions): Hono {
       if (!st?.isFile())
         return problem(c, 404, 'Desk not built', 'run `npm run build` to build the front end into build/web');
     }
-    const body = await readFile(path);
+    const served = await staticFile(path, st.size, st.mtimeMs);
     const hashed = path.includes(`${sep}assets${sep}`);
-    return c.body(body, 200, {
+    const headers: Record<string, string> = {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      // Hashed names change with their content: cached for good. The page itself is revalidated.
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+      etag: served.etag,
+    };
+    if (c.req.header('if-none-match') === served.etag) return c.body(null, 304, headers);
+    if (COMPRESSIBLE.has(extname(path)) && served.size > 1024) {
+      headers.vary = 'accept-encoding';
+      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        served.gzip ??= gzipSync(served.body);
+        return c.body(served.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
+      }
+    }
+    return c.body(served.body, 200, headers);
   });
   return app;
 }

@@ -13,6 +13,7 @@ import { filtersToParams } from '../../src/desk/filters.js';
 import { get } from './api.js';
 import { typeColor } from './colors.js';
 import { h } from './dom.js';
+import { fitQuery } from './queries.js';
 import { articleOfEvent, currentFilters, openView, params, setFilters } from './state.js';
 import type { MapMark, MapMarks } from './types.js';
 
@@ -55,6 +56,12 @@ function tip(m: MapMark): HTMLElement {
 }
 
 let fitted = false;
+
+/** Resolves when marks were first drawn (or their request failed): the end of the map's first paint. */
+let firstDrawn: () => void = () => {};
+const drawnOnce = new Promise<void>((resolve) => {
+  firstDrawn = resolve;
+});
 
 function drawMarks(data: MapMarks): void {
   if (!map || !marksLayer) return;
@@ -122,21 +129,28 @@ function drawMarks(data: MapMarks): void {
     const shown = data.marks.reduce((s, m) => s + m.count, 0);
     info.textContent = `${shown.toLocaleString('en')} events on the map${data.unlocated ? ` · ${data.unlocated.toLocaleString('en')} without a place` : ''}`;
   }
+  firstDrawn();
 }
 
 export async function refreshMap(): Promise<void> {
   if (!map) return;
-  const q = filtersToParams(currentFilters());
-  q.delete('bbox');
-  const b = map.getBounds().pad(0.3);
-  q.set('zoom', String(map.getZoom()));
-  q.set('view', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(3)).join(','));
+  // Not framed yet and no view in the URL: ask for the whole world, then frame what it holds.
+  let q = fitted ? null : fitQuery();
+  if (!q) {
+    q = filtersToParams(currentFilters());
+    q.delete('bbox');
+    const b = map.getBounds().pad(0.3);
+    q.set('zoom', String(map.getZoom()));
+    q.set('view', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(3)).join(','));
+  }
   controller?.abort();
   controller = new AbortController();
   try {
     drawMarks(await get<MapMarks>('/map', q, controller.signal));
   } catch (e) {
-    if ((e as Error).name !== 'AbortError' && info) info.textContent = `Map: ${(e as Error).message}`;
+    if ((e as Error).name === 'AbortError') return;
+    if (info) info.textContent = `Map: ${(e as Error).message}`;
+    firstDrawn();
   }
 }
 
@@ -152,7 +166,10 @@ function viewBbox(): [number, number, number, number] | undefined {
   return [w, s, e, n];
 }
 
-/** Build the map once; later calls only refresh its marks and follow the URL's bbox. */
+/**
+ * Build the map once; later calls only refresh its marks and follow the URL's bbox. The first call
+ * resolves once marks are drawn, after the map has framed the data.
+ */
 export function mountMap(root: HTMLElement, onViewFilter: () => void): Promise<void> {
   if (map) {
     syncViewFromUrl();
@@ -231,7 +248,7 @@ export function mountMap(root: HTMLElement, onViewFilter: () => void): Promise<v
     }
   });
   syncViewFromUrl();
-  return refreshMap();
+  return refreshMap().then(() => drawnOnce);
 }
 
 /** The URL bbox the map view agrees with (written by a pan, or applied from the URL). */
