@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { Migrator, sql } from 'kysely';
 import type { PlacePrecision } from '../model/types.js';
 import { fixtureRecord } from '../store/fixtures.js';
+import { migrationProvider } from '../store/migrations.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { cached, type MapMarks, mapMarks, WORLD } from './query.js';
+import { parseOrder } from './filters.js';
+import { cached, eventTable, type MapMarks, mapMarks, WORLD } from './query.js';
 
 let store: Store;
 let dir: string;
@@ -111,4 +114,44 @@ test('cached answers follow every write to the store', async () => {
   await other.close();
   assert.equal(await count(), n + 2);
   assert.equal(computed, 3);
+});
+
+test('migration 0201 copies review verdicts from the records into review_status, which the filters read', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'sitrep-desk-migrate-'));
+  const s = await openStore({ db: join(d, 'm.db'), migrate: false });
+  try {
+    const migrator = new Migrator({
+      db: s.db,
+      provider: migrationProvider('sqlite'),
+      allowUnorderedMigrations: true,
+    });
+    assert.equal((await migrator.migrateTo('0200_desk_indexes')).error, undefined);
+    await s.putRecords(
+      ['Rebels shelled Kora.', 'Police fired on marchers in Kora.', 'Talks resumed in Kora.'].map((text) => ({
+        record: fixtureRecord({ text, events: [{ trigger: text.split(' ')[1] }] }),
+      })),
+      'test',
+    );
+    const ids = (await s.db.selectFrom('events').select('id').orderBy('id').execute()).map((r) => r.id);
+    // Verdicts as the desk wrote them before the column existed: in the record only.
+    const verdicts = ['rejected', 'edited'];
+    for (const [i, status] of verdicts.entries())
+      await sql`update events set reviewed = 1, record = json_set(record, '$.review', json(${JSON.stringify({ status, by: 'desk', at: '2026-01-01' })})) where id = ${ids[i]}`.execute(
+        s.db,
+      );
+    assert.equal((await migrator.migrateToLatest()).error, undefined);
+    const rows = await s.db.selectFrom('events').select(['id', 'review_status']).orderBy('id').execute();
+    assert.deepEqual(
+      rows.map((r) => r.review_status),
+      ['rejected', 'edited', null],
+    );
+    const page = async (review: 'pending' | 'reviewed' | 'rejected') =>
+      (await eventTable(s, { review }, parseOrder(new URLSearchParams()))).rows.map((r) => [r.id, r.review]);
+    assert.deepEqual(await page('rejected'), [[ids[0], 'rejected']]);
+    assert.deepEqual(await page('reviewed'), [[ids[1], 'edited']]);
+    assert.deepEqual(await page('pending'), [[ids[2], 'pending']]);
+  } finally {
+    await s.close();
+    rmSync(d, { recursive: true, force: true });
+  }
 });

@@ -26,13 +26,6 @@ function ftsTerms(q: string): string[] {
   return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
 }
 
-/** The review status an analyst set, kept in the event record (`record.review.status`). */
-export function reviewStatusSql(store: Store) {
-  return store.engine === 'sqlite'
-    ? sql<string | null>`json_extract(record, '$.review.status')`
-    : sql<string | null>`(record::jsonb #>> '{review,status}')`;
-}
-
 export function eventWhere(store: Store, f: DeskFilters) {
   return (eb: EB): Expression<SqlBool> => {
     const c: Expression<SqlBool>[] = [];
@@ -91,9 +84,9 @@ export function eventWhere(store: Store, f: DeskFilters) {
     else if (f.review === 'reviewed')
       c.push(
         eb('reviewed', '=', 1),
-        sql<SqlBool>`coalesce(${reviewStatusSql(store)}, 'accepted') != 'rejected'`,
+        eb.or([eb('review_status', 'is', null), eb('review_status', '!=', 'rejected')]),
       );
-    else if (f.review === 'rejected') c.push(sql<SqlBool>`${reviewStatusSql(store)} = 'rejected'`);
+    else if (f.review === 'rejected') c.push(eb('reviewed', '=', 1), eb('review_status', '=', 'rejected'));
     return eb.and(c);
   };
 }
@@ -167,7 +160,7 @@ export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): P
         'credit',
         'sources',
         'reviewed',
-        reviewStatusSql(store).as('review_status'),
+        'review_status',
         (eb) =>
           eb
             .selectFrom('articles')
