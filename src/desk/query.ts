@@ -281,6 +281,11 @@ export async function cached<T>(store: Store, key: string, compute: () => Promis
   return v;
 }
 
+/** Drop every cached answer for a store (benchmarks timing the uncached work). */
+export function forgetCached(store: Store): void {
+  caches.delete(store);
+}
+
 export interface MapMarks {
   marks: MapMark[];
   /** Matching events with no coordinates (cannot be drawn). */

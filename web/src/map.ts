@@ -56,6 +56,24 @@ function tip(m: MapMark): HTMLElement {
 }
 
 let fitted = false;
+let basemap: L.GeoJSON | null = null;
+
+/**
+ * The country outlines, added once the map has its first real view (framed on the data, or the
+ * URL's): projecting and drawing ~180 outlines is most of the map's start-up work, not worth doing
+ * for the provisional view first.
+ */
+function addBasemap(): void {
+  if (!map || basemap) return;
+  const topo = countries110 as unknown as Topology<{ countries: GeometryCollection }>;
+  basemap = L.geoJSON(feature(topo, topo.objects.countries), {
+    style: { color: '#9a9385', weight: 0.7, fillColor: '#efebe2', fillOpacity: 1 },
+    interactive: false,
+    // One canvas for ~180 outlines paints faster than as many SVG paths; marks stay SVG (focusable, testable).
+    // In a pane of its own under the marks' (style.css), whichever is added first.
+    renderer: L.canvas({ padding: 0.5, pane: 'basemap' }),
+  } as L.GeoJSONOptions & L.PathOptions).addTo(map);
+}
 
 /** Resolves when marks were first drawn (or their request failed): the end of the map's first paint. */
 let firstDrawn: () => void = () => {};
@@ -71,9 +89,11 @@ function drawMarks(data: MapMarks): void {
     const b = L.latLngBounds(data.marks.map((m) => [m.lat, m.lon] as [number, number]));
     programmatic = true;
     map.fitBounds(b.pad(0.6), { animate: false, maxZoom: 6 });
+    addBasemap();
     return; // moveend redraws for the new view
   }
   fitted = true;
+  addBasemap();
   marksLayer.clearLayers();
   for (const m of data.marks) {
     const color = typeColor(m.type);
@@ -150,6 +170,7 @@ export async function refreshMap(): Promise<void> {
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
     if (info) info.textContent = `Map: ${(e as Error).message}`;
+    addBasemap();
     firstDrawn();
   }
 }
@@ -223,13 +244,7 @@ export function mountMap(root: HTMLElement, onViewFilter: () => void): Promise<v
   });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Basemap: Natural Earth (public domain), via world-atlas');
-  const topo = countries110 as unknown as Topology<{ countries: GeometryCollection }>;
-  L.geoJSON(feature(topo, topo.objects.countries), {
-    style: { color: '#9a9385', weight: 0.7, fillColor: '#efebe2', fillOpacity: 1 },
-    interactive: false,
-    // One canvas for ~180 outlines paints faster than as many SVG paths; marks stay SVG (focusable, testable).
-    renderer: L.canvas({ padding: 0.5 }),
-  } as L.GeoJSONOptions & L.PathOptions).addTo(map);
+  map.createPane('basemap');
   marksLayer = L.layerGroup().addTo(map);
   map.on('moveend', () => {
     void refreshMap();
