@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cached, mapMarks, timeline } from '../desk/query.js';
+import { parseOrder } from '../desk/filters.js';
+import { cached, deskStats, eventTable, mapMarks, timeline } from '../desk/query.js';
 import type { Actor, Store } from '../store/store.js';
 import { reviewRoutes } from './routes/review.js';
 
@@ -99,6 +100,8 @@ async function warm(store: Store): Promise<void> {
     const world: [number, number, number, number] = [-180, -85, 180, 85];
     await cached(store, `map|${JSON.stringify([{}, 2, world])}`, () => mapMarks(store, {}, 2, world));
     await cached(store, `timeline|${JSON.stringify({})}`, () => timeline(store, {}));
+    await eventTable(store, {}, parseOrder(new URLSearchParams())); // keeps the unfiltered total
+    await deskStats(store);
   } catch {
     // A store closed before warming finished (tests, quick CLI runs): nothing to keep.
   }

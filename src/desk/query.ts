@@ -215,6 +215,25 @@ export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): P
   };
 }
 
+/** The desk header's counts: articles, events, and events awaiting review. */
+export async function deskStats(
+  store: Store,
+): Promise<{ articles: number; events: number; pending: number }> {
+  // Every page asks; counting 100k rows three times is worth keeping until the store changes.
+  return cached(store, 'stats', async () => {
+    const [articles, events, pending] = await Promise.all([
+      store.countArticles(),
+      store.countEvents(),
+      store.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('reviewed', '=', 0)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { articles, events, pending: Number(pending.n) };
+  });
+}
+
 /** A map mark: a grid cell of located events, or an area (admin1/country/region) they are known only to. */
 export interface MapMark {
   /** 'cell' for events located to a point, city or district; 'area' for coarser records. */
