@@ -58,6 +58,11 @@ export function prefetch(path: string, params?: URLSearchParams): void {
   if (!ahead.has(u)) ahead.set(u, fetch(u));
 }
 
+/** Forget requests sent ahead that nothing took (the first paint is over; their answers may be stale). */
+export function dropPrefetched(): void {
+  ahead.clear();
+}
+
 export async function get<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
   const u = url(path, params);
   const early = ahead.get(u);

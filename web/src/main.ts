@@ -3,7 +3,7 @@
  * every article character through text nodes (see dom.ts) keeps the safety argument one file long.
  */
 import './style.css';
-import { analyst, get, prefetch, setAnalyst } from './api.js';
+import { analyst, dropPrefetched, get, prefetch, setAnalyst } from './api.js';
 import { announce, h } from './dom.js';
 import { renderFilters } from './filters-form.js';
 import { fitQuery, timelineQuery } from './queries.js';
@@ -153,6 +153,12 @@ async function render(): Promise<void> {
     const part = (name: string) => () => {
       if (first) performance.mark(`desk-${name}`);
     };
+    // The map's or chart's code failed to load (server gone, a newer build): say so in its place.
+    const failed = (panel: HTMLElement, what: string) => (e: unknown) => {
+      panel.append(
+        h('p', { class: 'error', role: 'alert' }, `Could not load the ${what}: ${(e as Error).message}`),
+      );
+    };
     const jobs = [
       loadMap()
         .then((m) => {
@@ -163,21 +169,23 @@ async function render(): Promise<void> {
           m.invalidateMapSize();
           return drawn;
         })
-        .then(part('map')),
+        .then(part('map'), failed(mapPanel, 'map')),
       loadTimeline()
         .then((t) => t.mountTimeline(timelinePanel))
-        .then(part('timeline')),
+        .then(part('timeline'), failed(timelinePanel, 'timeline')),
       renderTable(tablePanel).then(part('table')),
     ];
     if (firstPaint) {
       firstPaint = false;
       await Promise.all(jobs);
+      dropPrefetched();
       performance.mark('desk-ready');
       document.body.dataset.ready = '1';
     }
     return;
   }
   firstPaint = false;
+  dropPrefetched();
   document.body.dataset.ready = '1';
   otherView.className = `other view-${view}`;
   if (view === 'article') await (await import('./evidence.js')).renderArticle(otherView);
