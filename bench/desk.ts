@@ -10,7 +10,7 @@
  * Then, on one warm server: repeat loads, loads with filters nobody asked for before, the uncached
  * cost of the aggregates, and API medians.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -172,6 +172,15 @@ export async function run() {
     return null;
   }
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-desk-'));
+  try {
+    return await measure(dir);
+  } finally {
+    // Also after a failure: the filled store is a few hundred MB.
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(dir: string) {
   // SITREP_DESK_DB: a store this bench filled before (kept), to time the desk again without refilling.
   const db = process.env.SITREP_DESK_DB ?? join(dir, 'desk.db');
   const filler = await openStore({ db });
