@@ -11,9 +11,11 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cached, ensureDeskIndexes, mapMarks, timeline } from '../desk/query.js';
+import { parseOrder } from '../desk/filters.js';
+import { cached, deskStats, eventTable, mapMarks, timeline } from '../desk/query.js';
 import type { Actor, Store } from '../store/store.js';
 import { reviewRoutes } from './routes/review.js';
 
@@ -52,23 +54,54 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
+
+interface StaticFile {
+  mtimeMs: number;
+  size: number;
+  body: Buffer<ArrayBuffer>;
+  /** gzip of the body, made once on the first request that accepts it (text files only). */
+  gzip?: Buffer<ArrayBuffer>;
+  etag: string;
+}
+
+/**
+ * Front-end files kept in memory once read (the build is a few hundred KB), re-read when the file on
+ * disk changes (a rebuild while serving); text files also kept gzipped for clients that accept it.
+ */
+const files = new Map<string, StaticFile>();
+
+async function staticFile(path: string, size: number, mtimeMs: number): Promise<StaticFile> {
+  const known = files.get(path);
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return known;
+  const f: StaticFile = {
+    mtimeMs,
+    size,
+    body: await readFile(path),
+    etag: `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`,
+  };
+  files.set(path, f);
+  return f;
+}
+
 export interface DeskOptions {
   store: Store;
   /** Where the built front end lives (default `build/web` in the package). */
   webDir?: string;
   /** Who is acting, for the audit log. Default: `user:<name>` from the `x-sitrep-user` header, else "desk". */
   actor?: (c: Context) => Actor;
-  /** Build the map index and the unfiltered map and timeline in the background at start (default true). */
+  /** Compute the unfiltered map and timeline in the background at start (default true). */
   warm?: boolean;
 }
 
 /** The desk's first paint asks for these; computing them at server start keeps that paint quick. */
 async function warm(store: Store): Promise<void> {
   try {
-    await ensureDeskIndexes(store);
     const world: [number, number, number, number] = [-180, -85, 180, 85];
     await cached(store, `map|${JSON.stringify([{}, 2, world])}`, () => mapMarks(store, {}, 2, world));
     await cached(store, `timeline|${JSON.stringify({})}`, () => timeline(store, {}));
+    await eventTable(store, {}, parseOrder(new URLSearchParams())); // keeps the unfiltered total
+    await deskStats(store);
   } catch {
     // A store closed before warming finished (tests, quick CLI runs): nothing to keep.
   }
@@ -136,12 +169,23 @@ export function createDesk(options: DeskOptions): Hono {
       if (!st?.isFile())
         return problem(c, 404, 'Desk not built', 'run `npm run build` to build the front end into build/web');
     }
-    const body = await readFile(path);
+    const served = await staticFile(path, st.size, st.mtimeMs);
     const hashed = path.includes(`${sep}assets${sep}`);
-    return c.body(body, 200, {
+    const headers: Record<string, string> = {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      // Hashed names change with their content: cached for good. The page itself is revalidated.
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+      etag: served.etag,
+    };
+    if (c.req.header('if-none-match') === served.etag) return c.body(null, 304, headers);
+    if (COMPRESSIBLE.has(extname(path)) && served.size > 1024) {
+      headers.vary = 'accept-encoding';
+      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        served.gzip ??= gzipSync(served.body);
+        return c.body(served.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
+      }
+    }
+    return c.body(served.body, 200, headers);
   });
   return app;
 }

@@ -26,13 +26,6 @@ function ftsTerms(q: string): string[] {
   return (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
 }
 
-/** The review status an analyst set, kept in the event record (`record.review.status`). */
-export function reviewStatusSql(store: Store) {
-  return store.engine === 'sqlite'
-    ? sql<string | null>`json_extract(record, '$.review.status')`
-    : sql<string | null>`(record::jsonb #>> '{review,status}')`;
-}
-
 export function eventWhere(store: Store, f: DeskFilters) {
   return (eb: EB): Expression<SqlBool> => {
     const c: Expression<SqlBool>[] = [];
@@ -91,9 +84,9 @@ export function eventWhere(store: Store, f: DeskFilters) {
     else if (f.review === 'reviewed')
       c.push(
         eb('reviewed', '=', 1),
-        sql<SqlBool>`coalesce(${reviewStatusSql(store)}, 'accepted') != 'rejected'`,
+        eb.or([eb('review_status', 'is', null), eb('review_status', '!=', 'rejected')]),
       );
-    else if (f.review === 'rejected') c.push(sql<SqlBool>`${reviewStatusSql(store)} = 'rejected'`);
+    else if (f.review === 'rejected') c.push(eb('reviewed', '=', 1), eb('review_status', '=', 'rejected'));
     return eb.and(c);
   };
 }
@@ -167,7 +160,7 @@ export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): P
         'credit',
         'sources',
         'reviewed',
-        reviewStatusSql(store).as('review_status'),
+        'review_status',
         (eb) =>
           eb
             .selectFrom('articles')
@@ -182,11 +175,14 @@ export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): P
       .limit(o.pageSize)
       .offset(o.page * o.pageSize)
       .execute(),
-    store.db
-      .selectFrom('events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(where)
-      .executeTakeFirstOrThrow(),
+    // Counting every match is most of a page's cost over a large store; the total changes only with it.
+    cached(store, `total|${JSON.stringify(f)}`, () =>
+      store.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(where)
+        .executeTakeFirstOrThrow(),
+    ),
   ]);
   return {
     rows: rows.map((r) => ({
@@ -219,6 +215,25 @@ export async function eventTable(store: Store, f: DeskFilters, o: TableOrder): P
   };
 }
 
+/** The desk header's counts: articles, events, and events awaiting review. */
+export async function deskStats(
+  store: Store,
+): Promise<{ articles: number; events: number; pending: number }> {
+  // Every page asks; counting 100k rows three times is worth keeping until the store changes.
+  return cached(store, 'stats', async () => {
+    const [articles, events, pending] = await Promise.all([
+      store.countArticles(),
+      store.countEvents(),
+      store.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('reviewed', '=', 0)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { articles, events, pending: Number(pending.n) };
+  });
+}
+
 /** A map mark: a grid cell of located events, or an area (admin1/country/region) they are known only to. */
 export interface MapMark {
   /** 'cell' for events located to a point, city or district; 'area' for coarser records. */
@@ -239,18 +254,28 @@ export interface MapMark {
   id: string | null;
 }
 
-const prepared = new WeakSet<Store>();
-
 /**
- * Map and timeline answers cached per store, keyed by the query and the store's write version (the
- * latest `updated_at` and the event count: every ingest, review or merge changes one of them).
- * Grouping 100k events takes the better part of a second; asking "has anything changed" takes a
- * millisecond (index on updated_at).
+ * Map and timeline answers cached per store, keyed by the query and the store's write version.
+ * Grouping 100k events takes a few hundred milliseconds; asking "has anything changed" must cost
+ * next to nothing, since every cached answer asks it. On SQLite (one connection per store) the
+ * version is the connection's own change count (`total_changes()`, moved by every insert, update
+ * and delete it makes) and `data_version` (moved by every commit of another connection or process);
+ * both are counters SQLite keeps, read without touching a table. On PostgreSQL: the latest
+ * `updated_at` and the event count.
+ * Answers are cached as promises, so a request that arrives while the same answer is being computed
+ * (the warm-up at start, a second tab) waits for it instead of computing it again.
  */
-const caches = new WeakMap<Store, Map<string, unknown>>();
+const caches = new WeakMap<Store, Map<string, Promise<unknown>>>();
 const CACHE_ENTRIES = 64;
 
 async function storeVersion(store: Store): Promise<string> {
+  if (store.engine === 'sqlite') {
+    const r = await sql<{
+      c: number;
+      d: number;
+    }>`select total_changes() as c, (select data_version from pragma_data_version) as d`.execute(store.db);
+    return `${r.rows[0].c}.${r.rows[0].d}`;
+  }
   const r = await store.db
     .selectFrom('events')
     .select((eb) => [eb.fn.max<string>('updated_at').as('u'), eb.fn.countAll<number>().as('n')])
@@ -265,29 +290,22 @@ export async function cached<T>(store: Store, key: string, compute: () => Promis
     caches.set(store, cache);
   }
   const k = `${await storeVersion(store)}|${key}`;
-  const hit = cache.get(k) as T | undefined;
+  const hit = cache.get(k) as Promise<T> | undefined;
   if (hit !== undefined) {
     cache.delete(k);
     cache.set(k, hit); // most recently used last
     return hit;
   }
-  const v = await compute();
+  const v = compute();
   cache.set(k, v);
+  v.catch(() => cache.delete(k));
   while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   return v;
 }
 
-/**
- * A covering index for the map's grid: clustering 100k events then reads the narrow index, not the
- * wide event rows (which carry each record's JSON). Idempotent; created on the first map request.
- * (Belongs in the store's migrations once the schema settles.)
- */
-export async function ensureDeskIndexes(store: Store): Promise<void> {
-  if (prepared.has(store)) return;
-  prepared.add(store);
-  await sql`create index if not exists desk_events_map on events (lat, lon, precision, type, fatalities, sources, date_start, date_end)`.execute(
-    store.db,
-  );
+/** Drop every cached answer for a store (benchmarks timing the uncached work). */
+export function forgetCached(store: Store): void {
+  caches.delete(store);
 }
 
 export interface MapMarks {
@@ -297,19 +315,57 @@ export interface MapMarks {
   cell: number;
 }
 
+/** Events grouped by grid cell (or area) and type: what the marks are made of. */
+interface GroupRow {
+  type: string;
+  n: number;
+  slat: number;
+  slon: number;
+  dead: number;
+  src: number;
+  id: string;
+}
+interface CellRow extends GroupRow {
+  gy: number;
+  gx: number;
+}
+interface AreaRow extends GroupRow {
+  precision: string | null;
+  country: string | null;
+  admin1: string | null;
+}
+interface Grid {
+  zoom: number;
+  cells: CellRow[];
+  areas: AreaRow[];
+  unlocated: number;
+}
+
+/** Grid cell size (degrees) at a zoom level: it halves with each level. */
+function cellSize(zoom: number): number {
+  return 360 / 2 ** (zoom + 3);
+}
+
+export const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
+
+function isWorld(v: [number, number, number, number]): boolean {
+  return v[0] <= WORLD[0] && v[1] <= WORLD[1] && v[2] >= WORLD[2] && v[3] >= WORLD[3];
+}
+
 /**
- * Clusters for the map: located events are binned on a grid whose cell halves with each zoom level;
- * events known only to a province or country are grouped by that area, never put on a pin.
+ * Views of the whole world at this zoom or coarser are all regrouped from one grid at this zoom:
+ * a cell at zoom z is exactly 2×2 cells at zoom z+1 (floor(x / 2c) = floor(floor(x / c) / 2)), so
+ * the first paint's two world requests (before and after fitting the data) cost one query.
  */
-export async function mapMarks(
+const WORLD_GRID_ZOOM = 4;
+
+async function groupEvents(
   store: Store,
   f: DeskFilters,
   zoom: number,
   view?: [number, number, number, number],
-): Promise<MapMarks> {
-  await ensureDeskIndexes(store);
-  const z = Math.max(0, Math.min(18, Math.round(zoom)));
-  const cell = 360 / 2 ** (z + 3);
+): Promise<Grid> {
+  const cell = cellSize(zoom);
   const where = eventWhere(store, { ...f, bbox: view });
   // A literal (our own number), so the GROUP BY expression is textually the SELECT one on PostgreSQL.
   const floorLat = sql<number>`floor(lat / ${sql.lit(cell)})`;
@@ -361,9 +417,50 @@ export async function mapMarks(
           .where('lat', 'is', null)
           .executeTakeFirstOrThrow(),
   ]);
+  // PostgreSQL returns sums and counts as strings: numbers once, here.
+  const group = (r: (typeof cells)[number] | (typeof areas)[number]): GroupRow => ({
+    type: r.type,
+    n: Number(r.n),
+    slat: Number(r.slat),
+    slon: Number(r.slon),
+    dead: Number(r.dead ?? 0),
+    src: Number(r.src ?? 1),
+    id: r.id,
+  });
+  return {
+    zoom,
+    cells: cells.map((r) => ({ ...group(r), gy: Number(r.gy), gx: Number(r.gx) })),
+    areas: areas.map((r) => ({ ...group(r), precision: r.precision, country: r.country, admin1: r.admin1 })),
+    unlocated: Number(unlocated.n),
+  };
+}
+
+/** The grid's cells regrouped at a coarser zoom (exact: see WORLD_GRID_ZOOM). */
+function coarsen(g: Grid, zoom: number): CellRow[] {
+  if (zoom >= g.zoom) return g.cells;
+  const k = 2 ** (g.zoom - zoom);
+  const out = new Map<string, CellRow>();
+  for (const r of g.cells) {
+    const gy = Math.floor(r.gy / k);
+    const gx = Math.floor(r.gx / k);
+    const key = `${gy}:${gx}:${r.type}`;
+    const o = out.get(key);
+    if (!o) out.set(key, { ...r, gy, gx });
+    else {
+      o.n += r.n;
+      o.slat += r.slat;
+      o.slon += r.slon;
+      o.dead += r.dead;
+      o.src = Math.max(o.src, r.src);
+      if (r.id < o.id) o.id = r.id;
+    }
+  }
+  return [...out.values()];
+}
+
+function toMarks(cells: CellRow[], areas: AreaRow[], unlocated: number, cell: number): MapMarks {
   const byKey = new Map<string, MapMark & { slat: number; slon: number }>();
-  const add = (key: string, kind: MapMark['kind'], r: (typeof areas)[number] | (typeof cells)[number]) => {
-    const n = Number(r.n);
+  const add = (key: string, kind: MapMark['kind'], r: CellRow | AreaRow) => {
     let m = byKey.get(key);
     if (!m) {
       m = {
@@ -384,12 +481,12 @@ export async function mapMarks(
       };
       byKey.set(key, m);
     }
-    m.count += n;
-    m.slat += Number(r.slat);
-    m.slon += Number(r.slon);
-    m.types[r.type] = (m.types[r.type] ?? 0) + n;
-    m.fatalities += Number(r.dead ?? 0);
-    m.sources = Math.max(m.sources, Number(r.src ?? 1));
+    m.count += r.n;
+    m.slat += r.slat;
+    m.slon += r.slon;
+    m.types[r.type] = (m.types[r.type] ?? 0) + r.n;
+    m.fatalities += r.dead;
+    m.sources = Math.max(m.sources, r.src);
     m.id = m.count === 1 ? r.id : null;
   };
   for (const r of cells) add(`c${r.gy}:${r.gx}`, 'cell', r);
@@ -397,12 +494,39 @@ export async function mapMarks(
   const marks: MapMark[] = [];
   for (const m of byKey.values()) {
     const { slat, slon, ...rest } = m;
+    // Most frequent type; ties go to the first in name order, so the answer is the same whatever
+    // order the groups came in.
     let best = rest.type;
-    for (const [t, n] of Object.entries(rest.types)) if (n > (rest.types[best] ?? 0)) best = t;
+    for (const [t, n] of Object.entries(rest.types)) {
+      const b = rest.types[best] ?? 0;
+      if (n > b || (n === b && t < best)) best = t;
+    }
     marks.push({ ...rest, type: best, lat: slat / m.count, lon: slon / m.count });
   }
   marks.sort((a, b) => b.count - a.count);
-  return { marks, unlocated: Number(unlocated.n), cell };
+  return { marks, unlocated, cell };
+}
+
+/**
+ * Clusters for the map: located events are binned on a grid whose cell halves with each zoom level;
+ * events known only to a province or country are grouped by that area, never put on a pin.
+ */
+export async function mapMarks(
+  store: Store,
+  f: DeskFilters,
+  zoom: number,
+  view?: [number, number, number, number],
+): Promise<MapMarks> {
+  const z = Math.max(0, Math.min(18, Math.round(zoom)));
+  if (view && isWorld(view) && z <= WORLD_GRID_ZOOM) {
+    const { bbox: _own, ...rest } = f;
+    const g = await cached(store, `grid|${JSON.stringify(rest)}`, () =>
+      groupEvents(store, rest, WORLD_GRID_ZOOM, WORLD),
+    );
+    return toMarks(coarsen(g, z), g.areas, 0, cellSize(z));
+  }
+  const g = await groupEvents(store, f, z, view);
+  return toMarks(g.cells, g.areas, g.unlocated, cellSize(z));
 }
 
 export interface TimelineData {

@@ -132,7 +132,12 @@ export async function reviewEvent(
     }
     await trx
       .updateTable('events')
-      .set({ reviewed: action === 'reopen' ? 0 : 1, record: JSON.stringify(rec), updated_at: now })
+      .set({
+        reviewed: action === 'reopen' ? 0 : 1,
+        review_status: mark?.status ?? null,
+        record: JSON.stringify(rec),
+        updated_at: now,
+      })
       .where('id', '=', id)
       .execute();
     await recomputeIncident(trx, row.incident_id, now);
@@ -308,7 +313,7 @@ export async function editEvent(
     rec.review = { status: 'edited', by: actor, at: now, ...(n ? { note: n } : {}) };
     await trx
       .updateTable('events')
-      .set({ ...set, reviewed: 1, record: JSON.stringify(rec), updated_at: now })
+      .set({ ...set, reviewed: 1, review_status: 'edited', record: JSON.stringify(rec), updated_at: now })
       .where('id', '=', id)
       .execute();
     await recomputeIncident(trx, row.incident_id, now);

@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { m0100Accounts } from '../accounts/migration.js';
+import { m0200DeskIndexes, m0201DeskReviewStatus } from '../desk/migration.js';
 import type { Engine } from './store.js';
 
 type Db = Kysely<unknown>;
@@ -251,6 +252,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002_feeds': m0002,
         '0003_event_filter_indexes': m0003,
         '0100_accounts': m0100Accounts(engine),
+        '0200_desk_indexes': m0200DeskIndexes,
+        '0201_desk_review_status': m0201DeskReviewStatus(engine),
       };
     },
   };

@@ -86,6 +86,8 @@ export interface EventsTable {
   /** Independent sources of the incident it belongs to (1 when unmerged). */
   sources: number;
   reviewed: number;
+  /** The analyst's verdict (accepted, edited, rejected) once reviewed; null while pending. Left out on insert (desk migration 0201). */
+  review_status?: string | null;
   updated_at: string;
   record: string;
 }

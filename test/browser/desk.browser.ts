@@ -66,6 +66,18 @@ describe('analyst desk in Chromium', () => {
     const stats = await api<{ events: number }>('/stats');
     assert.equal(await tableCount(), stats.events);
     assert.ok((await page.$$('.leaflet-interactive')).length > 0, 'map marks drawn');
+    // Drawn where they can be seen and clicked: at each mark's centre the topmost element is a mark
+    // (not the basemap's canvas, say).
+    const covered = await page.$$eval(
+      'path.mark',
+      (marks) =>
+        marks.filter((m) => {
+          const r = m.getBoundingClientRect();
+          const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !top?.classList.contains('leaflet-interactive');
+        }).length,
+    );
+    assert.equal(covered, 0, 'no map mark is covered');
     assert.ok(await page.$('.timeline-canvas canvas'), 'timeline drawn');
     await shot(page, 'desk-1280');
     assert.deepEqual(s.problems, []);

@@ -3,17 +3,30 @@
  * every article character through text nodes (see dom.ts) keeps the safety argument one file long.
  */
 import './style.css';
-import { analyst, get, setAnalyst } from './api.js';
-import { renderAudit } from './audit.js';
+import { analyst, dropPrefetched, get, prefetch, setAnalyst } from './api.js';
 import { announce, h } from './dom.js';
-import { renderArticle } from './evidence.js';
 import { renderFilters } from './filters-form.js';
-import { renderIncident } from './incident.js';
-import { renderIngest } from './ingest.js';
-import { invalidateMapSize, mountMap } from './map.js';
+import { fitQuery, timelineQuery } from './queries.js';
 import { currentView, navigate, onNavigate, params, type View } from './state.js';
 import { renderTable } from './table.js';
-import { mountTimeline, refreshTimeline, resizeTimeline } from './timeline.js';
+
+/*
+ * The map (Leaflet and the country outlines) and the timeline (uPlot) are most of the code: they
+ * load as their own chunks, in parallel with the first paint's requests, so the page, filters and
+ * table do not wait for them; the other views load when opened.
+ */
+let mapCode: Promise<typeof import('./map.js')> | null = null;
+let timelineCode: Promise<typeof import('./timeline.js')> | null = null;
+const loadMap = () => (mapCode ??= import('./map.js'));
+const loadTimeline = () => (timelineCode ??= import('./timeline.js'));
+
+if (currentView() === 'desk') {
+  const fit = fitQuery();
+  if (fit) prefetch('/map', fit);
+  prefetch('/timeline', timelineQuery());
+  void loadMap();
+  void loadTimeline();
+}
 
 interface Stats {
   articles: number;
@@ -60,8 +73,19 @@ function tab(view: View, label: string, extra: Record<string, string> = {}): HTM
 }
 
 const filtersBox = h('aside', { class: 'sidebar', id: 'filters' });
-const mapPanel = h('section', { class: 'panel map-panel', 'aria-label': 'Map' });
-const timelinePanel = h('section', { class: 'panel timeline-panel', 'aria-label': 'Timeline' });
+// Until their code arrives, the map and timeline hold their place (same sizes: no layout shift).
+const mapPanel = h(
+  'section',
+  { class: 'panel map-panel', 'aria-label': 'Map' },
+  h('div', { class: 'panel-bar' }, h('h2', null, 'Map')),
+  h('div', { class: 'map-canvas' }),
+);
+const timelinePanel = h(
+  'section',
+  { class: 'panel timeline-panel', 'aria-label': 'Timeline' },
+  h('div', { class: 'panel-bar' }, h('h2', null, 'Timeline')),
+  h('div', { class: 'timeline-canvas' }),
+);
 const tablePanel = h('section', { class: 'panel table-panel', 'aria-label': 'Events table' });
 const deskView = h(
   'div',
@@ -124,30 +148,50 @@ async function render(): Promise<void> {
   document.title = `sitrep desk — ${view}`;
   void refreshStats();
   if (view === 'desk') {
+    // Each part of the first paint marks when it is drawn (performance marks: the bench reads them).
+    const first = firstPaint;
+    const part = (name: string) => () => {
+      if (first) performance.mark(`desk-${name}`);
+    };
+    // The map's or chart's code failed to load (server gone, a newer build): say so in its place.
+    const failed = (panel: HTMLElement, what: string) => (e: unknown) => {
+      panel.append(
+        h('p', { class: 'error', role: 'alert' }, `Could not load the ${what}: ${(e as Error).message}`),
+      );
+    };
     const jobs = [
-      mountMap(mapPanel, () => {
-        void renderTable(tablePanel);
-        void refreshTimeline();
-      }),
-      mountTimeline(timelinePanel),
-      renderTable(tablePanel),
+      loadMap()
+        .then((m) => {
+          const drawn = m.mountMap(mapPanel, () => {
+            void renderTable(tablePanel);
+            void loadTimeline().then((t) => t.refreshTimeline());
+          });
+          m.invalidateMapSize();
+          return drawn;
+        })
+        .then(part('map'), failed(mapPanel, 'map')),
+      loadTimeline()
+        .then((t) => t.mountTimeline(timelinePanel))
+        .then(part('timeline'), failed(timelinePanel, 'timeline')),
+      renderTable(tablePanel).then(part('table')),
     ];
-    invalidateMapSize();
     if (firstPaint) {
       firstPaint = false;
       await Promise.all(jobs);
+      dropPrefetched();
       performance.mark('desk-ready');
       document.body.dataset.ready = '1';
     }
     return;
   }
   firstPaint = false;
+  dropPrefetched();
   document.body.dataset.ready = '1';
   otherView.className = `other view-${view}`;
-  if (view === 'article') await renderArticle(otherView);
-  else if (view === 'incident') await renderIncident(otherView);
-  else if (view === 'ingest') renderIngest(otherView);
-  else if (view === 'audit') await renderAudit(otherView);
+  if (view === 'article') await (await import('./evidence.js')).renderArticle(otherView);
+  else if (view === 'incident') await (await import('./incident.js')).renderIncident(otherView);
+  else if (view === 'ingest') (await import('./ingest.js')).renderIngest(otherView);
+  else if (view === 'audit') await (await import('./audit.js')).renderAudit(otherView);
   else if (view === 'review') {
     const box = h('div', { class: 'panel table-panel' });
     otherView.replaceChildren(
@@ -168,8 +212,8 @@ let resizeTimer = 0;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = window.setTimeout(() => {
-    invalidateMapSize();
-    resizeTimeline();
+    void mapCode?.then((m) => m.invalidateMapSize());
+    void timelineCode?.then((t) => t.resizeTimeline());
   }, 150);
 });
 void render();

@@ -13,6 +13,7 @@ import { filtersToParams } from '../../src/desk/filters.js';
 import { get } from './api.js';
 import { typeColor } from './colors.js';
 import { h } from './dom.js';
+import { fitQuery } from './queries.js';
 import { articleOfEvent, currentFilters, openView, params, setFilters } from './state.js';
 import type { MapMark, MapMarks } from './types.js';
 
@@ -55,6 +56,30 @@ function tip(m: MapMark): HTMLElement {
 }
 
 let fitted = false;
+let basemap: L.GeoJSON | null = null;
+
+/**
+ * The country outlines, added once the map has its first real view (framed on the data, or the
+ * URL's): projecting and drawing ~180 outlines is most of the map's start-up work, not worth doing
+ * for the provisional view first.
+ */
+function addBasemap(): void {
+  if (!map || basemap) return;
+  const topo = countries110 as unknown as Topology<{ countries: GeometryCollection }>;
+  basemap = L.geoJSON(feature(topo, topo.objects.countries), {
+    style: { color: '#9a9385', weight: 0.7, fillColor: '#efebe2', fillOpacity: 1 },
+    interactive: false,
+    // One canvas for ~180 outlines paints faster than as many SVG paths; marks stay SVG (focusable, testable).
+    // In a pane of its own under the marks' (style.css), whichever is added first.
+    renderer: L.canvas({ padding: 0.5, pane: 'basemap' }),
+  } as L.GeoJSONOptions & L.PathOptions).addTo(map);
+}
+
+/** Resolves when marks were first drawn (or their request failed): the end of the map's first paint. */
+let firstDrawn: () => void = () => {};
+const drawnOnce = new Promise<void>((resolve) => {
+  firstDrawn = resolve;
+});
 
 function drawMarks(data: MapMarks): void {
   if (!map || !marksLayer) return;
@@ -64,9 +89,11 @@ function drawMarks(data: MapMarks): void {
     const b = L.latLngBounds(data.marks.map((m) => [m.lat, m.lon] as [number, number]));
     programmatic = true;
     map.fitBounds(b.pad(0.6), { animate: false, maxZoom: 6 });
+    addBasemap();
     return; // moveend redraws for the new view
   }
   fitted = true;
+  addBasemap();
   marksLayer.clearLayers();
   for (const m of data.marks) {
     const color = typeColor(m.type);
@@ -122,21 +149,29 @@ function drawMarks(data: MapMarks): void {
     const shown = data.marks.reduce((s, m) => s + m.count, 0);
     info.textContent = `${shown.toLocaleString('en')} events on the map${data.unlocated ? ` · ${data.unlocated.toLocaleString('en')} without a place` : ''}`;
   }
+  firstDrawn();
 }
 
 export async function refreshMap(): Promise<void> {
   if (!map) return;
-  const q = filtersToParams(currentFilters());
-  q.delete('bbox');
-  const b = map.getBounds().pad(0.3);
-  q.set('zoom', String(map.getZoom()));
-  q.set('view', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(3)).join(','));
+  // Not framed yet and no view in the URL: ask for the whole world, then frame what it holds.
+  let q = fitted ? null : fitQuery();
+  if (!q) {
+    q = filtersToParams(currentFilters());
+    q.delete('bbox');
+    const b = map.getBounds().pad(0.3);
+    q.set('zoom', String(map.getZoom()));
+    q.set('view', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((x) => x.toFixed(3)).join(','));
+  }
   controller?.abort();
   controller = new AbortController();
   try {
     drawMarks(await get<MapMarks>('/map', q, controller.signal));
   } catch (e) {
-    if ((e as Error).name !== 'AbortError' && info) info.textContent = `Map: ${(e as Error).message}`;
+    if ((e as Error).name === 'AbortError') return;
+    if (info) info.textContent = `Map: ${(e as Error).message}`;
+    addBasemap();
+    firstDrawn();
   }
 }
 
@@ -152,7 +187,10 @@ function viewBbox(): [number, number, number, number] | undefined {
   return [w, s, e, n];
 }
 
-/** Build the map once; later calls only refresh its marks and follow the URL's bbox. */
+/**
+ * Build the map once; later calls only refresh its marks and follow the URL's bbox. The first call
+ * resolves once marks are drawn, after the map has framed the data.
+ */
 export function mountMap(root: HTMLElement, onViewFilter: () => void): Promise<void> {
   if (map) {
     syncViewFromUrl();
@@ -206,13 +244,7 @@ export function mountMap(root: HTMLElement, onViewFilter: () => void): Promise<v
   });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Basemap: Natural Earth (public domain), via world-atlas');
-  const topo = countries110 as unknown as Topology<{ countries: GeometryCollection }>;
-  L.geoJSON(feature(topo, topo.objects.countries), {
-    style: { color: '#9a9385', weight: 0.7, fillColor: '#efebe2', fillOpacity: 1 },
-    interactive: false,
-    // One canvas for ~180 outlines paints faster than as many SVG paths; marks stay SVG (focusable, testable).
-    renderer: L.canvas({ padding: 0.5 }),
-  } as L.GeoJSONOptions & L.PathOptions).addTo(map);
+  map.createPane('basemap');
   marksLayer = L.layerGroup().addTo(map);
   map.on('moveend', () => {
     void refreshMap();
@@ -231,7 +263,7 @@ export function mountMap(root: HTMLElement, onViewFilter: () => void): Promise<v
     }
   });
   syncViewFromUrl();
-  return refreshMap();
+  return refreshMap().then(() => drawnOnce);
 }
 
 /** The URL bbox the map view agrees with (written by a pan, or applied from the URL). */

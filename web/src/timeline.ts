@@ -4,10 +4,10 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { filtersToParams } from '../../src/desk/filters.js';
 import { get } from './api.js';
 import { typeColor } from './colors.js';
 import { h } from './dom.js';
+import { timelineQuery } from './queries.js';
 import { currentFilters, setFilters } from './state.js';
 import type { TimelineData } from './types.js';
 
@@ -83,7 +83,7 @@ export function mountTimeline(root: HTMLElement): Promise<void> {
 
 export async function refreshTimeline(): Promise<void> {
   if (!canvasBox) return;
-  const q = filtersToParams(currentFilters());
+  const q = timelineQuery();
   controller?.abort();
   controller = new AbortController();
   let data: TimelineData;

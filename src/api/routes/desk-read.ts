@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportRows } from '../../desk/export.js';
 import { parseFilters, parseOrder } from '../../desk/filters.js';
-import { cached, eventTable, mapMarks, timeline } from '../../desk/query.js';
+import { cached, deskStats, eventTable, mapMarks, timeline } from '../../desk/query.js';
 import type { Store } from '../../store/store.js';
 import { problem } from '../desk.js';
 
@@ -115,18 +115,7 @@ export function deskReadRoutes(store: Store): Hono {
     );
   });
 
-  app.get('/stats', async (c) => {
-    const [articles, events, pending] = await Promise.all([
-      store.countArticles(),
-      store.countEvents(),
-      store.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('reviewed', '=', 0)
-        .executeTakeFirstOrThrow(),
-    ]);
-    return c.json({ articles, events, pending: Number(pending.n) });
-  });
+  app.get('/stats', async (c) => c.json(await deskStats(store)));
 
   app.get('/export', async (c) => {
     const { params, filters, errors } = filtersOr400(c.req.url);
