@@ -38,10 +38,10 @@ interface WorldCountry {
 
 // Suffixes admin names carry that news often drops ("Aleppo Governorate" → "Aleppo").
 const ADMIN_SUFFIX =
-  / (governorate|province|region|oblast|state|prefecture|department|district|voivodeship|county|krai|kray|municipality|autonomous region|autonomous republic|republic|territory|division|emirate|parish)$/i;
+  / (governorate|province|region|oblast|state|prefecture|department|district|voivodeship|county|krai|kray|municipality|autonomous region|autonomous republic|republic|territory|division|emirate|parish|borough)$/i;
 // Prefixes ("Provincia di", "Region of") likewise.
 const ADMIN_PREFIX =
-  /^(provincia de |provincia di |province of |region of |departamento de |estado de |state of )/i;
+  /^(provincia de |provincia di |province of |province du |region of |departamento de |estado de |state of |municipio de |partido de |distrito de )/i;
 
 /** Directory of an installed package (some packages do not export their package.json). */
 function pkgDir(name: string): string {
@@ -190,7 +190,10 @@ export function build(outDir: string): string {
     );
     w.addName(id, name, NAME_MAIN);
     const stripped = name.replace(ADMIN_SUFFIX, '').replace(ADMIN_PREFIX, '');
-    if (fcode === 'ADM1' && stripped !== name && stripped.length > 2) w.addName(id, stripped, NAME_OFFICIAL);
+    // news drops the head of county-level names too ("Avoyelles", "Henrico"), but a bare name is
+    // more often a town: the short form of an admin2 area is only an alternate name
+    if (stripped !== name && stripped.length > 2)
+      w.addName(id, stripped, fcode === 'ADM1' ? NAME_OFFICIAL : NAME_ALTERNATE);
     return id;
   };
   const adminIds = new Map<string, number>();
