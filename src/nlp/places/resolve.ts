@@ -6,6 +6,32 @@ import { type FeatureView, type Gazetteer, precisionOf } from './gazetteer/load.
 
 /** Score offsets by how a name matched: main, official/ascii, alternate, abbreviation. */
 const NAME_KIND_PRIOR = [0, -0.2, -2.2, -3];
+
+/** Resolution weights (tuned on the LGL, TR-News and GeoVirus dev sets; exported for tuning scripts). */
+export const W = {
+  alternate: -2.2,
+  country: 7,
+  region: 5,
+  admin1: 3,
+  admin2: 1,
+  areaPop: 0.3,
+  cityPop: 0.6,
+  pplc: 2,
+  ppla: 0.8,
+  ppla2: 0.4,
+  pplx: -1,
+  evCountry: 2.5,
+  evAdmin1: 3,
+  evAdmin1Scale: 0.7,
+  evAdmin1Self: 0,
+  evAdmin2: 2,
+  support: 1.2,
+  supportMax: 2.5,
+  qualifier: 5,
+  dateline: 1,
+  voteCity: 0.6,
+  voteCityA1: 0.5,
+};
 const MAX_CANDIDATES = 25;
 
 interface Candidate {
@@ -40,26 +66,26 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
 
 function priorOf(fcode: string, population: number, nameKind: number, precision: PlacePrecision): number {
   const logPop = Math.log10(population + 1);
-  let s = NAME_KIND_PRIOR[nameKind];
+  let s = nameKind === 2 ? W.alternate : NAME_KIND_PRIOR[nameKind];
   switch (precision) {
     case 'country':
-      s += nameKind < 2 ? 7 : 6;
+      s += nameKind < 2 ? W.country : W.country - 1;
       break;
     case 'region':
-      s += 5;
+      s += W.region;
       break;
     case 'admin1':
-      s += 3 + 0.3 * logPop;
+      s += W.admin1 + W.areaPop * logPop;
       break;
     case 'admin2':
-      s += 1 + 0.3 * logPop;
+      s += W.admin2 + W.areaPop * logPop;
       break;
     default:
-      s += 0.6 * logPop;
-      if (fcode === 'PPLC') s += 2;
-      else if (fcode === 'PPLA') s += 0.8;
-      else if (fcode === 'PPLA2') s += 0.4;
-      else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s -= 1;
+      s += W.cityPop * logPop;
+      if (fcode === 'PPLC') s += W.pplc;
+      else if (fcode === 'PPLA') s += W.ppla;
+      else if (fcode === 'PPLA2') s += W.ppla2;
+      else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s += W.pplx;
   }
   return s;
 }
@@ -153,8 +179,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
         aw = 1.5 * conf;
         add(admin2Votes, top.f.admin2, conf);
       } else if (top.precision === 'city') {
-        cw = 0.6 * conf;
-        aw = 0.5 * conf;
+        cw = W.voteCity * conf;
+        aw = W.voteCityA1 * conf;
       } else if (top.precision === 'region' && top.f.country) cw = conf;
       if (g.demonymOf) cw = 0.8 * n;
       g.ownCountry = top.f.country;
@@ -164,7 +190,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       add(countryVotes, top.f.country, cw);
       add(admin1Votes, top.f.admin1, aw);
     }
-    if (datelineCountry) add(countryVotes, datelineCountry, 1);
+    if (datelineCountry) add(countryVotes, datelineCountry, W.dateline);
   };
   let datelineCountry = '';
   // The dateline place is where the reporter is: its country is evidence too.
@@ -235,19 +261,23 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       for (const c of g.cands) {
         let s = base.get(c) ?? c.prior;
         if (listed && c.precision === 'admin1') s += 2;
-        if (c.precision === 'city' || c.precision === 'admin2') s += Math.min(2.5, 1.2 * support(c, g, near));
+        if (c.precision === 'city' || c.precision === 'admin2')
+          s += Math.min(W.supportMax, W.support * support(c, g, near));
         let cv = countryVotes.get(c.f.country) ?? 0;
         if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
         let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
         if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
         const a2v = c.precision === 'city' && c.f.admin2 ? (admin2Votes.get(c.f.admin2) ?? 0) : 0;
         let ev = 0;
-        if (cv > 0.05) ev += 2.5 * (1 - Math.exp(-cv / 1));
-        if (av > 0.05 && c.precision !== 'admin1') ev += 3 * (1 - Math.exp(-av / 0.7));
-        if (a2v > 0.05) ev += 2 * (1 - Math.exp(-a2v));
+        if (cv > 0.05) ev += W.evCountry * (1 - Math.exp(-cv));
+        if (av > 0.05)
+          ev +=
+            (c.precision === 'admin1' ? W.evAdmin1Self : W.evAdmin1) * (1 - Math.exp(-av / W.evAdmin1Scale));
+        if (a2v > 0.05) ev += W.evAdmin2 * (1 - Math.exp(-a2v));
         s += c.alternate ? ev / 2 : ev;
         if (q && c.f !== q.f) {
-          if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
+          if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1)
+            s += W.qualifier;
         }
         c.score = s;
       }
