@@ -148,6 +148,12 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   return { lowerWords, titleSentence, mentionAt, mentionStart, nameRunWords };
 }
 
+/** Every reading is an admin2 area matched by an alternate (short) name only. */
+function onlyAdmin2ShortForms(gz: Gazetteer, postings: readonly number[]): boolean {
+  for (const p of postings) if ((p & 3) < 2 || gz.fcodeAt(p >> 2) !== 'ADM2') return false;
+  return postings.length > 0;
+}
+
 /** Cheap strength of a gazetteer name before context: is it a country, admin area, region or a large city? */
 function strongName(gz: Gazetteer, postings: readonly number[]): boolean {
   for (const p of postings) {
@@ -272,6 +278,12 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
         adminHead = plural;
         gz.lookup(`${bestKey} ${plural}`, posting);
       }
+    }
+    // the short form of a county ("Carter" for Carter County) alone is more often the person it
+    // is named after: it needs its head word
+    if (!adminHead && onlyAdmin2ShortForms(gz, posting)) {
+      i = bestEnd;
+      continue;
     }
     if (HYPHENS.has(tk.text[end + 1] ?? '') && HYPHEN_PLACE_SUFFIXES.has(tk.lower[end + 2] ?? '')) {
       cue |= CUE_HYPHEN;
