@@ -293,7 +293,15 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   if (process.env.PLACES_DEBUG)
     for (const g of groups.values())
       if (g.key === process.env.PLACES_DEBUG)
-        console.error(g.cands.slice(0, 6).map((c) => `${c.f.name} ${c.f.country}.${c.f.admin1} ${c.f.fcode} p=${c.prior.toFixed(2)} s=${c.score.toFixed(2)}`).join('\n'));
+        console.error(
+          g.cands
+            .slice(0, 6)
+            .map(
+              (c) =>
+                `${c.f.name} ${c.f.country}.${c.f.admin1} ${c.f.fcode} p=${c.prior.toFixed(2)} s=${c.score.toFixed(2)}`,
+            )
+            .join('\n'),
+        );
   // Output, one place per toponym, in text order.
   const places: Place[] = [];
   for (let k = 0; k < toponyms.length; k++) {
