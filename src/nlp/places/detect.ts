@@ -663,10 +663,6 @@ function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
   return false;
 }
 
-const MONTHS_DAYS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
-function isMonthOrDay(w: string): boolean {
-  return MONTHS_DAYS.test(w);
-}
 
 const LANGUAGE_VERBS = new Set([
   'speak',
