@@ -860,6 +860,15 @@ export function toponymsForSpans(
       continue;
     }
     const t0 = Math.max(0, tokenIndexAt(doc, sp.start));
+    if (!adminHead && found) {
+      // "Clark, Madison and Warren counties"
+      const plural = pluralAdminHeadAfter(doc.tokens, tokenIndexAt(doc, sp.end - 1), doc.tokens.length);
+      if (plural) {
+        adminHead = plural;
+        cue |= CUE_ADMIN;
+        gz.lookup(`${key} ${plural}`, postings);
+      }
+    }
     out.push({
       start: sp.start,
       end: sp.end,
