@@ -845,6 +845,14 @@ export function toponymsForSpans(
       }
     }
     const dem = demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+    if (!found && !dem) {
+      // a resident noun the demonym table lacks ("Ohioans", "Londoner", "Dagestani"): its place
+      const base = placeOfResidentNoun(gz, key, postings);
+      if (base) {
+        key = base;
+        found = true;
+      }
+    }
     if (!found && dem) {
       out.push({
         ...sp,
@@ -883,6 +891,29 @@ export function toponymsForSpans(
     });
   }
   return out;
+}
+
+/** Suffix rewrites from a resident noun to its place's name ("iowans" → "iowa", "ontarians" → "ontario"). */
+const RESIDENT_SUFFIXES: readonly [RegExp, string][] = [
+  [/ians?$/, 'ia'],
+  [/ians?$/, 'io'],
+  [/ans?$/, 'a'],
+  [/ans?$/, ''],
+  [/ers?$/, ''],
+  [/ites?$/, ''],
+  [/is?$/, ''],
+];
+
+/** The gazetteer name a resident noun derives from, its postings added; null when none fits. */
+function placeOfResidentNoun(gz: Gazetteer, key: string, postings: number[]): string | null {
+  if (key.length < 5) return null;
+  for (const [re, rep] of RESIDENT_SUFFIXES) {
+    if (!re.test(key)) continue;
+    const base = key.replace(re, rep);
+    if (base.length < 3 || base === key) continue;
+    if (gz.lookup(base, postings) > 0) return base;
+  }
+  return null;
 }
 
 function tokenIndexAt(doc: Doc, offset: number): number {
