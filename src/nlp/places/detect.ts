@@ -663,7 +663,6 @@ function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
   return false;
 }
 
-
 const LANGUAGE_VERBS = new Set([
   'speak',
   'speaks',

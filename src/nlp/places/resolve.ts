@@ -31,7 +31,31 @@ export const W = {
   dateline: 1,
   voteCity: 0.6,
   voteCityA1: 0.5,
+  usStyle: 1.5,
 };
+
+// Cues of an American local paper that name no place: US spellings, county names, US
+// abbreviations of offices and roads, NANP phone numbers. Commonwealth spellings cancel them.
+const US_CUES =
+  /\b(?:center|color|favor|honor|neighbor|theater|labor)s?\b|\b[A-Z][a-z]+ County\b|\b(?:Sen|Rep|Gov|Lt|Sgt|Det)\. [A-Z]|\b(?:Interstate|Highway|Route|U\.S\.) \d|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[RD]-[A-Z][a-z]+\b/g;
+const COMMONWEALTH_CUES =
+  /\b(?:centre|colour|favour|honour|neighbour|theatre|labour|organis\w+|programme)s?\b/g;
+
+/** How strongly the wording says "an American paper": 0 … 1. */
+function usStyleOf(text: string): number {
+  const us = countMatches(US_CUES, text);
+  if (us === 0) return 0;
+  const cw = countMatches(COMMONWEALTH_CUES, text);
+  if (cw >= us) return 0;
+  return Math.min(1, (us - cw) / 4);
+}
+
+function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
 const MAX_CANDIDATES = 25;
 
 interface Candidate {
@@ -191,8 +215,10 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       add(admin1Votes, top.f.admin1, aw);
     }
     if (datelineCountry) add(countryVotes, datelineCountry, W.dateline);
+    if (usCue > 0) add(countryVotes, 'US', usCue);
   };
   let datelineCountry = '';
+  const usCue = W.usStyle > 0 ? W.usStyle * usStyleOf(doc.text) : 0;
   // The dateline place is where the reporter is: its country is evidence too.
   const dl = doc.article.dateline;
   if (dl) {
