@@ -32,6 +32,8 @@ export const W = {
   voteCity: 0.6,
   voteCityA1: 0.5,
   usStyle: 1.5,
+  datelineCity: 0,
+  datelinePop: 0.4,
 };
 
 // Cues of an American local paper that name no place: US spellings, county names, US
@@ -48,6 +50,14 @@ function usStyleOf(text: string): number {
   const cw = countMatches(COMMONWEALTH_CUES, text);
   if (cw >= us) return 0;
   return Math.min(1, (us - cw) / 4);
+}
+
+function isAllCaps(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 function countMatches(re: RegExp, text: string): number {
@@ -170,11 +180,32 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     groupOf.push(g);
   }
 
+  // The dateline, or a capitalised name opening the text ("WASHINGTON Barack Obama …"), is where
+  // the reporter files from: a place well known enough to stand alone, a city rather than an area.
+  let datelineGroup: Group | null = null;
+  const dlSpan = doc.article.dateline;
+  for (let k = 0; k < toponyms.length; k++) {
+    const t = toponyms[k];
+    if (t.kind !== 'place') continue;
+    if (
+      dlSpan
+        ? t.start === dlSpan.start
+        : t.start <= 2 && t.end - t.start >= 4 && isAllCaps(doc.text, t.start, t.end)
+    ) {
+      datelineGroup = groupOf[k];
+      break;
+    }
+  }
+
   // Pass 1: priors and cues only.
   const base = new Map<Candidate, number>();
   for (const g of groups.values()) {
     if (g.cands.length === 0) continue;
     applyCues(g);
+    if (g === datelineGroup)
+      for (const c of g.cands)
+        if (c.precision === 'city')
+          c.score += W.datelineCity + W.datelinePop * Math.log10(c.f.population + 1);
     for (const c of g.cands) base.set(c, c.score);
     g.cands.sort((x, y) => y.score - x.score);
   }
