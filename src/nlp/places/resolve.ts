@@ -36,19 +36,51 @@ export const W = {
   datelinePop: 0.4,
 };
 
-// Cues of an American local paper that name no place: US spellings, county names, US
-// abbreviations of offices and roads, NANP phone numbers. Commonwealth spellings cancel them.
-const US_CUES =
-  /\b(?:center|color|favor|honor|neighbor|theater|labor)s?\b|\b[A-Z][a-z]+ County\b|\b(?:Sen|Rep|Gov|Lt|Sgt|Det)\. [A-Z]|\b(?:Interstate|Highway|Route|U\.S\.) \d|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b[RD]-[A-Z][a-z]+\b/g;
-const COMMONWEALTH_CUES =
-  /\b(?:centre|colour|favour|honour|neighbour|theatre|labour|organis\w+|programme)s?\b/g;
+// Cues of an American local paper that name no place: US spellings, "X County", US office and
+// road abbreviations, party-state tags ("R-Texas"), NANP phone numbers. Commonwealth spellings
+// cancel them. One pass over the tokens.
+const US_SPELLINGS = new Set(
+  ['center', 'color', 'favor', 'honor', 'neighbor', 'theater', 'labor'].flatMap((w) => [w, `${w}s`]),
+);
+const COMMONWEALTH_SPELLINGS = new Set(
+  [
+    'centre',
+    'colour',
+    'favour',
+    'honour',
+    'neighbour',
+    'theatre',
+    'labour',
+    'programme',
+    'organisation',
+  ].flatMap((w) => [w, `${w}s`]),
+);
+const US_TITLES = new Set(['sen.', 'rep.', 'gov.', 'lt.', 'sgt.', 'det.']);
+const US_ROADS = new Set(['interstate', 'highway', 'route']);
+const NANP_PHONE = /^\d{3}-\d{3}-\d{4}$/;
+const UPPER_INITIAL = /^[A-Z]/;
+const DIGIT_INITIAL = /^\d/;
 
 /** How strongly the wording says "an American paper": 0 … 1. */
-function usStyleOf(text: string): number {
-  const us = countMatches(US_CUES, text);
-  if (us === 0) return 0;
-  const cw = countMatches(COMMONWEALTH_CUES, text);
-  if (cw >= us) return 0;
+function usStyleOf(doc: Doc): number {
+  const tk = doc.tokens;
+  let us = 0;
+  let cw = 0;
+  for (let i = 0; i < tk.length; i++) {
+    const w = tk.lower[i];
+    if (US_SPELLINGS.has(w)) us++;
+    else if (COMMONWEALTH_SPELLINGS.has(w)) cw++;
+    else if (w === 'county') {
+      if (i > 0 && tk.text[i] === 'County' && UPPER_INITIAL.test(tk.text[i - 1])) us++;
+    } else if (US_TITLES.has(w) || US_ROADS.has(w)) {
+      const next = tk.text[i + 1] ?? '';
+      if (US_TITLES.has(w) ? UPPER_INITIAL.test(next) : DIGIT_INITIAL.test(next)) us++;
+    } else if (w.length === 12) {
+      if (NANP_PHONE.test(w)) us++;
+    } else if ((w === 'r' || w === 'd') && tk.text[i + 1] === '-' && UPPER_INITIAL.test(tk.text[i + 2] ?? ''))
+      us++;
+  }
+  if (us === 0 || cw >= us) return 0;
   return Math.min(1, (us - cw) / 4);
 }
 
@@ -60,12 +92,6 @@ function isAllCaps(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function countMatches(re: RegExp, text: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(text) !== null) n++;
-  return n;
-}
 const MAX_CANDIDATES = 25;
 
 interface Candidate {
@@ -249,7 +275,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     if (usCue > 0) add(countryVotes, 'US', usCue);
   };
   let datelineCountry = '';
-  const usCue = W.usStyle > 0 ? W.usStyle * usStyleOf(doc.text) : 0;
+  const usCue = W.usStyle > 0 ? W.usStyle * usStyleOf(doc) : 0;
   // The dateline place is where the reporter is: its country is evidence too.
   const dl = doc.article.dateline;
   if (dl) {
