@@ -36,52 +36,107 @@ export const W = {
   datelinePop: 0.4,
 };
 
-// Cues of an American local paper that name no place: US spellings, "X County", US office and
-// road abbreviations, party-state tags ("R-Texas"), NANP phone numbers. Commonwealth spellings
-// cancel them. One pass over the tokens.
-const US_SPELLINGS = new Set(
-  ['center', 'color', 'favor', 'honor', 'neighbor', 'theater', 'labor'].flatMap((w) => [w, `${w}s`]),
-);
-const COMMONWEALTH_SPELLINGS = new Set(
-  [
-    'centre',
-    'colour',
-    'favour',
-    'honour',
-    'neighbour',
-    'theatre',
-    'labour',
-    'programme',
-    'organisation',
-  ].flatMap((w) => [w, `${w}s`]),
-);
-const US_TITLES = new Set(['sen.', 'rep.', 'gov.', 'lt.', 'sgt.', 'det.']);
-const US_ROADS = new Set(['interstate', 'highway', 'route']);
-const NANP_PHONE = /^\d{3}-\d{3}-\d{4}$/;
-const UPPER_INITIAL = /^[A-Z]/;
-const DIGIT_INITIAL = /^\d/;
+// Cues of an American local paper that name no place: US spellings, "X County", US office
+// abbreviations, party-state tags ("R-Texas", "D-Raleigh"), numbered roads. Commonwealth spellings
+// cancel them. Counted with indexOf over the text, and only when a close contest needs them.
+const US_MARKS = [
+  'center',
+  'Center',
+  'color',
+  'favor',
+  'honor',
+  'neighbor',
+  'theater',
+  'Theater',
+  'labor',
+  'Labor',
+  ' County',
+];
+const US_MARKS_BEFORE_CAPITAL = [
+  'Sen. ',
+  'Rep. ',
+  'Gov. ',
+  'Lt. ',
+  'Sgt. ',
+  'Det. ',
+  ' R-',
+  ' D-',
+  '(R-',
+  '(D-',
+];
+const US_MARKS_BEFORE_DIGIT = ['Interstate ', 'Highway ', 'Route ', '-'];
+const COMMONWEALTH_MARKS = [
+  'centre',
+  'Centre',
+  'colour',
+  'favour',
+  'honour',
+  'neighbour',
+  'theatre',
+  'Theatre',
+  'labour',
+  'Labour',
+  'programme',
+  'organisation',
+];
+const NANP_PHONE = /^\d{3}-\d{4}\b/;
 
 /** How strongly the wording says "an American paper": 0 … 1. */
-function usStyleOf(doc: Doc): number {
-  const tk = doc.tokens;
+function usStyleOf(text: string): number {
   let us = 0;
+  for (const m of US_MARKS) us += occurrences(text, m, 0);
+  for (const m of US_MARKS_BEFORE_CAPITAL) us += occurrences(text, m, 1);
+  for (const m of US_MARKS_BEFORE_DIGIT) us += occurrences(text, m, 2);
+  if (us === 0) return 0;
   let cw = 0;
-  for (let i = 0; i < tk.length; i++) {
-    const w = tk.lower[i];
-    if (US_SPELLINGS.has(w)) us++;
-    else if (COMMONWEALTH_SPELLINGS.has(w)) cw++;
-    else if (w === 'county') {
-      if (i > 0 && tk.text[i] === 'County' && UPPER_INITIAL.test(tk.text[i - 1])) us++;
-    } else if (US_TITLES.has(w) || US_ROADS.has(w)) {
-      const next = tk.text[i + 1] ?? '';
-      if (US_TITLES.has(w) ? UPPER_INITIAL.test(next) : DIGIT_INITIAL.test(next)) us++;
-    } else if (w.length === 12) {
-      if (NANP_PHONE.test(w)) us++;
-    } else if ((w === 'r' || w === 'd') && tk.text[i + 1] === '-' && UPPER_INITIAL.test(tk.text[i + 2] ?? ''))
-      us++;
-  }
-  if (us === 0 || cw >= us) return 0;
+  for (const m of COMMONWEALTH_MARKS) cw += occurrences(text, m, 0);
+  if (cw >= us) return 0;
   return Math.min(1, (us - cw) / 4);
+}
+
+/**
+ * Occurrences of a literal, at most 8; `after` 1: only those followed by a capital letter; 2: by a
+ * digit ("-" then: a phone number's "555-0100" after its area code "304-").
+ */
+function occurrences(text: string, mark: string, after: 0 | 1 | 2): number {
+  let n = 0;
+  for (let at = text.indexOf(mark); at >= 0 && n < 8; at = text.indexOf(mark, at + mark.length)) {
+    const c = text.charCodeAt(at + mark.length);
+    if (after === 1 && (c < 65 || c > 90)) continue;
+    if (after === 2) {
+      if (c < 48 || c > 57) continue;
+      if (mark === '-' && !(isPhoneAreaCode(text, at) && NANP_PHONE.test(text.slice(at + 1, at + 10))))
+        continue;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Three digits right before `at`, after a non-digit ("304-", "(304) " is not matched). */
+function isPhoneAreaCode(text: string, at: number): boolean {
+  if (at < 3) return false;
+  for (let i = at - 3; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const p = text.charCodeAt(at - 4);
+  return !(p >= 48 && p <= 57);
+}
+
+/** Is some name read outside the US with an American reading within reach of the US vote? */
+function closeUsContest(groups: Iterable<Group>): boolean {
+  for (const g of groups) {
+    if (g.cands.length < 2 || g.cands[0].f.country === 'US') continue;
+    const top = g.cands[0].score;
+    for (let i = 1; i < g.cands.length; i++) {
+      const c = g.cands[i];
+      if (c.f.country !== 'US') continue;
+      if (top - c.score < W.evCountry) return true;
+      break;
+    }
+  }
+  return false;
 }
 
 function isAllCaps(text: string, start: number, end: number): boolean {
@@ -275,7 +330,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     if (usCue > 0) add(countryVotes, 'US', usCue);
   };
   let datelineCountry = '';
-  const usCue = W.usStyle > 0 ? W.usStyle * usStyleOf(doc) : 0;
+  // (read only when, after the first round, an American reading of some name is close behind another)
+  let usCue = 0;
   // The dateline place is where the reporter is: its country is evidence too.
   const dl = doc.article.dateline;
   if (dl) {
@@ -333,6 +389,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   // Passes 2 and 3: rescore with the evidence the other names' current readings give (the
   // second round lets readings that support each other — a town and its county — settle).
   for (let round = 0; round < 2; round++) {
+    if (round === 1 && W.usStyle > 0 && closeUsContest(groups.values()))
+      usCue = W.usStyle * usStyleOf(doc.text);
     collectVotes();
     for (const g of groups.values()) {
       if (g.cands.length < 2) {
