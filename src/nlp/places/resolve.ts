@@ -34,6 +34,7 @@ export const W = {
   usStyle: 1.5,
   datelineCity: 0,
   datelinePop: 0.4,
+  maxCandidates: 25,
 };
 
 // Cues of an American local paper that name no place: US spellings, "X County", US office
@@ -147,7 +148,6 @@ function isAllCaps(text: string, start: number, end: number): boolean {
   return true;
 }
 
-const MAX_CANDIDATES = 25;
 
 interface Candidate {
   f: FeatureView;
@@ -431,18 +431,6 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     }
   }
 
-  if (process.env.PLACES_DEBUG)
-    for (const g of groups.values())
-      if (g.key === process.env.PLACES_DEBUG)
-        console.error(
-          g.cands
-            .slice(0, 6)
-            .map(
-              (c) =>
-                `${c.f.name} ${c.f.country}.${c.f.admin1} ${c.f.fcode} p=${c.prior.toFixed(2)} s=${c.score.toFixed(2)}`,
-            )
-            .join('\n'),
-        );
   // Output, one place per toponym, in text order.
   const places: Place[] = [];
   for (let k = 0; k < toponyms.length; k++) {
@@ -528,9 +516,9 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
     priors.push(priorOf(fcode, gz.populationAt(id), p & 3, precisionOf(fcode)));
   }
   let order = ids.map((_, i) => i);
-  if (order.length > MAX_CANDIDATES) {
+  if (order.length > W.maxCandidates) {
     order.sort((a, b) => priors[b] - priors[a]);
-    order = order.slice(0, MAX_CANDIDATES);
+    order = order.slice(0, W.maxCandidates);
   }
   for (const i of order) {
     const f = gz.feature(ids[i]);
