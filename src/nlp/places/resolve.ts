@@ -148,13 +148,14 @@ function isAllCaps(text: string, start: number, end: number): boolean {
   return true;
 }
 
-
 interface Candidate {
   f: FeatureView;
   /** Matched by an alternate name or abbreviation only. */
   alternate: boolean;
   precision: PlacePrecision;
   prior: number;
+  /** Score after pass 1 (priors and cues). */
+  base: number;
   score: number;
 }
 
@@ -279,7 +280,6 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   }
 
   // Pass 1: priors and cues only.
-  const base = new Map<Candidate, number>();
   for (const g of groups.values()) {
     if (g.cands.length === 0) continue;
     applyCues(g);
@@ -287,7 +287,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       for (const c of g.cands)
         if (c.precision === 'city')
           c.score += W.datelineCity + W.datelinePop * Math.log10(c.f.population + 1);
-    for (const c of g.cands) base.set(c, c.score);
+    for (const c of g.cands) c.base = c.score;
     g.cands.sort((x, y) => y.score - x.score);
   }
   const countryVotes = new Map<string, number>();
@@ -400,7 +400,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       const q = qualifier.get(g);
       const listed = listedWithAdmin1.has(g);
       for (const c of g.cands) {
-        let s = base.get(c) ?? c.prior;
+        let s = c.base;
         if (listed && c.precision === 'admin1') s += 2;
         if (c.precision === 'city' || c.precision === 'admin2')
           s += Math.min(W.supportMax, W.support * support(c, g, near));
@@ -523,7 +523,14 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
   for (const i of order) {
     const f = gz.feature(ids[i]);
     const precision = precisionOf(f.fcode);
-    g.cands.push({ f, precision, prior: priors[i], score: priors[i], alternate: kinds[i] >= 2 });
+    g.cands.push({
+      f,
+      precision,
+      prior: priors[i],
+      base: priors[i],
+      score: priors[i],
+      alternate: kinds[i] >= 2,
+    });
   }
 }
 
@@ -537,7 +544,7 @@ function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
   if (id < 0) return;
   const f = gz.feature(id);
   const precision = precisionOf(f.fcode);
-  g.cands.push({ f, precision, prior: 5, score: 5, alternate: false });
+  g.cands.push({ f, precision, prior: 5, base: 5, score: 5, alternate: false });
 }
 
 function applyCues(g: Group): void {
