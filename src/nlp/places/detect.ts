@@ -148,6 +148,12 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   return { lowerWords, titleSentence, mentionAt, mentionStart, nameRunWords };
 }
 
+/** Every reading is an admin2 area matched by an alternate (short) name only. */
+function onlyAdmin2ShortForms(gz: Gazetteer, postings: readonly number[]): boolean {
+  for (const p of postings) if ((p & 3) < 2 || gz.fcodeAt(p >> 2) !== 'ADM2') return false;
+  return postings.length > 0;
+}
+
 /** Cheap strength of a gazetteer name before context: is it a country, admin area, region or a large city? */
 function strongName(gz: Gazetteer, postings: readonly number[]): boolean {
   for (const p of postings) {
@@ -272,6 +278,12 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
         adminHead = plural;
         gz.lookup(`${bestKey} ${plural}`, posting);
       }
+    }
+    // the short form of a county ("Carter" for Carter County) alone is more often the person it
+    // is named after: it needs its head word
+    if (!adminHead && onlyAdmin2ShortForms(gz, posting)) {
+      i = bestEnd;
+      continue;
     }
     if (HYPHENS.has(tk.text[end + 1] ?? '') && HYPHEN_PLACE_SUFFIXES.has(tk.lower[end + 2] ?? '')) {
       cue |= CUE_HYPHEN;
@@ -651,11 +663,6 @@ function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
   return false;
 }
 
-const MONTHS_DAYS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/;
-function isMonthOrDay(w: string): boolean {
-  return MONTHS_DAYS.test(w);
-}
-
 const LANGUAGE_VERBS = new Set([
   'speak',
   'speaks',
@@ -837,6 +844,14 @@ export function toponymsForSpans(
       }
     }
     const dem = demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+    if (!found && !dem) {
+      // a resident noun the demonym table lacks ("Ohioans", "Londoner", "Dagestani"): its place
+      const base = placeOfResidentNoun(gz, key, postings);
+      if (base) {
+        key = base;
+        found = true;
+      }
+    }
     if (!found && dem) {
       out.push({
         ...sp,
@@ -852,6 +867,15 @@ export function toponymsForSpans(
       continue;
     }
     const t0 = Math.max(0, tokenIndexAt(doc, sp.start));
+    if (!adminHead && found) {
+      // "Clark, Madison and Warren counties"
+      const plural = pluralAdminHeadAfter(doc.tokens, tokenIndexAt(doc, sp.end - 1), doc.tokens.length);
+      if (plural) {
+        adminHead = plural;
+        cue |= CUE_ADMIN;
+        gz.lookup(`${key} ${plural}`, postings);
+      }
+    }
     out.push({
       start: sp.start,
       end: sp.end,
@@ -866,6 +890,29 @@ export function toponymsForSpans(
     });
   }
   return out;
+}
+
+/** Suffix rewrites from a resident noun to its place's name ("iowans" → "iowa", "ontarians" → "ontario"). */
+const RESIDENT_SUFFIXES: readonly [RegExp, string][] = [
+  [/ians?$/, 'ia'],
+  [/ians?$/, 'io'],
+  [/ans?$/, 'a'],
+  [/ans?$/, ''],
+  [/ers?$/, ''],
+  [/ites?$/, ''],
+  [/is?$/, ''],
+];
+
+/** The gazetteer name a resident noun derives from, its postings added; null when none fits. */
+function placeOfResidentNoun(gz: Gazetteer, key: string, postings: number[]): string | null {
+  if (key.length < 5) return null;
+  for (const [re, rep] of RESIDENT_SUFFIXES) {
+    if (!re.test(key)) continue;
+    const base = key.replace(re, rep);
+    if (base.length < 3 || base === key) continue;
+    if (gz.lookup(base, postings) > 0) return base;
+  }
+  return null;
 }
 
 function tokenIndexAt(doc: Doc, offset: number): number {

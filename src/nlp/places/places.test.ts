@@ -80,6 +80,41 @@ describe('places stage', () => {
     assert.equal(ga.country, 'US');
     assert.equal(ga.precision, 'admin1');
   });
+
+  it('reads gold spans of resident nouns, county lists and bare county names', () => {
+    const text =
+      'Ohioans voted on Tuesday. Schools in Butler, Preble and Warren counties closed, and Avoyelles deputies made arrests.';
+    const doc = createPipeline([createMentionsStage()]).run(createArticle({ text }));
+    const span = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length });
+    const [ohioans, butler, preble, , avoyelles] = geoparse(doc, {
+      spans: [span('Ohioans'), span('Butler'), span('Preble'), span('Warren'), span('Avoyelles')],
+    });
+    assert.equal(ohioans.admin1, 'OH');
+    assert.equal(ohioans.precision, 'admin1');
+    assert.equal(butler.precision, 'admin2');
+    assert.equal(butler.admin1, 'OH');
+    assert.equal(preble.featureCode, 'ADM2');
+    assert.equal(avoyelles.featureCode, 'ADM2');
+    assert.equal(avoyelles.admin1, 'LA');
+  });
+
+  it('takes the European Union for its seat, not the continent', () => {
+    const text = 'Ministers of the European Union met in Brussels.';
+    const doc = createPipeline([createMentionsStage()]).run(createArticle({ text }));
+    const start = text.indexOf('European Union');
+    const [eu] = geoparse(doc, { spans: [{ start, end: start + 14 }] });
+    assert.equal(eu.precision, 'region');
+    assert.equal(eu.geonameid, 6695072);
+    assert.ok(eu.lat !== null && Math.abs(eu.lat - 50.85) < 0.5, `EU at ${eu.lat}`);
+  });
+
+  it('does not take a bare county short name for a place', () => {
+    const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
+    assert.deepEqual(
+      places.map((p) => p.text),
+      ['Carter County'],
+    );
+  });
 });
 
 describe('eventLocation', () => {

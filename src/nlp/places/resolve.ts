@@ -6,7 +6,147 @@ import { type FeatureView, type Gazetteer, precisionOf } from './gazetteer/load.
 
 /** Score offsets by how a name matched: main, official/ascii, alternate, abbreviation. */
 const NAME_KIND_PRIOR = [0, -0.2, -2.2, -3];
-const MAX_CANDIDATES = 25;
+
+/** Resolution weights (tuned on the LGL, TR-News and GeoVirus dev sets; exported for tuning scripts). */
+export const W = {
+  alternate: -1.5,
+  country: 7,
+  region: 5,
+  admin1: 3,
+  admin2: 1.5,
+  areaPop: 0.3,
+  cityPop: 0.6,
+  pplc: 1,
+  ppla: 1.2,
+  ppla2: 0,
+  pplx: -0.5,
+  evCountry: 2.5,
+  evAdmin1: 3,
+  evAdmin1Scale: 0.7,
+  evAdmin1Self: 2,
+  evAdmin2: 1,
+  support: 1.2,
+  supportMax: 2.5,
+  qualifier: 5,
+  dateline: 1,
+  voteCity: 0.6,
+  voteCityA1: 0.5,
+  usStyle: 1.5,
+  datelineCity: 0,
+  datelinePop: 0.4,
+  maxCandidates: 25,
+};
+
+// Cues of an American local paper that name no place: US spellings, "X County", US office
+// abbreviations, party-state tags ("R-Texas", "D-Raleigh"), numbered roads. Commonwealth spellings
+// cancel them. Counted with indexOf over the text, and only when a close contest needs them.
+const US_MARKS = [
+  'center',
+  'Center',
+  'color',
+  'favor',
+  'honor',
+  'neighbor',
+  'theater',
+  'Theater',
+  'labor',
+  'Labor',
+  ' County',
+];
+const US_MARKS_BEFORE_CAPITAL = [
+  'Sen. ',
+  'Rep. ',
+  'Gov. ',
+  'Lt. ',
+  'Sgt. ',
+  'Det. ',
+  ' R-',
+  ' D-',
+  '(R-',
+  '(D-',
+];
+const US_MARKS_BEFORE_DIGIT = ['Interstate ', 'Highway ', 'Route ', '-'];
+const COMMONWEALTH_MARKS = [
+  'centre',
+  'Centre',
+  'colour',
+  'favour',
+  'honour',
+  'neighbour',
+  'theatre',
+  'Theatre',
+  'labour',
+  'Labour',
+  'programme',
+  'organisation',
+];
+const NANP_PHONE = /^\d{3}-\d{4}\b/;
+
+/** How strongly the wording says "an American paper": 0 … 1. */
+function usStyleOf(text: string): number {
+  let us = 0;
+  for (const m of US_MARKS) us += occurrences(text, m, 0);
+  for (const m of US_MARKS_BEFORE_CAPITAL) us += occurrences(text, m, 1);
+  for (const m of US_MARKS_BEFORE_DIGIT) us += occurrences(text, m, 2);
+  if (us === 0) return 0;
+  let cw = 0;
+  for (const m of COMMONWEALTH_MARKS) cw += occurrences(text, m, 0);
+  if (cw >= us) return 0;
+  return Math.min(1, (us - cw) / 4);
+}
+
+/**
+ * Occurrences of a literal, at most 8; `after` 1: only those followed by a capital letter; 2: by a
+ * digit ("-" then: a phone number's "555-0100" after its area code "304-").
+ */
+function occurrences(text: string, mark: string, after: 0 | 1 | 2): number {
+  let n = 0;
+  for (let at = text.indexOf(mark); at >= 0 && n < 8; at = text.indexOf(mark, at + mark.length)) {
+    const c = text.charCodeAt(at + mark.length);
+    if (after === 1 && (c < 65 || c > 90)) continue;
+    if (after === 2) {
+      if (c < 48 || c > 57) continue;
+      if (mark === '-' && !(isPhoneAreaCode(text, at) && NANP_PHONE.test(text.slice(at + 1, at + 10))))
+        continue;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Three digits right before `at`, after a non-digit ("304-", "(304) " is not matched). */
+function isPhoneAreaCode(text: string, at: number): boolean {
+  if (at < 3) return false;
+  for (let i = at - 3; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const p = text.charCodeAt(at - 4);
+  return !(p >= 48 && p <= 57);
+}
+
+/** Is some name read outside the US with an American reading within reach of the US vote? */
+function closeUsContest(groups: Iterable<Group>): boolean {
+  for (const g of groups) {
+    if (g.cands.length < 2 || g.cands[0].f.country === 'US') continue;
+    const top = g.cands[0].score;
+    for (let i = 1; i < g.cands.length; i++) {
+      const c = g.cands[i];
+      if (c.f.country !== 'US') continue;
+      if (top - c.score < W.evCountry) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+function isAllCaps(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
 
 interface Candidate {
   f: FeatureView;
@@ -14,6 +154,8 @@ interface Candidate {
   alternate: boolean;
   precision: PlacePrecision;
   prior: number;
+  /** Score after pass 1 (priors and cues). */
+  base: number;
   score: number;
 }
 
@@ -40,26 +182,26 @@ function prior(c: FeatureView, nameKind: number, precision: PlacePrecision): num
 
 function priorOf(fcode: string, population: number, nameKind: number, precision: PlacePrecision): number {
   const logPop = Math.log10(population + 1);
-  let s = NAME_KIND_PRIOR[nameKind];
+  let s = nameKind === 2 ? W.alternate : NAME_KIND_PRIOR[nameKind];
   switch (precision) {
     case 'country':
-      s += nameKind < 2 ? 7 : 6;
+      s += nameKind < 2 ? W.country : W.country - 1;
       break;
     case 'region':
-      s += 5;
+      s += W.region;
       break;
     case 'admin1':
-      s += 3 + 0.3 * logPop;
+      s += W.admin1 + W.areaPop * logPop;
       break;
     case 'admin2':
-      s += 1 + 0.3 * logPop;
+      s += W.admin2 + W.areaPop * logPop;
       break;
     default:
-      s += 0.6 * logPop;
-      if (fcode === 'PPLC') s += 2;
-      else if (fcode === 'PPLA') s += 0.8;
-      else if (fcode === 'PPLA2') s += 0.4;
-      else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s -= 1;
+      s += W.cityPop * logPop;
+      if (fcode === 'PPLC') s += W.pplc;
+      else if (fcode === 'PPLA') s += W.ppla;
+      else if (fcode === 'PPLA2') s += W.ppla2;
+      else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s += W.pplx;
   }
   return s;
 }
@@ -120,12 +262,32 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     groupOf.push(g);
   }
 
+  // The dateline, or a capitalised name opening the text ("WASHINGTON Barack Obama …"), is where
+  // the reporter files from: a place well known enough to stand alone, a city rather than an area.
+  let datelineGroup: Group | null = null;
+  const dlSpan = doc.article.dateline;
+  for (let k = 0; k < toponyms.length; k++) {
+    const t = toponyms[k];
+    if (t.kind !== 'place') continue;
+    if (
+      dlSpan
+        ? t.start === dlSpan.start
+        : t.start <= 2 && t.end - t.start >= 4 && isAllCaps(doc.text, t.start, t.end)
+    ) {
+      datelineGroup = groupOf[k];
+      break;
+    }
+  }
+
   // Pass 1: priors and cues only.
-  const base = new Map<Candidate, number>();
   for (const g of groups.values()) {
     if (g.cands.length === 0) continue;
     applyCues(g);
-    for (const c of g.cands) base.set(c, c.score);
+    if (g === datelineGroup)
+      for (const c of g.cands)
+        if (c.precision === 'city')
+          c.score += W.datelineCity + W.datelinePop * Math.log10(c.f.population + 1);
+    for (const c of g.cands) c.base = c.score;
     g.cands.sort((x, y) => y.score - x.score);
   }
   const countryVotes = new Map<string, number>();
@@ -153,8 +315,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
         aw = 1.5 * conf;
         add(admin2Votes, top.f.admin2, conf);
       } else if (top.precision === 'city') {
-        cw = 0.6 * conf;
-        aw = 0.5 * conf;
+        cw = W.voteCity * conf;
+        aw = W.voteCityA1 * conf;
       } else if (top.precision === 'region' && top.f.country) cw = conf;
       if (g.demonymOf) cw = 0.8 * n;
       g.ownCountry = top.f.country;
@@ -164,9 +326,12 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       add(countryVotes, top.f.country, cw);
       add(admin1Votes, top.f.admin1, aw);
     }
-    if (datelineCountry) add(countryVotes, datelineCountry, 1);
+    if (datelineCountry) add(countryVotes, datelineCountry, W.dateline);
+    if (usCue > 0) add(countryVotes, 'US', usCue);
   };
   let datelineCountry = '';
+  // (read only when, after the first round, an American reading of some name is close behind another)
+  let usCue = 0;
   // The dateline place is where the reporter is: its country is evidence too.
   const dl = doc.article.dateline;
   if (dl) {
@@ -224,6 +389,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   // Passes 2 and 3: rescore with the evidence the other names' current readings give (the
   // second round lets readings that support each other — a town and its county — settle).
   for (let round = 0; round < 2; round++) {
+    if (round === 1 && W.usStyle > 0 && closeUsContest(groups.values()))
+      usCue = W.usStyle * usStyleOf(doc.text);
     collectVotes();
     for (const g of groups.values()) {
       if (g.cands.length < 2) {
@@ -233,21 +400,25 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       const q = qualifier.get(g);
       const listed = listedWithAdmin1.has(g);
       for (const c of g.cands) {
-        let s = base.get(c) ?? c.prior;
+        let s = c.base;
         if (listed && c.precision === 'admin1') s += 2;
-        if (c.precision === 'city' || c.precision === 'admin2') s += Math.min(2.5, 1.2 * support(c, g, near));
+        if (c.precision === 'city' || c.precision === 'admin2')
+          s += Math.min(W.supportMax, W.support * support(c, g, near));
         let cv = countryVotes.get(c.f.country) ?? 0;
         if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
         let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
         if (c.f.admin1 && c.f.admin1 === g.ownAdmin1) av -= g.ownAdmin1W;
         const a2v = c.precision === 'city' && c.f.admin2 ? (admin2Votes.get(c.f.admin2) ?? 0) : 0;
         let ev = 0;
-        if (cv > 0.05) ev += 2.5 * (1 - Math.exp(-cv / 1));
-        if (av > 0.05 && c.precision !== 'admin1') ev += 3 * (1 - Math.exp(-av / 0.7));
-        if (a2v > 0.05) ev += 2 * (1 - Math.exp(-a2v));
+        if (cv > 0.05) ev += W.evCountry * (1 - Math.exp(-cv));
+        if (av > 0.05)
+          ev +=
+            (c.precision === 'admin1' ? W.evAdmin1Self : W.evAdmin1) * (1 - Math.exp(-av / W.evAdmin1Scale));
+        if (a2v > 0.05) ev += W.evAdmin2 * (1 - Math.exp(-a2v));
         s += c.alternate ? ev / 2 : ev;
         if (q && c.f !== q.f) {
-          if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1) s += 5;
+          if (q.precision === 'country' ? c.f.country === q.f.country : c.f.admin1 === q.f.admin1)
+            s += W.qualifier;
         }
         c.score = s;
       }
@@ -345,14 +516,21 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
     priors.push(priorOf(fcode, gz.populationAt(id), p & 3, precisionOf(fcode)));
   }
   let order = ids.map((_, i) => i);
-  if (order.length > MAX_CANDIDATES) {
+  if (order.length > W.maxCandidates) {
     order.sort((a, b) => priors[b] - priors[a]);
-    order = order.slice(0, MAX_CANDIDATES);
+    order = order.slice(0, W.maxCandidates);
   }
   for (const i of order) {
     const f = gz.feature(ids[i]);
     const precision = precisionOf(f.fcode);
-    g.cands.push({ f, precision, prior: priors[i], score: priors[i], alternate: kinds[i] >= 2 });
+    g.cands.push({
+      f,
+      precision,
+      prior: priors[i],
+      base: priors[i],
+      score: priors[i],
+      alternate: kinds[i] >= 2,
+    });
   }
 }
 
@@ -366,7 +544,7 @@ function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
   if (id < 0) return;
   const f = gz.feature(id);
   const precision = precisionOf(f.fcode);
-  g.cands.push({ f, precision, prior: 5, score: 5, alternate: false });
+  g.cands.push({ f, precision, prior: 5, base: 5, score: 5, alternate: false });
 }
 
 function applyCues(g: Group): void {

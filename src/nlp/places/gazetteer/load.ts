@@ -81,6 +81,28 @@ export interface FeatureView {
   admin2: string;
 }
 
+/** A feature view whose display name is decoded only when read (most candidates never are). */
+class View implements FeatureView {
+  private decoded: string | null = null;
+  constructor(
+    readonly id: number,
+    readonly geonameid: number,
+    readonly lat: number,
+    readonly lon: number,
+    readonly population: number,
+    readonly fcode: string,
+    readonly country: string,
+    readonly admin1: string,
+    readonly admin2: string,
+    private readonly part: IndexPart,
+    private readonly index: number,
+  ) {}
+  get name(): string {
+    if (this.decoded === null) this.decoded = this.part.name(this.index);
+    return this.decoded;
+  }
+}
+
 const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'PCLF', 'PCLS', 'PCLIX', 'PCL', 'TERR', 'PCLH']);
 const REGION_CODES = new Set([
   'CONT',
@@ -181,18 +203,19 @@ export class Gazetteer {
     const p = this.parts[pi];
     const i = id - this.bases[pi];
     const a = p.a;
-    return {
+    return new View(
       id,
-      geonameid: a.geonameid[i],
-      name: p.name(i),
-      lat: Math.round(a.lat[i] * 1e5) / 1e5,
-      lon: Math.round(a.lon[i] * 1e5) / 1e5,
-      population: a.population[i],
-      fcode: p.meta.fcodes[a.fcode[i]],
-      country: p.meta.countries[a.cc[i]],
-      admin1: a.a1[i] >= 0 ? p.meta.admin1[a.a1[i]] : '',
-      admin2: a.a2[i] >= 0 ? p.meta.admin2[a.a2[i]] : '',
-    };
+      a.geonameid[i],
+      Math.round(a.lat[i] * 1e5) / 1e5,
+      Math.round(a.lon[i] * 1e5) / 1e5,
+      a.population[i],
+      p.meta.fcodes[a.fcode[i]],
+      p.meta.countries[a.cc[i]],
+      a.a1[i] >= 0 ? p.meta.admin1[a.a1[i]] : '',
+      a.a2[i] >= 0 ? p.meta.admin2[a.a2[i]] : '',
+      p,
+      i,
+    );
   }
 
   private readonly scratch = { rank: 0, population: 0 };
