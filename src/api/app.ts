@@ -38,7 +38,15 @@ export interface AppOptions {
   code?: (text: ReturnType<typeof createArticle>) => Promise<SitrepRecord> | SitrepRecord;
   /** Run the merge step after a posted article is stored (default false: `POST /merge` does it). */
   mergeOnPost?: boolean;
+  /**
+   * Warm the desk's map and timeline at start (default: for the first app over a database only —
+   * server mode builds a second app, over the redacting store, on the same database).
+   */
+  warmDesk?: boolean;
 }
+
+/** Databases whose desk has been warmed by an app in this process. */
+const deskWarmed = new WeakSet<object>();
 
 const PROBLEM_TYPE = 'about:blank';
 
@@ -523,6 +531,8 @@ export function createApp(store: Store, options: AppOptions = {}) {
       docsPage(app.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'sitrep API', version: VERSION } })),
     ),
   );
-  app.route('/', createDesk({ store })); // the analyst's desk at /desk/ (issue 8)
+  const warm = options.warmDesk ?? !deskWarmed.has(store.db);
+  if (warm) deskWarmed.add(store.db);
+  app.route('/', createDesk({ store, warm })); // the analyst's desk at /desk/ (issue 8)
   return app;
 }
