@@ -45,6 +45,63 @@ export interface AppOptions {
   warmDesk?: boolean;
 }
 
+/**
+ * Answers to GET requests, kept while the store's write version holds (any write, by this process or
+ * another, drops them all): a read-heavy API serves a repeated query from memory instead of SQL,
+ * row decoding and JSON. Bounded in bytes; least recently used go first. Off when the store has no
+ * write version (PostgreSQL).
+ */
+export class ResponseCache {
+  private entries = new Map<string, { body: string; type: string }>();
+  private version: string | null = null;
+  private bytes = 0;
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxEntryBytes = 1024 * 1024,
+  ) {}
+
+  /** The entries valid at `version` (clears the rest). */
+  private at(version: string) {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.bytes = 0;
+      this.version = version;
+    }
+    return this.entries;
+  }
+
+  get(key: string, version: string) {
+    const entries = this.at(version);
+    const e = entries.get(key);
+    if (e) {
+      entries.delete(key);
+      entries.set(key, e); // most recently used last
+    }
+    return e;
+  }
+
+  set(key: string, version: string, body: string, type: string): void {
+    if (body.length > this.maxEntryBytes) return;
+    const entries = this.at(version);
+    const old = entries.get(key);
+    if (old) this.bytes -= old.body.length;
+    entries.set(key, { body, type });
+    this.bytes += body.length;
+    for (const [k, e] of entries) {
+      if (this.bytes <= this.maxBytes) break;
+      entries.delete(k);
+      this.bytes -= e.body.length;
+    }
+  }
+}
+
+/** A cache key for a request: its path and its query parameters in a canonical order. */
+function cacheKey(url: string): string {
+  const u = new URL(url);
+  u.searchParams.sort();
+  return `${u.pathname}?${u.searchParams}`;
+}
+
 /** Databases whose desk has been warmed by an app in this process. */
 const deskWarmed = new WeakSet<object>();
 
@@ -181,6 +238,26 @@ export function createApp(store: Store, options: AppOptions = {}) {
     const h = c.req.header('x-sitrep-actor');
     return h && /^[\w:.@-]{1,100}$/.test(h) ? `api:${h}` : 'api';
   };
+
+  const cache = new ResponseCache();
+  const cachedReads = async (c: Context, next: () => Promise<void>) => {
+    const version = c.req.method === 'GET' ? store.writeVersion() : null;
+    if (version === null) return next();
+    const key = cacheKey(c.req.url);
+    const hit = cache.get(key, version);
+    if (hit) return c.body(hit.body, 200, { 'content-type': hit.type, 'x-cache': 'hit' });
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
+    const body = await c.res.text();
+    cache.set(key, version, body, type);
+    c.res = new Response(body, c.res);
+  };
+  for (const path of ['/events', '/incidents', '/articles']) {
+    app.use(path, cachedReads);
+    app.use(`${path}/*`, cachedReads);
+  }
+  app.use('/aggregates', cachedReads);
 
   app.get('/health', (c) => c.json({ ok: true, version: VERSION, engine: store.engine }));
 
