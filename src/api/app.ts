@@ -222,15 +222,17 @@ export function createApp(store: Store, options: AppOptions = {}) {
   });
   app.notFound((c) => problem(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`));
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBody,
-      onError: async (c) => {
-        await drain(c.req.raw.body);
-        return problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: maxBody,
+    onError: async (c) => {
+      await drain(c.req.raw.body);
+      return problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`);
+    },
+  });
+  // GET and HEAD carry no body: asking for one would build a full WHATWG Request (headers, abort
+  // signal) for nothing, a sixth of a cached read's cost.
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   // Who made a change, for the audit log (accounts and tokens come with server mode, issue 9).

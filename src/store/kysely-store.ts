@@ -1052,7 +1052,7 @@ export class KyselyStore implements Store {
     }));
   }
 
-  private versionStmt: BetterSqlite3.Statement | null = null;
+  private versionStmts: [BetterSqlite3.Statement, BetterSqlite3.Statement] | null = null;
 
   /**
    * SQLite: rows changed through this connection (`total_changes()`, which counts every insert,
@@ -1061,10 +1061,11 @@ export class KyselyStore implements Store {
    */
   writeVersion(): string | null {
     if (!this.raw?.open) return null;
-    this.versionStmt ??= this.raw
-      .prepare("select total_changes() || ':' || (select data_version from pragma_data_version)")
-      .pluck();
-    return this.versionStmt.get() as string;
+    this.versionStmts ??= [
+      this.raw.prepare('select total_changes()').pluck(),
+      this.raw.prepare('pragma data_version').pluck(),
+    ];
+    return `${this.versionStmts[0].get()}:${this.versionStmts[1].get()}`;
   }
 
   async close(): Promise<void> {
