@@ -43,6 +43,8 @@ export interface AppOptions {
    * server mode builds a second app, over the redacting store, on the same database).
    */
   warmDesk?: boolean;
+  /** Serve repeated GETs from memory while the store is unchanged (default true; see ResponseCache). */
+  cacheReads?: boolean;
 }
 
 /**
@@ -243,7 +245,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
 
   const cache = new ResponseCache();
   const cachedReads = async (c: Context, next: () => Promise<void>) => {
-    const version = c.req.method === 'GET' ? store.writeVersion() : null;
+    const version = c.req.method === 'GET' && options.cacheReads !== false ? store.writeVersion() : null;
     if (version === null) return next();
     const key = cacheKey(c.req.url);
     const hit = cache.get(key, version);
