@@ -66,7 +66,10 @@ function actorStems(names: readonly string[]): Set<string> {
 }
 
 export interface LinkOptions {
-  /** Articles in one near-duplicate cluster (article id → cluster): their events may merge without a place. */
+  /**
+   * Articles in one near-duplicate cluster (article id → cluster): their events may merge without a
+   * place. Events that carry their own `cluster` (read from the store) need no map.
+   */
   cluster?: Map<string, string>;
 }
 
@@ -82,7 +85,8 @@ export function linkReason(a: MergeEvent, b: MergeEvent, o: LinkOptions = {}): s
       ? `same date ${a.dateStart}`
       : `dates overlap (${a.dateStart}..${a.dateEnd} / ${b.dateStart}..${b.dateEnd})`,
   );
-  const sameCluster = o.cluster && o.cluster.get(a.articleId) === o.cluster.get(b.articleId);
+  const ca = a.cluster ?? o.cluster?.get(a.articleId);
+  const sameCluster = ca !== undefined && ca === (b.cluster ?? o.cluster?.get(b.articleId));
   if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
     const ra = RADIUS_KM[a.precision ?? 'unresolved'] ?? 0;
     const rb = RADIUS_KM[b.precision ?? 'unresolved'] ?? 0;
@@ -116,68 +120,139 @@ export function linkReason(a: MergeEvent, b: MergeEvent, o: LinkOptions = {}): s
   return reasons.join('; ');
 }
 
+/** Events in the order the sweep needs: start date, then id (plain code-unit order, as the store's). */
+export function sweepOrder(a: MergeEvent, b: MergeEvent): number {
+  return a.dateStart! < b.dateStart! ? -1 : a.dateStart! > b.dateStart! ? 1 : a.id < b.id ? -1 : 1;
+}
+
+/** Whether an event can join an incident at all (a real, dated, past occurrence). */
+export function isMergeable(e: MergeEvent): boolean {
+  return !UNMERGEABLE.has(e.factuality) && !!e.dateStart;
+}
+
+/** How many of the latest still-open events of a family a new event is compared with. */
+const COMPARE_LAST = 400;
+
+interface Group {
+  /** [sweep index, event] pairs; sorted by index when the group is emitted. */
+  members: [number, MergeEvent][];
+  /** Members whose interval is still open (not yet past the sweep's current start date). */
+  open: number;
+  why: string[];
+}
+
+/**
+ * Incidents from events fed in `sweepOrder`, with memory bounded by the events whose date interval
+ * is still open: an incident is emitted as soon as none of its events can link to a later one.
+ * Within a type family, a new event is compared with the latest open events of that family (union-find;
+ * the root is the earliest member, so the result is the same as grouping the whole list at once).
+ */
+export class IncidentSweep {
+  private readonly families = new Map<string, number[]>();
+  private readonly parent = new Map<number, number>();
+  private readonly event = new Map<number, MergeEvent>();
+  private readonly groups = new Map<number, Group>();
+  private next = 0;
+  private last: MergeEvent | null = null;
+
+  constructor(
+    private readonly emit: (w: IncidentWrite) => void,
+    private readonly o: LinkOptions = {},
+  ) {}
+
+  private find(x: number): number {
+    let r = x;
+    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
+    while (x !== r) {
+      const up = this.parent.get(x)!;
+      this.parent.set(x, r);
+      x = up;
+    }
+    return r;
+  }
+
+  /** Add the next event; unmergeable events are ignored. Throws if events arrive out of order (a bug). */
+  add(e: MergeEvent): void {
+    if (!isMergeable(e)) return;
+    if (this.last && sweepOrder(this.last, e) > 0) throw new Error(`events out of sweep order at ${e.id}`);
+    this.last = e;
+    const i = this.next++;
+    this.parent.set(i, i);
+    this.event.set(i, e);
+    this.groups.set(i, { members: [[i, e]], open: 1, why: [] });
+    const family = typeFamily(e.type);
+    let open = this.families.get(family);
+    if (!open) {
+      open = [];
+      this.families.set(family, open);
+    }
+    this.close(open, e.dateStart!);
+    for (let k = open.length - 1; k >= Math.max(0, open.length - COMPARE_LAST); k--) {
+      const j = open[k];
+      const ri = this.find(i);
+      const rj = this.find(j);
+      if (ri === rj) continue;
+      const reason = linkReason(this.event.get(j)!, e, this.o);
+      if (!reason) continue;
+      const root = Math.min(ri, rj);
+      const child = Math.max(ri, rj);
+      this.parent.set(child, root);
+      const a = this.groups.get(root)!;
+      const b = this.groups.get(child)!;
+      this.groups.delete(child);
+      for (const m of b.members) a.members.push(m);
+      a.open += b.open;
+      for (const w of b.why) a.why.push(w);
+      a.why.push(`${this.event.get(j)!.id} ~ ${e.id}: ${reason}`);
+    }
+    open.push(i);
+  }
+
+  /** Close the family's events that ended before `start`; emit incidents left with no open event. */
+  private close(open: number[], start: string): void {
+    let kept = 0;
+    for (let k = 0; k < open.length; k++) {
+      const j = open[k];
+      if (this.event.get(j)!.dateEnd! >= start) {
+        open[kept++] = j;
+        continue;
+      }
+      const root = this.find(j);
+      const g = this.groups.get(root)!;
+      if (--g.open === 0) this.flush(root, g);
+    }
+    open.length = kept;
+  }
+
+  private flush(root: number, g: Group): void {
+    this.groups.delete(root);
+    g.members.sort((a, b) => a[0] - b[0]);
+    for (const [idx] of g.members) {
+      this.parent.delete(idx);
+      this.event.delete(idx);
+    }
+    const members = g.members.map((m) => m[1]);
+    const id = incidentId(members.map((m) => m.id));
+    this.emit({ incident: summariseIncident(id, members, g.why.sort(), false) });
+  }
+
+  /** Emit every incident still open (end of input). */
+  finish(): void {
+    for (const open of this.families.values()) this.close(open, '\uffff');
+    this.families.clear();
+  }
+
+  /** Events held in memory now (for tests and progress reports). */
+  get held(): number {
+    return this.event.size;
+  }
+}
+
 /** Group mergeable events into incidents (singletons included), deterministically. */
 export function buildIncidents(events: readonly MergeEvent[], o: LinkOptions = {}): IncidentWrite[] {
-  const evs = events
-    .filter((e) => !UNMERGEABLE.has(e.factuality) && e.dateStart)
-    .sort((a, b) =>
-      a.dateStart! < b.dateStart! ? -1 : a.dateStart! > b.dateStart! ? 1 : a.id < b.id ? -1 : 1,
-    );
-  const parent = evs.map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
-  const why = new Map<number, string[]>();
-  // Block by type family; within a block, events sorted by start date are compared with earlier
-  // events whose interval is still open.
-  const blocks = new Map<string, number[]>();
-  evs.forEach((e, i) => {
-    const k = typeFamily(e.type);
-    const l = blocks.get(k);
-    if (l) l.push(i);
-    else blocks.set(k, [i]);
-  });
-  for (const idx of blocks.values()) {
-    const open: number[] = [];
-    for (const i of idx) {
-      const e = evs[i];
-      for (let k = open.length - 1; k >= 0; k--) {
-        if (evs[open[k]].dateEnd! < e.dateStart!) open.splice(k, 1);
-      }
-      for (let k = open.length - 1; k >= Math.max(0, open.length - 400); k--) {
-        const j = open[k];
-        const ri = find(i);
-        const rj = find(j);
-        if (ri === rj) continue;
-        const reason = linkReason(evs[j], e, o);
-        if (!reason) continue;
-        const root = Math.min(ri, rj);
-        parent[Math.max(ri, rj)] = root;
-        const line = `${evs[j].id} ~ ${e.id}: ${reason}`;
-        const l = [...(why.get(ri) ?? []), ...(why.get(rj) ?? []), line];
-        why.delete(ri);
-        why.delete(rj);
-        why.set(root, l);
-      }
-      open.push(i);
-    }
-  }
-  const groups = new Map<number, MergeEvent[]>();
-  evs.forEach((e, i) => {
-    const r = find(i);
-    const l = groups.get(r);
-    if (l) l.push(e);
-    else groups.set(r, [e]);
-  });
   const out: IncidentWrite[] = [];
-  for (const [root, members] of groups) {
-    const ids = members.map((m) => m.id);
-    const id = incidentId(ids);
-    out.push({ incident: summariseIncident(id, members, (why.get(root) ?? []).sort(), false) });
-  }
+  const sweep = new IncidentSweep((w) => out.push(w), o);
+  for (const e of events.filter(isMergeable).sort(sweepOrder)) sweep.add(e);
+  sweep.finish();
   return out.sort((a, b) => (a.incident.id < b.incident.id ? -1 : 1));
 }

@@ -2,10 +2,9 @@
  * The merge step over a store: near-duplicate clusters, then incidents. Deterministic and
  * re-runnable; analyst-locked incidents are left as they are.
  */
-import type { Actor, ArticleSignature, Store } from '../store/store.js';
-import { clusterArticles, type DedupOptions } from './dedup.js';
-import { buildIncidents } from './incidents.js';
-import type { MergeEvent } from './summarise.js';
+import type { Actor, IncidentWrite, Store } from '../store/store.js';
+import { ClusterSweep, type SweepOptions } from './dedup.js';
+import { IncidentSweep } from './incidents.js';
 
 export interface MergeSummary {
   articles: number;
@@ -19,33 +18,55 @@ export interface MergeSummary {
 export async function runMerge(
   store: Store,
   actor: Actor = 'merge',
-  dedup: DedupOptions = {},
+  dedup: SweepOptions = {},
 ): Promise<MergeSummary> {
   const t0 = performance.now();
-  const sigs: ArticleSignature[] = [];
-  for await (const s of store.streamSignatures()) sigs.push(s);
-  const clustering = clusterArticles(sigs, dedup);
+  // Near-duplicates: signatures streamed in publication order through a sliding window.
+  const sweep = new ClusterSweep(dedup);
+  let articles = 0;
+  for await (const s of store.streamSignatures()) {
+    sweep.add(s);
+    articles++;
+  }
+  const clustering = sweep.result();
   const assign = new Map<string, [string, string]>();
   for (const [id, rep] of clustering.cluster) assign.set(id, [rep, clustering.sourceKey.get(id)!]);
   await store.setClusters(assign, actor);
 
-  const events: MergeEvent[] = [];
-  for await (const e of store.streamEvents({})) {
-    const { record: _r, ...rest } = e;
-    events.push(rest);
-  }
-  const incidents = buildIncidents(events, { cluster: clustering.cluster });
-  await store.replaceIncidents(incidents, actor);
+  // Incidents: events streamed in date order through the sweep, which holds only open intervals.
+  let events = 0;
+  let incidents = 0;
+  let multiSourceIncidents = 0;
+  await store.rebuildIncidents(async (stream, write) => {
+    let ready: IncidentWrite[] = [];
+    const sweep = new IncidentSweep((w) => ready.push(w));
+    const drain = async () => {
+      const batch = ready;
+      ready = [];
+      for (const w of batch) {
+        incidents++;
+        if (w.incident.sources > 1) multiSourceIncidents++;
+        await write(w);
+      }
+    };
+    for await (const e of stream) {
+      events++;
+      sweep.add(e);
+      if (ready.length) await drain();
+    }
+    sweep.finish();
+    await drain();
+  }, actor);
   return {
-    articles: sigs.length,
+    articles,
     duplicateClusters: clustering.multi,
-    events: events.length,
-    incidents: incidents.length,
-    multiSourceIncidents: incidents.filter((i) => i.incident.sources > 1).length,
+    events,
+    incidents,
+    multiSourceIncidents,
     elapsedMs: performance.now() - t0,
   };
 }
 
-export { clusterArticles, isNearDuplicate } from './dedup.js';
-export { buildIncidents, linkReason } from './incidents.js';
+export { ClusterSweep, clusterArticles, isNearDuplicate } from './dedup.js';
+export { buildIncidents, IncidentSweep, linkReason } from './incidents.js';
 export { containment, jaccard, minhash } from './minhash.js';

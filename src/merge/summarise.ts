@@ -23,7 +23,10 @@ export type MergeEvent = Pick<
   | 'actors'
   | 'recipients'
   | 'fatalities'
->;
+> & {
+  /** The article's near-duplicate cluster, when the reader knows it. */
+  cluster?: string;
+};
 
 /** Stable incident id from its events (the smallest event id). */
 export function incidentId(eventIds: readonly string[]): string {

@@ -13,6 +13,8 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
+import { signatureOrder } from '../merge/dedup.js';
+import { sweepOrder } from '../merge/incidents.js';
 import { unpackSignature } from '../merge/minhash.js';
 import { incidentId, type MergeEvent, summariseIncident } from '../merge/summarise.js';
 import type { SitrepRecord } from '../model/types.js';
@@ -20,12 +22,14 @@ import {
   type ArticleRows,
   decodeCursor,
   encodeCursor,
+  type IncidentRow,
   incidentToRow,
   normKey,
   recordToRows,
   rowToArticle,
   rowToEvent,
   rowToIncident,
+  rowToSweepEvent,
   SPAN_LAYERS,
 } from './rows.js';
 import type { Database, EventsTable } from './schema.js';
@@ -41,6 +45,7 @@ import {
   type EventQuery,
   type FeedState,
   type Incident,
+  type IncidentBuilder,
   type IncidentQuery,
   type IncidentWrite,
   type Page,
@@ -50,6 +55,7 @@ import {
   type StoredArticle,
   type StoredEvent,
   StoreError,
+  type SweepEvent,
 } from './store.js';
 
 const MAX_LIMIT = 1000;
@@ -682,26 +688,38 @@ export class KyselyStore implements Store {
   // ---------------------------------------------------------------- dedup and incidents
 
   async *streamSignatures(): AsyncIterable<ArticleSignature> {
-    let after = '';
-    for (;;) {
+    // In the sweep's order (publication time, undated last, then id): the publication days are
+    // listed first and each page of whole days is sorted here, so no collation is involved.
+    const days = await this.db
+      .selectFrom('articles')
+      .select(['published_date', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('published_date')
+      .execute();
+    const key = (d: string) => d || '9999';
+    days.sort((a, b) => (key(a.published_date) < key(b.published_date) ? -1 : 1));
+    for (let i = 0; i < days.length; ) {
+      let n = 0;
+      let j = i;
+      while (j < days.length && (j === i || n + Number(days[j].n) <= 2000)) n += Number(days[j++].n);
       const rows = await this.db
         .selectFrom('articles')
         .select(['id', 'signature', 'outlet', 'credit', 'published'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(2000)
+        .where(
+          'published_date',
+          'in',
+          days.slice(i, j).map((d) => d.published_date),
+        )
         .execute();
-      if (!rows.length) return;
-      for (const r of rows) {
-        yield {
-          id: r.id,
-          signature: unpackSignature(r.signature),
-          outlet: r.outlet,
-          credit: r.credit,
-          published: r.published,
-        };
-      }
-      after = rows[rows.length - 1].id;
+      const page = rows.map((r) => ({
+        id: r.id,
+        signature: unpackSignature(r.signature),
+        outlet: r.outlet,
+        credit: r.credit,
+        published: r.published,
+      }));
+      page.sort(signatureOrder);
+      for (const s of page) yield s;
+      i = j;
     }
   }
 
@@ -748,65 +766,193 @@ export class KyselyStore implements Store {
   }
 
   async replaceIncidents(incidents: IncidentWrite[], actor: Actor = 'merge'): Promise<void> {
+    await this.rebuildIncidents(async (_events, write) => {
+      for (const w of incidents) await write(w);
+    }, actor);
+  }
+
+  async rebuildIncidents(build: IncidentBuilder, actor: Actor = 'merge'): Promise<void> {
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('incidents').selectAll().execute();
-      const locked = existing.filter((r) => Number(r.locked) === 1);
+      const locked = await trx
+        .selectFrom('incidents')
+        .select(['id', 'data'])
+        .where('locked', '=', 1)
+        .execute();
       const lockedEvents = new Set<string>();
       for (const r of locked) for (const e of JSON.parse(r.data).events as string[]) lockedEvents.add(e);
-      const old = new Map(existing.filter((r) => Number(r.locked) === 0).map((r) => [r.id, r]));
-      const fresh = incidents.filter((w) => !w.incident.events.some((e) => lockedEvents.has(e)));
-      const freshIds = new Set(fresh.map((w) => w.incident.id));
-      // Incidents that disappeared.
-      for (const [id] of old) {
-        if (freshIds.has(id) || locked.some((l) => l.id === id)) continue;
-        await trx.deleteFrom('incidents').where('id', '=', id).execute();
-        await trx.insertInto('deletions').values({ kind: 'incident', id, deleted_at: now }).execute();
-      }
-      // New or changed incidents (unchanged ones keep their updated_at, so sync feeds stay quiet).
-      const target = new Map<string, [string, number]>();
-      for (const w of fresh) {
-        const row = incidentToRow(w.incident, now);
-        for (const e of w.incident.events) target.set(e, [row.id, row.sources]);
-        const prev = old.get(row.id);
-        if (prev && prev.data === row.data && Number(prev.sources) === row.sources && prev.type === row.type)
-          continue;
-        if (prev) await trx.deleteFrom('incidents').where('id', '=', row.id).execute();
-        await trx.insertInto('incidents').values(row).execute();
+      // Ids written by this run, kept in the database rather than in memory.
+      await sql`drop table if exists merge_seen`.execute(trx);
+      await sql`create temporary table merge_seen (id text primary key)`.execute(trx);
+
+      let pending: IncidentWrite[] = [];
+      const flush = async () => {
+        const batch = pending;
+        pending = [];
+        if (batch.length) await this.writeIncidentBatch(trx, batch, now, actor);
+      };
+      await build(this.sweepEvents(trx), async (w) => {
+        if (w.incident.events.some((e) => lockedEvents.has(e))) return;
+        pending.push(w);
+        if (pending.length >= 200) await flush();
+      });
+      await flush();
+
+      // Incidents this run no longer produced.
+      for (;;) {
+        const gone = await trx
+          .selectFrom('incidents')
+          .select('id')
+          .where('locked', '=', 0)
+          .where('id', 'not in', (eb) =>
+            eb.selectFrom(sql`merge_seen`.as('s')).select(sql<string>`s.id`.as('id')),
+          )
+          .limit(500)
+          .execute();
+        if (!gone.length) break;
+        const ids = gone.map((g) => g.id);
+        await trx.deleteFrom('incidents').where('id', 'in', ids).execute();
         await trx
-          .insertInto('audit_log')
-          .values({
-            at: now,
-            actor,
-            action: prev ? 'incident.update' : 'incident.create',
-            kind: 'incident',
-            target: row.id,
-            detail: JSON.stringify({ events: w.incident.events, why: w.incident.audit }),
-          })
+          .insertInto('deletions')
+          .values(ids.map((id) => ({ kind: 'incident', id, deleted_at: now })))
           .execute();
       }
-      // Event assignments: only rows whose incident or source count changes are touched.
-      const current = await trx
-        .selectFrom('events')
-        .select(['id', 'incident_id', 'sources'])
-        .where((eb) => eb.or([eb('incident_id', 'is not', null), eb('sources', '!=', 1)]))
+      // Events left pointing at an incident that is gone, or counted as several sources alone.
+      await trx
+        .updateTable('events')
+        .set({ incident_id: null, sources: 1, updated_at: now })
+        .where((eb) =>
+          eb.or([
+            eb.and([
+              eb('incident_id', 'is not', null),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('incidents')
+                    .select('incidents.id')
+                    .whereRef('incidents.id', '=', 'events.incident_id'),
+                ),
+              ),
+            ]),
+            eb.and([eb('incident_id', 'is', null), eb('sources', '!=', 1)]),
+          ]),
+        )
         .execute();
-      const updates = new Map<string, [string | null, number]>();
-      for (const r of current) {
-        if (lockedEvents.has(r.id)) continue;
-        const t = target.get(r.id) ?? [null, 1];
-        if (t[0] !== r.incident_id || t[1] !== Number(r.sources)) updates.set(r.id, t);
-        target.delete(r.id);
+      await sql`drop table merge_seen`.execute(trx);
+    });
+  }
+
+  /**
+   * Events for an incident merge in sweep order (start date, then id, compared as code units on both
+   * engines: the dates are listed first and each page is sorted here, so no collation is involved).
+   */
+  private async *sweepEvents(trx: Transaction<Database>): AsyncIterable<SweepEvent> {
+    const dates = await trx
+      .selectFrom('events')
+      .select(['date_start', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('date_start', '!=', '')
+      .groupBy('date_start')
+      .execute();
+    dates.sort((a, b) => (a.date_start < b.date_start ? -1 : a.date_start > b.date_start ? 1 : 0));
+    for (let i = 0; i < dates.length; ) {
+      // A page: whole dates, about 5,000 events.
+      let n = 0;
+      let j = i;
+      while (j < dates.length && (j === i || n + Number(dates[j].n) <= 5000)) n += Number(dates[j++].n);
+      const rows = await trx
+        .selectFrom('events')
+        .innerJoin('articles', 'articles.id', 'events.article_id')
+        .select([
+          'events.id',
+          'events.article_id',
+          'events.source_key',
+          'events.type',
+          'events.date_start',
+          'events.date_end',
+          'events.country',
+          'events.admin1',
+          'events.location',
+          'events.lat',
+          'events.lon',
+          'events.precision',
+          'events.factuality',
+          'events.actors',
+          'events.recipients',
+          'events.fatalities',
+          'articles.cluster',
+        ])
+        .where(
+          'events.date_start',
+          'in',
+          dates.slice(i, j).map((d) => d.date_start),
+        )
+        .execute();
+      const page = rows.map(rowToSweepEvent).sort(sweepOrder);
+      for (const e of page) yield e;
+      i = j;
+    }
+  }
+
+  /** Write one batch of merge output: new or changed incidents, their audit lines and event assignments. */
+  private async writeIncidentBatch(
+    trx: Transaction<Database>,
+    batch: IncidentWrite[],
+    now: string,
+    actor: Actor,
+  ): Promise<void> {
+    const rows = batch.map((w) => incidentToRow(w.incident, now));
+    const old = new Map<string, IncidentRow>();
+    for (const part of chunks(
+      rows.map((r) => r.id),
+      500,
+    )) {
+      for (const r of await trx.selectFrom('incidents').selectAll().where('id', 'in', part).execute())
+        old.set(r.id, r as IncidentRow);
+    }
+    await sql`insert into merge_seen (id) values ${sql.join(rows.map((r) => sql`(${r.id})`))}`.execute(trx);
+    const assign: [string, string, number][] = [];
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
+      const events = batch[k].incident.events;
+      const prev = old.get(row.id);
+      if (prev && prev.data === row.data && Number(prev.sources) === row.sources && prev.type === row.type) {
+        // Unchanged: its events should already point at it; re-check cheaply in the bulk update below.
+        for (const e of events) assign.push([e, row.id, row.sources]);
+        continue;
       }
-      for (const [id, t] of target) updates.set(id, t);
-      for (const [id, [inc, n]] of updates) {
+      if (prev) {
+        await trx.deleteFrom('incidents').where('id', '=', row.id).execute();
+        // Events that left this incident (the ones that moved elsewhere are reassigned below).
         await trx
           .updateTable('events')
-          .set({ incident_id: inc, sources: n, updated_at: now })
-          .where('id', '=', id)
+          .set({ incident_id: null, sources: 1, updated_at: now })
+          .where('incident_id', '=', row.id)
+          .where('id', 'not in', events)
           .execute();
       }
-    });
+      await trx.insertInto('incidents').values(row).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({
+          at: now,
+          actor,
+          action: prev ? 'incident.update' : 'incident.create',
+          kind: 'incident',
+          target: row.id,
+          detail: JSON.stringify({ events, why: batch[k].incident.audit }),
+        })
+        .execute();
+      for (const e of events) assign.push([e, row.id, row.sources]);
+    }
+    // Event assignments in bulk: only rows whose incident or source count changes are written.
+    for (const part of chunks(assign, 1000)) {
+      const values = sql.join(part.map(([e, inc, n]) => sql`(${e}, ${inc}, ${n})`));
+      await sql`update events set incident_id = v.inc, sources = v.n, updated_at = ${now}
+        from (select column1 as id, column2 as inc, cast(column3 as integer) as n from (values ${values}) as t) as v
+        where events.id = v.id and (events.incident_id is null or events.incident_id <> v.inc or events.sources <> v.n)`.execute(
+        trx,
+      );
+    }
   }
 
   private async loadMergeEvents(

@@ -3,7 +3,7 @@
 import { minhash, packSignature } from '../merge/minhash.js';
 import type { EventRecord, Place } from '../model/types.js';
 import type { ArticlesTable, ClaimsTable, EventsTable, SpansTable } from './schema.js';
-import type { Incident, PutRecord, StoredArticle, StoredEvent } from './store.js';
+import type { Incident, PutRecord, StoredArticle, StoredEvent, SweepEvent } from './store.js';
 
 /** Layers stored as span rows, in record order. */
 export const SPAN_LAYERS = ['mentions', 'places', 'times', 'quantities'] as const;
@@ -191,6 +191,49 @@ export function rowToEvent(row: EventsTable): StoredEvent {
     record: JSON.parse(row.record),
   };
 }
+
+/** The merge fields of an event row (no record JSON), with its article's cluster. */
+export function rowToSweepEvent(row: SweepRow): SweepEvent {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    sourceKey: row.source_key,
+    type: row.type as StoredEvent['type'],
+    dateStart: row.date_start || null,
+    dateEnd: row.date_end || null,
+    country: row.country,
+    admin1: row.admin1,
+    location: row.location,
+    lat: row.lat === null ? null : Number(row.lat),
+    lon: row.lon === null ? null : Number(row.lon),
+    precision: row.precision as StoredEvent['precision'],
+    factuality: row.factuality as StoredEvent['factuality'],
+    actors: row.actors ? row.actors.split('\n') : [],
+    recipients: row.recipients ? row.recipients.split('\n') : [],
+    fatalities: row.fatalities === null ? null : Number(row.fatalities),
+    cluster: row.cluster,
+  };
+}
+
+export type SweepRow = Pick<
+  EventsTable,
+  | 'id'
+  | 'article_id'
+  | 'source_key'
+  | 'type'
+  | 'date_start'
+  | 'date_end'
+  | 'country'
+  | 'admin1'
+  | 'location'
+  | 'lat'
+  | 'lon'
+  | 'precision'
+  | 'factuality'
+  | 'actors'
+  | 'recipients'
+  | 'fatalities'
+> & { cluster: string };
 
 export interface IncidentRow {
   id: string;

@@ -12,6 +12,7 @@
  * which sort as text on both engines.
  */
 import type { Kysely } from 'kysely';
+import type { MergeEvent } from '../merge/summarise.js';
 import type {
   ArticleMeta,
   EventRecord,
@@ -227,6 +228,14 @@ export interface IncidentWrite {
   incident: Omit<Incident, 'updatedAt'>;
 }
 
+/** What an incident merge reads: an event's merge fields and its article's near-duplicate cluster. */
+export type SweepEvent = MergeEvent & { cluster: string };
+
+export type IncidentBuilder = (
+  events: AsyncIterable<SweepEvent>,
+  write: (w: IncidentWrite) => Promise<void>,
+) => Promise<void>;
+
 export interface Store {
   readonly engine: Engine;
   /** Escape hatch for engine-aware code (workers, accounts): the Kysely instance over the schema. */
@@ -263,7 +272,7 @@ export interface Store {
   queryIncidents(q: IncidentQuery): Promise<Page<Incident>>;
   aggregate(q: AggregateQuery): Promise<AggregateRow[]>;
 
-  /** De-duplication input: signatures of all articles (streamed). */
+  /** De-duplication input: signatures of all articles, streamed in publication order (undated last, then id). */
   streamSignatures(): AsyncIterable<ArticleSignature>;
   /** Set near-duplicate clusters and source keys: `article id → [cluster, sourceKey]`. */
   setClusters(assign: Map<string, [string, string]>, actor?: Actor): Promise<void>;
@@ -272,6 +281,14 @@ export interface Store {
    * (analyst edits) are kept and their events are not reassigned.
    */
   replaceIncidents(incidents: IncidentWrite[], actor?: Actor): Promise<void>;
+  /**
+   * The same replacement, streamed, in one transaction: `build` reads every event with a start date
+   * (ascending start date, then id, each with its article's near-duplicate cluster) and hands the
+   * incidents it forms to `write`. Memory is bounded by a page of events plus what `build` holds:
+   * unchanged incidents keep their updated_at, incidents no longer produced are deleted (with a
+   * deletions entry), locked incidents and their events are left alone.
+   */
+  rebuildIncidents(build: IncidentBuilder, actor?: Actor): Promise<void>;
   /** Analyst actions: move events out into a new incident / merge incidents into the first. */
   splitIncident(id: string, eventIds: string[], actor: Actor, reason?: string): Promise<Incident>;
   mergeIncidents(ids: string[], actor: Actor, reason?: string): Promise<Incident>;

@@ -48,6 +48,8 @@ export interface Tokenized {
   sentenceTokens: [number, number][];
 }
 
+const BLANK = /^\s*$/;
+
 let nlp: ReturnType<typeof winkNLP> | null = null;
 function engine() {
   nlp ??= winkNLP(model, ['sbd', 'pos']);
@@ -71,10 +73,10 @@ export function tokenize(text: string): Tokenized {
   const sentA = new Uint32Array(n);
   const surf: string[] = [];
   const low: string[] = [];
-  // wink's sentence boundaries as token indices
-  const winkSentenceEnds = new Set<number>();
+  // wink's sentence boundaries as a flag per wink token
+  const winkSentenceEnds = new Uint8Array(n);
   for (const span of doc.sentences().out(its.span) as unknown as [number, number][])
-    winkSentenceEnds.add(span[1]);
+    if (span[1] < n) winkSentenceEnds[span[1]] = 1;
 
   let cursor = 0;
   let k = 0;
@@ -92,12 +94,11 @@ export function tokenize(text: string): Tokenized {
     const v = values[i];
     let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
     if (at < 0) at = cursor; // wink normalised the token; keep it zero-width rather than lose alignment
-    const isBreak = v.trim() === '';
-    if (isBreak) {
+    if (BLANK.test(v)) {
       // whitespace/newline token: a line break ends the open sentence
       cursor = at + v.length;
       if (v.includes('\n') && k > sentStartTok) closeSentence(k - 1);
-      if (winkSentenceEnds.has(i) && k > sentStartTok) closeSentence(k - 1);
+      if (winkSentenceEnds[i] === 1 && k > sentStartTok) closeSentence(k - 1);
       continue;
     }
     startA[k] = at;
@@ -107,7 +108,7 @@ export function tokenize(text: string): Tokenized {
     surf.push(v);
     low.push(v.toLowerCase());
     k++;
-    if (winkSentenceEnds.has(i)) closeSentence(k - 1);
+    if (winkSentenceEnds[i] === 1) closeSentence(k - 1);
   }
   if (k > sentStartTok) closeSentence(k - 1);
   const tokens: TokenTable = {

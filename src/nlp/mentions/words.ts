@@ -62,9 +62,15 @@ export function buildWords(doc: Doc): Words {
     pos[w] = p;
     sentence[w] = t.sentence[i];
     firstToken[w] = i;
-    const s = doc.text.slice(start[w], end[w]);
-    text.push(s);
-    lower.push(s.toLowerCase());
+    if (j === i && t.end[i] - t.start[i] === t.text[i].length) {
+      // a single token: reuse its strings rather than allocate them again
+      text.push(t.text[i]);
+      lower.push(t.lower[i]);
+    } else {
+      const s = doc.text.slice(start[w], end[w]);
+      text.push(s);
+      lower.push(s.toLowerCase());
+    }
     w++;
     i = j + 1;
   }
