@@ -82,9 +82,10 @@ export class ResponseCache {
     return e;
   }
 
+  /** Keep an answer computed at `version` (dropped when the store has moved on meanwhile). */
   set(key: string, version: string, body: string, type: string): void {
-    if (body.length > this.maxEntryBytes) return;
-    const entries = this.at(version);
+    if (body.length > this.maxEntryBytes || version !== this.version) return;
+    const entries = this.entries;
     const old = entries.get(key);
     if (old) this.bytes -= old.body.length;
     entries.set(key, { body, type });
