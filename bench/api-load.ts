@@ -5,7 +5,7 @@
  * `npm run bench -- api-load` (N = SITREP_LOAD_EVENTS, default 1,000,000; D = SITREP_LOAD_SECONDS, 60).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,15 +57,54 @@ export async function buildStore(db: string, events: number): Promise<string> {
   return token;
 }
 
+async function fresh(db: string, events: number): Promise<string> {
+  rmSync(db, { force: true });
+  rmSync(`${db}-wal`, { force: true });
+  rmSync(`${db}-shm`, { force: true });
+  return buildStore(db, events);
+}
+
+async function storedEvents(db: string): Promise<number> {
+  if (!existsSync(db)) return -1;
+  const store = await openStore({ db });
+  try {
+    return await store.countEvents();
+  } finally {
+    await store.close();
+  }
+}
+
+/** A new token of the load-test user in a kept store. */
+async function loadToken(db: string): Promise<string> {
+  const store = await openStore({ db });
+  try {
+    return (await createToken(store, 'loadtest', { ratePerMin: 100_000_000 })).token;
+  } finally {
+    await store.close();
+  }
+}
+
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : 0;
 }
 
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  // SITREP_LOAD_PROF=DIR writes a CPU profile of the server there (node --cpu-prof).
+  const prof = process.env.SITREP_LOAD_PROF;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0'],
+    [
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'serve',
+      '--db',
+      db,
+      '--port',
+      '0',
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -100,8 +139,11 @@ export interface LoadResult {
 
 export async function loadTest(events: number, seconds: number, connections = 200): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-load-'));
-  const db = join(dir, 'load.db');
-  const token = await buildStore(db, events);
+  // SITREP_LOAD_DB keeps the built store between runs (rebuilt when it holds a different count).
+  const keep = process.env.SITREP_LOAD_DB;
+  const db = keep || join(dir, 'load.db');
+  const token =
+    keep && (await storedEvents(keep)) === events ? await loadToken(keep) : await fresh(db, events);
   const { child, url } = await startServer(db);
   const pid = child.pid!;
   try {

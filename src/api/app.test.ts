@@ -218,3 +218,50 @@ describe('HTTP API', () => {
     assert.equal(await store.countArticles(), 3);
   });
 });
+
+describe('HTTP API: cached reads', () => {
+  test('a repeated GET is served from memory until anything is written, by any connection', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-cache-'));
+    const file = join(dir, 'c.db');
+    const store = await openStore({ db: file });
+    try {
+      const recs = records();
+      await store.putRecords([{ record: recs[0] }, { record: recs[2] }]);
+      const app = createApp(store, { warmDesk: false });
+      const get = async (path: string) => {
+        const res = await app.request(path);
+        return {
+          hit: res.headers.get('x-cache') === 'hit',
+          body: (await res.json()) as { items: { id: string }[] },
+        };
+      };
+      const first = await get('/events?type=ASSAULT,PROTEST&limit=10');
+      assert.equal(first.hit, false);
+      assert.equal(first.body.items.length, 2);
+      // Same query, parameters in another order: the same answer, from memory.
+      const again = await get('/events?limit=10&type=ASSAULT,PROTEST');
+      assert.equal(again.hit, true);
+      assert.deepEqual(again.body, first.body);
+      // A write through the store.
+      await store.putRecords([{ record: recs[1] }]);
+      const afterPut = await get('/events?type=ASSAULT,PROTEST&limit=10');
+      assert.equal(afterPut.hit, false);
+      assert.equal(afterPut.body.items.length, 3);
+      // A write by another connection (another process, e.g. `sitrep ingest`, would be the same).
+      assert.equal((await get('/events?type=ASSAULT,PROTEST&limit=10')).hit, true);
+      const other = new Database(file);
+      other.prepare('delete from events where type = ?').run('PROTEST');
+      other.close();
+      const afterOther = await get('/events?type=ASSAULT,PROTEST&limit=10');
+      assert.equal(afterOther.hit, false);
+      assert.equal(afterOther.body.items.length, 2);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -38,7 +38,75 @@ export interface AppOptions {
   code?: (text: ReturnType<typeof createArticle>) => Promise<SitrepRecord> | SitrepRecord;
   /** Run the merge step after a posted article is stored (default false: `POST /merge` does it). */
   mergeOnPost?: boolean;
+  /**
+   * Warm the desk's map and timeline at start (default: for the first app over a database only —
+   * server mode builds a second app, over the redacting store, on the same database).
+   */
+  warmDesk?: boolean;
+  /** Serve repeated GETs from memory while the store is unchanged (default true; see ResponseCache). */
+  cacheReads?: boolean;
 }
+
+/**
+ * Answers to GET requests, kept while the store's write version holds (any write, by this process or
+ * another, drops them all): a read-heavy API serves a repeated query from memory instead of SQL,
+ * row decoding and JSON. Bounded in bytes; least recently used go first. Off when the store has no
+ * write version (PostgreSQL).
+ */
+export class ResponseCache {
+  private entries = new Map<string, { body: string; type: string }>();
+  private version: string | null = null;
+  private bytes = 0;
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxEntryBytes = 1024 * 1024,
+  ) {}
+
+  /** The entries valid at `version` (clears the rest). */
+  private at(version: string) {
+    if (version !== this.version) {
+      this.entries.clear();
+      this.bytes = 0;
+      this.version = version;
+    }
+    return this.entries;
+  }
+
+  get(key: string, version: string) {
+    const entries = this.at(version);
+    const e = entries.get(key);
+    if (e) {
+      entries.delete(key);
+      entries.set(key, e); // most recently used last
+    }
+    return e;
+  }
+
+  /** Keep an answer computed at `version` (dropped when the store has moved on meanwhile). */
+  set(key: string, version: string, body: string, type: string): void {
+    if (body.length > this.maxEntryBytes || version !== this.version) return;
+    const entries = this.entries;
+    const old = entries.get(key);
+    if (old) this.bytes -= old.body.length;
+    entries.set(key, { body, type });
+    this.bytes += body.length;
+    for (const [k, e] of entries) {
+      if (this.bytes <= this.maxBytes) break;
+      entries.delete(k);
+      this.bytes -= e.body.length;
+    }
+  }
+}
+
+/** A cache key for a request: its path and its query parameters in a canonical order. */
+function cacheKey(url: string): string {
+  const u = new URL(url);
+  u.searchParams.sort();
+  return `${u.pathname}?${u.searchParams}`;
+}
+
+/** Databases whose desk has been warmed by an app in this process. */
+const deskWarmed = new WeakSet<object>();
 
 const PROBLEM_TYPE = 'about:blank';
 
@@ -157,15 +225,17 @@ export function createApp(store: Store, options: AppOptions = {}) {
   });
   app.notFound((c) => problem(c, 404, 'Not found', `no route ${c.req.method} ${c.req.path}`));
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: maxBody,
-      onError: async (c) => {
-        await drain(c.req.raw.body);
-        return problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: maxBody,
+    onError: async (c) => {
+      await drain(c.req.raw.body);
+      return problem(c, 413, 'Payload too large', `request bodies are limited to ${maxBody} bytes`);
+    },
+  });
+  // GET and HEAD carry no body: asking for one would build a full WHATWG Request (headers, abort
+  // signal) for nothing, a sixth of a cached read's cost.
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   // Who made a change, for the audit log (accounts and tokens come with server mode, issue 9).
@@ -173,6 +243,26 @@ export function createApp(store: Store, options: AppOptions = {}) {
     const h = c.req.header('x-sitrep-actor');
     return h && /^[\w:.@-]{1,100}$/.test(h) ? `api:${h}` : 'api';
   };
+
+  const cache = new ResponseCache();
+  const cachedReads = async (c: Context, next: () => Promise<void>) => {
+    const version = c.req.method === 'GET' && options.cacheReads !== false ? store.writeVersion() : null;
+    if (version === null) return next();
+    const key = cacheKey(c.req.url);
+    const hit = cache.get(key, version);
+    if (hit) return c.body(hit.body, 200, { 'content-type': hit.type, 'x-cache': 'hit' });
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
+    const body = await c.res.text();
+    cache.set(key, version, body, type);
+    c.res = new Response(body, c.res);
+  };
+  for (const path of ['/events', '/incidents', '/articles']) {
+    app.use(path, cachedReads);
+    app.use(`${path}/*`, cachedReads);
+  }
+  app.use('/aggregates', cachedReads);
 
   app.get('/health', (c) => c.json({ ok: true, version: VERSION, engine: store.engine }));
 
@@ -523,6 +613,8 @@ export function createApp(store: Store, options: AppOptions = {}) {
       docsPage(app.getOpenAPIDocument({ openapi: '3.0.3', info: { title: 'sitrep API', version: VERSION } })),
     ),
   );
-  app.route('/', createDesk({ store })); // the analyst's desk at /desk/ (issue 8)
+  const warm = options.warmDesk ?? !deskWarmed.has(store.db);
+  if (warm) deskWarmed.add(store.db);
+  app.route('/', createDesk({ store, warm })); // the analyst's desk at /desk/ (issue 8)
   return app;
 }

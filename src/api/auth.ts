@@ -40,6 +40,8 @@ export interface AuthOptions {
 
 export const SESSION_COOKIE = 'sitrep_session';
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** How long a checked token is trusted without asking the store again. */
+const TOKEN_CACHE_MS = 5_000;
 /** Paths that carry no data and are open to all (health check, API description). */
 const PUBLIC = new Set(['/health', '/openapi.json', '/docs']);
 
@@ -135,19 +137,33 @@ export function withAuth(store: Store, makeApp: (s: Store) => FetchApp, o: AuthO
     });
   });
 
+  // A busy client sends the same token many times a second; each check is a query and a hash. A
+  // checked token is trusted while nothing has been written to the store (any revocation, expiry
+  // sweep or role change is a write, by this process or another), for at most TOKEN_CACHE_MS; where
+  // the store has no write version (PostgreSQL), for TOKEN_CACHE_MS, revocation through this server
+  // taking effect at once.
+  const checked = new Map<string, { p: Principal | null; version: string | null; until: number }>();
   const principalOf = async (
     req: Request,
     cookie: string | undefined,
   ): Promise<Principal | null | 'invalid'> => {
     const presented = bearer(req) ?? cookie ?? null;
     if (presented === null) return null;
-    const p = await verifyToken(store, presented);
-    return p ?? 'invalid';
+    const now = Date.now();
+    const version = store.writeVersion();
+    let hit = checked.get(presented);
+    if (!hit || hit.until < now || hit.version !== version) {
+      hit = { p: await verifyToken(store, presented), version, until: now + TOKEN_CACHE_MS };
+      if (checked.size >= 10_000) checked.clear();
+      checked.set(presented, hit);
+    }
+    return hit.p ?? 'invalid';
   };
 
   app.post('/auth/sign-out', async (c) => {
     const token = bearer(c.req.raw) ?? getCookie(c, SESSION_COOKIE);
     if (token) {
+      checked.delete(token);
       const p = await verifyToken(store, token);
       if (p?.tokenId) await revokeToken(store, p.tokenId, `user:${p.user}`);
     }
@@ -187,12 +203,14 @@ export function withAuth(store: Store, makeApp: (s: Store) => FetchApp, o: AuthO
     if (write && (anonymous || p.scope !== 'write' || !canWrite(p.role)))
       return problem(403, 'Forbidden', 'writing needs an editor or admin with a write-scoped token');
     if (!anonymous && p.tokenId) void touchToken(store, p.tokenId).catch(() => {});
-    // The audit actor is the authenticated user, whatever the client claimed.
+    const sees = anonymous || p.role === 'reader' ? redacted : full;
+    // The audit actor is the authenticated user, whatever the client claimed. Reads write nothing,
+    // so a read without a claimed actor goes through as it came (copying a request costs more than
+    // answering a cached one).
+    if (!write && !req.headers.has('x-sitrep-actor')) return sees.fetch(req);
     const headers = new Headers(req.headers);
     headers.set('x-sitrep-actor', anonymous ? 'anonymous' : `user:${p.user}`);
-    const forwarded = new Request(req, { headers, duplex: 'half' } as RequestInit);
-    const sees = anonymous || p.role === 'reader' ? redacted : full;
-    return sees.fetch(forwarded);
+    return sees.fetch(new Request(req, { headers, duplex: 'half' } as RequestInit));
   });
   return app;
 }

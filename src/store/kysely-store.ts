@@ -8,6 +8,7 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Kysely,
+  type SelectQueryBuilder,
   type SqlBool,
   sql,
   type Transaction,
@@ -85,6 +86,69 @@ function clampLimit(n: number | undefined): number {
   if (!Number.isInteger(n) || n < 1) throw new StoreError('limit must be a positive integer');
   return Math.min(n, MAX_LIMIT);
 }
+
+/**
+ * Keyset pagination: every list is paged over (key, id) in one direction, and the cursor is the last
+ * row's (key, id). Newest first by date, or oldest first by update time for `updated_since` sync.
+ */
+interface Keyset {
+  key: 'date_start' | 'published_date' | 'updated_at';
+  dir: 'asc' | 'desc';
+}
+type Cursor = [string, string];
+
+function parseCursor(c: string | undefined): Cursor | null {
+  if (!c) return null;
+  const v = decodeCursor(c);
+  if (v?.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string')
+    throw new StoreError('invalid cursor');
+  return v as Cursor;
+}
+
+/**
+ * Rows of one page in keyset order, after the cursor. The cursor test is `key <= k and (key < k or
+ * id < i)` (descending; mirrored ascending): a range on the key that an index on (key, id) serves,
+ * where a bare `key < k or (key = k and id < i)` sends planners to an OR plan and a sort.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any table, any selection
+function keyset<QB extends SelectQueryBuilder<any, any, any>>(
+  qb: QB,
+  ks: Keyset,
+  cur: Cursor | null,
+  limit: number,
+): QB {
+  const key = sql.ref(ks.key);
+  const id = sql.ref('id');
+  let out = qb;
+  if (cur) {
+    const lt = sql.raw(ks.dir === 'desc' ? '<' : '>');
+    const le = sql.raw(ks.dir === 'desc' ? '<=' : '>=');
+    out = out.where(
+      sql<SqlBool>`${key} ${le} ${cur[0]} and (${key} ${lt} ${cur[0]} or ${id} ${lt} ${cur[1]})`,
+    ) as QB;
+  }
+  return out
+    .orderBy(key, ks.dir)
+    .orderBy(id, ks.dir)
+    .limit(limit + 1) as QB;
+}
+
+/** The page (at most `limit` rows of the `limit + 1` fetched) and the cursor to the next one. */
+function pageOf<R>(rows: R[], limit: number, ks: Keyset): { rows: R[]; next: string | null } {
+  if (rows.length <= limit) return { rows, next: null };
+  const page = rows.slice(0, limit);
+  const last = page[limit - 1] as Record<string, unknown>;
+  return { rows: page, next: encodeCursor([String(last[ks.key]), String(last.id)]) };
+}
+
+const BY_UPDATE: Keyset = { key: 'updated_at', dir: 'asc' };
+const EVENTS_BY_DATE: Keyset = { key: 'date_start', dir: 'desc' };
+
+/**
+ * A type list up to this long is queried as one ordered index range per type, merged (a list served
+ * from the type index at once would be sorted whole); longer lists filter a scan in date order.
+ */
+const MAX_TYPE_BRANCHES = 4;
 
 type EventEB = ExpressionBuilder<Database, 'events'>;
 type IncidentEB = ExpressionBuilder<Database, 'incidents'>;
@@ -368,35 +432,10 @@ export class KyselyStore implements Store {
       );
     }
     if (q.q) qb = qb.where('id', 'in', this.ftsArticleIds(q.q));
-    const cur = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && cur?.length !== 2) throw new StoreError('invalid cursor');
-    if (q.updatedSince) {
-      qb = qb.where('updated_at', '>=', q.updatedSince);
-      if (cur) {
-        const [u, id] = cur as [string, string];
-        qb = qb.where((eb) =>
-          eb.or([eb('updated_at', '>', u), eb.and([eb('updated_at', '=', u), eb('id', '>', id)])]),
-        );
-      }
-      qb = qb.orderBy('updated_at', 'asc').orderBy('id', 'asc');
-    } else {
-      if (cur) {
-        const [d, id] = cur as [string, string];
-        qb = qb.where((eb) =>
-          eb.or([eb('published_date', '<', d), eb.and([eb('published_date', '=', d), eb('id', '<', id)])]),
-        );
-      }
-      qb = qb.orderBy('published_date', 'desc').orderBy('id', 'desc');
-    }
-    const rows = await qb.limit(limit + 1).execute();
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const next =
-      more && last
-        ? encodeCursor(q.updatedSince ? [last.updated_at, last.id] : [last.published_date, last.id])
-        : null;
-    return { items: page.map(rowToArticle), next };
+    if (q.updatedSince) qb = qb.where('updated_at', '>=', q.updatedSince);
+    const ks: Keyset = q.updatedSince ? BY_UPDATE : { key: 'published_date', dir: 'desc' };
+    const page = pageOf(await keyset(qb, ks, parseCursor(q.cursor), limit).execute(), limit, ks);
+    return { items: page.rows.map(rowToArticle), next: page.next };
   }
 
   async getRecord(id: string): Promise<SitrepRecord | null> {
@@ -513,20 +552,39 @@ export class KyselyStore implements Store {
     return Number(r.n);
   }
 
-  private eventFilter(q: Omit<EventQuery, 'limit' | 'cursor'>) {
+  /**
+   * The WHERE of an event query. `part` narrows it to one branch of a query run as a union (see
+   * `queryEvents`): one type of a type list, or one side of the source test (outlet, else credit).
+   */
+  private eventFilter(
+    q: Omit<EventQuery, 'limit' | 'cursor'>,
+    part: { type?: string; source?: 'outlet' | 'credit'; paged?: boolean } = {},
+  ) {
+    // A page is read in date order: on SQLite, unary + keeps some filters off their own index (see
+    // below) so the planner walks the date order instead; counts and sub-selects need no order.
+    const unindexed = this.engine === 'sqlite' && part.paged;
     return (eb: EventEB): Expression<SqlBool> => {
       const c: Expression<SqlBool>[] = [];
       if (q.from) c.push(eb.and([eb('date_end', '>=', q.from), eb('date_end', '!=', '')]));
       if (q.to) c.push(eb.and([eb('date_start', '<=', q.to), eb('date_start', '!=', '')]));
       if (q.bbox) {
+        // Tested on each row of the date-ordered scan (events_scan holds lat and lon): read through
+        // events_latlon, a wide box hands back a large share of the table to be sorted (seconds at 1M
+        // events), while the scan's worst case, a box with almost nothing in it, reads the index once.
         const [w, s, e, n] = q.bbox;
-        c.push(eb('lat', '>=', s), eb('lat', '<=', n));
-        if (w <= e) c.push(eb('lon', '>=', w), eb('lon', '<=', e));
-        else c.push(eb.or([eb('lon', '>=', w), eb('lon', '<=', e)]));
+        const lat = unindexed ? sql<number>`+lat` : eb.ref('lat');
+        const lon = unindexed ? sql<number>`+lon` : eb.ref('lon');
+        c.push(eb(lat, '>=', s), eb(lat, '<=', n));
+        if (w <= e) c.push(eb(lon, '>=', w), eb(lon, '<=', e));
+        else c.push(eb.or([eb(lon, '>=', w), eb(lon, '<=', e)]));
       }
       if (q.country) c.push(eb('country', '=', q.country.toUpperCase()));
       if (q.admin1) c.push(eb('admin1', '=', q.admin1));
-      if (q.type?.length) c.push(eb('type', 'in', q.type));
+      if (part.type) c.push(eb('type', '=', part.type));
+      else if (q.type?.length === 1) c.push(eb('type', '=', q.type[0]));
+      // A longer list is checked row by row in date order (unary + keeps SQLite off the type index,
+      // which would hand back every row of those types to be sorted).
+      else if (q.type?.length) c.push(eb(unindexed ? sql<string>`+type` : eb.ref('type'), 'in', q.type));
       if (q.actor) {
         const pat = `%${escapeLike(normKey(q.actor))}%`;
         c.push(
@@ -538,7 +596,13 @@ export class KyselyStore implements Store {
       }
       if (q.source) {
         const s = normKey(q.source);
-        c.push(eb.or([eb(eb.fn('lower', ['outlet']), '=', s), eb(eb.fn('lower', ['credit']), '=', s)]));
+        const outlet = eb.fn<string>('lower', ['outlet']);
+        const credit = eb.fn<string>('lower', ['credit']);
+        if (part.source === 'outlet') c.push(eb(outlet, '=', s));
+        // Events whose outlet matches too are the outlet branch's: the branches never overlap.
+        else if (part.source === 'credit')
+          c.push(eb(credit, '=', s), eb(eb.fn('coalesce', [outlet, sql.lit('')]), '!=', s));
+        else c.push(eb.or([eb(outlet, '=', s), eb(credit, '=', s)]));
       }
       if (q.factuality?.length) c.push(eb('factuality', 'in', q.factuality));
       if (q.precision?.length) c.push(eb('precision', 'in', q.precision));
@@ -552,37 +616,42 @@ export class KyselyStore implements Store {
     };
   }
 
+  /**
+   * A page of events. Filters with an index that returns rows in page order (country, admin1, type,
+   * source) read just one page of it. Two filters that are an OR — a short type list, outlet or
+   * credit for a source — run as one ordered, limited query per alternative, merged by a UNION ALL
+   * (at most a few pages of rows): read at once they would match a large share of the table that
+   * then had to be sorted before the first page. Everything else filters a scan in date order,
+   * on SQLite over a covering index (migration 0004) that holds the filter columns.
+   */
   async queryEvents(q: EventQuery): Promise<Page<StoredEvent>> {
     const limit = clampLimit(q.limit);
-    const cur = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && cur?.length !== 2) throw new StoreError('invalid cursor');
-    let qb = this.db.selectFrom('events').selectAll().where(this.eventFilter(q));
-    if (q.updatedSince) {
-      if (cur) {
-        const [u, id] = cur as [string, string];
-        qb = qb.where((eb) =>
-          eb.or([eb('updated_at', '>', u), eb.and([eb('updated_at', '=', u), eb('id', '>', id)])]),
-        );
-      }
-      qb = qb.orderBy('updated_at', 'asc').orderBy('id', 'asc');
-    } else {
-      if (cur) {
-        const [d, id] = cur as [string, string];
-        qb = qb.where((eb) =>
-          eb.or([eb('date_start', '<', d), eb.and([eb('date_start', '=', d), eb('id', '<', id)])]),
-        );
-      }
-      qb = qb.orderBy('date_start', 'desc').orderBy('id', 'desc');
+    const ks = q.updatedSince ? BY_UPDATE : EVENTS_BY_DATE;
+    const cur = parseCursor(q.cursor);
+    const types =
+      q.type && q.type.length > 1 && q.type.length <= MAX_TYPE_BRANCHES ? [...new Set(q.type)] : [undefined];
+    const sides = q.source ? (['outlet', 'credit'] as const) : [undefined];
+    const parts = types.flatMap((type) => sides.map((source) => ({ type, source })));
+    const one = (part: (typeof parts)[number]) =>
+      keyset(
+        this.db
+          .selectFrom('events')
+          .selectAll()
+          .where(this.eventFilter(q, { ...part, paged: true })),
+        ks,
+        cur,
+        limit,
+      );
+    let rows: EventsTable[];
+    if (parts.length === 1) rows = await one(parts[0]).execute();
+    else {
+      const branches = parts.map((p, i) => this.db.selectFrom(one(p).as(`b${i}`)).selectAll());
+      let union = branches[0];
+      for (const b of branches.slice(1)) union = union.unionAll(b);
+      rows = await keyset(this.db.selectFrom(union.as('u')).selectAll(), ks, null, limit).execute();
     }
-    const rows = await qb.limit(limit + 1).execute();
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const next =
-      more && last
-        ? encodeCursor(q.updatedSince ? [last.updated_at, last.id] : [last.date_start, last.id])
-        : null;
-    return { items: page.map(rowToEvent), next };
+    const page = pageOf(rows, limit, ks);
+    return { items: page.rows.map(rowToEvent), next: page.next };
   }
 
   async *streamEvents(q: Omit<EventQuery, 'limit' | 'cursor'>): AsyncIterable<StoredEvent> {
@@ -933,8 +1002,7 @@ export class KyselyStore implements Store {
 
   async queryIncidents(q: IncidentQuery): Promise<Page<Incident>> {
     const limit = clampLimit(q.limit);
-    const cur = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && cur?.length !== 2) throw new StoreError('invalid cursor');
+    const cur = parseCursor(q.cursor);
     // Event-level filters select incidents through their events.
     const { minSources, from, to, bbox, country, admin1, type, precision, updatedSince, ...eventLevel } = q;
     const needsEvents = Object.values(eventLevel).some((v) => v !== undefined && v !== null && v !== '');
@@ -961,32 +1029,9 @@ export class KyselyStore implements Store {
       const sub = this.db.selectFrom('events').select('incident_id').where(this.eventFilter(eventLevel));
       qb = qb.where('id', 'in', sub.where('incident_id', 'is not', null) as never);
     }
-    if (updatedSince) {
-      if (cur) {
-        const [u, id] = cur as [string, string];
-        qb = qb.where((eb) =>
-          eb.or([eb('updated_at', '>', u), eb.and([eb('updated_at', '=', u), eb('id', '>', id)])]),
-        );
-      }
-      qb = qb.orderBy('updated_at', 'asc').orderBy('id', 'asc');
-    } else {
-      if (cur) {
-        const [d, id] = cur as [string, string];
-        qb = qb.where((eb) =>
-          eb.or([eb('date_start', '<', d), eb.and([eb('date_start', '=', d), eb('id', '<', id)])]),
-        );
-      }
-      qb = qb.orderBy('date_start', 'desc').orderBy('id', 'desc');
-    }
-    const rows = await qb.limit(limit + 1).execute();
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const next =
-      more && last
-        ? encodeCursor(updatedSince ? [last.updated_at, last.id] : [last.date_start, last.id])
-        : null;
-    return { items: page.map(rowToIncident), next };
+    const ks: Keyset = updatedSince ? BY_UPDATE : EVENTS_BY_DATE;
+    const page = pageOf(await keyset(qb, ks, cur, limit).execute(), limit, ks);
+    return { items: page.rows.map(rowToIncident), next: page.next };
   }
 
   async splitIncident(id: string, eventIds: string[], actor: Actor, reason?: string): Promise<Incident> {
@@ -1151,6 +1196,22 @@ export class KyselyStore implements Store {
       target: r.target,
       detail: r.detail ? JSON.parse(r.detail) : undefined,
     }));
+  }
+
+  private versionStmts: [BetterSqlite3.Statement, BetterSqlite3.Statement] | null = null;
+
+  /**
+   * SQLite: rows changed through this connection (`total_changes()`, which counts every insert,
+   * update and delete, Kysely's and the raw ingest path's alike) and commits by other connections
+   * (`data_version`). Both are read from memory, no I/O: about a microsecond.
+   */
+  writeVersion(): string | null {
+    if (!this.raw?.open) return null;
+    this.versionStmts ??= [
+      this.raw.prepare('select total_changes()').pluck(),
+      this.raw.prepare('pragma data_version').pluck(),
+    ];
+    return `${this.versionStmts[0].get()}:${this.versionStmts[1].get()}`;
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fixtureRecord } from './fixtures.js';
 import { openStore } from './open.js';
-import type { Store } from './store.js';
+import type { EventQuery, Store, StoredEvent } from './store.js';
 import { createTempPostgres, type TempDatabase } from './test-db.js';
 
 const TEXT_A =
@@ -211,9 +211,111 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
 
     test('rejects a bad cursor', async () => {
       await assert.rejects(store.queryEvents({ cursor: 'garbage' }), /invalid cursor/);
+      await assert.rejects(store.queryEvents({ cursor: 'WzEsMl0' }), /invalid cursor/); // [1,2]
     });
   });
 }
+
+/**
+ * Paging through many events: every filter shape (including those run as a union of ordered queries:
+ * a type list, a source that is an outlet or a credit) yields each matching event exactly once, in
+ * (date_start desc, id desc) order, however the pages are cut.
+ */
+function paging(name: string, open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>) {
+  describe(`store paging: ${name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    const TYPES = ['ASSAULT', 'PROTEST', 'CONSULT', 'COERCE'] as const;
+    before(async () => {
+      ({ store, cleanup } = await open());
+      const recs = [];
+      for (let i = 0; i < 30; i++) {
+        recs.push({
+          record: fixtureRecord({
+            text: `Report ${i}: gunmen attacked a post, crowds marched, elders met and police detained men.`,
+            outlet: `Outlet ${i % 3}`,
+            // Some credit Outlet 1 (a few are also published by it: counted once).
+            credit: i % 4 === 0 ? 'Outlet 1' : undefined,
+            published: `2026-01-0${1 + (i % 5)}`,
+            events: [
+              { type: TYPES[i % 4], trigger: 'attacked', actor: 'gunmen' },
+              { type: TYPES[(i + 1) % 4], trigger: 'marched', factuality: i % 2 ? 'reported' : 'asserted' },
+              { type: TYPES[(i + 2) % 4], trigger: 'detained', actor: 'police' },
+            ],
+          }),
+        });
+      }
+      await store.putRecords(recs);
+    });
+    after(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    const order = (
+      a: { dateStart: string | null; id: string },
+      b: { dateStart: string | null; id: string },
+    ) => (b.dateStart ?? '').localeCompare(a.dateStart ?? '') || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+    test('each filter shape pages through every match once, in order', async () => {
+      const all: StoredEvent[] = [];
+      for await (const e of store.streamEvents({})) all.push(e);
+      assert.equal(all.length, 90);
+      const shapes: [EventQuery, (e: StoredEvent) => boolean][] = [
+        [{}, () => true],
+        [{ type: ['PROTEST', 'COERCE'] }, (e) => e.type === 'PROTEST' || e.type === 'COERCE'],
+        [
+          { type: ['ASSAULT', 'CONSULT', 'PROTEST'], factuality: ['reported'] },
+          (e) => e.type !== 'COERCE' && e.factuality === 'reported',
+        ],
+        [{ type: [...TYPES, 'AID'] }, () => true],
+        [{ source: 'outlet 1' }, (e) => e.outlet === 'Outlet 1' || e.credit === 'Outlet 1'],
+        [
+          { source: 'OUTLET 1', type: ['ASSAULT', 'PROTEST'], from: '2026-01-02' },
+          (e) =>
+            (e.outlet === 'Outlet 1' || e.credit === 'Outlet 1') &&
+            (e.type === 'ASSAULT' || e.type === 'PROTEST') &&
+            (e.dateEnd ?? '') >= '2026-01-02',
+        ],
+        [
+          { actor: 'police', to: '2026-01-03' },
+          (e) => e.actors.includes('police') && (e.dateStart ?? '') <= '2026-01-03',
+        ],
+      ];
+      for (const [q, keep] of shapes) {
+        const want = all
+          .filter(keep)
+          .sort(order)
+          .map((e) => e.id);
+        assert.ok(want.length > 0, JSON.stringify(q));
+        for (const limit of [1, 4, 7, 200]) {
+          const got: string[] = [];
+          let cursor: string | undefined;
+          for (let n = 0; n < 100; n++) {
+            const page = await store.queryEvents({ ...q, limit, cursor });
+            assert.ok(page.items.length <= limit);
+            got.push(...page.items.map((e) => e.id));
+            if (!page.next) break;
+            cursor = page.next;
+          }
+          assert.deepEqual(got, want, `${JSON.stringify(q)} by ${limit}`);
+        }
+      }
+    });
+  });
+}
+
+paging('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  const store = await openStore({ db: join(dir, 'test.db') });
+  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+});
+
+paging('postgres', async () => {
+  const tmp = await createTempPostgres();
+  const store = await openStore({ db: tmp.url });
+  return { store, cleanup: async () => tmp.drop() };
+});
 
 contract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));

@@ -300,6 +300,13 @@ export interface Store {
   audit(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<void>;
   listAudit(q: { target?: string; since?: string; limit?: number }): Promise<AuditEntry[]>;
 
+  /**
+   * A token that changes whenever anything is written to the database, by this process or another
+   * (so answers computed at one version may be served again while it holds); null when the engine
+   * has no cheap exact one (PostgreSQL), and nothing may be cached.
+   */
+  writeVersion(): string | null;
+
   close(): Promise<void>;
 }
 
