@@ -122,6 +122,7 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
 }
 
 export interface LoadResult {
+  mix: LoadMix;
   events: number;
   seconds: number;
   connections: number;
@@ -137,7 +138,48 @@ export interface LoadResult {
   rssMaxMb: number;
 }
 
-export async function loadTest(events: number, seconds: number, connections = 200): Promise<LoadResult> {
+/**
+ * The request mix. `views`: the same few desk views over and over (what a team watching one desk
+ * sends; the read cache answers most of them). `varied`: every request a different filter
+ * combination (random date windows, countries, types, boxes), so nearly every one reaches the store.
+ */
+export type LoadMix = 'views' | 'varied';
+
+const VIEWS = [
+  '/events?limit=50',
+  '/events?country=ML&limit=50',
+  '/events?type=ASSAULT&from=2024-03-01&to=2024-06-30&limit=50',
+  '/events?bbox=-5,10,10,20&limit=20',
+  '/incidents?limit=20',
+  '/articles?limit=20',
+  '/aggregates?interval=week&by=type&from=2024-01-01&to=2024-03-31',
+];
+
+function variedPath(r: () => number): string {
+  const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+  const from = Math.floor(r() * 330);
+  const to = from + 1 + Math.floor(r() * 60);
+  const q = [`from=${day(from)}`, `to=${day(to)}`, `limit=${10 + Math.floor(r() * 41)}`];
+  const roll = r();
+  if (roll < 0.3) q.push(`country=${CITIES[Math.floor(r() * CITIES.length)][1]}`);
+  else if (roll < 0.55) q.push(`type=${['ASSAULT', 'PROTEST', 'CONSULT', 'COERCE'][Math.floor(r() * 4)]}`);
+  else if (roll < 0.7) {
+    const [, , lat, lon] = CITIES[Math.floor(r() * CITIES.length)];
+    const w = 1 + r() * 4;
+    q.push(
+      `bbox=${(lon - w).toFixed(2)},${(lat - w).toFixed(2)},${(lon + w).toFixed(2)},${(lat + w).toFixed(2)}`,
+    );
+  }
+  if (r() < 0.15) return `/aggregates?interval=day&by=type&${q.slice(0, 2).join('&')}`;
+  return `/events?${q.join('&')}`;
+}
+
+export async function loadTest(
+  events: number,
+  seconds: number,
+  connections = 200,
+  mix: LoadMix = 'views',
+): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-load-'));
   // SITREP_LOAD_DB keeps the built store between runs (rebuilt when it holds a different count).
   const keep = process.env.SITREP_LOAD_DB;
@@ -147,41 +189,40 @@ export async function loadTest(events: number, seconds: number, connections = 20
   const { child, url } = await startServer(db);
   const pid = child.pid!;
   try {
-    const paths = [
-      '/events?limit=50',
-      '/events?country=ML&limit=50',
-      '/events?type=ASSAULT&from=2024-03-01&to=2024-06-30&limit=50',
-      '/events?bbox=-5,10,10,20&limit=20',
-      '/incidents?limit=20',
-      '/articles?limit=20',
-      '/aggregates?interval=week&by=type&from=2024-01-01&to=2024-03-31',
-    ];
+    const paths = VIEWS;
+    let seed = 17;
+    const r = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const next = mix === 'views' ? () => paths[i++ % paths.length] : () => variedPath(r);
     // Warm up (first queries load the store's pages).
     for (const p of paths) await fetch(url + p, { headers: { authorization: `Bearer ${token}` } });
     const samples: number[] = [rssKb(pid)];
     const timer = setInterval(() => samples.push(rssKb(pid)), 1000);
     let i = 0;
-    const r = await autocannon({
+    const res = await autocannon({
       url,
       connections,
       duration: seconds,
       headers: { authorization: `Bearer ${token}` },
-      requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
     });
     clearInterval(timer);
     samples.push(rssKb(pid));
     const mb = (kb: number) => Math.round(kb / 1024);
     return {
+      mix,
       events,
       seconds,
       connections,
-      requests: r.requests.total,
-      requestsPerSecond: Math.round(r.requests.average),
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      errors: r.errors,
-      timeouts: r.timeouts,
-      non2xx: r.non2xx,
+      requests: res.requests.total,
+      requestsPerSecond: Math.round(res.requests.average),
+      p50: res.latency.p50,
+      p99: res.latency.p99,
+      errors: res.errors,
+      timeouts: res.timeouts,
+      non2xx: res.non2xx,
       // Start after warm-up; end and max over the run: flat memory means end ≈ the steady level, not growing.
       rssStartMb: mb(samples[Math.min(5, samples.length - 1)]),
       rssEndMb: mb(samples[samples.length - 1]),
@@ -197,9 +238,14 @@ export async function loadTest(events: number, seconds: number, connections = 20
 export async function run() {
   const events = Number(process.env.SITREP_LOAD_EVENTS ?? 1_000_000);
   const seconds = Number(process.env.SITREP_LOAD_SECONDS ?? 60);
-  const r = await loadTest(events, seconds);
-  console.log(
-    `${r.events} events, ${r.connections} clients, ${r.seconds} s: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (target ≤ 100), errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, server RSS ${r.rssStartMb} → ${r.rssEndMb} MB (max ${r.rssMaxMb})`,
-  );
-  return { name: 'api-load', ...r };
+  const mixes = (process.env.SITREP_LOAD_MIX ?? 'views,varied').split(',') as LoadMix[];
+  const results: LoadResult[] = [];
+  for (const mix of mixes) {
+    const r = await loadTest(events, seconds, 200, mix);
+    results.push(r);
+    console.log(
+      `${r.mix}: ${r.events} events, ${r.connections} clients, ${r.seconds} s: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (target ≤ 100), errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, server RSS ${r.rssStartMb} → ${r.rssEndMb} MB (max ${r.rssMaxMb})`,
+    );
+  }
+  return { name: 'api-load', results };
 }
