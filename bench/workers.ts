@@ -4,10 +4,11 @@
  * fresh database. Target: 2 workers ≥ 1.7× one worker and ≥ 200 articles/s.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { backfill } from '../src/queue/backfill.js';
 import { closeQueue, openQueue } from '../src/queue/boss.js';
 import { openStore } from '../src/store/open.js';
@@ -34,10 +35,39 @@ function synthetic(texts: string[], n: number): string[] {
   return lines;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 when unreadable. */
+function procCpu(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL backends serving the run's database (the workers', the enqueuer's, the counter's). */
+async function backendPids(admin: pg.Client, db: string): Promise<number[]> {
+  const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [db]);
+  return rows.map((r: { pid: number }) => r.pid);
+}
+
 function startWorker(db: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'worker', '--db', db, '--only', 'code'],
+    [
+      // SITREP_BENCH_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the workers.
+      ...(process.env.SITREP_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(ROOT, 'src/cli/main.ts'),
+      'worker',
+      '--db',
+      db,
+      '--only',
+      'code',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT },
   );
   return new Promise((resolve, reject) => {
@@ -51,14 +81,23 @@ function startWorker(db: string): Promise<ChildProcess> {
 }
 
 async function runWith(workers: number, file: string, n: number) {
-  const pg = await createTempPostgres('sitrep_bench');
-  const store = await openStore({ db: pg.url });
-  const boss = await openQueue(pg.url);
+  const tmp = await createTempPostgres('sitrep_bench');
+  const store = await openStore({ db: tmp.url });
+  const boss = await openQueue(tmp.url);
   const procs: ChildProcess[] = [];
+  const dbName = new URL(tmp.url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: tmp.url });
+  await admin.connect();
   try {
-    for (let i = 0; i < workers; i++) procs.push(await startWorker(pg.url));
+    for (let i = 0; i < workers; i++) procs.push(await startWorker(tmp.url));
+    // Backends that exist before the run (idle pools) and those opened during it are both counted.
+    const cpu0 = new Map<number, number>();
+    for (const pid of await backendPids(admin, dbName)) cpu0.set(pid, procCpu(pid));
+    const workerCpu0 = procs.map((p) => procCpu(p.pid!));
+    const self0 = process.cpuUsage();
     const t0 = performance.now();
     await backfill(boss, null, [file], { merge: false });
+    const enqueued = (performance.now() - t0) / 1000;
     let stored = 0;
     while (stored < n) {
       await new Promise((r) => setTimeout(r, 100));
@@ -66,20 +105,31 @@ async function runWith(workers: number, file: string, n: number) {
       if (performance.now() - t0 > 600_000) throw new Error(`timed out at ${stored}/${n}`);
     }
     const s = (performance.now() - t0) / 1000;
+    const self = process.cpuUsage(self0);
+    const workerCpu = procs.reduce((a, p, i) => a + procCpu(p.pid!) - workerCpu0[i], 0);
+    let pgCpu = 0;
+    for (const pid of await backendPids(admin, dbName)) pgCpu += procCpu(pid) - (cpu0.get(pid) ?? 0);
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    const ms = (x: number) => Math.round((x / stored) * 1e4) / 10;
     return {
       workers,
       articles: stored,
-      seconds: Math.round(s * 10) / 10,
+      seconds: r1(s),
+      enqueueSeconds: r1(enqueued),
       articlesPerSecond: Math.round(stored / s),
+      /** CPU seconds: worker processes, PostgreSQL backends of this database, the enqueuing bench. */
+      cpu: { workers: r1(workerCpu), postgres: r1(pgCpu), enqueuer: r1((self.user + self.system) / 1e6) },
+      cpuMsPerArticle: { workers: ms(workerCpu), postgres: ms(pgCpu) },
     };
   } finally {
+    await admin.end();
     for (const p of procs) p.kill('SIGTERM');
     await Promise.all(
       procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))),
     );
     await closeQueue(boss);
     await store.close();
-    await pg.drop();
+    await tmp.drop();
   }
 }
 
@@ -93,10 +143,23 @@ export async function run() {
   const file = join(dir, 'backfill.jsonl');
   writeFileSync(file, `${synthetic(texts, N).join('\n')}\n`);
   try {
+    const line = (r: Awaited<ReturnType<typeof runWith>>) =>
+      `${r.articles} articles in ${r.seconds} s = ${r.articlesPerSecond}/s; CPU ms/article: workers ${r.cpuMsPerArticle.workers}, postgres ${r.cpuMsPerArticle.postgres} (enqueue ${r.enqueueSeconds} s, ${r.cpu.enqueuer} s CPU)`;
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     const one = await runWith(1, file, N);
-    console.log(`1 worker:  ${one.articles} articles in ${one.seconds} s = ${one.articlesPerSecond}/s`);
+    console.log(`1 worker:  ${line(one)}`);
+    if (process.env.SITREP_BENCH_ONE_ONLY) return { name: 'workers', source, articles: N, one };
     const two = await runWith(2, file, N);
-    console.log(`2 workers: ${two.articles} articles in ${two.seconds} s = ${two.articlesPerSecond}/s`);
+    console.log(`2 workers: ${line(two)}`);
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     const speedup = Math.round((two.articlesPerSecond / one.articlesPerSecond) * 100) / 100;
     console.log(`speed-up ${speedup}× (target ≥ 1.7×), total ${two.articlesPerSecond}/s (target ≥ 200/s)`);
     return { name: 'workers', source, articles: N, one, two, speedup };

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
+import { redactingStore } from '../api/sensitive.js';
 import { type ExportFormat, exportChunks } from '../export/formats.js';
 import { codeArticles } from '../ingest/coder.js';
 import { decodeBytes } from '../ingest/decode.js';
@@ -179,13 +180,14 @@ export async function handleExport(ctx: HandlerContext, job: ExportJob) {
   const out = createWriteStream(job.path);
   let bytes = 0;
   const q = job.updatedSince ? { updatedSince: job.updatedSince } : {};
-  for await (const chunk of exportChunks(ctx.store, job.format as ExportFormat, q)) {
+  const source = job.public ? redactingStore(ctx.store) : ctx.store;
+  for await (const chunk of exportChunks(source, job.format as ExportFormat, q)) {
     bytes += chunk.length;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  return { format: job.format, path: job.path, chars: bytes };
+  return { format: job.format, path: job.path, chars: bytes, ...(job.public ? { public: true } : {}) };
 }
 
 const EXPORT_FORMATS = new Set(['jsonl', 'csv', 'geojson', 'acled']);

@@ -90,6 +90,8 @@ export interface ExportJob {
   path: string;
   /** Only records updated since (ISO time). */
   updatedSince?: string;
+  /** Redacted for publication: sensitive fields withheld (as `sitrep export --public`). */
+  public?: boolean;
 }
 
 export interface JobPayload {
