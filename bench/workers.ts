@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { backfill } from '../src/queue/backfill.js';
 import { closeQueue, openQueue } from '../src/queue/boss.js';
+import { QUEUE } from '../src/queue/names.js';
 import { openStore } from '../src/store/open.js';
 import { createTempPostgres } from '../src/store/test-db.js';
 import { newsTexts } from './corpus.js';
@@ -96,6 +97,7 @@ async function runWith(workers: number, file: string, n: number) {
     const workerCpu0 = procs.map((p) => procCpu(p.pid!));
     const self0 = process.cpuUsage();
     const t0 = performance.now();
+    const wallStart = Date.now();
     await backfill(boss, null, [file], { merge: false });
     const enqueued = (performance.now() - t0) / 1000;
     let stored = 0;
@@ -109,6 +111,17 @@ async function runWith(workers: number, file: string, n: number) {
     const workerCpu = procs.reduce((a, p, i) => a + procCpu(p.pid!) - workerCpu0[i], 0);
     let pgCpu = 0;
     for (const pid of await backendPids(admin, dbName)) pgCpu += procCpu(pid) - (cpu0.get(pid) ?? 0);
+    // Time the workers held jobs, over the run: what is left is idle (waiting for the first jobs,
+    // polling, the last chunk's tail) or spent between jobs (fetch, JSON of the payload).
+    const { rows: held } = await admin.query(
+      `SELECT extract(epoch FROM sum(completed_on - started_on))::float AS held,
+              extract(epoch FROM min(started_on) - $1::timestamptz)::float AS first,
+              sum((output->'ms'->>'code')::float) / 1000 AS code,
+              sum((output->'ms'->>'store')::float) / 1000 AS store,
+              sum((output->'ms'->>'cpu')::float) / 1000 AS cpu
+         FROM pgboss.job WHERE name = $2 AND state = 'completed'`,
+      [new Date(wallStart).toISOString(), QUEUE.code],
+    );
     const r1 = (x: number) => Math.round(x * 10) / 10;
     const ms = (x: number) => Math.round((x / stored) * 1e4) / 10;
     return {
@@ -120,6 +133,11 @@ async function runWith(workers: number, file: string, n: number) {
       /** CPU seconds: worker processes, PostgreSQL backends of this database, the enqueuing bench. */
       cpu: { workers: r1(workerCpu), postgres: r1(pgCpu), enqueuer: r1((self.user + self.system) / 1e6) },
       cpuMsPerArticle: { workers: ms(workerCpu), postgres: ms(pgCpu) },
+      /** Share of workers × wall time spent holding a job; seconds from the start to the first job. */
+      busy: Math.round((held[0].held / (workers * s)) * 100) / 100,
+      firstJobSeconds: r1(held[0].first),
+      /** Summed over jobs (s): coding wall time, storing wall time, worker CPU within jobs. */
+      inJobs: { code: r1(held[0].code), store: r1(held[0].store), cpu: r1(held[0].cpu) },
     };
   } finally {
     await admin.end();
@@ -144,7 +162,7 @@ export async function run() {
   writeFileSync(file, `${synthetic(texts, N).join('\n')}\n`);
   try {
     const line = (r: Awaited<ReturnType<typeof runWith>>) =>
-      `${r.articles} articles in ${r.seconds} s = ${r.articlesPerSecond}/s; CPU ms/article: workers ${r.cpuMsPerArticle.workers}, postgres ${r.cpuMsPerArticle.postgres} (enqueue ${r.enqueueSeconds} s, ${r.cpu.enqueuer} s CPU)`;
+      `${r.articles} articles in ${r.seconds} s = ${r.articlesPerSecond}/s; CPU ms/article: workers ${r.cpuMsPerArticle.workers}, postgres ${r.cpuMsPerArticle.postgres} (enqueue ${r.enqueueSeconds} s, ${r.cpu.enqueuer} s CPU); first job after ${r.firstJobSeconds} s, workers busy ${Math.round(r.busy * 100)}%; in jobs: coding ${r.inJobs.code} s, storing ${r.inJobs.store} s, CPU ${r.inJobs.cpu} s`;
     console.log(
       `load average ${loadavg()
         .map((x) => x.toFixed(2))
