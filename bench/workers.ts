@@ -151,6 +151,50 @@ async function runWith(workers: number, file: string, n: number) {
   }
 }
 
+/**
+ * The machine's own ceiling: the coding pipeline alone (no queue, no database) in one process, then
+ * in two at once. On 2 real cores two processes code ~2× as fast; on a loaded or SMT-shared host
+ * they do not, and no queue design can make 2 workers beat that ratio.
+ */
+async function probe(): Promise<{ one: number; two: number; ratio: number }> {
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+        env: { ...process.env, SITREP_WORKERS_PROBE: String(PROBE_ARTICLES) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+        cwd: ROOT,
+      });
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      child.on('exit', (code) =>
+        code === 0 ? resolve(Number(out.trim())) : reject(new Error(`probe exited ${code}`)),
+      );
+    });
+  const one = await once();
+  const [a, b] = await Promise.all([once(), once()]);
+  const two = a + b;
+  return { one: Math.round(one), two: Math.round(two), ratio: Math.round((two / one) * 100) / 100 };
+}
+
+const PROBE_ARTICLES = 300;
+
+/** In a probe child: code PROBE_ARTICLES bench articles after a warm-up; print articles/s (wall). */
+async function probeChild(n: number) {
+  const [{ codeArticles }, { createArticle }] = await Promise.all([
+    import('../src/ingest/coder.js'),
+    import('../src/model/article.js'),
+  ]);
+  const inputs = synthetic(newsTexts(400).texts, n).map((l) => JSON.parse(l));
+  codeArticles(inputs.slice(0, 20).map((a) => createArticle(a)));
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 32) codeArticles(inputs.slice(i, i + 32).map((a) => createArticle(a)));
+  process.stdout.write(`${n / ((performance.now() - t0) / 1000)}\n`);
+}
+
+if (process.env.SITREP_WORKERS_PROBE) await probeChild(Number(process.env.SITREP_WORKERS_PROBE));
+
 export async function run() {
   const { texts, source } = newsTexts(400);
   if (source !== 'polnear') {
@@ -180,7 +224,11 @@ export async function run() {
     );
     const speedup = Math.round((two.articlesPerSecond / one.articlesPerSecond) * 100) / 100;
     console.log(`speed-up ${speedup}× (target ≥ 1.7×), total ${two.articlesPerSecond}/s (target ≥ 200/s)`);
-    return { name: 'workers', source, articles: N, one, two, speedup };
+    const ceiling = await probe();
+    console.log(
+      `machine ceiling, pipeline alone without queue or database: 1 process ${ceiling.one}/s, 2 at once ${ceiling.two}/s = ${ceiling.ratio}× (load average ${loadavg()[0].toFixed(2)})`,
+    );
+    return { name: 'workers', source, articles: N, one, two, speedup, ceiling };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
