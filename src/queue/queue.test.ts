@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { articleId, createArticle } from '../model/article.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createTempPostgres, type TempDatabase } from '../store/test-db.js';
@@ -118,6 +119,16 @@ describe('queue on PostgreSQL', () => {
     assert.equal(await store.countArticles(), 40);
     const audit = await store.listAudit({ limit: 100 });
     assert.ok(audit.some((a) => a.action === 'ingest' && a.actor.startsWith('worker:')));
+  });
+
+  test("backfill's article ids are createArticle's", () => {
+    for (const text of [
+      '\ufeffLAGOS (Wire) -  Police  said\r\n\r\nTwo men were held.  \t\n',
+      'Cafe\u0301 owners in Accra protested on Monday.\n\n',
+      ...articles(3).map((a) => (a as { text: string }).text),
+    ]) {
+      assert.equal(articleId(text), createArticle({ text }).id);
+    }
   });
 
   test('merges asked for by new articles wait, and requests meanwhile share one merge', async () => {
