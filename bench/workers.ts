@@ -130,7 +130,7 @@ async function runWith(workers: number, file: string, n: number) {
       seconds: r1(s),
       enqueueSeconds: r1(enqueued),
       articlesPerSecond: Math.round(stored / s),
-      /** CPU seconds: worker processes, PostgreSQL backends of this database, the enqueuing bench. */
+      /** CPU seconds: worker processes, PostgreSQL backends of this database, the bench process (enqueue, polling). */
       cpu: { workers: r1(workerCpu), postgres: r1(pgCpu), enqueuer: r1((self.user + self.system) / 1e6) },
       cpuMsPerArticle: { workers: ms(workerCpu), postgres: ms(pgCpu) },
       /** Share of workers × wall time spent holding a job; seconds from the start to the first job. */
@@ -206,7 +206,7 @@ export async function run() {
   writeFileSync(file, `${synthetic(texts, N).join('\n')}\n`);
   try {
     const line = (r: Awaited<ReturnType<typeof runWith>>) =>
-      `${r.articles} articles in ${r.seconds} s = ${r.articlesPerSecond}/s; CPU ms/article: workers ${r.cpuMsPerArticle.workers}, postgres ${r.cpuMsPerArticle.postgres} (enqueue ${r.enqueueSeconds} s, ${r.cpu.enqueuer} s CPU); first job after ${r.firstJobSeconds} s, workers busy ${Math.round(r.busy * 100)}%; in jobs: coding ${r.inJobs.code} s, storing ${r.inJobs.store} s, CPU ${r.inJobs.cpu} s`;
+      `${r.articles} articles in ${r.seconds} s = ${r.articlesPerSecond}/s; CPU ms/article: workers ${r.cpuMsPerArticle.workers}, postgres ${r.cpuMsPerArticle.postgres} (enqueue ${r.enqueueSeconds} s; bench process, enqueue and polling, ${r.cpu.enqueuer} s CPU); first job after ${r.firstJobSeconds} s, workers busy ${Math.round(r.busy * 100)}%; in jobs: coding ${r.inJobs.code} s, storing ${r.inJobs.store} s, CPU ${r.inJobs.cpu} s`;
     console.log(
       `load average ${loadavg()
         .map((x) => x.toFixed(2))
