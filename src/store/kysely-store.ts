@@ -166,6 +166,8 @@ export class KyselyStore implements Store {
    * parameter expanded by json_populate_recordset. Against multi-row VALUES with one parameter per
    * cell (~25,000 per chunk of 32 news articles) this halves PostgreSQL's CPU for parsing and binding
    * and the worker's for building the statement (measured on the worker benchmark's chunks).
+   * Columns are matched by name; a column missing from the rows is inserted as NULL (not its DEFAULT),
+   * so a column added later with a default must be written by recordToRows.
    */
   private async putRowsKysely(rows: ArticleRows[], now: string, actor: Actor): Promise<Set<string>> {
     return this.db.transaction().execute(async (trx) => {
