@@ -7,10 +7,10 @@
 import type PgBoss from 'pg-boss';
 import { readInputs } from '../ingest/read.js';
 import type { IngestItem, InputError, Result } from '../ingest/types.js';
-import { createArticle } from '../model/article.js';
+import { articleId } from '../model/article.js';
 import type { Store } from '../store/store.js';
 import { CODE_CHUNK, chunkKey } from './handlers.js';
-import { type CodeJob, QUEUE } from './names.js';
+import { type CodeJob, codeExpireSeconds, QUEUE } from './names.js';
 import { isWarcPath, readWarc } from './warc.js';
 
 export interface BackfillProgress {
@@ -26,7 +26,7 @@ export interface BackfillProgress {
 export interface BackfillOptions {
   /** Articles per code job (default CODE_CHUNK). */
   chunk?: number;
-  /** Code jobs per insert round trip. */
+  /** Code jobs per insert round trip, at most (the first inserts are smaller so workers start at once). */
   insertBatch?: number;
   /** Request an incident merge after each chunk (default true). */
   merge?: boolean;
@@ -52,14 +52,18 @@ export async function backfill(
   const insertBatch = o.insertBatch ?? 20;
   const p: BackfillProgress = { read: 0, queued: 0, skipped: 0, failed: 0, jobs: 0 };
   let pending: { id: string; item: IngestItem }[] = [];
-  let jobs: { name: string; data: CodeJob; singletonKey: string }[] = [];
+  let jobs: { name: string; data: CodeJob; singletonKey: string; expireInSeconds: number }[] = [];
   const seen = new Set<string>();
+  // 1, 2, 4, … jobs per insert up to insertBatch: waiting workers get the first chunk as soon as it
+  // is read, and later inserts still take few round trips.
+  let batch = 1;
 
   const flushJobs = async () => {
     if (!jobs.length) return;
     await boss.insert(jobs);
     p.jobs += jobs.length;
     jobs = [];
+    batch = Math.min(insertBatch, batch * 2);
     o.onProgress?.({ ...p });
   };
   const flushChunk = async () => {
@@ -77,10 +81,11 @@ export async function backfill(
           ...(o.merge === false ? { merge: false } : {}),
         },
         singletonKey: chunkKey(fresh.map((x) => x.id)),
+        expireInSeconds: codeExpireSeconds(fresh.length),
       });
       p.queued += fresh.length;
     }
-    if (jobs.length >= insertBatch) await flushJobs();
+    if (jobs.length >= batch) await flushJobs();
   };
 
   for await (const r of readArchives(paths)) {
@@ -92,7 +97,11 @@ export async function backfill(
     p.read++;
     let id: string;
     try {
-      id = createArticle(r.value.input).id;
+      // The id createArticle would give (a hash of the text with white space folded, which is
+      // unchanged by its normalisation), without the dateline parsing the worker does anyway.
+      const text = r.value.input.text;
+      if (typeof text !== 'string') throw new Error('article text is not a string');
+      id = articleId(text);
     } catch (e) {
       p.failed++;
       o.onError?.({ origin: r.value.origin, message: e instanceof Error ? e.message : String(e) });

@@ -15,7 +15,10 @@ import { type JobKind, QUEUE, type QueueSettings, SETTINGS } from './names.js';
 export class QueueError extends Error {}
 
 export interface OpenQueueOptions {
-  /** Seconds between maintenance passes (expiring jobs of dead workers); one worker runs each pass. */
+  /**
+   * Seconds between maintenance passes (expiring jobs of dead workers), default 5: a dead worker's job
+   * comes back at most this long after its expiry.
+   */
   maintenanceSeconds?: number;
   /** Override queue settings (tests shorten expiry). */
   settings?: Partial<Record<JobKind, Partial<QueueSettings>>>;
@@ -44,8 +47,7 @@ export async function openQueue(url: string, o: OpenQueueOptions = {}): Promise<
     supervise: o.supervise ?? false,
     schedule: false,
     // SITREP_QUEUE_MAINTENANCE_S: fault tests shorten it to see a killed worker's job come back fast.
-    maintenanceIntervalSeconds:
-      o.maintenanceSeconds ?? (Number(process.env.SITREP_QUEUE_MAINTENANCE_S) || 10),
+    maintenanceIntervalSeconds: o.maintenanceSeconds ?? (Number(process.env.SITREP_QUEUE_MAINTENANCE_S) || 5),
     monitorStateIntervalSeconds: 60,
   });
   pools.set(boss, pool);

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
+import { redactingStore } from '../api/sensitive.js';
 import { type ExportFormat, exportChunks } from '../export/formats.js';
 import { codeArticles } from '../ingest/coder.js';
 import { decodeBytes } from '../ingest/decode.js';
@@ -33,6 +34,8 @@ export interface CodeOutput {
   duplicates: number;
   failed: number;
   errors?: string[];
+  /** Where the job's time went (ms): coding (CPU-bound), storing (mostly waiting on PostgreSQL), and the process CPU over the whole job. */
+  ms?: { code: number; store: number; cpu: number };
 }
 
 /** Articles per code job: small enough that a retry is cheap, large enough that queue overhead is noise. */
@@ -45,6 +48,7 @@ export function chunkKey(ids: string[]): string {
 
 export async function handleCode(ctx: HandlerContext, job: CodeJob): Promise<CodeOutput> {
   if (!job || !Array.isArray(job.articles)) throw new Error('code job without articles');
+  const cpu0 = process.cpuUsage();
   const out: CodeOutput = { inserted: 0, duplicates: 0, failed: 0 };
   const errors: string[] = [];
   const articles: { article: Article; origin: string }[] = [];
@@ -69,7 +73,9 @@ export async function handleCode(ctx: HandlerContext, job: CodeJob): Promise<Cod
     seen.add(a.article.id);
     return true;
   });
+  const t0 = performance.now();
   const coded = codeArticles(todo.map((t) => t.article));
+  const t1 = performance.now();
   const puts: PutRecord[] = [];
   coded.forEach((r, i) => {
     if (r.ok)
@@ -83,14 +89,35 @@ export async function handleCode(ctx: HandlerContext, job: CodeJob): Promise<Cod
     if (r.status === 'inserted') out.inserted++;
     else out.duplicates++;
   }
+  const t2 = performance.now();
   if (errors.length) out.errors = errors.slice(0, 10);
-  if (out.inserted > 0 && job.merge !== false) await requestMerge(ctx.boss, 'new articles');
+  const cpu = process.cpuUsage(cpu0);
+  out.ms = {
+    code: Math.round(t1 - t0),
+    store: Math.round(t2 - t1),
+    cpu: Math.round((cpu.user + cpu.system) / 1000),
+  };
+  if (out.inserted > 0 && job.merge !== false) await requestMerge(ctx.boss, 'new articles', MERGE_AFTER_S);
   return out;
 }
 
-/** Ask for an incident merge; while one is queued, asking again is a no-op (stately queue). */
-export async function requestMerge(boss: PgBoss, reason: string): Promise<void> {
-  await boss.send(QUEUE.merge, { reason }, { singletonKey: 'incidents' });
+/**
+ * Seconds a merge asked for by new articles waits before it starts. A merge re-reads every event, so
+ * during a backfill one merge per chunk would keep a worker merging all the time; with the wait, the
+ * chunks stored meanwhile share one merge (at most one every MERGE_AFTER_S plus its own duration).
+ */
+export const MERGE_AFTER_S = 10;
+
+/**
+ * Ask for an incident merge, `afterSeconds` from now; while one is queued, asking again is a no-op
+ * (stately queue: one queued and one running at most).
+ */
+export async function requestMerge(boss: PgBoss, reason: string, afterSeconds = 0): Promise<void> {
+  await boss.send(
+    QUEUE.merge,
+    { reason },
+    { singletonKey: 'incidents', ...(afterSeconds > 0 ? { startAfter: afterSeconds } : {}) },
+  );
 }
 
 export async function handleFetchFeed(ctx: HandlerContext, job: FetchFeedJob) {
@@ -179,13 +206,14 @@ export async function handleExport(ctx: HandlerContext, job: ExportJob) {
   const out = createWriteStream(job.path);
   let bytes = 0;
   const q = job.updatedSince ? { updatedSince: job.updatedSince } : {};
-  for await (const chunk of exportChunks(ctx.store, job.format as ExportFormat, q)) {
+  const source = job.public ? redactingStore(ctx.store) : ctx.store;
+  for await (const chunk of exportChunks(source, job.format as ExportFormat, q)) {
     bytes += chunk.length;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  return { format: job.format, path: job.path, chars: bytes };
+  return { format: job.format, path: job.path, chars: bytes, ...(job.public ? { public: true } : {}) };
 }
 
 const EXPORT_FORMATS = new Set(['jsonl', 'csv', 'geojson', 'acled']);

@@ -46,11 +46,22 @@ const common = {
   retryDelay: 2,
 };
 
+/**
+ * Expiry of a code job of `articles` articles: the time after which a job whose worker died (kill -9,
+ * lost host) is failed and retried. An article codes and stores in ~10 ms on one core (~100 ms on a
+ * machine loaded 10× over), so 15 s plus half a second per article is over 10× the worst duration
+ * seen, while a 32-article chunk of a dead worker comes back in about half a minute, not two. If a
+ * live job ever outlives it, the retry only repeats work: articles are stored once by content hash.
+ */
+export function codeExpireSeconds(articles: number): number {
+  return Math.ceil(15 + 0.5 * Math.max(1, articles));
+}
+
 export const SETTINGS: Record<JobKind, QueueSettings> = {
   fetchFeed: { ...common, policy: 'short', expireInSeconds: 120 },
   fetchPage: { ...common, policy: 'short', expireInSeconds: 120 },
-  // A chunk codes in about a second; two minutes covers a loaded machine and bounds crash recovery.
-  code: { ...common, policy: 'short', expireInSeconds: 120 },
+  // Code jobs carry their own expiry sized to their chunk (codeExpireSeconds); this is the fallback.
+  code: { ...common, policy: 'short', expireInSeconds: 60 },
   merge: { ...common, policy: 'stately', expireInSeconds: 3600 },
   export: { ...common, policy: 'standard', expireInSeconds: 3600 },
 };
@@ -90,6 +101,8 @@ export interface ExportJob {
   path: string;
   /** Only records updated since (ISO time). */
   updatedSince?: string;
+  /** Redacted for publication: sensitive fields withheld (as `sitrep export --public`). */
+  public?: boolean;
 }
 
 export interface JobPayload {

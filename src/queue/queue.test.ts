@@ -3,14 +3,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { articleId, createArticle } from '../model/article.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
 import { createTempPostgres, type TempDatabase } from '../store/test-db.js';
 import { backfill } from './backfill.js';
 import { closeQueue, openQueue } from './boss.js';
-import { mergeLocked } from './handlers.js';
+import { MERGE_AFTER_S, mergeLocked, requestMerge } from './handlers.js';
 import { countJobs, listJobs, parseFeedList } from './jobs.js';
-import { QUEUE } from './names.js';
+import { codeExpireSeconds, QUEUE } from './names.js';
 import { startWorker } from './worker.js';
 
 const CITIES = ['Nairobi', 'Lagos', 'Kampala', 'Accra', 'Dakar', 'Harare'];
@@ -74,10 +75,29 @@ describe('queue on PostgreSQL', () => {
     );
     const boss = await openQueue(pg.url);
     try {
-      const p = await backfill(boss, store, [file], { chunk: 8, merge: false });
+      const inserts: number[] = [];
+      const p = await backfill(boss, store, [file], {
+        chunk: 8,
+        merge: false,
+        onProgress: (x) => inserts.push(x.jobs),
+      });
       assert.equal(p.read, 40);
       assert.equal(p.queued, 40);
       assert.equal(p.jobs, 5);
+      // The first chunk is queued on its own (workers start at once), then batches grow.
+      assert.deepEqual(inserts, [1, 3, 5]);
+      // Each job expires (and a dead worker's job comes back) after a time sized to its chunk.
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `SELECT DISTINCT extract(epoch FROM expire_in)::int AS s FROM pgboss.job WHERE name = $1`,
+          [QUEUE.code],
+        );
+      assert.deepEqual(
+        rows.map((r: { s: number }) => r.s),
+        [codeExpireSeconds(8)],
+      );
+      assert.ok(codeExpireSeconds(8) < 30 && codeExpireSeconds(1000) > 500);
       // Again before any worker ran: the same chunks are already queued.
       await backfill(boss, store, [file], { chunk: 8, merge: false });
       const queued = (await countJobs(boss))
@@ -99,6 +119,34 @@ describe('queue on PostgreSQL', () => {
     assert.equal(await store.countArticles(), 40);
     const audit = await store.listAudit({ limit: 100 });
     assert.ok(audit.some((a) => a.action === 'ingest' && a.actor.startsWith('worker:')));
+  });
+
+  test("backfill's article ids are createArticle's", () => {
+    for (const text of [
+      '\ufeffLAGOS (Wire) -  Police  said\r\n\r\nTwo men were held.  \t\n',
+      'Cafe\u0301 owners in Accra protested on Monday.\n\n',
+      ...articles(3).map((a) => (a as { text: string }).text),
+    ]) {
+      assert.equal(articleId(text), createArticle({ text }).id);
+    }
+  });
+
+  test('merges asked for by new articles wait, and requests meanwhile share one merge', async () => {
+    const boss = await openQueue(pg.url);
+    try {
+      for (let i = 0; i < 5; i++) await requestMerge(boss, 'new articles', MERGE_AFTER_S);
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `SELECT extract(epoch FROM start_after - now())::float AS wait FROM pgboss.job WHERE name = $1 AND state = 'created'`,
+          [QUEUE.merge],
+        );
+      assert.equal(rows.length, 1);
+      assert.ok(rows[0].wait > MERGE_AFTER_S - 2 && rows[0].wait <= MERGE_AFTER_S, String(rows[0].wait));
+    } finally {
+      await boss.getDb().executeSql(`DELETE FROM pgboss.job WHERE name = $1`, [QUEUE.merge]);
+      await closeQueue(boss);
+    }
   });
 
   test('a poisoned job is retried, then parked with its error', async () => {

@@ -72,6 +72,20 @@ function rowsPerInsert(columns: number): number {
   return Math.max(1, Math.floor(30000 / columns));
 }
 
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/i;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Rows as one JSON text for json_populate_recordset. JSON.stringify writes a lone surrogate as a
+ * \udXXXX escape, which PostgreSQL rejects; such strings become U+FFFD, as node-postgres does when it
+ * sends a string as a parameter.
+ */
+function jsonRows(rows: readonly object[]): string {
+  const json = JSON.stringify(rows);
+  if (!LONE_SURROGATE_ESCAPE.test(json)) return json;
+  return JSON.stringify(rows, (_k, v) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v));
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -217,29 +231,41 @@ export class KyselyStore implements Store {
     }));
   }
 
-  /** PostgreSQL (and the generic path): multi-row inserts, one transaction. */
+  /**
+   * PostgreSQL: one transaction; articles, spans, claims and events each go in as one JSON array
+   * parameter expanded by json_populate_recordset. Against multi-row VALUES with one parameter per
+   * cell (~25,000 per chunk of 32 news articles) this halves PostgreSQL's CPU for parsing and binding
+   * and the worker's for building the statement (measured on the worker benchmark's chunks).
+   * Columns are matched by name; a column missing from the rows is inserted as NULL (not its DEFAULT),
+   * so a column added later with a default must be written by recordToRows.
+   */
   private async putRowsKysely(rows: ArticleRows[], now: string, actor: Actor): Promise<Set<string>> {
     return this.db.transaction().execute(async (trx) => {
       const done = new Set<string>();
-      for (const part of chunks(rows, rowsPerInsert(21))) {
-        const res = await trx
-          .insertInto('articles')
-          .values(part.map((r) => r.article))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('id')
-          .execute();
-        for (const x of res) done.add(x.id);
-      }
+      const articles = rows.map((r) => ({
+        ...r.article,
+        signature: `\\x${Buffer.from(r.article.signature).toString('hex')}`,
+      }));
+      const res = await sql<{ id: string }>`insert into articles
+        select * from json_populate_recordset(null::articles, ${jsonRows(articles)}::json)
+        on conflict (id) do nothing returning id`.execute(trx);
+      for (const x of res.rows) done.add(x.id);
       const fresh = rows.filter((r) => done.has(r.article.id));
       const spans = fresh.flatMap((r) => r.spans);
-      for (const part of chunks(spans, rowsPerInsert(9)))
-        await trx.insertInto('spans').values(part).execute();
+      if (spans.length)
+        await sql`insert into spans select * from json_populate_recordset(null::spans, ${jsonRows(spans)}::json)`.execute(
+          trx,
+        );
       const claims = fresh.flatMap((r) => r.claims);
-      for (const part of chunks(claims, rowsPerInsert(9)))
-        await trx.insertInto('claims').values(part).execute();
+      if (claims.length)
+        await sql`insert into claims select * from json_populate_recordset(null::claims, ${jsonRows(claims)}::json)`.execute(
+          trx,
+        );
       const events = fresh.flatMap((r) => r.events);
-      for (const part of chunks(events, rowsPerInsert(24)))
-        await trx.insertInto('events').values(part).execute();
+      if (events.length)
+        await sql`insert into events select * from json_populate_recordset(null::events, ${jsonRows(events)}::json)`.execute(
+          trx,
+        );
       const sources = this.sourceRows(fresh, now);
       if (sources.length) {
         await trx

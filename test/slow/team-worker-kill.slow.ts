@@ -12,12 +12,14 @@ import { sql } from 'kysely';
 import { backfill } from '../../src/queue/backfill.js';
 import { closeQueue, openQueue } from '../../src/queue/boss.js';
 import { listJobs } from '../../src/queue/jobs.js';
+import { codeExpireSeconds } from '../../src/queue/names.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { createTempPostgres, type TempDatabase } from '../../src/store/test-db.js';
 import { madeUpArticles, startCliWorker, stopChild, until } from './team-helpers.js';
 
 const N = 240;
+const CHUNK = 20;
 let pg: TempDatabase;
 let store: Store;
 let dir: string;
@@ -45,12 +47,13 @@ test('kill -9 a worker mid-job: the job is retried, every article stored exactly
       .map((a) => JSON.stringify(a))
       .join('\n')}\n`,
   );
-  // Short expiry so the dead worker's job comes back within seconds.
-  const boss = await openQueue(pg.url, { settings: { code: { expireInSeconds: 6, retryDelay: 1 } } });
+  // The queue's own settings: the dead worker's job comes back after its chunk-sized expiry
+  // (codeExpireSeconds) and the next maintenance pass, not after a test-only short expiry.
+  const boss = await openQueue(pg.url);
   try {
-    const p = await backfill(boss, store, [file], { chunk: 20, merge: false });
+    const p = await backfill(boss, store, [file], { chunk: CHUNK, merge: false });
     assert.equal(p.queued, N);
-    const env = { SITREP_QUEUE_MAINTENANCE_S: '2' };
+    const env = {};
     const a = await startCliWorker(pg.url, env);
     children.push(a);
     await until(
@@ -60,6 +63,7 @@ test('kill -9 a worker mid-job: the job is retried, every article stored exactly
       'worker mid-job',
     );
     a.kill('SIGKILL');
+    const killedAt = Date.now();
     await new Promise((r) => (a.exitCode !== null || a.signalCode !== null ? r(null) : a.once('exit', r)));
     // The victim is a job the dead worker still holds: one picked before the kill may have completed
     // in between (a chunk codes in well under a second on a quiet machine).
@@ -76,9 +80,16 @@ test('kill -9 a worker mid-job: the job is retried, every article stored exactly
     );
     const { rows } = await boss
       .getDb()
-      .executeSql(`SELECT state::text AS state, retry_count FROM pgboss.job WHERE id = $1`, [victim]);
+      .executeSql(`SELECT state::text AS state, retry_count, started_on FROM pgboss.job WHERE id = $1`, [
+        victim,
+      ]);
     assert.equal(rows[0].state, 'completed');
     assert.ok(rows[0].retry_count >= 1, 'the killed job was retried');
+    // Back within its expiry + a maintenance pass (5 s) + the first retry delay (~2 s), with slack
+    // for a loaded machine; it used to take over two minutes.
+    const backAfter = (new Date(rows[0].started_on).getTime() - killedAt) / 1000;
+    console.log(`killed worker's job restarted ${backAfter.toFixed(1)} s after the kill`);
+    assert.ok(backAfter <= codeExpireSeconds(CHUNK) + 5 + 20, `job back after ${backAfter} s`);
     // Exactly once: no article, event or span twice, and one ingest audit entry per article.
     const dupSpans = await sql<{
       n: number;

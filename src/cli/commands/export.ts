@@ -14,6 +14,7 @@ interface ExportOptions {
   source?: string;
   minSources?: number;
   reviewed?: boolean;
+  public?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,11 +39,17 @@ export function register(program: Command): void {
       return n;
     })
     .option('--reviewed', 'only records an analyst has reviewed')
+    .option(
+      '--public',
+      'redacted export for publication: sensitive fields (e.g. victims named as event recipients) withheld',
+    )
     .action(async (opts: ExportOptions) => {
-      const [{ openStore, StoreError }, { exportChunks, EXPORT_FORMATS }] = await Promise.all([
-        import('../../store/index.js'),
-        import('../../export/formats.js'),
-      ]);
+      const [{ openStore, StoreError }, { exportChunks, EXPORT_FORMATS }, { redactingStore }] =
+        await Promise.all([
+          import('../../store/index.js'),
+          import('../../export/formats.js'),
+          import('../../api/sensitive.js'),
+        ]);
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
         throw new UsageError(`--format: expected one of ${EXPORT_FORMATS.join(', ')}, got "${opts.format}"`);
       }
@@ -59,7 +66,9 @@ export function register(program: Command): void {
       }
       const out: NodeJS.WritableStream = opts.out ? createWriteStream(opts.out) : process.stdout;
       try {
-        const chunks = exportChunks(store, opts.format as 'csv', {
+        // --public reads through the same redaction the API applies to readers.
+        const source = opts.public ? redactingStore(store) : store;
+        const chunks = exportChunks(source, opts.format as 'csv', {
           from: opts.from,
           to: opts.to,
           country: opts.country,
