@@ -630,7 +630,7 @@ function argue(
           before--;
         else break;
       }
-      if (before >= s0 && t.pos[before] === POS.VERB) {
+      if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
@@ -647,6 +647,15 @@ function argue(
       tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
       false,
     );
+    // "talks between X and Y", "clashes between X and Y": both sides act
+    if (obj && t.lower[obj.first - 1] === 'between' && d.actors.length === 0) {
+      const both = pickObject(obj);
+      if (both.length > 1) {
+        d.actors = both;
+        d.objectEnd = both.at(-1)!.last;
+        return d;
+      }
+    }
     if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
       d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
@@ -679,6 +688,14 @@ function argue(
 }
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+
+/** Types of verbs that judge or answer someone else's act: the subject of "denied the accusations",
+ * "condemned the attack", "welcomed the release" is not the actor of the noun event. */
+const JUDGING = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'AGREE', 'THREATEN']);
+function judges(verb: string): boolean {
+  const trs = TRIGGERS.verbs.get(verb);
+  return !!trs && trs.some((tr) => tr.tail.length === 0 && JUDGING.has(tr.type) && !tr.weak);
+}
 
 function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);

@@ -53,7 +53,15 @@ call => CONSULT:phone/041 !weak
 hold|held|held talks => CONSULT/040 !obj=with
 hold|held|held _ talks => CONSULT/040 !obj=with
 hold|held|held _ meeting => CONSULT/040 !obj=with
+hold|held|held _ meetings => CONSULT/040 !obj=with
+hold|held|held _ discussions => CONSULT/040 !obj=with
+have|had|had _ discussions => CONSULT/040 !obj=with
+attend => CONSULT/040
+join|joined|joined forces => COOPERATE/060 !obj=with
 hold|held|held _ consultations => CONSULT/040 !obj=with
+discussions => CONSULT/040 !obj=with,between
+support => SUPPORT/051 !obj=for,to,of !weak
+solidarity => SUPPORT/051 !obj=with !weak
 hold|held|held _ conversation => CONSULT:phone/041 !obj=with
 have|had|had _ talks => CONSULT/040 !obj=with
 have|had|had _ conversation => CONSULT:phone/041 !obj=with
@@ -158,6 +166,8 @@ demobilise => RETREAT:disarm/0873
 declare _ ceasefire => RETREAT:ceasefire/0871 !obj=in,with
 declare _ truce => RETREAT:ceasefire/0871 !obj=in,with
 allow => RETREAT:access/086 !weak
+give|gave|given permission => RETREAT:access/086 !obj=to,for
+grant|granted|granted permission => RETREAT:access/086 !obj=to,for
 resign => CONCEDE/0831
 step|stepped|stepped down => CONCEDE/0831
 concede => CONCEDE/080
@@ -430,6 +440,9 @@ telephone conversation => CONSULT:phone/041 !obj=with
 phone talks => CONSULT:phone/041 !obj=with
 mediation => CONSULT/045 !obj=between
 consultations => CONSULT/040 !obj=with
+discussions => CONSULT/040 !obj=with,between
+support => SUPPORT/051 !obj=for,to,of !weak
+solidarity => SUPPORT/051 !obj=with !weak
 apology => SUPPORT/055 !obj=to
 cooperation => COOPERATE/060 !obj=with,between
 joint _ exercises => COOPERATE/062 !obj=with
