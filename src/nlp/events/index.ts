@@ -212,7 +212,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
     if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
     // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
-    if (tr.weak && !isParty(t, d.recipients[0])) continue;
+    if (tr.weak && !isParty(t, d.recipients[0]) && !(tr.type === 'ASSAULT' && armed(t, d.actors[0])))
+      continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
@@ -671,10 +672,16 @@ function argue(
   } else {
     if (subj >= 0) d.actors = pickLeft(subj);
     // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
-    const gapParty = tr.tail.includes('_')
-      ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
+    const gapChunk = tr.tail.includes('_')
+      ? chunks.find((c) => c.first > m.first && c.first < m.last && isParty(t, c))
       : undefined;
-    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak);
+    // "found [Barbarin guilty]": the chunk may run into the phrase's last word
+    const gapParty = gapChunk
+      ? { first: gapChunk.first, last: Math.min(gapChunk.last, m.last - 1) }
+      : undefined;
+    const obj =
+      gapParty ??
+      findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak, TARGETING.has(tr.type));
     if (obj) {
       d.recipients = pickObject(obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
@@ -685,6 +692,32 @@ function argue(
     }
   }
   return d;
+}
+
+/** Types whose direct object is the party acted on even when it is a thing ("attacked an army
+ * camp", "condemned the decision"); for the others it is what is given, sought or moved. */
+const TARGETING = new Set([
+  'ASSAULT',
+  'COERCE',
+  'ACCUSE',
+  'REJECT',
+  'SUPPORT',
+  'SANCTION',
+  'THREATEN',
+  'CONSULT',
+  'RETREAT',
+]);
+
+/** Armed actors and weapons: with them "hit", "struck", "pounded" a place are attacks. */
+const ARMS = new Set(
+  'missile missiles rocket rockets warplanes warplane jets jet drone drones artillery shells shell bomb bombs airstrike airstrikes strike strikes fire forces troops army military militants rebels fighters insurgents gunmen soldiers navy'.split(
+    ' ',
+  ),
+);
+function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
+  if (!c) return false;
+  for (let k = c.first; k <= c.last; k++) if (ARMS.has(t.lower[k])) return true;
+  return false;
 }
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);

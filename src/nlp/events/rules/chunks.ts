@@ -392,16 +392,17 @@ export function findObject(
   preps: readonly string[],
   direct: boolean,
   allowGeneric = true,
+  themeIsTarget = true,
 ): Chunk | null {
   const own = scanObject(t, chunks, e, s1, preps, direct);
   if (own.party) return own.party;
   if (!allowGeneric) return own.theme;
-  if (own.theme && own.direct) {
-    // a measure applied to someone: "lifted the ban on girls", "eased sanctions imposed on Iran"
-    const target = MEASURES.has(t.lower[own.theme.last])
-      ? measureTarget(t, chunks, own.theme.last, s1)
-      : null;
+  // a measure applied to someone: "lifted the ban on girls", "eased sanctions imposed on Iran"
+  if (own.theme && own.direct && MEASURES.has(t.lower[own.theme.last])) {
+    const target = measureTarget(t, chunks, own.theme.last, s1);
     if (target) return target;
+  }
+  if (own.theme && own.direct && themeIsTarget) {
     // an act or relation names its other party in the phrase right after it: "refused a request
     // from X", "rejected any cooperation with X", "declared its support for X", "denied entry to X"
     const other = own.moved ? null : adjacentParty(t, chunks, own.theme, s1);
@@ -435,7 +436,9 @@ function adjacentParty(t: TokenTable, chunks: readonly Chunk[], theme: Chunk, s1
   const w = t.lower[k];
   const locative = (w === 'in' || w === 'at') && UNDERTAKINGS.has(t.lower[theme.last]);
   if (!RELATIONAL_PREPS.has(w) && !locative) return null;
-  const c = chunkFrom(chunks, t, k + 1);
+  let c = chunkFrom(chunks, t, k + 1);
+  // "filed by defeated candidate X": a participle modifier before the agent
+  if (!c && k + 2 < s1 && PARTICIPLE.test(t.lower[k + 1])) c = chunkFrom(chunks, t, k + 2);
   return c && !notAnArgument(t, c) && isParty(t, c) ? c : null;
 }
 
@@ -578,7 +581,9 @@ function scanObject(
     }
     if (p === POS.VERB) {
       // an infinitive or participle complement: continue to its object
-      if (lastPrep === 'to' || w.endsWith('ing')) {
+      // … unless the object is already found: "rejected a request from X [to allow] Y" — the
+      // infinitive belongs to the object noun
+      if ((lastPrep === 'to' || w.endsWith('ing')) && !theme) {
         lastPrep = '';
         direct = true;
         transfer = TRANSFER.test(w) || TOPIC.test(w);
@@ -587,6 +592,15 @@ function scanObject(
         continue;
       }
       return done();
+    }
+    // a coordinated object ("peacekeepers or instructors to Iraq"): step over the second conjunct
+    if (p === POS.CCONJ && theme && k + 1 < s1) {
+      const next = chunkFrom(chunks, t, k + 1);
+      if (next) {
+        k = next.last + 1;
+        lastPrep = '';
+        continue;
+      }
     }
     if (p === POS.AUX || p === POS.CCONJ) return done();
     k++;
