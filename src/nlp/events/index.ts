@@ -53,7 +53,7 @@ const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
 const MAX_GAP = 3;
 
 /** The longest trigger starting at token i, if any. */
-function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | null {
+function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean): Match | null {
   const t = doc.tokens;
   const w = t.lower[i];
   const p = t.pos[i];
@@ -80,8 +80,23 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
         t.pos[i - 1] !== POS.ADJ) ||
       (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
       // "began training": an -ing complement of a verb
-      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB);
-    for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
+      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB) ||
+      // a present-tense verb mis-tagged as noun between subject and object: "the US military
+      // trains Iraqi pilots", "forces arrest a person"
+      (p === POS.NOUN &&
+        i > s0 &&
+        i + 1 < s1 &&
+        (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.ADJ) &&
+        (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM));
+    // a noun inside a noun phrase ("Israel's air force carried out") is no verb, whatever follows
+    const inNounPhrase =
+      p === POS.NOUN &&
+      i > s0 &&
+      (t.pos[i - 1] === POS.DET ||
+        t.pos[i - 1] === POS.ADJ ||
+        t.pos[i - 1] === POS.NOUN ||
+        t.lower[i - 1] === "'s");
+    for (const tr of verbs) if (verbal || (tr.tail.length > 0 && !inNounPhrase)) candidates.push(tr);
   }
   if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
     candidates.push(...nouns);
@@ -151,7 +166,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m = matchAt(doc, i, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
+      const m = matchAt(doc, i, s0, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
       if (!m) continue;
       const d =
         m.trigger === OBLIGATION
@@ -619,6 +634,9 @@ function argue(
         const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
         if (
           QUOTES.has(w) ||
+          OWNERS.has(w) ||
+          // "opened direct, high-level peace talks"
+          (w === ',' && before - 1 >= s0 && t.pos[before - 1] === POS.ADJ) ||
           p === POS.DET ||
           p === POS.ADJ ||
           p === POS.NUM ||
@@ -719,6 +737,8 @@ function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
   for (let k = c.first; k <= c.last; k++) if (ARMS.has(t.lower[k])) return true;
   return false;
 }
+
+const OWNERS = new Set(['its', 'their', 'his', 'her', 'our']);
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 

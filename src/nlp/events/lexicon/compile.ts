@@ -21,7 +21,7 @@ export interface Trigger {
 
 // Verbs that double their final consonant before -ed/-ing.
 const DOUBLING = new Set(
-  'ban stab plan drop ship commit admit permit occur refer rob kidnap patrol control expel compel propel rebel equip submit transfer bar jail-no slam beg grab tap trap step pin spur strip wrap blot plot'.split(
+  'ban stab stop plan drop ship commit admit permit occur refer rob kidnap patrol control expel compel propel rebel equip submit transfer bar jail-no slam beg grab tap trap step pin spur strip wrap blot plot'.split(
     ' ',
   ),
 );
@@ -54,6 +54,9 @@ function inflect(lemma: string): [string, Trigger['form']][] {
     ing = `${lemma}ing`;
   }
   out.push([s, 's'], [ed, 'pastpp'], [ing, 'ing']);
+  // British doubling of a final -l ("cancelled", "travelling") beside the American forms
+  if (/[aeiou]l$/.test(lemma) && !DOUBLING.has(lemma))
+    out.push([`${lemma}led`, 'pastpp'], [`${lemma}ling`, 'ing']);
   return out;
 }
 

@@ -165,6 +165,21 @@ demobilize => RETREAT:disarm/0873
 demobilise => RETREAT:disarm/0873
 declare _ ceasefire => RETREAT:ceasefire/0871 !obj=in,with
 declare _ truce => RETREAT:ceasefire/0871 !obj=in,with
+declare _ cease-fire => RETREAT:ceasefire/0871 !obj=in,with
+announce _ ceasefire => RETREAT:ceasefire/0871 !obj=in,with
+announce _ cease-fire => RETREAT:ceasefire/0871 !obj=in,with
+announce _ truce => RETREAT:ceasefire/0871 !obj=in,with
+declare _ cessation => RETREAT:ceasefire/0871 !obj=in,with
+end _ strike => CONCEDE/080
+cease _ operations => RETREAT:ceasefire/0871 !obj=in,against
+cease _ hostilities => RETREAT:ceasefire/0871 !obj=in,against
+halt _ operations => RETREAT:ceasefire/0871 !obj=in,against
+call|called|called off _ strike => CONCEDE/080
+roll|rolled|rolled back => RETREAT/085
+reverse => RETREAT/085
+revoke => RETREAT/085
+repeal => RETREAT/085
+rescind => RETREAT/085
 allow => RETREAT:access/086 !weak
 give|gave|given permission => RETREAT:access/086 !obj=to,for
 grant|granted|granted permission => RETREAT:access/086 !obj=to,for
@@ -353,6 +368,14 @@ repress => COERCE/170
 crack|cracked|cracked down => COERCE/170 !obj=on
 persecute => COERCE/170
 hack => COERCE:cyber/170
+force|forced|forced _ out => COERCE:deport/174 !obj=of,from
+force => COERCE/170 !weak
+capture => ASSAULT/190
+overrun|overran|overrun => ASSAULT/190
+launch _ cyber => ASSAULT/190 !obj=against
+set|set|set _ deadline => THREATEN/139 !obj=for
+increase _ pressure => THREATEN/130 !obj=on
+step|stepped|stepped up pressure => THREATEN/130 !obj=on
 attack => ASSAULT/190
 assault => ASSAULT:beat/182
 kill => ASSAULT/190 !obj=in
@@ -526,6 +549,13 @@ suicide attack => ASSAULT:suicide-attack/1831
 car bomb => ASSAULT:explosives/1832
 bomb attack => ASSAULT:explosives/183
 ambush => ASSAULT/190 !obj=on
+bombardment => ASSAULT:heavy-weapons/194 !obj=of,on
+cyber warfare => ASSAULT/190 !obj=against
+cyberattack => ASSAULT/190 !obj=on,against
+cyber attack => ASSAULT/190 !obj=on,against
+military operation => ASSAULT/190 !obj=against,in
+war game => COOPERATE/062 !obj=with
+cease-fire => RETREAT:ceasefire/0871 !obj=with,between !weak
 clashes => ASSAULT/190 !obj=with,between
 fighting => ASSAULT/190 !obj=with,between !weak
 invasion => ASSAULT/190 !obj=of
