@@ -682,6 +682,18 @@ function argue(
     return d;
   }
   d.passive = (tr.form === 'pastpp' || tr.form === 'pp') && isPassive(t, m.first, s0);
+  // a reduced relative with an agent: "people evacuated from Haiti by the U.S.", "warplanes
+  // supported by Russia"
+  if (
+    !d.passive &&
+    (tr.form === 'pastpp' || tr.form === 'pp') &&
+    m.first > s0 &&
+    (t.pos[m.first - 1] === POS.NOUN || t.pos[m.first - 1] === POS.PROPN) &&
+    m.last + 1 < s1 &&
+    t.pos[m.last + 1] === POS.ADP &&
+    byPhrase() >= 0
+  )
+    d.passive = true;
   const subj = findSubject(t, chunks, m.first, s0);
   if (d.passive) {
     if (subj >= 0) d.recipients = pickLeft(subj);

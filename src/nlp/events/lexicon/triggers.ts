@@ -202,6 +202,9 @@ call for => REQUEST/100
 call|called|called on => REQUEST/100
 plead => REQUEST/100 !obj=with
 press => REQUEST/100 !weak
+pressure => REQUEST/100
+pressurize => REQUEST/100
+pressurise => REQUEST/100
 seek|sought|sought => REQUEST/100 !obj=from
 petition => REQUEST/100
 implore => REQUEST/100

@@ -84,7 +84,7 @@ function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
   // a verb mis-tagged as adjective between two noun phrases: "troops apprehended a man"
   if (
-    p === POS.ADJ &&
+    (p === POS.ADJ || p === POS.NOUN) &&
     i > 0 &&
     i + 1 < t.length &&
     t.lower[i].endsWith('ed') &&
@@ -204,6 +204,8 @@ const APPROX = new Set([
 const isApprox = (t: TokenTable, k: number) =>
   APPROX.has(t.lower[k]) && k + 1 < t.length && t.pos[k + 1] === POS.NUM;
 
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'been', 'remains', 'remained', 'became', 'becomes']);
+
 const QUANTIFIERS = new Set([
   'some',
   'many',
@@ -218,7 +220,7 @@ const QUANTIFIERS = new Set([
   'thousands',
 ]);
 const TIME_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight late early week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
     ' ',
   ),
 );
@@ -367,10 +369,22 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       // an apposition "X, the head of Y, said": prefer X
       if (bw === ',' && before - 1 >= s0) {
         const prev = endingAt(chunks, before - 1);
-        if (prev >= 0 && t.pos[chunks[prev].last] === POS.PROPN && t.pos[ch.first] === POS.DET) {
+        if (
+          prev >= 0 &&
+          t.pos[chunks[prev].last] === POS.PROPN &&
+          t.pos[ch.first] === POS.DET &&
+          !notAnArgument(t, chunks[prev])
+        ) {
           const pb = chunks[prev].first - 1;
-          if (pb < s0 || t.lower[pb] === ',' || t.pos[pb] !== POS.ADP) return prev;
+          if (pb < s0 || t.lower[pb] === ',' || (t.pos[pb] !== POS.ADP && t.pos[pb] !== POS.SCONJ))
+            return prev;
         }
+      }
+      // a predicate noun ("Germany has been the second-largest donor, contributing …"): the
+      // copula's subject acts
+      if (COPULAS.has(bw) && ch.last + 1 < v && t.lower[ch.last + 1] === ',') {
+        const cs = findSubject(t, chunks, before, s0);
+        if (cs >= 0) return cs;
       }
       return c;
     }
