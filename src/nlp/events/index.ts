@@ -103,7 +103,7 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   }
   let best: Match | null = null;
   for (const tr of candidates) {
-    const last = matchTail(t.lower, i, s1, tr.tail);
+    const last = matchTail(t.lower, t.pos, i, s1, tr.tail);
     if (last < 0) continue;
     if (
       !best ||
@@ -116,7 +116,13 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   return best;
 }
 
-function matchTail(low: readonly string[], i: number, s1: number, tail: readonly string[]): number {
+function matchTail(
+  low: readonly string[],
+  pos: ArrayLike<number>,
+  i: number,
+  s1: number,
+  tail: readonly string[],
+): number {
   let k = i;
   for (let j = 0; j < tail.length; j++) {
     const want = tail[j];
@@ -129,7 +135,15 @@ function matchTail(low: readonly string[], i: number, s1: number, tail: readonly
           found = k + 1 + g;
           break;
         }
-        if (tok === ',' || tok === '.' || tok === ';') break;
+        // the gap holds modifiers, not another verb: "have refused official talks" is no talk
+        if (
+          tok === ',' ||
+          tok === '.' ||
+          tok === ';' ||
+          pos[k + 1 + g] === POS.VERB ||
+          pos[k + 1 + g] === POS.AUX
+        )
+          break;
       }
       if (found < 0) return -1;
       k = found;
@@ -153,6 +167,8 @@ interface Draft {
   factuality: Factuality;
   claim?: string;
   objectEnd: number;
+  /** For a noun trigger, the light verb whose object it is ("will not [begin] talks"), else -1. */
+  verbAt: number;
 }
 
 /** Find, argue, place, date, count and qualify the events of a document. */
@@ -192,6 +208,19 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
               (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
           if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
+            // "refused to meet [the envoy]", "agreed to release [prisoners]": the governing act is
+            // about the complement's party
+            if (
+              !gd.match.trigger.noun &&
+              !m.trigger.noun &&
+              t.lower[m.first - 1] === 'to' &&
+              m.first - gd.match.last <= 3 &&
+              d.recipients.length > 0 &&
+              (gd.recipients.length === 0 || (GOVERNING.has(gt) && isParty(t, d.recipients[0])))
+            ) {
+              gd.recipients = d.recipients;
+              gd.objectEnd = Math.max(gd.objectEnd, d.objectEnd);
+            }
             if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
               d.actors = gd.recipients;
             else if (
@@ -293,7 +322,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
-    const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
+    const head = d.verbAt >= 0 ? d.verbAt : m.first;
+    const cue = cueFactuality(doc, head, d.actors[0]?.last ?? -1, s0);
     const claim = factualityFromClaims(doc.layer('claims'), doc.text, trigger.start, trigger.end, rec.actors);
     if (claim) {
       rec.claim = claim.id;
@@ -307,7 +337,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
       rec.confidence = 0.5;
     }
-    if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
+    if (d.governor < 0 && (!tr.noun || d.verbAt >= 0)) recodeIntent(doc, rec, d, head, s0);
     // "could not resist", "did not reject": a negated refusal is no event
     if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
@@ -385,6 +415,17 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // agreeing a deal, as reaching one, finalises it: SUPPORT (sign/finalise an agreement); a
+  // promise of one stays AGREE
+  if (
+    rec.type === 'AGREE' &&
+    low[first].startsWith('agree') &&
+    rec.recipients.length &&
+    AGREEMENTS.test(rec.recipients[0].text)
+  ) {
+    rec.type = 'SUPPORT';
+    rec.cameo = '057';
+  }
   const [, s1] = doc.sentenceTokens[rec.sentence];
   let admin = false;
   let officials = false;
@@ -405,6 +446,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const AGREEMENTS = /\b(?:agreement|deal|accord|treaty|pact|text|compromise|settlement|memorandum)s?$/i;
 const VERBAL_ATTACK =
   /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
 const COMMUNICATION =
@@ -558,6 +600,7 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
     factuality: 'asserted',
     // what must be done depends on the demand: "must end attacks" is not an attack
     objectEnd: Math.min(s1 - 1, m.last + 8),
+    verbAt: -1,
   };
 }
 
@@ -582,6 +625,7 @@ function argue(
     governor: -1,
     factuality: 'asserted',
     objectEnd: m.last,
+    verbAt: -1,
   };
   const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
   const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
@@ -652,6 +696,7 @@ function argue(
       if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
+        d.verbAt = before;
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
         // "A and B in a phone conversation"
         const subj = findSubject(t, chunks, before, s0);
@@ -749,6 +794,9 @@ function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
   for (let k = c.first; k <= c.last; k++) if (ARMS.has(t.lower[k])) return true;
   return false;
 }
+
+/** Verbs whose infinitive complement says what they are about: "refused to", "agreed to". */
+const GOVERNING = new Set(['REJECT', 'AGREE', 'THREATEN']);
 
 const OWNERS = new Set(['its', 'their', 'his', 'her', 'our']);
 

@@ -116,17 +116,24 @@ function parse(src: string, noun: boolean, index: Map<string, Trigger[]>): void 
       continue;
     }
     const [head, ...tail] = words;
+    // "sign _ agreement" also reads "signed 15 agreements"
+    const gapped = tail.length >= 2 && tail[tail.length - 2] === '_';
+    const plural = gapped ? pluralize(tail[tail.length - 1]) : '';
+    const tails =
+      plural && plural !== tail[tail.length - 1] ? [tail, [...tail.slice(0, -1), plural]] : [tail];
     const parts = head.split('|');
-    if (parts.length === 3) {
-      const [lemma, past, pp] = parts;
-      for (const [f, form] of inflect(lemma)) if (form !== 'pastpp') add(f, tail, form);
-      if (past === pp) add(past, tail, 'pastpp');
-      else {
-        add(past, tail, 'past');
-        add(pp, tail, 'pp');
+    for (const tl of tails) {
+      if (parts.length === 3) {
+        const [lemma, past, pp] = parts;
+        for (const [f, form] of inflect(lemma)) if (form !== 'pastpp') add(f, tl, form);
+        if (past === pp) add(past, tl, 'pastpp');
+        else {
+          add(past, tl, 'past');
+          add(pp, tl, 'pp');
+        }
+      } else {
+        for (const [f, form] of inflect(head)) add(f, tl, form);
       }
-    } else {
-      for (const [f, form] of inflect(head)) add(f, tail, form);
     }
   }
 }

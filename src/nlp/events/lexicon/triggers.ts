@@ -29,12 +29,12 @@ consent => AGREE/030 !obj=to
 be ready to => AGREE/030
 be willing to => AGREE/030
 express willingness => AGREE/030
-reach _ agreement => AGREE/030 !obj=with
-reach _ deal => AGREE/030 !obj=with
-strike|struck|struck _ deal => AGREE/030 !obj=with
-reach _ accord => AGREE/030 !obj=with
-reach _ compromise => AGREE/030 !obj=with
-reach _ consensus => AGREE/030 !obj=with
+reach _ agreement => SUPPORT/057 !obj=with
+reach _ deal => SUPPORT/057 !obj=with
+strike|struck|struck _ deal => SUPPORT/057 !obj=with
+reach _ accord => SUPPORT/057 !obj=with
+reach _ compromise => SUPPORT/057 !obj=with
+reach _ consensus => SUPPORT/057 !obj=with
 invite => AGREE/036
 meet|met|met => CONSULT:visit/040 !obj=with
 visit => CONSULT:visit/042
