@@ -481,7 +481,7 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   }
 }
 
-const LOCATIVE = new Set(['in', 'of', 'from']);
+const LOCATIVE = new Set(['in', 'of', 'from', 'throughout', 'across']);
 // state actors are domestic by default; non-state ones (rebels, refugees, civilians) often are not
 const DOMESTIC_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY']);
 
@@ -499,16 +499,25 @@ function countryNearby(
   sector: string | undefined,
 ): string | undefined {
   const t = doc.tokens;
-  if (last + 1 < t.length && LOCATIVE.has(t.lower[last + 1])) {
-    const c = chunks.find(
-      (ch) => ch.first === last + 2 || (t.lower[last + 2] === 'the' && ch.first === last + 3),
-    );
+  // "a terror group based in Trinidad"
+  const at = t.lower[last + 1] === 'based' || t.lower[last + 1] === 'operating' ? last + 1 : last;
+  if (at + 1 < t.length && LOCATIVE.has(t.lower[at + 1])) {
+    const c = chunks.find((ch) => ch.first === at + 2 || (t.lower[at + 2] === 'the' && ch.first === at + 3));
     if (c) {
       const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
       if (code.country) return code.country;
     }
   }
-  if (!sector || !DOMESTIC_SECTORS.has(sector)) return undefined;
+  // an apposition describes the actor: "Kenzo Oshima, the United Nations Emergency Relief
+  // Coordinator, demanded …", "Salaheddine Sidhoum, Algeria's leading human rights activist"
+  if (t.lower[last + 1] === ',') {
+    const c = chunks.find((ch) => ch.first === last + 2);
+    if (c && c.last + 1 < t.length && (t.lower[c.last + 1] === ',' || t.pos[c.last + 1] === POS.PUNCT)) {
+      const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
+      if (code.country) return code.country;
+    }
+  }
+  if (!sector || !DOMESTIC_SECTORS.has(sector)) return onlyCountry(doc, registry, sentence);
   const s = doc.sentences[sentence];
   for (const p of doc.layer('places')) {
     if (
@@ -531,7 +540,24 @@ function countryNearby(
       if (hit.entry.via === 'country' || hit.entry.via === 'capital') return hit.entry.country;
     }
   }
-  return undefined;
+  return onlyCountry(doc, registry, sentence);
+}
+
+/**
+ * The one country a sentence names (by name, demonym, capital or a registry actor), if it names
+ * exactly one: the analysts' default for unnamed local actors ("prisoners rioted at a jail in
+ * Dili", "Islamic fundamentalists … the Algerian president").
+ */
+function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): string | undefined {
+  const s = doc.sentences[sentence];
+  let found: string | undefined;
+  for (const hit of registry.find(doc.text.slice(s.start, s.end))) {
+    const c = hit.entry.country;
+    if (c === 'IGO' || c === 'NGO') continue;
+    if (found && found !== c) return undefined;
+    found = c;
+  }
+  return found;
 }
 
 function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
@@ -726,7 +752,11 @@ function argue(
     }
     return d;
   }
-  d.passive = (tr.form === 'pastpp' || tr.form === 'pp') && isPassive(t, m.first, s0);
+  // "is committed to", "is opposed to": adjectives of attitude, their subject holds it
+  d.passive =
+    (tr.form === 'pastpp' || tr.form === 'pp') &&
+    !(tr.tail.length === 1 && tr.tail[0] === 'to') &&
+    isPassive(t, m.first, s0);
   // a reduced relative with an agent: "people evacuated from Haiti by the U.S.", "warplanes
   // supported by Russia"
   if (

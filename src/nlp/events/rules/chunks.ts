@@ -15,6 +15,10 @@ export interface Chunk {
 }
 
 const NP_POS = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM]);
+const isCapitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
 const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must']);
 const PARTICIPLE = /(?:ed|en)$/;
 export const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
@@ -101,6 +105,16 @@ function npToken(t: TokenTable, i: number): boolean {
   )
     return false;
   if (NP_POS.has(p)) return true;
+  // a capitalised word between two names is a name too ("Lt. Gen. Prosper Avril")
+  if (
+    i > 0 &&
+    i + 1 < t.length &&
+    t.pos[i - 1] === POS.PROPN &&
+    t.pos[i + 1] === POS.PROPN &&
+    isCapitalised(t.text[i]) &&
+    t.start[i] > t.end[i - 1]
+  )
+    return true;
   // a participle modifying a noun after a determiner: "the detained leaders", "the occupied city"
   if (
     p === POS.VERB &&
@@ -121,6 +135,17 @@ function npToken(t: TokenTable, i: number): boolean {
   return false;
 }
 
+/** Index of the ")" closing a short name-like parenthetical opening at i after a name, else -1. */
+function parenthetical(t: TokenTable, i: number, s1: number): number {
+  if (t.lower[i] !== '(' || i === 0 || (t.pos[i - 1] !== POS.PROPN && t.pos[i - 1] !== POS.NOUN)) return -1;
+  for (let k = i + 1; k < s1 && k <= i + 5; k++) {
+    if (t.lower[k] === ')') return k > i + 1 ? k : -1;
+    const p = t.pos[k];
+    if (p !== POS.PROPN && p !== POS.NOUN && t.lower[k] !== 'of' && t.lower[k] !== '-') return -1;
+  }
+  return -1;
+}
+
 /** Chunks in sentence tokens [s0, s1): maximal NP runs, with "of"-phrases attached to their head. */
 export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
   const raw: Chunk[] = [];
@@ -138,7 +163,15 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
     const first = i;
     let last = i;
     i++;
-    while (i < s1 && npToken(t, i)) {
+    while (i < s1 && (npToken(t, i) || parenthetical(t, i, s1) > 0)) {
+      // a short parenthetical after a name belongs to it: "Nigerian Union of Teachers (NUT)",
+      // "the Umma (Nation) party"
+      const close = parenthetical(t, i, s1);
+      if (close > 0) {
+        last = close;
+        i = close + 1;
+        continue;
+      }
       // a determiner after a noun starts a new phrase ("gave Canada a deadline")
       if (
         t.pos[i] === POS.DET &&
@@ -361,7 +394,9 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
         k = before - 1;
         continue;
       }
-      if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0)) {
+      // (a participle opening the sentence modifies the subject: "Ousted President Akayev")
+      const opener = before === s0 && PARTICIPLE.test(bw);
+      if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0) && !opener) {
         // the object of another verb ("attacked Y and killed Z"): keep looking left
         k = before - 1;
         continue;
