@@ -242,7 +242,16 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const entityById = new Map(entities.map((e) => [e.id, e]));
   // mentions are in text order: stop at the first that starts past the span
   const entityOf = (start: number, end: number): Mention | undefined => {
-    for (const mm of mentions) {
+    // binary search to the mentions near the span (no mention spans more than a few words)
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < start - MENTION_REACH) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < mentions.length; k++) {
+      const mm = mentions[k];
       if (mm.start >= end) break;
       if (start < mm.end && mm.entity) return mm;
     }
@@ -549,16 +558,28 @@ function countryNearby(
  * Dili", "Islamic fundamentalists … the Algerian president").
  */
 function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): string | undefined {
+  let memo = ONLY_COUNTRY.get(doc);
+  if (!memo) {
+    memo = new Map();
+    ONLY_COUNTRY.set(doc, memo);
+  }
+  if (memo.has(sentence)) return memo.get(sentence);
   const s = doc.sentences[sentence];
   let found: string | undefined;
   for (const hit of registry.find(doc.text.slice(s.start, s.end))) {
     const c = hit.entry.country;
     if (c === 'IGO' || c === 'NGO') continue;
-    if (found && found !== c) return undefined;
+    if (found && found !== c) {
+      found = undefined;
+      break;
+    }
     found = c;
   }
+  memo.set(sentence, found);
   return found;
 }
+const ONLY_COUNTRY = new WeakMap<Doc, Map<number, string | undefined>>();
+const MENTION_REACH = 120;
 
 function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
   for (let k = a + 1; k < b; k++) if (low[k] === word) return true;

@@ -86,45 +86,41 @@ export function isPronoun(low: string): boolean {
 
 function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
-  // a verb mis-tagged as adjective between two noun phrases: "troops apprehended a man"
-  if (
-    (p === POS.ADJ || p === POS.NOUN) &&
-    i > 0 &&
-    i + 1 < t.length &&
-    t.lower[i].endsWith('ed') &&
-    (t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NOUN) &&
-    (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM)
-  )
-    return false;
+  if (NP_POS.has(p)) {
+    if ((p !== POS.ADJ && p !== POS.NOUN) || i === 0) return true;
+    const pp = t.pos[i - 1];
+    // a verb mis-tagged as adjective or noun between two noun phrases: "troops apprehended a man",
+    // "police tortured a 35-year-old inmate"
+    if (
+      (pp === POS.PROPN || pp === POS.NOUN) &&
+      i + 1 < t.length &&
+      (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM) &&
+      t.lower[i].endsWith('ed')
+    )
+      return false;
+    // a verb mis-tagged as noun after a modal or a negation: "men who could not [run]"
+    if (p === POS.NOUN && (pp === POS.AUX || pp === POS.PART)) {
+      const pw = t.lower[i - 1];
+      if (MODALS.has(pw) || pw === 'not' || pw === "n't") return false;
+    }
+    return true;
+  }
   const w = t.lower[i];
-  // a verb mis-tagged as noun after a modal or a negation: "men who could not [run]"
-  if (
-    p === POS.NOUN &&
-    i > 0 &&
-    (MODALS.has(t.lower[i - 1]) || t.lower[i - 1] === 'not' || t.lower[i - 1] === "n't")
-  )
-    return false;
-  if (NP_POS.has(p)) return true;
-  // a capitalised word between two names is a name too ("Lt. Gen. Prosper Avril")
-  if (
-    i > 0 &&
-    i + 1 < t.length &&
-    t.pos[i - 1] === POS.PROPN &&
-    t.pos[i + 1] === POS.PROPN &&
-    isCapitalised(t.text[i]) &&
-    t.start[i] > t.end[i - 1]
-  )
-    return true;
-  // a participle modifying a noun after a determiner: "the detained leaders", "the occupied city"
-  if (
-    p === POS.VERB &&
-    i > 0 &&
-    i + 1 < t.length &&
-    t.pos[i - 1] === POS.DET &&
-    PARTICIPLE.test(w) &&
-    (t.pos[i + 1] === POS.NOUN || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.ADJ)
-  )
-    return true;
+  if (i > 0 && i + 1 < t.length) {
+    const pp = t.pos[i - 1];
+    const np = t.pos[i + 1];
+    // a capitalised word between two names is a name too ("Lt. Gen. Prosper Avril")
+    if (pp === POS.PROPN && np === POS.PROPN && isCapitalised(t.text[i]) && t.start[i] > t.end[i - 1])
+      return true;
+    // a participle modifying a noun after a determiner: "the detained leaders", "the occupied city"
+    if (
+      p === POS.VERB &&
+      pp === POS.DET &&
+      (np === POS.NOUN || np === POS.PROPN || np === POS.ADJ) &&
+      PARTICIPLE.test(w)
+    )
+      return true;
+  }
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
   // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
@@ -181,7 +177,7 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
       // a fronted date before the subject ("On 21 June Mexican authorities", "In 2011 the FBI")
       if (
         (t.pos[i] === POS.PROPN || t.pos[i] === POS.ADJ) &&
-        (DATE_WORDS.has(t.lower[i - 1]) || YEAR_LIKE.test(t.lower[i - 1])) &&
+        (DATE_WORDS.has(t.lower[i - 1]) || (t.pos[i - 1] === POS.NUM && YEAR_LIKE.test(t.lower[i - 1]))) &&
         !DATE_WORDS.has(t.lower[i])
       )
         break;
