@@ -435,7 +435,35 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     rec.type = 'SUPPORT';
     rec.cameo = '057';
   }
-  const [, s1] = doc.sentenceTokens[rec.sentence];
+  const [s0, s1] = doc.sentenceTokens[rec.sentence];
+  // military personnel sent to keep the peace or observe are aid to the host (PLOVER AID:
+  // "military and police assistance including arms and personnel")
+  if (
+    rec.type === 'MOBILIZE' ||
+    (rec.type === 'CONSULT' && rec.mode === 'visit' && rec.rule?.includes('arrive'))
+  ) {
+    for (let k = Math.max(s0, first - 6); k < s1 && k <= last + 8; k++) {
+      if (low[k].startsWith('peacekeep') || (k > last && OBSERVERS.test(low[k]))) {
+        rec.type = 'AID';
+        rec.cameo = '074';
+        delete rec.mode;
+        delete rec.acled;
+        return true;
+      }
+    }
+  }
+  // letting refugees in is asylum: "opened its borders to refugees", "accepted 1,141 Iraqi refugees"
+  if (
+    ((rec.type === 'RETREAT' && rec.mode === 'access') ||
+      (rec.type === 'AGREE' && low[first].startsWith('accept'))) &&
+    rec.recipients.some((r) => r.sector === 'REF' || REFUGEES.test(r.text))
+  ) {
+    rec.type = 'AID';
+    rec.mode = 'asylum';
+    rec.cameo = '075';
+    delete rec.acled;
+    return true;
+  }
   let admin = false;
   let officials = false;
   for (let k = last + 1; k < s1 && k <= last + 5; k++) {
@@ -455,6 +483,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const OBSERVERS = /^(?:observers?|monitors?|inspectors?|experts?)$/;
+const REFUGEES = /\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b/i;
 const AGREEMENTS = /\b(?:agreement|deal|accord|treaty|pact|text|compromise|settlement|memorandum)s?$/i;
 const VERBAL_ATTACK =
   /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
