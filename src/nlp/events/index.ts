@@ -452,6 +452,37 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       }
     }
   }
+  // withdrawing non-military resources (observers, inspectors, peacekeepers, aid workers,
+  // diplomats) is SANCTION withdraw, not a military retreat
+  if (rec.type === 'RETREAT' && rec.mode === 'withdraw') {
+    for (let k = last + 1; k < s1 && k <= last + 6; k++) {
+      if (
+        OBSERVERS.test(low[k]) ||
+        OFFICIALS.test(low[k]) ||
+        low[k].startsWith('peacekeep') ||
+        low[k] === 'workers'
+      ) {
+        rec.type = 'SANCTION';
+        rec.cameo = '161';
+        delete rec.acled;
+        return true;
+      }
+    }
+  }
+  // accepting or conceding demands yields to them; cancelling a restriction eases it
+  if (
+    rec.recipients.length &&
+    ((rec.type === 'AGREE' && low[first].startsWith('accept') && YIELDED.test(rec.recipients[0].text)) ||
+      (rec.type === 'REJECT' &&
+        low[first].startsWith('cancel') &&
+        MEASURE_WORDS.test(rec.recipients[0].text)))
+  ) {
+    rec.type = 'CONCEDE';
+    rec.cameo = '080';
+    delete rec.mode;
+    delete rec.acled;
+    return true;
+  }
   // letting refugees in is asylum: "opened its borders to refugees", "accepted 1,141 Iraqi refugees"
   if (
     ((rec.type === 'RETREAT' && rec.mode === 'access') ||
@@ -483,6 +514,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const YIELDED = /\b(?:demands?|conditions|terms|ultimatum)$/i;
+const MEASURE_WORDS = /\b(?:restrictions?|ban|bans|curfew|sanctions|embargo|blockade|measures)\b/i;
 const OBSERVERS = /^(?:observers?|monitors?|inspectors?|experts?)$/;
 const REFUGEES = /\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b/i;
 const AGREEMENTS = /\b(?:agreement|deal|accord|treaty|pact|text|compromise|settlement|memorandum)s?$/i;
@@ -642,16 +675,30 @@ const OBLIGATION: Trigger = {
   form: 'base',
 };
 
+/** Verbs that introduce what someone must do: the speech verbs and "declared/reiterated that". */
+const DECLARING = new Set(
+  'declare declares declared reiterate reiterates reiterated stress stresses stressed conclude concludes concluded argue argues argued emphasize emphasized emphasise emphasised'.split(
+    ' ',
+  ),
+);
+const sayer = (w: string) => SPEECH.has(w) || DECLARING.has(w);
+
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];
   if (w !== 'must' && w !== 'should') return null;
   // "should be hanged": the subject suffers the act; nobody is asked to do anything
-  if (doc.tokens.lower[i + 1] === 'be' || doc.tokens.lower[i + 1] === 'have') return null;
+  // (but "must be ready to", "should be able to" ask something of the subject)
+  const next = doc.tokens.lower[i + 1];
+  if (
+    next === 'have' ||
+    (next === 'be' && (doc.tokens.pos[i + 2] !== POS.ADJ || /(?:ed|en)$/.test(doc.tokens.lower[i + 2] ?? '')))
+  )
+    return null;
   // the complement's subject, then a speech verb before it with a subject of its own
   const subj = findSubject(doc.tokens, chunks, i, s0);
   if (subj < 0) return null;
-  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 6; k--) {
-    if (SPEECH.has(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
+  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 10; k--) {
+    if (sayer(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
       return { trigger: OBLIGATION, first: i, last: i };
   }
   return null;
@@ -662,7 +709,7 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
   const subj = findSubject(t, chunks, m.first, s0);
   let speaker = -1;
   for (let k = chunks[subj].first - 1; k >= s0; k--) {
-    if (SPEECH.has(t.lower[k])) {
+    if (sayer(t.lower[k])) {
       speaker = findSubject(t, chunks, k, s0);
       break;
     }

@@ -183,8 +183,8 @@ rescind => RETREAT/085
 allow => RETREAT:access/086 !weak
 give|gave|given permission => RETREAT:access/086 !obj=to,for
 grant|granted|granted permission => RETREAT:access/086 !obj=to,for
-resign => CONCEDE/0831
-step|stepped|stepped down => CONCEDE/0831
+resign => RETREAT:resign/0831
+step|stepped|stepped down => RETREAT:resign/0831
 concede => CONCEDE/080
 yield => CONCEDE/080 !obj=to
 back|backed|backed down => CONCEDE/080
@@ -247,6 +247,9 @@ complain => ACCUSE:allege/114 !obj=about,to
 protest => PROTEST:demo/141 !obj=against
 file _ lawsuit => ACCUSE:allege/115 !obj=against
 file _ complaint => ACCUSE:allege/114 !obj=against
+lodge _ protest => ACCUSE:disapprove/111 !obj=with,against
+lodge _ complaint => ACCUSE:allege/114 !obj=with,against
+file _ protest => ACCUSE:disapprove/111 !obj=with,against
 bring|brought|brought _ charges => ACCUSE:allege/112 !obj=against
 launch _ investigation => ACCUSE:investigate/090 !obj=into,of,against
 open _ investigation => ACCUSE:investigate/090 !obj=into,of,against
@@ -484,7 +487,7 @@ release => RETREAT:release/0841 !obj=of
 withdrawal => RETREAT:withdraw/0872 !obj=from,of
 ceasefire => RETREAT:ceasefire/0871 !obj=with,between !weak
 truce => RETREAT:ceasefire/0871 !obj=with,between !weak
-resignation => CONCEDE/0831
+resignation => RETREAT:resign/0831
 demand => REQUEST/100 !obj=for
 appeal => REQUEST/100 !obj=to,for
 request => REQUEST/100 !obj=for
