@@ -23,6 +23,7 @@ import {
   isPassive,
   isPronoun,
   SPEECH,
+  TRANSFER,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { locateEvent } from './rules/location.js';
@@ -894,8 +895,29 @@ function argue(
       if (k < s1 && t.lower[k] === 'to') d.objectEnd = Math.min(s1 - 1, k + 2);
     }
   }
+  // what is moved may carry long modifiers before its destination: "returned a silver pendant
+  // engraved with the image of Peter the Great to Russian authorities", "was returned by US
+  // officials to Spanish authorities"
+  if (
+    TRANSFER.test(t.lower[m.last]) &&
+    tr.objPreps.includes('to') &&
+    !(d.recipients.length && isParty(t, d.recipients[0]) && !d.passive)
+  ) {
+    for (let k = m.last + 1; k + 1 < s1 && k <= m.last + 30; k++) {
+      const w = t.lower[k];
+      if (w === ';' || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w))) break;
+      if (w !== 'to') continue;
+      const dest = chunks.find((c) => c.first === k + 1);
+      if (dest && isParty(t, dest) && !d.actors.some((a) => a.first === dest.first)) {
+        d.recipients = [dest];
+        d.objectEnd = Math.max(d.objectEnd, dest.last);
+      }
+      break;
+    }
+  }
   return d;
 }
+const PARTICIPLE_FORM = /(?:ed|en)$/;
 
 /** Types whose direct object is the party acted on even when it is a thing ("attacked an army
  * camp", "condemned the decision"); for the others it is what is given, sought or moved. */

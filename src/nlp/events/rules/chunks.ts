@@ -528,7 +528,7 @@ function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | 
   return null;
 }
 
-const TRANSFER =
+export const TRANSFER =
   /^(mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|reinforce|reinforces|reinforced|reinforcing|mass|massed|massing|send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
 
 interface ObjectScan {
@@ -584,9 +584,10 @@ function scanObject(
     if (w === ',' || ((w === '-' || w === '–' || w === '—') && !npToken(t, k))) return done();
     // "more than 100 members", "at least 17 soldiers": a count, not a preposition
     if (
-      isApprox(t, k) ||
-      (w === 'more' && t.lower[k + 1] === 'than') ||
-      (w === 'at' && t.lower[k + 1] === 'least')
+      (isApprox(t, k) ||
+        (w === 'more' && t.lower[k + 1] === 'than') ||
+        (w === 'at' && t.lower[k + 1] === 'least')) &&
+      !chunkFrom(chunks, t, k)
     ) {
       k++;
       continue;
