@@ -225,8 +225,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
             if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
               d.actors = gd.recipients;
             else if (
-              d.actors.length === 0 ||
-              (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))
+              (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))) &&
+              // the judge of a noun event is not its actor: "denied the accusations"
+              !(m.trigger.noun && !gd.match.trigger.noun && judges(t.lower[gd.match.first]))
             )
               d.actors = gd.actors;
           }
