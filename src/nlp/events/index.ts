@@ -168,6 +168,8 @@ interface Draft {
   factuality: Factuality;
   claim?: string;
   objectEnd: number;
+  /** Actors to use when no governing event supplies them (a participle clause's own subject). */
+  fallback?: Chunk[];
   /** For a noun trigger, the light verb whose object it is ("will not [begin] talks"), else -1. */
   verbAt: number;
 }
@@ -203,8 +205,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
               hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
           // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
           // manner of the earlier event, not an event of its own standing
+          // (", forcing hundreds to flee": a participle clause after a comma reaches further)
           const purpose =
-            m.first - gd.match.last <= 12 &&
+            m.first - gd.match.last <= (t.lower[m.first - 1] === ',' ? 30 : 12) &&
             (t.lower[m.first - 1] === 'to' ||
               (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
           if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
@@ -232,6 +235,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
               d.actors = gd.actors;
           }
         }
+        if (d.actors.length === 0 && d.fallback) d.actors = d.fallback;
         sentenceDrafts.push(drafts.length);
         drafts.push(d);
       }
@@ -838,7 +842,7 @@ function argue(
       false,
     );
     // "talks between X and Y", "clashes between X and Y": both sides act
-    if (obj && t.lower[obj.first - 1] === 'between' && d.actors.length === 0) {
+    if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
       const both = pickObject(obj);
       if (both.length > 1) {
         d.actors = both;
@@ -875,7 +879,10 @@ function argue(
     const by = byPhrase();
     if (by >= 0) d.actors = pickRight(by);
   } else {
-    if (subj >= 0) d.actors = pickLeft(subj);
+    // a participle clause after a comma shares the main clause's subject, found by the governor
+    const participleClause = tr.form === 'ing' && t.lower[m.first - 1] === ',';
+    if (subj >= 0 && !participleClause) d.actors = pickLeft(subj);
+    else if (subj >= 0) d.fallback = pickLeft(subj);
     // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
     const gapChunk = tr.tail.includes('_')
       ? chunks.find((c) => c.first > m.first && c.first < m.last && isParty(t, c))
