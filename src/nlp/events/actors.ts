@@ -105,7 +105,9 @@ export class ActorRegistry {
   private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
 
   /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
-  find(text: string): { start: number; end: number; entry: ActorEntry }[] {
+  find(text: string, memoise = true): { start: number; end: number; entry: ActorEntry }[] {
+    // long one-off texts (whole sentences) are scanned without filling the memo
+    if (!memoise) return this.scan(text);
     let hits = this.memo.get(text);
     if (!hits) {
       if (this.memo.size > 20000) this.memo.clear();

@@ -60,6 +60,7 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   const p = t.pos[i];
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
+  if (!verbs && !nouns) return null;
   const candidates: Trigger[] = [];
   // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
   const compound =
@@ -635,7 +636,7 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
   if (memo.has(sentence)) return memo.get(sentence);
   const s = doc.sentences[sentence];
   let found: string | undefined;
-  for (const hit of registry.find(doc.text.slice(s.start, s.end))) {
+  for (const hit of registry.find(doc.text.slice(s.start, s.end), false)) {
     const c = hit.entry.country;
     if (c === 'IGO' || c === 'NGO') continue;
     if (found && found !== c) {

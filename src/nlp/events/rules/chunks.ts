@@ -159,11 +159,12 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
     const first = i;
     let last = i;
     i++;
-    while (i < s1 && (npToken(t, i) || parenthetical(t, i, s1) > 0)) {
-      // a short parenthetical after a name belongs to it: "Nigerian Union of Teachers (NUT)",
-      // "the Umma (Nation) party"
-      const close = parenthetical(t, i, s1);
-      if (close > 0) {
+    while (i < s1) {
+      if (!npToken(t, i)) {
+        // a short parenthetical after a name belongs to it: "Nigerian Union of Teachers (NUT)",
+        // "the Umma (Nation) party"
+        const close = parenthetical(t, i, s1);
+        if (close < 0) break;
         last = close;
         i = close + 1;
         continue;
@@ -177,7 +178,8 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
       // a fronted date before the subject ("On 21 June Mexican authorities", "In 2011 the FBI")
       if (
         (t.pos[i] === POS.PROPN || t.pos[i] === POS.ADJ) &&
-        (DATE_WORDS.has(t.lower[i - 1]) || (t.pos[i - 1] === POS.NUM && YEAR_LIKE.test(t.lower[i - 1]))) &&
+        ((t.pos[i - 1] === POS.PROPN && DATE_WORDS.has(t.lower[i - 1])) ||
+          (t.pos[i - 1] === POS.NUM && YEAR_LIKE.test(t.lower[i - 1]))) &&
         !DATE_WORDS.has(t.lower[i])
       )
         break;
