@@ -100,7 +100,18 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
         t.lower[i - 1] === "'s");
     for (const tr of verbs) if (verbal || (tr.tail.length > 0 && !inNounPhrase)) candidates.push(tr);
   }
-  if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
+  if (
+    nouns &&
+    (p === POS.NOUN ||
+      p === POS.PROPN ||
+      (p === POS.ADJ && nouns[0].tail.length > 0) ||
+      !verbs ||
+      // a hyphenated compound ("cease-fire") whatever its first part was tagged
+      nouns[0].tail[0] === '-') &&
+    // a capitalised noun after a name is part of the name ("the Gulf War", "Government of
+    // National Accord"), not an event
+    (titleCase || i === s0 || !(t.pos[i - 1] === POS.PROPN && isUpper(t.text[i].charCodeAt(0))))
+  ) {
     candidates.push(...nouns);
   }
   let best: Match | null = null;
@@ -956,6 +967,8 @@ function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
 
 /** Verbs whose infinitive complement says what they are about: "refused to", "agreed to". */
 const GOVERNING = new Set(['REJECT', 'AGREE', 'THREATEN']);
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 const OWNERS = new Set(['its', 'their', 'his', 'her', 'our']);
 

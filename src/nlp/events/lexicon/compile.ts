@@ -78,7 +78,8 @@ function parse(src: string, noun: boolean, index: Map<string, Trigger[]>): void 
     const [, phrase, type, mode, cameo, flagText] = m;
     if (seen.has(phrase)) continue; // first entry wins
     seen.add(phrase);
-    const words = phrase.split(/\s+/);
+    // hyphens are tokens of their own ("cease-fire" is cease - fire)
+    const words = phrase.replace(/(\w)-(\w)/g, '$1 - $2').split(/\s+/);
     let objPreps: string[] = [];
     let noObject = false;
     let weak = false;

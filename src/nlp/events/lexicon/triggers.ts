@@ -171,6 +171,11 @@ announce _ cease-fire => RETREAT:ceasefire/0871 !obj=in,with
 announce _ truce => RETREAT:ceasefire/0871 !obj=in,with
 declare _ cessation => RETREAT:ceasefire/0871 !obj=in,with
 end _ strike => CONCEDE/080
+stop _ war => RETREAT:ceasefire/0871 !obj=on,against,with
+end _ war => RETREAT:ceasefire/0871 !obj=on,against,with
+reduce _ tariffs => RETREAT/085 !obj=on
+cut|cut|cut tariffs => RETREAT/085 !obj=on
+violate _ ban => REJECT/120
 cease _ operations => RETREAT:ceasefire/0871 !obj=in,against
 cease _ hostilities => RETREAT:ceasefire/0871 !obj=in,against
 halt _ operations => RETREAT:ceasefire/0871 !obj=in,against
@@ -555,6 +560,7 @@ suicide attack => ASSAULT:suicide-attack/1831
 car bomb => ASSAULT:explosives/1832
 bomb attack => ASSAULT:explosives/183
 ambush => ASSAULT/190 !obj=on
+war => ASSAULT/190 !obj=on,against,with !weak
 bombardment => ASSAULT:heavy-weapons/194 !obj=of,on
 cyber warfare => ASSAULT/190 !obj=against
 cyberattack => ASSAULT/190 !obj=on,against
