@@ -57,10 +57,10 @@ const MAX_GAP = 3;
 function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean): Match | null {
   const t = doc.tokens;
   const w = t.lower[i];
+  if (!TRIGGERS.firsts.has(w)) return null;
   const p = t.pos[i];
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
-  if (!verbs && !nouns) return null;
   const candidates: Trigger[] = [];
   // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
   const compound =

@@ -139,7 +139,7 @@ function parse(src: string, noun: boolean, index: Map<string, Trigger[]>): void 
   }
 }
 
-function compile(): { verbs: Map<string, Trigger[]>; nouns: Map<string, Trigger[]> } {
+function compile(): { verbs: Map<string, Trigger[]>; nouns: Map<string, Trigger[]>; firsts: Set<string> } {
   const verbs = new Map<string, Trigger[]>();
   const nouns = new Map<string, Trigger[]>();
   parse(VERBS, false, verbs);
@@ -147,7 +147,9 @@ function compile(): { verbs: Map<string, Trigger[]>; nouns: Map<string, Trigger[
   // longest phrases first, so the matcher can stop at the first that fits
   for (const m of [verbs, nouns])
     for (const list of m.values()) list.sort((a, b) => b.tail.length - a.tail.length);
-  return { verbs, nouns };
+  // every first word, for a single lookup per token
+  const firsts = new Set([...verbs.keys(), ...nouns.keys()]);
+  return { verbs, nouns, firsts };
 }
 
 /** Compiled once at module load. */
