@@ -17,6 +17,42 @@ interface WorldCountry {
   independent?: boolean;
 }
 
+/**
+ * Demonyms and people names the package lacks or spells as one phrase, written for sitrep: nations
+ * and peoples news names as actors ("Serb forces", "Kyrgyz officials", "Yoruba leaders"). Only
+ * names that point to one country; shared ones (Kurdish, Hutu, Albanian…) stay with their state or
+ * are left out.
+ */
+const EXTRA_DEMONYMS: Record<string, string[]> = {
+  SRB: ['Serb'],
+  HRV: ['Croat'],
+  BIH: ['Bosniak', 'Bosnian'],
+  KGZ: ['Kyrgyz'],
+  NGA: ['Yoruba', 'Igbo', 'Ibo', 'Hausa'],
+  RUS: ['Chechen', 'Soviet'],
+  CHN: ['Uighur', 'Uyghur', 'Tibetan'],
+  MMR: ['Rohingya', 'Burmese', 'Kachin'],
+  AFG: ['Pashtun', 'Hazara'],
+  PAK: ['Baloch', 'Baluch'],
+  ESH: ['Sahrawi'],
+  SDN: ['Darfuri'],
+  ARE: ['Emirati'],
+  GBR: ['English', 'Scottish', 'Welsh'],
+  ESP: ['Basque', 'Catalan'],
+  BEL: ['Flemish', 'Walloon'],
+  ZAF: ['Zulu', 'Afrikaner'],
+  ZWE: ['Shona', 'Ndebele'],
+  ETH: ['Amhara', 'Oromo', 'Tigrayan'],
+  SSD: ['Dinka', 'Nuer'],
+  YEM: ['Houthi'],
+  GEO: ['Abkhaz', 'Abkhazian'],
+  IRQ: ['Yazidi'],
+  LKA: ['Sinhalese'],
+  NLD: ['Dutch'],
+  PHL: ['Filipino'],
+  NZL: ['Kiwi'],
+};
+
 export function build(outDir: string): string {
   const require = createRequire(import.meta.url);
   const file = require.resolve('world-countries/countries.json');
@@ -28,7 +64,11 @@ export function build(outDir: string): string {
     if (/^[A-Za-z ,.'-]+$/.test(c.name.official) && c.name.official.length < 40) names.add(c.name.official);
     for (const a of c.altSpellings ?? []) if (/^[A-Z][A-Za-z .'-]{3,30}$/.test(a)) names.add(a);
     const demonyms = new Set<string>();
-    if (c.demonyms?.eng) for (const d of [c.demonyms.eng.m, c.demonyms.eng.f]) if (d) demonyms.add(d);
+    // the package sometimes lists two demonyms as one ("Bosnian, Herzegovinian")
+    if (c.demonyms?.eng)
+      for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
+        for (const part of (d ?? '').split(/\s*[,/]\s*/)) if (part) demonyms.add(part);
+    for (const d of EXTRA_DEMONYMS[c.cca3] ?? []) demonyms.add(d);
     const capitals = (c.capital ?? []).filter((x) => /^[A-Za-z .'-]+$/.test(x));
     lines.push(
       [c.cca3, [...names].join('|'), [...demonyms].join('|'), capitals.join('|'), c.cca2].join('\t'),

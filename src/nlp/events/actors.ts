@@ -105,7 +105,9 @@ export class ActorRegistry {
   private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
 
   /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
-  find(text: string): { start: number; end: number; entry: ActorEntry }[] {
+  find(text: string, memoise = true): { start: number; end: number; entry: ActorEntry }[] {
+    // long one-off texts (whole sentences) are scanned without filling the memo
+    if (!memoise) return this.scan(text);
     let hits = this.memo.get(text);
     if (!hits) {
       if (this.memo.size > 20000) this.memo.clear();
@@ -197,8 +199,22 @@ const PATRON = /(?:pro|anti)-$/i;
 export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly string[] = []): ActorCode {
   const out: ActorCode = {};
   let best: { entry: ActorEntry; rank: number } | null = null;
-  for (const hit of reg.find(text)) {
+  const hits = reg.find(text);
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h];
     if (PATRON.test(text.slice(Math.max(0, hit.start - 5), hit.start))) continue;
+    // a state demonym before a people's name places them: "Bosnian Serbs", "Croatian Serb refugees"
+    const next = hits[h + 1];
+    if (
+      next &&
+      hit.entry.via === 'demonym' &&
+      next.entry.via === 'demonym' &&
+      next.entry.country !== hit.entry.country &&
+      /^\s+$/.test(text.slice(hit.end, next.start))
+    ) {
+      best = { entry: hit.entry, rank: -20 };
+      continue;
+    }
     // the head (last word) names the actor: "NATO-member Norway" is Norway
     const atHead = hit.end >= text.trimEnd().length ? -10 : 0;
     const rank = atHead + (VIA_RANK[hit.entry.via] ?? 3);

@@ -102,3 +102,60 @@ test('full pipeline: the telling date bounds a claimed event; a year modifying a
   assert.equal(kidnap.timePrecision, 'reported-by');
   assert.ok(evs.every((e) => !e.interval || !e.interval[0].startsWith('2015')));
 });
+
+test('negation stays in its own verb group', () => {
+  const shot = events('Two elderly men who could not run were shot dead.').find((e) => e.type === 'ASSAULT');
+  assert.ok(shot);
+  assert.notEqual(shot.factuality, 'negated');
+  assert.deepEqual(shot.recipients, ['Two elderly men']);
+  const evs = events(
+    'The rebels said their fighters had "never targeted civilians" and blamed the army for the violence.',
+  );
+  const blame = evs.find((e) => e.type === 'ACCUSE');
+  const target = evs.find((e) => e.type === 'ASSAULT');
+  assert.equal(blame?.factuality, 'asserted');
+  assert.equal(target?.factuality, 'negated');
+});
+
+test('an act answered names its author as the other party', () => {
+  const [e] = events('Pakistan refused a request from India to cross its airspace.');
+  assert.equal(e.type, 'REJECT');
+  assert.deepEqual(e.recipients, ['India']);
+  const [s] = events('The Iranian government declared its support for the Sochi deal.');
+  assert.equal(s.type, 'SUPPORT');
+  assert.deepEqual(s.recipients, ['Sochi deal']);
+});
+
+test('a measure lifted names its target', () => {
+  const [e] = events('Japan decided to lift economic sanctions imposed on India and Pakistan.');
+  assert.equal(e.type, 'RETREAT');
+  assert.deepEqual(e.recipients, ['India', 'Pakistan']);
+});
+
+test('judging a noun event does not make the judge its actor', () => {
+  const acc = events('The militia denied the accusations in a statement.').find((e) => e.type === 'ACCUSE');
+  assert.ok(!acc || acc.actors.length === 0);
+});
+
+test('symmetric nouns: both sides of "between" act', () => {
+  const e = events('Clashes between the army and the rebels continued.').find((e) => e.type === 'ASSAULT');
+  assert.deepEqual(e?.actors, ['army', 'rebels']);
+});
+
+test('a state demonym before a people names the state', () => {
+  const stage = createPipeline([
+    {
+      name: 'stubs',
+      requires: [],
+      provides: ['mentions', 'entities', 'places', 'times', 'claims'],
+      run: () => ({ mentions: [], entities: [], places: [], times: [], claims: [] }),
+    },
+    createQuantitiesStage(),
+    createEventsStage(),
+  ]);
+  const [e] = stage
+    .run(createArticle({ text: 'Bosnian Serbs demanded a truce with Moslem forces.' }))
+    .layer('events');
+  assert.equal(e.type, 'REQUEST');
+  assert.equal(e.actors[0].country, 'BIH');
+});

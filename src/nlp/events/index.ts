@@ -23,6 +23,7 @@ import {
   isPassive,
   isPronoun,
   SPEECH,
+  TRANSFER,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { locateEvent } from './rules/location.js';
@@ -53,9 +54,10 @@ const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
 const MAX_GAP = 3;
 
 /** The longest trigger starting at token i, if any. */
-function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | null {
+function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean): Match | null {
   const t = doc.tokens;
   const w = t.lower[i];
+  if (!TRIGGERS.firsts.has(w)) return null;
   const p = t.pos[i];
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
@@ -80,15 +82,41 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
         t.pos[i - 1] !== POS.ADJ) ||
       (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
       // "began training": an -ing complement of a verb
-      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB);
-    for (const tr of verbs) if (verbal || tr.tail.length > 0) candidates.push(tr);
+      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB) ||
+      // a present-tense verb mis-tagged as noun between subject and object: "the US military
+      // trains Iraqi pilots", "forces arrest a person"
+      (p === POS.NOUN &&
+        i > s0 &&
+        i + 1 < s1 &&
+        (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.ADJ) &&
+        (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM));
+    // a noun inside a noun phrase ("Israel's air force carried out") is no verb, whatever follows
+    const inNounPhrase =
+      p === POS.NOUN &&
+      i > s0 &&
+      (t.pos[i - 1] === POS.DET ||
+        t.pos[i - 1] === POS.ADJ ||
+        t.pos[i - 1] === POS.NOUN ||
+        t.lower[i - 1] === "'s");
+    for (const tr of verbs) if (verbal || (tr.tail.length > 0 && !inNounPhrase)) candidates.push(tr);
   }
-  if (nouns && (p === POS.NOUN || p === POS.PROPN || (p === POS.ADJ && nouns[0].tail.length > 0) || !verbs)) {
+  if (
+    nouns &&
+    (p === POS.NOUN ||
+      p === POS.PROPN ||
+      (p === POS.ADJ && nouns[0].tail.length > 0) ||
+      !verbs ||
+      // a hyphenated compound ("cease-fire") whatever its first part was tagged
+      nouns[0].tail[0] === '-') &&
+    // a capitalised noun after a name is part of the name ("the Gulf War", "Government of
+    // National Accord"), not an event
+    (titleCase || i === s0 || !(t.pos[i - 1] === POS.PROPN && isUpper(t.text[i].charCodeAt(0))))
+  ) {
     candidates.push(...nouns);
   }
   let best: Match | null = null;
   for (const tr of candidates) {
-    const last = matchTail(t.lower, i, s1, tr.tail);
+    const last = matchTail(t.lower, t.pos, i, s1, tr.tail);
     if (last < 0) continue;
     if (
       !best ||
@@ -101,7 +129,13 @@ function matchAt(doc: Doc, i: number, s1: number, titleCase: boolean): Match | n
   return best;
 }
 
-function matchTail(low: readonly string[], i: number, s1: number, tail: readonly string[]): number {
+function matchTail(
+  low: readonly string[],
+  pos: ArrayLike<number>,
+  i: number,
+  s1: number,
+  tail: readonly string[],
+): number {
   let k = i;
   for (let j = 0; j < tail.length; j++) {
     const want = tail[j];
@@ -114,7 +148,15 @@ function matchTail(low: readonly string[], i: number, s1: number, tail: readonly
           found = k + 1 + g;
           break;
         }
-        if (tok === ',' || tok === '.' || tok === ';') break;
+        // the gap holds modifiers, not another verb: "have refused official talks" is no talk
+        if (
+          tok === ',' ||
+          tok === '.' ||
+          tok === ';' ||
+          pos[k + 1 + g] === POS.VERB ||
+          pos[k + 1 + g] === POS.AUX
+        )
+          break;
       }
       if (found < 0) return -1;
       k = found;
@@ -138,6 +180,10 @@ interface Draft {
   factuality: Factuality;
   claim?: string;
   objectEnd: number;
+  /** Actors to use when no governing event supplies them (a participle clause's own subject). */
+  fallback?: Chunk[];
+  /** For a noun trigger, the light verb whose object it is ("will not [begin] talks"), else -1. */
+  verbAt: number;
 }
 
 /** Find, argue, place, date, count and qualify the events of a document. */
@@ -151,7 +197,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m = matchAt(doc, i, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
+      const m = matchAt(doc, i, s0, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
       if (!m) continue;
       const d =
         m.trigger === OBLIGATION
@@ -171,21 +217,37 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
               hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
           // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
           // manner of the earlier event, not an event of its own standing
+          // (", forcing hundreds to flee": a participle clause after a comma reaches further)
           const purpose =
-            m.first - gd.match.last <= 12 &&
+            m.first - gd.match.last <= (t.lower[m.first - 1] === ',' ? 30 : 12) &&
             (t.lower[m.first - 1] === 'to' ||
               (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
           if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
+            // "refused to meet [the envoy]", "agreed to release [prisoners]": the governing act is
+            // about the complement's party
+            if (
+              !gd.match.trigger.noun &&
+              !m.trigger.noun &&
+              t.lower[m.first - 1] === 'to' &&
+              m.first - gd.match.last <= 3 &&
+              d.recipients.length > 0 &&
+              (gd.recipients.length === 0 || (GOVERNING.has(gt) && isParty(t, d.recipients[0])))
+            ) {
+              gd.recipients = d.recipients;
+              gd.objectEnd = Math.max(gd.objectEnd, d.objectEnd);
+            }
             if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
               d.actors = gd.recipients;
             else if (
-              d.actors.length === 0 ||
-              (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))
+              (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))) &&
+              // the judge of a noun event is not its actor: "denied the accusations"
+              !(m.trigger.noun && !gd.match.trigger.noun && judges(t.lower[gd.match.first]))
             )
               d.actors = gd.actors;
           }
         }
+        if (d.actors.length === 0 && d.fallback) d.actors = d.fallback;
         sentenceDrafts.push(drafts.length);
         drafts.push(d);
       }
@@ -198,7 +260,16 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const entityById = new Map(entities.map((e) => [e.id, e]));
   // mentions are in text order: stop at the first that starts past the span
   const entityOf = (start: number, end: number): Mention | undefined => {
-    for (const mm of mentions) {
+    // binary search to the mentions near the span (no mention spans more than a few words)
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].start < start - MENTION_REACH) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < mentions.length; k++) {
+      const mm = mentions[k];
       if (mm.start >= end) break;
       if (start < mm.end && mm.entity) return mm;
     }
@@ -212,7 +283,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
     if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
     // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
-    if (tr.weak && !isParty(t, d.recipients[0])) continue;
+    if (tr.weak && !isParty(t, d.recipients[0]) && !(tr.type === 'ASSAULT' && armed(t, d.actors[0])))
+      continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
@@ -277,7 +349,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const acled = acledOf(tr.type, tr.mode);
     if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
-    const cue = cueFactuality(doc, m.first, d.actors[0]?.last ?? -1, s0);
+    const head = d.verbAt >= 0 ? d.verbAt : m.first;
+    const cue = cueFactuality(doc, head, d.actors[0]?.last ?? -1, s0);
     const claim = factualityFromClaims(doc.layer('claims'), doc.text, trigger.start, trigger.end, rec.actors);
     if (claim) {
       rec.claim = claim.id;
@@ -291,7 +364,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       else if (g === 'AGREE' || g === 'THREATEN' || g === 'REQUEST') rec.factuality = 'future';
       rec.confidence = 0.5;
     }
-    if (d.governor < 0 && !tr.noun) recodeIntent(doc, rec, d, m.first, s0);
+    if (d.governor < 0 && (!tr.noun || d.verbAt >= 0)) recodeIntent(doc, rec, d, head, s0);
     // "could not resist", "did not reject": a negated refusal is no event
     if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
@@ -369,7 +442,77 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
-  const [, s1] = doc.sentenceTokens[rec.sentence];
+  // agreeing a deal, as reaching one, finalises it: SUPPORT (sign/finalise an agreement); a
+  // promise of one stays AGREE
+  if (
+    rec.type === 'AGREE' &&
+    low[first].startsWith('agree') &&
+    rec.recipients.length &&
+    AGREEMENTS.test(rec.recipients[0].text)
+  ) {
+    rec.type = 'SUPPORT';
+    rec.cameo = '057';
+  }
+  const [s0, s1] = doc.sentenceTokens[rec.sentence];
+  // military personnel sent to keep the peace or observe are aid to the host (PLOVER AID:
+  // "military and police assistance including arms and personnel")
+  if (
+    rec.type === 'MOBILIZE' ||
+    (rec.type === 'CONSULT' && rec.mode === 'visit' && rec.rule?.includes('arrive'))
+  ) {
+    for (let k = Math.max(s0, first - 6); k < s1 && k <= last + 8; k++) {
+      if (low[k].startsWith('peacekeep') || (k > last && OBSERVERS.test(low[k]))) {
+        rec.type = 'AID';
+        rec.cameo = '074';
+        delete rec.mode;
+        delete rec.acled;
+        return true;
+      }
+    }
+  }
+  // withdrawing non-military resources (observers, inspectors, peacekeepers, aid workers,
+  // diplomats) is SANCTION withdraw, not a military retreat
+  if (rec.type === 'RETREAT' && rec.mode === 'withdraw') {
+    for (let k = last + 1; k < s1 && k <= last + 6; k++) {
+      if (
+        OBSERVERS.test(low[k]) ||
+        OFFICIALS.test(low[k]) ||
+        low[k].startsWith('peacekeep') ||
+        low[k] === 'workers'
+      ) {
+        rec.type = 'SANCTION';
+        rec.cameo = '161';
+        delete rec.acled;
+        return true;
+      }
+    }
+  }
+  // accepting or conceding demands yields to them; cancelling a restriction eases it
+  if (
+    rec.recipients.length &&
+    ((rec.type === 'AGREE' && low[first].startsWith('accept') && YIELDED.test(rec.recipients[0].text)) ||
+      (rec.type === 'REJECT' &&
+        low[first].startsWith('cancel') &&
+        MEASURE_WORDS.test(rec.recipients[0].text)))
+  ) {
+    rec.type = 'CONCEDE';
+    rec.cameo = '080';
+    delete rec.mode;
+    delete rec.acled;
+    return true;
+  }
+  // letting refugees in is asylum: "opened its borders to refugees", "accepted 1,141 Iraqi refugees"
+  if (
+    ((rec.type === 'RETREAT' && rec.mode === 'access') ||
+      (rec.type === 'AGREE' && low[first].startsWith('accept'))) &&
+    rec.recipients.some((r) => r.sector === 'REF' || REFUGEES.test(r.text))
+  ) {
+    rec.type = 'AID';
+    rec.mode = 'asylum';
+    rec.cameo = '075';
+    delete rec.acled;
+    return true;
+  }
   let admin = false;
   let officials = false;
   for (let k = last + 1; k < s1 && k <= last + 5; k++) {
@@ -389,6 +532,11 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const YIELDED = /\b(?:demands?|conditions|terms|ultimatum)$/i;
+const MEASURE_WORDS = /\b(?:restrictions?|ban|bans|curfew|sanctions|embargo|blockade|measures)\b/i;
+const OBSERVERS = /^(?:observers?|monitors?|inspectors?|experts?)$/;
+const REFUGEES = /\b(?:refugees?|migrants?|asylum[- ]seekers?|displaced)\b/i;
+const AGREEMENTS = /\b(?:agreement|deal|accord|treaty|pact|text|compromise|settlement|memorandum)s?$/i;
 const VERBAL_ATTACK =
   /^(verbal|scathing|blistering|stinging|withering|bitter|personal|rhetorical|extraordinary|fierce|sharp|savage|vitriolic|scorching|furious|angry)$/;
 const COMMUNICATION =
@@ -423,7 +571,7 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   }
 }
 
-const LOCATIVE = new Set(['in', 'of', 'from']);
+const LOCATIVE = new Set(['in', 'of', 'from', 'throughout', 'across']);
 // state actors are domestic by default; non-state ones (rebels, refugees, civilians) often are not
 const DOMESTIC_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY']);
 
@@ -441,16 +589,25 @@ function countryNearby(
   sector: string | undefined,
 ): string | undefined {
   const t = doc.tokens;
-  if (last + 1 < t.length && LOCATIVE.has(t.lower[last + 1])) {
-    const c = chunks.find(
-      (ch) => ch.first === last + 2 || (t.lower[last + 2] === 'the' && ch.first === last + 3),
-    );
+  // "a terror group based in Trinidad"
+  const at = t.lower[last + 1] === 'based' || t.lower[last + 1] === 'operating' ? last + 1 : last;
+  if (at + 1 < t.length && LOCATIVE.has(t.lower[at + 1])) {
+    const c = chunks.find((ch) => ch.first === at + 2 || (t.lower[at + 2] === 'the' && ch.first === at + 3));
     if (c) {
       const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
       if (code.country) return code.country;
     }
   }
-  if (!sector || !DOMESTIC_SECTORS.has(sector)) return undefined;
+  // an apposition describes the actor: "Kenzo Oshima, the United Nations Emergency Relief
+  // Coordinator, demanded …", "Salaheddine Sidhoum, Algeria's leading human rights activist"
+  if (t.lower[last + 1] === ',') {
+    const c = chunks.find((ch) => ch.first === last + 2);
+    if (c && c.last + 1 < t.length && (t.lower[c.last + 1] === ',' || t.pos[c.last + 1] === POS.PUNCT)) {
+      const code = codeActor(registry, doc.text.slice(t.start[c.first], t.end[c.last]));
+      if (code.country) return code.country;
+    }
+  }
+  if (!sector || !DOMESTIC_SECTORS.has(sector)) return onlyCountry(doc, registry, sentence);
   const s = doc.sentences[sentence];
   for (const p of doc.layer('places')) {
     if (
@@ -473,8 +630,37 @@ function countryNearby(
       if (hit.entry.via === 'country' || hit.entry.via === 'capital') return hit.entry.country;
     }
   }
-  return undefined;
+  return onlyCountry(doc, registry, sentence);
 }
+
+/**
+ * The one country a sentence names (by name, demonym, capital or a registry actor), if it names
+ * exactly one: the analysts' default for unnamed local actors ("prisoners rioted at a jail in
+ * Dili", "Islamic fundamentalists … the Algerian president").
+ */
+function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): string | undefined {
+  let memo = ONLY_COUNTRY.get(doc);
+  if (!memo) {
+    memo = new Map();
+    ONLY_COUNTRY.set(doc, memo);
+  }
+  if (memo.has(sentence)) return memo.get(sentence);
+  const s = doc.sentences[sentence];
+  let found: string | undefined;
+  for (const hit of registry.find(doc.text.slice(s.start, s.end), false)) {
+    const c = hit.entry.country;
+    if (c === 'IGO' || c === 'NGO') continue;
+    if (found && found !== c) {
+      found = undefined;
+      break;
+    }
+    found = c;
+  }
+  memo.set(sentence, found);
+  return found;
+}
+const ONLY_COUNTRY = new WeakMap<Doc, Map<number, string | undefined>>();
+const MENTION_REACH = 120;
 
 function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
   for (let k = a + 1; k < b; k++) if (low[k] === word) return true;
@@ -507,16 +693,30 @@ const OBLIGATION: Trigger = {
   form: 'base',
 };
 
+/** Verbs that introduce what someone must do: the speech verbs and "declared/reiterated that". */
+const DECLARING = new Set(
+  'declare declares declared reiterate reiterates reiterated stress stresses stressed conclude concludes concluded argue argues argued emphasize emphasized emphasise emphasised'.split(
+    ' ',
+  ),
+);
+const sayer = (w: string) => SPEECH.has(w) || DECLARING.has(w);
+
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];
   if (w !== 'must' && w !== 'should') return null;
   // "should be hanged": the subject suffers the act; nobody is asked to do anything
-  if (doc.tokens.lower[i + 1] === 'be' || doc.tokens.lower[i + 1] === 'have') return null;
+  // (but "must be ready to", "should be able to" ask something of the subject)
+  const next = doc.tokens.lower[i + 1];
+  if (
+    next === 'have' ||
+    (next === 'be' && (doc.tokens.pos[i + 2] !== POS.ADJ || /(?:ed|en)$/.test(doc.tokens.lower[i + 2] ?? '')))
+  )
+    return null;
   // the complement's subject, then a speech verb before it with a subject of its own
   const subj = findSubject(doc.tokens, chunks, i, s0);
   if (subj < 0) return null;
-  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 6; k--) {
-    if (SPEECH.has(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
+  for (let k = chunks[subj].first - 1; k >= s0 && k >= chunks[subj].first - 10; k--) {
+    if (sayer(doc.tokens.lower[k]) && findSubject(doc.tokens, chunks, k, s0) >= 0 && i + 1 < s1)
       return { trigger: OBLIGATION, first: i, last: i };
   }
   return null;
@@ -527,7 +727,7 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
   const subj = findSubject(t, chunks, m.first, s0);
   let speaker = -1;
   for (let k = chunks[subj].first - 1; k >= s0; k--) {
-    if (SPEECH.has(t.lower[k])) {
+    if (sayer(t.lower[k])) {
       speaker = findSubject(t, chunks, k, s0);
       break;
     }
@@ -542,6 +742,7 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
     factuality: 'asserted',
     // what must be done depends on the demand: "must end attacks" is not an attack
     objectEnd: Math.min(s1 - 1, m.last + 8),
+    verbAt: -1,
   };
 }
 
@@ -566,6 +767,7 @@ function argue(
     governor: -1,
     factuality: 'asserted',
     objectEnd: m.last,
+    verbAt: -1,
   };
   const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
   const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
@@ -618,6 +820,9 @@ function argue(
         const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
         if (
           QUOTES.has(w) ||
+          OWNERS.has(w) ||
+          // "opened direct, high-level peace talks"
+          (w === ',' && before - 1 >= s0 && t.pos[before - 1] === POS.ADJ) ||
           p === POS.DET ||
           p === POS.ADJ ||
           p === POS.NUM ||
@@ -630,9 +835,10 @@ function argue(
           before--;
         else break;
       }
-      if (before >= s0 && t.pos[before] === POS.VERB) {
+      if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
         const subj = findSubject(t, chunks, before, s0);
         if (subj >= 0) d.actors = pickLeft(subj);
+        d.verbAt = before;
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
         // "A and B in a phone conversation"
         const subj = findSubject(t, chunks, before, s0);
@@ -647,25 +853,59 @@ function argue(
       tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
       false,
     );
+    // "talks between X and Y", "clashes between X and Y": both sides act
+    if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
+      const both = pickObject(obj);
+      if (both.length > 1) {
+        d.actors = both;
+        d.objectEnd = both.at(-1)!.last;
+        return d;
+      }
+    }
     if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
       d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     }
     return d;
   }
-  d.passive = (tr.form === 'pastpp' || tr.form === 'pp') && isPassive(t, m.first, s0);
+  // "is committed to", "is opposed to": adjectives of attitude, their subject holds it
+  d.passive =
+    (tr.form === 'pastpp' || tr.form === 'pp') &&
+    !(tr.tail.length === 1 && tr.tail[0] === 'to') &&
+    isPassive(t, m.first, s0);
+  // a reduced relative with an agent: "people evacuated from Haiti by the U.S.", "warplanes
+  // supported by Russia"
+  if (
+    !d.passive &&
+    (tr.form === 'pastpp' || tr.form === 'pp') &&
+    m.first > s0 &&
+    (t.pos[m.first - 1] === POS.NOUN || t.pos[m.first - 1] === POS.PROPN) &&
+    m.last + 1 < s1 &&
+    t.pos[m.last + 1] === POS.ADP &&
+    byPhrase() >= 0
+  )
+    d.passive = true;
   const subj = findSubject(t, chunks, m.first, s0);
   if (d.passive) {
     if (subj >= 0) d.recipients = pickLeft(subj);
     const by = byPhrase();
     if (by >= 0) d.actors = pickRight(by);
   } else {
-    if (subj >= 0) d.actors = pickLeft(subj);
+    // a participle clause after a comma shares the main clause's subject, found by the governor
+    const participleClause = tr.form === 'ing' && t.lower[m.first - 1] === ',';
+    if (subj >= 0 && !participleClause) d.actors = pickLeft(subj);
+    else if (subj >= 0) d.fallback = pickLeft(subj);
     // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
-    const gapParty = tr.tail.includes('_')
-      ? chunks.find((c) => c.first > m.first && c.last < m.last && isParty(t, c))
+    const gapChunk = tr.tail.includes('_')
+      ? chunks.find((c) => c.first > m.first && c.first < m.last && isParty(t, c))
       : undefined;
-    const obj = gapParty ?? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak);
+    // "found [Barbarin guilty]": the chunk may run into the phrase's last word
+    const gapParty = gapChunk
+      ? { first: gapChunk.first, last: Math.min(gapChunk.last, m.last - 1) }
+      : undefined;
+    const obj =
+      gapParty ??
+      findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak, TARGETING.has(tr.type));
     if (obj) {
       d.recipients = pickObject(obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
@@ -675,10 +915,72 @@ function argue(
       if (k < s1 && t.lower[k] === 'to') d.objectEnd = Math.min(s1 - 1, k + 2);
     }
   }
+  // what is moved may carry long modifiers before its destination: "returned a silver pendant
+  // engraved with the image of Peter the Great to Russian authorities", "was returned by US
+  // officials to Spanish authorities"
+  if (
+    TRANSFER.test(t.lower[m.last]) &&
+    tr.objPreps.includes('to') &&
+    !(d.recipients.length && isParty(t, d.recipients[0]) && !d.passive)
+  ) {
+    for (let k = m.last + 1; k + 1 < s1 && k <= m.last + 30; k++) {
+      const w = t.lower[k];
+      if (w === ';' || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w))) break;
+      if (w !== 'to') continue;
+      const dest = chunks.find((c) => c.first === k + 1);
+      if (dest && isParty(t, dest) && !d.actors.some((a) => a.first === dest.first)) {
+        d.recipients = [dest];
+        d.objectEnd = Math.max(d.objectEnd, dest.last);
+      }
+      break;
+    }
+  }
   return d;
 }
+const PARTICIPLE_FORM = /(?:ed|en)$/;
+
+/** Types whose direct object is the party acted on even when it is a thing ("attacked an army
+ * camp", "condemned the decision"); for the others it is what is given, sought or moved. */
+const TARGETING = new Set([
+  'ASSAULT',
+  'COERCE',
+  'ACCUSE',
+  'REJECT',
+  'SUPPORT',
+  'SANCTION',
+  'THREATEN',
+  'CONSULT',
+  'RETREAT',
+]);
+
+/** Armed actors and weapons: with them "hit", "struck", "pounded" a place are attacks. */
+const ARMS = new Set(
+  'missile missiles rocket rockets warplanes warplane jets jet drone drones artillery shells shell bomb bombs airstrike airstrikes strike strikes fire forces troops army military militants rebels fighters insurgents gunmen soldiers navy'.split(
+    ' ',
+  ),
+);
+function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
+  if (!c) return false;
+  for (let k = c.first; k <= c.last; k++) if (ARMS.has(t.lower[k])) return true;
+  return false;
+}
+
+/** Verbs whose infinitive complement says what they are about: "refused to", "agreed to". */
+const GOVERNING = new Set(['REJECT', 'AGREE', 'THREATEN']);
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+const OWNERS = new Set(['its', 'their', 'his', 'her', 'our']);
 
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+
+/** Types of verbs that judge or answer someone else's act: the subject of "denied the accusations",
+ * "condemned the attack", "welcomed the release" is not the actor of the noun event. */
+const JUDGING = new Set(['ACCUSE', 'REJECT', 'SUPPORT', 'REQUEST', 'AGREE', 'THREATEN']);
+function judges(verb: string): boolean {
+  const trs = TRIGGERS.verbs.get(verb);
+  return !!trs && trs.some((tr) => tr.tail.length === 0 && JUDGING.has(tr.type) && !tr.weak);
+}
 
 function isDemonymish(w: string): boolean {
   return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);

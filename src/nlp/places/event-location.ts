@@ -1,6 +1,6 @@
 import type { Doc } from '../../model/doc.js';
 import type { Place, Span } from '../../model/types.js';
-import { LOCATIVE_PREPS } from './lexicon.js';
+import { LOCALITY_NOUNS, LOCATIVE_PREPS } from './lexicon.js';
 
 export interface EventLocation {
   place: Place;
@@ -57,7 +57,14 @@ export function eventLocation(
     // the preposition before the place, skipping a determiner and locality words ("in the village of X")
     let k = pi - 1;
     let hops = 0;
-    while (k >= 0 && hops < 4 && !LOCATIVE_PREPS.has(tk.lower[k]) && tk.sentence[k] === sent) {
+    // "of" after a locality noun ("in the village of X") continues to the preposition before it
+    const localityOf = (j: number) => tk.lower[j] === 'of' && j > 0 && LOCALITY_NOUNS.has(tk.lower[j - 1]);
+    while (
+      k >= 0 &&
+      hops < 4 &&
+      (!LOCATIVE_PREPS.has(tk.lower[k]) || localityOf(k)) &&
+      tk.sentence[k] === sent
+    ) {
       const w = tk.lower[k];
       if (!(w === 'the' || w === 'of' || w === 'occupied' || /^[a-z]+$/.test(w))) break;
       k--;

@@ -21,7 +21,7 @@ export interface Trigger {
 
 // Verbs that double their final consonant before -ed/-ing.
 const DOUBLING = new Set(
-  'ban stab plan drop ship commit admit permit occur refer rob kidnap patrol control expel compel propel rebel equip submit transfer bar jail-no slam beg grab tap trap step pin spur strip wrap blot plot'.split(
+  'ban stab stop plan drop ship commit admit permit occur refer rob kidnap patrol control expel compel propel rebel equip submit transfer bar jail-no slam beg grab tap trap step pin spur strip wrap blot plot'.split(
     ' ',
   ),
 );
@@ -54,6 +54,9 @@ function inflect(lemma: string): [string, Trigger['form']][] {
     ing = `${lemma}ing`;
   }
   out.push([s, 's'], [ed, 'pastpp'], [ing, 'ing']);
+  // British doubling of a final -l ("cancelled", "travelling") beside the American forms
+  if (/[aeiou]l$/.test(lemma) && !DOUBLING.has(lemma))
+    out.push([`${lemma}led`, 'pastpp'], [`${lemma}ling`, 'ing']);
   return out;
 }
 
@@ -75,7 +78,8 @@ function parse(src: string, noun: boolean, index: Map<string, Trigger[]>): void 
     const [, phrase, type, mode, cameo, flagText] = m;
     if (seen.has(phrase)) continue; // first entry wins
     seen.add(phrase);
-    const words = phrase.split(/\s+/);
+    // hyphens are tokens of their own ("cease-fire" is cease - fire)
+    const words = phrase.replace(/(\w)-(\w)/g, '$1 - $2').split(/\s+/);
     let objPreps: string[] = [];
     let noObject = false;
     let weak = false;
@@ -113,22 +117,29 @@ function parse(src: string, noun: boolean, index: Map<string, Trigger[]>): void 
       continue;
     }
     const [head, ...tail] = words;
+    // "sign _ agreement" also reads "signed 15 agreements"
+    const gapped = tail.length >= 2 && tail[tail.length - 2] === '_';
+    const plural = gapped ? pluralize(tail[tail.length - 1]) : '';
+    const tails =
+      plural && plural !== tail[tail.length - 1] ? [tail, [...tail.slice(0, -1), plural]] : [tail];
     const parts = head.split('|');
-    if (parts.length === 3) {
-      const [lemma, past, pp] = parts;
-      for (const [f, form] of inflect(lemma)) if (form !== 'pastpp') add(f, tail, form);
-      if (past === pp) add(past, tail, 'pastpp');
-      else {
-        add(past, tail, 'past');
-        add(pp, tail, 'pp');
+    for (const tl of tails) {
+      if (parts.length === 3) {
+        const [lemma, past, pp] = parts;
+        for (const [f, form] of inflect(lemma)) if (form !== 'pastpp') add(f, tl, form);
+        if (past === pp) add(past, tl, 'pastpp');
+        else {
+          add(past, tl, 'past');
+          add(pp, tl, 'pp');
+        }
+      } else {
+        for (const [f, form] of inflect(head)) add(f, tl, form);
       }
-    } else {
-      for (const [f, form] of inflect(head)) add(f, tail, form);
     }
   }
 }
 
-function compile(): { verbs: Map<string, Trigger[]>; nouns: Map<string, Trigger[]> } {
+function compile(): { verbs: Map<string, Trigger[]>; nouns: Map<string, Trigger[]>; firsts: Set<string> } {
   const verbs = new Map<string, Trigger[]>();
   const nouns = new Map<string, Trigger[]>();
   parse(VERBS, false, verbs);
@@ -136,7 +147,9 @@ function compile(): { verbs: Map<string, Trigger[]>; nouns: Map<string, Trigger[
   // longest phrases first, so the matcher can stop at the first that fits
   for (const m of [verbs, nouns])
     for (const list of m.values()) list.sort((a, b) => b.tail.length - a.tail.length);
-  return { verbs, nouns };
+  // every first word, for a single lookup per token
+  const firsts = new Set([...verbs.keys(), ...nouns.keys()]);
+  return { verbs, nouns, firsts };
 }
 
 /** Compiled once at module load. */

@@ -29,12 +29,12 @@ consent => AGREE/030 !obj=to
 be ready to => AGREE/030
 be willing to => AGREE/030
 express willingness => AGREE/030
-reach _ agreement => AGREE/030 !obj=with
-reach _ deal => AGREE/030 !obj=with
-strike|struck|struck _ deal => AGREE/030 !obj=with
-reach _ accord => AGREE/030 !obj=with
-reach _ compromise => AGREE/030 !obj=with
-reach _ consensus => AGREE/030 !obj=with
+reach _ agreement => SUPPORT/057 !obj=with
+reach _ deal => SUPPORT/057 !obj=with
+strike|struck|struck _ deal => SUPPORT/057 !obj=with
+reach _ accord => SUPPORT/057 !obj=with
+reach _ compromise => SUPPORT/057 !obj=with
+reach _ consensus => SUPPORT/057 !obj=with
 invite => AGREE/036
 meet|met|met => CONSULT:visit/040 !obj=with
 visit => CONSULT:visit/042
@@ -53,7 +53,15 @@ call => CONSULT:phone/041 !weak
 hold|held|held talks => CONSULT/040 !obj=with
 hold|held|held _ talks => CONSULT/040 !obj=with
 hold|held|held _ meeting => CONSULT/040 !obj=with
+hold|held|held _ meetings => CONSULT/040 !obj=with
+hold|held|held _ discussions => CONSULT/040 !obj=with
+have|had|had _ discussions => CONSULT/040 !obj=with
+attend => CONSULT/040
+join|joined|joined forces => COOPERATE/060 !obj=with
 hold|held|held _ consultations => CONSULT/040 !obj=with
+discussions => CONSULT/040 !obj=with,between
+support => SUPPORT/051 !obj=for,to,of !weak
+solidarity => SUPPORT/051 !obj=with !weak
 hold|held|held _ conversation => CONSULT:phone/041 !obj=with
 have|had|had _ talks => CONSULT/040 !obj=with
 have|had|had _ conversation => CONSULT:phone/041 !obj=with
@@ -157,9 +165,31 @@ demobilize => RETREAT:disarm/0873
 demobilise => RETREAT:disarm/0873
 declare _ ceasefire => RETREAT:ceasefire/0871 !obj=in,with
 declare _ truce => RETREAT:ceasefire/0871 !obj=in,with
+declare _ cease-fire => RETREAT:ceasefire/0871 !obj=in,with
+announce _ ceasefire => RETREAT:ceasefire/0871 !obj=in,with
+announce _ cease-fire => RETREAT:ceasefire/0871 !obj=in,with
+announce _ truce => RETREAT:ceasefire/0871 !obj=in,with
+declare _ cessation => RETREAT:ceasefire/0871 !obj=in,with
+end _ strike => CONCEDE/080
+stop _ war => RETREAT:ceasefire/0871 !obj=on,against,with
+end _ war => RETREAT:ceasefire/0871 !obj=on,against,with
+reduce _ tariffs => RETREAT/085 !obj=on
+cut|cut|cut tariffs => RETREAT/085 !obj=on
+violate _ ban => REJECT/120
+cease _ operations => RETREAT:ceasefire/0871 !obj=in,against
+cease _ hostilities => RETREAT:ceasefire/0871 !obj=in,against
+halt _ operations => RETREAT:ceasefire/0871 !obj=in,against
+call|called|called off _ strike => CONCEDE/080
+roll|rolled|rolled back => RETREAT/085
+reverse => RETREAT/085
+revoke => RETREAT/085
+repeal => RETREAT/085
+rescind => RETREAT/085
 allow => RETREAT:access/086 !weak
-resign => CONCEDE/0831
-step|stepped|stepped down => CONCEDE/0831
+give|gave|given permission => RETREAT:access/086 !obj=to,for
+grant|granted|granted permission => RETREAT:access/086 !obj=to,for
+resign => RETREAT:resign/0831
+step|stepped|stepped down => RETREAT:resign/0831
 concede => CONCEDE/080
 yield => CONCEDE/080 !obj=to
 back|backed|backed down => CONCEDE/080
@@ -177,6 +207,9 @@ call for => REQUEST/100
 call|called|called on => REQUEST/100
 plead => REQUEST/100 !obj=with
 press => REQUEST/100 !weak
+pressure => REQUEST/100
+pressurize => REQUEST/100
+pressurise => REQUEST/100
 seek|sought|sought => REQUEST/100 !obj=from
 petition => REQUEST/100
 implore => REQUEST/100
@@ -219,6 +252,9 @@ complain => ACCUSE:allege/114 !obj=about,to
 protest => PROTEST:demo/141 !obj=against
 file _ lawsuit => ACCUSE:allege/115 !obj=against
 file _ complaint => ACCUSE:allege/114 !obj=against
+lodge _ protest => ACCUSE:disapprove/111 !obj=with,against
+lodge _ complaint => ACCUSE:allege/114 !obj=with,against
+file _ protest => ACCUSE:disapprove/111 !obj=with,against
 bring|brought|brought _ charges => ACCUSE:allege/112 !obj=against
 launch _ investigation => ACCUSE:investigate/090 !obj=into,of,against
 open _ investigation => ACCUSE:investigate/090 !obj=into,of,against
@@ -343,6 +379,14 @@ repress => COERCE/170
 crack|cracked|cracked down => COERCE/170 !obj=on
 persecute => COERCE/170
 hack => COERCE:cyber/170
+force|forced|forced _ out => COERCE:deport/174 !obj=of,from
+force => COERCE/170 !weak
+capture => ASSAULT/190
+overrun|overran|overrun => ASSAULT/190
+launch _ cyber => ASSAULT/190 !obj=against
+set|set|set _ deadline => THREATEN/139 !obj=for
+increase _ pressure => THREATEN/130 !obj=on
+step|stepped|stepped up pressure => THREATEN/130 !obj=on
 attack => ASSAULT/190
 assault => ASSAULT:beat/182
 kill => ASSAULT/190 !obj=in
@@ -430,6 +474,9 @@ telephone conversation => CONSULT:phone/041 !obj=with
 phone talks => CONSULT:phone/041 !obj=with
 mediation => CONSULT/045 !obj=between
 consultations => CONSULT/040 !obj=with
+discussions => CONSULT/040 !obj=with,between
+support => SUPPORT/051 !obj=for,to,of !weak
+solidarity => SUPPORT/051 !obj=with !weak
 apology => SUPPORT/055 !obj=to
 cooperation => COOPERATE/060 !obj=with,between
 joint _ exercises => COOPERATE/062 !obj=with
@@ -445,7 +492,7 @@ release => RETREAT:release/0841 !obj=of
 withdrawal => RETREAT:withdraw/0872 !obj=from,of
 ceasefire => RETREAT:ceasefire/0871 !obj=with,between !weak
 truce => RETREAT:ceasefire/0871 !obj=with,between !weak
-resignation => CONCEDE/0831
+resignation => RETREAT:resign/0831
 demand => REQUEST/100 !obj=for
 appeal => REQUEST/100 !obj=to,for
 request => REQUEST/100 !obj=for
@@ -513,6 +560,14 @@ suicide attack => ASSAULT:suicide-attack/1831
 car bomb => ASSAULT:explosives/1832
 bomb attack => ASSAULT:explosives/183
 ambush => ASSAULT/190 !obj=on
+war => ASSAULT/190 !obj=on,against,with !weak
+bombardment => ASSAULT:heavy-weapons/194 !obj=of,on
+cyber warfare => ASSAULT/190 !obj=against
+cyberattack => ASSAULT/190 !obj=on,against
+cyber attack => ASSAULT/190 !obj=on,against
+military operation => ASSAULT/190 !obj=against,in
+war game => COOPERATE/062 !obj=with
+cease-fire => RETREAT:ceasefire/0871 !obj=with,between !weak
 clashes => ASSAULT/190 !obj=with,between
 fighting => ASSAULT/190 !obj=with,between !weak
 invasion => ASSAULT/190 !obj=of

@@ -15,6 +15,12 @@ export interface Chunk {
 }
 
 const NP_POS = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM]);
+const isCapitalised = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
+const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must']);
+const PARTICIPLE = /(?:ed|en)$/;
 export const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 export const SUBORDINATORS = new Set([
   'because',
@@ -55,13 +61,20 @@ export const SPEECH = new Set(
   ),
 );
 
+/** Relational nouns that stay parties after a possessive: "his counterpart", "its allies". */
+const COUNTERPARTS = new Set(
+  'counterpart counterparts ally allies rival rivals opponent opponents owner owners partner partners neighbour neighbours neighbor neighbors enemy enemies family families'.split(
+    ' ',
+  ),
+);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'our', 'my', 'your']);
 
 /** Can this chunk be a party (a person, group, organisation, state or place), not a thing? */
 export function isParty(t: TokenTable, c: Chunk): boolean {
   const head = c.last;
   // "its troops", "their weapons": the actor's own means, not the other party
-  if (POSSESSIVE_PRONOUNS.has(t.lower[c.first])) return false;
+  if (POSSESSIVE_PRONOUNS.has(t.lower[c.first]))
+    return COUNTERPARTS.has(t.lower[head]) || (c.first < head && t.pos[head] === POS.PROPN);
   if (t.pos[head] === POS.PROPN || isPronoun(t.lower[head])) return true;
   for (let i = c.first; i <= c.last; i++) if (t.pos[i] === POS.PROPN) return true;
   return sectorOfWords([t.lower[head]]) !== undefined;
@@ -73,18 +86,41 @@ export function isPronoun(low: string): boolean {
 
 function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
-  // a verb mis-tagged as adjective between two noun phrases: "troops apprehended a man"
-  if (
-    p === POS.ADJ &&
-    i > 0 &&
-    i + 1 < t.length &&
-    t.lower[i].endsWith('ed') &&
-    (t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NOUN) &&
-    (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM)
-  )
-    return false;
-  if (NP_POS.has(p)) return true;
+  if (NP_POS.has(p)) {
+    if ((p !== POS.ADJ && p !== POS.NOUN) || i === 0) return true;
+    const pp = t.pos[i - 1];
+    // a verb mis-tagged as adjective or noun between two noun phrases: "troops apprehended a man",
+    // "police tortured a 35-year-old inmate"
+    if (
+      (pp === POS.PROPN || pp === POS.NOUN) &&
+      i + 1 < t.length &&
+      (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM) &&
+      t.lower[i].endsWith('ed')
+    )
+      return false;
+    // a verb mis-tagged as noun after a modal or a negation: "men who could not [run]"
+    if (p === POS.NOUN && (pp === POS.AUX || pp === POS.PART)) {
+      const pw = t.lower[i - 1];
+      if (MODALS.has(pw) || pw === 'not' || pw === "n't") return false;
+    }
+    return true;
+  }
   const w = t.lower[i];
+  if (i > 0 && i + 1 < t.length) {
+    const pp = t.pos[i - 1];
+    const np = t.pos[i + 1];
+    // a capitalised word between two names is a name too ("Lt. Gen. Prosper Avril")
+    if (pp === POS.PROPN && np === POS.PROPN && isCapitalised(t.text[i]) && t.start[i] > t.end[i - 1])
+      return true;
+    // a participle modifying a noun after a determiner: "the detained leaders", "the occupied city"
+    if (
+      p === POS.VERB &&
+      pp === POS.DET &&
+      (np === POS.NOUN || np === POS.PROPN || np === POS.ADJ) &&
+      PARTICIPLE.test(w)
+    )
+      return true;
+  }
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
   // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
@@ -93,6 +129,17 @@ function npToken(t: TokenTable, i: number): boolean {
   if (w === "'s" || w === '’s' || w === "'" || w === '&') return true;
   // past participles used as modifiers inside names ("the Damascus-based network") are ADJ already
   return false;
+}
+
+/** Index of the ")" closing a short name-like parenthetical opening at i after a name, else -1. */
+function parenthetical(t: TokenTable, i: number, s1: number): number {
+  if (t.lower[i] !== '(' || i === 0 || (t.pos[i - 1] !== POS.PROPN && t.pos[i - 1] !== POS.NOUN)) return -1;
+  for (let k = i + 1; k < s1 && k <= i + 5; k++) {
+    if (t.lower[k] === ')') return k > i + 1 ? k : -1;
+    const p = t.pos[k];
+    if (p !== POS.PROPN && p !== POS.NOUN && t.lower[k] !== 'of' && t.lower[k] !== '-') return -1;
+  }
+  return -1;
 }
 
 /** Chunks in sentence tokens [s0, s1): maximal NP runs, with "of"-phrases attached to their head. */
@@ -112,9 +159,30 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
     const first = i;
     let last = i;
     i++;
-    while (i < s1 && npToken(t, i)) {
+    while (i < s1) {
+      if (!npToken(t, i)) {
+        // a short parenthetical after a name belongs to it: "Nigerian Union of Teachers (NUT)",
+        // "the Umma (Nation) party"
+        const close = parenthetical(t, i, s1);
+        if (close < 0) break;
+        last = close;
+        i = close + 1;
+        continue;
+      }
       // a determiner after a noun starts a new phrase ("gave Canada a deadline")
-      if (t.pos[i] === POS.DET && (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN)) break;
+      if (
+        t.pos[i] === POS.DET &&
+        (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NUM)
+      )
+        break;
+      // a fronted date before the subject ("On 21 June Mexican authorities", "In 2011 the FBI")
+      if (
+        (t.pos[i] === POS.PROPN || t.pos[i] === POS.ADJ) &&
+        ((t.pos[i - 1] === POS.PROPN && DATE_WORDS.has(t.lower[i - 1])) ||
+          (t.pos[i - 1] === POS.NUM && YEAR_LIKE.test(t.lower[i - 1]))) &&
+        !DATE_WORDS.has(t.lower[i])
+      )
+        break;
       last = i;
       i++;
     }
@@ -140,6 +208,35 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
   return out;
 }
 
+const DATE_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
+/** Words before a number that make it approximate, not prepositions: "around 3,000 members". */
+const APPROX = new Set([
+  'around',
+  'about',
+  'over',
+  'nearly',
+  'almost',
+  'approximately',
+  'roughly',
+  'some',
+  'than',
+  'under',
+  'up',
+  'to',
+  'least',
+  'at',
+  'more',
+]);
+const isApprox = (t: TokenTable, k: number) =>
+  APPROX.has(t.lower[k]) && k + 1 < t.length && t.pos[k + 1] === POS.NUM;
+
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'been', 'remains', 'remained', 'became', 'becomes']);
+
 const QUANTIFIERS = new Set([
   'some',
   'many',
@@ -154,7 +251,7 @@ const QUANTIFIERS = new Set([
   'thousands',
 ]);
 const TIME_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight late early week weekend month year morning evening night day days weeks months years january february march april may june july august september october november december last this next past earlier later the a an'.split(
     ' ',
   ),
 );
@@ -290,12 +387,14 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       const clauseIntro =
         SUBORDINATORS.has(bw) &&
         (ch.last + 1 === v || t.pos[ch.last + 1] === POS.VERB || t.pos[ch.last + 1] === POS.AUX);
-      if (bp === POS.ADP && !clauseIntro) {
+      if (bp === POS.ADP && !clauseIntro && !isApprox(t, before)) {
         // a prepositional phrase ("in Nagorno-Karabakh"): not the subject
         k = before - 1;
         continue;
       }
-      if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0)) {
+      // (a participle opening the sentence modifies the subject: "Ousted President Akayev")
+      const opener = before === s0 && PARTICIPLE.test(bw);
+      if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0) && !opener) {
         // the object of another verb ("attacked Y and killed Z"): keep looking left
         k = before - 1;
         continue;
@@ -303,10 +402,22 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       // an apposition "X, the head of Y, said": prefer X
       if (bw === ',' && before - 1 >= s0) {
         const prev = endingAt(chunks, before - 1);
-        if (prev >= 0 && t.pos[chunks[prev].last] === POS.PROPN && t.pos[ch.first] === POS.DET) {
+        if (
+          prev >= 0 &&
+          t.pos[chunks[prev].last] === POS.PROPN &&
+          t.pos[ch.first] === POS.DET &&
+          !notAnArgument(t, chunks[prev])
+        ) {
           const pb = chunks[prev].first - 1;
-          if (pb < s0 || t.lower[pb] === ',' || t.pos[pb] !== POS.ADP) return prev;
+          if (pb < s0 || t.lower[pb] === ',' || (t.pos[pb] !== POS.ADP && t.pos[pb] !== POS.SCONJ))
+            return prev;
         }
+      }
+      // a predicate noun ("Germany has been the second-largest donor, contributing …"): the
+      // copula's subject acts
+      if (COPULAS.has(bw) && ch.last + 1 < v && t.lower[ch.last + 1] === ',') {
+        const cs = findSubject(t, chunks, before, s0);
+        if (cs >= 0) return cs;
       }
       return c;
     }
@@ -328,15 +439,70 @@ export function findObject(
   preps: readonly string[],
   direct: boolean,
   allowGeneric = true,
+  themeIsTarget = true,
 ): Chunk | null {
   const own = scanObject(t, chunks, e, s1, preps, direct);
   if (own.party) return own.party;
   if (!allowGeneric) return own.theme;
+  // a measure applied to someone: "lifted the ban on girls", "eased sanctions imposed on Iran"
+  if (own.theme && own.direct && MEASURES.has(t.lower[own.theme.last])) {
+    const target = measureTarget(t, chunks, own.theme.last, s1);
+    if (target) return target;
+  }
+  if (own.theme && own.direct && themeIsTarget) {
+    // an act or relation names its other party in the phrase right after it: "refused a request
+    // from X", "rejected any cooperation with X", "declared its support for X", "denied entry to X"
+    const other = own.moved ? null : adjacentParty(t, chunks, own.theme, s1);
+    if (other) return other;
+    // otherwise a direct object names the one acted on even when it is a thing ("accused the
+    // legislation of", "condemned the terrorist attack", "attacked an army camp in Kabul") — unless
+    // the verb moves it ("withdrew its troops from Gaza") or it is a measure ("lifted the ban in X")
+    if (!own.moved && !MEASURES.has(t.lower[own.theme.last])) return own.theme;
+  }
   // none of the trigger's own prepositions introduced a party: the first party after a preposition
   // that can introduce one ("withdrew its troops from Gaza", "lifted the ban in Tripoli"); a thing
-  // ("the convoy", "aid") only when no party is there
+  // ("the convoy", "aid") only when no party is there; a moved thing's destination before the thing
   const generic = scanObject(t, chunks, e, s1, GENERIC_PREPS, direct);
-  return generic.party ?? own.theme ?? generic.theme;
+  return generic.party ?? (own.moved ? own.ppTheme : null) ?? own.theme ?? generic.theme;
+}
+
+const RELATIONAL_PREPS = new Set(['from', 'by', 'with', 'for', 'to', 'against', 'between', 'among']);
+/** Nouns of acts and undertakings whose place ("in X") is also their other party. */
+const UNDERTAKINGS = new Set(
+  'mission missions deployment deployments presence operations operation efforts effort campaign dinner reception ceremony visit visits trip talks'.split(
+    ' ',
+  ),
+);
+
+/** The party in the prepositional phrase right after a non-party object (its own complement). */
+function adjacentParty(t: TokenTable, chunks: readonly Chunk[], theme: Chunk, s1: number): Chunk | null {
+  let k = theme.last + 1;
+  // "the proposal submitted by X", "an appeal lodged by X", "the threats made by X"
+  if (k < s1 && (t.pos[k] === POS.VERB || t.pos[k] === POS.ADJ) && PARTICIPLE.test(t.lower[k])) k++;
+  if (k + 1 >= s1) return null;
+  const w = t.lower[k];
+  const locative = (w === 'in' || w === 'at') && UNDERTAKINGS.has(t.lower[theme.last]);
+  if (!RELATIONAL_PREPS.has(w) && !locative) return null;
+  let c = chunkFrom(chunks, t, k + 1);
+  // "filed by defeated candidate X": a participle modifier before the agent
+  if (!c && k + 2 < s1 && PARTICIPLE.test(t.lower[k + 1])) c = chunkFrom(chunks, t, k + 2);
+  return c && !notAnArgument(t, c) && isParty(t, c) ? c : null;
+}
+
+/** Measures imposed on someone: their target follows "on"/"against", maybe after "imposed". */
+const MEASURES = new Set(
+  'ban bans sanctions embargo embargoes restrictions restriction tariffs tariff curfew blockade siege blacklist boycott'.split(
+    ' ',
+  ),
+);
+
+function measureTarget(t: TokenTable, chunks: readonly Chunk[], last: number, s1: number): Chunk | null {
+  for (let k = last + 1; k < s1 && k <= last + 6; k++) {
+    const w = t.lower[k];
+    if (w === 'on' || w === 'against') return chunkFrom(chunks, t, k + 1);
+    if (w === ',' || w === ';' || w === '.' || t.pos[k] === POS.SCONJ || t.pos[k] === POS.CCONJ) return null;
+  }
+  return null;
 }
 
 const GENERIC_PREPS = [
@@ -364,8 +530,21 @@ function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | 
   return null;
 }
 
-const TRANSFER =
-  /^(send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
+export const TRANSFER =
+  /^(mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|reinforce|reinforces|reinforced|reinforcing|mass|massed|massing|send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
+
+interface ObjectScan {
+  party: Chunk | null;
+  theme: Chunk | null;
+  /** The theme is the direct object (no preposition before it). */
+  direct: boolean;
+  /** The first non-party after one of the wanted prepositions. */
+  ppTheme: Chunk | null;
+  /** The verb moves or talks about its direct object (transfer or topic verbs). */
+  moved: boolean;
+}
+
+const TOPIC = /^(discuss|discusses|discussed|discussing|debate|debates|debated|debating)$/;
 
 function scanObject(
   t: TokenTable,
@@ -374,14 +553,19 @@ function scanObject(
   s1: number,
   preps: readonly string[],
   direct: boolean,
-): { party: Chunk | null; theme: Chunk | null } {
+): ObjectScan {
   let k = e + 1;
   let lastPrep = '';
   let steps = 0;
   let theme: Chunk | null = null;
-  // verbs of transfer move their direct object ("send troops to X"): the party is where it goes
-  let transfer = TRANSFER.test(t.lower[e]);
-  const done = () => ({ party: null, theme });
+  let themeDirect = false;
+  let ppTheme: Chunk | null = null;
+  // verbs of transfer move their direct object ("send troops to X"): the party is where it goes;
+  // verbs of talk have a topic for direct object ("discussed Libya with X"): the party is the partner
+  let transfer = TRANSFER.test(t.lower[e]) || TOPIC.test(t.lower[e]);
+  let moved = transfer;
+  let verb = t.lower[e];
+  const done = (): ObjectScan => ({ party: null, theme, direct: themeDirect, ppTheme, moved });
   while (k < s1 && steps < 16) {
     steps++;
     const w = t.lower[k];
@@ -400,6 +584,16 @@ function scanObject(
     }
     // a comma or a dash between phrases ends the object's reach
     if (w === ',' || ((w === '-' || w === '–' || w === '—') && !npToken(t, k))) return done();
+    // "more than 100 members", "at least 17 soldiers": a count, not a preposition
+    if (
+      (isApprox(t, k) ||
+        (w === 'more' && t.lower[k + 1] === 'than') ||
+        (w === 'at' && t.lower[k + 1] === 'least')) &&
+      !chunkFrom(chunks, t, k)
+    ) {
+      k++;
+      continue;
+    }
     if (p === POS.ADP || w === 'to') {
       lastPrep = w;
       k++;
@@ -418,8 +612,16 @@ function scanObject(
           : preps.includes(lastPrep) || lastPrep === 'between';
       if (wanted) {
         const directObject = lastPrep === '';
-        if (isParty(t, c) && !(transfer && directObject)) return { party: c, theme };
-        theme ??= c;
+        // "provide Sri Lanka with technology": the first object receives
+        const receiver = directObject && t.lower[c.last + 1] === 'with' && !TOPIC.test(verb);
+        if (isParty(t, c) && !(transfer && directObject && !receiver))
+          return { party: c, theme, direct: themeDirect, ppTheme, moved };
+        if (!theme) {
+          theme = c;
+          themeDirect = directObject;
+          moved = transfer;
+        }
+        if (!directObject) ppTheme ??= c;
       }
       k = c.last + 1;
       lastPrep = '';
@@ -427,14 +629,26 @@ function scanObject(
     }
     if (p === POS.VERB) {
       // an infinitive or participle complement: continue to its object
-      if (lastPrep === 'to' || w.endsWith('ing')) {
+      // … unless the object is already found: "rejected a request from X [to allow] Y" — the
+      // infinitive belongs to the object noun
+      if ((lastPrep === 'to' || w.endsWith('ing')) && !theme) {
         lastPrep = '';
         direct = true;
-        transfer = TRANSFER.test(w);
+        transfer = TRANSFER.test(w) || TOPIC.test(w);
+        verb = w;
         k++;
         continue;
       }
       return done();
+    }
+    // a coordinated object ("peacekeepers or instructors to Iraq"): step over the second conjunct
+    if (p === POS.CCONJ && theme && k + 1 < s1) {
+      const next = chunkFrom(chunks, t, k + 1);
+      if (next) {
+        k = next.last + 1;
+        lastPrep = '';
+        continue;
+      }
     }
     if (p === POS.AUX || p === POS.CCONJ) return done();
     k++;

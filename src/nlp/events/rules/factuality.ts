@@ -1,5 +1,6 @@
 import type { Doc } from '../../../model/doc.js';
 import type { Claim, EventRecord, Factuality, Span } from '../../../model/types.js';
+import { POS } from '../../../text/tokenize.js';
 // the sources stage's published helper for linking events to claims (src/nlp/sources/claim-of.ts)
 import { claimOf } from '../../sources/claim-of.js';
 
@@ -56,7 +57,67 @@ export function factualityFromClaims(
   return { id: link.claim.id, factuality: link.factuality, content: content ?? { start, end } };
 }
 
-/** Cues between the subject (or clause start) and the trigger token. */
+/** Words that can sit in a verb group between a negation or modal and its verb. */
+const GROUP_WORDS = new Set([
+  'to',
+  'be',
+  'been',
+  'being',
+  'have',
+  'has',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'able',
+  'unable',
+  'about',
+  'going',
+  'yet',
+  'so',
+  'far',
+  'also',
+  'still',
+  'even',
+  'ever',
+  'again',
+  'immediately',
+]);
+const ADVERBIAL = new Set([POS.AUX, POS.ADV, POS.PART]);
+
+/**
+ * The first token of the trigger's own verb group: walk left over auxiliaries, adverbs, particles,
+ * negations and modal or intent words ("has so far refused to", "will not", "could not"); stop at
+ * anything else — a noun, another verb, a comma, a quote, a conjunction. Negation and modality
+ * scope over this group only, so "men who could not run were shot" and "had never targeted
+ * civilians and blaming the army" keep "shot" and "blaming" out of the negation.
+ */
+export function verbGroupStart(doc: Doc, trig: number, subjectEnd: number, s0: number): number {
+  const low = doc.tokens.lower;
+  const pos = doc.tokens.pos;
+  const floor = Math.max(s0, subjectEnd + 1, trig - 6);
+  let k = trig;
+  while (k - 1 >= floor) {
+    const w = low[k - 1];
+    if (
+      ADVERBIAL.has(pos[k - 1]) ||
+      GROUP_WORDS.has(w) ||
+      NEGATION.has(w) ||
+      FUTURE.has(w) ||
+      INTENT.has(w) ||
+      UNCERTAIN.has(w)
+    )
+      k--;
+    else break;
+  }
+  return k;
+}
+
+/** Cues in the trigger's own verb group (negation, modality), and a conditional before it. */
 export function cueFactuality(
   doc: Doc,
   trig: number,
@@ -64,14 +125,10 @@ export function cueFactuality(
   s0: number,
 ): Factuality | undefined {
   const low = doc.tokens.lower;
-  const from = Math.max(s0, subjectEnd + 1, trig - 5);
+  const from = verbGroupStart(doc, trig, subjectEnd, s0);
   let out: Factuality | undefined;
   for (let k = from; k < trig; k++) {
     const w = low[k];
-    if (w === ',' || w === ';') {
-      out = undefined;
-      continue;
-    }
     if (NEGATION.has(w)) return 'negated';
     if (w === 'to' && k === trig - 1) {
       // "to attack": an infinitive is only intended unless its governor says it happened
@@ -105,12 +162,9 @@ export function backgroundOf(doc: Doc, rec: EventRecord, trig: number, s0: numbe
   return false;
 }
 
-/** A modal or intent marker between the subject and the trigger ("said it will release"). */
+/** A modal or intent marker in the trigger's own verb group ("said it will release"). */
 export function hasIntent(doc: Doc, trig: number, subjectEnd: number, s0: number): boolean {
   const low = doc.tokens.lower;
-  for (let k = Math.max(s0, subjectEnd + 1, trig - 5); k < trig; k++) {
-    if (low[k] === ',' || low[k] === ';') return false;
-    if (INTENT.has(low[k])) return true;
-  }
+  for (let k = verbGroupStart(doc, trig, subjectEnd, s0); k < trig; k++) if (INTENT.has(low[k])) return true;
   return false;
 }
