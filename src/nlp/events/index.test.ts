@@ -159,3 +159,19 @@ test('a state demonym before a people names the state', () => {
   assert.equal(e.type, 'REQUEST');
   assert.equal(e.actors[0].country, 'BIH');
 });
+
+test('a duration that points at a day dates the event; one that lasts does not', async () => {
+  const { createDefaultPipeline } = await import('../../pipeline/default.js');
+  const doc = createDefaultPipeline().run(
+    createArticle({
+      text: 'Gunmen attacked a market in Kano on March 3, 2024. Three days later, police arrested 12 suspects in the city. The curfew lasted for three days.',
+      published: '2024-03-10',
+    }),
+  );
+  const byTrigger = new Map(doc.layer('events').map((e) => [e.trigger.text, e]));
+  assert.deepEqual(byTrigger.get('attacked')?.interval, ['2024-03-03', '2024-03-03']);
+  assert.deepEqual(byTrigger.get('arrested')?.interval, ['2024-03-06', '2024-03-06']);
+  assert.equal(byTrigger.get('arrested')?.timePrecision, 'text');
+  const curfew = byTrigger.get('curfew');
+  if (curfew) assert.equal(curfew.timePrecision, 'reported-by', '"for three days" gives no date');
+});

@@ -1001,8 +1001,10 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
   let best: { id: string; interval: [string, string]; dist: number } | null = null;
   let bound: { id: string; interval: [string, string]; dist: number } | null = null;
   for (const tm of doc.layer('times')) {
-    if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'DURATION' || tm.type === 'SET')
-      continue;
+    if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'SET') continue;
+    // a duration dates an event only when it points at a day ("three days later": P3D, anchored
+    // on an earlier time, its interval the day it points to); "for three days" does not
+    if (tm.type === 'DURATION' && (!tm.anchor || tm.interval[0] !== tm.interval[1])) continue;
     const next = tokenAt(t, tm.end);
     // a bare year before a noun modifies that noun ("the 1994 OSCE-mediated ceasefire"); it dates
     // the event only when that noun phrase is the trigger itself
