@@ -138,8 +138,10 @@ export class ActorRegistry {
             break;
           }
         }
+        // a plain word (letters and digits only) has nothing to trim: skip the regex
+        if (!hit && isPlainWord(word)) break;
         if (!hit) {
-          const trimmed = word.replace(/[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u, '');
+          const trimmed = word.replace(TRAILING_PUNCT, '');
           if (trimmed === word) break;
           word = trimmed;
         }
@@ -155,6 +157,18 @@ export class ActorRegistry {
   get size(): number {
     return this.byAlias.size;
   }
+}
+
+const TRAILING_PUNCT = /[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u;
+
+/** Only ASCII letters/digits or characters above Latin-1 punctuation (no trimming can apply). */
+function isPlainWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c < 0x2000)))
+      return false;
+  }
+  return true;
 }
 
 function isWordChar(c: number): boolean {

@@ -306,7 +306,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       let end = t.end[last];
       // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
       const sentEnd = doc.sentences[d.sentence].end;
-      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)))) {
+      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)), false)) {
         if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
           let k = last;
           while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
