@@ -16,6 +16,7 @@ import type {
   Span,
   TimeExpression,
 } from '../model/types.js';
+import { raiseEventSpan, spanDays } from '../store/event-span.js';
 import { incidentToRow, rowToEvent, rowToIncident } from '../store/rows.js';
 import type { Database, EventsTable } from '../store/schema.js';
 import { type Actor, type Store, StoreError } from '../store/store.js';
@@ -283,6 +284,7 @@ export async function editEvent(
         rec.interval = interval;
         set.date_start = interval[0];
         set.date_end = interval[1];
+        await raiseEventSpan(trx, spanDays(interval[0], interval[1]));
         after = interval;
         break;
       }

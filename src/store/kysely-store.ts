@@ -18,6 +18,7 @@ import { sweepOrder } from '../merge/incidents.js';
 import { unpackSignature } from '../merge/minhash.js';
 import { incidentId, type MergeEvent, summariseIncident } from '../merge/summarise.js';
 import type { SitrepRecord } from '../model/types.js';
+import { daysBefore, raiseEventSpan, readEventSpan, SPAN_KEY, spanDays } from './event-span.js';
 import {
   type ArticleRows,
   decodeCursor,
@@ -60,6 +61,17 @@ import {
 
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 100;
+
+/** The longest interval (days) among these articles' events. */
+function longestSpan(rows: readonly ArticleRows[]): number {
+  let max = 0;
+  for (const r of rows)
+    for (const e of r.events) {
+      const d = spanDays(e.date_start, e.date_end);
+      if (d > max) max = d;
+    }
+  return max;
+}
 
 function chunks<T>(xs: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -266,6 +278,7 @@ export class KyselyStore implements Store {
         await sql`insert into events select * from json_populate_recordset(null::events, ${jsonRows(events)}::json)`.execute(
           trx,
         );
+      await raiseEventSpan(trx, longestSpan(fresh));
       const sources = this.sourceRows(fresh, now);
       if (sources.length) {
         await trx
@@ -282,6 +295,7 @@ export class KyselyStore implements Store {
   }
 
   private stmts: Map<string, BetterSqlite3.Statement> | null = null;
+  private spanStmt: BetterSqlite3.Statement | null = null;
 
   private insertStmt(table: string, row: object, conflict = ''): BetterSqlite3.Statement {
     this.stmts ??= new Map();
@@ -317,6 +331,13 @@ export class KyselyStore implements Store {
       for (const x of this.sourceRows(fresh, now))
         this.insertStmt('sources', x, 'on conflict(id) do nothing').run(x);
       for (const x of this.auditRows(fresh, now, actor)) this.insertStmt('audit_log', x).run(x);
+      const days = longestSpan(fresh);
+      if (days > 0) {
+        this.spanStmt ??= raw.prepare(
+          `update store_meta set value = ? where key = '${SPAN_KEY}' and cast(value as integer) < ?`,
+        );
+        this.spanStmt.run(String(days), days);
+      }
     })();
     return done;
   }
@@ -582,8 +603,22 @@ export class KyselyStore implements Store {
    * The WHERE of an event query. `part` narrows it to one branch of a query run as a union (see
    * `queryEvents`): one type of a type list, or one side of the source test (outlet, else credit).
    */
+  /**
+   * The query with `startFloor`: the lowest date_start an event overlapping `from` can have, given
+   * the longest event interval in the store (see event-span.ts). Bounds the date-ordered scan.
+   */
+  private async withStartFloor<Q extends Omit<EventQuery, 'limit' | 'cursor'>>(
+    q: Q,
+  ): Promise<Q & { startFloor?: string }> {
+    if (!q.from) return q;
+    const days = await readEventSpan(this.db);
+    if (days === null) return q;
+    const floor = daysBefore(q.from, days + 1);
+    return floor ? { ...q, startFloor: floor } : q;
+  }
+
   private eventFilter(
-    q: Omit<EventQuery, 'limit' | 'cursor'>,
+    q: Omit<EventQuery, 'limit' | 'cursor'> & { startFloor?: string },
     part: { type?: string; source?: 'outlet' | 'credit'; paged?: boolean } = {},
   ) {
     // A page is read in date order: on SQLite, unary + keeps some filters off their own index (see
@@ -593,6 +628,7 @@ export class KyselyStore implements Store {
       const c: Expression<SqlBool>[] = [];
       if (q.from) c.push(eb.and([eb('date_end', '>=', q.from), eb('date_end', '!=', '')]));
       if (q.to) c.push(eb.and([eb('date_start', '<=', q.to), eb('date_start', '!=', '')]));
+      if (q.startFloor) c.push(eb('date_start', '>=', q.startFloor));
       if (q.bbox) {
         // Tested on each row of the date-ordered scan (events_scan holds lat and lon): read through
         // events_latlon, a wide box hands back a large share of the table to be sorted (seconds at 1M
@@ -650,7 +686,8 @@ export class KyselyStore implements Store {
    * then had to be sorted before the first page. Everything else filters a scan in date order,
    * on SQLite over a covering index (migration 0004) that holds the filter columns.
    */
-  async queryEvents(q: EventQuery): Promise<Page<StoredEvent>> {
+  async queryEvents(query: EventQuery): Promise<Page<StoredEvent>> {
+    const q = await this.withStartFloor(query);
     const limit = clampLimit(q.limit);
     const ks = q.updatedSince ? BY_UPDATE : EVENTS_BY_DATE;
     const cur = parseCursor(q.cursor);
@@ -690,7 +727,8 @@ export class KyselyStore implements Store {
     }
   }
 
-  async aggregate(q: AggregateQuery): Promise<AggregateRow[]> {
+  async aggregate(query: AggregateQuery): Promise<AggregateRow[]> {
+    const q = await this.withStartFloor(query);
     const bucket =
       q.interval === 'day'
         ? sql<string>`substr(date_start, 1, 10)`

@@ -5,6 +5,7 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 import { m0100Accounts } from '../accounts/migration.js';
 import { m0200DeskIndexes, m0201DeskReviewStatus } from '../desk/migration.js';
+import { SPAN_KEY, spanDays } from './event-span.js';
 import type { Engine } from './store.js';
 
 type Db = Kysely<unknown>;
@@ -275,6 +276,31 @@ function m0004(engine: Engine): Migration {
   };
 }
 
+/** The longest event interval, as a bound for time filters (see event-span.ts). */
+const m0005: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('store_meta')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+    // Distinct (start, end) pairs are few even in a large store; the days are counted here, where
+    // an unreadable date cannot fail the migration.
+    const pairs = await sql<{
+      s: string;
+      e: string;
+    }>`select distinct date_start as s, date_end as e from events where date_start != '' and date_end != ''`.execute(
+      db,
+    );
+    let days = 0;
+    for (const p of pairs.rows) days = Math.max(days, spanDays(p.s, p.e));
+    await sql`insert into store_meta (key, value) values (${SPAN_KEY}, ${String(days)})`.execute(db);
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('store_meta').execute();
+  },
+};
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
@@ -283,6 +309,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0002_feeds': m0002,
         '0003_event_filter_indexes': m0003,
         '0004_event_scan_index': m0004(engine),
+        '0005_event_span': m0005,
         '0100_accounts': m0100Accounts(engine),
         '0200_desk_indexes': m0200DeskIndexes,
         '0201_desk_review_status': m0201DeskReviewStatus(engine),

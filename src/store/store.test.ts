@@ -213,6 +213,29 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
       await assert.rejects(store.queryEvents({ cursor: 'garbage' }), /invalid cursor/);
       await assert.rejects(store.queryEvents({ cursor: 'WzEsMl0' }), /invalid cursor/); // [1,2]
     });
+
+    test('time filters: long events are found, a window with nothing in it reads no further', async () => {
+      const rec = fixtureRecord({
+        text: 'The siege of Kora lasted for years, officials said.',
+        published: '2024-07-01',
+        events: [{ type: 'COERCE', trigger: 'siege' }],
+      });
+      rec.events[0].interval = ['2022-01-01', '2024-06-30'];
+      await store.putRecords([{ record: rec }]);
+      const ids = async (from: string, to: string) =>
+        (await store.queryEvents({ from, to, limit: 1000 })).items.map((e) => e.articleId);
+      // it began 2.5 years before the window and still overlaps it
+      assert.ok((await ids('2024-06-01', '2024-06-10')).includes(rec.article.id));
+      assert.ok(!(await ids('2024-07-02', '2024-08-01')).includes(rec.article.id));
+      assert.deepEqual(await ids('2031-01-01', '2031-02-01'), []);
+      const agg = await store.aggregate({
+        interval: 'day',
+        by: 'type',
+        from: '2024-06-01',
+        to: '2024-06-10',
+      });
+      assert.ok(agg.some((r) => r.bucket === '2022-01-01' && r.key === 'COERCE' && r.count === 1));
+    });
   });
 }
 
