@@ -164,17 +164,17 @@ export function rowToArticle(row: ArticleRow): StoredArticle {
   };
 }
 
-export function rowToEvent(row: EventsTable): StoredEvent {
+/** The fields a merge reads, from an event row (shared by full events and merge reads). */
+function mergeFieldsOf(row: SweepRow | EventsTable): Omit<SweepEvent, 'cluster'> {
   return {
     id: row.id,
     articleId: row.article_id,
-    incidentId: row.incident_id,
+    sourceKey: row.source_key,
     type: row.type as StoredEvent['type'],
     dateStart: row.date_start || null,
     dateEnd: row.date_end || null,
     country: row.country,
     admin1: row.admin1,
-    admin2: row.admin2,
     location: row.location,
     lat: row.lat === null ? null : Number(row.lat),
     lon: row.lon === null ? null : Number(row.lon),
@@ -183,9 +183,16 @@ export function rowToEvent(row: EventsTable): StoredEvent {
     actors: row.actors ? row.actors.split('\n') : [],
     recipients: row.recipients ? row.recipients.split('\n') : [],
     fatalities: row.fatalities === null ? null : Number(row.fatalities),
+  };
+}
+
+export function rowToEvent(row: EventsTable): StoredEvent {
+  return {
+    ...mergeFieldsOf(row),
+    incidentId: row.incident_id,
+    admin2: row.admin2,
     outlet: row.outlet,
     credit: row.credit,
-    sourceKey: row.source_key,
     reviewed: Number(row.reviewed) === 1,
     updatedAt: row.updated_at,
     record: JSON.parse(row.record),
@@ -194,25 +201,7 @@ export function rowToEvent(row: EventsTable): StoredEvent {
 
 /** The merge fields of an event row (no record JSON), with its article's cluster. */
 export function rowToSweepEvent(row: SweepRow): SweepEvent {
-  return {
-    id: row.id,
-    articleId: row.article_id,
-    sourceKey: row.source_key,
-    type: row.type as StoredEvent['type'],
-    dateStart: row.date_start || null,
-    dateEnd: row.date_end || null,
-    country: row.country,
-    admin1: row.admin1,
-    location: row.location,
-    lat: row.lat === null ? null : Number(row.lat),
-    lon: row.lon === null ? null : Number(row.lon),
-    precision: row.precision as StoredEvent['precision'],
-    factuality: row.factuality as StoredEvent['factuality'],
-    actors: row.actors ? row.actors.split('\n') : [],
-    recipients: row.recipients ? row.recipients.split('\n') : [],
-    fatalities: row.fatalities === null ? null : Number(row.fatalities),
-    cluster: row.cluster,
-  };
+  return { ...mergeFieldsOf(row), cluster: row.cluster };
 }
 
 export type SweepRow = Pick<

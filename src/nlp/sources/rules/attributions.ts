@@ -1,3 +1,4 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
@@ -78,29 +79,7 @@ const TAIL_SUBORDINATORS = new Set([
   'according',
 ]);
 const YEAR = /^\d{4}$/;
-const TEMPORAL_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'yesterday',
-  'today',
-]);
+const TEMPORAL_WORDS = new Set<string>([...WEEKDAY_NAMES, ...MONTH_NAMES, 'yesterday', 'today']);
 const PERIOD_NOUNS = new Set([
   'week',
   'weekend',
