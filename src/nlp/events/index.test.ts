@@ -168,3 +168,25 @@ test('a duration that points at a day dates the event; one that lasts does not',
   const curfew = byTrigger.get('curfew');
   if (curfew) assert.equal(curfew.timePrecision, 'reported-by', '"for three days" gives no date');
 });
+
+test('narrative progression: a dateless past-tense sentence continues the day of the sentence before', async () => {
+  const { createDefaultPipeline } = await import('../../pipeline/default.js');
+  const run = (text: string) =>
+    new Map(
+      createDefaultPipeline()
+        .run(createArticle({ text, published: '2024-03-10' }))
+        .layer('events')
+        .map((e) => [e.trigger.text, e]),
+    );
+  const told = run('Fighting flared near Kano on March 3. Gunmen attacked a police post outside the town.');
+  assert.deepEqual(told.get('attacked')?.interval, ['2024-03-03', '2024-03-03']);
+  // a past perfect steps back in time; a new paragraph starts a new thread
+  const before = run(
+    'Fighting flared near Kano on March 3. Gunmen had attacked a police post outside the town.',
+  );
+  assert.deepEqual(before.get('attacked')?.interval, ['2024-03-10', '2024-03-10']);
+  const para = run(
+    'Fighting flared near Kano on March 3.\n\nGunmen attacked a police post outside the town.',
+  );
+  assert.equal(para.get('attacked')?.timePrecision, 'reported-by');
+});

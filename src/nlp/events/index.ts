@@ -1,3 +1,4 @@
+import { IRREGULAR_PAST } from '../../lexicon/verb-forms.js';
 import type { Doc } from '../../model/doc.js';
 import type {
   EventArgument,
@@ -1039,6 +1040,13 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
     rec.timePrecision = 'reported-by';
     return;
   }
+  const narrated = narrativeDate(doc, rec);
+  if (narrated) {
+    rec.time = narrated.id;
+    rec.interval = narrated.interval;
+    rec.timePrecision = 'text';
+    return;
+  }
   const pub = doc.article.published?.slice(0, 10);
   if (pub) {
     // no date in the sentence: it happened on or before the day it was reported
@@ -1046,6 +1054,55 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
     rec.timePrecision = 'reported-by';
   }
 }
+
+/**
+ * Narrative progression: a sentence with no date of its own that goes on telling, in the simple
+ * past, what the previous sentence of the same paragraph dated to one day ("… escalated on
+ * September 27. Azerbaijan launched a counteroffensive …") happened that day. Only a single
+ * day-precise date qualifies; a perfect ("had", "have"), a modal, a present or future verb, or an event
+ * that is not asserted or reported as fact breaks the chain.
+ */
+function narrativeDate(doc: Doc, rec: EventRecord): { id: string; interval: [string, string] } | null {
+  if (rec.sentence === 0 || (rec.factuality !== 'asserted' && rec.factuality !== 'reported')) return null;
+  const t = doc.tokens;
+  const s = doc.sentences[rec.sentence];
+  const prev = doc.sentences[rec.sentence - 1];
+  // same paragraph: no line break between the two sentences
+  if (doc.text.slice(prev.end, s.start).includes('\n')) return null;
+  let found: { id: string; interval: [string, string] } | null = null;
+  for (const tm of doc.layer('times')) {
+    if (tm.start < prev.start || tm.end > prev.end) continue;
+    if (tm.type !== 'DATE' || tm.granularity !== 'day' || !tm.interval) continue;
+    if (found) return null; // two dates: which one the next sentence continues is not clear
+    found = { id: tm.id, interval: tm.interval };
+  }
+  if (!found) return null;
+  // the verb that carries the event: the trigger itself, else the last verb before it in the sentence
+  const first = tokenAt(t, s.start);
+  let v = tokenAt(t, rec.trigger.start);
+  while (v >= first && t.pos[v] !== POS.VERB && t.pos[v] !== POS.AUX) v--;
+  if (v < first) return null;
+  const w = t.lower[v];
+  if (!(IRREGULAR_PAST.has(w) || (w.length > 3 && w.endsWith('ed')))) return null;
+  for (let k = Math.max(first, v - 3); k < v; k++) {
+    if (PERFECT_OR_MODAL.has(t.lower[k])) return null;
+  }
+  return found;
+}
+const PERFECT_OR_MODAL = new Set([
+  'had',
+  'have',
+  'has',
+  "'ve",
+  "'d",
+  'would',
+  'could',
+  'might',
+  'should',
+  'will',
+  'may',
+  'must',
+]);
 
 const QUANTITY_TYPES: Record<string, readonly string[]> = {
   ASSAULT: ['dead', 'injured', 'missing'],
