@@ -108,6 +108,10 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
             ? OPEN
             : CLOSE;
       if (open < 0 && !spaceAfter) kind = OPEN;
+    } else if (kind === CLOSE && para && width === 1) {
+      // a right mark opening a paragraph closes nothing: a typo for the opening mark ("”Fear. …”")
+      const after = t.end[i] < text.length ? text[t.end[i]] : ' ';
+      if (after !== ' ' && after !== '\n') kind = OPEN;
     }
     if (para && open >= 0) {
       // paragraph break inside an open quote: continue only if this paragraph reopens it
