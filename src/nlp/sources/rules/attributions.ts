@@ -1113,7 +1113,8 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
-      if (tail !== null || participle || split) {
+      // a closed quotation before the cue is the content whatever follows ("…,” said X after …")
+      if (tail !== null || participle || split || sc.isQuoteClose(prev)) {
         const end = sc.isQuoteClose(prev) ? prev + 1 : prev;
         const start = sc.backwardContentStart(end);
         if (end > start && hasContent(sc, start, end)) {
@@ -1192,7 +1193,9 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     tail === null && !participle && !split && sc.lower[boundary] === ',' && sc.lower[mid] === ','
       ? sc.trimEnd(mid + 1, s1)
       : -1;
-  if (tail === null && !participle && !split && !(rest > mid + 1 && sc.free(mid + 1, rest))) return null;
+  const quoted = sc.isQuoteClose(boundary);
+  if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
+    return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
   const start = sc.backwardContentStart(end);
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
