@@ -1247,7 +1247,7 @@ function apposEnd(sc: Scanner, start: number, limit: number): number {
     e = e2;
   }
   // "a former Obama administration official who runs Crosscut Strategies."
-  if (e > start && e + 1 < limit && (sc.lower[e] === 'who' || sc.lower[e] === 'whose')) {
+  if (e > start && e + 1 < limit && (sc.lower[e] === 'who' || sc.lower[e] === 'whose' || sc.lower[e] === 'whom')) {
     let k = e + 1;
     while (k < limit && sc.lower[k] !== ',' && !sc.inQuote(k)) k++;
     if (k === limit) return limit;
