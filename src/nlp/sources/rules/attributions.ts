@@ -1266,6 +1266,18 @@ function addContinuation(sc: Scanner, content: Range[], after: number, s1: numbe
     return;
   }
   j = sc.skipAdjuncts(j, s1);
+  // prepositional adjuncts: "said at a campaign stop this week. “…”", "he said of the prospect. “…”"
+  // (a verb tag inside one is a noun or a gerund: "campaign stop", "of tampering")
+  if (after < s1 && sc.pos[after] === ADP && sc.pos[j] !== PUNCT) {
+    let k = after;
+    while (k < s1 && !sc.inQuote(k)) {
+      const p = sc.pos[k];
+      if (p === ADP || p === DET || p === NOUN || p === PROPN || p === ADJ || p === NUM) k++;
+      else if (p === VERB && k > after && (sc.pos[k - 1] === NOUN || sc.pos[k - 1] === ADP)) k++;
+      else break;
+    }
+    if (k < s1 && FINAL_PUNCT.has(sc.lower[k])) j = k;
+  }
   const next = sc.followingQuote(j);
   if (next) content.push(next);
 }
