@@ -1486,6 +1486,11 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
+    // a semicolon opens a new clause, no longer the report
+    if (w === ';') {
+      end = k;
+      break;
+    }
     if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
       end = k;
       break;
