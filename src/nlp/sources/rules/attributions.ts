@@ -1487,7 +1487,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       break;
     }
     // a semicolon opens a new clause, no longer the report
-    if (w === ';') {
+    if (w === ';' || (objectFrame && k > j && DASHES.has(w) && w !== '-')) {
       end = k;
       break;
     }
