@@ -1009,7 +1009,21 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
   const srcStart = i + 2;
-  let srcEnd = sc.npRight(srcStart, s1);
+  // the object of "according to" is nominal: a verb tag in it is a noun ("according to police/VERB")
+  let srcEnd = srcStart;
+  for (;;) {
+    const e = sc.npRight(srcEnd, s1);
+    if (e > srcEnd) srcEnd = e;
+    else if (
+      e < s1 &&
+      sc.pos[e] === VERB &&
+      !sc.inQuote(e) &&
+      !sc.lower[e].endsWith('ed') &&
+      !sc.lower[e].endsWith('ing')
+    )
+      srcEnd = e + 1;
+    else break;
+  }
   if (srcEnd === srcStart) return null;
   // apposition: "according to Kazem, the head of …," only when the sentence goes on after it
   const cue: Range = [i, i + 2];
@@ -1247,7 +1261,11 @@ function apposEnd(sc: Scanner, start: number, limit: number): number {
     e = e2;
   }
   // "a former Obama administration official who runs Crosscut Strategies."
-  if (e > start && e + 1 < limit && (sc.lower[e] === 'who' || sc.lower[e] === 'whose' || sc.lower[e] === 'whom')) {
+  if (
+    e > start &&
+    e + 1 < limit &&
+    (sc.lower[e] === 'who' || sc.lower[e] === 'whose' || sc.lower[e] === 'whom')
+  ) {
     let k = e + 1;
     while (k < limit && sc.lower[k] !== ',' && !sc.inQuote(k)) k++;
     if (k === limit) return limit;
