@@ -187,6 +187,8 @@ const NOT_SUBJECT_PRON = new Set([
   'who',
   'whom',
 ]);
+/** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
+const GERUND_PREPS = new Set(['by', 'after', 'before', 'for', 'from', 'while', 'without', 'when']);
 const PARTICIPLE_CUES = new Set([
   'adding',
   'saying',
@@ -1323,8 +1325,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     relative = true;
   } else if (
     prev >= s0 &&
-    sc.lower[prev] === ',' &&
-    (PARTICIPLE_CUES.has(sc.lower[i]) || (sc.lower[i].endsWith('ing') && cueStart === i))
+    ((sc.lower[prev] === ',' &&
+      (PARTICIPLE_CUES.has(sc.lower[i]) || (sc.lower[i].endsWith('ing') && cueStart === i))) ||
+      (GERUND_PREPS.has(sc.lower[prev]) && PARTICIPLE_CUES.has(sc.lower[i]) && cueStart === i))
   ) {
     // "…, adding that …": the subject of the main clause speaks again
     const k = sameSentence();
@@ -1501,6 +1504,11 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (sc.inQuote(k)) continue;
     const w = sc.lower[k];
     if (relative && w === ',') {
+      end = k;
+      break;
+    }
+    // "responded … by saying that …": a reporting gerund after a preposition is a report of its own
+    if (k > j && GERUND_PREPS.has(w) && k + 1 < s1 && PARTICIPLE_CUES.has(sc.lower[k + 1])) {
       end = k;
       break;
     }
