@@ -1203,7 +1203,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   const participle =
     (sc.lower[after] === ',' && trailingParticiple(sc, after + 1)) ||
     (sc.lower[mid] === ',' && trailingParticiple(sc, mid + 1));
-  const split = sc.lower[after] === ',' && after + 1 < sc.n && sc.isQuoteOpen(after + 1);
+  // a split quotation needs a quotation before the cue too: "Asked about it, X said, “…”" is a leading cue
+  const split =
+    sc.lower[after] === ',' &&
+    after + 1 < sc.n &&
+    sc.isQuoteOpen(after + 1) &&
+    (sc.isQuoteClose(boundary) || (boundary > s0 && sc.isQuoteClose(boundary - 1)));
   // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
   const rest =
     tail === null && !participle && !split && sc.lower[boundary] === ',' && sc.lower[mid] === ','
