@@ -1211,7 +1211,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     (sc.isQuoteClose(boundary) || (boundary > s0 && sc.isQuoteClose(boundary - 1)));
   // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
   const rest =
-    tail === null && !participle && !split && sc.lower[boundary] === ',' && sc.lower[mid] === ','
+    tail === null &&
+    !participle &&
+    !split &&
+    sc.lower[boundary] === ',' &&
+    sc.lower[mid] === ',' &&
+    !sc.isQuoteOpen(mid + 1)
       ? sc.trimEnd(mid + 1, s1)
       : -1;
   const quoted = sc.isQuoteClose(boundary);
