@@ -1539,7 +1539,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     }
     // "… and said that …": a second verb of the same subject ends the content
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
-      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      let nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      // "… and he noted that …": a new subject pronoun and its own cue
+      if (sc.pos[nx] === PRON && !NOT_SUBJECT_PRON.has(sc.lower[nx]) && nx + 1 < s1) nx++;
       if ((sc.pos[nx] === VERB || sc.pos[nx] === AUX) && sc.isCue(nx)) {
         end = k;
         break;
