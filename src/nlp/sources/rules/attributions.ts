@@ -1071,6 +1071,28 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
   };
 }
 
+/**
+ * The subject before a time adjunct: "an arbitration panel in 2001 found …", "Wells Fargo just this
+ * month announced …".
+ */
+function subjectBeforeTime(sc: Scanner, cueStart: number, s0: number): Range | null {
+  let k = cueStart - 1;
+  let time = false;
+  while (k > s0) {
+    const w = sc.lower[k];
+    if (YEAR.test(w) || TEMPORAL_WORDS.has(w) || PERIOD_NOUNS.has(w)) time = true;
+    else if (
+      !(sc.pos[k] === ADV || w === 'this' || w === 'last' || w === 'in' || w === 'on' || w === 'earlier')
+    )
+      break;
+    k--;
+  }
+  if (!time || k === cueStart - 1) return null;
+  const np = sc.npLeft(k + 1, s0);
+  if (np > k || !sc.subjectPosition(np, s0) || !speakerLike(sc, np, k + 1)) return null;
+  return [np, k + 1];
+}
+
 /** At least two tokens, one of them a word. */
 function hasContent(sc: Scanner, a: number, b: number): boolean {
   if (b - a < 2) return false;
@@ -1407,7 +1429,7 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       let k = cueStart - 1;
       while (k >= np && sc.isCapitalised(k)) k--;
       source = k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
-    } else source = relativeSubject(sc, cueStart, s0);
+    } else source = relativeSubject(sc, cueStart, s0) ?? subjectBeforeTime(sc, cueStart, s0);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
