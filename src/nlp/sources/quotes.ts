@@ -122,6 +122,16 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
         continue;
       }
     }
+    if (kind === OPEN && open >= 0 && mark[0] === OPEN) {
+      // “… what he calls “hell” than …”: a curly quotation nested in an open one, when its own
+      // closing mark is followed by another before the paragraph ends
+      const inner = nestedClose(text, t, i + width);
+      if (inner > 0) {
+        lastInQuote = inner;
+        i = inner + 1;
+        continue;
+      }
+    }
     if (kind === OPEN) {
       if (open >= 0 && i - 1 >= open) finish(i - 1, false);
       open = i;
@@ -139,4 +149,23 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
   }
   if (open >= 0) finish(lastInQuote, false);
   return { quotes, quoteOf };
+}
+
+/**
+ * For an opening curly mark inside an open quotation: the token of its closing ” when another ”
+ * follows it before the paragraph ends with no opening mark between (the inner quotation is nested),
+ * else -1.
+ */
+function nestedClose(text: string, t: TokenTable, from: number): number {
+  let first = -1;
+  for (let k = from; k < t.length; k++) {
+    if (paragraphBreakBefore(text, t, k)) return -1;
+    const s = t.text[k];
+    if (s === '“') return -1;
+    if (s === '”') {
+      if (first < 0) first = k;
+      else return first;
+    }
+  }
+  return -1;
 }
