@@ -1093,6 +1093,15 @@ function subjectBeforeTime(sc: Scanner, cueStart: number, s0: number): Range | n
   return [np, k + 1];
 }
 
+/** A comma after a verbless opening of the sentence precedes `cueStart`: "Name (Party), a … <cue>". */
+function inSubjectApposition(sc: Scanner, s0: number, cueStart: number): boolean {
+  for (let k = s0; k < cueStart; k++) {
+    if (sc.lower[k] === ',') return k > s0;
+    if (sc.pos[k] === VERB || sc.pos[k] === AUX || sc.inQuote(k)) return false;
+  }
+  return false;
+}
+
 /** At least two tokens, one of them a word. */
 function hasContent(sc: Scanner, a: number, b: number): boolean {
   if (b - a < 2) return false;
@@ -1539,6 +1548,10 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
+    // "Jason Sorens, the founder of a group that encourages …, said …": this cue sits in an
+    // apposition of the subject of the verb that follows it; that verb makes the report
+    if (w === ',' && k + 1 < s1 && ALWAYS_VERBS.has(sc.lower[k + 1]) && inSubjectApposition(sc, s0, cueStart))
+      return null;
     // "responded … by saying that …": a reporting gerund after a preposition is a report of its own
     if (k > j && GERUND_PREPS.has(w) && k + 1 < s1 && PARTICIPLE_CUES.has(sc.lower[k + 1])) {
       end = k;
