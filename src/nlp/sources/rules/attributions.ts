@@ -1438,7 +1438,11 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       let k = cueStart - 1;
       while (k >= np && sc.isCapitalised(k)) k--;
       source = k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
-    } else source = relativeSubject(sc, cueStart, s0) ?? subjectBeforeTime(sc, cueStart, s0);
+    } else
+      source =
+        relativeSubject(sc, cueStart, s0) ??
+        subjectBeforeTime(sc, cueStart, s0) ??
+        prepositionalSubject(sc, np, cueStart, s0);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
@@ -1821,12 +1825,33 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
   for (let k = cueStart - 1; k > s0 && k >= cueStart - 12; k--) {
     const w = sc.lower[k];
     if (w === ',' || sc.inQuote(k) || sc.used[k]) return null;
-    if (w !== 'who' && w !== 'that') continue;
-    const np = sc.npLeft(k, s0);
-    if (np < k && sc.subjectPosition(np, s0)) return [np, cueStart];
+    if (w !== 'who' && w !== 'that' && w !== 'whose') continue;
+    const np = headLeft(sc, sc.npLeft(k, s0), s0);
+    if (np < k && sc.subjectPosition(np, s0) && !sc.used[np]) return [np, cueStart];
     return null;
   }
   return null;
+}
+
+/** Prepositions that attach a phrase to the noun before it: "52 percent of registered voters". */
+const NP_CHAIN = new Set(['of', 'in', 'from', 'at', 'close']);
+
+/** Extend a noun phrase starting at `np` leftwards over "of"/"in" attachments to the noun before. */
+function headLeft(sc: Scanner, np: number, s0: number): number {
+  for (let guard = 0; guard < 3 && np - 1 > s0 && NP_CHAIN.has(sc.lower[np - 1]); guard++) {
+    const e = sc.npLeft(np - 1, s0);
+    if (e >= np - 1 || sc.inQuote(e)) break;
+    np = e;
+  }
+  return np;
+}
+
+/** The subject of "52 percent of registered voters say …": a phrase with its attachments. */
+function prepositionalSubject(sc: Scanner, np: number, cueStart: number, s0: number): Range | null {
+  if (np >= cueStart) return null;
+  const head = headLeft(sc, np, s0);
+  if (head === np || !sc.subjectPosition(head, s0) || !sc.free(head, cueStart)) return null;
+  return [head, cueStart];
 }
 
 /**
