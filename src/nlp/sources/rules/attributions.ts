@@ -1155,7 +1155,12 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
   ) {
     const srcStart = cueEnd;
     let srcEnd = sc.npRight(srcStart, s1);
-    if (srcEnd > srcStart && !TIME_WORDS.has(sc.lower[srcStart]) && speakerLike(sc, srcStart, srcEnd)) {
+    // after a closing quotation any noun phrase is the speaker ("“…,” said the 46-year-old")
+    if (
+      srcEnd > srcStart &&
+      !TIME_WORDS.has(sc.lower[srcStart]) &&
+      (speakerLike(sc, srcStart, srcEnd) || (sc.isQuoteClose(prev) && sc.pos[srcStart] === DET))
+    ) {
       srcEnd = withApposition(sc, srcEnd, s1);
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
