@@ -1624,6 +1624,7 @@ function afterQuotation(sc: Scanner, i: number): boolean {
 
 /** Past forms without -ed that introduce quotations ("sang", "wrote"). */
 const IRREGULAR_PAST = new Set([
+  'read',
   'sang',
   'wrote',
   'spoke',
