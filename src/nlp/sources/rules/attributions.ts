@@ -187,6 +187,7 @@ const NOT_SUBJECT_PRON = new Set([
   'who',
   'whom',
 ]);
+const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
 const GERUND_PREPS = new Set(['by', 'after', 'before', 'for', 'from', 'while', 'without', 'when']);
 const PARTICIPLE_CUES = new Set([
@@ -818,6 +819,15 @@ class Scanner {
       if (CUE_PREFIX.has(w) || (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor)) s--;
       else break;
     }
+    // "going on to say", "went on to contrast": the phrase is part of the cue
+    if (
+      s - 3 >= floor &&
+      this.lower[s - 1] === 'to' &&
+      this.lower[s - 2] === 'on' &&
+      GO_FORMS.has(this.lower[s - 3]) &&
+      !this.inQuote(s - 3)
+    )
+      s -= 3;
     // "has" etc. must not be a verb on its own separated from the cue by an object
     return s;
   }
@@ -1372,7 +1382,9 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   } else if (
     prev >= s0 &&
     ((sc.lower[prev] === ',' &&
-      (PARTICIPLE_CUES.has(sc.lower[i]) || (sc.lower[i].endsWith('ing') && cueStart === i))) ||
+      (PARTICIPLE_CUES.has(sc.lower[i]) ||
+        (sc.lower[i].endsWith('ing') && cueStart === i) ||
+        sc.lower[cueStart] === 'going')) ||
       (GERUND_PREPS.has(sc.lower[prev]) && PARTICIPLE_CUES.has(sc.lower[i]) && cueStart === i))
   ) {
     // "…, adding that …": the subject of the main clause speaks again
