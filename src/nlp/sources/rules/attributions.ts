@@ -1217,7 +1217,13 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       if (sc.lower[j] !== ',') continue;
       commas++;
       const np = sc.npLeft(j, s0);
-      if (np < j && sc.pos[j + 1] !== VERB && sc.pos[j + 1] !== AUX && np > s0 && isBoundary(sc, np - 1)) {
+      const named = sc.isCapitalised(j + 1); // "the spokesman, Josh/VERB Earnest, said"
+      if (
+        np < j &&
+        ((sc.pos[j + 1] !== VERB && sc.pos[j + 1] !== AUX) || named) &&
+        np > s0 &&
+        isBoundary(sc, np - 1)
+      ) {
         srcStart = np;
         break;
       }
