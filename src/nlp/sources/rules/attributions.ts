@@ -2007,6 +2007,10 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   while (end < sc.n && !paragraphBreakBefore(sc.text, sc.t, end)) end++;
   end = sc.trimEnd(colon + 1, end);
   if (end - colon < 3) return null;
+  // a statement has a verb: "Iowa: Tim Albrecht, Brad Anderson, …" or "Daily: A World at War" is a list or a title
+  let verb = false;
+  for (let k = colon + 1; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  if (!verb) return null;
   return {
     cue: [colon, colon + 1],
     source: [a, colon],
