@@ -287,3 +287,38 @@ test('headlines in title case', () => {
     [['Lindsey Graham', 'Says', 'Trump Could Embrace Clean Energy']],
   );
 });
+
+test('quoted content before a trailing cue, whatever follows the cue, and its continuation', () => {
+  const r = claims(
+    '“The tax laws are unfair,” the senator said at a campaign stop this week. “I will change them. Believe me.”\n\nThe crowd cheered.',
+  );
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'the senator');
+  assert.equal(contentOf(r.text, c), '“The tax laws are unfair,” … “I will change them. Believe me.”');
+  const s = claims('"Subpoenas are not optional," the chairman said after the witness failed to appear.');
+  assert.equal(contentOf(s.text, spoken(s.claims)[0]), '"Subpoenas are not optional,"');
+});
+
+test('"according to" a noun the tagger may take for a verb; a gerund cue after a preposition', () => {
+  const r = claims('According to police, officers saw the suspect get out of a car.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.cue.text, 'According to');
+  assert.equal(c.source.text, 'police');
+  assert.equal(contentOf(r.text, c), 'officers saw the suspect get out of a car');
+  const g = claims('The mayor responded to the council on Monday by saying the budget was balanced.');
+  const saying = spoken(g.claims).find((x) => x.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'The mayor');
+  assert.equal(saying && contentOf(g.text, saying), 'the budget was balanced');
+});
+
+test('quotation marks: a right mark opening a paragraph, a nested quotation', () => {
+  const r = claims('”We are afraid of what comes next.” ― Ana Ruiz\n\nNext paragraph.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'Ana Ruiz');
+  assert.equal(contentOf(r.text, c), '”We are afraid of what comes next.”');
+  const n = claims('“I would rather live in what he calls “hell” than see him win,” said Ana Ruiz.');
+  assert.equal(
+    contentOf(n.text, spoken(n.claims)[0]),
+    '“I would rather live in what he calls “hell” than see him win,”',
+  );
+});
