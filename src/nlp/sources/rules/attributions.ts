@@ -614,6 +614,19 @@ class Scanner {
       }
       if ((w === '-' || w === '&' || w === '/') && end > start && i + 1 < limit && this.isNominal(i + 1))
         continue;
+      // a hyphen inside a word ("the 46-year-old"): the compound goes on whatever its last part
+      if (
+        w === '-' &&
+        end === i &&
+        i + 1 < limit &&
+        this.t.start[i] === this.t.end[i - 1] &&
+        this.t.start[i + 1] === this.t.end[i] &&
+        this.pos[i + 1] !== PUNCT
+      ) {
+        end = i + 2;
+        i++;
+        continue;
+      }
       // "Rep. G.K. Butterfield (D-N.C.)"
       if (w === '(' && end > start && this.isCapitalised(i - 1)) {
         let k = i + 1;
