@@ -1230,7 +1230,10 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       if (sc.lower[j] !== ',') continue;
       commas++;
       const np = sc.npLeft(j, s0);
-      const named = sc.isCapitalised(j + 1); // "the spokesman, Josh/VERB Earnest, said"
+      // an age is an apposition, not the speaker: "Cecelia Purner, 67, a retired …, said"
+      if (np === j - 1 && sc.pos[np] === NUM) continue;
+      // "the spokesman, Josh/VERB Earnest, said", "Robert Peck, managing/VERB director …, told"
+      const named = sc.isCapitalised(j + 1) || (j + 2 < prev && sc.pos[j + 2] === NOUN);
       if (
         np < j &&
         ((sc.pos[j + 1] !== VERB && sc.pos[j + 1] !== AUX) || named) &&
