@@ -1094,6 +1094,19 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
   };
 }
 
+/** A relative pronoun before a time adjunct ending at `prev` ("who in 2010", "who on Monday"), or -1. */
+function relativeBeforeTime(sc: Scanner, prev: number, s0: number): number {
+  let k = prev;
+  let time = false;
+  while (k > s0 && k > prev - 4) {
+    const w = sc.lower[k];
+    if (YEAR.test(w) || TEMPORAL_WORDS.has(w) || PERIOD_NOUNS.has(w)) time = true;
+    else if (!(w === 'in' || w === 'on' || w === 'last' || w === 'this' || w === 'earlier')) break;
+    k--;
+  }
+  return time && k < prev && REL_PRON.has(sc.lower[k]) && !sc.used[k] ? k : -1;
+}
+
 /**
  * The subject before a time adjunct: "an arbitration panel in 2001 found …", "Wells Fargo just this
  * month announced …".
@@ -1398,8 +1411,13 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     }
     return -1;
   };
+  const rel = relativeBeforeTime(sc, prev, s0);
   if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
+    relative = true;
+  } else if (rel >= 0) {
+    // "McConnell, who in 2010 said …": a time adjunct between the relative pronoun and its cue
+    source = [rel, rel + 1];
     relative = true;
   } else if (
     prev >= s0 &&
