@@ -1609,6 +1609,14 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
+    // "… signaled that it would make a deal, Mr. Barrett said, “…”": a new speaker and cue end the content
+    if (w === ',' && k > j && k + 2 < s1 && !relative) {
+      const e = sc.npRight(k + 1, s1);
+      if (e > k + 1 && e - k <= 5 && e < s1 && ALWAYS_VERBS.has(sc.lower[e]) && sc.lower[e + 1] === ',') {
+        end = k;
+        break;
+      }
+    }
     // "Jason Sorens, the founder of a group that encourages …, said …": this cue sits in an
     // apposition of the subject of the verb that follows it; that verb makes the report
     if (w === ',' && k + 1 < s1 && ALWAYS_VERBS.has(sc.lower[k + 1]) && inSubjectApposition(sc, s0, cueStart))
