@@ -819,6 +819,10 @@ function argue(
         const w = t.lower[before];
         const p = t.pos[before];
         const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+        // a hyphenated modifier: "its long-threatened invasion", "a much-delayed visit"
+        const hyphenated =
+          (w === '-' && before - 1 >= s0 && t.pos[before - 1] !== POS.PUNCT) ||
+          (before - 1 >= s0 && t.lower[before - 1] === '-' && PARTICIPLE_FORM.test(w));
         if (
           QUOTES.has(w) ||
           OWNERS.has(w) ||
@@ -831,7 +835,8 @@ function argue(
           w === 'and' ||
           w === 'than' ||
           w === 'more' ||
-          particle
+          particle ||
+          hyphenated
         )
           before--;
         else break;

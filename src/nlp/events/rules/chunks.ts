@@ -393,7 +393,10 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
         continue;
       }
       // (a participle opening the sentence modifies the subject: "Ousted President Akayev")
-      const opener = before === s0 && PARTICIPLE.test(bw);
+      // ("Newly appointed Prime Minister X": adverbs may precede it)
+      let lead = before - 1;
+      while (lead >= s0 && t.pos[lead] === POS.ADV) lead--;
+      const opener = lead < s0 && before >= s0 && PARTICIPLE.test(bw);
       if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0) && !opener) {
         // the object of another verb ("attacked Y and killed Z"): keep looking left
         k = before - 1;
