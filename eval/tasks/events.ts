@@ -157,8 +157,7 @@ async function runPlv(file: string, limit: number): Promise<EvalReport> {
   };
   console.log('');
   printTable(Object.entries(metrics).map(([k, v]) => ({ metric: k, value: v })));
-  if (process.env.SITREP_EVAL_MISSES)
-    console.log(`${misses.join('\n')}\n\nactor country misses:\n${countryMisses.join('\n')}`);
+  if (process.env.SITREP_EVAL_MISSES) console.log(misses.join('\n'));
   return { task: 'events', data: file, metrics };
 }
 
