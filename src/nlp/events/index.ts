@@ -330,6 +330,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (code.sector) a.sector = code.sector;
       return a;
     };
+    // no party acted on: the place the act is done to or in stands for it ("sent aid to Yemen",
+    // "agreed to accept 1,500 people living in Greek refugee camps", "deployed troops to Liberia")
+    if (!d.recipients.some((c) => isParty(t, c))) {
+      const place = placeOfAct(doc, chunks, d, doc.sentenceTokens[d.sentence][1]);
+      if (place) d.recipients = [...d.recipients, place];
+    }
     const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
     const rec: EventRecord = {
@@ -381,6 +387,34 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+const PLACE_PREPS = new Set(['in', 'into', 'to', 'inside']);
+const PLACE_REACH = 16;
+
+/**
+ * The place a recipient-less act is directed at or done in: the first "in/into/to <place>" after
+ * the trigger within its clause, where the place is a gazetteer place (not a demonym).
+ */
+function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number): Chunk | null {
+  const t = doc.tokens;
+  const from = d.match.last + 1;
+  const to = Math.min(s1 - 1, d.match.last + PLACE_REACH);
+  for (let k = from; k < to; k++) {
+    const w = t.lower[k];
+    if (w === ';' || w === ',' || w === ':' || t.pos[k] === POS.SCONJ || w === 'who' || w === 'which') break;
+    if (!PLACE_PREPS.has(w)) continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (!c || t.pos[c.last] !== POS.PROPN) continue;
+    if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return null;
+    const cs = t.start[c.first];
+    const ce = t.end[c.last];
+    for (const p of doc.layer('places')) {
+      if (p.kind === 'place' && p.end === ce && p.start >= cs) return c;
+      if (p.start > ce) break;
+    }
+  }
+  return null;
 }
 
 const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
