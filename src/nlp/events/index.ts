@@ -143,19 +143,21 @@ function matchTail(
     if (want === '_') {
       const next = tail[j + 1];
       let found = -1;
-      for (let g = 0; g <= MAX_GAP && k + 1 + g < s1; g++) {
+      // a hyphenated compound ("a two-week ceasefire") counts as one word of the gap
+      for (let g = 0, words = 0; words <= MAX_GAP && k + 1 + g < s1; g++) {
         const tok = low[k + 1 + g];
         if (tok === next) {
           found = k + 1 + g;
           break;
         }
+        const joined = tok === '-' || (g > 0 && low[k + g] === '-');
+        if (!joined) words++;
         // the gap holds modifiers, not another verb: "have refused official talks" is no talk
         if (
           tok === ',' ||
           tok === '.' ||
           tok === ';' ||
-          pos[k + 1 + g] === POS.VERB ||
-          pos[k + 1 + g] === POS.AUX
+          (!joined && (pos[k + 1 + g] === POS.VERB || pos[k + 1 + g] === POS.AUX))
         )
           break;
       }
