@@ -121,6 +121,17 @@ function npToken(t: TokenTable, i: number): boolean {
     )
       return true;
   }
+  // the participle of a hyphenated modifier: "the Saudi-led coalition", "Tunisia-inspired protesters"
+  if (
+    p === POS.VERB &&
+    i > 0 &&
+    i + 1 < t.length &&
+    t.lower[i - 1] === '-' &&
+    t.start[i] === t.end[i - 1] &&
+    PARTICIPLE.test(w) &&
+    (t.pos[i + 1] === POS.NOUN || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.ADJ)
+  )
+    return true;
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
   // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
@@ -525,10 +536,13 @@ const GENERIC_PREPS = [
 ];
 
 /** The chunk starting at token k, or the "of"-tail of a merged chunk ("investigation of [Flynn]"). */
-function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | null {
+function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number, start = -1): Chunk | null {
   for (const ch of chunks) {
     if (ch.first === k) return ch;
-    if (ch.first < k && k <= ch.last && t.lower[k - 1] === 'of') return { first: k, last: ch.last };
+    // an "of"-tail, or the rest of a chunk that swallowed the trigger's last word ("let [free
+    // activists]")
+    if (ch.first < k && k <= ch.last && (t.lower[k - 1] === 'of' || k === start))
+      return { first: k, last: ch.last };
   }
   return null;
 }
@@ -592,7 +606,7 @@ function scanObject(
       (isApprox(t, k) ||
         (w === 'more' && t.lower[k + 1] === 'than') ||
         (w === 'at' && t.lower[k + 1] === 'least')) &&
-      !chunkFrom(chunks, t, k)
+      !chunkFrom(chunks, t, k, e + 1)
     ) {
       k++;
       continue;
@@ -602,7 +616,7 @@ function scanObject(
       k++;
       continue;
     }
-    const c = chunkFrom(chunks, t, k);
+    const c = chunkFrom(chunks, t, k, e + 1);
     if (c && notAnArgument(t, c)) {
       k = c.last + 1;
       lastPrep = '';
