@@ -391,6 +391,37 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   return dedupe(records);
 }
 
+const NEGATORS = new Set(['not', "n't", 'never']);
+/** "will not end", "won't lift", "has never accepted": a negator within three words before `i`. */
+function negatedAt(t: Doc['tokens'], i: number, s0: number): boolean {
+  for (let k = i - 1; k >= s0 && k >= i - 3; k--) if (NEGATORS.has(t.lower[k])) return true;
+  return false;
+}
+
+const CONDITIONS = new Set(['until', 'unless', 'till', 'before']);
+const CONDITION_REACH = 12;
+
+/** The first named or described party (not a pronoun) in an "until/unless" clause after `from`. */
+function conditionParty(t: Doc['tokens'], chunks: Chunk[], from: number, s1: number): Chunk | null {
+  let k = from;
+  while (k < s1 && k < from + 6 && !CONDITIONS.has(t.lower[k])) {
+    if (t.lower[k] === ';' || t.lower[k] === ',') return null;
+    k++;
+  }
+  if (k >= s1 || !CONDITIONS.has(t.lower[k])) return null;
+  const end = Math.min(s1, k + CONDITION_REACH);
+  let c = 0;
+  for (let j = k + 1; j < end; j++) {
+    const w = t.lower[j];
+    if (w === ',' || w === ';') return null;
+    while (c < chunks.length && chunks[c].first < j) c++;
+    if (c >= chunks.length) return null;
+    const ch = chunks[c];
+    if (ch.first === j && !isPronoun(t.lower[ch.last]) && isParty(t, ch)) return ch;
+  }
+  return null;
+}
+
 const PLACE_PREPS = new Set(['in', 'into', 'to', 'inside']);
 const PLACE_REACH = 16;
 
@@ -956,6 +987,12 @@ function argue(
       const k = m.last + 1;
       if (k < s1 && t.lower[k] === 'to') d.objectEnd = Math.min(s1 - 1, k + 2);
     }
+  }
+  // a refusal held "until"/"unless" someone acts is aimed at that someone: "will not end the strike
+  // until the government provides …", "will not lift the embargo until Cuba undertakes reforms"
+  if ((tr.type === 'REJECT' || negatedAt(t, m.first, s0)) && !d.recipients.some((c) => isParty(t, c))) {
+    const party = conditionParty(t, chunks, d.objectEnd + 1, s1);
+    if (party && !d.actors.some((a) => a.first === party.first)) d.recipients = [...d.recipients, party];
   }
   // what is moved may carry long modifiers before its destination: "returned a silver pendant
   // engraved with the image of Peter the Great to Russian authorities", "was returned by US

@@ -457,7 +457,11 @@ export function findObject(
 ): Chunk | null {
   const own = scanObject(t, chunks, e, s1, preps, direct);
   if (own.party) return own.party;
-  if (!allowGeneric) return own.theme;
+  if (!allowGeneric) {
+    // a weak verb's thing-object may still name its party right after it: "declined a request from X"
+    const other = own.theme && own.direct && !own.moved ? adjacentParty(t, chunks, own.theme, s1) : null;
+    return other ?? own.theme;
+  }
   // a measure applied to someone: "lifted the ban on girls", "eased sanctions imposed on Iran"
   if (own.theme && own.direct && MEASURES.has(t.lower[own.theme.last])) {
     const target = measureTarget(t, chunks, own.theme.last, s1);
