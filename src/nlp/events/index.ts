@@ -556,12 +556,22 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     }
   }
   // accepting or conceding demands yields to them; cancelling a restriction eases it
+  // (the demand or measure is the direct object, whoever the recipient: "accepted demands from rebels")
+  let yielded = false;
+  let measure = false;
+  for (let k = last + 1; k < s1 && k <= last + 4; k++) {
+    if (YIELDED.test(low[k])) yielded = true;
+    if (MEASURE_WORDS.test(low[k])) measure = true;
+    if (t.pos[k] === POS.ADP || t.pos[k] === POS.VERB) break;
+  }
   if (
-    rec.recipients.length &&
-    ((rec.type === 'AGREE' && low[first].startsWith('accept') && YIELDED.test(rec.recipients[0].text)) ||
+    (rec.recipients.length || yielded || measure) &&
+    ((rec.type === 'AGREE' &&
+      low[first].startsWith('accept') &&
+      (yielded || YIELDED.test(rec.recipients[0].text))) ||
       (rec.type === 'REJECT' &&
         low[first].startsWith('cancel') &&
-        MEASURE_WORDS.test(rec.recipients[0].text)))
+        (measure || MEASURE_WORDS.test(rec.recipients[0].text))))
   ) {
     rec.type = 'CONCEDE';
     rec.cameo = '080';
@@ -583,7 +593,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   }
   let admin = false;
   let officials = false;
-  for (let k = last + 1; k < s1 && k <= last + 5; k++) {
+  for (let k = last + 1; k < s1 && k <= last + 6; k++) {
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
   }
@@ -955,7 +965,9 @@ function argue(
     (t.pos[m.first - 1] === POS.NOUN || t.pos[m.first - 1] === POS.PROPN) &&
     m.last + 1 < s1 &&
     t.pos[m.last + 1] === POS.ADP &&
-    byPhrase() >= 0
+    byPhrase() >= 0 &&
+    // an agent, not a measure: "shortened by one hour"
+    isParty(t, chunks[byPhrase()])
   )
     d.passive = true;
   const subj = findSubject(t, chunks, m.first, s0);

@@ -155,6 +155,8 @@ return => RETREAT:return/0842 !obj=to
 lift => RETREAT/085
 ease => RETREAT/085
 relax => RETREAT/085
+shorten => RETREAT/085
+loosen => RETREAT/085
 withdraw|withdrew|withdrawn => RETREAT:withdraw/0872 !obj=from
 pull|pulled|pulled out => RETREAT:withdraw/0872 !obj=of,from
 pull|pulled|pulled back => RETREAT:withdraw/0872 !obj=from
