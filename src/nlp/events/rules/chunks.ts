@@ -21,6 +21,17 @@ const isCapitalised = (w: string) => {
 };
 const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must']);
 const PARTICIPLE = /(?:ed|en)$/;
+const INTENT_NOUNS = new Set([
+  'plans',
+  'aims',
+  'hopes',
+  'wants',
+  'needs',
+  'intends',
+  'seeks',
+  'vows',
+  'pledges',
+]);
 export const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 export const SUBORDINATORS = new Set([
   'because',
@@ -96,6 +107,16 @@ function npToken(t: TokenTable, i: number): boolean {
       i + 1 < t.length &&
       (t.pos[i + 1] === POS.DET || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.NUM) &&
       t.lower[i].endsWith('ed')
+    )
+      return false;
+    // a verb of intent mis-tagged as noun before its infinitive: "Greece [plans] to impose"
+    if (
+      p === POS.NOUN &&
+      INTENT_NOUNS.has(t.lower[i]) &&
+      i + 2 < t.length &&
+      t.lower[i + 1] === 'to' &&
+      t.pos[i + 2] === POS.VERB &&
+      (pp === POS.PROPN || pp === POS.NOUN || t.lower[i - 1] === ',')
     )
       return false;
     // a verb mis-tagged as noun after a modal or a negation: "men who could not [run]"
