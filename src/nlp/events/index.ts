@@ -210,6 +210,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
           const gd = drafts[g];
+          // a weak trigger without a party object is no event, so it governs nothing ("will
+          // extend the curfew")
+          if (gd.match.trigger.weak && !(gd.recipients.length && isParty(t, gd.recipients[0]))) continue;
           const gt = gd.match.trigger.type;
           // "accused X of opening fire", "demanded that X apologise": the whole clause depends on it
           const wide =
