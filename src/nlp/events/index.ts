@@ -632,12 +632,31 @@ const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTE
  * PLOVER codes announced intentions and refusals as events of their own: "will release" is AGREE,
  * "will attack" is THREATEN, "will not release" / "refused talks" is REJECT.
  */
+/** An "if"/"unless" clause right after the event's object, in the same sentence. */
+function conditionFollows(doc: Doc, d: Draft): boolean {
+  const s1 = doc.sentenceTokens[d.sentence][1];
+  const low = doc.tokens.lower;
+  for (let k = d.objectEnd + 1; k < s1 && k <= d.objectEnd + 8; k++) {
+    if (low[k] === 'if' || low[k] === 'unless') return true;
+    if (low[k] === ';' || low[k] === '.') return false;
+  }
+  return false;
+}
+
 function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: number): void {
   const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
   const intent = hasIntent(doc, trig, subjectEnd, s0);
   const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
   if (rec.factuality === 'negated' && (intent || COOPERATIVE.has(rec.type))) {
     rec.type = 'REJECT';
+    rec.factuality = rec.claim ? 'reported' : 'asserted';
+  } else if (
+    CONFLICTUAL.has(rec.type) &&
+    (rec.factuality === 'uncertain' || rec.factuality === 'future') &&
+    conditionFollows(doc, d)
+  ) {
+    // "may halt mediation if cooperation founders": a conditional harm is a threat
+    rec.type = 'THREATEN';
     rec.factuality = rec.claim ? 'reported' : 'asserted';
   } else if (intent && rec.factuality === 'future') {
     if (COOPERATIVE.has(rec.type)) rec.type = 'AGREE';
