@@ -513,6 +513,20 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // a protest someone stops is their coercion: "police prevented the demonstration", "troops
+  // broke up the rally" (COERCE restrict: restrictions on political freedoms)
+  if (rec.type === 'PROTEST' && rec.rule?.startsWith('events.noun')) {
+    let k = first - 1;
+    while (k >= 0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
+    if (k >= 0 && low[k] === 'up' && k > 0) k--;
+    if (k >= 0 && REPRESSING.test(low[k]) && rec.actors.length) {
+      rec.type = 'COERCE';
+      rec.mode = 'restrict';
+      rec.cameo = '172';
+      delete rec.acled;
+      return true;
+    }
+  }
   // agreeing a deal, as reaching one, finalises it: SUPPORT (sign/finalise an agreement); a
   // promise of one stays AGREE
   if (
@@ -613,6 +627,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const REPRESSING =
+  /^(?:prevent|prevents|prevented|preventing|ban|bans|banned|banning|disperse|disperses|dispersed|dispersing|break|breaks|broke|breaking|suppress|suppresses|suppressed|suppressing|crush|crushes|crushed|crushing|forbid|forbids|forbade|forbidden|outlaw|outlaws|outlawed|stop|stops|stopped|stopping|thwart|thwarts|thwarted|thwarting)$/;
 const YIELDED = /\b(?:demands?|conditions|terms|ultimatum)$/i;
 const MEASURE_WORDS = /\b(?:restrictions?|ban|bans|curfew|sanctions|embargo|blockade|measures)\b/i;
 const OBSERVERS = /^(?:observers?|monitors?|inspectors?|experts?)$/;
@@ -890,6 +906,23 @@ function argue(
   if (tr.noun) {
     const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
     const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
+    // a protest someone stops: "police prevented the demonstration by students" — the police act
+    // on the protesters
+    if (tr.type === 'PROTEST') {
+      let k = ch.first - 1;
+      while (k > s0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
+      if (k > s0 && t.lower[k] === 'up') k--;
+      if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
+        const subj = findSubject(t, chunks, k, s0);
+        if (subj >= 0) {
+          d.actors = pickLeft(subj);
+          const by = byPhrase();
+          if (by >= 0) d.recipients = pickRight(by);
+          d.verbAt = k;
+          return d;
+        }
+      }
+    }
     // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
     let actor = -1;
     if (ch.first < m.first) {

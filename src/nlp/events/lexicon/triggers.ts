@@ -337,6 +337,10 @@ deploy => MOBILIZE:troops/154 !obj=to,in
 station => MOBILIZE:troops/154 !obj=in
 mass => MOBILIZE:troops/154 !weak
 reinforce => MOBILIZE:troops/154
+strengthen _ forces => MOBILIZE:troops/154 !obj=in
+strengthen _ troops => MOBILIZE:troops/154 !obj=in
+bolster _ forces => MOBILIZE:troops/154 !obj=in
+bolster _ troops => MOBILIZE:troops/154 !obj=in
 put|put|put _ on alert => MOBILIZE:troops/152
 place|placed|placed _ on alert => MOBILIZE:troops/152
 remain _ on alert => MOBILIZE:troops/152
@@ -385,7 +389,7 @@ force|forced|forced _ out => COERCE:deport/174 !obj=of,from
 force => COERCE/170 !weak
 capture => ASSAULT/190
 overrun|overran|overrun => ASSAULT/190
-launch _ cyber => ASSAULT/190 !obj=against
+launch _ cyber => COERCE:cyber/170 !obj=against
 set|set|set _ deadline => THREATEN/139 !obj=for
 increase _ pressure => THREATEN/130 !obj=on
 step|stepped|stepped up pressure => THREATEN/130 !obj=on
@@ -564,9 +568,9 @@ bomb attack => ASSAULT:explosives/183
 ambush => ASSAULT/190 !obj=on
 war => ASSAULT/190 !obj=on,against,with !weak
 bombardment => ASSAULT:heavy-weapons/194 !obj=of,on
-cyber warfare => ASSAULT/190 !obj=against
-cyberattack => ASSAULT/190 !obj=on,against
-cyber attack => ASSAULT/190 !obj=on,against
+cyber warfare => COERCE:cyber/170 !obj=against
+cyberattack => COERCE:cyber/170 !obj=on,against
+cyber attack => COERCE:cyber/170 !obj=on,against
 military operation => ASSAULT/190 !obj=against,in
 war game => COOPERATE/062 !obj=with
 cease-fire => RETREAT:ceasefire/0871 !obj=with,between !weak
