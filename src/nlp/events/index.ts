@@ -900,6 +900,10 @@ function argue(
       const w = t.lower[k];
       if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
       if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
+      // a purpose clause or another finite verb starts a clause of its own: "began a hunger strike
+      // to demand the property seized by X"
+      if ((w === 'to' && t.pos[k + 1] === POS.VERB) || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w)))
+        break;
     }
     return -1;
   };

@@ -101,6 +101,8 @@ collaborate => COOPERATE/060 !obj=with
 share _ intelligence => COOPERATE/064 !obj=with
 share _ information => COOPERATE/064 !obj=with
 share _ evidence => COOPERATE/064 !obj=with
+share _ expertise => COOPERATE/064 !obj=with
+share _ technology => COOPERATE/064 !obj=with
 exchange _ information => COOPERATE/064 !obj=with
 extradite => COOPERATE/063 !obj=to
 train => COOPERATE/062
@@ -111,6 +113,8 @@ establish _ relations => SUPPORT/054 !obj=with
 establish _ ties => SUPPORT/054 !obj=with
 restore _ relations => SUPPORT/054 !obj=with
 restore _ ties => SUPPORT/054 !obj=with
+upgrade _ relations => SUPPORT/054 !obj=with
+upgrade _ ties => SUPPORT/054 !obj=with
 pledge _ support => SUPPORT/051 !obj=for,to
 contribute => AID/070 !obj=to
 give|gave|given => AID/070 !obj=to !weak
@@ -276,6 +280,7 @@ deny => REJECT/120
 dismiss => REJECT/120
 rebuff => REJECT/120
 spurn => REJECT/120
+renege => REJECT/120 !obj=on
 veto => REJECT:yield/129
 boycott => PROTEST:boycott/143
 oppose => REJECT/120
