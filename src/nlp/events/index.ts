@@ -513,6 +513,25 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // "removing the sanctions is out of the question": the act is refused
+  if (rec.type !== 'REJECT' && (rec.rule?.startsWith('events.noun') || low[last].endsWith('ing'))) {
+    const [, e1] = doc.sentenceTokens[rec.sentence];
+    for (let k = last + 1; k + 3 < e1 && k <= last + 12; k++) {
+      if (low[k] === ',' || low[k] === ';') break;
+      if (
+        low[k] === 'out' &&
+        low[k + 1] === 'of' &&
+        (low[k + 2] === 'question' || low[k + 3] === 'question')
+      ) {
+        rec.rule = `${rec.rule}+refused:${rec.type}`;
+        rec.type = 'REJECT';
+        rec.cameo = '120';
+        delete rec.mode;
+        delete rec.acled;
+        return true;
+      }
+    }
+  }
   // a protest someone stops is their coercion: "police prevented the demonstration", "troops
   // broke up the rally" (COERCE restrict: restrictions on political freedoms)
   if (rec.type === 'PROTEST' && rec.rule?.startsWith('events.noun')) {
