@@ -324,6 +324,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       const a: EventArgument = { start, end, text };
       const mention = entityOf(start, end);
       const code = codeActor(registry, text);
+      // a place named inside the phrase locates it: "the government of Sindh province", "people
+      // in Hong Kong"
+      if (!code.country) code.country = countryInside(doc, start, end);
       if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
@@ -399,6 +402,15 @@ const NEGATORS = new Set(['not', "n't", 'never']);
 function negatedAt(t: Doc['tokens'], i: number, s0: number): boolean {
   for (let k = i - 1; k >= s0 && k >= i - 3; k--) if (NEGATORS.has(t.lower[k])) return true;
   return false;
+}
+
+/** The country of the first gazetteer place (not a demonym) inside [start, end). */
+function countryInside(doc: Doc, start: number, end: number): string | undefined {
+  for (const p of doc.layer('places')) {
+    if (p.start >= end) break;
+    if (p.start >= start && p.end <= end && p.kind === 'place' && p.country) return alpha3Of(p.country);
+  }
+  return undefined;
 }
 
 const CONDITIONS = new Set(['until', 'unless', 'till', 'before']);

@@ -342,7 +342,9 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
     if (
       (w === 'and' || w === ',') &&
       prev.last === sep - 1 &&
-      t.pos[prev.last] === POS.PROPN &&
+      // names, or a sentence-opening noun phrase: "Israeli helicopters and tanks shelled …"
+      (t.pos[prev.last] === POS.PROPN ||
+        (w === 'and' && (prev.first === 0 || t.lower[prev.first - 1] === '.'))) &&
       !notAnArgument(t, prev) &&
       !(w === ',' && prevAfterPrep)
     ) {
