@@ -54,6 +54,12 @@ interface Match {
 const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
 const MAX_GAP = 3;
 
+const AGENT_HEADS = new Set(
+  'agency agencies worker workers group groups organization organizations organisation organisations official officials police leader leaders helicopter helicopters aircraft jet jets plane planes organizer organizers organiser organisers committee committees movement movements unit units squad squads'.split(
+    ' ',
+  ),
+);
+
 /** The longest trigger starting at token i, if any. */
 function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean): Match | null {
   const t = doc.tokens;
@@ -113,7 +119,9 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
     // National Accord"), not an event
     (titleCase || i === s0 || !(t.pos[i - 1] === POS.PROPN && isUpper(t.text[i].charCodeAt(0))))
   ) {
-    candidates.push(...nouns);
+    // a noun modifying an agent noun names the agent, not an act: "aid agencies", "riot police",
+    // "protest leaders", "attack helicopters"
+    if (!(i + 1 < s1 && AGENT_HEADS.has(t.lower[i + 1]))) candidates.push(...nouns);
   }
   let best: Match | null = null;
   for (const tr of candidates) {
