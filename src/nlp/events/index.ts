@@ -552,6 +552,37 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       }
     }
   }
+  const [r0, r1] = doc.sentenceTokens[rec.sentence];
+  // receiving observers or inspectors lets them in (PLOVER RETREAT access, CAMEO 0862)
+  if (rec.type === 'CONSULT' && low[first].startsWith('receiv')) {
+    for (let k = last + 1; k < r1 && k <= last + 5; k++) {
+      if (OBSERVERS.test(low[k])) {
+        rec.type = 'RETREAT';
+        rec.mode = 'access';
+        rec.cameo = '0862';
+        delete rec.acled;
+        return true;
+      }
+      if (low[k] === ',' || low[k] === ';') break;
+    }
+  }
+  // "protested that …", "…, a rights group protested": a spoken protest is a disapproval
+  if (rec.type === 'PROTEST' && low[first].startsWith('protest') && !rec.rule?.startsWith('events.noun')) {
+    const actor = rec.actors[0] ? tokenAt(t, rec.actors[0].start) : -1;
+    let reporting = low[last + 1] === 'that';
+    if (!reporting && actor > r0) {
+      let k = actor - 1;
+      while (k > r0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ)) k--;
+      reporting = low[k] === ',';
+    }
+    if (reporting) {
+      rec.type = 'ACCUSE';
+      rec.mode = 'disapprove';
+      rec.cameo = '111';
+      delete rec.acled;
+      return true;
+    }
+  }
   // a protest someone stops is their coercion: "police prevented the demonstration", "troops
   // broke up the rally" (COERCE restrict: restrictions on political freedoms)
   if (rec.type === 'PROTEST' && rec.rule?.startsWith('events.noun')) {

@@ -39,6 +39,7 @@ invite => AGREE/036
 meet|met|met => CONSULT:visit/040 !obj=with
 visit => CONSULT:visit/042
 host => CONSULT:visit/043
+give|gave|given _ welcome => CONSULT:visit/043 !obj=to !weak
 receive => CONSULT:visit/043 !weak
 welcome => SUPPORT/051
 consult => CONSULT/040 !obj=with
