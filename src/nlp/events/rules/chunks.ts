@@ -632,6 +632,7 @@ function scanObject(
     if (
       (isApprox(t, k) ||
         (w === 'more' && t.lower[k + 1] === 'than') ||
+        (w === 'up' && t.lower[k + 1] === 'to' && t.pos[k + 2] === POS.NUM) ||
         (w === 'at' && t.lower[k + 1] === 'least')) &&
       !chunkFrom(chunks, t, k, e + 1)
     ) {
