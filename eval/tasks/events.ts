@@ -210,6 +210,7 @@ async function runGsr(file: string, limit: number): Promise<EvalReport> {
   };
   const confusion = new Map<string, number>();
   const misses: string[] = [];
+  const countryMisses: string[] = [];
   for (const r of recs) {
     const gold = GSR_MAP[r.event] ?? r.event;
     const text = r.text!;
@@ -238,6 +239,10 @@ async function runGsr(file: string, limit: number): Promise<EvalReport> {
     if (codes.length) {
       c.actorCountryN++;
       if (ev?.actors.some((a) => a.country && codes.includes(a.country))) c.actorCountry++;
+      else if (countryMisses.length < 400)
+        countryMisses.push(
+          `${codes.join('|')}\t${ev ? ev.actors.map((a) => `${text.slice(a.start, a.end)}=${a.country ?? '-'}`).join('; ') : 'none'}\t${src.map((a) => a.actorText).join('|')}\t${text}`,
+        );
     }
     const sectors = src.map((a) => a.sector?.slice(0, 3)).filter((x) => x && x !== '***');
     if (sectors.length) {
@@ -286,7 +291,8 @@ async function runGsr(file: string, limit: number): Promise<EvalReport> {
   printTable(Object.entries(metrics).map(([k, v]) => ({ metric: k, value: v })));
   const top = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(`\nmost frequent confusions: ${top.map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  if (process.env.SITREP_EVAL_MISSES) console.log(misses.join('\n'));
+  if (process.env.SITREP_EVAL_MISSES)
+    console.log(`${misses.join('\n')}\n\nactor country misses:\n${countryMisses.join('\n')}`);
   return { task: 'events', data: file, metrics };
 }
 

@@ -15,6 +15,7 @@ interface WorldCountry {
   capital?: string[];
   demonyms?: { eng?: { f: string; m: string } };
   independent?: boolean;
+  area?: number;
 }
 
 /**
@@ -57,6 +58,17 @@ export function build(outDir: string): string {
   const require = createRequire(import.meta.url);
   const file = require.resolve('world-countries/countries.json');
   const countries = JSON.parse(readFileSync(file, 'utf8')) as WorldCountry[];
+  // a demonym several countries share ("Indian", "American", "Dominican", "Congolese") names the
+  // independent state before a dependency, else the larger one
+  const rank = (c: WorldCountry) => (c.independent === false ? 0 : 1e9) + (c.area ?? 0);
+  const owner = new Map<string, WorldCountry>();
+  for (const c of countries)
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f])
+      for (const part of (d ?? '').split(/\s*[,/]\s*/)) {
+        if (!part) continue;
+        const prev = owner.get(part);
+        if (!prev || rank(c) > rank(prev)) owner.set(part, c);
+      }
   const lines: string[] = [];
   for (const c of countries) {
     const names = new Set<string>([c.name.common]);
@@ -67,7 +79,8 @@ export function build(outDir: string): string {
     // the package sometimes lists two demonyms as one ("Bosnian, Herzegovinian")
     if (c.demonyms?.eng)
       for (const d of [c.demonyms.eng.m, c.demonyms.eng.f])
-        for (const part of (d ?? '').split(/\s*[,/]\s*/)) if (part) demonyms.add(part);
+        for (const part of (d ?? '').split(/\s*[,/]\s*/))
+          if (part && owner.get(part) === c) demonyms.add(part);
     for (const d of EXTRA_DEMONYMS[c.cca3] ?? []) demonyms.add(d);
     const capitals = (c.capital ?? []).filter((x) => /^[A-Za-z .'-]+$/.test(x));
     lines.push(

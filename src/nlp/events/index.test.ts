@@ -190,3 +190,41 @@ test('narrative progression: a dateless past-tense sentence continues the day of
   );
   assert.equal(para.get('attacked')?.timePrecision, 'reported-by');
 });
+
+test('a hyphenated compound counts as one word in a phrase gap', () => {
+  const evs = events('The coalition declared a two-week ceasefire.');
+  assert.ok(evs.some((e) => e.type === 'RETREAT' && e.mode === 'ceasefire' && e.actors[0] === 'coalition'));
+});
+
+test('a refusal held until someone acts is aimed at them', () => {
+  const e = events('The union will not end the strike until the government raises wages.').find(
+    (x) => x.type === 'REJECT',
+  );
+  assert.ok(e);
+  assert.deepEqual(e.actors, ['union']);
+  assert.ok(e.recipients.includes('government'));
+});
+
+test('stopping a protest is coercion of the protesters', () => {
+  const e = events('Police prevented the demonstration by students.').find((x) => x.type === 'COERCE');
+  assert.ok(e);
+  assert.equal(e.mode, 'restrict');
+  assert.deepEqual(e.actors, ['Police']);
+  assert.deepEqual(e.recipients, ['students']);
+});
+
+test('an intention or a condition makes a harm a threat', () => {
+  const plan = events('Greece plans to impose restrictions on migrants.')[0];
+  assert.equal(plan.type, 'THREATEN');
+  assert.deepEqual(plan.actors, ['Greece']);
+  const cond = events('The European Union may halt aid to Serbia if the fighting continues.').find((x) =>
+    x.actors.includes('European Union'),
+  );
+  assert.equal(cond?.type, 'THREATEN');
+});
+
+test('an object chunk that swallowed the phrase end still gives the recipient', () => {
+  const e = events('Ethiopia let free 74 political prisoners.')[0];
+  assert.equal(e.type, 'RETREAT');
+  assert.deepEqual(e.recipients, ['74 political prisoners']);
+});

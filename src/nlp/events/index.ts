@@ -54,6 +54,12 @@ interface Match {
 const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
 const MAX_GAP = 3;
 
+const AGENT_HEADS = new Set(
+  'agency agencies worker workers group groups organization organizations organisation organisations official officials police leader leaders helicopter helicopters aircraft jet jets plane planes organizer organizers organiser organisers committee committees movement movements unit units squad squads'.split(
+    ' ',
+  ),
+);
+
 /** The longest trigger starting at token i, if any. */
 function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean): Match | null {
   const t = doc.tokens;
@@ -113,7 +119,9 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
     // National Accord"), not an event
     (titleCase || i === s0 || !(t.pos[i - 1] === POS.PROPN && isUpper(t.text[i].charCodeAt(0))))
   ) {
-    candidates.push(...nouns);
+    // a noun modifying an agent noun names the agent, not an act: "aid agencies", "riot police",
+    // "protest leaders", "attack helicopters"
+    if (!(i + 1 < s1 && AGENT_HEADS.has(t.lower[i + 1]))) candidates.push(...nouns);
   }
   let best: Match | null = null;
   for (const tr of candidates) {
@@ -143,19 +151,21 @@ function matchTail(
     if (want === '_') {
       const next = tail[j + 1];
       let found = -1;
-      for (let g = 0; g <= MAX_GAP && k + 1 + g < s1; g++) {
+      // a hyphenated compound ("a two-week ceasefire") counts as one word of the gap
+      for (let g = 0, words = 0; words <= MAX_GAP && k + 1 + g < s1; g++) {
         const tok = low[k + 1 + g];
         if (tok === next) {
           found = k + 1 + g;
           break;
         }
+        const joined = tok === '-' || (g > 0 && low[k + g] === '-');
+        if (!joined) words++;
         // the gap holds modifiers, not another verb: "have refused official talks" is no talk
         if (
           tok === ',' ||
           tok === '.' ||
           tok === ';' ||
-          pos[k + 1 + g] === POS.VERB ||
-          pos[k + 1 + g] === POS.AUX
+          (!joined && (pos[k + 1 + g] === POS.VERB || pos[k + 1 + g] === POS.AUX))
         )
           break;
       }
@@ -208,6 +218,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
           const gd = drafts[g];
+          // a weak trigger without a party object is no event, so it governs nothing ("will
+          // extend the curfew")
+          if (gd.match.trigger.weak && !(gd.recipients.length && isParty(t, gd.recipients[0]))) continue;
           const gt = gd.match.trigger.type;
           // "accused X of opening fire", "demanded that X apologise": the whole clause depends on it
           const wide =
@@ -319,6 +332,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       const a: EventArgument = { start, end, text };
       const mention = entityOf(start, end);
       const code = codeActor(registry, text);
+      // a place named inside the phrase locates it: "the government of Sindh province", "people
+      // in Hong Kong"
+      if (!code.country) code.country = countryInside(doc, start, end);
       if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
       if (mention?.entity) {
         a.entity = mention.entity;
@@ -330,6 +346,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (code.sector) a.sector = code.sector;
       return a;
     };
+    // no party acted on: the place the act is done to or in stands for it ("sent aid to Yemen",
+    // "agreed to accept 1,500 people living in Greek refugee camps", "deployed troops to Liberia")
+    if (!d.recipients.some((c) => isParty(t, c))) {
+      const place = placeOfAct(doc, chunks, d, doc.sentenceTokens[d.sentence][1]);
+      if (place) d.recipients = [...d.recipients, place];
+    }
     const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
     const rec: EventRecord = {
@@ -381,6 +403,74 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+const NEGATORS = new Set(['not', "n't", 'never']);
+/** "will not end", "won't lift", "has never accepted": a negator within three words before `i`. */
+function negatedAt(t: Doc['tokens'], i: number, s0: number): boolean {
+  for (let k = i - 1; k >= s0 && k >= i - 3; k--) if (NEGATORS.has(t.lower[k])) return true;
+  return false;
+}
+
+/** The country of the first gazetteer place (not a demonym) inside [start, end). */
+function countryInside(doc: Doc, start: number, end: number): string | undefined {
+  for (const p of doc.layer('places')) {
+    if (p.start >= end) break;
+    if (p.start >= start && p.end <= end && p.kind === 'place' && p.country) return alpha3Of(p.country);
+  }
+  return undefined;
+}
+
+const CONDITIONS = new Set(['until', 'unless', 'till', 'before']);
+const CONDITION_REACH = 12;
+
+/** The first named or described party (not a pronoun) in an "until/unless" clause after `from`. */
+function conditionParty(t: Doc['tokens'], chunks: Chunk[], from: number, s1: number): Chunk | null {
+  let k = from;
+  while (k < s1 && k < from + 6 && !CONDITIONS.has(t.lower[k])) {
+    if (t.lower[k] === ';' || t.lower[k] === ',') return null;
+    k++;
+  }
+  if (k >= s1 || !CONDITIONS.has(t.lower[k])) return null;
+  const end = Math.min(s1, k + CONDITION_REACH);
+  let c = 0;
+  for (let j = k + 1; j < end; j++) {
+    const w = t.lower[j];
+    if (w === ',' || w === ';') return null;
+    while (c < chunks.length && chunks[c].first < j) c++;
+    if (c >= chunks.length) return null;
+    const ch = chunks[c];
+    if (ch.first === j && !isPronoun(t.lower[ch.last]) && isParty(t, ch)) return ch;
+  }
+  return null;
+}
+
+const PLACE_PREPS = new Set(['in', 'into', 'to', 'inside']);
+const PLACE_REACH = 16;
+
+/**
+ * The place a recipient-less act is directed at or done in: the first "in/into/to <place>" after
+ * the trigger within its clause, where the place is a gazetteer place (not a demonym).
+ */
+function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number): Chunk | null {
+  const t = doc.tokens;
+  const from = d.match.last + 1;
+  const to = Math.min(s1 - 1, d.match.last + PLACE_REACH);
+  for (let k = from; k < to; k++) {
+    const w = t.lower[k];
+    if (w === ';' || w === ',' || w === ':' || t.pos[k] === POS.SCONJ || w === 'who' || w === 'which') break;
+    if (!PLACE_PREPS.has(w)) continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (!c || t.pos[c.last] !== POS.PROPN) continue;
+    if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return null;
+    const cs = t.start[c.first];
+    const ce = t.end[c.last];
+    for (const p of doc.layer('places')) {
+      if (p.kind === 'place' && p.end === ce && p.start >= cs) return c;
+      if (p.start > ce) break;
+    }
+  }
+  return null;
 }
 
 const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
@@ -443,6 +533,70 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // "removing the sanctions is out of the question": the act is refused
+  if (rec.type !== 'REJECT' && (rec.rule?.startsWith('events.noun') || low[last].endsWith('ing'))) {
+    const [, e1] = doc.sentenceTokens[rec.sentence];
+    for (let k = last + 1; k + 3 < e1 && k <= last + 12; k++) {
+      if (low[k] === ',' || low[k] === ';') break;
+      if (
+        low[k] === 'out' &&
+        low[k + 1] === 'of' &&
+        (low[k + 2] === 'question' || low[k + 3] === 'question')
+      ) {
+        rec.rule = `${rec.rule}+refused:${rec.type}`;
+        rec.type = 'REJECT';
+        rec.cameo = '120';
+        delete rec.mode;
+        delete rec.acled;
+        return true;
+      }
+    }
+  }
+  const [r0, r1] = doc.sentenceTokens[rec.sentence];
+  // receiving observers or inspectors lets them in (PLOVER RETREAT access, CAMEO 0862)
+  if (rec.type === 'CONSULT' && low[first].startsWith('receiv')) {
+    for (let k = last + 1; k < r1 && k <= last + 5; k++) {
+      if (OBSERVERS.test(low[k])) {
+        rec.type = 'RETREAT';
+        rec.mode = 'access';
+        rec.cameo = '0862';
+        delete rec.acled;
+        return true;
+      }
+      if (low[k] === ',' || low[k] === ';') break;
+    }
+  }
+  // "protested that …", "…, a rights group protested": a spoken protest is a disapproval
+  if (rec.type === 'PROTEST' && low[first].startsWith('protest') && !rec.rule?.startsWith('events.noun')) {
+    const actor = rec.actors[0] ? tokenAt(t, rec.actors[0].start) : -1;
+    let reporting = low[last + 1] === 'that';
+    if (!reporting && actor > r0) {
+      let k = actor - 1;
+      while (k > r0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ)) k--;
+      reporting = low[k] === ',';
+    }
+    if (reporting) {
+      rec.type = 'ACCUSE';
+      rec.mode = 'disapprove';
+      rec.cameo = '111';
+      delete rec.acled;
+      return true;
+    }
+  }
+  // a protest someone stops is their coercion: "police prevented the demonstration", "troops
+  // broke up the rally" (COERCE restrict: restrictions on political freedoms)
+  if (rec.type === 'PROTEST' && rec.rule?.startsWith('events.noun')) {
+    let k = first - 1;
+    while (k >= 0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
+    if (k >= 0 && low[k] === 'up' && k > 0) k--;
+    if (k >= 0 && REPRESSING.test(low[k]) && rec.actors.length) {
+      rec.type = 'COERCE';
+      rec.mode = 'restrict';
+      rec.cameo = '172';
+      delete rec.acled;
+      return true;
+    }
+  }
   // agreeing a deal, as reaching one, finalises it: SUPPORT (sign/finalise an agreement); a
   // promise of one stays AGREE
   if (
@@ -489,12 +643,22 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     }
   }
   // accepting or conceding demands yields to them; cancelling a restriction eases it
+  // (the demand or measure is the direct object, whoever the recipient: "accepted demands from rebels")
+  let yielded = false;
+  let measure = false;
+  for (let k = last + 1; k < s1 && k <= last + 4; k++) {
+    if (YIELDED.test(low[k])) yielded = true;
+    if (MEASURE_WORDS.test(low[k])) measure = true;
+    if (t.pos[k] === POS.ADP || t.pos[k] === POS.VERB) break;
+  }
   if (
-    rec.recipients.length &&
-    ((rec.type === 'AGREE' && low[first].startsWith('accept') && YIELDED.test(rec.recipients[0].text)) ||
+    (rec.recipients.length || yielded || measure) &&
+    ((rec.type === 'AGREE' &&
+      low[first].startsWith('accept') &&
+      (yielded || YIELDED.test(rec.recipients[0].text))) ||
       (rec.type === 'REJECT' &&
         low[first].startsWith('cancel') &&
-        MEASURE_WORDS.test(rec.recipients[0].text)))
+        (measure || MEASURE_WORDS.test(rec.recipients[0].text))))
   ) {
     rec.type = 'CONCEDE';
     rec.cameo = '080';
@@ -516,7 +680,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   }
   let admin = false;
   let officials = false;
-  for (let k = last + 1; k < s1 && k <= last + 5; k++) {
+  for (let k = last + 1; k < s1 && k <= last + 6; k++) {
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
   }
@@ -533,6 +697,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const REPRESSING =
+  /^(?:prevent|prevents|prevented|preventing|ban|bans|banned|banning|disperse|disperses|dispersed|dispersing|break|breaks|broke|breaking|suppress|suppresses|suppressed|suppressing|crush|crushes|crushed|crushing|forbid|forbids|forbade|forbidden|outlaw|outlaws|outlawed|stop|stops|stopped|stopping|thwart|thwarts|thwarted|thwarting)$/;
 const YIELDED = /\b(?:demands?|conditions|terms|ultimatum)$/i;
 const MEASURE_WORDS = /\b(?:restrictions?|ban|bans|curfew|sanctions|embargo|blockade|measures)\b/i;
 const OBSERVERS = /^(?:observers?|monitors?|inspectors?|experts?)$/;
@@ -552,12 +718,31 @@ const CONFLICTUAL = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTE
  * PLOVER codes announced intentions and refusals as events of their own: "will release" is AGREE,
  * "will attack" is THREATEN, "will not release" / "refused talks" is REJECT.
  */
+/** An "if"/"unless" clause right after the event's object, in the same sentence. */
+function conditionFollows(doc: Doc, d: Draft): boolean {
+  const s1 = doc.sentenceTokens[d.sentence][1];
+  const low = doc.tokens.lower;
+  for (let k = d.objectEnd + 1; k < s1 && k <= d.objectEnd + 8; k++) {
+    if (low[k] === 'if' || low[k] === 'unless') return true;
+    if (low[k] === ';' || low[k] === '.') return false;
+  }
+  return false;
+}
+
 function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: number): void {
   const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
   const intent = hasIntent(doc, trig, subjectEnd, s0);
   const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
   if (rec.factuality === 'negated' && (intent || COOPERATIVE.has(rec.type))) {
     rec.type = 'REJECT';
+    rec.factuality = rec.claim ? 'reported' : 'asserted';
+  } else if (
+    CONFLICTUAL.has(rec.type) &&
+    (rec.factuality === 'uncertain' || rec.factuality === 'future') &&
+    conditionFollows(doc, d)
+  ) {
+    // "may halt mediation if cooperation founders": a conditional harm is a threat
+    rec.type = 'THREATEN';
     rec.factuality = rec.claim ? 'reported' : 'asserted';
   } else if (intent && rec.factuality === 'future') {
     if (COOPERATIVE.has(rec.type)) rec.type = 'AGREE';
@@ -785,12 +970,33 @@ function argue(
       const w = t.lower[k];
       if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
       if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
+      // a purpose clause or another finite verb starts a clause of its own: "began a hunger strike
+      // to demand the property seized by X"
+      if ((w === 'to' && t.pos[k + 1] === POS.VERB) || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w)))
+        break;
     }
     return -1;
   };
   if (tr.noun) {
     const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
     const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
+    // a protest someone stops: "police prevented the demonstration by students" — the police act
+    // on the protesters
+    if (tr.type === 'PROTEST') {
+      let k = ch.first - 1;
+      while (k > s0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
+      if (k > s0 && t.lower[k] === 'up') k--;
+      if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
+        const subj = findSubject(t, chunks, k, s0);
+        if (subj >= 0) {
+          d.actors = pickLeft(subj);
+          const by = byPhrase();
+          if (by >= 0) d.recipients = pickRight(by);
+          d.verbAt = k;
+          return d;
+        }
+      }
+    }
     // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
     let actor = -1;
     if (ch.first < m.first) {
@@ -819,6 +1025,10 @@ function argue(
         const w = t.lower[before];
         const p = t.pos[before];
         const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+        // a hyphenated modifier: "its long-threatened invasion", "a much-delayed visit"
+        const hyphenated =
+          (w === '-' && before - 1 >= s0 && t.pos[before - 1] !== POS.PUNCT) ||
+          (before - 1 >= s0 && t.lower[before - 1] === '-' && PARTICIPLE_FORM.test(w));
         if (
           QUOTES.has(w) ||
           OWNERS.has(w) ||
@@ -831,7 +1041,8 @@ function argue(
           w === 'and' ||
           w === 'than' ||
           w === 'more' ||
-          particle
+          particle ||
+          hyphenated
         )
           before--;
         else break;
@@ -883,7 +1094,9 @@ function argue(
     (t.pos[m.first - 1] === POS.NOUN || t.pos[m.first - 1] === POS.PROPN) &&
     m.last + 1 < s1 &&
     t.pos[m.last + 1] === POS.ADP &&
-    byPhrase() >= 0
+    byPhrase() >= 0 &&
+    // an agent, not a measure: "shortened by one hour"
+    isParty(t, chunks[byPhrase()])
   )
     d.passive = true;
   const subj = findSubject(t, chunks, m.first, s0);
@@ -915,6 +1128,12 @@ function argue(
       const k = m.last + 1;
       if (k < s1 && t.lower[k] === 'to') d.objectEnd = Math.min(s1 - 1, k + 2);
     }
+  }
+  // a refusal held "until"/"unless" someone acts is aimed at that someone: "will not end the strike
+  // until the government provides …", "will not lift the embargo until Cuba undertakes reforms"
+  if ((tr.type === 'REJECT' || negatedAt(t, m.first, s0)) && !d.recipients.some((c) => isParty(t, c))) {
+    const party = conditionParty(t, chunks, d.objectEnd + 1, s1);
+    if (party && !d.actors.some((a) => a.first === party.first)) d.recipients = [...d.recipients, party];
   }
   // what is moved may carry long modifiers before its destination: "returned a silver pendant
   // engraved with the image of Peter the Great to Russian authorities", "was returned by US

@@ -39,6 +39,7 @@ invite => AGREE/036
 meet|met|met => CONSULT:visit/040 !obj=with
 visit => CONSULT:visit/042
 host => CONSULT:visit/043
+give|gave|given _ welcome => CONSULT:visit/043 !obj=to !weak
 receive => CONSULT:visit/043 !weak
 welcome => SUPPORT/051
 consult => CONSULT/040 !obj=with
@@ -101,6 +102,8 @@ collaborate => COOPERATE/060 !obj=with
 share _ intelligence => COOPERATE/064 !obj=with
 share _ information => COOPERATE/064 !obj=with
 share _ evidence => COOPERATE/064 !obj=with
+share _ expertise => COOPERATE/064 !obj=with
+share _ technology => COOPERATE/064 !obj=with
 exchange _ information => COOPERATE/064 !obj=with
 extradite => COOPERATE/063 !obj=to
 train => COOPERATE/062
@@ -111,6 +114,8 @@ establish _ relations => SUPPORT/054 !obj=with
 establish _ ties => SUPPORT/054 !obj=with
 restore _ relations => SUPPORT/054 !obj=with
 restore _ ties => SUPPORT/054 !obj=with
+upgrade _ relations => SUPPORT/054 !obj=with
+upgrade _ ties => SUPPORT/054 !obj=with
 pledge _ support => SUPPORT/051 !obj=for,to
 contribute => AID/070 !obj=to
 give|gave|given => AID/070 !obj=to !weak
@@ -155,6 +160,8 @@ return => RETREAT:return/0842 !obj=to
 lift => RETREAT/085
 ease => RETREAT/085
 relax => RETREAT/085
+shorten => RETREAT/085
+loosen => RETREAT/085
 withdraw|withdrew|withdrawn => RETREAT:withdraw/0872 !obj=from
 pull|pulled|pulled out => RETREAT:withdraw/0872 !obj=of,from
 pull|pulled|pulled back => RETREAT:withdraw/0872 !obj=from
@@ -274,6 +281,7 @@ deny => REJECT/120
 dismiss => REJECT/120
 rebuff => REJECT/120
 spurn => REJECT/120
+renege => REJECT/120 !obj=on
 veto => REJECT:yield/129
 boycott => PROTEST:boycott/143
 oppose => REJECT/120
@@ -335,6 +343,10 @@ deploy => MOBILIZE:troops/154 !obj=to,in
 station => MOBILIZE:troops/154 !obj=in
 mass => MOBILIZE:troops/154 !weak
 reinforce => MOBILIZE:troops/154
+strengthen _ forces => MOBILIZE:troops/154 !obj=in
+strengthen _ troops => MOBILIZE:troops/154 !obj=in
+bolster _ forces => MOBILIZE:troops/154 !obj=in
+bolster _ troops => MOBILIZE:troops/154 !obj=in
 put|put|put _ on alert => MOBILIZE:troops/152
 place|placed|placed _ on alert => MOBILIZE:troops/152
 remain _ on alert => MOBILIZE:troops/152
@@ -383,7 +395,7 @@ force|forced|forced _ out => COERCE:deport/174 !obj=of,from
 force => COERCE/170 !weak
 capture => ASSAULT/190
 overrun|overran|overrun => ASSAULT/190
-launch _ cyber => ASSAULT/190 !obj=against
+launch _ cyber => COERCE:cyber/170 !obj=against
 set|set|set _ deadline => THREATEN/139 !obj=for
 increase _ pressure => THREATEN/130 !obj=on
 step|stepped|stepped up pressure => THREATEN/130 !obj=on
@@ -562,9 +574,9 @@ bomb attack => ASSAULT:explosives/183
 ambush => ASSAULT/190 !obj=on
 war => ASSAULT/190 !obj=on,against,with !weak
 bombardment => ASSAULT:heavy-weapons/194 !obj=of,on
-cyber warfare => ASSAULT/190 !obj=against
-cyberattack => ASSAULT/190 !obj=on,against
-cyber attack => ASSAULT/190 !obj=on,against
+cyber warfare => COERCE:cyber/170 !obj=against
+cyberattack => COERCE:cyber/170 !obj=on,against
+cyber attack => COERCE:cyber/170 !obj=on,against
 military operation => ASSAULT/190 !obj=against,in
 war game => COOPERATE/062 !obj=with
 cease-fire => RETREAT:ceasefire/0871 !obj=with,between !weak

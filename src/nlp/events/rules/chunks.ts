@@ -21,6 +21,17 @@ const isCapitalised = (w: string) => {
 };
 const MODALS = new Set(['can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must']);
 const PARTICIPLE = /(?:ed|en)$/;
+const INTENT_NOUNS = new Set([
+  'plans',
+  'aims',
+  'hopes',
+  'wants',
+  'needs',
+  'intends',
+  'seeks',
+  'vows',
+  'pledges',
+]);
 export const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 export const SUBORDINATORS = new Set([
   'because',
@@ -98,6 +109,16 @@ function npToken(t: TokenTable, i: number): boolean {
       t.lower[i].endsWith('ed')
     )
       return false;
+    // a verb of intent mis-tagged as noun before its infinitive: "Greece [plans] to impose"
+    if (
+      p === POS.NOUN &&
+      INTENT_NOUNS.has(t.lower[i]) &&
+      i + 2 < t.length &&
+      t.lower[i + 1] === 'to' &&
+      t.pos[i + 2] === POS.VERB &&
+      (pp === POS.PROPN || pp === POS.NOUN || t.lower[i - 1] === ',')
+    )
+      return false;
     // a verb mis-tagged as noun after a modal or a negation: "men who could not [run]"
     if (p === POS.NOUN && (pp === POS.AUX || pp === POS.PART)) {
       const pw = t.lower[i - 1];
@@ -121,6 +142,17 @@ function npToken(t: TokenTable, i: number): boolean {
     )
       return true;
   }
+  // the participle of a hyphenated modifier: "the Saudi-led coalition", "Tunisia-inspired protesters"
+  if (
+    p === POS.VERB &&
+    i > 0 &&
+    i + 1 < t.length &&
+    t.lower[i - 1] === '-' &&
+    t.start[i] === t.end[i - 1] &&
+    PARTICIPLE.test(w) &&
+    (t.pos[i + 1] === POS.NOUN || t.pos[i + 1] === POS.PROPN || t.pos[i + 1] === POS.ADJ)
+  )
+    return true;
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
   // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
@@ -310,7 +342,9 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
     if (
       (w === 'and' || w === ',') &&
       prev.last === sep - 1 &&
-      t.pos[prev.last] === POS.PROPN &&
+      // names, or a sentence-opening noun phrase: "Israeli helicopters and tanks shelled …"
+      (t.pos[prev.last] === POS.PROPN ||
+        (w === 'and' && (prev.first === 0 || t.lower[prev.first - 1] === '.'))) &&
       !notAnArgument(t, prev) &&
       !(w === ',' && prevAfterPrep)
     ) {
@@ -393,7 +427,10 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
         continue;
       }
       // (a participle opening the sentence modifies the subject: "Ousted President Akayev")
-      const opener = before === s0 && PARTICIPLE.test(bw);
+      // ("Newly appointed Prime Minister X": adverbs may precede it)
+      let lead = before - 1;
+      while (lead >= s0 && t.pos[lead] === POS.ADV) lead--;
+      const opener = lead < s0 && before >= s0 && PARTICIPLE.test(bw);
       if (bp === POS.VERB && !SPEECH.has(bw) && before >= 0 && !isPassive(t, before, s0) && !opener) {
         // the object of another verb ("attacked Y and killed Z"): keep looking left
         k = before - 1;
@@ -443,7 +480,11 @@ export function findObject(
 ): Chunk | null {
   const own = scanObject(t, chunks, e, s1, preps, direct);
   if (own.party) return own.party;
-  if (!allowGeneric) return own.theme;
+  if (!allowGeneric) {
+    // a weak verb's thing-object may still name its party right after it: "declined a request from X"
+    const other = own.theme && own.direct && !own.moved ? adjacentParty(t, chunks, own.theme, s1) : null;
+    return other ?? own.theme;
+  }
   // a measure applied to someone: "lifted the ban on girls", "eased sanctions imposed on Iran"
   if (own.theme && own.direct && MEASURES.has(t.lower[own.theme.last])) {
     const target = measureTarget(t, chunks, own.theme.last, s1);
@@ -522,10 +563,13 @@ const GENERIC_PREPS = [
 ];
 
 /** The chunk starting at token k, or the "of"-tail of a merged chunk ("investigation of [Flynn]"). */
-function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number): Chunk | null {
+function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number, start = -1): Chunk | null {
   for (const ch of chunks) {
     if (ch.first === k) return ch;
-    if (ch.first < k && k <= ch.last && t.lower[k - 1] === 'of') return { first: k, last: ch.last };
+    // an "of"-tail, or the rest of a chunk that swallowed the trigger's last word ("let [free
+    // activists]")
+    if (ch.first < k && k <= ch.last && (t.lower[k - 1] === 'of' || k === start))
+      return { first: k, last: ch.last };
   }
   return null;
 }
@@ -588,8 +632,9 @@ function scanObject(
     if (
       (isApprox(t, k) ||
         (w === 'more' && t.lower[k + 1] === 'than') ||
+        (w === 'up' && t.lower[k + 1] === 'to' && t.pos[k + 2] === POS.NUM) ||
         (w === 'at' && t.lower[k + 1] === 'least')) &&
-      !chunkFrom(chunks, t, k)
+      !chunkFrom(chunks, t, k, e + 1)
     ) {
       k++;
       continue;
@@ -599,7 +644,7 @@ function scanObject(
       k++;
       continue;
     }
-    const c = chunkFrom(chunks, t, k);
+    const c = chunkFrom(chunks, t, k, e + 1);
     if (c && notAnArgument(t, c)) {
       k = c.last + 1;
       lastPrep = '';

@@ -14,7 +14,7 @@ const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'failed
 const FUTURE = new Set(['threatened', 'vowed', 'pledged', 'promised', 'expected', 'set', 'to']);
 /** Modal and intent markers in the trigger's own verb group: "will release", "is ready to help". */
 export const INTENT = new Set(
-  "will 'll shall would plans plan planned planning intends intend going willing ready prepared wants want wanted hopes aims seeks".split(
+  "will 'll shall would plans plan planned planning intends intend going willing ready prepared wants want wanted hopes aims seeks vowed vows vow vowing sworn swore swear swears pledged pledges promised promises threatened threatens threatening".split(
     ' ',
   ),
 );
