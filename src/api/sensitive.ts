@@ -91,8 +91,18 @@ export function redactRecord(record: SitrepRecord): SitrepRecord {
 
 /** A store seen by a reader: every read path returns redacted values; writes are not reachable. */
 export function redactingStore(store: Store): Store {
+  // Records read to decide what to withhold, kept while the store is unchanged: an edit (a victim
+  // named, a recipient changed) must be seen by the next read, so any write empties the cache, and
+  // an engine without a cheap write version (PostgreSQL) reads every time.
   const cache = new Map<string, Promise<SitrepRecord | null>>();
+  let cachedAt: string | null = null;
   const recordOf = (id: string) => {
+    const version = store.writeVersion();
+    if (version === null) return store.getRecord(id);
+    if (version !== cachedAt) {
+      cache.clear();
+      cachedAt = version;
+    }
     let p = cache.get(id);
     if (!p) {
       p = store.getRecord(id);
