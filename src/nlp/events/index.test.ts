@@ -228,3 +228,16 @@ test('an object chunk that swallowed the phrase end still gives the recipient', 
   assert.equal(e.type, 'RETREAT');
   assert.deepEqual(e.recipients, ['74 political prisoners']);
 });
+
+test('the ACLED crosswalk follows the final type, also after an object or intent recoding', async () => {
+  const { acledOf } = await import('./crosswalk.js');
+  const doc = eventsOnly().run(
+    createArticle({
+      text: 'The government accepted the demands of the strikers. The army withdrew its observers from the border. Rebels vowed to attack the town.',
+      published: '2024-05-06',
+    }),
+  );
+  const evs = doc.layer('events');
+  assert.ok(evs.some((e) => e.rule?.includes('+intent') || e.type === 'CONCEDE' || e.type === 'SANCTION'));
+  for (const e of evs) assert.deepEqual(e.acled, acledOf(e.type, e.mode), `${e.type} ${e.trigger.text}`);
+});

@@ -6,6 +6,7 @@ import type {
   EventRecord,
   Factuality,
   Mention,
+  PloverType,
   Span,
 } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
@@ -369,8 +370,6 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
     if (!refineByObject(doc, rec, m.first, m.last)) continue;
-    const acled = acledOf(tr.type, tr.mode);
-    if (acled) rec.acled = acled;
     // factuality: own cues first (negation, modality), then the claim that carries it
     const head = d.verbAt >= 0 ? d.verbAt : m.first;
     const cue = cueFactuality(doc, head, d.actors[0]?.last ?? -1, s0);
@@ -400,6 +399,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
+    // the crosswalk follows the final type and mode (object refinements and intent recodings change them)
+    const acled = acledOf(rec.type, rec.mode);
+    if (acled) rec.acled = acled;
     records.push(rec);
   }
   return dedupe(records);
@@ -482,6 +484,18 @@ const OFFICIALS =
  * administrative easing), lifting sanctions is RETREAT; expelling diplomats or inspectors is
  * SANCTION:expel, expelling people is COERCE:deport.
  */
+/**
+ * Give an event another PLOVER type and CAMEO code. `mode`: a new mode, null to drop the trigger's
+ * mode, or omitted to keep it ("withdrew observers" stays SANCTION:withdraw). The ACLED crosswalk
+ * is derived from the final type when the record is complete.
+ */
+function recode(rec: EventRecord, type: PloverType, cameo: string, mode?: string | null): void {
+  rec.type = type;
+  rec.cameo = cameo;
+  if (mode) rec.mode = mode;
+  else if (mode === null) delete rec.mode;
+}
+
 function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
   const t = doc.tokens;
@@ -526,10 +540,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
         COMMUNICATION.test(a.text),
     );
     if (verbal || individual) {
-      rec.type = 'ACCUSE';
-      rec.mode = 'disapprove';
-      rec.cameo = '111';
-      delete rec.acled;
+      recode(rec, 'ACCUSE', '111', 'disapprove');
       return true;
     }
   }
@@ -544,10 +555,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
         (low[k + 2] === 'question' || low[k + 3] === 'question')
       ) {
         rec.rule = `${rec.rule}+refused:${rec.type}`;
-        rec.type = 'REJECT';
-        rec.cameo = '120';
-        delete rec.mode;
-        delete rec.acled;
+        recode(rec, 'REJECT', '120', null);
         return true;
       }
     }
@@ -557,10 +565,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   if (rec.type === 'CONSULT' && low[first].startsWith('receiv')) {
     for (let k = last + 1; k < r1 && k <= last + 5; k++) {
       if (OBSERVERS.test(low[k])) {
-        rec.type = 'RETREAT';
-        rec.mode = 'access';
-        rec.cameo = '0862';
-        delete rec.acled;
+        recode(rec, 'RETREAT', '0862', 'access');
         return true;
       }
       if (low[k] === ',' || low[k] === ';') break;
@@ -576,10 +581,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       reporting = low[k] === ',';
     }
     if (reporting) {
-      rec.type = 'ACCUSE';
-      rec.mode = 'disapprove';
-      rec.cameo = '111';
-      delete rec.acled;
+      recode(rec, 'ACCUSE', '111', 'disapprove');
       return true;
     }
   }
@@ -590,10 +592,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     while (k >= 0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
     if (k >= 0 && low[k] === 'up' && k > 0) k--;
     if (k >= 0 && REPRESSING.test(low[k]) && rec.actors.length) {
-      rec.type = 'COERCE';
-      rec.mode = 'restrict';
-      rec.cameo = '172';
-      delete rec.acled;
+      recode(rec, 'COERCE', '172', 'restrict');
       return true;
     }
   }
@@ -605,8 +604,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     rec.recipients.length &&
     AGREEMENTS.test(rec.recipients[0].text)
   ) {
-    rec.type = 'SUPPORT';
-    rec.cameo = '057';
+    recode(rec, 'SUPPORT', '057');
   }
   const [s0, s1] = doc.sentenceTokens[rec.sentence];
   // military personnel sent to keep the peace or observe are aid to the host (PLOVER AID:
@@ -617,10 +615,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   ) {
     for (let k = Math.max(s0, first - 6); k < s1 && k <= last + 8; k++) {
       if (low[k].startsWith('peacekeep') || (k > last && OBSERVERS.test(low[k]))) {
-        rec.type = 'AID';
-        rec.cameo = '074';
-        delete rec.mode;
-        delete rec.acled;
+        recode(rec, 'AID', '074', null);
         return true;
       }
     }
@@ -635,9 +630,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
         low[k].startsWith('peacekeep') ||
         low[k] === 'workers'
       ) {
-        rec.type = 'SANCTION';
-        rec.cameo = '161';
-        delete rec.acled;
+        recode(rec, 'SANCTION', '161');
         return true;
       }
     }
@@ -660,10 +653,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
         low[first].startsWith('cancel') &&
         (measure || MEASURE_WORDS.test(rec.recipients[0].text))))
   ) {
-    rec.type = 'CONCEDE';
-    rec.cameo = '080';
-    delete rec.mode;
-    delete rec.acled;
+    recode(rec, 'CONCEDE', '080', null);
     return true;
   }
   // letting refugees in is asylum: "opened its borders to refugees", "accepted 1,141 Iraqi refugees"
@@ -672,10 +662,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       (rec.type === 'AGREE' && low[first].startsWith('accept'))) &&
     rec.recipients.some((r) => r.sector === 'REF' || REFUGEES.test(r.text))
   ) {
-    rec.type = 'AID';
-    rec.mode = 'asylum';
-    rec.cameo = '075';
-    delete rec.acled;
+    recode(rec, 'AID', '075', 'asylum');
     return true;
   }
   let admin = false;
@@ -685,14 +672,9 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     if (OFFICIALS.test(low[k])) officials = true;
   }
   if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
-    rec.type = 'CONCEDE';
-    rec.cameo = '081';
-    delete rec.mode;
+    recode(rec, 'CONCEDE', '081', null);
   } else if (rec.type === 'COERCE' && rec.mode === 'deport' && officials) {
-    rec.type = 'SANCTION';
-    rec.mode = 'expel';
-    rec.cameo = '166';
-    delete rec.acled;
+    recode(rec, 'SANCTION', '166', 'expel');
   }
   return true;
 }
@@ -752,7 +734,6 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   } else return;
   if (rec.type !== original.split(':')[0]) {
     delete rec.mode;
-    delete rec.acled;
     rec.rule = `${rec.rule}+intent:${original}`;
   }
 }
