@@ -25,6 +25,7 @@ import {
   encodeCursor,
   type IncidentRow,
   incidentToRow,
+  MERGE_COLUMNS,
   normKey,
   recordToRows,
   rowToArticle,
@@ -607,11 +608,20 @@ export class KyselyStore implements Store {
    * The query with `startFloor`: the lowest date_start an event overlapping `from` can have, given
    * the longest event interval in the store (see event-span.ts). Bounds the date-ordered scan.
    */
+  private spanAt: { version: string; days: number | null } | null = null;
+
   private async withStartFloor<Q extends Omit<EventQuery, 'limit' | 'cursor'>>(
     q: Q,
   ): Promise<Q & { startFloor?: string }> {
     if (!q.from) return q;
-    const days = await readEventSpan(this.db);
+    // one read per store version (every request with a time filter asks)
+    const version = this.writeVersion();
+    let days: number | null;
+    if (version !== null && this.spanAt?.version === version) days = this.spanAt.days;
+    else {
+      days = await readEventSpan(this.db);
+      if (version !== null) this.spanAt = { version, days };
+    }
     if (days === null) return q;
     const floor = daysBefore(q.from, days + 1);
     return floor ? { ...q, startFloor: floor } : q;
@@ -926,25 +936,7 @@ export class KyselyStore implements Store {
       const rows = await trx
         .selectFrom('events')
         .innerJoin('articles', 'articles.id', 'events.article_id')
-        .select([
-          'events.id',
-          'events.article_id',
-          'events.source_key',
-          'events.type',
-          'events.date_start',
-          'events.date_end',
-          'events.country',
-          'events.admin1',
-          'events.location',
-          'events.lat',
-          'events.lon',
-          'events.precision',
-          'events.factuality',
-          'events.actors',
-          'events.recipients',
-          'events.fatalities',
-          'articles.cluster',
-        ])
+        .select([...MERGE_COLUMNS.map((c) => `events.${c}` as const), 'articles.cluster'])
         .where(
           'events.date_start',
           'in',

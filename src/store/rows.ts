@@ -204,25 +204,27 @@ export function rowToSweepEvent(row: SweepRow): SweepEvent {
   return { ...mergeFieldsOf(row), cluster: row.cluster };
 }
 
-export type SweepRow = Pick<
-  EventsTable,
-  | 'id'
-  | 'article_id'
-  | 'source_key'
-  | 'type'
-  | 'date_start'
-  | 'date_end'
-  | 'country'
-  | 'admin1'
-  | 'location'
-  | 'lat'
-  | 'lon'
-  | 'precision'
-  | 'factuality'
-  | 'actors'
-  | 'recipients'
-  | 'fatalities'
-> & { cluster: string };
+/** The event columns a merge reads (the select list of a merge read and the shape of its rows). */
+export const MERGE_COLUMNS = [
+  'id',
+  'article_id',
+  'source_key',
+  'type',
+  'date_start',
+  'date_end',
+  'country',
+  'admin1',
+  'location',
+  'lat',
+  'lon',
+  'precision',
+  'factuality',
+  'actors',
+  'recipients',
+  'fatalities',
+] as const satisfies readonly (keyof EventsTable)[];
+
+export type SweepRow = Pick<EventsTable, (typeof MERGE_COLUMNS)[number]> & { cluster: string };
 
 export interface IncidentRow {
   id: string;
