@@ -55,23 +55,27 @@ const CAP_FUNCTION = new Set([
   'says',
   'according',
 ]);
-const TAIL_SUBORDINATORS = new Set([
-  'where',
-  'as',
-  'while',
-  'when',
-  'before',
+/** Subordinators that open an adverbial clause: the shared core of the clause-boundary sets below. */
+const ADVERBIAL_SUBORDINATORS = [
   'after',
+  'before',
+  'since',
+  'until',
+  'because',
   'though',
   'although',
-  'because',
+  'while',
+  'when',
+];
+const TAIL_SUBORDINATORS = new Set([
+  ...ADVERBIAL_SUBORDINATORS,
+  'where',
+  'as',
   'during',
-  'since',
   'who',
   'whose',
   'which',
   'but',
-  'until',
   'even',
   'in',
   'at',
@@ -109,22 +113,7 @@ const SOURCE_MODIFIERS = new Set([
   'allied',
   'opposed',
 ]);
-const SUBORDINATORS = new Set([
-  'after',
-  'before',
-  'since',
-  'until',
-  'because',
-  'once',
-  'if',
-  'unless',
-  'though',
-  'although',
-  'whether',
-  'while',
-  'when',
-  'where',
-]);
+const SUBORDINATORS = new Set([...ADVERBIAL_SUBORDINATORS, 'once', 'if', 'unless', 'whether', 'where']);
 /** Pronouns that head a phrase of people ("those close to him", "some in the party"). */
 const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
@@ -2157,22 +2146,14 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
 const EVIDENTIAL_CUE: CueVerb = { lemma: 'seem', frame: 'think', stance: 'allege' };
 /** Words that end an evidential's content: a clause about it rather than more of it. */
 const EVIDENTIAL_STOPS = new Set([
+  ...ADVERBIAL_SUBORDINATORS,
   'as',
-  'while',
-  'when',
-  'though',
-  'although',
-  'because',
-  'since',
   'but',
-  'until',
   'even',
   'despite',
   'according',
   'whereas',
   'unless',
-  'after',
-  'before',
 ]);
 
 /**
