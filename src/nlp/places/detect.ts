@@ -790,6 +790,10 @@ function unknownLocality(doc: Doc, i: number, sentEnd: number, facts: DocFacts):
   };
 }
 
+const PART_PREFIX =
+  /^(?:north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|north east|north west|south east|south west|upper|lower|greater|central|downtown|inner|outer|metro) /;
+const PART_SUFFIX = / (?:metropolitan area|metro area|area|region|international airport|airport)$/;
+
 /** Toponyms for caller-given spans (evaluation with gold spans): look each span's name up. */
 export function toponymsForSpans(
   doc: Doc,
@@ -818,6 +822,10 @@ export function toponymsForSpans(
       adminHead = 'state';
       cue |= CUE_ADMIN;
     }
+    // a part or surround of a place the gazetteer lacks ("North London", "Greater Toronto Area",
+    // "Pearson International Airport" no, "Toronto Pearson Airport" yes): read it as that place
+    const inner = noPoss.replace(PART_PREFIX, '').replace(PART_SUFFIX, '');
+    if (inner !== noPoss && inner.length > 2) variants.push(inner);
     let found = false;
     const demonymFirst =
       demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
