@@ -19,6 +19,8 @@ export const CUE_LOCALITY = 2; // "the village of X", "X village"
 export const CUE_HYPHEN = 4; // "Damascus-based"
 export const CUE_ORG = 8; // first word of an organisation name ("Afrin Police")
 export const CUE_GOLD = 16; // span given by the caller (evaluation with gold spans)
+export const CUE_LOCALITY_OF = 32; // "the city of X": a settlement, never a country or province
+export const CUE_POLITY = 64; // "the X government": a country or an admin area, not its capital
 
 export interface Toponym extends Span {
   /** Token range [t0, t1). */
@@ -304,9 +306,8 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     if (facts.mentionAt[i] === 2 && facts.mentionStart[i]) cue |= CUE_ORG;
     // a locality noun right before or after ("the village of Akhur", "Akhur village")
     const locN = localityNounAround(tk.lower, i, end, sentEnd);
-    if (locN) {
-      cue |= CUE_LOCALITY;
-    }
+    if (locN) cue |= CUE_LOCALITY;
+    cue |= polityCues(tk.lower, i, end, sentEnd);
     const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !strongName(gz, posting);
     if (!weak || hasPlaceContext(doc, i, end, sentEnd)) cuedKeys.add(bestKey);
     else weakAt.add(out.length);
@@ -477,6 +478,22 @@ function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boo
   // a legislator's party and home town: "R-Marshall", "DFL-Chisholm"
   if (prev !== undefined && HYPHENS.has(tk.text[i - 1]) && PARTIES.has(tk.lower[i - 2] ?? '')) return true;
   return false;
+}
+
+/** "the X of": settlements only ("the province of X" may be either reading). */
+const SETTLEMENT_NOUNS = new Set(['city', 'town', 'village', 'hamlet', 'settlement', 'suburb']);
+
+/** Words after a name that make it a polity ("the Quebec government", "Ontario's premier"). */
+const POLITY_AFTER = new Set(['government', 'governments', 'legislature', 'premier', 'governor']);
+
+/** CUE_LOCALITY_OF for "the city/town/village of X"; CUE_POLITY for "X government". */
+function polityCues(lower: readonly string[], i: number, end: number, sentEnd: number): number {
+  let cue = 0;
+  if (i >= 2 && lower[i - 1] === 'of' && SETTLEMENT_NOUNS.has(lower[i - 2])) cue |= CUE_LOCALITY_OF;
+  let j = end + 1;
+  if (j < sentEnd && (lower[j] === "'s" || lower[j] === '’s')) j++;
+  if (j < sentEnd && POLITY_AFTER.has(lower[j])) cue |= CUE_POLITY;
+  return cue;
 }
 
 function localityNounAround(
@@ -792,7 +809,7 @@ function unknownLocality(doc: Doc, i: number, sentEnd: number, facts: DocFacts):
 
 const PART_PREFIX =
   /^(?:north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|north east|north west|south east|south west|upper|lower|greater|central|downtown|inner|outer|metro) /;
-const PART_SUFFIX = / (?:metropolitan area|metro area|area|region|international airport|airport)$/;
+const PART_SUFFIX = / (?:metropolitan area|metro area|area|region)$/;
 
 /** Toponyms for caller-given spans (evaluation with gold spans): look each span's name up. */
 export function toponymsForSpans(
@@ -848,6 +865,12 @@ export function toponymsForSpans(
         key = v;
         found = true;
         if (adminHead && v !== variants[0]) cue |= CUE_ADMIN;
+        else if (adminHead) {
+          // "Karak district" names a district of that name or the area called Karak, as in
+          // running text (where "X County" adds to the postings of "X")
+          gz.lookup(words.slice(0, -1).join(' '), postings);
+          cue |= CUE_ADMIN;
+        }
         break;
       }
     }
@@ -875,6 +898,11 @@ export function toponymsForSpans(
       continue;
     }
     const t0 = Math.max(0, tokenIndexAt(doc, sp.start));
+    const tEnd = Math.max(t0, Math.min(doc.tokens.length - 1, tokenIndexAt(doc, sp.end - 1)));
+    const sentEnd = doc.sentenceTokens[doc.tokens.sentence[t0] ?? 0]?.[1] ?? doc.tokens.length;
+    // the same context cues as in running text ("the city of X", "the X government")
+    // if (localityNounAround(doc.tokens.lower, t0, tEnd, sentEnd)) cue |= CUE_LOCALITY;
+    cue |= polityCues(doc.tokens.lower, t0, tEnd, sentEnd);
     if (!adminHead && found) {
       // "Clark, Madison and Warren counties"
       const plural = pluralAdminHeadAfter(doc.tokens, tokenIndexAt(doc, sp.end - 1), doc.tokens.length);

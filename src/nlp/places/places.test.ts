@@ -108,6 +108,29 @@ describe('places stage', () => {
     assert.ok(eu.lat !== null && Math.abs(eu.lat - 50.85) < 0.5, `EU at ${eu.lat}`);
   });
 
+  it('reads "the X government" as the area and "the city of X" as a settlement', () => {
+    const { places } = run(
+      'Mayors asked the Quebec government to act. Police in the city of Jordan said nobody was hurt.',
+    );
+    assert.equal(byText(places, 'Quebec')?.precision, 'admin1');
+    const jordan = byText(places, 'Jordan');
+    assert.equal(jordan?.precision, 'city', `Jordan read as ${jordan?.precision} ${jordan?.country}`);
+  });
+
+  it('reads a given "X district" span as the area called X when no district has that name', () => {
+    const text = 'Gunmen attacked a patrol in the Karak district, the Jordanian statement said.';
+    const doc = createPipeline([createMentionsStage()]).run(createArticle({ text }));
+    const start = text.indexOf('Karak district');
+    const [karak] = geoparse(doc, { spans: [{ start, end: start + 14 }] });
+    assert.equal(karak.country, 'JO');
+    assert.equal(karak.precision, 'admin1');
+  });
+
+  it('takes the everyday short form of a full name as an official name', () => {
+    const { places } = run('Doctors in Newcastle, England, developed the technique.');
+    assert.equal(byText(places, 'Newcastle')?.name, 'Newcastle upon Tyne');
+  });
+
   it('does not take a bare county short name for a place', () => {
     const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
     assert.deepEqual(

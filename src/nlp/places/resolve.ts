@@ -1,6 +1,6 @@
 import type { Doc } from '../../model/doc.js';
 import type { Place, PlacePrecision } from '../../model/types.js';
-import { CUE_ADMIN, CUE_GOLD, CUE_LOCALITY, type Toponym } from './detect.js';
+import { CUE_ADMIN, CUE_GOLD, CUE_LOCALITY, CUE_LOCALITY_OF, CUE_POLITY, type Toponym } from './detect.js';
 import { foldName } from './gazetteer/fold.js';
 import { type FeatureView, type Gazetteer, precisionOf } from './gazetteer/load.js';
 
@@ -32,6 +32,7 @@ export const W = {
   voteCity: 0.6,
   voteCityA1: 0.5,
   usStyle: 1.5,
+  polity: 2,
   datelineCity: 0,
   datelinePop: 0.4,
   maxCandidates: 25,
@@ -576,8 +577,12 @@ function applyCues(g: Group): void {
       else if (c.precision === 'admin1' || c.precision === 'admin2') s += 2;
     }
     if (g.cue & CUE_LOCALITY && c.precision === 'city') s += 1;
+    if (g.cue & CUE_POLITY && c.precision !== 'city') s += W.polity;
     c.score = s;
   }
+  // "the city of Turkey" is a town called Turkey whatever else the name reads as
+  if (g.cue & CUE_LOCALITY_OF && g.cands.some((c) => c.precision === 'city'))
+    g.cands = g.cands.filter((c) => c.precision === 'city');
 }
 
 function headOf(g: Group): string {

@@ -1,3 +1,4 @@
+import { foldName } from './fold.js';
 import { NAME_ABBREV, NAME_ALTERNATE, NAME_MAIN, NAME_OFFICIAL } from './format.js';
 import type { FeatureInput, IndexWriter } from './writer.js';
 
@@ -39,6 +40,22 @@ export function parseGeoNamesRow(line: string): GeoNamesRow | null {
 const LATINISH = /^[\p{Script=Latin}0-9 .,'’‘`ʻʼ()\-–/&]+$/u;
 const UPPER_ABBREV = /^[A-Z.]{2,5}$/;
 
+/** Words after which the rest of a place's full name is usually dropped ("Newcastle upon Tyne"). */
+const SHORT_FORM_TAILS = /^(?:upon|on|am|an|im|sur|under) /;
+
+/**
+ * The everyday short form of a full name ("Newcastle" of "Newcastle upon Tyne", "Frankfurt" of
+ * "Frankfurt am Main"): as good as an official name, not a rare alias. ("X City" → "X" is not:
+ * "Kansas", "New York" mostly mean the state; tried, LGL and GeoVirus got worse.)
+ */
+function isShortForm(main: string, alt: string): boolean {
+  return (
+    main.length > alt.length + 1 &&
+    main.startsWith(`${alt} `) &&
+    SHORT_FORM_TAILS.test(`${main.slice(alt.length + 1)} `)
+  );
+}
+
 /** Feature classes worth indexing from a user dump (populated places, admin areas, regions, spots). */
 export const USEFUL_CLASSES = new Set(['P', 'A', 'L', 'T', 'H', 'S', 'V']);
 
@@ -52,9 +69,15 @@ export function addGeoNamesRow(
   const id = w.addFeature(r, kind);
   w.addName(id, r.name, NAME_MAIN);
   if (r.asciiname && r.asciiname !== r.name) w.addName(id, r.asciiname, NAME_OFFICIAL);
+  const main = foldName(r.name);
   for (const alt of [...r.alternates, ...extraNames]) {
     if (alt.length < 2 || alt.length > 60 || !LATINISH.test(alt)) continue;
-    w.addName(id, alt, UPPER_ABBREV.test(alt) ? NAME_ABBREV : NAME_ALTERNATE);
+    const kind = UPPER_ABBREV.test(alt)
+      ? NAME_ABBREV
+      : isShortForm(main, foldName(alt))
+        ? NAME_OFFICIAL
+        : NAME_ALTERNATE;
+    w.addName(id, alt, kind);
   }
   return id;
 }
