@@ -131,6 +131,14 @@ describe('places stage', () => {
     assert.equal(byText(places, 'Newcastle')?.name, 'Newcastle upon Tyne');
   });
 
+  it('attaches a village the gazetteer lacks to the parent named right after it', () => {
+    const { places } = run('Officials in Damascus said gunmen raided the village of Qarmashiya near Aleppo.');
+    const village = byText(places, 'Qarmashiya');
+    assert.equal(village?.precision, 'unresolved');
+    assert.equal(village?.parent, byText(places, 'Aleppo')?.mention);
+    assert.equal(village?.admin1, byText(places, 'Aleppo')?.admin1);
+  });
+
   it('does not take a bare county short name for a place', () => {
     const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
     assert.deepEqual(

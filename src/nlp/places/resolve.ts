@@ -475,7 +475,41 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       rule: t.rule,
     });
   }
+  attachToStatedParents(doc, places);
   return places;
+}
+
+/** "villages of Foua and Kfraya in Idlib", "Akhur, near Afrin": the parent named right after. */
+const PARENT_AFTER =
+  /^(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)[^,.;:!?]{1,40}?)?\s*(?:,\s*|\s+(?:in|near|outside)\s+(?:the\s+)?)$/;
+const PARENT_AFTER_MAX = 80;
+
+/**
+ * An unresolved place takes as parent a place the same sentence names right after it ("the village
+ * of Akhur in Afrin") rather than the nearest one before it.
+ */
+function attachToStatedParents(doc: Doc, places: Place[]): void {
+  for (let k = 0; k < places.length; k++) {
+    const u = places[k];
+    if (u.precision !== 'unresolved' || u.kind !== 'place') continue;
+    for (let j = k + 1; j < places.length; j++) {
+      const p = places[j];
+      if (p.start - u.end > PARENT_AFTER_MAX) break;
+      if (p.kind !== 'place' || p.lat === null) continue;
+      if (p.precision !== 'city' && p.precision !== 'admin2' && p.precision !== 'admin1') continue;
+      if (!PARENT_AFTER.test(doc.text.slice(u.end, p.start))) continue;
+      places[k] = {
+        ...u,
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country,
+        admin1: p.admin1,
+        admin2: p.admin2,
+        parent: p.mention,
+      };
+      break;
+    }
+  }
 }
 
 const NEAR_KM = 120;
