@@ -695,14 +695,32 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
   }
+  // expelling an international organisation or aid agency is a sanction on it (CAMEO 1663 "expel
+  // or withdraw aid agencies"): "forced the UN refugee agency out of the country"
+  const agency = rec.recipients.some(
+    (r) => r.country === 'IGO' || r.country === 'NGO' || /\bagenc(?:y|ies)\b/i.test(r.text),
+  );
   if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
     recode(rec, 'CONCEDE', '081', null);
-  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && officials) {
+  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && (officials || agency)) {
     recode(rec, 'SANCTION', '166', 'expel');
+  } else if (rec.type === 'RETREAT' && rec.mode === 'access' && PERMITTING.test(low[first])) {
+    // allowing a politician, party or protest to take part is easing restrictions on political
+    // freedoms (CAMEO 0811/0812: CONCEDE), not letting an outside party in
+    for (let k = last + 1; k < s1 && k <= last + 10; k++) {
+      if (low[k] === ';' || low[k] === '.') break;
+      if (POLITICAL_FREEDOM.test(low[k])) {
+        recode(rec, 'CONCEDE', '0811', null);
+        break;
+      }
+    }
   }
   return true;
 }
 
+const PERMITTING = /^(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
+const POLITICAL_FREEDOM =
+  /^(?:candidates?|candidacy|opposition|part(?:y|ies)|elections?|ballots?|rall(?:y|ies)|protests?|demonstrations?|campaign(?:s|ing)?|participate|contest|vote|voting)$/;
 const REPRESSING =
   /^(?:prevent|prevents|prevented|preventing|ban|bans|banned|banning|disperse|disperses|dispersed|dispersing|break|breaks|broke|breaking|suppress|suppresses|suppressed|suppressing|crush|crushes|crushed|crushing|forbid|forbids|forbade|forbidden|outlaw|outlaws|outlawed|stop|stops|stopped|stopping|thwart|thwarts|thwarted|thwarting)$/;
 const YIELDED = /\b(?:demands?|conditions|terms|ultimatum)$/i;
