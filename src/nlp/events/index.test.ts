@@ -273,3 +273,9 @@ test('"ethnic X" names a people, not the state X', () => {
   assert.equal(c.country, undefined);
   assert.equal(c.sector, 'CVL');
 });
+
+test('forces deployed with no agent named are their own side’s act', () => {
+  const [e] = events('Approximately 2,000 Russian soldiers were deployed along the border.');
+  assert.deepEqual(e.actors, ['2,000 Russian soldiers']);
+  assert.deepEqual(e.recipients, []);
+});

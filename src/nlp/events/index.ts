@@ -499,6 +499,8 @@ function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number): Chunk | nu
   return null;
 }
 
+const OFFICIALS_IN =
+  /\b(?:diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|consul)\b/i;
 const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
 const OFFICIALS =
   /^(diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|mission|staff|consul)$/;
@@ -690,7 +692,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     return true;
   }
   let admin = false;
-  let officials = false;
+  // the one expelled may be named before the trigger: "two inspectors … were expelled"
+  let officials = rec.recipients.some((r) => OFFICIALS_IN.test(r.text));
   for (let k = last + 1; k < s1 && k <= last + 6; k++) {
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
@@ -1132,6 +1135,25 @@ function argue(
     if (subj >= 0) d.recipients = pickLeft(subj);
     const by = byPhrase();
     if (by >= 0) d.actors = pickRight(by);
+    else if (
+      (tr.type === 'MOBILIZE' || tr.type === 'AID') &&
+      TRANSFER.test(t.lower[m.last]) &&
+      d.recipients.length &&
+      MEANS.has(t.lower[d.recipients[0].last])
+    ) {
+      // "Russian soldiers were deployed along the corridor": forces deployed with no one named
+      // deploying them are their own side's act; where they go is the other party
+      d.actors = d.recipients;
+      d.recipients = [];
+      d.passive = false;
+      addLaterParty(t, chunks, d, s1);
+      return d;
+    } else if (STATE_ACTS.has(`${tr.type}:${tr.mode ?? ''}`)) {
+      // "was arrested in Niger", "were expelled from North Korea": an arrest, expulsion or release
+      // with no agent named is the act of the state where it happens
+      const state = statePlace(doc, chunks, m.last, s1);
+      if (state) d.actors = [state];
+    }
   } else {
     // a participle clause after a comma shares the main clause's subject, found by the governor
     const participleClause = tr.form === 'ing' && t.lower[m.first - 1] === ',';
@@ -1195,6 +1217,35 @@ function argue(
   return d;
 }
 const PARTICIPLE_FORM = /(?:ed|en)$/;
+
+const STATE_ACTS = new Set(['COERCE:arrest', 'COERCE:deport', 'SANCTION:expel', 'RETREAT:release']);
+const STATE_REACH = 8;
+
+/** The country named after "in"/"from" in the trigger's own clause: "arrested on Monday in Niger". */
+function statePlace(doc: Doc, chunks: readonly Chunk[], last: number, s1: number): Chunk | null {
+  const t = doc.tokens;
+  for (let k = last + 1; k + 1 < s1 && k <= last + STATE_REACH; k++) {
+    const w = t.lower[k];
+    if (w === ',' || w === ';' || t.pos[k] === POS.SCONJ || RELATIVE.has(w)) return null;
+    if ((t.pos[k] === POS.VERB || t.pos[k] === POS.AUX) && !PARTICIPLE_FORM.test(w)) return null;
+    if (w !== 'in' && w !== 'from') continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (!c || t.pos[c.last] !== POS.PROPN) continue;
+    const ce = t.end[c.last];
+    for (const p of doc.layer('places')) {
+      // a country only: a village or a home is where it happened, not who did it
+      if (
+        p.kind === 'place' &&
+        p.end === ce &&
+        p.start >= t.start[c.first] &&
+        p.featureCode?.startsWith('PCL')
+      )
+        return c;
+      if (p.start > ce) break;
+    }
+  }
+  return null;
+}
 
 /** Prepositions that introduce the other party of an act after its object ("returned artifacts to
  * X", "withdrew troops from X", "lifted the ban on X", "a ban by X", "had lunch with X"). */
