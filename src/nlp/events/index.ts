@@ -1284,8 +1284,14 @@ function addLaterParty(t: Doc['tokens'], chunks: readonly Chunk[], d: Draft, s1:
       k = j;
       continue;
     }
-    // another finite verb or a purpose infinitive starts a clause of its own
-    if ((p === POS.VERB || p === POS.AUX) && !PARTICIPLE_FORM.test(w)) return;
+    // another finite verb or a purpose infinitive starts a clause of its own (a participle before
+    // its agent does not: "the threats made by X")
+    if (
+      (p === POS.VERB || p === POS.AUX) &&
+      !PARTICIPLE_FORM.test(w) &&
+      !(IRREGULAR_PAST.has(w) && t.lower[k + 1] === 'by')
+    )
+      return;
     if (!PARTY_PREPS.has(w)) continue;
     const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
     if (!c) continue;
