@@ -204,6 +204,8 @@ export function loadActorRegistry(userFiles: readonly string[] = []): ActorRegis
 const VIA_RANK: Record<string, number> = { registry: 0, country: 1, demonym: 2, capital: 3 };
 const WORD = /[\p{L}-]+/gu;
 const PATRON = /(?:pro|anti)-$/i;
+/** "ethnic " right before a demonym. */
+export const ETHNIC = /\bethnic\s$/i;
 
 /**
  * Country and sector for an argument's text. Registry people and organisations win over country
@@ -213,10 +215,16 @@ const PATRON = /(?:pro|anti)-$/i;
 export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly string[] = []): ActorCode {
   const out: ActorCode = {};
   let best: { entry: ActorEntry; rank: number } | null = null;
+  let people: string | undefined;
   const hits = reg.find(text);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h];
     if (PATRON.test(text.slice(Math.max(0, hit.start - 5), hit.start))) continue;
+    // "ethnic Albanians", "ethnic Turks": a people (civilians), not the citizens of that state
+    if (hit.entry.via === 'demonym' && ETHNIC.test(text.slice(Math.max(0, hit.start - 7), hit.start))) {
+      people ??= hit.entry.sector;
+      continue;
+    }
     // a state demonym before a people's name places them: "Bosnian Serbs", "Croatian Serb refugees"
     const next = hits[h + 1];
     if (
@@ -243,8 +251,8 @@ export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly
     if (best.entry.via === 'registry' && best.entry.sector) out.sector = best.entry.sector;
     else if (sector) out.sector = sector;
     else if (best.entry.sector && onlyName(text, best.entry)) out.sector = best.entry.sector;
-  } else if (sector) {
-    out.sector = sector;
+  } else if (sector ?? people) {
+    out.sector = sector ?? people;
   }
   return out;
 }

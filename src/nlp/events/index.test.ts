@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { createArticle } from '../../model/article.js';
 import { createPipeline } from '../../pipeline/pipeline.js';
 import { createQuantitiesStage } from '../quantities/index.js';
+import { codeActor, loadActorRegistry } from './actors.js';
 import { createEventsStage } from './index.js';
 
 /** The events stage on its own: earlier stages stubbed empty, quantities real. */
@@ -240,4 +241,41 @@ test('the ACLED crosswalk follows the final type, also after an object or intent
   const evs = doc.layer('events');
   assert.ok(evs.some((e) => e.rule?.includes('+intent') || e.type === 'CONCEDE' || e.type === 'SANCTION'));
   for (const e of evs) assert.deepEqual(e.acled, acledOf(e.type, e.mode), `${e.type} ${e.trigger.text}`);
+});
+
+test('a thing-object: the party named later in the clause is a recipient too', () => {
+  const [e] = events(
+    'DHS returned cultural artifacts, including a Corinthian column krater and a wall panel fresco, to the government of Italy.',
+  );
+  assert.equal(e.type, 'RETREAT');
+  assert.deepEqual(e.recipients, ['cultural artifacts', 'government of Italy']);
+  const [w] = events('The United States completed its withdrawal of troops from Iraq in December 2011.');
+  assert.deepEqual(w.recipients, ['troops', 'Iraq']);
+});
+
+test('an investigation phrase takes its "of"-tail as object, not its determiner', () => {
+  const [e] = events('Previously, the FBI had opened an investigation of Flynn.');
+  assert.equal(e.type, 'ACCUSE');
+  assert.deepEqual(e.recipients, ['Flynn']);
+});
+
+test('allowing a candidate to take part eases political restrictions: CONCEDE', () => {
+  const [e] = events(
+    'The Supreme Court decided to allow candidate Alassane Ouattara to participate in the elections.',
+  );
+  assert.equal(e.type, 'CONCEDE');
+});
+
+test('"ethnic X" names a people, not the state X', () => {
+  const reg = loadActorRegistry();
+  assert.equal(codeActor(reg, 'Albanians').country, 'ALB');
+  const c = codeActor(reg, 'ethnic Albanians');
+  assert.equal(c.country, undefined);
+  assert.equal(c.sector, 'CVL');
+});
+
+test('forces deployed with no agent named are their own side’s act', () => {
+  const [e] = events('Approximately 2,000 Russian soldiers were deployed along the border.');
+  assert.deepEqual(e.actors, ['2,000 Russian soldiers']);
+  assert.deepEqual(e.recipients, []);
 });

@@ -6,12 +6,13 @@ import type {
   EventRecord,
   Factuality,
   Mention,
+  Place,
   PloverType,
   Span,
 } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { POS, tokenAt } from '../../text/tokenize.js';
-import { type ActorRegistry, alpha3Of, codeActor, loadActorRegistry } from './actors.js';
+import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
 import {
@@ -24,6 +25,8 @@ import {
   isParty,
   isPassive,
   isPronoun,
+  notAnArgument,
+  RELATIVE,
   SPEECH,
   TRANSFER,
 } from './rules/chunks.js';
@@ -395,6 +398,15 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (place) {
       rec.place = place.id;
       rec.placeBasis = place.basis;
+      // an actor nothing else places acts where the event happens: "people blocked streets in Hong
+      // Kong", "prisoners rioted at a jail in Dili" (the analysts' default for local actors)
+      if (place.basis === 'sentence' && rec.actors.some((a) => !a.country)) {
+        const where = placeByMention(doc).get(place.id);
+        // (a place after the trigger, its locative; one before it may modify a name: "U.S. border
+        // patrol agents")
+        const a3 = where?.country && where.start >= trigger.end ? alpha3Of(where.country) : undefined;
+        if (a3) for (const a of rec.actors) if (!a.country) a.country = a3;
+      }
     }
     attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
@@ -405,6 +417,18 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+const PLACE_INDEX = new WeakMap<Doc, Map<string, Place>>();
+/** The places layer indexed by mention id (built once per document). */
+function placeByMention(doc: Doc): Map<string, Place> {
+  let m = PLACE_INDEX.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const p of doc.layer('places')) m.set(p.mention, p);
+    PLACE_INDEX.set(doc, m);
+  }
+  return m;
 }
 
 const NEGATORS = new Set(['not', "n't", 'never']);
@@ -475,6 +499,8 @@ function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number): Chunk | nu
   return null;
 }
 
+const OFFICIALS_IN =
+  /\b(?:diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|consul)\b/i;
 const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
 const OFFICIALS =
   /^(diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|mission|staff|consul)$/;
@@ -666,19 +692,38 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     return true;
   }
   let admin = false;
-  let officials = false;
+  // the one expelled may be named before the trigger: "two inspectors … were expelled"
+  let officials = rec.recipients.some((r) => OFFICIALS_IN.test(r.text));
   for (let k = last + 1; k < s1 && k <= last + 6; k++) {
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
   }
+  // expelling an international organisation or aid agency is a sanction on it (CAMEO 1663 "expel
+  // or withdraw aid agencies"): "forced the UN refugee agency out of the country"
+  const agency = rec.recipients.some(
+    (r) => r.country === 'IGO' || r.country === 'NGO' || /\bagenc(?:y|ies)\b/i.test(r.text),
+  );
   if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
     recode(rec, 'CONCEDE', '081', null);
-  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && officials) {
+  } else if (rec.type === 'COERCE' && rec.mode === 'deport' && (officials || agency)) {
     recode(rec, 'SANCTION', '166', 'expel');
+  } else if (rec.type === 'RETREAT' && rec.mode === 'access' && PERMITTING.test(low[first])) {
+    // allowing a politician, party or protest to take part is easing restrictions on political
+    // freedoms (CAMEO 0811/0812: CONCEDE), not letting an outside party in
+    for (let k = last + 1; k < s1 && k <= last + 10; k++) {
+      if (low[k] === ';' || low[k] === '.') break;
+      if (POLITICAL_FREEDOM.test(low[k])) {
+        recode(rec, 'CONCEDE', '0811', null);
+        break;
+      }
+    }
   }
   return true;
 }
 
+const PERMITTING = /^(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
+const POLITICAL_FREEDOM =
+  /^(?:candidates?|candidacy|opposition|part(?:y|ies)|elections?|ballots?|rall(?:y|ies)|protests?|demonstrations?|campaign(?:s|ing)?|participate|contest|vote|voting)$/;
 const REPRESSING =
   /^(?:prevent|prevents|prevented|preventing|ban|bans|banned|banning|disperse|disperses|dispersed|dispersing|break|breaks|broke|breaking|suppress|suppresses|suppressed|suppressing|crush|crushes|crushed|crushing|forbid|forbids|forbade|forbidden|outlaw|outlaws|outlawed|stop|stops|stopped|stopping|thwart|thwarts|thwarted|thwarting)$/;
 const YIELDED = /\b(?:demands?|conditions|terms|ultimatum)$/i;
@@ -814,9 +859,13 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
   if (memo.has(sentence)) return memo.get(sentence);
   const s = doc.sentences[sentence];
   let found: string | undefined;
-  for (const hit of registry.find(doc.text.slice(s.start, s.end), false)) {
+  const text = doc.text.slice(s.start, s.end);
+  for (const hit of registry.find(text, false)) {
     const c = hit.entry.country;
     if (c === 'IGO' || c === 'NGO') continue;
+    // an ethnic group names no state: "ethnic Albanians demonstrated in Serbia"
+    if (hit.entry.via === 'demonym' && ETHNIC.test(text.slice(Math.max(0, hit.start - 7), hit.start)))
+      continue;
     if (found && found !== c) {
       found = undefined;
       break;
@@ -1059,6 +1108,7 @@ function argue(
       d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     }
+    addLaterParty(t, chunks, d, s1);
     return d;
   }
   // "is committed to", "is opposed to": adjectives of attitude, their subject holds it
@@ -1085,14 +1135,41 @@ function argue(
     if (subj >= 0) d.recipients = pickLeft(subj);
     const by = byPhrase();
     if (by >= 0) d.actors = pickRight(by);
+    else if (
+      (tr.type === 'MOBILIZE' || tr.type === 'AID') &&
+      TRANSFER.test(t.lower[m.last]) &&
+      d.recipients.length &&
+      MEANS.has(t.lower[d.recipients[0].last])
+    ) {
+      // "Russian soldiers were deployed along the corridor": forces deployed with no one named
+      // deploying them are their own side's act; where they go is the other party
+      d.actors = d.recipients;
+      d.recipients = [];
+      d.passive = false;
+      addLaterParty(t, chunks, d, s1);
+      return d;
+    } else if (STATE_ACTS.has(`${tr.type}:${tr.mode ?? ''}`)) {
+      // "was arrested in Niger", "were expelled from North Korea": an arrest, expulsion or release
+      // with no agent named is the act of the state where it happens
+      const state = statePlace(doc, chunks, m.last, s1);
+      if (state) d.actors = [state];
+    }
   } else {
     // a participle clause after a comma shares the main clause's subject, found by the governor
     const participleClause = tr.form === 'ing' && t.lower[m.first - 1] === ',';
     if (subj >= 0 && !participleClause) d.actors = pickLeft(subj);
     else if (subj >= 0) d.fallback = pickLeft(subj);
     // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
+    // (a chunk the phrase's own noun heads is no party in its gap: "opened [an investigation of
+    // Flynn]" — its "of"-tail is the object, found below)
     const gapChunk = tr.tail.includes('_')
-      ? chunks.find((c) => c.first > m.first && c.first < m.last && isParty(t, c))
+      ? chunks.find(
+          (c) =>
+            c.first > m.first &&
+            c.first < m.last &&
+            isParty(t, c) &&
+            !(c.last > m.last && t.lower[m.last + 1] === 'of'),
+        )
       : undefined;
     // "found [Barbarin guilty]": the chunk may run into the phrase's last word
     const gapParty = gapChunk
@@ -1136,9 +1213,95 @@ function argue(
       break;
     }
   }
+  if (!d.passive) addLaterParty(t, chunks, d, s1);
   return d;
 }
 const PARTICIPLE_FORM = /(?:ed|en)$/;
+
+const STATE_ACTS = new Set(['COERCE:arrest', 'COERCE:deport', 'SANCTION:expel', 'RETREAT:release']);
+const STATE_REACH = 8;
+
+/** The country named after "in"/"from" in the trigger's own clause: "arrested on Monday in Niger". */
+function statePlace(doc: Doc, chunks: readonly Chunk[], last: number, s1: number): Chunk | null {
+  const t = doc.tokens;
+  for (let k = last + 1; k + 1 < s1 && k <= last + STATE_REACH; k++) {
+    const w = t.lower[k];
+    if (w === ',' || w === ';' || t.pos[k] === POS.SCONJ || RELATIVE.has(w)) return null;
+    if ((t.pos[k] === POS.VERB || t.pos[k] === POS.AUX) && !PARTICIPLE_FORM.test(w)) return null;
+    if (w !== 'in' && w !== 'from') continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (!c || t.pos[c.last] !== POS.PROPN) continue;
+    const ce = t.end[c.last];
+    for (const p of doc.layer('places')) {
+      // a country only: a village or a home is where it happened, not who did it
+      if (
+        p.kind === 'place' &&
+        p.end === ce &&
+        p.start >= t.start[c.first] &&
+        p.featureCode?.startsWith('PCL')
+      )
+        return c;
+      if (p.start > ce) break;
+    }
+  }
+  return null;
+}
+
+/** Prepositions that introduce the other party of an act after its object ("returned artifacts to
+ * X", "withdrew troops from X", "lifted the ban on X", "a ban by X", "had lunch with X"). */
+const PARTY_PREPS = new Set(['to', 'from', 'on', 'against', 'with', 'by', 'for', 'into', 'upon']);
+const LATER_REACH = 20;
+const MEANS = new Set(
+  'troops forces soldiers personnel units peacekeepers contingent battalion battalions brigade brigades warships ships jets aircraft'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The object found is a thing (what is given, lifted, returned, investigated): the party the act
+ * concerns is often named after it, in a prepositional phrase of the same clause ("returned
+ * cultural artifacts, including a krater, to the government of Italy", "completed its withdrawal
+ * of troops from Iraq", "imposed sanctions over the crisis on Myanmar commanders"). The first
+ * such party within the clause is added as a recipient after the thing.
+ */
+function addLaterParty(t: Doc['tokens'], chunks: readonly Chunk[], d: Draft, s1: number): void {
+  // troops sent, deployed or withdrawn are the actor's means, not the party they go to or leave
+  const tr = d.match.trigger;
+  const moves = tr.type === 'MOBILIZE' || tr.type === 'AID' || tr.mode === 'withdraw';
+  if (d.recipients.some((c) => isParty(t, c) && !(moves && MEANS.has(t.lower[c.last])))) return;
+  let k = (d.recipients.at(-1)?.last ?? d.match.last) + 1;
+  const end = Math.min(s1, k + LATER_REACH);
+  for (; k < end; k++) {
+    const w = t.lower[k];
+    const p = t.pos[k];
+    if (w === ';' || w === ':' || w === '.' || p === POS.SCONJ || p === POS.CCONJ || RELATIVE.has(w)) return;
+    // "…, including a krater and a fresco, to Italy": an inserted example list is stepped over
+    if (w === ',') {
+      if (t.lower[k + 1] !== 'including') return;
+      let j = k + 2;
+      while (j < end && t.lower[j] !== ',' && t.lower[j] !== ';') j++;
+      if (t.lower[j] !== ',') return;
+      k = j;
+      continue;
+    }
+    // another finite verb or a purpose infinitive starts a clause of its own (a participle before
+    // its agent does not: "the threats made by X")
+    if (
+      (p === POS.VERB || p === POS.AUX) &&
+      !PARTICIPLE_FORM.test(w) &&
+      !(IRREGULAR_PAST.has(w) && t.lower[k + 1] === 'by')
+    )
+      return;
+    if (!PARTY_PREPS.has(w)) continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (!c) continue;
+    if (!isParty(t, c) || isPronoun(t.lower[c.first]) || notAnArgument(t, c)) continue;
+    if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return;
+    d.recipients = [...d.recipients, c];
+    d.objectEnd = Math.max(d.objectEnd, c.last);
+    return;
+  }
+}
 
 /** Types whose direct object is the party acted on even when it is a thing ("attacked an army
  * camp", "condemned the decision"); for the others it is what is given, sought or moved. */

@@ -268,6 +268,9 @@ open _ investigation => ACCUSE:investigate/090 !obj=into,of,against
 open _ probe => ACCUSE:investigate/090 !obj=into,of
 start _ investigation => ACCUSE:investigate/090 !obj=into,of,against
 order _ investigation => ACCUSE:investigate/090 !obj=into,of,against
+open _ hearing => ACCUSE:investigate/090 !obj=into,on
+open _ inquiry => ACCUSE:investigate/090 !obj=into,of
+launch _ inquiry => ACCUSE:investigate/090 !obj=into,of
 express _ concern => ACCUSE:disapprove/110 !obj=about,over
 express _ concerns => ACCUSE:disapprove/110 !obj=about,over
 voice _ concern => ACCUSE:disapprove/110 !obj=about,over

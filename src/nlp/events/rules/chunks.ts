@@ -192,6 +192,19 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
     let last = i;
     i++;
     while (i < s1) {
+      // coordinated adjectives separated by a comma stay in one phrase: "a serious, immediate
+      // apology", "direct, high-level talks"
+      if (
+        t.lower[i] === ',' &&
+        t.pos[i - 1] === POS.ADJ &&
+        i + 1 < s1 &&
+        t.pos[i + 1] === POS.ADJ &&
+        // (after a determiner: a list of bare adjectives may be a list of parties' modifiers)
+        t.pos[first] === POS.DET
+      ) {
+        i++;
+        continue;
+      }
       if (!npToken(t, i)) {
         // a short parenthetical after a name belongs to it: "Nigerian Union of Teachers (NUT)",
         // "the Umma (Nation) party"
