@@ -139,6 +139,13 @@ describe('places stage', () => {
     assert.equal(village?.admin1, byText(places, 'Aleppo')?.admin1);
   });
 
+  it('reads a bare national capital named like a far province as the capital', () => {
+    const capital = byText(run('Senators in Washington voted on Tuesday.').places, 'Washington');
+    assert.equal(capital?.featureCode, 'PPLC');
+    const state = run('Fires burned across Washington state on Monday.').places[0];
+    assert.equal(state?.precision, 'admin1');
+  });
+
   it('does not take a bare county short name for a place', () => {
     const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
     assert.deepEqual(

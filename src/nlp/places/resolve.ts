@@ -600,6 +600,19 @@ function applyCues(g: Group): void {
         ) {
           c.prior = a.prior + 0.1;
         }
+        // a national capital named like a province of its own country far away ("Washington")
+        // is the capital in news, unless a head word says otherwise ("Washington state")
+        else if (
+          c.precision === 'city' &&
+          c.f.fcode === 'PPLC' &&
+          !c.alternate &&
+          a.precision === 'admin1' &&
+          c.f.country === a.f.country &&
+          c.f.admin1 !== a.f.admin1 &&
+          c.prior <= a.prior
+        ) {
+          c.prior = a.prior + 0.1;
+        }
       }
     }
   }
