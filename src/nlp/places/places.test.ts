@@ -146,6 +146,14 @@ describe('places stage', () => {
     assert.equal(state?.precision, 'admin1');
   });
 
+  it("reads a local paper's phone area code as evidence of its province or state", () => {
+    const text = 'A man was stabbed in London on Sunday. Anyone with information can call police';
+    assert.equal(byText(run(`${text}.`).places, 'London')?.country, 'GB');
+    const ontario = byText(run(`${text} at 519-661-5670.`).places, 'London');
+    assert.equal(ontario?.country, 'CA');
+    assert.equal(ontario?.admin1, '08');
+  });
+
   it('does not take a bare county short name for a place', () => {
     const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
     assert.deepEqual(

@@ -33,6 +33,7 @@ export const W = {
   voteCityA1: 0.5,
   usStyle: 1.5,
   polity: 2,
+  areaCode: 1,
   datelineCity: 0,
   datelinePop: 0.4,
   maxCandidates: 25,
@@ -124,6 +125,21 @@ function isPhoneAreaCode(text: string, at: number): boolean {
   }
   const p = text.charCodeAt(at - 4);
   return !(p >= 48 && p <= 57);
+}
+
+/** "519-661-5670", "(304) 399-6500", "806.423.1253"; not inside longer digit runs. */
+const NANP_NUMBER = /(?<![\d-])\(?([2-9]\d\d)\)?[-. ]\d{3}[-. ]\d{4}(?!\d)/g;
+
+/** The areas (admin1 code or country) of the phone numbers in a text, each counted at most twice. */
+function phoneAreasOf(text: string, gz: Gazetteer): Map<string, number> {
+  const out = new Map<string, number>();
+  if (gz.areaCodes.size === 0) return out;
+  NANP_NUMBER.lastIndex = 0;
+  for (let m = NANP_NUMBER.exec(text); m; m = NANP_NUMBER.exec(text)) {
+    const area = gz.areaCodes.get(m[1]);
+    if (area) out.set(area, Math.min(2, (out.get(area) ?? 0) + 1));
+  }
+  return out;
 }
 
 /** Is some name read outside the US with an American reading within reach of the US vote? */
@@ -327,9 +343,15 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       add(countryVotes, top.f.country, cw);
       add(admin1Votes, top.f.admin1, aw);
     }
+    for (const [area, n] of phoneAreas) {
+      if (area.length > 2) add(admin1Votes, area, W.areaCode * n);
+      add(countryVotes, area.slice(0, 2), W.areaCode * n);
+    }
     if (datelineCountry) add(countryVotes, datelineCountry, W.dateline);
     if (usCue > 0) add(countryVotes, 'US', usCue);
   };
+  // a local paper's phone numbers say where it is ("call London police at 519-661-5670": Ontario)
+  const phoneAreas = phoneAreasOf(doc.text, gz);
   let datelineCountry = '';
   // (read only when, after the first round, an American reading of some name is close behind another)
   let usCue = 0;

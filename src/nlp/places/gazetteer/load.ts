@@ -35,9 +35,13 @@ export class IndexPart {
     this.mask = this.meta.slots - 1;
     const dem = join(dir, 'demonyms.json');
     this.demonyms = existsSync(dem) ? (JSON.parse(readFileSync(dem, 'utf8')) as Record<string, string>) : {};
+    const ac = join(dir, 'area-codes.json');
+    this.areaCodes = existsSync(ac) ? (JSON.parse(readFileSync(ac, 'utf8')) as Record<string, string>) : {};
   }
   /** Folded demonym → ISO alpha-2 or region name. */
   readonly demonyms: Record<string, string>;
+  /** North American phone area code ("519") → admin1 code ("CA.08") or ISO alpha-2. */
+  readonly areaCodes: Record<string, string>;
 
   private sameKey(key: string, at: number): boolean {
     const b = this.strings;
@@ -139,6 +143,8 @@ export class Gazetteer {
   private readonly countryFeature = new Map<string, number>();
   /** Folded demonym ("syrian") → ISO alpha-2 or a region name. */
   readonly demonyms = new Map<string, string>();
+  /** Phone area code ("519") → admin1 code ("CA.08") or ISO alpha-2 (see data/nanp-area-codes.tsv). */
+  readonly areaCodes = new Map<string, string>();
 
   constructor(readonly parts: IndexPart[]) {
     let base = 0;
@@ -148,6 +154,7 @@ export class Gazetteer {
     }
     this.total = base;
     for (const p of parts) for (const [k, v] of Object.entries(p.demonyms)) this.demonyms.set(k, v);
+    for (const p of parts) for (const [k, v] of Object.entries(p.areaCodes)) this.areaCodes.set(k, v);
     for (let pi = 0; pi < parts.length; pi++) {
       const p = parts[pi];
       const { fcode, a1, cc } = p.a;
