@@ -36,6 +36,7 @@ export const W = {
   areaCode: 1,
   datelineCity: 0,
   datelinePop: 0.4,
+  datelineCapital: 1.5,
   maxCandidates: 25,
 };
 
@@ -303,7 +304,10 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     if (g === datelineGroup)
       for (const c of g.cands)
         if (c.precision === 'city')
-          c.score += W.datelineCity + W.datelinePop * Math.log10(c.f.population + 1);
+          c.score +=
+            W.datelineCity +
+            W.datelinePop * Math.log10(c.f.population + 1) +
+            (c.f.fcode === 'PPLC' ? W.datelineCapital : 0);
     for (const c of g.cands) c.base = c.score;
     g.cands.sort((x, y) => y.score - x.score);
   }
