@@ -16,7 +16,7 @@ export const W = {
   admin2: 1.5,
   areaPop: 0.3,
   cityPop: 0.6,
-  pplc: 1,
+  pplc: 1.5,
   ppla: 1.2,
   ppla2: 0,
   pplx: -0.5,
