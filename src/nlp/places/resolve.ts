@@ -37,6 +37,8 @@ export const W = {
   datelineCity: 0,
   datelinePop: 0.4,
   datelineCapital: 1.5,
+  closeKm: 15,
+  closeW: 1.5,
   maxCandidates: 25,
 };
 
@@ -552,8 +554,12 @@ function support(c: Candidate, self: Group, groups: readonly Group[]): number {
       const d = h.cands[i];
       if (d.precision === 'country' || d.precision === 'region' || d.precision === 'admin1') continue;
       if (nearKm(c.f, d.f, NEAR_KM)) {
+        // two names with readings a few km apart are rarely a coincidence, whichever reading leads
+        if (nearKm(c.f, d.f, W.closeKm)) {
+          w = W.closeW;
+          break;
+        }
         w = Math.max(w, i === 0 ? 1 : 0.5);
-        if (i === 0) break;
       }
     }
     s += w;
