@@ -304,6 +304,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (tr.weak && !isParty(t, d.recipients[0]) && !(tr.type === 'ASSAULT' && armed(t, d.actors[0])))
       continue;
     const [s0] = doc.sentenceTokens[d.sentence];
+    // arguments whose country comes from the sentence around them, not from their own words
+    const placedNearby = new WeakSet<EventArgument>();
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
@@ -339,7 +341,10 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       // a place named inside the phrase locates it: "the government of Sindh province", "people
       // in Hong Kong"
       if (!code.country) code.country = countryInside(doc, start, end);
-      if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
+      if (!code.country) {
+        code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
+        if (code.country) placedNearby.add(a);
+      }
       if (mention?.entity) {
         a.entity = mention.entity;
         const ent = entityById.get(mention.entity);
@@ -358,11 +363,25 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
     const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
+    const recipients = d.recipients.map((c) => arg(c, d.actors));
+    // the parties named are things, people or forces no state claims ("set up field hospitals in
+    // Louisiana", "food to 300,000 people in northeast Nigeria", "troops to the NATO force in
+    // Afghanistan"): PLOVER codes the country where the act lands as its target
+    if (
+      tr.type !== 'CONSULT' &&
+      recipients.length > 0 &&
+      (!recipients.some((r) => r.country && !placedNearby.has(r)) ||
+        HOSTED.has(t.lower[d.recipients.at(-1)!.last]))
+    ) {
+      const place = placeOfAct(doc, chunks, d, doc.sentenceTokens[d.sentence][1], true);
+      if (place && !d.recipients.some((c) => c.first <= place.last && place.first <= c.last))
+        recipients.push(arg(place, d.actors));
+    }
     const rec: EventRecord = {
       id: `ev${records.length + 1}`,
       type: tr.type,
       actors: d.actors.map((c) => arg(c, d.recipients)),
-      recipients: d.recipients.map((c) => arg(c, d.actors)),
+      recipients,
       quantities: [],
       factuality: 'asserted',
       trigger,
@@ -472,28 +491,52 @@ function conditionParty(t: Doc['tokens'], chunks: Chunk[], from: number, s1: num
 }
 
 const PLACE_PREPS = new Set(['in', 'into', 'to', 'inside']);
+/** Nouns for parts of a country: "Greek refugee camps", "the Thai border", "Syrian territory". */
+const LOCATION_NOUNS = new Set(
+  'camp camps border borders territory territories waters airspace region regions areas area province provinces villages towns cities capital coast soil'.split(
+    ' ',
+  ),
+);
+/** Forces and missions are hosted: where they serve is the party they serve (UNDERTAKINGS-like). */
+const HOSTED = new Set(
+  'force forces mission missions operation operations contingent deployment presence coalition'.split(' '),
+);
 const PLACE_REACH = 16;
 
 /**
  * The place a recipient-less act is directed at or done in: the first "in/into/to <place>" after
  * the trigger within its clause, where the place is a gazetteer place (not a demonym).
  */
-function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number): Chunk | null {
+function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number, afterObject = false): Chunk | null {
   const t = doc.tokens;
   const from = d.match.last + 1;
-  const to = Math.min(s1 - 1, d.match.last + PLACE_REACH);
+  // past the object when there is one: the place of "set up two field hospitals and a strike team
+  // of health workers in Louisiana" follows a long object
+  const to = Math.min(
+    s1 - 1,
+    (afterObject ? Math.max(d.objectEnd, d.match.last) : d.match.last) + PLACE_REACH,
+  );
   for (let k = from; k < to; k++) {
     const w = t.lower[k];
     if (w === ';' || w === ',' || w === ':' || t.pos[k] === POS.SCONJ || w === 'who' || w === 'which') break;
     if (!PLACE_PREPS.has(w)) continue;
-    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
-    if (!c || t.pos[c.last] !== POS.PROPN) continue;
+    // ("in the north", "in northeast Nigeria": a determiner or a direction word before the name)
+    const c = chunks.find(
+      (ch) =>
+        ch.first === k + 1 || (ch.first === k + 2 && (t.pos[k + 1] === POS.DET || t.pos[k + 1] === POS.ADV)),
+    );
+    if (!c) continue;
+    // a named place, or a national one described: "in Greek refugee camps", "the Thai border"
+    const described = LOCATION_NOUNS.has(t.lower[c.last]);
+    if (t.pos[c.last] !== POS.PROPN && !described) continue;
     if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return null;
     const cs = t.start[c.first];
     const ce = t.end[c.last];
     for (const p of doc.layer('places')) {
-      if (p.kind === 'place' && p.end === ce && p.start >= cs) return c;
       if (p.start > ce) break;
+      if (p.start < cs) continue;
+      if (p.kind === 'place' && p.end === ce) return c;
+      if (described && p.country) return c;
     }
   }
   return null;
