@@ -92,6 +92,8 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
         t.pos[i - 1] !== POS.ADP &&
         t.pos[i - 1] !== POS.ADJ) ||
       (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
+      // a progressive with an adverb: "is currently striking"
+      (/ing$/.test(w) && i > 1 && t.pos[i - 1] === POS.ADV && t.pos[i - 2] === POS.AUX) ||
       // "began training": an -ing complement of a verb
       (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB) ||
       // a present-tense verb mis-tagged as noun between subject and object: "the US military
@@ -301,7 +303,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
     if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
     // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
-    if (tr.weak && !isParty(t, d.recipients[0]) && !(tr.type === 'ASSAULT' && armed(t, d.actors[0])))
+    if (
+      tr.weak &&
+      !isParty(t, d.recipients[0]) &&
+      !(tr.type === 'ASSAULT' && armed(t, d.actors[0])) &&
+      // money or relief goods given are aid whoever receives them: "gave 352.5 million euros to …"
+      !(tr.type === 'AID' && gift(t, d.recipients[0]))
+    )
       continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     // arguments whose country comes from the sentence around them, not from their own words
@@ -665,6 +673,16 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // an honour awarded is praise (CAMEO 051), money awarded is aid
+  if (rec.type === 'AID' && low[first].startsWith('award')) {
+    for (let k = last + 1; k < r1 && k <= last + 6; k++) {
+      if (HONOURS.test(low[k])) {
+        recode(rec, 'SUPPORT', '051', null);
+        return true;
+      }
+      if (low[k] === ',' || low[k] === ';' || low[k] === 'to') break;
+    }
+  }
   // agreeing a deal, as reaching one, finalises it: SUPPORT (sign/finalise an agreement); a
   // promise of one stays AGREE
   if (
@@ -764,6 +782,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const HONOURS =
+  /^(?:order|medal|medals|prize|prizes|award|awards|honou?rs?|title|decoration|citizenship|knighthood)$/;
 const PERMITTING = /^(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
 const POLITICAL_FREEDOM =
   /^(?:candidates?|candidacy|opposition|part(?:y|ies)|elections?|ballots?|rall(?:y|ies)|protests?|demonstrations?|campaign(?:s|ing)?|participate|contest|vote|voting)$/;
@@ -1369,6 +1389,17 @@ const ARMS = new Set(
 function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
   if (!c) return false;
   for (let k = c.first; k <= c.last; k++) if (ARMS.has(t.lower[k])) return true;
+  return false;
+}
+
+/** Money and relief goods: what is given as aid (PLOVER AID: economic, humanitarian, material). */
+const GIFTS = new Set(
+  'dollars euros pounds yen yuan rupees francs $ € £ us$ medicine medicines medical food vaccines vaccine doses ventilators tents blankets supplies equipment grain rice flour funds funding aid assistance'.split(
+    ' ',
+  ),
+);
+function gift(t: Doc['tokens'], c: Chunk): boolean {
+  for (let k = c.first; k <= c.last; k++) if (GIFTS.has(t.lower[k])) return true;
   return false;
 }
 

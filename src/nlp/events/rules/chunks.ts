@@ -588,7 +588,7 @@ function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number, start = -
 }
 
 export const TRANSFER =
-  /^(mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|reinforce|reinforces|reinforced|reinforcing|mass|massed|massing|send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
+  /^(mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|reinforce|reinforces|reinforced|reinforcing|mass|massed|massing|send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|award|awards|awarded|awarding|grant|grants|granted|granting|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
 
 interface ObjectScan {
   party: Chunk | null;
