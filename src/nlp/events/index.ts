@@ -91,7 +91,11 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
         t.pos[i - 1] !== POS.DET &&
         t.pos[i - 1] !== POS.ADP &&
         t.pos[i - 1] !== POS.ADJ) ||
-      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
+      (i > 0 &&
+        (t.lower[i - 1] === 'to' ||
+          t.pos[i - 1] === POS.AUX ||
+          // (a possessive is no subject: "reiterated its demand")
+          (t.pos[i - 1] === POS.PRON && !OWNERS.has(t.lower[i - 1])))) ||
       // a progressive with an adverb: "is currently striking"
       (/ing$/.test(w) && i > 1 && t.pos[i - 1] === POS.ADV && t.pos[i - 2] === POS.AUX) ||
       // "began training": an -ing complement of a verb
@@ -318,7 +322,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       let first = c.first;
       let last = c.last;
       // resolve a pronoun to the subject of the governing speech verb in the same sentence
-      if (first === last && isPronoun(t.lower[first])) {
+      if (first === last && isPronoun(t.lower[first]) && t.text[first] !== 'US') {
         const prev = findSubject(t, chunks, first, s0);
         if (
           prev >= 0 &&
@@ -327,6 +331,14 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         ) {
           first = chunks[prev].first;
           last = chunks[prev].last;
+        } else if (OBJECT_PRONOUNS.has(t.lower[first])) {
+          // "X was released after Y pardoned him": an object pronoun the clause's own subject
+          // cannot bind refers back to the sentence's main subject
+          const main = mainSubject(t, chunks, s0, first, t.lower[first] === 'them');
+          if (main && !other.some((o) => o.first <= main.last && main.first <= o.last)) {
+            first = main.first;
+            last = main.last;
+          }
         }
       }
       while (first < last && t.pos[first] === POS.DET) first++;
@@ -1170,6 +1182,17 @@ function argue(
     if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
       d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
+    } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
+      // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
+      // subject is the one addressed
+      const at = thatAfter(t, chunks, m.last);
+      const k = chunks.findIndex((c) => c.first === at + 1);
+      const c = k >= 0 ? chunks[k] : null;
+      // ("US" is the country, not the pronoun)
+      if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
+        d.recipients = pickRight(k);
+        d.objectEnd = d.recipients.at(-1)!.last;
+      }
     }
     addLaterParty(t, chunks, d, s1);
     return d;
@@ -1238,9 +1261,15 @@ function argue(
     const gapParty = gapChunk
       ? { first: gapChunk.first, last: Math.min(gapChunk.last, m.last - 1) }
       : undefined;
-    const obj =
-      gapParty ??
-      findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak, TARGETING.has(tr.type));
+    // a possessor in the gap owns the thing and is the party only when no other is named:
+    // "closed [Venezuela's] land borders with X", but "violated [the Philippines'] ceasefire"
+    const owner = gapParty && hasWordBetween(t.lower, gapParty.first - 1, gapParty.last + 1, "'s");
+    const found = !gapParty
+      ? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak, TARGETING.has(tr.type))
+      : owner && tr.objPreps.length
+        ? findObject(t, chunks, m.last, s1, tr.objPreps, false, false)
+        : null;
+    const obj = owner && found && isParty(t, found) ? found : (gapParty ?? found);
     if (obj) {
       d.recipients = pickObject(obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
@@ -1402,6 +1431,46 @@ function gift(t: Doc['tokens'], c: Chunk): boolean {
   for (let k = c.first; k <= c.last; k++) if (GIFTS.has(t.lower[k])) return true;
   return false;
 }
+
+/** The "that" opening a noun's complement clause, maybe after a time ("its demand today that"). */
+function thatAfter(t: Doc['tokens'], chunks: readonly Chunk[], last: number): number {
+  let k = last + 1;
+  const c = chunks.find((ch) => ch.first === k);
+  if (c && notAnArgument(t, c)) k = c.last + 1;
+  // (a time the chunker glued to the noun: "demand today")
+  else if (DAY_WORDS.has(t.lower[k])) k++;
+  return t.lower[k] === 'that' ? k : -1;
+}
+
+const DAY_WORDS = new Set(['today', 'yesterday', 'tonight', 'again', 'anew']);
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
+
+/**
+ * The sentence's first noun phrase if it is a party opening the main clause (not a prepositional
+ * object) before `before`, agreeing in number with the pronoun that refers to it.
+ */
+function mainSubject(
+  t: Doc['tokens'],
+  chunks: readonly Chunk[],
+  s0: number,
+  before: number,
+  plural: boolean,
+): Chunk | null {
+  for (const c of chunks) {
+    if (c.first >= before) return null;
+    if (notAnArgument(t, c)) continue;
+    if (c.first > s0 && (t.pos[c.first - 1] === POS.ADP || t.lower[c.first - 1] === 'to')) continue;
+    if (!isParty(t, c) || isPronoun(t.lower[c.first])) return null;
+    const many = t.lower[c.last].endsWith('s') && t.pos[c.last] !== POS.PROPN;
+    const coordinated = t.lower[c.last + 1] === 'and' || t.lower[c.last + 1] === ',';
+    return plural === (many || coordinated) ? c : null;
+  }
+  return null;
+}
+
+/** Speech acts whose "that"-clause names the party they address. */
+const SPOKEN = new Set(['REQUEST', 'ACCUSE', 'THREATEN']);
 
 /** Verbs whose infinitive complement says what they are about: "refused to", "agreed to". */
 const GOVERNING = new Set(['REJECT', 'AGREE', 'THREATEN']);

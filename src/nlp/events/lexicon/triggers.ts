@@ -156,6 +156,7 @@ grant _ asylum => AID:asylum/075 !obj=to
 hand|handed|handed over => AID/070 !obj=to
 release => RETREAT:release/0841
 free|freed|freed => RETREAT:release/0841
+free|freed|freed on bail => RETREAT:release/0841
 pardon => RETREAT:release/0841
 let|let|let free => RETREAT:release/0841
 set|set|set free => RETREAT:release/0841
