@@ -15,6 +15,7 @@ import { POS, tokenAt } from '../../text/tokenize.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
+import { sectorOfWords } from './lexicon/sectors.js';
 import {
   type Chunk,
   chunkSentence,
@@ -1116,6 +1117,30 @@ function argue(
           (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
       )
         d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
+      // "a Syrian regime offensive", "a police crackdown": an armed or state agent noun before a
+      // material act is its agent
+      else if (
+        inner.first <= inner.last &&
+        MATERIAL.has(tr.type) &&
+        t.pos[inner.last] === POS.NOUN &&
+        AGENT_SECTORS.has(sectorOfWords([t.lower[inner.last]]) ?? '')
+      ) {
+        let a = inner.last;
+        while (a > inner.first && (t.pos[a - 1] === POS.PROPN || isDemonymish(t.text[a - 1]))) a--;
+        d.actors = [{ first: a, last: inner.last }];
+      }
+      // "Erdogan reiterated Turkey's support for X", "expressed the government's solidarity with
+      // X": who states a state's stance acts for it, and is the actor
+      if (d.actors.length) {
+        const v = ch.first - 1;
+        if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
+          const subj = findSubject(t, chunks, v, s0);
+          if (subj >= 0 && isParty(t, chunks[subj])) {
+            d.actors = pickLeft(subj);
+            d.verbAt = v;
+          }
+        }
+      }
     }
     if (d.actors.length === 0) {
       actor = byPhrase();
@@ -1443,6 +1468,15 @@ function thatAfter(t: Doc['tokens'], chunks: readonly Chunk[], last: number): nu
 }
 
 const DAY_WORDS = new Set(['today', 'yesterday', 'tonight', 'again', 'anew']);
+
+/** Verbs that state or renew a stance held: their subject speaks for the possessor of the stance. */
+const STATING = new Set(
+  'express expresses expressed expressing reiterate reiterates reiterated reiterating reaffirm reaffirms reaffirmed reaffirming voice voices voiced voicing renew renews renewed renewing pledge pledges pledged pledging promise promises promised promising extend extends extended extending declare declares declared declaring confirm confirms confirmed confirming underline underlines underlined underscore underscores underscored stress stresses stressed emphasize emphasizes emphasized emphasise emphasised convey conveys conveyed restate restates restated assure assured offer offers offered offering'.split(
+    ' ',
+  ),
+);
+const MATERIAL = new Set(['ASSAULT', 'COERCE']);
+const AGENT_SECTORS = new Set(['GOV', 'MIL', 'REB', 'COP', 'UAF']);
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
 
