@@ -1182,9 +1182,19 @@ function argue(
         if (subj >= 0) d.actors = pickLeft(subj);
         d.verbAt = before;
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
-        // "A and B in a phone conversation"
-        const subj = findSubject(t, chunks, before, s0);
-        if (subj >= 0) d.actors = pickLeft(subj);
+        // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
+        // "providing more than $5 billion in assistance", "paid $662 million in aid"
+        const amount = chunks.find((c) => c.last === before - 1);
+        let v = amount && amountOnly(t, amount) ? amount.first - 1 : -1;
+        while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
+        if (v >= s0 && t.pos[v] === POS.VERB) {
+          const subj = findSubject(t, chunks, v, s0);
+          if (subj >= 0) d.actors = pickLeft(subj);
+          d.verbAt = v;
+        } else if (v < 0) {
+          const subj = findSubject(t, chunks, before, s0);
+          if (subj >= 0) d.actors = pickLeft(subj);
+        }
       }
     }
     const obj = findObject(
@@ -1477,6 +1487,30 @@ const STATING = new Set(
 );
 const MATERIAL = new Set(['ASSAULT', 'COERCE']);
 const AGENT_SECTORS = new Set(['GOV', 'MIL', 'REB', 'COP', 'UAF']);
+
+const APPROX_WORDS = new Set([
+  'than',
+  'more',
+  'over',
+  'about',
+  'nearly',
+  'almost',
+  'some',
+  'around',
+  'least',
+  'at',
+  'a',
+  'record',
+]);
+/** A chunk of numbers and units only: "$5 billion", "352.5 million euros". */
+function amountOnly(t: Doc['tokens'], c: Chunk): boolean {
+  let num = false;
+  for (let k = c.first; k <= c.last; k++) {
+    if (t.pos[k] === POS.NUM) num = true;
+    else if (t.pos[k] !== POS.SYM && !GIFTS.has(t.lower[k]) && t.pos[k] !== POS.DET) return false;
+  }
+  return num;
+}
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
 
