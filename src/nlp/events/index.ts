@@ -15,6 +15,7 @@ import { POS, tokenAt } from '../../text/tokenize.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
+import { sectorOfWords } from './lexicon/sectors.js';
 import {
   type Chunk,
   chunkSentence,
@@ -91,7 +92,13 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
         t.pos[i - 1] !== POS.DET &&
         t.pos[i - 1] !== POS.ADP &&
         t.pos[i - 1] !== POS.ADJ) ||
-      (i > 0 && (t.lower[i - 1] === 'to' || t.pos[i - 1] === POS.AUX || t.pos[i - 1] === POS.PRON)) ||
+      (i > 0 &&
+        (t.lower[i - 1] === 'to' ||
+          t.pos[i - 1] === POS.AUX ||
+          // (a possessive is no subject: "reiterated its demand")
+          (t.pos[i - 1] === POS.PRON && !OWNERS.has(t.lower[i - 1])))) ||
+      // a progressive with an adverb: "is currently striking"
+      (/ing$/.test(w) && i > 1 && t.pos[i - 1] === POS.ADV && t.pos[i - 2] === POS.AUX) ||
       // "began training": an -ing complement of a verb
       (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB) ||
       // a present-tense verb mis-tagged as noun between subject and object: "the US military
@@ -301,14 +308,22 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // ambiguous words ("call", "hold", "back") count only with an object: "called the president"
     if (tr.weak && (d.recipients.length === 0 || (!tr.noun && d.actors.length === 0 && !d.passive))) continue;
     // … and that object must be a party, not a thing: "hold talks" yes, "hold weight" no
-    if (tr.weak && !isParty(t, d.recipients[0]) && !(tr.type === 'ASSAULT' && armed(t, d.actors[0])))
+    if (
+      tr.weak &&
+      !isParty(t, d.recipients[0]) &&
+      !(tr.type === 'ASSAULT' && armed(t, d.actors[0])) &&
+      // money or relief goods given are aid whoever receives them: "gave 352.5 million euros to …"
+      !(tr.type === 'AID' && gift(t, d.recipients[0]))
+    )
       continue;
     const [s0] = doc.sentenceTokens[d.sentence];
+    // arguments whose country comes from the sentence around them, not from their own words
+    const placedNearby = new WeakSet<EventArgument>();
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
       // resolve a pronoun to the subject of the governing speech verb in the same sentence
-      if (first === last && isPronoun(t.lower[first])) {
+      if (first === last && isPronoun(t.lower[first]) && t.text[first] !== 'US') {
         const prev = findSubject(t, chunks, first, s0);
         if (
           prev >= 0 &&
@@ -317,6 +332,14 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         ) {
           first = chunks[prev].first;
           last = chunks[prev].last;
+        } else if (OBJECT_PRONOUNS.has(t.lower[first])) {
+          // "X was released after Y pardoned him": an object pronoun the clause's own subject
+          // cannot bind refers back to the sentence's main subject
+          const main = mainSubject(t, chunks, s0, first, t.lower[first] === 'them');
+          if (main && !other.some((o) => o.first <= main.last && main.first <= o.last)) {
+            first = main.first;
+            last = main.last;
+          }
         }
       }
       while (first < last && t.pos[first] === POS.DET) first++;
@@ -339,7 +362,10 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       // a place named inside the phrase locates it: "the government of Sindh province", "people
       // in Hong Kong"
       if (!code.country) code.country = countryInside(doc, start, end);
-      if (!code.country) code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
+      if (!code.country) {
+        code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
+        if (code.country) placedNearby.add(a);
+      }
       if (mention?.entity) {
         a.entity = mention.entity;
         const ent = entityById.get(mention.entity);
@@ -358,11 +384,25 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
     const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
+    const recipients = d.recipients.map((c) => arg(c, d.actors));
+    // the parties named are things, people or forces no state claims ("set up field hospitals in
+    // Louisiana", "food to 300,000 people in northeast Nigeria", "troops to the NATO force in
+    // Afghanistan"): PLOVER codes the country where the act lands as its target
+    if (
+      tr.type !== 'CONSULT' &&
+      recipients.length > 0 &&
+      (!recipients.some((r) => r.country && !placedNearby.has(r)) ||
+        HOSTED.has(t.lower[d.recipients.at(-1)!.last]))
+    ) {
+      const place = placeOfAct(doc, chunks, d, doc.sentenceTokens[d.sentence][1], true);
+      if (place && !d.recipients.some((c) => c.first <= place.last && place.first <= c.last))
+        recipients.push(arg(place, d.actors));
+    }
     const rec: EventRecord = {
       id: `ev${records.length + 1}`,
       type: tr.type,
       actors: d.actors.map((c) => arg(c, d.recipients)),
-      recipients: d.recipients.map((c) => arg(c, d.actors)),
+      recipients,
       quantities: [],
       factuality: 'asserted',
       trigger,
@@ -472,28 +512,52 @@ function conditionParty(t: Doc['tokens'], chunks: Chunk[], from: number, s1: num
 }
 
 const PLACE_PREPS = new Set(['in', 'into', 'to', 'inside']);
+/** Nouns for parts of a country: "Greek refugee camps", "the Thai border", "Syrian territory". */
+const LOCATION_NOUNS = new Set(
+  'camp camps border borders territory territories waters airspace region regions areas area province provinces villages towns cities capital coast soil'.split(
+    ' ',
+  ),
+);
+/** Forces and missions are hosted: where they serve is the party they serve (UNDERTAKINGS-like). */
+const HOSTED = new Set(
+  'force forces mission missions operation operations contingent deployment presence coalition'.split(' '),
+);
 const PLACE_REACH = 16;
 
 /**
  * The place a recipient-less act is directed at or done in: the first "in/into/to <place>" after
  * the trigger within its clause, where the place is a gazetteer place (not a demonym).
  */
-function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number): Chunk | null {
+function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number, afterObject = false): Chunk | null {
   const t = doc.tokens;
   const from = d.match.last + 1;
-  const to = Math.min(s1 - 1, d.match.last + PLACE_REACH);
+  // past the object when there is one: the place of "set up two field hospitals and a strike team
+  // of health workers in Louisiana" follows a long object
+  const to = Math.min(
+    s1 - 1,
+    (afterObject ? Math.max(d.objectEnd, d.match.last) : d.match.last) + PLACE_REACH,
+  );
   for (let k = from; k < to; k++) {
     const w = t.lower[k];
     if (w === ';' || w === ',' || w === ':' || t.pos[k] === POS.SCONJ || w === 'who' || w === 'which') break;
     if (!PLACE_PREPS.has(w)) continue;
-    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
-    if (!c || t.pos[c.last] !== POS.PROPN) continue;
+    // ("in the north", "in northeast Nigeria": a determiner or a direction word before the name)
+    const c = chunks.find(
+      (ch) =>
+        ch.first === k + 1 || (ch.first === k + 2 && (t.pos[k + 1] === POS.DET || t.pos[k + 1] === POS.ADV)),
+    );
+    if (!c) continue;
+    // a named place, or a national one described: "in Greek refugee camps", "the Thai border"
+    const described = LOCATION_NOUNS.has(t.lower[c.last]);
+    if (t.pos[c.last] !== POS.PROPN && !described) continue;
     if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return null;
     const cs = t.start[c.first];
     const ce = t.end[c.last];
     for (const p of doc.layer('places')) {
-      if (p.kind === 'place' && p.end === ce && p.start >= cs) return c;
       if (p.start > ce) break;
+      if (p.start < cs) continue;
+      if (p.kind === 'place' && p.end === ce) return c;
+      if (described && p.country) return c;
     }
   }
   return null;
@@ -622,6 +686,16 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // an honour awarded is praise (CAMEO 051), money awarded is aid
+  if (rec.type === 'AID' && low[first].startsWith('award')) {
+    for (let k = last + 1; k < r1 && k <= last + 6; k++) {
+      if (HONOURS.test(low[k])) {
+        recode(rec, 'SUPPORT', '051', null);
+        return true;
+      }
+      if (low[k] === ',' || low[k] === ';' || low[k] === 'to') break;
+    }
+  }
   // agreeing a deal, as reaching one, finalises it: SUPPORT (sign/finalise an agreement); a
   // promise of one stays AGREE
   if (
@@ -721,6 +795,8 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const HONOURS =
+  /^(?:order|medal|medals|prize|prizes|award|awards|honou?rs?|title|decoration|citizenship|knighthood)$/;
 const PERMITTING = /^(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
 const POLITICAL_FREEDOM =
   /^(?:candidates?|candidacy|opposition|part(?:y|ies)|elections?|ballots?|rall(?:y|ies)|protests?|demonstrations?|campaign(?:s|ing)?|participate|contest|vote|voting)$/;
@@ -1041,6 +1117,30 @@ function argue(
           (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
       )
         d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
+      // "a Syrian regime offensive", "a police crackdown": an armed or state agent noun before a
+      // material act is its agent
+      else if (
+        inner.first <= inner.last &&
+        MATERIAL.has(tr.type) &&
+        t.pos[inner.last] === POS.NOUN &&
+        AGENT_SECTORS.has(sectorOfWords([t.lower[inner.last]]) ?? '')
+      ) {
+        let a = inner.last;
+        while (a > inner.first && (t.pos[a - 1] === POS.PROPN || isDemonymish(t.text[a - 1]))) a--;
+        d.actors = [{ first: a, last: inner.last }];
+      }
+      // "Erdogan reiterated Turkey's support for X", "expressed the government's solidarity with
+      // X": who states a state's stance acts for it, and is the actor
+      if (d.actors.length) {
+        const v = ch.first - 1;
+        if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
+          const subj = findSubject(t, chunks, v, s0);
+          if (subj >= 0 && isParty(t, chunks[subj])) {
+            d.actors = pickLeft(subj);
+            d.verbAt = v;
+          }
+        }
+      }
     }
     if (d.actors.length === 0) {
       actor = byPhrase();
@@ -1082,9 +1182,19 @@ function argue(
         if (subj >= 0) d.actors = pickLeft(subj);
         d.verbAt = before;
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
-        // "A and B in a phone conversation"
-        const subj = findSubject(t, chunks, before, s0);
-        if (subj >= 0) d.actors = pickLeft(subj);
+        // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
+        // "providing more than $5 billion in assistance", "paid $662 million in aid"
+        const amount = chunks.find((c) => c.last === before - 1);
+        let v = amount && amountOnly(t, amount) ? amount.first - 1 : -1;
+        while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
+        if (v >= s0 && t.pos[v] === POS.VERB) {
+          const subj = findSubject(t, chunks, v, s0);
+          if (subj >= 0) d.actors = pickLeft(subj);
+          d.verbAt = v;
+        } else if (v < 0) {
+          const subj = findSubject(t, chunks, before, s0);
+          if (subj >= 0) d.actors = pickLeft(subj);
+        }
       }
     }
     const obj = findObject(
@@ -1107,6 +1217,17 @@ function argue(
     if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
       d.recipients = pickObject(obj);
       d.objectEnd = d.recipients.at(-1)!.last;
+    } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
+      // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
+      // subject is the one addressed
+      const at = thatAfter(t, chunks, m.last);
+      const k = chunks.findIndex((c) => c.first === at + 1);
+      const c = k >= 0 ? chunks[k] : null;
+      // ("US" is the country, not the pronoun)
+      if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
+        d.recipients = pickRight(k);
+        d.objectEnd = d.recipients.at(-1)!.last;
+      }
     }
     addLaterParty(t, chunks, d, s1);
     return d;
@@ -1175,9 +1296,15 @@ function argue(
     const gapParty = gapChunk
       ? { first: gapChunk.first, last: Math.min(gapChunk.last, m.last - 1) }
       : undefined;
-    const obj =
-      gapParty ??
-      findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak, TARGETING.has(tr.type));
+    // a possessor in the gap owns the thing and is the party only when no other is named:
+    // "closed [Venezuela's] land borders with X", but "violated [the Philippines'] ceasefire"
+    const owner = gapParty && hasWordBetween(t.lower, gapParty.first - 1, gapParty.last + 1, "'s");
+    const found = !gapParty
+      ? findObject(t, chunks, m.last, s1, tr.objPreps, !tr.noObject, !tr.weak, TARGETING.has(tr.type))
+      : owner && tr.objPreps.length
+        ? findObject(t, chunks, m.last, s1, tr.objPreps, false, false)
+        : null;
+    const obj = owner && found && isParty(t, found) ? found : (gapParty ?? found);
     if (obj) {
       d.recipients = pickObject(obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
@@ -1328,6 +1455,90 @@ function armed(t: Doc['tokens'], c: Chunk | undefined): boolean {
   for (let k = c.first; k <= c.last; k++) if (ARMS.has(t.lower[k])) return true;
   return false;
 }
+
+/** Money and relief goods: what is given as aid (PLOVER AID: economic, humanitarian, material). */
+const GIFTS = new Set(
+  'dollars euros pounds yen yuan rupees francs $ € £ us$ medicine medicines medical food vaccines vaccine doses ventilators tents blankets supplies equipment grain rice flour funds funding aid assistance'.split(
+    ' ',
+  ),
+);
+function gift(t: Doc['tokens'], c: Chunk): boolean {
+  for (let k = c.first; k <= c.last; k++) if (GIFTS.has(t.lower[k])) return true;
+  return false;
+}
+
+/** The "that" opening a noun's complement clause, maybe after a time ("its demand today that"). */
+function thatAfter(t: Doc['tokens'], chunks: readonly Chunk[], last: number): number {
+  let k = last + 1;
+  const c = chunks.find((ch) => ch.first === k);
+  if (c && notAnArgument(t, c)) k = c.last + 1;
+  // (a time the chunker glued to the noun: "demand today")
+  else if (DAY_WORDS.has(t.lower[k])) k++;
+  return t.lower[k] === 'that' ? k : -1;
+}
+
+const DAY_WORDS = new Set(['today', 'yesterday', 'tonight', 'again', 'anew']);
+
+/** Verbs that state or renew a stance held: their subject speaks for the possessor of the stance. */
+const STATING = new Set(
+  'express expresses expressed expressing reiterate reiterates reiterated reiterating reaffirm reaffirms reaffirmed reaffirming voice voices voiced voicing renew renews renewed renewing pledge pledges pledged pledging promise promises promised promising extend extends extended extending declare declares declared declaring confirm confirms confirmed confirming underline underlines underlined underscore underscores underscored stress stresses stressed emphasize emphasizes emphasized emphasise emphasised convey conveys conveyed restate restates restated assure assured offer offers offered offering'.split(
+    ' ',
+  ),
+);
+const MATERIAL = new Set(['ASSAULT', 'COERCE']);
+const AGENT_SECTORS = new Set(['GOV', 'MIL', 'REB', 'COP', 'UAF']);
+
+const APPROX_WORDS = new Set([
+  'than',
+  'more',
+  'over',
+  'about',
+  'nearly',
+  'almost',
+  'some',
+  'around',
+  'least',
+  'at',
+  'a',
+  'record',
+]);
+/** A chunk of numbers and units only: "$5 billion", "352.5 million euros". */
+function amountOnly(t: Doc['tokens'], c: Chunk): boolean {
+  let num = false;
+  for (let k = c.first; k <= c.last; k++) {
+    if (t.pos[k] === POS.NUM) num = true;
+    else if (t.pos[k] !== POS.SYM && !GIFTS.has(t.lower[k]) && t.pos[k] !== POS.DET) return false;
+  }
+  return num;
+}
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
+
+/**
+ * The sentence's first noun phrase if it is a party opening the main clause (not a prepositional
+ * object) before `before`, agreeing in number with the pronoun that refers to it.
+ */
+function mainSubject(
+  t: Doc['tokens'],
+  chunks: readonly Chunk[],
+  s0: number,
+  before: number,
+  plural: boolean,
+): Chunk | null {
+  for (const c of chunks) {
+    if (c.first >= before) return null;
+    if (notAnArgument(t, c)) continue;
+    if (c.first > s0 && (t.pos[c.first - 1] === POS.ADP || t.lower[c.first - 1] === 'to')) continue;
+    if (!isParty(t, c) || isPronoun(t.lower[c.first])) return null;
+    const many = t.lower[c.last].endsWith('s') && t.pos[c.last] !== POS.PROPN;
+    const coordinated = t.lower[c.last + 1] === 'and' || t.lower[c.last + 1] === ',';
+    return plural === (many || coordinated) ? c : null;
+  }
+  return null;
+}
+
+/** Speech acts whose "that"-clause names the party they address. */
+const SPOKEN = new Set(['REQUEST', 'ACCUSE', 'THREATEN']);
 
 /** Verbs whose infinitive complement says what they are about: "refused to", "agreed to". */
 const GOVERNING = new Set(['REJECT', 'AGREE', 'THREATEN']);

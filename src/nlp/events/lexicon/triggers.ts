@@ -142,6 +142,9 @@ send|sent|sent _ supplies => AID/070 !obj=to
 send|sent|sent _ troops => MOBILIZE:troops/154 !obj=to
 send|sent|sent _ weapons => AID:military/072 !obj=to
 grant => AID/070 !obj=to
+award => AID/070 !obj=to
+participate in _ peacekeeping => AID/074 !obj=in
+take|took|taken part in _ peacekeeping => AID/074 !obj=in
 lend|lent|lent => AID:economic/071 !obj=to
 loan => AID:economic/071 !obj=to
 fund => AID:economic/071
@@ -153,6 +156,7 @@ grant _ asylum => AID:asylum/075 !obj=to
 hand|handed|handed over => AID/070 !obj=to
 release => RETREAT:release/0841
 free|freed|freed => RETREAT:release/0841
+free|freed|freed on bail => RETREAT:release/0841
 pardon => RETREAT:release/0841
 let|let|let free => RETREAT:release/0841
 set|set|set free => RETREAT:release/0841

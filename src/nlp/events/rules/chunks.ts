@@ -465,7 +465,8 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
       }
       // a predicate noun ("Germany has been the second-largest donor, contributing …"): the
       // copula's subject acts
-      if (COPULAS.has(bw) && ch.last + 1 < v && t.lower[ch.last + 1] === ',') {
+      // (maybe with its complement: "the leading donor to Sudan, providing …")
+      if (COPULAS.has(bw) && ch.last + 1 < v && commaWithin(t, ch.last + 1, v)) {
         const cs = findSubject(t, chunks, before, s0);
         if (cs >= 0) return cs;
       }
@@ -474,6 +475,17 @@ export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, 
     k--;
   }
   return -1;
+}
+
+/** A comma right after a predicate noun or after one prepositional phrase following it. */
+function commaWithin(t: TokenTable, from: number, v: number): boolean {
+  if (t.lower[from] === ',') return true;
+  if (t.pos[from] !== POS.ADP && t.lower[from] !== 'to') return false;
+  for (let k = from + 1; k < v && k <= from + 6; k++) {
+    if (t.lower[k] === ',') return k === v - 1 || t.pos[k + 1] === POS.VERB;
+    if (t.pos[k] === POS.VERB || t.pos[k] === POS.AUX || t.pos[k] === POS.ADP) return false;
+  }
+  return false;
 }
 
 /**
@@ -588,7 +600,7 @@ function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number, start = -
 }
 
 export const TRANSFER =
-  /^(mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|reinforce|reinforces|reinforced|reinforcing|mass|massed|massing|send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
+  /^(mobilize|mobilizes|mobilized|mobilizing|mobilise|mobilises|mobilised|mobilising|reinforce|reinforces|reinforced|reinforcing|mass|massed|massing|send|sends|sent|sending|deploy|deploys|deployed|deploying|withdraw|withdraws|withdrew|withdrawn|withdrawing|contribute|contributes|contributed|contributing|provide|provides|provided|providing|donate|donates|donated|donating|deliver|delivers|delivered|delivering|supply|supplies|supplied|supplying|lend|lends|lent|lending|give|gives|gave|given|giving|award|awards|awarded|awarding|grant|grants|granted|granting|offer|offers|offered|offering|return|returns|returned|returning|station|stationed|dispatch|dispatched|move|moved|pull|pulled)$/;
 
 interface ObjectScan {
   party: Chunk | null;
