@@ -92,9 +92,20 @@ export function tokenize(text: string): Tokenized {
   };
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    let at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
-    if (at < 0) at = cursor; // wink normalised the token; keep it zero-width rather than lose alignment
-    if (BLANK.test(v)) {
+    // only a token that begins with white space (or is empty) can be blank: skip the regex otherwise
+    const c0 = v.length === 0 ? 32 : v.charCodeAt(0);
+    const blank = (c0 <= 32 || c0 === 0xa0 || c0 >= 0x1680) && BLANK.test(v);
+    let at: number;
+    if (blank) {
+      at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+    } else {
+      // a word cannot begin inside the plain spaces before it: step over them, then it is usually here
+      at = cursor;
+      if (c0 !== 32) while (text.charCodeAt(at) === 32) at++;
+      if (!text.startsWith(v, at)) at = text.indexOf(v, at);
+    }
+    if (at < 0) at = cursor; // wink normalised the token: put it at the cursor rather than lose alignment
+    if (blank) {
       // whitespace/newline token: a line break ends the open sentence
       cursor = at + v.length;
       if (v.includes('\n') && k > sentStartTok) closeSentence(k - 1);
@@ -102,7 +113,8 @@ export function tokenize(text: string): Tokenized {
       continue;
     }
     startA[k] = at;
-    endA[k] = at + (at === cursor || text.startsWith(v, at) ? v.length : 0);
+    // found at `at`, or (not found) put at the cursor: either way the token spans its own length
+    endA[k] = at + v.length;
     cursor = endA[k];
     posA[k] = POS_ID.get(tags[i]) ?? 0;
     surf.push(v);

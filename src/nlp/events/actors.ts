@@ -100,7 +100,11 @@ export class ActorRegistry {
       this.byFirstWord.set(first, list);
     }
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+    for (const first of this.byFirstWord.keys()) this.firstShapes[shapeOf(first)] = 1;
   }
+
+  /** (first character, length) shapes of the first words: most words of a text miss the map without a lookup. */
+  private readonly firstShapes = new Uint8Array(SHAPE_SLOTS);
 
   private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
 
@@ -126,12 +130,18 @@ export class ActorRegistry {
         continue;
       }
       let j = i;
-      while (j < text.length && text[j] !== ' ') j++;
+      while (j < text.length && text.charCodeAt(j) !== 32) j++;
+      // most words: no alias starts with a word of that shape, and a plain word has nothing to trim
+      if (this.firstShapes[shapeAt(text, i, j)] === 0 && isPlainRange(text, i, j)) {
+        i = j;
+        continue;
+      }
       let word = text.slice(i, j);
       let hit: string | undefined;
       // try the word as written, then without trailing punctuation ("U.S.," → "U.S." → "U.S")
       while (word && !hit) {
-        for (const alias of this.byFirstWord.get(word) ?? []) {
+        const aliases = this.firstShapes[shapeOf(word)] === 1 ? this.byFirstWord.get(word) : undefined;
+        for (const alias of aliases ?? []) {
           const end = i + alias.length;
           if (text.startsWith(alias, i) && (end >= text.length || !isWordChar(text.charCodeAt(end)))) {
             hit = alias;
@@ -159,12 +169,24 @@ export class ActorRegistry {
   }
 }
 
+const SHAPE_SLOTS = 1024 * 32;
+function shapeOf(w: string): number {
+  return shapeAt(w, 0, w.length);
+}
+function shapeAt(text: string, from: number, to: number): number {
+  const len = to - from;
+  return (text.charCodeAt(from) & 1023) * 32 + Math.min(len, 31);
+}
+
 const TRAILING_PUNCT = /[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u;
 
 /** Only ASCII letters/digits or characters above Latin-1 punctuation (no trimming can apply). */
 function isPlainWord(w: string): boolean {
-  for (let k = 0; k < w.length; k++) {
-    const c = w.charCodeAt(k);
+  return isPlainRange(w, 0, w.length);
+}
+function isPlainRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
     if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c < 0x2000)))
       return false;
   }

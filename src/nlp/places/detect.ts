@@ -71,6 +71,10 @@ function upperStart(t: string): boolean {
   return UPPER_START.test(t);
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function foldToken(t: string): string {
   return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
 }
@@ -97,7 +101,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     if (c >= 97 && c <= 122) lowerWords.add(t);
     if (tk.pos[i] !== POS.PUNCT && t.length > 3) {
       words[tk.sentence[i]]++;
-      if (UPPER_START.test(t)) caps[tk.sentence[i]]++;
+      if (upperStart(t)) caps[tk.sentence[i]]++;
     }
   }
   const titleSentence = new Uint8Array(doc.sentences.length);
@@ -124,7 +128,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   // organisations' names throughout the document ("Michael Jones" … "Jones said").
   const nameRunWords = new Set<string>();
   for (let i = 0; i < tk.length; ) {
-    if (!UPPER_START.test(tk.text[i]) || titleSentence[tk.sentence[i]] === 1) {
+    if (!upperStart(tk.text[i]) || titleSentence[tk.sentence[i]] === 1) {
       i++;
       continue;
     }
@@ -132,7 +136,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     while (
       j + 1 < tk.length &&
       tk.sentence[j + 1] === tk.sentence[i] &&
-      UPPER_START.test(tk.text[j + 1]) &&
+      upperStart(tk.text[j + 1]) &&
       (NAMEISH_POS.has(tk.pos[j + 1]) || INITIAL.test(tk.text[j + 1]))
     )
       j++;
@@ -227,7 +231,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
         }
         if (APOSTROPHES.has(w)) continue;
         if (w === "'s" || w === '’s') break;
-        if (!UPPER_START.test(w) && !NAME_CONNECTORS.has(w) && !/^\d/.test(w)) {
+        if (!upperStart(w) && !NAME_CONNECTORS.has(w) && !isDigit(w.charCodeAt(0))) {
           // lower-case glued after a hyphen ("Abu-dhabi") still joins
           if (!(HYPHENS.has(tk.text[j - 1]) && tk.start[j] === tk.end[j - 1])) break;
         }
@@ -264,7 +268,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     if (
       after !== undefined &&
       ADMIN_HEADS.has(after) &&
-      (UPPER_START.test(tk.text[end + 1]) || after === 'state')
+      (upperStart(tk.text[end + 1]) || after === 'state')
     ) {
       cue |= CUE_ADMIN;
       adminHead = after === 'co.' || after === 'co' ? 'county' : after;
@@ -347,7 +351,7 @@ function pluralAdminHeadAfter(tk: Doc['tokens'], end: number, sentEnd: number): 
   for (let hops = 0; j < sentEnd && hops < 12; hops++) {
     const w = tk.lower[j];
     if (PLURAL_HEADS[w]) return PLURAL_HEADS[w];
-    if (w === ',' || w === 'and' || w === 'or' || UPPER_START.test(tk.text[j])) j++;
+    if (w === ',' || w === 'and' || w === 'or' || upperStart(tk.text[j])) j++;
     else return null;
   }
   return null;
@@ -469,7 +473,7 @@ function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boo
   if (next === undefined || end + 1 >= sentEnd) return false;
   if (PLACE_MODIFIED.has(next)) return true;
   // "X, Texas" / "X, Ga." / "X and Y counties"
-  if (next === ',' && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) return true;
+  if (next === ',' && end + 2 < sentEnd && upperStart(tk.text[end + 2])) return true;
   if (next === '(' || next === '[') return true;
   // dateline: an all-caps name at the start of a paragraph or before a dash ("HUDSON --")
   const t = tk.text[i];
@@ -551,10 +555,10 @@ function acceptSingle(
   // part of a longer capitalised name ("Ahmad Kazem", "Kazem Ahmad")
   const prevCap =
     i > sentStart &&
-    UPPER_START.test(tk.text[i - 1]) &&
+    upperStart(tk.text[i - 1]) &&
     (NAMEISH_POS.has(tk.pos[i - 1]) || tk.text[i - 1].endsWith('.')) &&
     !STOP_RUN_START.has(tk.lower[i - 1]);
-  const nextCap = i + 1 < sentEnd && UPPER_START.test(tk.text[i + 1]) && NAMEISH_POS.has(tk.pos[i + 1]);
+  const nextCap = i + 1 < sentEnd && upperStart(tk.text[i + 1]) && NAMEISH_POS.has(tk.pos[i + 1]);
   if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
     // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
     // countries and admin areas stay ("Syria Civil Defence" still names Syria)
@@ -616,8 +620,8 @@ function insideOutletName(
   sentEnd: number,
 ): boolean {
   let j = from;
-  while (j < sentEnd && j < from + 4 && UPPER_START.test(text[j])) {
-    if (MEDIA_HEADS.has(lower[j]) && (j + 1 >= sentEnd || !UPPER_START.test(text[j + 1]))) return true;
+  while (j < sentEnd && j < from + 4 && upperStart(text[j])) {
+    if (MEDIA_HEADS.has(lower[j]) && (j + 1 >= sentEnd || !upperStart(text[j + 1]))) return true;
     j++;
   }
   return false;
@@ -763,7 +767,7 @@ function matchDemonym(
   demonyms: ReadonlyMap<string, string>,
 ): { last: number; key: string; target: string } | null {
   // two-word demonyms first ("South Korean", "Sri Lankan")
-  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && UPPER_START.test(text[i + 1])) {
+  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && upperStart(text[i + 1])) {
     const k2 = `${foldToken(text[i])} ${foldToken(text[i + 1])}`;
     const t2 = demonyms.get(k2) ?? (k2.endsWith('s') ? demonyms.get(k2.slice(0, -1)) : undefined);
     if (t2) return { last: i + 1, key: k2, target: t2 };
@@ -783,8 +787,8 @@ function unknownLocality(doc: Doc, i: number, sentEnd: number, facts: DocFacts):
   let end = i;
   while (end + 1 < sentEnd) {
     const w = tk.text[end + 1];
-    if (UPPER_START.test(w) && !LOCALITY_NOUNS.has(tk.lower[end + 1])) end++;
-    else if (HYPHENS.has(w) && end + 2 < sentEnd && UPPER_START.test(tk.text[end + 2])) end += 2;
+    if (upperStart(w) && !LOCALITY_NOUNS.has(tk.lower[end + 1])) end++;
+    else if (HYPHENS.has(w) && end + 2 < sentEnd && upperStart(tk.text[end + 2])) end += 2;
     else break;
   }
   if (end - i > 3) return null;

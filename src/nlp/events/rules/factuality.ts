@@ -39,10 +39,13 @@ export function factualityFromClaims(
   end: number,
   actors: readonly Span[] = [],
 ): { id: string; factuality: Factuality; content: Span } | undefined {
+  // only claims with content around the trigger can carry it (checked first: it is the cheap test);
   // the source's own act ("Aliyev denied this and demanded …") is not part of what it claims
-  const others = actors.length
-    ? claims.filter((c) => !actors.some((a) => a.start < c.source.end && c.source.start < a.end))
-    : claims;
+  const others = claims.filter(
+    (c) =>
+      c.content.some((f) => f.start <= start && end <= f.end) &&
+      !actors.some((a) => a.start < c.source.end && c.source.start < a.end),
+  );
   const link = claimOf(others, { start, end }, text);
   if (!link) return undefined;
   let content: Span | undefined;
