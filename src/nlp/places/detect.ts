@@ -336,21 +336,23 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   return out.filter((t, k) => !weakAt.has(k) || cuedKeys.has(t.key));
 }
 
-const PLURAL_HEADS: Record<string, string> = {
-  counties: 'county',
-  parishes: 'parish',
-  provinces: 'province',
-  states: 'state',
-  governorates: 'governorate',
-  districts: 'district',
-};
+// a Map, not an object literal: a token such as "constructor" must not find Object's own members
+const PLURAL_HEADS = new Map([
+  ['counties', 'county'],
+  ['parishes', 'parish'],
+  ['provinces', 'province'],
+  ['states', 'state'],
+  ['governorates', 'governorate'],
+  ['districts', 'district'],
+]);
 
 /** "Clarke, Madison and Oconee counties": the plural head after a list of names. */
 function pluralAdminHeadAfter(tk: Doc['tokens'], end: number, sentEnd: number): string | null {
   let j = end + 1;
   for (let hops = 0; j < sentEnd && hops < 12; hops++) {
     const w = tk.lower[j];
-    if (PLURAL_HEADS[w]) return PLURAL_HEADS[w];
+    const head = PLURAL_HEADS.get(w);
+    if (head) return head;
     if (w === ',' || w === 'and' || w === 'or' || upperStart(tk.text[j])) j++;
     else return null;
   }

@@ -154,6 +154,13 @@ describe('places stage', () => {
     assert.equal(ontario?.admin1, '08');
   });
 
+  it('reads a plural admin head after a list, and no object member for one', () => {
+    const { places } = run('Storms hit Clarke, Madison and Oconee counties in Georgia.');
+    assert.equal(byText(places, 'Oconee')?.precision, 'admin2');
+    const odd = run('Crews from Dallas constructor firms and Austin toString teams helped.').places;
+    assert.ok(odd.every((p) => p.precision === 'city'));
+  });
+
   it('does not take a bare county short name for a place', () => {
     const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
     assert.deepEqual(
