@@ -156,11 +156,13 @@ async function runWith(workers: number, file: string, n: number) {
  * in two at once. On 2 real cores two processes code ~2× as fast; on a loaded or SMT-shared host
  * they do not, and no queue design can make 2 workers beat that ratio.
  */
-async function probe(): Promise<{ one: number; two: number; ratio: number }> {
+async function probe(
+  mode: string = String(PROBE_ARTICLES),
+): Promise<{ one: number; two: number; ratio: number }> {
   const once = () =>
     new Promise<number>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-        env: { ...process.env, SITREP_WORKERS_PROBE: String(PROBE_ARTICLES) },
+        env: { ...process.env, SITREP_WORKERS_PROBE: mode },
         stdio: ['ignore', 'pipe', 'inherit'],
         cwd: ROOT,
       });
@@ -193,7 +195,40 @@ async function probeChild(n: number) {
   process.stdout.write(`${n / ((performance.now() - t0) / 1000)}\n`);
 }
 
-if (process.env.SITREP_WORKERS_PROBE) await probeChild(Number(process.env.SITREP_WORKERS_PROBE));
+/**
+ * In a probe child: spin one CPU loop for 3 s and print its rounds. `latency`: one dependent integer
+ * chain (leaves a core's execution units mostly idle, so two such loops run 2× on SMT siblings too);
+ * `throughput`: eight independent floating-point chains (fill a core's units: two run ~2× only on
+ * two physical cores, ~1.2× on two hyperthreads of one).
+ */
+function spinChild(kind: string) {
+  const end = performance.now() + 3000;
+  let rounds = 0;
+  let x = 1;
+  let [a, b, c, d, e, f, g, h] = [1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8];
+  while (performance.now() < end) {
+    if (kind === 'latency') for (let i = 0; i < 100_000; i++) x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    else
+      for (let i = 0; i < 100_000; i++) {
+        a = a * 1.0000001 + 1e-9;
+        b = b * 1.0000001 + 1e-9;
+        c = c * 1.0000001 + 1e-9;
+        d = d * 1.0000001 + 1e-9;
+        e = e * 1.0000001 + 1e-9;
+        f = f * 1.0000001 + 1e-9;
+        g = g * 1.0000001 + 1e-9;
+        h = h * 1.0000001 + 1e-9;
+      }
+    rounds++;
+  }
+  // use the results so the loops are not optimised away
+  const sink = x + a + b + c + d + e + f + g + h;
+  process.stdout.write(`${Number.isFinite(sink) ? rounds : 0}\n`);
+}
+
+const probeMode = process.env.SITREP_WORKERS_PROBE;
+if (probeMode === 'latency' || probeMode === 'throughput') spinChild(probeMode);
+else if (probeMode) await probeChild(Number(probeMode));
 
 export async function run() {
   const { texts, source } = newsTexts(400);
@@ -228,7 +263,22 @@ export async function run() {
     console.log(
       `machine ceiling, pipeline alone without queue or database: 1 process ${ceiling.one}/s, 2 at once ${ceiling.two}/s = ${ceiling.ratio}× (load average ${loadavg()[0].toFixed(2)})`,
     );
-    return { name: 'workers', source, articles: N, one, two, speedup, ceiling };
+    // are the two CPUs two cores or two hyperthreads of one? (see spinChild)
+    const latency = await probe('latency');
+    const throughput = await probe('throughput');
+    console.log(
+      `CPU loops in 2 processes vs 1: latency-bound ${latency.ratio}×, throughput-bound ${throughput.ratio}× (≈2× and ≈2×: two cores; ≈2× and ≈1.2×: two hyperthreads of one core)`,
+    );
+    return {
+      name: 'workers',
+      source,
+      articles: N,
+      one,
+      two,
+      speedup,
+      ceiling,
+      cpuLoops: { latency, throughput },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
