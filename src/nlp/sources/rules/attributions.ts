@@ -265,8 +265,12 @@ class Scanner {
     this.sentEnd = new Int32Array(t.length);
     // the tagger's sentences, rejoined where it split inside one ("(D-Wis.) said", "?” Clinton said.")
     const merged: [number, number][] = [];
-    for (const [a, b] of sentenceTokens) {
+    for (const [a0, b] of sentenceTokens) {
       const last = merged[merged.length - 1];
+      // a split inside a closing mark ("matters.' | ' Then"): the mark ends the sentence before
+      const a = last && last[1] === a0 ? this.closingMarkEnd(a0, b) : a0;
+      if (last && a > a0) last[1] = a;
+      if (a >= b) continue;
       if (last && last[1] === a && this.continues(a, b)) last[1] = b;
       else merged.push([a, b]);
     }
@@ -277,6 +281,16 @@ class Scanner {
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /** After a sentence starting at `a` inside a quotation's closing mark, the token past that mark; else `a`. */
+  private closingMarkEnd(a: number, b: number): number {
+    const k = this.q.quoteOf[a];
+    if (k < 0 || this.q.quoteOf[a - 1] !== k) return a;
+    const qo = this.q.quotes[k];
+    if (qo.close >= b || qo.close - a > 1) return a;
+    for (let i = a; i <= qo.close; i++) if (this.pos[i] !== PUNCT) return a;
+    return qo.close + 1;
   }
 
   /**
