@@ -127,7 +127,6 @@ const CONTENT_STOPS = new Set([
   'although',
   'who',
   'whose',
-  'including',
   'whereas',
   'while',
   'where',
@@ -1931,6 +1930,7 @@ function prepositionalSubject(sc: Scanner, np: number, cueStart: number, s0: num
 function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
   if (sc.inQuote(k)) return false;
   const w = sc.lower[k];
+  if (LIST_PREPS.has(w)) return false;
   if (participleCue(sc, k) || (sc.pos[k] === VERB && w.endsWith('ing'))) return true;
   if (sc.pos[k] === ADV && k + 1 < s1 && sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing'))
     return true;
@@ -1943,6 +1943,9 @@ function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
   }
   return false;
 }
+
+/** Prepositions in -ing that go on with what was said ("…, including X", "…, excluding Y"). */
+const LIST_PREPS = new Set(['including', 'excluding', 'involving', 'concerning', 'regarding']);
 
 /** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
 function trailingParticiple(sc: Scanner, k: number): boolean {
