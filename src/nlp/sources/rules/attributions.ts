@@ -128,6 +128,7 @@ const CONTENT_STOPS = new Set([
   'who',
   'whose',
   'whereas',
+  'compared',
   'while',
   'where',
   'when',
@@ -713,9 +714,16 @@ class Scanner {
       const w = this.lower[end - 1];
       if (this.inQuote(end - 1) && !this.isQuoteOpen(end - 1)) break;
       if (FINAL_PUNCT.has(w) || w === ',' || w === ':' || w === '—' || w === '–' || w === '-') end--;
+      else if (w === ')' && !this.opensIn(start, end - 1)) end--;
       else break;
     }
     return end;
+  }
+
+  /** A "(" in [a, b): a ")" without one closes a parenthesis the content sits in ("(He said so.)"). */
+  private opensIn(a: number, b: number): boolean {
+    for (let i = b - 1; i >= a; i--) if (this.lower[i] === '(') return true;
+    return false;
   }
 
   private readonly cueCache: (CueVerb | null | undefined)[] = [];
@@ -1599,6 +1607,12 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
   let end = s1;
+  // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
+  const fronted =
+    source !== null &&
+    source[0] > s0 &&
+    source[0] - 1 <= s0 + 1 &&
+    SUBORDINATORS.has(sc.lower[source[0] - 1]);
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   for (let k = j; k < s1; k++) {
     if (sc.used[k]) {
@@ -1634,6 +1648,27 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       break;
     }
     if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+    // "Although X said that …, he …": a report in a fronted clause ends where the main clause starts
+    if (w === ',' && fronted && k > j && k + 2 < s1) {
+      const e = sc.npRight(k + 1, s1);
+      if (e > k + 1 && e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) {
+        end = k;
+        break;
+      }
+    }
+    // "… as he accepted the nomination": a time clause after the report
+    if (
+      w === 'as' &&
+      k > j &&
+      k + 2 < s1 &&
+      sc.pos[k + 1] === PRON &&
+      !NOT_SUBJECT_PRON.has(sc.lower[k + 1]) &&
+      !POSSESSIVES.has(sc.lower[k + 1]) &&
+      (sc.pos[k + 2] === VERB || sc.pos[k + 2] === AUX)
+    ) {
       end = k;
       break;
     }
