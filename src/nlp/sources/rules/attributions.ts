@@ -8,6 +8,7 @@ import {
   type CueVerb,
   NEEDS_PARTICLE,
   NEEDS_VERB_TAG,
+  PARTICLE_PREPS,
   SPEAKER_NOUNS,
   TIME_WORDS,
 } from '../lexicon.js';
@@ -237,6 +238,7 @@ const _STATEMENT_NOUNS = new Set([
 ]);
 const OPENING_PUNCT = new Set([',', ':', ';', '—', '–', '-', '(', '--']);
 const FINAL_PUNCT = new Set(['.', '!', '?', ';']);
+const ADVERB_PARTICLES = new Set(['out', 'back', 'down', 'in']);
 
 class Scanner {
   readonly n: number;
@@ -858,7 +860,16 @@ class Scanner {
   /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
   cueEndOf(i: number, v: CueVerb): number {
     const ps = CUE_PARTICLES[v.lemma];
-    const e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    let e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    // an adverb particle and its preposition: "lashed out at", "fired back at", "doubled down on"
+    if (
+      e === i + 2 &&
+      NEEDS_PARTICLE.has(v.lemma) &&
+      ADVERB_PARTICLES.has(this.lower[i + 1]) &&
+      e < this.n &&
+      PARTICLE_PREPS.has(this.lower[e])
+    )
+      e++;
     // annotators mostly give "in a statement" to the cue: "said in a (written) statement"
     if (e + 2 < this.n && this.lower[e] === 'in' && this.pos[e + 1] === DET && !this.inQuote(e)) {
       const k = this.pos[e + 2] === ADJ && e + 3 < this.n ? e + 3 : e + 2;
@@ -1608,11 +1619,14 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
   }
   let end = s1;
   // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
+  const sub = source ? source[0] - 1 : -1;
   const fronted =
-    source !== null &&
-    source[0] > s0 &&
-    source[0] - 1 <= s0 + 1 &&
-    SUBORDINATORS.has(sc.lower[source[0] - 1]);
+    sub >= s0 &&
+    SUBORDINATORS.has(sc.lower[sub]) &&
+    (sub <= s0 + 1 ||
+      sc.lower[sub - 1] === ',' ||
+      sc.lower[sub - 1] === 'but' ||
+      sc.lower[sub - 1] === 'and');
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   for (let k = j; k < s1; k++) {
     if (sc.used[k]) {
@@ -1677,6 +1691,20 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (objectFrame && k > j && sc.pos[k] === ADP && objectAdjunct(sc, k, s1)) {
       end = k;
       break;
+    }
+    // "chastised Clinton for … but did not recommend …": a second verb phrase ends a noun-phrase object
+    if (objectFrame && (w === 'and' || w === 'but') && k > j && k + 1 < s1) {
+      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      const p = sc.pos[nx];
+      const nw = sc.lower[nx];
+      // not "unsubstantiated and fabricated", nor verbs inside a clause of the object ("a nation that borders …")
+      if (
+        (p === AUX || (p === VERB && !nw.endsWith('ing') && !(nw.endsWith('ed') && sc.pos[k - 1] === ADJ))) &&
+        !verbBetween(sc, j, k)
+      ) {
+        end = k;
+        break;
+      }
     }
     // "… and said that …": a second verb of the same subject ends the content
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
@@ -1751,6 +1779,8 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
 
 const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
 const STATEMENT_HEADS = new Set([
+  'address',
+  'column',
   'tweet',
   'tweets',
   'remarks',
@@ -1779,6 +1809,15 @@ function objectAdjunct(sc: Scanner, k: number, s1: number): boolean {
   if (sc.temporal(k + 1, e)) return true;
   const head = sc.lower[e - 1];
   return STATEMENT_HEADS.has(head) || head === 'twitter' || head === 'facebook' || head === 'media';
+}
+
+/** A verb (not one inside a noun phrase) among tokens [a, b). */
+function verbBetween(sc: Scanner, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const p = sc.pos[i];
+    if ((p === VERB || p === AUX) && !sc.verbInNp(i, a)) return true;
+  }
+  return false;
 }
 
 /** Relative pronouns that stand for reported content ("what X said was …"). */
