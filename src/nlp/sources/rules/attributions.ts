@@ -1025,8 +1025,7 @@ export function findAttributions(
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
     const v = sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i);
-    if (!v) continue;
-    const a = leadingCue(sc, i, v, out);
+    const a = v ? leadingCue(sc, i, v, out) : ATTITUDE_ADJ.has(sc.lower[i]) ? attitude(sc, i, out) : null;
     if (a) push(a);
   }
   // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …",
@@ -1415,11 +1414,17 @@ function addContinuation(sc: Scanner, content: Range[], after: number, s1: numbe
 }
 
 /** "X said (that) …", "X told Y (that) …", "X said: “…”", "X denied the report". */
-function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
+function leadingCue(
+  sc: Scanner,
+  i: number,
+  v: CueVerb,
+  done: Attribution[],
+  span?: Range,
+): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
-  const cueStart = sc.cueStartOf(i, s0);
-  const cueEnd = sc.cueEndOf(i, v);
+  const cueStart = span ? span[0] : sc.cueStartOf(i, s0);
+  const cueEnd = span ? span[1] : sc.cueEndOf(i, v);
   const cue: Range = [cueStart, cueEnd];
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
@@ -1818,6 +1823,123 @@ function verbBetween(sc: Scanner, a: number, b: number): boolean {
     if ((p === VERB || p === AUX) && !sc.verbInNp(i, a)) return true;
   }
   return false;
+}
+
+/** Adjectives of attitude after a copula ("is critical of", "are worried that", "was eager to"). */
+const ATTITUDE_ADJ = new Map<string, CueVerb['stance']>([
+  ['critical', 'accuse'],
+  ['dismissive', 'accuse'],
+  ['skeptical', 'deny'],
+  ['sceptical', 'deny'],
+  ['doubtful', 'deny'],
+  ['unsure', 'deny'],
+  ['uncertain', 'deny'],
+  ['opposed', 'deny'],
+  ['concerned', 'concern'],
+  ['worried', 'concern'],
+  ['wary', 'concern'],
+  ['fearful', 'concern'],
+  ['alarmed', 'concern'],
+  ['troubled', 'concern'],
+  ['upset', 'concern'],
+  ['angry', 'concern'],
+  ['furious', 'concern'],
+  ['frustrated', 'concern'],
+  ['disappointed', 'concern'],
+  ['outraged', 'concern'],
+  ['pessimistic', 'concern'],
+  ['confident', 'assert'],
+  ['sure', 'assert'],
+  ['certain', 'assert'],
+  ['convinced', 'assert'],
+  ['aware', 'assert'],
+  ['hopeful', 'assert'],
+  ['optimistic', 'assert'],
+  ['proud', 'assert'],
+  ['pleased', 'assert'],
+  ['supportive', 'assert'],
+  ['adamant', 'assert'],
+  ['insistent', 'assert'],
+  ['enthusiastic', 'assert'],
+  ['eager', 'demand'],
+  ['willing', 'demand'],
+  ['unwilling', 'deny'],
+  ['reluctant', 'deny'],
+  ['determined', 'demand'],
+]);
+const EXPLETIVES = new Set(['it', 'there', 'this', 'that']);
+/** Prepositions an attitude adjective takes its object with ("critical of", "opposed to"). */
+const ATTITUDE_PREPS = new Set(['of', 'about', 'over', 'with', 'in', 'on', 'to', 'toward', 'towards']);
+/** Copulas before an attitude adjective, with the auxiliaries and adverbs annotators give to the cue. */
+const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  "'s",
+  '’s',
+  "'re",
+  '’re',
+  "'m",
+  '’m',
+  'remain',
+  'remains',
+  'remained',
+  'grew',
+  'became',
+  'become',
+  'feel',
+  'feels',
+  'felt',
+]);
+
+/** "Republicans have been critical of …", "Some Democrats are worried that …", "He was eager to …". */
+function attitude(sc: Scanner, i: number, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (i + 1 >= s1) return null;
+  // the copula, over adverbs ("is deeply skeptical", "are not sure")
+  let k = i - 1;
+  while (k > s0 && (sc.pos[k] === ADV || sc.pos[k] === PART) && !sc.inQuote(k)) k--;
+  if (k <= s0 || !COPULAS.has(sc.lower[k]) || sc.inQuote(k)) return null;
+  // and the auxiliaries before it ("have been", "will be", "does not seem to be")
+  let start = k;
+  while (start - 1 > s0 && !sc.inQuote(start - 1)) {
+    const w = sc.lower[start - 1];
+    if (CUE_PREFIX.has(w) || COPULAS.has(w) || w === 'to' || sc.pos[start - 1] === ADV) start--;
+    else break;
+  }
+  const nx = sc.lower[i + 1];
+  let end = i + 1;
+  let frame: CueVerb['frame'] = 'think';
+  const adj = sc.lower[i];
+  // "certain to increase", "sure to win" foretell; "critical to" means needed: no attitude
+  if (nx === 'to' && (adj === 'certain' || adj === 'sure' || adj === 'critical')) return null;
+  if (ATTITUDE_PREPS.has(nx) && !(nx === 'to' && adj !== 'opposed')) {
+    end = i + 2;
+    frame = 'obj';
+  } else if (
+    !(
+      nx === 'that' ||
+      nx === 'to' ||
+      nx === 'whether' ||
+      nx === 'if' ||
+      sc.pos[i + 1] === PRON ||
+      sc.pos[i + 1] === DET ||
+      sc.pos[i + 1] === PROPN
+    )
+  )
+    return null;
+  if (!sc.free(start, end)) return null;
+  const v: CueVerb = { lemma: adj, frame, stance: ATTITUDE_ADJ.get(adj) ?? 'assert' };
+  const a = leadingCue(sc, i, v, done, [start, end]);
+  // "it is doubtful that …": an expletive subject names no one
+  if (!a?.source || (a.source[1] - a.source[0] === 1 && EXPLETIVES.has(sc.lower[a.source[0]]))) return null;
+  return { ...a, rule: 'attitude' };
 }
 
 /** Relative pronouns that stand for reported content ("what X said was …"). */
