@@ -1025,7 +1025,10 @@ export function findAttributions(
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
     const v = sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i);
-    const a = v ? leadingCue(sc, i, v, out) : ATTITUDE_ADJ.has(sc.lower[i]) ? attitude(sc, i, out) : null;
+    const w = sc.lower[i];
+    const a =
+      (w === 'clear' ? madeClear(sc, i, out) : null) ??
+      (v ? leadingCue(sc, i, v, out) : ATTITUDE_ADJ.has(w) ? attitude(sc, i, out) : null);
     if (a) push(a);
   }
   // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …",
@@ -1940,6 +1943,21 @@ function attitude(sc: Scanner, i: number, done: Attribution[]): Attribution | nu
   // "it is doubtful that …": an expletive subject names no one
   if (!a?.source || (a.source[1] - a.source[0] === 1 && EXPLETIVES.has(sc.lower[a.source[0]]))) return null;
   return { ...a, rule: 'attitude' };
+}
+
+const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
+const MADE_CLEAR: CueVerb = { lemma: 'make clear', frame: 'say', stance: 'assert' };
+
+/** "X made (it) clear (that) …": the phrase is a cue of saying. */
+function madeClear(sc: Scanner, i: number, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  let m = i - 1;
+  if (m > s0 && sc.lower[m] === 'it') m--;
+  if (m <= s0 || !MAKE_FORMS.has(sc.lower[m]) || sc.inQuote(m)) return null;
+  const start = sc.cueStartOf(m, s0);
+  if (!sc.free(start, i + 1)) return null;
+  const a = leadingCue(sc, m, MADE_CLEAR, done, [start, i + 1]);
+  return a?.source ? a : null;
 }
 
 /** Relative pronouns that stand for reported content ("what X said was …"). */
