@@ -1392,7 +1392,8 @@ function apposEnd(sc: Scanner, start: number, limit: number): number {
 /** Split quotes: "“A,” he said, “B.”" and "“A,” he said. “B.”" add the second quotation. */
 function addContinuation(sc: Scanner, content: Range[], after: number, s1: number): void {
   const last = content[content.length - 1];
-  if (!sc.inQuote(last[1] - 1)) return;
+  // the content is quoted speech: it ends in a quotation or opens with one ("''…'' of the plan, X said. ''…''")
+  if (!sc.inQuote(last[1] - 1) && !sc.isQuoteOpen(content[0][0])) return;
   let j = after;
   if (j < sc.n && sc.lower[j] === ',' && j + 1 < sc.n && sc.isQuoteOpen(j + 1)) {
     const qo = sc.q.quotes[sc.q.quoteOf[j + 1]];
