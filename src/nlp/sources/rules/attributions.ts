@@ -207,10 +207,9 @@ const PARTICIPLE_CUES = new Set([
   'recalling',
   'referring',
 ]);
-const _STATEMENT_NOUNS = new Set([
+/** Nouns of a published statement ("issued a statement saying …"). */
+const STATEMENT_NOUNS = new Set([
   'statement',
-  'interview',
-  'speech',
   'letter',
   'tweet',
   'post',
@@ -221,16 +220,7 @@ const _STATEMENT_NOUNS = new Set([
   'op-ed',
   'memo',
   'message',
-  'briefing',
-  'conference',
-  'call',
   'broadcast',
-  'address',
-  'appearance',
-  'remarks',
-  'debate',
-  'rally',
-  'event',
   'report',
   'posting',
   'column',
@@ -1028,6 +1018,7 @@ export function findAttributions(
     const w = sc.lower[i];
     const a =
       (w === 'clear' ? madeClear(sc, i, out) : null) ??
+      (v && PARTICIPLE_CUES.has(w) ? statementSaying(sc, i, v, out) : null) ??
       (v ? leadingCue(sc, i, v, out) : ATTITUDE_ADJ.has(w) ? attitude(sc, i, out) : null);
     if (a) push(a);
   }
@@ -1944,6 +1935,32 @@ function attitude(sc: Scanner, i: number, done: Attribution[]): Attribution | nu
   // "it is doubtful that …": an expletive subject names no one
   if (!a?.source || (a.source[1] - a.source[0] === 1 && EXPLETIVES.has(sc.lower[a.source[0]]))) return null;
   return { ...a, rule: 'attitude' };
+}
+
+/**
+ * "The town released a statement Wednesday saying …", "his campaign sent out a text message to
+ * supporters saying: …": the verb, its statement and the participle make one cue; the subject of the
+ * verb is the source.
+ */
+function statementSaying(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  let k = i - 1;
+  let head = -1;
+  // back over adjuncts and the object phrase to the statement noun and the verb before it
+  for (let n = 0; k > s0 && n < 10; n++, k--) {
+    if (sc.inQuote(k) || sc.used[k]) return null;
+    const w = sc.lower[k];
+    if (STATEMENT_NOUNS.has(w) || (w.endsWith('s') && STATEMENT_NOUNS.has(w.slice(0, -1)))) head = k;
+    const p = sc.pos[k];
+    if (head >= 0 && (p === VERB || p === AUX) && !sc.verbInNp(k, s0)) break;
+    if (p === VERB || p === AUX || p === SCONJ || GERUND_PREPS.has(w) || p === PUNCT) return null;
+  }
+  if (head < 0 || k <= s0 || !(sc.pos[k] === VERB || sc.pos[k] === AUX)) return null;
+  // "out" after the verb is its particle ("sent out", "put out")
+  const start = sc.cueStartOf(k, s0);
+  if (!sc.free(start, i + 1)) return null;
+  const a = leadingCue(sc, k, v, done, [start, i + 1]);
+  return a?.source ? { ...a, rule: 'statement' } : null;
 }
 
 const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
