@@ -1345,8 +1345,15 @@ function withApposition(sc: Scanner, end: number, s1: number): number {
   const first = end + 1;
   const p = sc.pos[first];
   if (PARTICIPLE_CUES.has(sc.lower[first]) || sc.isQuoteOpen(first)) return end;
-  if (p === NUM || sc.lower[first] === 'of' || p === VERB || p === AUX) return end;
-  const e = apposEnd(sc, first, sc.trimEnd(first, s1));
+  if (p === VERB || p === AUX) return end;
+  const last = sc.trimEnd(first, s1);
+  // annotators give the speaker everything to the sentence's end: age, home town, role and a
+  // relative clause ("said Gonzalez, 55, of Brigantine."), unless a participle or quotation follows
+  let k = first;
+  while (k < last && !sc.inQuote(k) && !(sc.lower[k] === ',' && trailingParticiple(sc, k + 1))) k++;
+  if (k === last) return last;
+  if (p === NUM || sc.lower[first] === 'of') return end;
+  const e = apposEnd(sc, first, last);
   return e > first ? e : end;
 }
 
