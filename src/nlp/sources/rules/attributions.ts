@@ -1991,6 +1991,7 @@ const RELATIVE_CONTENT = new Set(['what', 'which', 'that', 'who', 'whom']);
 /** Subordinators that open a reported clause after a cue ("says despite being …, she plans …"). */
 const CLAUSE_OPENERS = new Set([
   'if',
+  'whether',
   'despite',
   'although',
   'though',
