@@ -1014,12 +1014,15 @@ export function findAttributions(
   // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i);
     const w = sc.lower[i];
+    // an attitude adjective before the generic that-verb reading ("are worried that …")
+    const adj = ATTITUDE_ADJ.has(w) && sc.isCue(i) === null ? attitude(sc, i, out) : null;
+    const v = adj ? null : (sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i));
     const a =
+      adj ??
       (w === 'clear' ? madeClear(sc, i, out) : null) ??
       (v && PARTICIPLE_CUES.has(w) ? statementSaying(sc, i, v, out) : null) ??
-      (v ? leadingCue(sc, i, v, out) : ATTITUDE_ADJ.has(w) ? attitude(sc, i, out) : null);
+      (v ? leadingCue(sc, i, v, out) : null);
     if (a) push(a);
   }
   // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …",
