@@ -228,6 +228,83 @@ remarking : say : assert
 paint paints painted painting : obj : assert
 sing sings sang singing : say : assert
 focus focuses focused focusing : obj : assert
+characterize characterizes characterized characterizing characterise characterised : obj : assert
+contrast contrasts contrasted contrasting : obj : assert
+grill grills grilled grilling : obj : accuse
+chastise chastises chastised chastising : obj : accuse
+implore implores implored imploring : ask : demand
+beg begs begged begging : ask : demand
+lobby lobbies lobbied lobbying : ask : demand
+petition petitions petitioned petitioning : ask : demand
+inquire inquires inquired inquiring : ask : demand
+scoff scoffs scoffed scoffing : obj : deny
+retort retorts retorted retorting : say : deny
+rebut rebuts rebutted rebutting : obj : deny
+disagree disagrees disagreed disagreeing : obj : deny
+object objects objected objecting : obj : deny
+protest protests protested protesting : obj : accuse
+insinuate insinuates insinuated insinuating : say : allege
+theorize theorizes theorized theorizing theorise theorised : say : allege
+surmise surmises surmised : say : allege
+suspect suspects suspected : think : allege
+guess guesses guessed : think : allege
+concur concurs concurred : say : confirm
+confess confesses confessed confessing : say : confirm
+attest attests attested attesting : say : confirm
+corroborate corroborates corroborated corroborating : obj : confirm
+opine opines opined opining : say : assert
+posit posits posited positing : say : assert
+divulge divulges divulged divulging : say : assert
+confide confides confided confiding : say : assert
+elaborate elaborates elaborated elaborating : say : assert
+narrate narrates narrated narrating : say : assert
+calculate calculates calculated calculating : say : assert
+discover discovers discovered discovering : say : assert
+swear swears swore : say : assert
+guarantee guarantees guaranteed guaranteeing : tell : assert
+reassure reassures reassured reassuring : tell : assert
+notify notifies notified notifying : tell : assert
+alert alerts alerted alerting : tell : concern
+reckon reckons reckoned : think : assert
+presume presumes presumed : think : assert
+imagine imagines imagined imagining : think : assert
+anticipate anticipates anticipated anticipating : think : assert
+wish wishes wished wishing : think : assert
+regret regrets regretted regretting : think : concern
+fret frets fretted fretting : think : concern
+grumble grumbles grumbled grumbling : say : concern
+gripe gripes griped griping : say : concern
+vent vents vented venting : say : concern
+mourn mourns mourned mourning : obj : concern
+deplore deplores deplored deploring : obj : accuse
+commend commends commended commending : obj : assert
+laud lauds lauded lauding : obj : assert
+extol extols extolled extolling : obj : assert
+trumpet trumpets trumpeted trumpeting : obj : assert
+salute salutes saluted saluting : obj : assert
+cheer cheers cheered cheering : obj : assert
+rave raves raved raving : say : assert
+gush gushes gushed gushing : say : assert
+tease teases teased teasing : obj : assert
+belittle belittles belittled belittling : obj : accuse
+disparage disparages disparaged disparaging : obj : accuse
+ridicule ridicules ridiculed ridiculing : obj : accuse
+scold scolds scolded scolding : obj : accuse
+berate berates berated berating : obj : accuse
+castigate castigates castigated castigating : obj : accuse
+excoriate excoriates excoriated excoriating : obj : accuse
+admonish admonishes admonished admonishing : obj : accuse
+bash bashes bashed bashing : obj : accuse
+taunt taunts taunted taunting : obj : accuse
+sneer sneers sneered sneering : say : accuse
+hammer hammers hammered hammering : obj : accuse
+lash lashes lashed lashing : obj : accuse
+weigh weighs weighed weighing : say : assert
+fire fires fired firing : say : deny
+hit hits hitting : obj : accuse
+seize seizes seized seizing : obj : accuse
+pounce pounces pounced pouncing : obj : accuse
+double doubles doubled doubling : obj : assert
 `;
 
 export const CUE_VERBS = new Map<string, CueVerb>();
@@ -241,6 +318,35 @@ for (const line of VERBS.split('\n')) {
 
 /** Forms that are as often nouns or adjectives: accept them only when tagged as verbs. */
 export const NEEDS_VERB_TAG = new Set([
+  'contrast',
+  'contrasts',
+  'grill',
+  'lobby',
+  'petition',
+  'petitions',
+  'object',
+  'objects',
+  'protest',
+  'protests',
+  'suspect',
+  'suspects',
+  'guess',
+  'guarantee',
+  'guarantees',
+  'alert',
+  'alerts',
+  'wish',
+  'wishes',
+  'regret',
+  'regrets',
+  'vent',
+  'vents',
+  'cheer',
+  'cheers',
+  'hammer',
+  'elaborate',
+  'swear',
+  'discover',
   'back',
   'backs',
   'favor',
@@ -372,7 +478,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   point: new Set(['out', 'to']),
   refer: new Set(['to']),
   talk: new Set(['about']),
-  speak: new Set(['about', 'of']),
+  speak: new Set(['about', 'of', 'out']),
   warn: new Set(['of', 'against', 'about']),
   complain: new Set(['about', 'of']),
   agree: new Set(['with']),
@@ -381,10 +487,42 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   vote: new Set(['for', 'against']),
   focus: new Set(['on']),
   brag: new Set(['about']),
+  scoff: new Set(['at']),
+  object: new Set(['to']),
+  disagree: new Set(['with']),
+  lash: new Set(['out']),
+  weigh: new Set(['in']),
+  fire: new Set(['back']),
+  hit: new Set(['back', 'out']),
+  seize: new Set(['on', 'upon']),
+  pounce: new Set(['on']),
+  double: new Set(['down']),
+  vent: new Set(['about']),
+  gush: new Set(['about', 'over']),
+  rave: new Set(['about']),
+  fret: new Set(['about', 'over']),
+  grumble: new Set(['about']),
+  gripe: new Set(['about']),
 };
 
 /** Cue verbs that report only with their particle ("spoke about", "talked of", "voted for"). */
-export const NEEDS_PARTICLE = new Set(['speak', 'talk', 'rail', 'vote', 'focus']);
+export const NEEDS_PARTICLE = new Set([
+  'speak',
+  'talk',
+  'rail',
+  'vote',
+  'focus',
+  'lash',
+  'weigh',
+  'fire',
+  'hit',
+  'seize',
+  'pounce',
+  'double',
+]);
+
+/** Prepositions after a phrasal cue's particle that belong to the cue ("lashed out at", "doubled down on"). */
+export const PARTICLE_PREPS = new Set(['at', 'on', 'against', 'about', 'over', 'with']);
 
 /** Words before a cue verb that annotators count as part of the cue ("has also said"). */
 export const CUE_PREFIX = new Set([

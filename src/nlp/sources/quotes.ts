@@ -140,7 +140,10 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
       continue;
     }
     if (kind === CLOSE && open >= 0) {
-      i += width;
+      // "…all,''' said X": a single quote closing inside, then the pair; the pair is the last two
+      const third =
+        width === 2 && i + 2 < t.length && t.text[i + 2] === t.text[i] && t.start[i + 2] === t.end[i + 1];
+      i += third ? 3 : width;
       finish(i - 1, true);
       continue;
     }

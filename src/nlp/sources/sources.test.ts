@@ -322,3 +322,32 @@ test('quotation marks: a right mark opening a paragraph, a nested quotation', ()
     '“I would rather live in what he calls “hell” than see him win,”',
   );
 });
+
+test('attitude adjectives after a copula are cues with the subject as source', () => {
+  const a = claims('Several governors have been critical of the new border rules.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'Several governors');
+  assert.equal(c.cue.text, 'have been critical of');
+  assert.equal(contentOf(a.text, c), 'the new border rules');
+  assert.equal(c.stance, 'accuse');
+  const b = claims('Aid workers are worried that the road will close before winter.');
+  assert.equal(b.claims[0].cue.text, 'are worried');
+  assert.equal(b.claims[0].stance, 'concern');
+  // likelihood, not attitude; an expletive subject names no one
+  assert.equal(claims('The figure is certain to rise next year.').claims.length, 0);
+  assert.equal(claims('It is doubtful that the talks will resume.').claims.length, 0);
+});
+
+test('a statement issued by a body: verb, statement and participle form one cue', () => {
+  const r = claims('The ministry issued a statement on Monday saying the convoy had been attacked.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'The ministry');
+  assert.equal(c.cue.text, 'issued a statement on Monday saying');
+  assert.equal(contentOf(r.text, c), 'the convoy had been attacked');
+});
+
+test('an inverted source runs to the sentence end', () => {
+  const r = claims('“We lost everything,” said Amal Haddad, 54, of Aleppo, who fled in March.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'Amal Haddad, 54, of Aleppo, who fled in March');
+});

@@ -8,6 +8,7 @@ import {
   type CueVerb,
   NEEDS_PARTICLE,
   NEEDS_VERB_TAG,
+  PARTICLE_PREPS,
   SPEAKER_NOUNS,
   TIME_WORDS,
 } from '../lexicon.js';
@@ -127,8 +128,8 @@ const CONTENT_STOPS = new Set([
   'although',
   'who',
   'whose',
-  'including',
   'whereas',
+  'compared',
   'while',
   'where',
   'when',
@@ -206,10 +207,9 @@ const PARTICIPLE_CUES = new Set([
   'recalling',
   'referring',
 ]);
-const _STATEMENT_NOUNS = new Set([
+/** Nouns of a published statement ("issued a statement saying …"). */
+const STATEMENT_NOUNS = new Set([
   'statement',
-  'interview',
-  'speech',
   'letter',
   'tweet',
   'post',
@@ -220,16 +220,7 @@ const _STATEMENT_NOUNS = new Set([
   'op-ed',
   'memo',
   'message',
-  'briefing',
-  'conference',
-  'call',
   'broadcast',
-  'address',
-  'appearance',
-  'remarks',
-  'debate',
-  'rally',
-  'event',
   'report',
   'posting',
   'column',
@@ -237,6 +228,7 @@ const _STATEMENT_NOUNS = new Set([
 ]);
 const OPENING_PUNCT = new Set([',', ':', ';', '—', '–', '-', '(', '--']);
 const FINAL_PUNCT = new Set(['.', '!', '?', ';']);
+const ADVERB_PARTICLES = new Set(['out', 'back', 'down', 'in']);
 
 class Scanner {
   readonly n: number;
@@ -265,8 +257,12 @@ class Scanner {
     this.sentEnd = new Int32Array(t.length);
     // the tagger's sentences, rejoined where it split inside one ("(D-Wis.) said", "?” Clinton said.")
     const merged: [number, number][] = [];
-    for (const [a, b] of sentenceTokens) {
+    for (const [a0, b] of sentenceTokens) {
       const last = merged[merged.length - 1];
+      // a split inside a closing mark ("matters.' | ' Then"): the mark ends the sentence before
+      const a = last && last[1] === a0 ? this.closingMarkEnd(a0, b) : a0;
+      if (last && a > a0) last[1] = a;
+      if (a >= b) continue;
       if (last && last[1] === a && this.continues(a, b)) last[1] = b;
       else merged.push([a, b]);
     }
@@ -277,6 +273,16 @@ class Scanner {
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /** After a sentence starting at `a` inside a quotation's closing mark, the token past that mark; else `a`. */
+  private closingMarkEnd(a: number, b: number): number {
+    const k = this.q.quoteOf[a];
+    if (k < 0 || this.q.quoteOf[a - 1] !== k) return a;
+    const qo = this.q.quotes[k];
+    if (qo.close >= b || qo.close - a > 1) return a;
+    for (let i = a; i <= qo.close; i++) if (this.pos[i] !== PUNCT) return a;
+    return qo.close + 1;
   }
 
   /**
@@ -700,9 +706,16 @@ class Scanner {
       const w = this.lower[end - 1];
       if (this.inQuote(end - 1) && !this.isQuoteOpen(end - 1)) break;
       if (FINAL_PUNCT.has(w) || w === ',' || w === ':' || w === '—' || w === '–' || w === '-') end--;
+      else if (w === ')' && !this.opensIn(start, end - 1)) end--;
       else break;
     }
     return end;
+  }
+
+  /** A "(" in [a, b): a ")" without one closes a parenthesis the content sits in ("(He said so.)"). */
+  private opensIn(a: number, b: number): boolean {
+    for (let i = b - 1; i >= a; i--) if (this.lower[i] === '(') return true;
+    return false;
   }
 
   private readonly cueCache: (CueVerb | null | undefined)[] = [];
@@ -837,7 +850,16 @@ class Scanner {
   /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
   cueEndOf(i: number, v: CueVerb): number {
     const ps = CUE_PARTICLES[v.lemma];
-    const e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    let e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
+    // an adverb particle and its preposition: "lashed out at", "fired back at", "doubled down on"
+    if (
+      e === i + 2 &&
+      NEEDS_PARTICLE.has(v.lemma) &&
+      ADVERB_PARTICLES.has(this.lower[i + 1]) &&
+      e < this.n &&
+      PARTICLE_PREPS.has(this.lower[e])
+    )
+      e++;
     // annotators mostly give "in a statement" to the cue: "said in a (written) statement"
     if (e + 2 < this.n && this.lower[e] === 'in' && this.pos[e + 1] === DET && !this.inQuote(e)) {
       const k = this.pos[e + 2] === ADJ && e + 3 < this.n ? e + 3 : e + 2;
@@ -992,9 +1014,15 @@ export function findAttributions(
   // that-clause reports speech or thought ("X made clear that …", "X learned that …").
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    const v = sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i);
-    if (!v) continue;
-    const a = leadingCue(sc, i, v, out);
+    const w = sc.lower[i];
+    // an attitude adjective before the generic that-verb reading ("are worried that …")
+    const adj = ATTITUDE_ADJ.has(w) && sc.isCue(i) === null ? attitude(sc, i, out) : null;
+    const v = adj ? null : (sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i));
+    const a =
+      adj ??
+      (w === 'clear' ? madeClear(sc, i, out) : null) ??
+      (v && PARTICIPLE_CUES.has(w) ? statementSaying(sc, i, v, out) : null) ??
+      (v ? leadingCue(sc, i, v, out) : null);
     if (a) push(a);
   }
   // Pass 3: evidentials without a source ("the Trump team appeared paralyzed", "it seems that …",
@@ -1320,8 +1348,15 @@ function withApposition(sc: Scanner, end: number, s1: number): number {
   const first = end + 1;
   const p = sc.pos[first];
   if (PARTICIPLE_CUES.has(sc.lower[first]) || sc.isQuoteOpen(first)) return end;
-  if (p === NUM || sc.lower[first] === 'of' || p === VERB || p === AUX) return end;
-  const e = apposEnd(sc, first, sc.trimEnd(first, s1));
+  if (p === VERB || p === AUX) return end;
+  const last = sc.trimEnd(first, s1);
+  // annotators give the speaker everything to the sentence's end: age, home town, role and a
+  // relative clause ("said Gonzalez, 55, of Brigantine."), unless a participle or quotation follows
+  let k = first;
+  while (k < last && !sc.inQuote(k) && !(sc.lower[k] === ',' && trailingParticiple(sc, k + 1))) k++;
+  if (k === last) return last;
+  if (p === NUM || sc.lower[first] === 'of') return end;
+  const e = apposEnd(sc, first, last);
   return e > first ? e : end;
 }
 
@@ -1358,7 +1393,8 @@ function apposEnd(sc: Scanner, start: number, limit: number): number {
 /** Split quotes: "“A,” he said, “B.”" and "“A,” he said. “B.”" add the second quotation. */
 function addContinuation(sc: Scanner, content: Range[], after: number, s1: number): void {
   const last = content[content.length - 1];
-  if (!sc.inQuote(last[1] - 1)) return;
+  // the content is quoted speech: it ends in a quotation or opens with one ("''…'' of the plan, X said. ''…''")
+  if (!sc.inQuote(last[1] - 1) && !sc.isQuoteOpen(content[0][0])) return;
   let j = after;
   if (j < sc.n && sc.lower[j] === ',' && j + 1 < sc.n && sc.isQuoteOpen(j + 1)) {
     const qo = sc.q.quotes[sc.q.quoteOf[j + 1]];
@@ -1383,11 +1419,17 @@ function addContinuation(sc: Scanner, content: Range[], after: number, s1: numbe
 }
 
 /** "X said (that) …", "X told Y (that) …", "X said: “…”", "X denied the report". */
-function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
+function leadingCue(
+  sc: Scanner,
+  i: number,
+  v: CueVerb,
+  done: Attribution[],
+  span?: Range,
+): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
-  const cueStart = sc.cueStartOf(i, s0);
-  const cueEnd = sc.cueEndOf(i, v);
+  const cueStart = span ? span[0] : sc.cueStartOf(i, s0);
+  const cueEnd = span ? span[1] : sc.cueEndOf(i, v);
   const cue: Range = [cueStart, cueEnd];
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
@@ -1586,6 +1628,15 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
   let end = s1;
+  // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
+  const sub = source ? source[0] - 1 : -1;
+  const fronted =
+    sub >= s0 &&
+    SUBORDINATORS.has(sc.lower[sub]) &&
+    (sub <= s0 + 1 ||
+      sc.lower[sub - 1] === ',' ||
+      sc.lower[sub - 1] === 'but' ||
+      sc.lower[sub - 1] === 'and');
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   for (let k = j; k < s1; k++) {
     if (sc.used[k]) {
@@ -1624,11 +1675,46 @@ function leadingCue(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): At
       end = k;
       break;
     }
+    // "Although X said that …, he …": a report in a fronted clause ends where the main clause starts
+    if (w === ',' && fronted && k > j && k + 2 < s1) {
+      const e = sc.npRight(k + 1, s1);
+      if (e > k + 1 && e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) {
+        end = k;
+        break;
+      }
+    }
+    // "… as he accepted the nomination": a time clause after the report
+    if (
+      w === 'as' &&
+      k > j &&
+      k + 2 < s1 &&
+      sc.pos[k + 1] === PRON &&
+      !NOT_SUBJECT_PRON.has(sc.lower[k + 1]) &&
+      !POSSESSIVES.has(sc.lower[k + 1]) &&
+      (sc.pos[k + 2] === VERB || sc.pos[k + 2] === AUX)
+    ) {
+      end = k;
+      break;
+    }
     // "attacked Machado in early-morning tweets", "criticized the law during a stop in Flint": an
     // adjunct after a noun-phrase object is not what was said
     if (objectFrame && k > j && sc.pos[k] === ADP && objectAdjunct(sc, k, s1)) {
       end = k;
       break;
+    }
+    // "chastised Clinton for … but did not recommend …": a second verb phrase ends a noun-phrase object
+    if (objectFrame && (w === 'and' || w === 'but') && k > j && k + 1 < s1) {
+      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      const p = sc.pos[nx];
+      const nw = sc.lower[nx];
+      // not "unsubstantiated and fabricated", nor verbs inside a clause of the object ("a nation that borders …")
+      if (
+        (p === AUX || (p === VERB && !nw.endsWith('ing') && !(nw.endsWith('ed') && sc.pos[k - 1] === ADJ))) &&
+        !verbBetween(sc, j, k)
+      ) {
+        end = k;
+        break;
+      }
     }
     // "… and said that …": a second verb of the same subject ends the content
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
@@ -1703,6 +1789,8 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
 
 const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
 const STATEMENT_HEADS = new Set([
+  'address',
+  'column',
   'tweet',
   'tweets',
   'remarks',
@@ -1733,12 +1821,180 @@ function objectAdjunct(sc: Scanner, k: number, s1: number): boolean {
   return STATEMENT_HEADS.has(head) || head === 'twitter' || head === 'facebook' || head === 'media';
 }
 
+/** A verb (not one inside a noun phrase) among tokens [a, b). */
+function verbBetween(sc: Scanner, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const p = sc.pos[i];
+    if ((p === VERB || p === AUX) && !sc.verbInNp(i, a)) return true;
+  }
+  return false;
+}
+
+/** Adjectives of attitude after a copula ("is critical of", "are worried that", "was eager to"). */
+const ATTITUDE_ADJ = new Map<string, CueVerb['stance']>([
+  ['critical', 'accuse'],
+  ['dismissive', 'accuse'],
+  ['skeptical', 'deny'],
+  ['sceptical', 'deny'],
+  ['doubtful', 'deny'],
+  ['unsure', 'deny'],
+  ['uncertain', 'deny'],
+  ['opposed', 'deny'],
+  ['concerned', 'concern'],
+  ['worried', 'concern'],
+  ['wary', 'concern'],
+  ['fearful', 'concern'],
+  ['alarmed', 'concern'],
+  ['troubled', 'concern'],
+  ['upset', 'concern'],
+  ['angry', 'concern'],
+  ['furious', 'concern'],
+  ['frustrated', 'concern'],
+  ['disappointed', 'concern'],
+  ['outraged', 'concern'],
+  ['pessimistic', 'concern'],
+  ['confident', 'assert'],
+  ['sure', 'assert'],
+  ['certain', 'assert'],
+  ['convinced', 'assert'],
+  ['aware', 'assert'],
+  ['hopeful', 'assert'],
+  ['optimistic', 'assert'],
+  ['proud', 'assert'],
+  ['pleased', 'assert'],
+  ['supportive', 'assert'],
+  ['adamant', 'assert'],
+  ['insistent', 'assert'],
+  ['enthusiastic', 'assert'],
+  ['eager', 'demand'],
+  ['willing', 'demand'],
+  ['unwilling', 'deny'],
+  ['reluctant', 'deny'],
+  ['determined', 'demand'],
+]);
+const EXPLETIVES = new Set(['it', 'there', 'this', 'that']);
+/** Prepositions an attitude adjective takes its object with ("critical of", "opposed to"). */
+const ATTITUDE_PREPS = new Set(['of', 'about', 'over', 'with', 'in', 'on', 'to', 'toward', 'towards']);
+/** Copulas before an attitude adjective, with the auxiliaries and adverbs annotators give to the cue. */
+const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  "'s",
+  '’s',
+  "'re",
+  '’re',
+  "'m",
+  '’m',
+  'remain',
+  'remains',
+  'remained',
+  'grew',
+  'became',
+  'become',
+  'feel',
+  'feels',
+  'felt',
+]);
+
+/** "Republicans have been critical of …", "Some Democrats are worried that …", "He was eager to …". */
+function attitude(sc: Scanner, i: number, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (i + 1 >= s1) return null;
+  // the copula, over adverbs ("is deeply skeptical", "are not sure")
+  let k = i - 1;
+  while (k > s0 && (sc.pos[k] === ADV || sc.pos[k] === PART) && !sc.inQuote(k)) k--;
+  if (k <= s0 || !COPULAS.has(sc.lower[k]) || sc.inQuote(k)) return null;
+  // and the auxiliaries before it ("have been", "will be", "does not seem to be")
+  let start = k;
+  while (start - 1 > s0 && !sc.inQuote(start - 1)) {
+    const w = sc.lower[start - 1];
+    if (CUE_PREFIX.has(w) || COPULAS.has(w) || w === 'to' || sc.pos[start - 1] === ADV) start--;
+    else break;
+  }
+  const nx = sc.lower[i + 1];
+  let end = i + 1;
+  let frame: CueVerb['frame'] = 'think';
+  const adj = sc.lower[i];
+  // "certain to increase", "sure to win" foretell; "critical to" means needed: no attitude
+  if (nx === 'to' && (adj === 'certain' || adj === 'sure' || adj === 'critical')) return null;
+  if (ATTITUDE_PREPS.has(nx) && !(nx === 'to' && adj !== 'opposed')) {
+    end = i + 2;
+    frame = 'obj';
+  } else if (
+    !(
+      nx === 'that' ||
+      nx === 'to' ||
+      nx === 'whether' ||
+      nx === 'if' ||
+      sc.pos[i + 1] === PRON ||
+      sc.pos[i + 1] === DET ||
+      sc.pos[i + 1] === PROPN
+    )
+  )
+    return null;
+  if (!sc.free(start, end)) return null;
+  const v: CueVerb = { lemma: adj, frame, stance: ATTITUDE_ADJ.get(adj) ?? 'assert' };
+  const a = leadingCue(sc, i, v, done, [start, end]);
+  // "it is doubtful that …": an expletive subject names no one
+  if (!a?.source || (a.source[1] - a.source[0] === 1 && EXPLETIVES.has(sc.lower[a.source[0]]))) return null;
+  return { ...a, rule: 'attitude' };
+}
+
+/**
+ * "The town released a statement Wednesday saying …", "his campaign sent out a text message to
+ * supporters saying: …": the verb, its statement and the participle make one cue; the subject of the
+ * verb is the source.
+ */
+function statementSaying(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  let k = i - 1;
+  let head = -1;
+  // back over adjuncts and the object phrase to the statement noun and the verb before it
+  for (let n = 0; k > s0 && n < 10; n++, k--) {
+    if (sc.inQuote(k) || sc.used[k]) return null;
+    const w = sc.lower[k];
+    if (STATEMENT_NOUNS.has(w) || (w.endsWith('s') && STATEMENT_NOUNS.has(w.slice(0, -1)))) head = k;
+    const p = sc.pos[k];
+    if (head >= 0 && (p === VERB || p === AUX) && !sc.verbInNp(k, s0)) break;
+    if (p === VERB || p === AUX || p === SCONJ || GERUND_PREPS.has(w) || p === PUNCT) return null;
+  }
+  if (head < 0 || k <= s0 || !(sc.pos[k] === VERB || sc.pos[k] === AUX)) return null;
+  // "out" after the verb is its particle ("sent out", "put out")
+  const start = sc.cueStartOf(k, s0);
+  if (!sc.free(start, i + 1)) return null;
+  const a = leadingCue(sc, k, v, done, [start, i + 1]);
+  return a?.source ? { ...a, rule: 'statement' } : null;
+}
+
+const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
+const MADE_CLEAR: CueVerb = { lemma: 'make clear', frame: 'say', stance: 'assert' };
+
+/** "X made (it) clear (that) …": the phrase is a cue of saying. */
+function madeClear(sc: Scanner, i: number, done: Attribution[]): Attribution | null {
+  const s0 = sc.sentStart[i];
+  let m = i - 1;
+  if (m > s0 && sc.lower[m] === 'it') m--;
+  if (m <= s0 || !MAKE_FORMS.has(sc.lower[m]) || sc.inQuote(m)) return null;
+  const start = sc.cueStartOf(m, s0);
+  if (!sc.free(start, i + 1)) return null;
+  const a = leadingCue(sc, m, MADE_CLEAR, done, [start, i + 1]);
+  return a?.source ? a : null;
+}
+
 /** Relative pronouns that stand for reported content ("what X said was …"). */
 const RELATIVE_CONTENT = new Set(['what', 'which', 'that', 'who', 'whom']);
 
 /** Subordinators that open a reported clause after a cue ("says despite being …, she plans …"). */
 const CLAUSE_OPENERS = new Set([
   'if',
+  'whether',
   'despite',
   'although',
   'though',
@@ -1917,6 +2173,7 @@ function prepositionalSubject(sc: Scanner, np: number, cueStart: number, s0: num
 function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
   if (sc.inQuote(k)) return false;
   const w = sc.lower[k];
+  if (LIST_PREPS.has(w)) return false;
   if (participleCue(sc, k) || (sc.pos[k] === VERB && w.endsWith('ing'))) return true;
   if (sc.pos[k] === ADV && k + 1 < s1 && sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing'))
     return true;
@@ -1929,6 +2186,9 @@ function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
   }
   return false;
 }
+
+/** Prepositions in -ing that go on with what was said ("…, including X", "…, excluding Y"). */
+const LIST_PREPS = new Set(['including', 'excluding', 'involving', 'concerning', 'regarding']);
 
 /** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
 function trailingParticiple(sc: Scanner, k: number): boolean {
