@@ -46,6 +46,7 @@ const ASCII_TOKEN = /^[A-Za-z0-9.]*$/;
 const HYPHENS = new Set(['-', '‐', '‑', '–']);
 const APOSTROPHES = new Set(["'", '’', '‘', 'ʻ', 'ʼ', '`']);
 const MAX_TOKENS = 7;
+const WAR_WORDS = new Set(['war', 'wars']);
 /** Multi-word gazetteer names that in news are buildings or institutions, not the town of that name. */
 const MULTIWORD_STOPLIST = new Set([
   'white house',
@@ -263,6 +264,13 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     let rule = 'gazetteer';
     let end = bestEnd;
     let adminHead: string | undefined;
+    // "the Gulf War", "Vietnam-war veterans": the name of a war, not a place the text is about
+    // (LGL and TR-News annotate none of 20 such names)
+    const next = tk.lower[end + 1] ?? '';
+    if (WAR_WORDS.has(next) || (HYPHENS.has(next) && WAR_WORDS.has(tk.lower[end + 2] ?? ''))) {
+      i = bestEnd;
+      continue;
+    }
     // "Aleppo Province", "Cook County" (when the full form is not itself a gazetteer name)
     const after = tk.lower[end + 1];
     if (

@@ -161,6 +161,16 @@ describe('places stage', () => {
     assert.ok(odd.every((p) => p.precision === 'city'));
   });
 
+  it('does not take the name of a war for a place', () => {
+    const { places } = run(
+      'The Gulf War veteran rode from Norman to Dallas with other Vietnam-war veterans.',
+    );
+    assert.deepEqual(
+      places.map((p) => p.text),
+      ['Norman', 'Dallas'],
+    );
+  });
+
   it('does not take a bare county short name for a place', () => {
     const { places } = run('Carter said he would appeal. The court in Carter County disagreed.');
     assert.deepEqual(
