@@ -430,6 +430,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       rec.confidence = 0.5;
     }
     if (d.governor < 0 && (!tr.noun || d.verbAt >= 0)) recodeIntent(doc, rec, d, head, s0);
+    if (claim && rec.rule?.includes('+intent:')) speakerActs(doc, chunks, rec, d, claim.id, arg);
     // "could not resist", "did not reject": a negated refusal is no event
     if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
@@ -859,6 +860,43 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   }
 }
 
+/**
+ * An intention or refusal announced for one's own side is the speaker's act (PLOVER codes who
+ * makes the statement): "Putin said his country will not lift the ban" is Putin's REJECT, "the
+ * prime minister announced that the government will extend the curfew" his THREATEN. Only an
+ * actor that merely stands for the speaker's side is replaced: none, a pronoun, "his country", or
+ * an unnamed "the government" of the speaker's own country.
+ */
+function speakerActs(
+  doc: Doc,
+  chunks: readonly Chunk[],
+  rec: EventRecord,
+  d: Draft,
+  claimId: string,
+  arg: (c: Chunk) => EventArgument,
+): void {
+  const t = doc.tokens;
+  const src = doc.layer('claims').find((c) => c.id === claimId)?.source;
+  if (!src) return;
+  const sc = chunks.find((c) => t.start[c.first] <= src.start && src.start < t.end[c.last]);
+  if (!sc || isPronoun(t.lower[sc.last]) || !isParty(t, sc)) return;
+  if (d.actors.length > 1) return;
+  const a = d.actors[0];
+  if (a) {
+    if (a.first <= sc.last && sc.first <= a.last) return;
+    const w = t.lower[a.first];
+    let unnamed = w === 'the';
+    for (let k = a.first; unnamed && k <= a.last; k++) if (t.pos[k] === POS.PROPN) unnamed = false;
+    // ("US" is the country, not the pronoun)
+    const pronoun = a.first === a.last && isPronoun(w) && t.text[a.first] !== 'US';
+    if (!pronoun && !OWNERS.has(w) && !unnamed) return;
+  }
+  const speaker = arg(sc);
+  const own = rec.actors[0]?.country;
+  if (own && speaker.country && own !== speaker.country) return;
+  rec.actors = [speaker];
+}
+
 const LOCATIVE = new Set(['in', 'of', 'from', 'throughout', 'across']);
 // state actors are domestic by default; non-state ones (rebels, refugees, civilians) often are not
 const DOMESTIC_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY']);
@@ -1168,6 +1206,9 @@ function argue(
           p === POS.ADJ ||
           p === POS.NUM ||
           p === POS.NOUN ||
+          // an adverb inside the noun phrase ("a new military operation", "a highly coordinated
+          // attack"): the tagger often reads "new" as one
+          (p === POS.ADV && (t.pos[before + 1] === POS.ADJ || t.pos[before + 1] === POS.NOUN)) ||
           w === 'and' ||
           w === 'than' ||
           w === 'more' ||
