@@ -448,6 +448,18 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         const a3 = where?.country && where.start >= trigger.end ? alpha3Of(where.country) : undefined;
         if (a3) for (const a of rec.actors) if (!a.country) a.country = a3;
       }
+      // no party acted on at all: the place in the trigger's clause stands for the side it lands
+      // on ("In Colombia, the ELN declared a ceasefire", "rebels in Deraa said they will lay down
+      // their weapons"), as after the trigger; a meeting's place is only where it was held
+      if (place.basis === 'sentence' && rec.recipients.length === 0 && rec.type !== 'CONSULT') {
+        const where = placeByMention(doc).get(place.id);
+        if (where && !rec.actors.some((a) => a.start < where.end && where.start < a.end)) {
+          const r: EventArgument = { start: where.start, end: where.end, text: where.text };
+          const a3 = where.country ? alpha3Of(where.country) : undefined;
+          if (a3) r.country = a3;
+          rec.recipients.push(r);
+        }
+      }
     }
     attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
