@@ -1282,6 +1282,7 @@ function argue(
         d.objectEnd = d.recipients.at(-1)!.last;
       }
     }
+    conditionalTarget(t, chunks, d, s1);
     addLaterParty(t, chunks, d, s1);
     return d;
   }
@@ -1393,12 +1394,42 @@ function argue(
       break;
     }
   }
+  conditionalTarget(t, chunks, d, s1);
   if (!d.passive) addLaterParty(t, chunks, d, s1);
   return d;
 }
+
+const THREAT_CONDITIONS = new Set(['if', 'unless', 'until']);
+const THREAT_REACH = 24;
+
+/**
+ * A threat with no party named is aimed at whoever must act to avert it: "threatened that if
+ * Israel did not comply, …", "threats that he would open the borders unless the EU paid more".
+ */
+function conditionalTarget(t: Doc['tokens'], chunks: readonly Chunk[], d: Draft, s1: number): void {
+  if (d.match.trigger.type !== 'THREATEN' || d.recipients.some((c) => isParty(t, c))) return;
+  const end = Math.min(s1, d.match.last + THREAT_REACH);
+  for (let k = d.match.last + 1; k < end; k++) {
+    if (t.lower[k] === ';') return;
+    if (!THREAT_CONDITIONS.has(t.lower[k])) continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (c && !isPronoun(t.lower[c.last]) && isParty(t, c) && !d.actors.some((a) => a.first === c.first)) {
+      d.recipients = [...d.recipients, c];
+      d.objectEnd = Math.max(d.objectEnd, c.last);
+    }
+    return;
+  }
+}
 const PARTICIPLE_FORM = /(?:ed|en)$/;
 
-const STATE_ACTS = new Set(['COERCE:arrest', 'COERCE:deport', 'SANCTION:expel', 'RETREAT:release']);
+// (torture with no torturer named is done in someone's custody: the state's act, as an arrest)
+const STATE_ACTS = new Set([
+  'COERCE:arrest',
+  'COERCE:deport',
+  'SANCTION:expel',
+  'RETREAT:release',
+  'ASSAULT:torture',
+]);
 const STATE_REACH = 8;
 
 /** The country named after "in"/"from" in the trigger's own clause: "arrested on Monday in Niger". */
