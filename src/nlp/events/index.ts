@@ -430,6 +430,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       rec.confidence = 0.5;
     }
     if (d.governor < 0 && (!tr.noun || d.verbAt >= 0)) recodeIntent(doc, rec, d, head, s0);
+    if (claim && rec.rule?.includes('+intent:')) speakerActs(doc, chunks, rec, d, claim.id, arg);
     // "could not resist", "did not reject": a negated refusal is no event
     if (rec.type === 'REJECT' && rec.factuality === 'negated') continue;
     if (tr.weak) rec.confidence -= 0.2;
@@ -446,6 +447,18 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         // patrol agents")
         const a3 = where?.country && where.start >= trigger.end ? alpha3Of(where.country) : undefined;
         if (a3) for (const a of rec.actors) if (!a.country) a.country = a3;
+      }
+      // no party acted on at all: the place in the trigger's clause stands for the side it lands
+      // on ("In Colombia, the ELN declared a ceasefire", "rebels in Deraa said they will lay down
+      // their weapons"), as after the trigger; a meeting's place is only where it was held
+      if (place.basis === 'sentence' && rec.recipients.length === 0 && rec.type !== 'CONSULT') {
+        const where = placeByMention(doc).get(place.id);
+        if (where && !rec.actors.some((a) => a.start < where.end && where.start < a.end)) {
+          const r: EventArgument = { start: where.start, end: where.end, text: where.text };
+          const a3 = where.country ? alpha3Of(where.country) : undefined;
+          if (a3) r.country = a3;
+          rec.recipients.push(r);
+        }
       }
     }
     attachTime(doc, rec, claim?.content);
@@ -859,6 +872,43 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   }
 }
 
+/**
+ * An intention or refusal announced for one's own side is the speaker's act (PLOVER codes who
+ * makes the statement): "Putin said his country will not lift the ban" is Putin's REJECT, "the
+ * prime minister announced that the government will extend the curfew" his THREATEN. Only an
+ * actor that merely stands for the speaker's side is replaced: none, a pronoun, "his country", or
+ * an unnamed "the government" of the speaker's own country.
+ */
+function speakerActs(
+  doc: Doc,
+  chunks: readonly Chunk[],
+  rec: EventRecord,
+  d: Draft,
+  claimId: string,
+  arg: (c: Chunk) => EventArgument,
+): void {
+  const t = doc.tokens;
+  const src = doc.layer('claims').find((c) => c.id === claimId)?.source;
+  if (!src) return;
+  const sc = chunks.find((c) => t.start[c.first] <= src.start && src.start < t.end[c.last]);
+  if (!sc || isPronoun(t.lower[sc.last]) || !isParty(t, sc)) return;
+  if (d.actors.length > 1) return;
+  const a = d.actors[0];
+  if (a) {
+    if (a.first <= sc.last && sc.first <= a.last) return;
+    const w = t.lower[a.first];
+    let unnamed = w === 'the';
+    for (let k = a.first; unnamed && k <= a.last; k++) if (t.pos[k] === POS.PROPN) unnamed = false;
+    // ("US" is the country, not the pronoun)
+    const pronoun = a.first === a.last && isPronoun(w) && t.text[a.first] !== 'US';
+    if (!pronoun && !OWNERS.has(w) && !unnamed) return;
+  }
+  const speaker = arg(sc);
+  const own = rec.actors[0]?.country;
+  if (own && speaker.country && own !== speaker.country) return;
+  rec.actors = [speaker];
+}
+
 const LOCATIVE = new Set(['in', 'of', 'from', 'throughout', 'across']);
 // state actors are domestic by default; non-state ones (rebels, refugees, civilians) often are not
 const DOMESTIC_SECTORS = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'OPP', 'PTY']);
@@ -1168,6 +1218,9 @@ function argue(
           p === POS.ADJ ||
           p === POS.NUM ||
           p === POS.NOUN ||
+          // an adverb inside the noun phrase ("a new military operation", "a highly coordinated
+          // attack"): the tagger often reads "new" as one
+          (p === POS.ADV && (t.pos[before + 1] === POS.ADJ || t.pos[before + 1] === POS.NOUN)) ||
           w === 'and' ||
           w === 'than' ||
           w === 'more' ||
@@ -1229,6 +1282,7 @@ function argue(
         d.objectEnd = d.recipients.at(-1)!.last;
       }
     }
+    conditionalTarget(t, chunks, d, s1);
     addLaterParty(t, chunks, d, s1);
     return d;
   }
@@ -1340,12 +1394,42 @@ function argue(
       break;
     }
   }
+  conditionalTarget(t, chunks, d, s1);
   if (!d.passive) addLaterParty(t, chunks, d, s1);
   return d;
 }
+
+const THREAT_CONDITIONS = new Set(['if', 'unless', 'until']);
+const THREAT_REACH = 24;
+
+/**
+ * A threat with no party named is aimed at whoever must act to avert it: "threatened that if
+ * Israel did not comply, …", "threats that he would open the borders unless the EU paid more".
+ */
+function conditionalTarget(t: Doc['tokens'], chunks: readonly Chunk[], d: Draft, s1: number): void {
+  if (d.match.trigger.type !== 'THREATEN' || d.recipients.some((c) => isParty(t, c))) return;
+  const end = Math.min(s1, d.match.last + THREAT_REACH);
+  for (let k = d.match.last + 1; k < end; k++) {
+    if (t.lower[k] === ';') return;
+    if (!THREAT_CONDITIONS.has(t.lower[k])) continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (c && !isPronoun(t.lower[c.last]) && isParty(t, c) && !d.actors.some((a) => a.first === c.first)) {
+      d.recipients = [...d.recipients, c];
+      d.objectEnd = Math.max(d.objectEnd, c.last);
+    }
+    return;
+  }
+}
 const PARTICIPLE_FORM = /(?:ed|en)$/;
 
-const STATE_ACTS = new Set(['COERCE:arrest', 'COERCE:deport', 'SANCTION:expel', 'RETREAT:release']);
+// (torture with no torturer named is done in someone's custody: the state's act, as an arrest)
+const STATE_ACTS = new Set([
+  'COERCE:arrest',
+  'COERCE:deport',
+  'SANCTION:expel',
+  'RETREAT:release',
+  'ASSAULT:torture',
+]);
 const STATE_REACH = 8;
 
 /** The country named after "in"/"from" in the trigger's own clause: "arrested on Monday in Niger". */

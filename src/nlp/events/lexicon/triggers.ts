@@ -260,7 +260,7 @@ allege => ACCUSE:allege/112
 investigate => ACCUSE:investigate/090
 probe => ACCUSE:investigate/090
 complain => ACCUSE:allege/114 !obj=about,to
-protest => PROTEST:demo/141 !obj=against
+protest => PROTEST:demo/141 !obj=against,outside
 file _ lawsuit => ACCUSE:allege/115 !obj=against
 file _ complaint => ACCUSE:allege/114 !obj=against
 lodge _ protest => ACCUSE:disapprove/111 !obj=with,against
@@ -299,9 +299,9 @@ turn|turned|turned down => REJECT/120
 threaten => THREATEN/130
 vow to => THREATEN/130 !weak
 menace => THREATEN/130
-demonstrate => PROTEST:demo/141 !obj=against
-rally => PROTEST:demo/141 !obj=against
-march => PROTEST:demo/141 !obj=against,on
+demonstrate => PROTEST:demo/141 !obj=against,outside
+rally => PROTEST:demo/141 !obj=against,outside
+march => PROTEST:demo/141 !obj=against,on,outside
 picket => PROTEST:demo/141
 riot => PROTEST:riot/145
 strike|struck|struck => ASSAULT/190 !weak
@@ -309,13 +309,13 @@ walk|walked|walked out => PROTEST:boycott/143
 stop _ work => PROTEST:boycott/143
 go|went|gone on strike => PROTEST:boycott/143
 stage _ strike => PROTEST:boycott/143
-stage _ protest => PROTEST:demo/141 !obj=against
-stage _ protests => PROTEST:demo/141 !obj=against
-stage _ demonstration => PROTEST:demo/141 !obj=against
+stage _ protest => PROTEST:demo/141 !obj=against,outside
+stage _ protests => PROTEST:demo/141 !obj=against,outside
+stage _ demonstration => PROTEST:demo/141 !obj=against,outside
 stage _ sit-in => PROTEST:demo/141
-hold|held|held _ protest => PROTEST:demo/141 !obj=against
-hold|held|held _ rally => PROTEST:demo/141 !obj=against
-hold|held|held _ demonstration => PROTEST:demo/141 !obj=against
+hold|held|held _ protest => PROTEST:demo/141 !obj=against,outside
+hold|held|held _ rally => PROTEST:demo/141 !obj=against,outside
+hold|held|held _ demonstration => PROTEST:demo/141 !obj=against,outside
 take|took|taken to the streets => PROTEST:demo/141
 block _ road => PROTEST:obstruct/144
 block _ roads => PROTEST:obstruct/144
@@ -531,10 +531,10 @@ refusal => REJECT/120
 veto => REJECT:yield/129
 threat => THREATEN/130 !obj=to,against
 ultimatum => THREATEN/139 !obj=to
-protest => PROTEST:demo/141 !obj=against
-demonstration => PROTEST:demo/141 !obj=against
-rally => PROTEST:demo/141 !obj=against
-march => PROTEST:demo/141 !obj=against !weak
+protest => PROTEST:demo/141 !obj=against,outside
+demonstration => PROTEST:demo/141 !obj=against,outside
+rally => PROTEST:demo/141 !obj=against,outside
+march => PROTEST:demo/141 !obj=against,outside !weak
 sit-in => PROTEST:demo/141
 hunger strike => PROTEST:hunger/142
 general strike => PROTEST:boycott/143
