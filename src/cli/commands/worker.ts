@@ -5,6 +5,7 @@ interface WorkerOptions {
   db?: string;
   only?: string[];
   fetchConcurrency: number;
+  codeConcurrency: number;
   maxJobs?: number;
   quiet?: boolean;
 }
@@ -33,6 +34,12 @@ export function register(program: Command): void {
       collect,
     )
     .option('--fetch-concurrency <n>', 'feeds and pages fetched at once', int('--fetch-concurrency', 1), 4)
+    .option(
+      '--code-concurrency <n>',
+      'code jobs in flight (one codes while another stores)',
+      int('--code-concurrency', 1),
+      2,
+    )
     .option('--max-jobs <n>', 'exit after this many jobs (tests, one-shot runs)', int('--max-jobs', 1))
     .option('-q, --quiet', 'no line per job')
     .addHelpText('after', '\nExample:\n  sitrep worker --db postgres://sitrep@db-host/sitrep')
@@ -87,6 +94,7 @@ async function workerCommand(opts: WorkerOptions): Promise<number> {
       db,
       kinds: kinds as (typeof JOB_KINDS)[number][],
       fetchConcurrency: opts.fetchConcurrency,
+      codeConcurrency: opts.codeConcurrency,
       log: (line) => {
         if (!opts.quiet) process.stderr.write(`${new Date().toISOString()} ${line}\n`);
         if (opts.maxJobs && worker && worker.stats.done + worker.stats.failed >= opts.maxJobs) finish();
