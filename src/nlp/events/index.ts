@@ -243,10 +243,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
           // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
           // manner of the earlier event, not an event of its own standing
           // (", forcing hundreds to flee": a participle clause after a comma reaches further)
+          // (right after a long object it is still the purpose: "donated a shipment of … and other
+          // equipment to assist Ethiopia")
           const purpose =
-            m.first - gd.match.last <= (t.lower[m.first - 1] === ',' ? 30 : 12) &&
-            (t.lower[m.first - 1] === 'to' ||
-              (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX));
+            (m.first - gd.match.last <= (t.lower[m.first - 1] === ',' ? 30 : 12) &&
+              (t.lower[m.first - 1] === 'to' ||
+                (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX))) ||
+            (t.lower[m.first - 1] === 'to' && gd.objectEnd === m.first - 2);
           if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
             // "refused to meet [the envoy]", "agreed to release [prisoners]": the governing act is
@@ -265,7 +268,17 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
             if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
               d.actors = gd.recipients;
             else if (
-              (d.actors.length === 0 || (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first]))) &&
+              (d.actors.length === 0 ||
+                (d.actors.length === 1 && isPronoun(t.lower[d.actors[0].first])) ||
+                // a purpose infinitive after a thing given or spent is the giver's aim: "donated
+                // ventilators to assist Ethiopia" (a thing acts on no one)
+                (purpose &&
+                  t.lower[m.first - 1] === 'to' &&
+                  gd.actors.length > 0 &&
+                  d.actors.every(
+                    (a) =>
+                      !isParty(t, a) && gd.recipients.some((r) => r.first <= a.last && a.first <= r.last),
+                  ))) &&
               // the judge of a noun event is not its actor: "denied the accusations"
               !(m.trigger.noun && !gd.match.trigger.noun && judges(t.lower[gd.match.first]))
             )
@@ -1395,8 +1408,43 @@ function argue(
     }
   }
   conditionalTarget(t, chunks, d, s1);
-  if (!d.passive) addLaterParty(t, chunks, d, s1);
+  if (!d.passive) {
+    consultPartner(t, chunks, d, s1);
+    addLaterParty(t, chunks, d, s1);
+  }
   return d;
+}
+
+const PARTNER_REACH = 30;
+
+/**
+ * What is discussed or negotiated is a topic; the one talked with is named in a "with" phrase after
+ * it, however long the topic: "discussed the migrant crisis and the situation in Syria's enclave of
+ * Idlib, with the leaders of France, Germany and Britain".
+ */
+function consultPartner(t: Doc['tokens'], chunks: readonly Chunk[], d: Draft, s1: number): void {
+  const tr = d.match.trigger;
+  if (tr.type !== 'CONSULT' || tr.noun || !tr.objPreps.includes('with')) return;
+  // the direct object must be a topic, not a party met
+  const first = chunks.find(
+    (c) =>
+      c.first === d.match.last + 1 || (c.first === d.match.last + 2 && t.pos[d.match.last + 1] === POS.DET),
+  );
+  if (!first || isParty(t, first)) return;
+  const end = Math.min(s1, d.match.last + PARTNER_REACH);
+  for (let k = first.last + 1; k < end; k++) {
+    const w = t.lower[k];
+    const p = t.pos[k];
+    if (w === ';' || w === ':' || p === POS.SCONJ || RELATIVE.has(w)) return;
+    if ((p === POS.VERB || p === POS.AUX) && !PARTICIPLE_FORM.test(w)) return;
+    if (w !== 'with') continue;
+    const c = chunks.find((ch) => ch.first === k + 1 || (ch.first === k + 2 && t.pos[k + 1] === POS.DET));
+    if (!c || !isParty(t, c) || isPronoun(t.lower[c.first]) || d.actors.some((a) => a.first === c.first))
+      return;
+    d.recipients = [c];
+    d.objectEnd = Math.max(d.objectEnd, c.last);
+    return;
+  }
 }
 
 const THREAT_CONDITIONS = new Set(['if', 'unless', 'until']);

@@ -74,7 +74,7 @@ export const SPEECH = new Set(
 
 /** Relational nouns that stay parties after a possessive: "his counterpart", "its allies". */
 const COUNTERPARTS = new Set(
-  'counterpart counterparts ally allies rival rivals opponent opponents owner owners partner partners neighbour neighbours neighbor neighbors enemy enemies family families'.split(
+  'counterpart counterparts ally allies rival rivals opponent opponents owner owners partner partners neighbour neighbours neighbor neighbors enemy enemies family families member members'.split(
     ' ',
   ),
 );
@@ -220,6 +220,9 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
         (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN || t.pos[i - 1] === POS.NUM)
       )
         break;
+      // a weekday after a noun is an adverb of time, not part of the phrase: "lifted a ban Friday
+      // on women", "the army Monday said"
+      if (WEEKDAYS.has(t.lower[i]) && (t.pos[i - 1] === POS.NOUN || t.pos[i - 1] === POS.PROPN)) break;
       // a fronted date before the subject ("On 21 June Mexican authorities", "In 2011 the FBI")
       if (
         (t.pos[i] === POS.PROPN || t.pos[i] === POS.ADJ) &&
@@ -258,6 +261,7 @@ const DATE_WORDS = new Set(
     ' ',
   ),
 );
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** Words before a number that make it approximate, not prepositions: "around 3,000 members". */
 const APPROX = new Set([
