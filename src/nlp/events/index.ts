@@ -219,12 +219,17 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m = matchAt(doc, i, s0, s1, titleCase) ?? obligationAt(doc, chunks, i, s0, s1);
+      const m =
+        matchAt(doc, i, s0, s1, titleCase) ??
+        obligationAt(doc, chunks, i, s0, s1) ??
+        criticismAt(doc, chunks, i, s0, s1);
       if (!m) continue;
       const d =
         m.trigger === OBLIGATION
           ? argueObligation(doc, chunks, m, si, s0, s1)
-          : argue(doc, registry, chunks, m, si, s0, s1);
+          : m.trigger === CRITICISM
+            ? argueCriticism(doc, chunks, m, si, s0, s1)
+            : argue(doc, registry, chunks, m, si, s0, s1);
       if (d) {
         // a trigger inside the object/complement of an earlier one depends on it
         for (const g of sentenceDrafts) {
@@ -1097,6 +1102,54 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
     factuality: 'asserted',
     // what must be done depends on the demand: "must end attacks" is not an attack
     objectEnd: Math.min(s1 - 1, m.last + 8),
+    verbAt: -1,
+  };
+}
+
+/** "Critics say X has …": what a party's critics say of it is their accusation (ACCUSE). */
+const CRITICISM: Trigger = {
+  phrase: 'critics say …',
+  tail: [],
+  type: 'ACCUSE',
+  mode: 'disapprove',
+  cameo: '111',
+  objPreps: [],
+  noObject: true,
+  weak: false,
+  noun: false,
+  form: 'base',
+};
+const CRITICS = new Set(['critic', 'critics', 'opponents', 'detractors']);
+
+/** The clause's subject right after the speech verb (or its "that"), if it is a party. */
+function criticised(t: Doc['tokens'], chunks: readonly Chunk[], i: number, s1: number): number {
+  const at = t.lower[i + 1] === 'that' ? i + 2 : i + 1;
+  if (at >= s1) return -1;
+  const k = chunks.findIndex((c) => c.first === at);
+  return k >= 0 && isParty(t, chunks[k]) ? k : -1;
+}
+
+function criticismAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
+  const t = doc.tokens;
+  if (!sayer(t.lower[i]) || t.pos[i] !== POS.VERB) return null;
+  const subj = findSubject(t, chunks, i, s0);
+  if (subj < 0 || !CRITICS.has(t.lower[chunks[subj].last])) return null;
+  return criticised(t, chunks, i, s1) >= 0 ? { trigger: CRITICISM, first: i, last: i } : null;
+}
+
+function argueCriticism(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: number, s1: number): Draft {
+  const t = doc.tokens;
+  const subj = findSubject(t, chunks, m.first, s0);
+  const obj = criticised(t, chunks, m.first, s1);
+  return {
+    match: m,
+    sentence: si,
+    actors: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
+    recipients: coordinatedRight(t, chunks, obj, s1).map((x) => chunks[x]),
+    passive: false,
+    governor: -1,
+    factuality: 'asserted',
+    objectEnd: chunks[obj].last,
     verbAt: -1,
   };
 }

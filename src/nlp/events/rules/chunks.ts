@@ -369,10 +369,44 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
       j--;
       continue;
     }
+    // "A and his counterpart, B, signed": a name set off after a descriptive phrase is that
+    // phrase's apposition; the coordination goes on to its left over the phrase
+    if (
+      w === ',' &&
+      prev.last === sep - 1 &&
+      t.pos[chunks[j].first] === POS.PROPN &&
+      t.lower[chunks[j].last + 1] === ',' &&
+      (POSSESSIVE_PRONOUNS.has(t.lower[prev.first]) || t.pos[prev.first] === POS.DET) &&
+      t.pos[prev.last] === POS.NOUN &&
+      prev.first > 0 &&
+      t.lower[prev.first - 1] === 'and'
+    ) {
+      j--;
+      continue;
+    }
+    // a photo caption's place marks: "Putin, second left, and Medvedev, left, attended"
+    if (w === 'and' && t.lower[sep - 1] === ',' && j >= 2) {
+      const mark = chunks[j - 1];
+      const before = chunks[j - 2];
+      if (
+        mark.last === sep - 2 &&
+        CAPTION_PLACES.has(t.lower[mark.last]) &&
+        mark.last - mark.first <= 1 &&
+        t.lower[mark.first - 1] === ',' &&
+        before.last === mark.first - 2 &&
+        t.pos[before.last] === POS.PROPN
+      ) {
+        out.unshift(j - 2);
+        j -= 2;
+        continue;
+      }
+    }
     break;
   }
   return out;
 }
+
+const CAPTION_PLACES = new Set(['left', 'right', 'center', 'centre']);
 
 export function coordinatedRight(t: TokenTable, chunks: readonly Chunk[], k: number, s1: number): number[] {
   const out = [k];
