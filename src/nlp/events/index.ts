@@ -1348,6 +1348,7 @@ function argue(
         d.objectEnd = d.recipients.at(-1)!.last;
       }
     }
+    inquiryInto(t, chunks, d, s1);
     conditionalTarget(t, chunks, d, s1);
     addLaterParty(t, chunks, d, s1);
     return d;
@@ -1460,12 +1461,30 @@ function argue(
       break;
     }
   }
+  inquiryInto(t, chunks, d, s1);
   conditionalTarget(t, chunks, d, s1);
   if (!d.passive) {
     consultPartner(t, chunks, d, s1);
     addLaterParty(t, chunks, d, s1);
   }
   return d;
+}
+
+const INQUIRY_CLAUSES = new Set(['whether', 'how', 'why', 'if']);
+
+/**
+ * An inquiry "into whether X did …" is into X: the subject of the question clause is the party
+ * investigated ("opened an investigation into whether the former ambassador was spied on").
+ */
+function inquiryInto(t: Doc['tokens'], chunks: readonly Chunk[], d: Draft, s1: number): void {
+  if (d.match.trigger.mode !== 'investigate' || d.recipients.length) return;
+  const k = d.match.last + 1;
+  if (k + 2 >= s1 || (t.lower[k] !== 'into' && t.lower[k] !== 'of') || !INQUIRY_CLAUSES.has(t.lower[k + 1]))
+    return;
+  const c = chunks.find((ch) => ch.first === k + 2);
+  if (!c || !isParty(t, c) || isPronoun(t.lower[c.first])) return;
+  d.recipients = [c];
+  d.objectEnd = c.last;
 }
 
 const PARTNER_REACH = 30;

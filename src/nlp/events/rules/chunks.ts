@@ -78,11 +78,15 @@ const COUNTERPARTS = new Set(
     ' ',
   ),
 );
+const WAR_NAMES = new Set(['war', 'wars']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'our', 'my', 'your']);
 
 /** Can this chunk be a party (a person, group, organisation, state or place), not a thing? */
 export function isParty(t: TokenTable, c: Chunk): boolean {
   const head = c.last;
+  // a war's proper name is what parties fight, not a party: "the first Gulf War" (but "the
+  // US-led war" names its side)
+  if (WAR_NAMES.has(t.lower[head]) && isCapitalised(t.text[head])) return false;
   // "its troops", "their weapons": the actor's own means, not the other party
   if (POSSESSIVE_PRONOUNS.has(t.lower[c.first]))
     return COUNTERPARTS.has(t.lower[head]) || (c.first < head && t.pos[head] === POS.PROPN);
@@ -154,6 +158,8 @@ function npToken(t: TokenTable, i: number): boolean {
   )
     return true;
   if (POSSESSIVE_PRONOUNS.has(w)) return true;
+  // a currency sign opens its amount: "the $3.5 billion spent under …"
+  if (p === POS.SYM && CURRENCY.has(w) && i + 1 < t.length && t.pos[i + 1] === POS.NUM) return true;
   // possessives and name-internal punctuation: "Turkey's", "Nagorno-Karabakh", "U.S."
   // a hyphen inside a name ("Nagorno-Karabakh"), not a dash between phrases ("Washington - US …")
   if (w === '-')
@@ -406,6 +412,7 @@ export function coordinatedLeft(t: TokenTable, chunks: readonly Chunk[], k: numb
   return out;
 }
 
+const CURRENCY = new Set(['$', '€', '£', '¥', 'us$']);
 const CAPTION_PLACES = new Set(['left', 'right', 'center', 'centre']);
 
 export function coordinatedRight(t: TokenTable, chunks: readonly Chunk[], k: number, s1: number): number[] {
