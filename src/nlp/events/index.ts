@@ -214,7 +214,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const drafts: Draft[] = [];
   const chunksBySentence: Chunk[][] = [];
   doc.sentenceTokens.forEach(([s0, s1], si) => {
-    const chunks = chunkSentence(t, s0, s1);
+    let chunks = chunkSentence(t, s0, s1);
     chunksBySentence[si] = chunks;
     const titleCase = isTitleCase(doc, s0, s1);
     const sentenceDrafts: number[] = [];
@@ -224,6 +224,17 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
         obligationAt(doc, chunks, i, s0, s1) ??
         criticismAt(doc, chunks, i, s0, s1);
       if (!m) continue;
+      // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
+      // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
+      // its subject and its object
+      const within = m.trigger.noun ? -1 : chunks.findIndex((c) => c.first < m.first && m.first <= c.last);
+      if (within >= 0) {
+        const c = chunks[within];
+        const parts = [{ first: c.first, last: m.first - 1 }];
+        if (m.last < c.last) parts.push({ first: m.last + 1, last: c.last });
+        chunks = [...chunks.slice(0, within), ...parts, ...chunks.slice(within + 1)];
+        chunksBySentence[si] = chunks;
+      }
       const d =
         m.trigger === OBLIGATION
           ? argueObligation(doc, chunks, m, si, s0, s1)
@@ -665,6 +676,14 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
       return true;
     }
   }
+  // fighting an epidemic, poverty or the causes of migration is no armed attack
+  if (
+    rec.type === 'ASSAULT' &&
+    FIGHTING.test(low[first]) &&
+    rec.recipients.length > 0 &&
+    SCOURGES.has(headOf(rec.recipients[0]))
+  )
+    return false;
   // "removing the sanctions is out of the question": the act is refused
   if (rec.type !== 'REJECT' && (rec.rule?.startsWith('events.noun') || low[last].endsWith('ing'))) {
     const [, e1] = doc.sentenceTokens[rec.sentence];
@@ -826,6 +845,13 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   return true;
 }
 
+const FIGHTING =
+  /^(?:fight|fights|fought|fighting|combat|combats|combating|combatting|battle|battles|battling)$/;
+const SCOURGES = new Set(
+  'epidemic epidemics pandemic disease diseases virus outbreak outbreaks poverty hunger famine corruption causes inflation unemployment fire fires wildfire wildfires malaria ebola covid-19 coronavirus cancer aids hiv'.split(
+    ' ',
+  ),
+);
 const HONOURS =
   /^(?:order|medal|medals|prize|prizes|award|awards|honou?rs?|title|decoration|citizenship|knighthood)$/;
 const PERMITTING = /^(?:allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
