@@ -165,6 +165,8 @@ const NOT_CUE_ADV = new Set([
   'instead',
   'still,',
 ]);
+/** Adverbs that may stand between a subject and its cue without joining the cue ("Carter however said"). */
+const SENTENCE_ADV = new Set(['however', 'meanwhile', 'instead', 'though', 'too']);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
@@ -1039,8 +1041,10 @@ export function findAttributions(
           : w === 'asked'
             ? unattributedQuestion(sc, i)
             : REPORT_NOUNS.has(w)
-              ? reportNoun(sc, i)
-              : null;
+              ? (reportNoun(sc, i) ?? stanceNoun(sc, i))
+              : STANCE_NOUNS.has(w)
+                ? stanceNoun(sc, i)
+                : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -1518,8 +1522,13 @@ function leadingCue(
     }
     if (!source) return null;
   } else {
-    const np = sc.npLeft(cueStart, s0);
-    if (np < cueStart && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
+    // "Carter however said …": a sentence adverb between the subject and its cue
+    const npEnd =
+      prev > s0 && SENTENCE_ADV.has(sc.lower[prev]) && !sc.inQuote(prev) && sc.isNominal(prev - 1)
+        ? prev
+        : cueStart;
+    const np = sc.npLeft(npEnd, s0);
+    if (np < npEnd && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
       source = [np, sc.npEnd];
     else if (np < cueStart && sc.pos[s0] === ADP) {
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
@@ -2301,6 +2310,11 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   // a statement has a verb: "Iowa: Tim Albrecht, Brad Anderson, …" or "Daily: A World at War" is a list or a title
   let verb = false;
   for (let k = colon + 1; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  // a headline in title case hides its verb among capitalised words: "Trump Ties Clinton …"
+  if (!verb && titleCase(sc, colon + 1, end)) {
+    for (let k = colon + 2; k < end - 1 && !verb; k++)
+      verb = sc.isCapitalised(k - 1) && /^[A-Z][a-z]+[^s]s$/.test(sc.t.text[k]) && sc.pos[k - 1] === PROPN;
+  }
   if (!verb) return null;
   return {
     cue: [colon, colon + 1],
@@ -2529,6 +2543,68 @@ const REPORT_NOUNS = new Set([
   'complaints',
   'criticism',
 ]);
+
+/**
+ * Nouns of a stance towards someone or something, with the preposition that takes its target. Not
+ * "his support for", "opposition to", "endorsement of": PolNeAR leaves most of those unannotated.
+ */
+const STANCE_NOUNS = new Map<string, string>([
+  ['criticism', 'of'],
+  ['attack', 'on'],
+  ['attacks', 'on'],
+  ['praise', 'for'],
+  ['questions', 'about'],
+  ['condemnation', 'of'],
+  ['defense', 'of'],
+  ['embrace', 'of'],
+  ['rejection', 'of'],
+  ['dismissal', 'of'],
+  ['denunciation', 'of'],
+  ['critique', 'of'],
+]);
+
+/**
+ * "her criticism of Sanders' vote", "Trump's attacks on Mr. Clinton": a possessed stance
+ * noun and its preposition; the possessor is the source and the target the content. Without a
+ * possessor PolNeAR mostly leaves these unannotated, so none is read.
+ */
+function stanceNoun(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const prep = STANCE_NOUNS.get(sc.lower[i]);
+  if (!prep || (sc.pos[i] !== NOUN && sc.pos[i] !== VERB)) return null;
+  const j = i + 1;
+  if (j + 1 >= s1 || sc.lower[j] !== prep || sc.used[j] || sc.inQuote(j + 1)) return null;
+  const prev = i - 1;
+  if (prev < s0 || sc.used[prev]) return null;
+  const pw = sc.lower[prev];
+  let source: Range;
+  if (pw === "'s" || pw === '’s') {
+    const np = sc.npLeft(prev, s0);
+    if (np >= prev || !sc.free(np, prev + 1)) return null;
+    source = [np, prev + 1];
+  } else if (POSSESSIVES.has(pw)) source = [prev, prev + 1];
+  else return null;
+  let end = sc.npRight(j + 1, s1);
+  // "support for scrapping superdelegates": a gerund and its object
+  if (end === j + 1 && sc.lower[j + 1].endsWith('ing')) end = sc.npRight(j + 2, s1);
+  // the phrase's attachments: "support for abortion rights and marijuana legalization"
+  while (end < s1 && end + 1 < s1 && (sc.lower[end] === 'and' || NP_CHAIN.has(sc.lower[end]))) {
+    const e = sc.npRight(end + 1, s1);
+    if (e <= end + 1) break;
+    end = e;
+  }
+  if (end <= j + 1 || !sc.free(j, end)) return null;
+  return {
+    cue: [i, j + 1],
+    source,
+    content: [[j + 1, end]],
+    verb: { lemma: sc.lower[i], frame: 'obj', stance: 'assert' },
+    addressee: null,
+    direct: false,
+    rule: 'noun',
+  };
+}
 
 /**
  * "Donald Trump's claim that there have been …", "the allegation that …": a reporting noun with a
