@@ -1222,8 +1222,9 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
+      const relative = sc.lower[srcEnd] === ',' && srcEnd + 1 < s1 && REL_PRON.has(sc.lower[srcEnd + 1]);
       // a closed quotation before the cue is the content whatever follows ("…,” said X after …")
-      if (tail !== null || participle || split || sc.isQuoteClose(prev)) {
+      if (tail !== null || participle || split || relative || sc.isQuoteClose(prev)) {
         const end = sc.isQuoteClose(prev) ? prev + 1 : prev;
         const start = sc.backwardContentStart(end);
         if (end > start && hasContent(sc, start, end)) {
@@ -1348,6 +1349,18 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
  * but not over age or home town ("said Mona Lamberson, 59, of North Philadelphia").
  */
 function withApposition(sc: Scanner, end: number, s1: number): number {
+  const e = withApposition0(sc, end, s1);
+  // "said Bernie Sanders, who cites them as …": a relative clause that reports is an attribution of
+  // its own (source "who"), and PolNeAR leaves it out of the speaker
+  for (let k = end; k + 2 < e; k++) {
+    if (sc.lower[k] !== ',' || !REL_PRON.has(sc.lower[k + 1]) || sc.inQuote(k)) continue;
+    for (let j = k + 2; j < e && sc.lower[j] !== ','; j++)
+      if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && sc.isCue(j)) return k;
+  }
+  return e;
+}
+
+function withApposition0(sc: Scanner, end: number, s1: number): number {
   if (sc.lower[end] !== ',' || end + 1 >= s1) return end;
   const first = end + 1;
   const p = sc.pos[first];
@@ -1515,7 +1528,8 @@ function leadingCue(
           ap === PROPN ||
           ap === ADJ ||
           ap === NUM ||
-          REL_PRON.has(sc.lower[j + 1]);
+          REL_PRON.has(sc.lower[j + 1]) ||
+          APPOSITION_OPENERS.has(sc.lower[j + 1]);
         source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
         break;
       }
@@ -2197,6 +2211,8 @@ function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
 }
 
 /** Prepositions in -ing that go on with what was said ("…, including X", "…, excluding Y"). */
+/** Words opening an aside that names members of the phrase before ("Several candidates, including Trump,"). */
+const APPOSITION_OPENERS = new Set(['including', 'like', 'among']);
 const LIST_PREPS = new Set(['including', 'excluding', 'involving', 'concerning', 'regarding']);
 
 /** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
