@@ -167,6 +167,17 @@ const NOT_CUE_ADV = new Set([
 ]);
 /** Adverbs that may stand between a subject and its cue without joining the cue ("Carter however said"). */
 const SENTENCE_ADV = new Set(['however', 'meanwhile', 'instead', 'though', 'too']);
+/** Nouns in -ing the tagger takes for verbs, heads of a speaker phrase ("Exit polling shows …"). */
+const NOMINAL_ING = new Set([
+  'polling',
+  'thinking',
+  'reporting',
+  'testimony',
+  'briefing',
+  'ruling',
+  'filing',
+  'findings',
+]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
@@ -359,6 +370,20 @@ class Scanner {
    * A token tagged as a verb that is part of a noun phrase: a noun after a determiner ("an earlier
    * report/VERB"), or a participle between a modifier and a noun ("Democratic registered voters").
    */
+  /** Token i can open or modify a noun phrase: "Exit polling", "her thinking", "national polling". */
+  modifiesNoun(i: number): boolean {
+    const p = this.pos[i];
+    return (
+      p === DET ||
+      p === ADJ ||
+      p === PROPN ||
+      p === NOUN ||
+      POSSESSIVES.has(this.lower[i]) ||
+      this.lower[i] === "'s" ||
+      this.lower[i] === '’s'
+    );
+  }
+
   verbInNp(i: number, floor: number): boolean {
     if (this.pos[i] !== VERB || i <= floor) return false;
     const l = this.pos[i - 1];
@@ -429,6 +454,7 @@ class Scanner {
           p !== ADV &&
           !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
         (start < end && this.verbInNp(i, floor)) ||
+        (p === VERB && NOMINAL_ING.has(w) && i > floor && this.modifiesNoun(i - 1)) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
         start = i;
@@ -462,6 +488,15 @@ class Scanner {
         // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
         const conjoined = start < end && this.lower[start] === 'and';
         if (start === end || POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w) || conjoined) start = i;
+        // "people familiar with her thinking": the possessed phrase ends a modifier of the phrase
+        if (
+          start === i &&
+          POSSESSIVES.has(w) &&
+          i - 2 >= floor &&
+          NP_ADP.has(this.lower[i - 1]) &&
+          SOURCE_MODIFIERS.has(this.lower[i - 2])
+        )
+          continue;
         // "Bush and his rivals", "she and other Democrats": the first conjunct too
         if (
           start === i &&
@@ -537,6 +572,7 @@ class Scanner {
     if (
       start < end &&
       !this.isNominal(end - 1) &&
+      !NOMINAL_ING.has(this.lower[end - 1]) &&
       !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
       !(this.lower[end - 1] === ')' && start < end - 1)
     )
