@@ -839,7 +839,11 @@ class Scanner {
     const lw = this.lower[i - 1];
     if (w.endsWith('s')) {
       // "the latest poll shows Clinton …": a third-person form after a noun
-      if (!(REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN))) return false;
+      // "Lynch notes they …", "Trump demands accountability": any third-person form after a name or
+      // a singular subject pronoun
+      const named =
+        (l !== DET && l !== ADJ && this.isCapitalised(i - 1)) || lw === 'he' || lw === 'she' || lw === 'it';
+      if (!((REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN)) || named)) return false;
     } else if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
       return false;
     const r = this.pos[i + 1];
