@@ -1524,7 +1524,12 @@ function leadingCue(
       // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
       // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
       const b = frontedAdjunctEnd(sc, s0, prev);
-      const e = sc.npRight(b, prev);
+      let e = sc.npRight(b, prev);
+      // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition
+      if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
+        const a = apposEnd(sc, e + 1, prev);
+        if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
+      }
       if (
         e > b &&
         e < prev &&
