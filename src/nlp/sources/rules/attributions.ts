@@ -855,7 +855,9 @@ class Scanner {
       r === NUM ||
       rw === 'that' ||
       FINAL_PUNCT.has(rw) ||
-      (rw === ',' && this.isQuoteOpen(i + 2))
+      (rw === ',' && this.isQuoteOpen(i + 2)) ||
+      // an aside: "…, records show, and …"
+      (rw === ',' && i >= 2 && this.lower[i - 2] === ',')
     );
   }
 
