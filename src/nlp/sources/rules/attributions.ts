@@ -1640,6 +1640,15 @@ function leadingCue(
     }
   }
   j = sc.skipAdjuncts(j, s1);
+  // "He believes, for example, that …": a parenthetical adjunct between the cue and its that-clause
+  if (j + 2 < s1 && sc.lower[j] === ',' && !sc.inQuote(j) && v.frame !== 'obj') {
+    for (let k = j + 2; k < s1 && k <= j + 7 && !sc.inQuote(k); k++) {
+      if (sc.lower[k] !== ',') continue;
+      if (k + 2 < s1 && sc.lower[k + 1] === 'that' && sc.pos[k + 2] !== VERB && sc.pos[k + 2] !== AUX)
+        j = k + 1;
+      break;
+    }
+  }
   if (j < s1 && sc.lower[j] === ':' && !sc.inQuote(j) && !sc.used[j]) {
     // "X added:" takes its colon into the cue and what follows it to the end of the paragraph
     // (the next paragraph when the colon ends one), quoted or not
