@@ -1548,15 +1548,21 @@ function leadingCue(
       sharesSourceWith = done[k].sharesSourceWith ?? k;
       source = done[sharesSourceWith].source;
     } else {
-      // "Reid caucused in Nevada and says he voted …": the subject of the first verb
-      const e = sc.npRight(s0, prev);
+      // "Reid caucused in Nevada and says he voted …": the subject of the first verb, after a
+      // fronted adjunct and with its apposition ("On Thursday, Obama, in Ottawa, met … and said …")
+      const b = frontedAdjunctEnd(sc, s0, prev);
+      let e = sc.npRight(b, prev);
+      if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
+        const a = apposEnd(sc, e + 1, prev);
+        if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
+      }
       if (
-        e > s0 &&
+        e > b &&
         e < prev &&
         (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
-        sc.free(s0, e)
+        sc.free(b, e)
       )
-        source = [s0, e];
+        source = [b, e];
     }
     if (!source) return null;
   } else if (prev >= s0 && sc.lower[prev] === ',') {
@@ -2721,7 +2727,8 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
     let k = prev;
     while (k > s0 && sc.pos[k] === ADJ) k--;
     if (sc.pos[k] !== DET) return null;
-    cueStart = i;
+    // PolNeAR gives the determiner to the cue ("the idea that …": 15 of 18 in train)
+    cueStart = k;
   }
   let end = s1;
   for (let k = j + 1; k < s1; k++) {
