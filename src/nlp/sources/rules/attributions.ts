@@ -455,6 +455,8 @@ class Scanner {
           !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
         (start < end && this.verbInNp(i, floor)) ||
         (p === VERB && NOMINAL_ING.has(w) && i > floor && this.modifiesNoun(i - 1)) ||
+        // a name the tagger takes for an adverb: "Jolly said", "Kelly says"
+        (p === ADV && i === end0 - 1 && this.isCapitalised(i) && ALWAYS_VERBS.has(this.lower[end0])) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
         start = i;
@@ -875,7 +877,12 @@ class Scanner {
     let s = i;
     for (let k = 0; k < 4 && s - 1 >= floor && !this.inQuote(s - 1); k++) {
       const w = this.lower[s - 1];
-      if (CUE_PREFIX.has(w) || (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor)) s--;
+      // a capitalised "adverb" inside a sentence is a name ("…, Jolly said")
+      if (
+        CUE_PREFIX.has(w) ||
+        (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1))
+      )
+        s--;
       else break;
     }
     // "going on to say", "went on to contrast": the phrase is part of the cue
