@@ -455,6 +455,13 @@ class Scanner {
           !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
         (start < end && this.verbInNp(i, floor)) ||
         (p === VERB && NOMINAL_ING.has(w) && i > floor && this.modifiesNoun(i - 1)) ||
+        // "42% say", "those surveyed said"
+        (w === '%' && i > floor && this.pos[i - 1] === NUM) ||
+        (p === VERB &&
+          i > floor &&
+          this.lower[i - 1] === 'those' &&
+          this.isParticiple(i) &&
+          !CUE_VERBS.has(w)) ||
         // a name the tagger takes for an adverb: "Jolly said", "Kelly says"
         (p === ADV && i === end0 - 1 && this.isCapitalised(i) && ALWAYS_VERBS.has(this.lower[end0])) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
@@ -575,6 +582,8 @@ class Scanner {
       start < end &&
       !this.isNominal(end - 1) &&
       !NOMINAL_ING.has(this.lower[end - 1]) &&
+      this.lower[end - 1] !== '%' &&
+      !(end - 2 >= start && this.lower[end - 2] === 'those' && this.pos[end - 1] === VERB) &&
       !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
       !(this.lower[end - 1] === ')' && start < end - 1)
     )
