@@ -575,7 +575,14 @@ class Scanner {
       break;
     }
     // a phrase must end in a nominal and not start with a preposition or conjunction
-    while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
+    // nor with the comma of a list that turned out to be a fronted adverb ("Apparently, A and B saw")
+    while (
+      start < end &&
+      (this.pos[start] === ADP ||
+        this.pos[start] === CCONJ ||
+        this.pos[start] === PART ||
+        this.lower[start] === ',')
+    )
       start++;
     // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
     if (
