@@ -1163,6 +1163,22 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
       else if (sc.inQuote(k) || sc.pos[k] === AUX) break;
     }
     let j = srcEnd;
+    // "According to HuffPo: “…”": the colon opens a quotation or the rest of the paragraph
+    if (sc.lower[j] === ':' && j + 1 < sc.n && !sc.used[j + 1]) {
+      const k = j + 1;
+      const qo = sc.isQuoteOpen(k) ? sc.q.quotes[sc.q.quoteOf[k]] : null;
+      const end = qo ? qo.close + 1 : sc.trimEnd(k, sc.paragraphEnd(k + 1));
+      if (end <= k + 1 || !sc.free(k, end)) return null;
+      return {
+        cue,
+        source: [srcStart, srcEnd],
+        content: [[k, end]],
+        verb: null,
+        addressee: null,
+        direct: !!qo,
+        rule: 'according-to',
+      };
+    }
     if (sc.lower[j] !== ',' && j < s1) return null;
     j++;
     const end = sc.trimEnd(j, s1);
