@@ -305,6 +305,12 @@ hit hits hitting : obj : accuse
 seize seizes seized seizing : obj : accuse
 pounce pounces pounced pouncing : obj : accuse
 double doubles doubled doubling : obj : assert
+sounded : obj : assert
+reads : say : assert
+titled : obj : assert
+angered : obj : accuse
+ruled : say : assert
+pushed : obj : demand
 `;
 
 export const CUE_VERBS = new Map<string, CueVerb>();

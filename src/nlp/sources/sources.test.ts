@@ -351,3 +351,46 @@ test('an inverted source runs to the sentence end', () => {
   const [c] = spoken(r.claims);
   assert.equal(c.source.text, 'Amal Haddad, 54, of Aleppo, who fled in March');
 });
+
+test('an inverted source stops before a relative clause that reports, which is its own claim', () => {
+  const r = claims('The deal is bad, said Bernie Sanders, who noted that the bill was weak.');
+  const cs = spoken(r.claims);
+  assert.equal(cs[0].source.text, 'Bernie Sanders');
+  assert.equal(cs[1].source.text, 'who');
+  assert.equal(cs[1].cue.text, 'noted');
+  assert.equal(contentOf(r.text, cs[1]), 'that the bill was weak');
+});
+
+test('speakers the tagger mislabels: a sentence adverb, a name read as an adverb, poll shares', () => {
+  const a = claims('Carter however said he would welcome the network.');
+  assert.equal(a.claims[0].source.text, 'Carter');
+  assert.equal(a.claims[0].cue.text, 'said');
+  const b = claims('States would become middle men, Jolly said.');
+  assert.equal(b.claims[0].source.text, 'Jolly');
+  assert.equal(b.claims[0].cue.text, 'said');
+  const c = claims('There is less consensus: 47% say the country should commit troops.');
+  assert.equal(c.claims[0].source.text, '47%');
+  const d = claims('Exit polling shows that Clinton won every group.');
+  assert.equal(d.claims[0].source.text, 'Exit polling');
+  const e = claims('Lynch notes they were appointed before she came.');
+  assert.equal(e.claims[0].cue.text, 'notes');
+});
+
+test('a possessed stance noun: the possessor is the source, the target the content', () => {
+  const r = claims(
+    'Mr. Trump has been the most direct in his attacks on Mr. Clinton, but others were cautious.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'attacks on');
+  assert.ok(c);
+  assert.equal(c.source.text, 'his');
+  assert.equal(contentOf(r.text, c), 'Mr. Clinton');
+});
+
+test('a participle cue takes the subject with its apposition', () => {
+  const r = claims(
+    'Dean, a medical doctor, then appeared on MSNBC and began by saying he would never do it.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'saying');
+  assert.ok(c);
+  assert.equal(c.source.text, 'Dean, a medical doctor,');
+});

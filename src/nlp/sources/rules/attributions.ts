@@ -165,6 +165,19 @@ const NOT_CUE_ADV = new Set([
   'instead',
   'still,',
 ]);
+/** Adverbs that may stand between a subject and its cue without joining the cue ("Carter however said"). */
+const SENTENCE_ADV = new Set(['however', 'meanwhile', 'instead', 'though', 'too']);
+/** Nouns in -ing the tagger takes for verbs, heads of a speaker phrase ("Exit polling shows …"). */
+const NOMINAL_ING = new Set([
+  'polling',
+  'thinking',
+  'reporting',
+  'testimony',
+  'briefing',
+  'ruling',
+  'filing',
+  'findings',
+]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
@@ -357,6 +370,20 @@ class Scanner {
    * A token tagged as a verb that is part of a noun phrase: a noun after a determiner ("an earlier
    * report/VERB"), or a participle between a modifier and a noun ("Democratic registered voters").
    */
+  /** Token i can open or modify a noun phrase: "Exit polling", "her thinking", "national polling". */
+  modifiesNoun(i: number): boolean {
+    const p = this.pos[i];
+    return (
+      p === DET ||
+      p === ADJ ||
+      p === PROPN ||
+      p === NOUN ||
+      POSSESSIVES.has(this.lower[i]) ||
+      this.lower[i] === "'s" ||
+      this.lower[i] === '’s'
+    );
+  }
+
   verbInNp(i: number, floor: number): boolean {
     if (this.pos[i] !== VERB || i <= floor) return false;
     const l = this.pos[i - 1];
@@ -427,6 +454,16 @@ class Scanner {
           p !== ADV &&
           !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
         (start < end && this.verbInNp(i, floor)) ||
+        (p === VERB && NOMINAL_ING.has(w) && i > floor && this.modifiesNoun(i - 1)) ||
+        // "42% say", "those surveyed said"
+        (w === '%' && i > floor && this.pos[i - 1] === NUM) ||
+        (p === VERB &&
+          i > floor &&
+          this.lower[i - 1] === 'those' &&
+          this.isParticiple(i) &&
+          !CUE_VERBS.has(w)) ||
+        // a name the tagger takes for an adverb: "Jolly said", "Kelly says"
+        (p === ADV && i === end0 - 1 && this.isCapitalised(i) && ALWAYS_VERBS.has(this.lower[end0])) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
       ) {
         start = i;
@@ -460,6 +497,15 @@ class Scanner {
         // a pronoun opens its phrase ("his aide") or is all of it ("he"): never "every time he"
         const conjoined = start < end && this.lower[start] === 'and';
         if (start === end || POSSESSIVES.has(w) || QUANT_PRONOUNS.has(w) || conjoined) start = i;
+        // "people familiar with her thinking": the possessed phrase ends a modifier of the phrase
+        if (
+          start === i &&
+          POSSESSIVES.has(w) &&
+          i - 2 >= floor &&
+          NP_ADP.has(this.lower[i - 1]) &&
+          SOURCE_MODIFIERS.has(this.lower[i - 2])
+        )
+          continue;
         // "Bush and his rivals", "she and other Democrats": the first conjunct too
         if (
           start === i &&
@@ -529,12 +575,22 @@ class Scanner {
       break;
     }
     // a phrase must end in a nominal and not start with a preposition or conjunction
-    while (start < end && (this.pos[start] === ADP || this.pos[start] === CCONJ || this.pos[start] === PART))
+    // nor with the comma of a list that turned out to be a fronted adverb ("Apparently, A and B saw")
+    while (
+      start < end &&
+      (this.pos[start] === ADP ||
+        this.pos[start] === CCONJ ||
+        this.pos[start] === PART ||
+        this.lower[start] === ',')
+    )
       start++;
     // a phrase ends in a nominal; "the democratic socialist" (tagged an adjective) when a determiner opens it
     if (
       start < end &&
       !this.isNominal(end - 1) &&
+      !NOMINAL_ING.has(this.lower[end - 1]) &&
+      this.lower[end - 1] !== '%' &&
+      !(end - 2 >= start && this.lower[end - 2] === 'those' && this.pos[end - 1] === VERB) &&
       !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
       !(this.lower[end - 1] === ')' && start < end - 1)
     )
@@ -801,7 +857,11 @@ class Scanner {
     const lw = this.lower[i - 1];
     if (w.endsWith('s')) {
       // "the latest poll shows Clinton …": a third-person form after a noun
-      if (!(REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN))) return false;
+      // "Lynch notes they …", "Trump demands accountability": any third-person form after a name or
+      // a singular subject pronoun
+      const named =
+        (l !== DET && l !== ADJ && this.isCapitalised(i - 1)) || lw === 'he' || lw === 'she' || lw === 'it';
+      if (!((REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN)) || named)) return false;
     } else if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
       return false;
     const r = this.pos[i + 1];
@@ -813,7 +873,9 @@ class Scanner {
       r === NUM ||
       rw === 'that' ||
       FINAL_PUNCT.has(rw) ||
-      (rw === ',' && this.isQuoteOpen(i + 2))
+      (rw === ',' && this.isQuoteOpen(i + 2)) ||
+      // an aside: "…, records show, and …"
+      (rw === ',' && i >= 2 && this.lower[i - 2] === ',')
     );
   }
 
@@ -831,7 +893,12 @@ class Scanner {
     let s = i;
     for (let k = 0; k < 4 && s - 1 >= floor && !this.inQuote(s - 1); k++) {
       const w = this.lower[s - 1];
-      if (CUE_PREFIX.has(w) || (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor)) s--;
+      // a capitalised "adverb" inside a sentence is a name ("…, Jolly said")
+      if (
+        CUE_PREFIX.has(w) ||
+        (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1))
+      )
+        s--;
       else break;
     }
     // "going on to say", "went on to contrast": the phrase is part of the cue
@@ -1039,8 +1106,10 @@ export function findAttributions(
           : w === 'asked'
             ? unattributedQuestion(sc, i)
             : REPORT_NOUNS.has(w)
-              ? reportNoun(sc, i)
-              : null;
+              ? (reportNoun(sc, i) ?? stanceNoun(sc, i))
+              : STANCE_NOUNS.has(w)
+                ? stanceNoun(sc, i)
+                : null;
     if (a) push(a);
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
@@ -1094,6 +1163,22 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
       else if (sc.inQuote(k) || sc.pos[k] === AUX) break;
     }
     let j = srcEnd;
+    // "According to HuffPo: “…”": the colon opens a quotation or the rest of the paragraph
+    if (sc.lower[j] === ':' && j + 1 < sc.n && !sc.used[j + 1]) {
+      const k = j + 1;
+      const qo = sc.isQuoteOpen(k) ? sc.q.quotes[sc.q.quoteOf[k]] : null;
+      const end = qo ? qo.close + 1 : sc.trimEnd(k, sc.paragraphEnd(k + 1));
+      if (end <= k + 1 || !sc.free(k, end)) return null;
+      return {
+        cue,
+        source: [srcStart, srcEnd],
+        content: [[k, end]],
+        verb: null,
+        addressee: null,
+        direct: !!qo,
+        rule: 'according-to',
+      };
+    }
     if (sc.lower[j] !== ',' && j < s1) return null;
     j++;
     const end = sc.trimEnd(j, s1);
@@ -1218,8 +1303,9 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
       const split = sc.lower[srcEnd] === ',' && srcEnd + 1 < sc.n && sc.isQuoteOpen(srcEnd + 1);
+      const relative = sc.lower[srcEnd] === ',' && srcEnd + 1 < s1 && REL_PRON.has(sc.lower[srcEnd + 1]);
       // a closed quotation before the cue is the content whatever follows ("…,” said X after …")
-      if (tail !== null || participle || split || sc.isQuoteClose(prev)) {
+      if (tail !== null || participle || split || relative || sc.isQuoteClose(prev)) {
         const end = sc.isQuoteClose(prev) ? prev + 1 : prev;
         const start = sc.backwardContentStart(end);
         if (end > start && hasContent(sc, start, end)) {
@@ -1344,6 +1430,18 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
  * but not over age or home town ("said Mona Lamberson, 59, of North Philadelphia").
  */
 function withApposition(sc: Scanner, end: number, s1: number): number {
+  const e = withApposition0(sc, end, s1);
+  // "said Bernie Sanders, who cites them as …": a relative clause that reports is an attribution of
+  // its own (source "who"), and PolNeAR leaves it out of the speaker
+  for (let k = end; k + 2 < e; k++) {
+    if (sc.lower[k] !== ',' || !REL_PRON.has(sc.lower[k + 1]) || sc.inQuote(k)) continue;
+    for (let j = k + 2; j < e && sc.lower[j] !== ','; j++)
+      if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && sc.isCue(j)) return k;
+  }
+  return e;
+}
+
+function withApposition0(sc: Scanner, end: number, s1: number): number {
   if (sc.lower[end] !== ',' || end + 1 >= s1) return end;
   const first = end + 1;
   const p = sc.pos[first];
@@ -1467,7 +1565,12 @@ function leadingCue(
       // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
       // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
       const b = frontedAdjunctEnd(sc, s0, prev);
-      const e = sc.npRight(b, prev);
+      let e = sc.npRight(b, prev);
+      // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition
+      if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
+        const a = apposEnd(sc, e + 1, prev);
+        if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
+      }
       if (
         e > b &&
         e < prev &&
@@ -1484,15 +1587,21 @@ function leadingCue(
       sharesSourceWith = done[k].sharesSourceWith ?? k;
       source = done[sharesSourceWith].source;
     } else {
-      // "Reid caucused in Nevada and says he voted …": the subject of the first verb
-      const e = sc.npRight(s0, prev);
+      // "Reid caucused in Nevada and says he voted …": the subject of the first verb, after a
+      // fronted adjunct and with its apposition ("On Thursday, Obama, in Ottawa, met … and said …")
+      const b = frontedAdjunctEnd(sc, s0, prev);
+      let e = sc.npRight(b, prev);
+      if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
+        const a = apposEnd(sc, e + 1, prev);
+        if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
+      }
       if (
-        e > s0 &&
+        e > b &&
         e < prev &&
         (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
-        sc.free(s0, e)
+        sc.free(b, e)
       )
-        source = [s0, e];
+        source = [b, e];
     }
     if (!source) return null;
   } else if (prev >= s0 && sc.lower[prev] === ',') {
@@ -1511,15 +1620,21 @@ function leadingCue(
           ap === PROPN ||
           ap === ADJ ||
           ap === NUM ||
-          REL_PRON.has(sc.lower[j + 1]);
+          REL_PRON.has(sc.lower[j + 1]) ||
+          APPOSITION_OPENERS.has(sc.lower[j + 1]);
         source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
         break;
       }
     }
     if (!source) return null;
   } else {
-    const np = sc.npLeft(cueStart, s0);
-    if (np < cueStart && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
+    // "Carter however said …": a sentence adverb between the subject and its cue
+    const npEnd =
+      prev > s0 && SENTENCE_ADV.has(sc.lower[prev]) && !sc.inQuote(prev) && sc.isNominal(prev - 1)
+        ? prev
+        : cueStart;
+    const np = sc.npLeft(npEnd, s0);
+    if (np < npEnd && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
       source = [np, sc.npEnd];
     else if (np < cueStart && sc.pos[s0] === ADP) {
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
@@ -1570,6 +1685,15 @@ function leadingCue(
     }
   }
   j = sc.skipAdjuncts(j, s1);
+  // "He believes, for example, that …": a parenthetical adjunct between the cue and its that-clause
+  if (j + 2 < s1 && sc.lower[j] === ',' && !sc.inQuote(j) && v.frame !== 'obj') {
+    for (let k = j + 2; k < s1 && k <= j + 7 && !sc.inQuote(k); k++) {
+      if (sc.lower[k] !== ',') continue;
+      if (k + 2 < s1 && sc.lower[k + 1] === 'that' && sc.pos[k + 2] !== VERB && sc.pos[k + 2] !== AUX)
+        j = k + 1;
+      break;
+    }
+  }
   if (j < s1 && sc.lower[j] === ':' && !sc.inQuote(j) && !sc.used[j]) {
     // "X added:" takes its colon into the cue and what follows it to the end of the paragraph
     // (the next paragraph when the colon ends one), quoted or not
@@ -2188,6 +2312,8 @@ function commentAfterComma(sc: Scanner, k: number, s1: number): boolean {
 }
 
 /** Prepositions in -ing that go on with what was said ("…, including X", "…, excluding Y"). */
+/** Words opening an aside that names members of the phrase before ("Several candidates, including Trump,"). */
+const APPOSITION_OPENERS = new Set(['including', 'like', 'among']);
 const LIST_PREPS = new Set(['including', 'excluding', 'involving', 'concerning', 'regarding']);
 
 /** "said Caddell, speaking of …": a participial clause after an inverted or trailing cue. */
@@ -2301,6 +2427,11 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   // a statement has a verb: "Iowa: Tim Albrecht, Brad Anderson, …" or "Daily: A World at War" is a list or a title
   let verb = false;
   for (let k = colon + 1; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  // a headline in title case hides its verb among capitalised words: "Trump Ties Clinton …"
+  if (!verb && titleCase(sc, colon + 1, end)) {
+    for (let k = colon + 2; k < end - 1 && !verb; k++)
+      verb = sc.isCapitalised(k - 1) && /^[A-Z][a-z]+[^s]s$/.test(sc.t.text[k]) && sc.pos[k - 1] === PROPN;
+  }
   if (!verb) return null;
   return {
     cue: [colon, colon + 1],
@@ -2531,6 +2662,68 @@ const REPORT_NOUNS = new Set([
 ]);
 
 /**
+ * Nouns of a stance towards someone or something, with the preposition that takes its target. Not
+ * "his support for", "opposition to", "endorsement of": PolNeAR leaves most of those unannotated.
+ */
+const STANCE_NOUNS = new Map<string, string>([
+  ['criticism', 'of'],
+  ['attack', 'on'],
+  ['attacks', 'on'],
+  ['praise', 'for'],
+  ['questions', 'about'],
+  ['condemnation', 'of'],
+  ['defense', 'of'],
+  ['embrace', 'of'],
+  ['rejection', 'of'],
+  ['dismissal', 'of'],
+  ['denunciation', 'of'],
+  ['critique', 'of'],
+]);
+
+/**
+ * "her criticism of Sanders' vote", "Trump's attacks on Mr. Clinton": a possessed stance
+ * noun and its preposition; the possessor is the source and the target the content. Without a
+ * possessor PolNeAR mostly leaves these unannotated, so none is read.
+ */
+function stanceNoun(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const prep = STANCE_NOUNS.get(sc.lower[i]);
+  if (!prep || (sc.pos[i] !== NOUN && sc.pos[i] !== VERB)) return null;
+  const j = i + 1;
+  if (j + 1 >= s1 || sc.lower[j] !== prep || sc.used[j] || sc.inQuote(j + 1)) return null;
+  const prev = i - 1;
+  if (prev < s0 || sc.used[prev]) return null;
+  const pw = sc.lower[prev];
+  let source: Range;
+  if (pw === "'s" || pw === '’s') {
+    const np = sc.npLeft(prev, s0);
+    if (np >= prev || !sc.free(np, prev + 1)) return null;
+    source = [np, prev + 1];
+  } else if (POSSESSIVES.has(pw)) source = [prev, prev + 1];
+  else return null;
+  let end = sc.npRight(j + 1, s1);
+  // "support for scrapping superdelegates": a gerund and its object
+  if (end === j + 1 && sc.lower[j + 1].endsWith('ing')) end = sc.npRight(j + 2, s1);
+  // the phrase's attachments: "support for abortion rights and marijuana legalization"
+  while (end < s1 && end + 1 < s1 && (sc.lower[end] === 'and' || NP_CHAIN.has(sc.lower[end]))) {
+    const e = sc.npRight(end + 1, s1);
+    if (e <= end + 1) break;
+    end = e;
+  }
+  if (end <= j + 1 || !sc.free(j, end)) return null;
+  return {
+    cue: [i, j + 1],
+    source,
+    content: [[j + 1, end]],
+    verb: { lemma: sc.lower[i], frame: 'obj', stance: 'assert' },
+    addressee: null,
+    direct: false,
+    rule: 'noun',
+  };
+}
+
+/**
  * "Donald Trump's claim that there have been …", "the allegation that …": a reporting noun with a
  * that-clause; the possessor is the source, none when a determiner opens the phrase.
  */
@@ -2573,7 +2766,8 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
     let k = prev;
     while (k > s0 && sc.pos[k] === ADJ) k--;
     if (sc.pos[k] !== DET) return null;
-    cueStart = i;
+    // PolNeAR gives the determiner to the cue ("the idea that …": 15 of 18 in train)
+    cueStart = k;
   }
   let end = s1;
   for (let k = j + 1; k < s1; k++) {
