@@ -157,6 +157,9 @@ describe('places stage', () => {
   it('reads a plural admin head after a list, and no object member for one', () => {
     const { places } = run('Storms hit Clarke, Madison and Oconee counties in Georgia.');
     assert.equal(byText(places, 'Oconee')?.precision, 'admin2');
+    // "Madison" also names hundreds of towns: its counties must survive candidate pruning
+    assert.equal(byText(places, 'Madison')?.featureCode, 'ADM2');
+    assert.equal(byText(places, 'Madison')?.admin1, 'GA');
     const odd = run('Crews from Dallas constructor firms and Austin toString teams helped.').places;
     assert.ok(odd.every((p) => p.precision === 'city'));
   });

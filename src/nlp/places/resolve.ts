@@ -584,7 +584,12 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
   }
   let order = ids.map((_, i) => i);
   if (order.length > W.maxCandidates) {
-    order.sort((a, b) => priors[b] - priors[a]);
+    // "Madison and Oconee counties": with a head word, keep the admin areas of that name whatever
+    // their population (the many towns called Madison would otherwise crowd them out)
+    const rank = t.adminHead
+      ? order.map((i) => priors[i] + (isAdminCode(gz.fcodeAt(ids[i])) ? 10 : 0))
+      : priors;
+    order.sort((a, b) => rank[b] - rank[a]);
     order = order.slice(0, W.maxCandidates);
   }
   for (const i of order) {
@@ -599,6 +604,11 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
       alternate: kinds[i] >= 2,
     });
   }
+}
+
+function isAdminCode(fcode: string): boolean {
+  const p = precisionOf(fcode);
+  return p === 'admin1' || p === 'admin2';
 }
 
 function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
