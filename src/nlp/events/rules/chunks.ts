@@ -1,3 +1,4 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
 import type { TokenTable } from '../../../text/tokenize.js';
 import { POS } from '../../../text/tokenize.js';
 import { sectorOfWords } from '../lexicon/sectors.js';
@@ -262,12 +263,12 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
   return out;
 }
 
-const DATE_WORDS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
-);
-const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+const WEEKDAYS: ReadonlySet<string> = new Set(WEEKDAY_NAMES);
+const DATE_WORDS = new Set([
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
+  ...'jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+]);
 const YEAR_LIKE = /^(?:1[89]|20)\d\d$/;
 /** Words before a number that make it approximate, not prepositions: "around 3,000 members". */
 const APPROX = new Set([
