@@ -853,8 +853,8 @@ export function toponymsForSpans(
       adminHead = 'state';
       cue |= CUE_ADMIN;
     }
-    // a part or surround of a place the gazetteer lacks ("North London", "Greater Toronto Area",
-    // "Pearson International Airport" no, "Toronto Pearson Airport" yes): read it as that place
+    // a part or surround of a place the gazetteer lacks ("North London", "Greater Toronto Area"):
+    // read it as that place (not "X Airport": airports are named after people as often)
     const inner = noPoss.replace(PART_PREFIX, '').replace(PART_SUFFIX, '');
     if (inner !== noPoss && inner.length > 2) variants.push(inner);
     let found = false;
@@ -914,8 +914,8 @@ export function toponymsForSpans(
     const t0 = Math.max(0, tokenIndexAt(doc, sp.start));
     const tEnd = Math.max(t0, Math.min(doc.tokens.length - 1, tokenIndexAt(doc, sp.end - 1)));
     const sentEnd = doc.sentenceTokens[doc.tokens.sentence[t0] ?? 0]?.[1] ?? doc.tokens.length;
-    // the same context cues as in running text ("the city of X", "the X government")
-    // if (localityNounAround(doc.tokens.lower, t0, tEnd, sentEnd)) cue |= CUE_LOCALITY;
+    // "the city of X", "the X government", as in running text (the looser locality cue, "X
+    // province", is not taken for given spans: tried, LGL −0.004 and GeoVirus −0.008)
     cue |= polityCues(doc.tokens.lower, t0, tEnd, sentEnd);
     if (!adminHead && found) {
       // "Clark, Madison and Warren counties"

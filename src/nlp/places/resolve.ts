@@ -87,15 +87,18 @@ const COMMONWEALTH_MARKS = [
 ];
 const NANP_PHONE = /^\d{3}-\d{4}\b/;
 
-/** How strongly the wording says "an American paper": 0 … 1. */
-function usStyleOf(text: string): number {
+/**
+ * How strongly the wording says "an American paper": 0 … 1. A phone number counts only when its
+ * area code is American (a Canadian or Caribbean one votes for its own area, see phoneAreasOf).
+ */
+function usStyleOf(text: string, areaCodes: ReadonlyMap<string, string>): number {
   let us = 0;
-  for (const m of US_MARKS) us += occurrences(text, m, 0);
-  for (const m of US_MARKS_BEFORE_CAPITAL) us += occurrences(text, m, 1);
-  for (const m of US_MARKS_BEFORE_DIGIT) us += occurrences(text, m, 2);
+  for (const m of US_MARKS) us += occurrences(text, m, 0, areaCodes);
+  for (const m of US_MARKS_BEFORE_CAPITAL) us += occurrences(text, m, 1, areaCodes);
+  for (const m of US_MARKS_BEFORE_DIGIT) us += occurrences(text, m, 2, areaCodes);
   if (us === 0) return 0;
   let cw = 0;
-  for (const m of COMMONWEALTH_MARKS) cw += occurrences(text, m, 0);
+  for (const m of COMMONWEALTH_MARKS) cw += occurrences(text, m, 0, areaCodes);
   if (cw >= us) return 0;
   return Math.min(1, (us - cw) / 4);
 }
@@ -104,15 +107,23 @@ function usStyleOf(text: string): number {
  * Occurrences of a literal, at most 8; `after` 1: only those followed by a capital letter; 2: by a
  * digit ("-" then: a phone number's "555-0100" after its area code "304-").
  */
-function occurrences(text: string, mark: string, after: 0 | 1 | 2): number {
+function occurrences(
+  text: string,
+  mark: string,
+  after: 0 | 1 | 2,
+  areaCodes: ReadonlyMap<string, string>,
+): number {
   let n = 0;
   for (let at = text.indexOf(mark); at >= 0 && n < 8; at = text.indexOf(mark, at + mark.length)) {
     const c = text.charCodeAt(at + mark.length);
     if (after === 1 && (c < 65 || c > 90)) continue;
     if (after === 2) {
       if (c < 48 || c > 57) continue;
-      if (mark === '-' && !(isPhoneAreaCode(text, at) && NANP_PHONE.test(text.slice(at + 1, at + 10))))
-        continue;
+      if (mark === '-') {
+        if (!(isPhoneAreaCode(text, at) && NANP_PHONE.test(text.slice(at + 1, at + 10)))) continue;
+        const area = areaCodes.get(text.slice(at - 3, at));
+        if (area && !area.startsWith('US')) continue;
+      }
     }
     n++;
   }
@@ -419,7 +430,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
   // second round lets readings that support each other — a town and its county — settle).
   for (let round = 0; round < 2; round++) {
     if (round === 1 && W.usStyle > 0 && closeUsContest(groups.values()))
-      usCue = W.usStyle * usStyleOf(doc.text);
+      usCue = W.usStyle * usStyleOf(doc.text, gz.areaCodes);
     collectVotes();
     for (const g of groups.values()) {
       if (g.cands.length < 2) {
@@ -587,7 +598,10 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
     // "Madison and Oconee counties": with a head word, keep the admin areas of that name whatever
     // their population (the many towns called Madison would otherwise crowd them out)
     const rank = t.adminHead
-      ? order.map((i) => priors[i] + (isAdminCode(gz.fcodeAt(ids[i])) ? 10 : 0))
+      ? order.map((i) => {
+          const r = gz.fcodeAndPop(ids[i]).rank; // 2 admin1, 1 admin2
+          return priors[i] + (r === 1 || r === 2 ? 10 : 0);
+        })
       : priors;
     order.sort((a, b) => rank[b] - rank[a]);
     order = order.slice(0, W.maxCandidates);
@@ -604,11 +618,6 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
       alternate: kinds[i] >= 2,
     });
   }
-}
-
-function isAdminCode(fcode: string): boolean {
-  const p = precisionOf(fcode);
-  return p === 'admin1' || p === 'admin2';
 }
 
 function demonymCandidate(gz: Gazetteer, g: Group, target: string): void {
