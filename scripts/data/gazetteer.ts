@@ -64,7 +64,6 @@ function countryPoint(lat: number, lon: number, geoJsonFile: string): [number, n
   return [lat + (c[0] - lat) * t, lon + (c[1] - lon) * t];
 }
 
-/** Equirectangular distance in km (enough for the few-hundred-km tests here). */
 /**
  * Admin1 code ("CA.01") → Natural Earth label point and GeoNames id, for the areas Natural Earth maps
  * one-to-one to a GeoNames ADM1 (gn_level 1; a code claimed by two records is left out).
@@ -89,6 +88,7 @@ function naturalEarthAdmin1(): Map<string, { lat: number; lon: number; geonameid
   return out;
 }
 
+/** Equirectangular distance in km (enough for the few-hundred-km tests here). */
 function kmApart(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = Math.PI / 180;
   const dLat = (lat2 - lat1) * r;
