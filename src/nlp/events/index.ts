@@ -98,9 +98,9 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
           // (a possessive is no subject: "reiterated its demand")
           (t.pos[i - 1] === POS.PRON && !OWNERS.has(t.lower[i - 1])))) ||
       // a progressive with an adverb: "is currently striking"
-      (/ing$/.test(w) && i > 1 && t.pos[i - 1] === POS.ADV && t.pos[i - 2] === POS.AUX) ||
+      (w.endsWith('ing') && i > 1 && t.pos[i - 1] === POS.ADV && t.pos[i - 2] === POS.AUX) ||
       // "began training": an -ing complement of a verb
-      (/ing$/.test(w) && i > 0 && t.pos[i - 1] === POS.VERB) ||
+      (w.endsWith('ing') && i > 0 && t.pos[i - 1] === POS.VERB) ||
       // a present-tense verb mis-tagged as noun between subject and object: "the US military
       // trains Iraqi pilots", "forces arrest a person"
       (p === POS.NOUN &&
@@ -253,7 +253,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
           const wide =
             (gt === 'ACCUSE' || gt === 'REQUEST' || gt === 'THREATEN' || gt === 'REJECT') &&
             !gd.match.trigger.noun &&
-            (/ing$/.test(t.lower[m.first]) ||
+            (t.lower[m.first].endsWith('ing') ||
               t.lower[m.first - 1] === 'to' ||
               hasWordBetween(t.lower, gd.match.last, m.first, 'that'));
           // "staged demonstrations to demand reforms", "blocked roads, demanding …": the purpose or
@@ -264,7 +264,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
           const purpose =
             (m.first - gd.match.last <= (t.lower[m.first - 1] === ',' ? 30 : 12) &&
               (t.lower[m.first - 1] === 'to' ||
-                (/ing$/.test(t.lower[m.first]) && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX))) ||
+                (t.lower[m.first].endsWith('ing') && !m.trigger.noun && t.pos[m.first - 1] !== POS.AUX))) ||
             (t.lower[m.first - 1] === 'to' && gd.objectEnd === m.first - 2);
           if (gd.match.last < m.first && (m.first <= gd.objectEnd || wide || purpose)) {
             d.governor = g;
@@ -281,7 +281,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
               gd.recipients = d.recipients;
               gd.objectEnd = Math.max(gd.objectEnd, d.objectEnd);
             }
-            if (gt === 'ACCUSE' && gd.recipients.length && /ing$/.test(t.lower[m.first]))
+            if (gt === 'ACCUSE' && gd.recipients.length && t.lower[m.first].endsWith('ing'))
               d.actors = gd.recipients;
             else if (
               (d.actors.length === 0 ||
