@@ -12,7 +12,7 @@ import { closeQueue, openQueue } from './boss.js';
 import { MERGE_AFTER_S, mergeLocked, requestMerge } from './handlers.js';
 import { countJobs, listJobs, parseFeedList } from './jobs.js';
 import { codeExpireSeconds, QUEUE } from './names.js';
-import { startWorker } from './worker.js';
+import { startWorker, storableError } from './worker.js';
 
 const CITIES = ['Nairobi', 'Lagos', 'Kampala', 'Accra', 'Dakar', 'Harare'];
 
@@ -161,6 +161,24 @@ describe('queue on PostgreSQL', () => {
       assert.match(j.error ?? '', /without articles/);
     } finally {
       await w.stop();
+      await closeQueue(boss);
+    }
+  });
+
+  test('a job error quoting NUL bytes (a garbage feed) is still recorded', async () => {
+    const boss = await openQueue(pg.url);
+    try {
+      await boss.send(QUEUE.export, { probe: 'nul' });
+      const [job] = await boss.fetch(QUEUE.export);
+      const raw = new Error('unexpected token \u0000 in feed');
+      // PostgreSQL's jsonb refuses \u0000: the error as thrown cannot be stored
+      await assert.rejects(boss.fail(QUEUE.export, job.id, raw), { code: '22P05' });
+      await boss.fail(QUEUE.export, job.id, storableError(raw));
+      const stored = await boss.getJobById(QUEUE.export, job.id);
+      const output = stored?.output as { message?: string } | undefined;
+      assert.equal(output?.message, 'unexpected token \ufffd in feed');
+    } finally {
+      await boss.getDb().executeSql(`DELETE FROM pgboss.job WHERE name = $1`, [QUEUE.export]);
       await closeQueue(boss);
     }
   });

@@ -48,6 +48,23 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+// C0 control characters but tab, line feed and carriage return
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const MAX_ERROR_CHARS = 2000;
+
+/**
+ * A job's error as pg-boss can store it: the error goes into a jsonb column, and PostgreSQL's jsonb
+ * rejects \u0000, which a garbage feed's parse error may quote (the failure then could not be
+ * recorded and surfaced as an unhandled rejection). Control characters become U+FFFD; long
+ * messages are cut.
+ */
+export function storableError(e: unknown): Error {
+  const raw = e instanceof Error ? e.message : String(e);
+  const err = new Error(raw.replace(CONTROL, '\ufffd').slice(0, MAX_ERROR_CHARS));
+  if (e instanceof Error) err.name = e.name;
+  return err;
+}
+
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const id = `worker:${hostname()}:${process.pid}`;
   const store = await openStore({ db: o.db });
@@ -96,8 +113,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
           return result;
         } catch (e) {
           stats.failed++;
-          log(`${kind} ${job.id} failed: ${e instanceof Error ? e.message : String(e)}`);
-          throw e;
+          const err = storableError(e);
+          log(`${kind} ${job.id} failed: ${err.message}`);
+          throw err;
         }
       });
     }
