@@ -68,6 +68,7 @@ function startWorker(db: string): Promise<ChildProcess> {
       db,
       '--only',
       'code',
+      ...(process.env.SITREP_BENCH_WORKER_ARGS?.split(/\s+/).filter(Boolean) ?? []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT },
   );

@@ -18,15 +18,15 @@ const SEEDS = new Uint32Array(MINHASH_K);
   }
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// A letter or digit outside ASCII (the word test of a non-ASCII character, rare in news).
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/** UTF-16 length of the character at `i` of `s` if it is a letter or digit ([\p{L}\p{N}]), else 0. */
+function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  const len = s.codePointAt(i)! > 0xffff ? 2 : 1;
+  return LETTER_OR_DIGIT.test(s.slice(i, i + len)) ? len : 0;
 }
 
 function fmix(h: number): number {
@@ -38,21 +38,49 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** Distinct shingle hashes of a text. */
+/**
+ * Distinct shingle hashes of a text, ascending. Words are maximal runs of letters and digits of the
+ * lower-cased text, each hashed (FNV-1a over its UTF-16 units) as it is scanned: no match objects or
+ * substrings, since this runs for every stored article.
+ */
 export function shingleHashes(text: string): Uint32Array {
+  const low = text.toLowerCase();
   const words: number[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) words.push(fnv1a(m[0]));
-  const set = new Set<number>();
-  if (words.length < SHINGLE) {
-    if (words.length) set.add(fmix(words.reduce((a, b) => Math.imul(a, 31) + b, 7)));
-  } else {
-    for (let i = 0; i + SHINGLE <= words.length; i++) {
-      let h = 7;
-      for (let j = 0; j < SHINGLE; j++) h = (Math.imul(h, 0x01000193) ^ words[i + j]) >>> 0;
-      set.add(h);
+  const n = low.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharAt(low, i);
+    if (len === 0) {
+      i++;
+      continue;
     }
+    let h = 0x811c9dc5;
+    do {
+      for (let k = 0; k < len; k++) {
+        h ^= low.charCodeAt(i + k);
+        h = Math.imul(h, 0x01000193);
+      }
+      i += len;
+      len = i < n ? wordCharAt(low, i) : 0;
+    } while (len > 0);
+    words.push(h >>> 0);
   }
-  return Uint32Array.from(set);
+  if (words.length < SHINGLE) {
+    const one = new Uint32Array(words.length ? 1 : 0);
+    if (words.length) one[0] = fmix(words.reduce((a, b) => Math.imul(a, 31) + b, 7));
+    return one;
+  }
+  const hashes = new Uint32Array(words.length - SHINGLE + 1);
+  for (let w = 0; w < hashes.length; w++) {
+    let h = 7;
+    for (let j = 0; j < SHINGLE; j++) h = (Math.imul(h, 0x01000193) ^ words[w + j]) >>> 0;
+    hashes[w] = h;
+  }
+  // sort and drop repeats (cheaper than a Set for a few thousand numbers)
+  hashes.sort();
+  let m = 0;
+  for (let k = 0; k < hashes.length; k++) if (m === 0 || hashes[k] !== hashes[m - 1]) hashes[m++] = hashes[k];
+  return hashes.subarray(0, m);
 }
 
 /** Signature: element 0 is the number of distinct shingles, then K minima. */
