@@ -61,6 +61,18 @@ test('negation and announced intentions change factuality', () => {
   assert.equal(ev[1].factuality, 'future');
 });
 
+test('the second verb of a coordination shares the negation or modality of the first', () => {
+  const fact = (text: string, trigger: string) =>
+    pipeline
+      .run(createArticle({ text, published: '2024-05-06' }))
+      .layer('events')
+      .find((e) => e.trigger.text === trigger)?.factuality;
+  assert.equal(fact('The army will not arrest the protesters or expel their families.', 'expel'), 'negated');
+  assert.equal(fact('The rebels plan to seize the town and attack the base.', 'attack'), 'future');
+  // a past tense shares nothing with a negated base form
+  assert.equal(fact('The police did not arrest anyone and attacked the crowd.', 'attacked'), 'asserted');
+});
+
 test('actor coding: registry, demonyms and sector words', () => {
   const pipelineDoc = pipeline.run(createArticle({ text: 'The Malian army shelled rebel positions.' }));
   const [e] = pipelineDoc.layer('events');

@@ -1,3 +1,4 @@
+import { IRREGULAR_PAST } from '../../../lexicon/verb-forms.js';
 import type { Doc } from '../../../model/doc.js';
 import type { Claim, EventRecord, Factuality, Span } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
@@ -120,7 +121,11 @@ export function verbGroupStart(doc: Doc, trig: number, subjectEnd: number, s0: n
   return k;
 }
 
-/** Cues in the trigger's own verb group (negation, modality), and a conditional before it. */
+/**
+ * Cues in the trigger's own verb group (negation, modality), and a conditional before it; a second
+ * verb of a coordination takes the cues of the first ("will be unable to turn the crowds … and accuse
+ * the audience", "was not arrested or charged").
+ */
 export function cueFactuality(
   doc: Doc,
   trig: number,
@@ -143,8 +148,61 @@ export function cueFactuality(
   }
   for (let k = Math.max(s0, trig - 12); k < trig; k++)
     if (CONDITIONAL.has(low[k]) && low[k] !== 'should') return 'hypothetical';
+  if (out === undefined && from === trig) {
+    const first = firstConjunct(doc, trig, s0);
+    if (first >= 0) return cueFactuality(doc, first, subjectEnd, s0);
+  }
   return out;
 }
+
+const COORDINATORS = new Set(['and', 'or']);
+/** Words before which a verb heads another clause, not the first half of the trigger's coordination. */
+const CLAUSE_BREAK = new Set([
+  ',',
+  ';',
+  ':',
+  '—',
+  '–',
+  '"',
+  '“',
+  '”',
+  'that',
+  'who',
+  'which',
+  'because',
+  'while',
+  'but',
+]);
+
+/**
+ * The head verb of the first conjunct when the trigger is the second verb of a coordination that
+ * shares one verb group: the nearest verb before "and"/"or" in the same clause, of the same form (a
+ * base form with a base form, a participle with a participle; "did not arrest anyone and charged …"
+ * shares nothing), else -1. A verb in -s has no group to share (a modal or "not" takes the base form).
+ */
+function firstConjunct(doc: Doc, trig: number, s0: number): number {
+  const low = doc.tokens.lower;
+  const pos = doc.tokens.pos;
+  const form = verbForm(low[trig]);
+  if (form === 'finite') return -1;
+  let k = trig - 1;
+  while (k > s0 && pos[k] === POS.ADV) k--;
+  if (k <= s0 || !COORDINATORS.has(low[k])) return -1;
+  for (let j = k - 1; j >= Math.max(s0, k - 10); j--) {
+    if (CLAUSE_BREAK.has(low[j]) || COORDINATORS.has(low[j])) return -1;
+    if (pos[j] === POS.VERB) return verbForm(low[j]) === form ? j : -1;
+  }
+  return -1;
+}
+
+function verbForm(w: string): 'participle' | 'finite' | 'base' {
+  if (w.endsWith('ed') || w.endsWith('en')) return 'participle';
+  if (w.endsWith('s') && !w.endsWith('ss')) return 'finite';
+  // "gave", "won": past tense (a past the same as its base, "hit", "put", stays ambiguous)
+  if (IRREGULAR_PAST.has(w) && !SAME_IN_PAST.has(w)) return 'finite';
+  return 'base';
+}
+const SAME_IN_PAST = new Set('hit quit set put let read cast cost split shut hurt burst spread'.split(' '));
 
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
