@@ -74,8 +74,10 @@ export function tokenize(text: string): Tokenized {
   const endA = new Int32Array(n);
   const posA = new Uint8Array(n);
   const sentA = new Uint32Array(n);
-  const surf: string[] = [];
-  const low: string[] = [];
+  // wink's two output arrays are ours: compacted in place (k <= i) into surface and lower-case forms
+  // rather than copied into new arrays that grow token by token
+  const surf = values;
+  const low = tags;
   // wink's sentence boundaries as a flag per wink token
   const winkSentenceEnds = new Uint8Array(n);
   for (const span of doc.sentences().out(its.span) as unknown as [number, number][])
@@ -111,8 +113,8 @@ export function tokenize(text: string): Tokenized {
       // found at `at`, or (not found) put at the cursor: either way the token spans its own length
       cursor = endA[k] = at + len;
       posA[k] = POS_OF[tags[i]] ?? 0;
-      surf.push(v);
-      low.push(v.toLowerCase());
+      surf[k] = v;
+      low[k] = v.toLowerCase();
       k++;
       if (winkSentenceEnds[i] === 1) closeAt = k - 1;
     }
@@ -130,6 +132,8 @@ export function tokenize(text: string): Tokenized {
     sentenceTokens.push([sentStartTok, k]);
     sentA.fill(id, sentStartTok, k);
   }
+  surf.length = k;
+  low.length = k;
   const tokens: TokenTable = {
     length: k,
     start: startA.subarray(0, k),
