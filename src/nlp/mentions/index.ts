@@ -305,7 +305,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     if (f.kind === 'person' && f.to - f.from >= 2 && !f.rule.startsWith('shape.'))
       surnames.set(w.text[f.to - 1], k);
   }
-  for (let i = 0; i < w.length; i++) {
+  for (let i = 0; surnames.size > 0 && i < w.length; i++) {
     if (taken[i]) continue;
     const k = surnames.get(w.text[i]);
     if (k === undefined) continue;

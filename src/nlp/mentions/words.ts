@@ -48,12 +48,13 @@ export function buildWords(doc: Doc): Words {
   while (i < n) {
     let j = i;
     let p = t.pos[i];
-    // join X-Y, X'Y chains with no spaces in between, inside one sentence
+    // join X-Y, X'Y chains with no spaces in between, inside one sentence (offsets first: most
+    // tokens have a space after them, and then no string is read)
     while (
       j + 2 < n &&
-      isJoiner(t.text[j + 1]) &&
       t.end[j] === t.start[j + 1] &&
       t.end[j + 1] === t.start[j + 2] &&
+      isJoiner(t.text[j + 1]) &&
       t.sentence[j + 2] === t.sentence[i] &&
       /^[\p{L}\d]/u.test(t.text[j + 2]) &&
       !modifierSuffix(t.text[j], t.text[j + 1], t.text[j + 2])
