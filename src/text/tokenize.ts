@@ -24,7 +24,6 @@ export const POS_TAGS = [
   'SPACE',
 ] as const;
 export type PosTag = (typeof POS_TAGS)[number];
-const POS_ID = new Map<string, number>(POS_TAGS.map((t, i) => [t, i]));
 export const POS = Object.fromEntries(POS_TAGS.map((t, i) => [t, i])) as Record<PosTag, number>;
 
 /**
@@ -127,6 +126,9 @@ function engine() {
   return nlp;
 }
 
+// POS id by wink's tag string; a plain object keyed by the few tag strings is the cheapest lookup
+const POS_OF: Record<string, number> = Object.assign(Object.create(null), POS);
+
 /**
  * Tokenise with wink-nlp, recover absolute offsets (wink keeps only preceding-space counts), and
  * split sentences at wink's boundaries and at line breaks (titles and datelines have no full stop).
@@ -135,15 +137,18 @@ export function tokenize(text: string): Tokenized {
   const nlp = engine();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const tags = doc.tokens().out(its.pos) as string[];
+  const all = doc.tokens();
+  const values = all.out() as string[];
+  const tags = all.out(its.pos) as string[];
   const n = values.length;
   const startA = new Int32Array(n);
   const endA = new Int32Array(n);
   const posA = new Uint8Array(n);
   const sentA = new Uint32Array(n);
-  const surf: string[] = [];
-  const low: string[] = [];
+  // wink's two output arrays are ours: compacted in place (k <= i) into surface and lower-case forms
+  // rather than copied into new arrays that grow token by token
+  const surf = values;
+  const low = tags;
   // wink's sentence boundaries as a flag per wink token
   const winkSentenceEnds = new Uint8Array(n);
   for (const span of doc.sentences().out(its.span) as unknown as [number, number][])
@@ -154,46 +159,52 @@ export function tokenize(text: string): Tokenized {
   const sentences: Span[] = [];
   const sentenceTokens: [number, number][] = [];
   let sentStartTok = 0;
-  const closeSentence = (lastTok: number) => {
-    if (lastTok < sentStartTok) return;
-    sentences.push({ start: startA[sentStartTok], end: endA[lastTok] });
-    sentenceTokens.push([sentStartTok, lastTok + 1]);
-    for (let i = sentStartTok; i <= lastTok; i++) sentA[i] = sentences.length - 1;
-    sentStartTok = lastTok + 1;
-  };
   for (let i = 0; i < n; i++) {
     const v = values[i];
+    const len = v.length;
     // only a token that begins with white space (or is empty) can be blank: skip the regex otherwise
-    const c0 = v.length === 0 ? 32 : v.charCodeAt(0);
+    const c0 = len === 0 ? 32 : v.charCodeAt(0);
     const blank = (c0 <= 32 || c0 === 0xa0 || c0 >= 0x1680) && BLANK.test(v);
     let at: number;
+    let closeAt = -1; // last token of a sentence that ends here, if one does
     if (blank) {
       at = text.startsWith(v, cursor) ? cursor : text.indexOf(v, cursor);
+      if (at < 0) at = cursor; // wink normalised the token: keep alignment
+      // whitespace/newline token: a line break ends the open sentence
+      cursor = at + len;
+      if (k > sentStartTok && (winkSentenceEnds[i] === 1 || v.includes('\n'))) closeAt = k - 1;
     } else {
       // a word cannot begin inside the plain spaces before it: step over them, then it is usually here
       at = cursor;
       if (c0 !== 32) while (text.charCodeAt(at) === 32) at++;
-      if (!text.startsWith(v, at)) at = text.indexOf(v, at);
+      // a one-character token is compared directly (most punctuation and many short words)
+      if (len === 1 ? text.charCodeAt(at) !== c0 : !text.startsWith(v, at)) at = text.indexOf(v, at);
+      if (at < 0) at = cursor; // wink normalised the token: put it at the cursor rather than lose alignment
+      startA[k] = at;
+      // found at `at`, or (not found) put at the cursor: either way the token spans its own length
+      cursor = endA[k] = at + len;
+      posA[k] = POS_OF[tags[i]] ?? 0;
+      surf[k] = v;
+      low[k] = v.toLowerCase();
+      k++;
+      if (winkSentenceEnds[i] === 1) closeAt = k - 1;
     }
-    if (at < 0) at = cursor; // wink normalised the token: put it at the cursor rather than lose alignment
-    if (blank) {
-      // whitespace/newline token: a line break ends the open sentence
-      cursor = at + v.length;
-      if (v.includes('\n') && k > sentStartTok) closeSentence(k - 1);
-      if (winkSentenceEnds[i] === 1 && k > sentStartTok) closeSentence(k - 1);
-      continue;
+    if (closeAt >= 0) {
+      const id = sentences.length;
+      sentences.push({ start: startA[sentStartTok], end: endA[closeAt] });
+      sentenceTokens.push([sentStartTok, closeAt + 1]);
+      sentA.fill(id, sentStartTok, closeAt + 1);
+      sentStartTok = closeAt + 1;
     }
-    startA[k] = at;
-    // found at `at`, or (not found) put at the cursor: either way the token spans its own length
-    endA[k] = at + v.length;
-    cursor = endA[k];
-    posA[k] = POS_ID.get(tags[i]) ?? 0;
-    surf.push(v);
-    low.push(v.toLowerCase());
-    k++;
-    if (winkSentenceEnds[i] === 1) closeSentence(k - 1);
   }
-  if (k > sentStartTok) closeSentence(k - 1);
+  if (k > sentStartTok) {
+    const id = sentences.length;
+    sentences.push({ start: startA[sentStartTok], end: endA[k - 1] });
+    sentenceTokens.push([sentStartTok, k]);
+    sentA.fill(id, sentStartTok, k);
+  }
+  surf.length = k;
+  low.length = k;
   const tokens: TokenTable = {
     length: k,
     start: startA.subarray(0, k),

@@ -85,15 +85,37 @@ const CLOSED_CLASS = new Set([
   POS.PART,
   POS.PUNCT,
 ]);
+/** Group heads that name a state's own forces: an organisation, not a militia. */
+const STATE_FORCE_HEADS = new Set(['army', 'forces', 'force', 'police', 'navy', 'guard']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 const DEMONYM_SHAPE = /^[A-Z][a-z]+(?:an|ian|ese|ish|i|ic|ch)$/;
+
+const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|ar|an|at|az|ul|bin|ibn|abu)[-‐'’][A-Z]/;
+const LETTER_START = /^\p{L}/u;
+const LOWER_START = /^\p{Ll}/u;
+
+/** The word begins with a letter (ASCII by char code; the Unicode regex only past ASCII). */
+function startsLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_START.test(s);
+}
+
+/** The word begins with a lower-case letter (ASCII by char code; the Unicode regex only past ASCII). */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_START.test(s);
+}
 
 function isCap(w: Words, i: number): boolean {
   const s = w.text[i];
   const c = s.charCodeAt(0);
   const upper = (c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0].toLowerCase());
   if (upper) return true;
-  // "al-Qaeda", "el-Sisi": lower-case particle joined to a capitalised name
-  return /^(?:al|el|ad|ash|as|ar|an|at|az|ul|bin|ibn|abu)[-‐'’][A-Z]/.test(s);
+  // "al-Qaeda", "el-Sisi": lower-case particle joined to a capitalised name (only a, e, u, b, i begin one)
+  if (s.length < 4 || !(c === 97 || c === 101 || c === 117 || c === 98 || c === 105)) return false;
+  return JOINED_PARTICLE.test(s);
 }
 
 const HEADLINE_SMALL_WORDS = new Set([
@@ -131,9 +153,10 @@ function isHeadlineCase(w: Words, from: number, to: number): boolean {
   const wholeLine = to > from && lineStart(w, from) && lineEnd(w, to - 1);
   const minWords = wholeLine && to - from <= 8 ? 1 : /^[.!?"”’)]$/.test(last) ? 4 : 1;
   for (let i = from; i < to; i++) {
-    if (!/^\p{L}/u.test(w.text[i])) continue;
+    const s = w.text[i];
+    if (!startsLetter(s)) continue;
     words++;
-    if (/^\p{Ll}/u.test(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return false;
+    if (startsLower(s) && !HEADLINE_SMALL_WORDS.has(s)) return false;
   }
   return words >= minWords;
 }
@@ -146,7 +169,7 @@ function skipRunInHeading(w: Words, sFrom: number, sTo: number, taken: Uint8Arra
       if (i - sFrom >= 2) for (let k = sFrom; k < i; k++) taken[k] = 1;
       return;
     }
-    if (/^\p{Ll}/u.test(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return;
+    if (startsLower(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return;
   }
 }
 
@@ -159,16 +182,36 @@ interface Chunk {
   to: number; // exclusive word index
 }
 
+interface Found {
+  from: number;
+  to: number;
+  kind: MentionKind;
+  rule: string;
+  description?: TextSpan;
+}
+
+/** Take words [from, to) for a mention unless one of them is already taken. */
+function claim(taken: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (taken[k]) return false;
+  for (let k = from; k < to; k++) taken[k] = 1;
+  return true;
+}
+
+/** Length of the alias cue ("also known as", "aka") at word `i`, or 0. */
+function aliasCueAt(w: Words, i: number): number {
+  for (const c of ALIAS_CUES) {
+    let n = 0;
+    while (n < c.length && w.lower[i + n] === c[n]) n++;
+    if (n === c.length) return n;
+  }
+  return 0;
+}
+
 export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[] } {
   const w = buildWords(doc);
   docText = doc.text;
-  const found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[] = [];
+  const found: Found[] = [];
   const taken = new Uint8Array(w.length);
-  const claim = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (taken[k]) return false;
-    for (let k = from; k < to; k++) taken[k] = 1;
-    return true;
-  };
 
   // Outlet and wire credited in the metadata count as outlet names throughout the text.
   const docOutlets = new PhraseMatcher<MentionKind>([], splitPhrase);
@@ -192,7 +235,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     for (const c of chunks) {
       const last = w.lower[c.to - 1];
       if (c.to - c.from >= 2 && (ORG_HEADS.has(last) || GROUP_HEADS.has(last) || hasConnector(w, c)))
-        classifyChunk(w, c, sFrom, sTo, found, claim);
+        classifyChunk(w, c, sFrom, sTo, found, taken);
     }
     // 2. known names (exact case)
     for (let i = sFrom; i < sTo; i++) {
@@ -201,7 +244,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
       if (!m) continue;
       const single = m.length === 1 && !/^[A-Z.&/]+$/.test(w.text[i]);
       if (single && i === sFrom) continue; // "Time", "Dawn" opening a sentence
-      if (claim(i, i + m.length))
+      if (claim(taken, i, i + m.length))
         found.push({ from: i, to: i + m.length, kind: m.value, rule: 'lexicon.known' });
       i += m.length - 1;
     }
@@ -211,7 +254,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
       while (from < c.to && taken[from]) from++;
       let to = from;
       while (to < c.to && !taken[to]) to++;
-      if (to > from) classifyChunk(w, { from, to }, sFrom, sTo, found, claim);
+      if (to > from) classifyChunk(w, { from, to }, sFrom, sTo, found, taken);
     }
   }
 
@@ -223,18 +266,19 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     let i = f.to;
     if (GROUP_NOUNS.has(w.lower[i])) i++; // "the X group, also known as Y"
     if (w.text[i] === ',') i++;
-    let cue = false;
-    for (const c of ALIAS_CUES) {
-      if (c.every((x, n) => w.lower[i + n] === x)) {
-        i += c.length;
-        cue = true;
-        break;
-      }
-    }
+    const cueLength = aliasCueAt(w, i);
+    const cue = cueLength > 0;
+    i += cueLength;
     const paren = !cue && f.kind !== 'person' && w.text[f.to] === '(';
     if (paren) i = f.to + 1;
     if (!cue && !paren) continue;
-    const existing = found.findIndex((g) => g.from === i);
+    let existing = -1;
+    for (let g = 0; g < found.length; g++) {
+      if (found[g].from === i) {
+        existing = g;
+        break;
+      }
+    }
     if (existing >= 0) {
       if (paren && w.text[found[existing].to] !== ')') continue;
       found[existing].kind = f.kind;
@@ -249,7 +293,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     )
       j++;
     if (j === i || (paren && w.text[j] !== ')')) continue;
-    if (!claim(i, j)) continue;
+    if (!claim(taken, i, j)) continue;
     found.push({ from: i, to: j, kind: f.kind, rule: paren ? 'alias.paren' : 'alias.known-as' });
     aliasOf.set(found.length - 1, k);
   }
@@ -261,11 +305,11 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     if (f.kind === 'person' && f.to - f.from >= 2 && !f.rule.startsWith('shape.'))
       surnames.set(w.text[f.to - 1], k);
   }
-  for (let i = 0; i < w.length; i++) {
+  for (let i = 0; surnames.size > 0 && i < w.length; i++) {
     if (taken[i]) continue;
     const k = surnames.get(w.text[i]);
     if (k === undefined) continue;
-    if (claim(i, i + 1)) {
+    if (claim(taken, i, i + 1)) {
       found.push({ from: i, to: i + 1, kind: 'person', rule: 'coref.surname' });
       aliasOf.set(found.length - 1, k);
     }
@@ -337,40 +381,37 @@ function classifyChunk(
   c: Chunk,
   sFrom: number,
   sTo: number,
-  found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[],
-  claim: (from: number, to: number) => boolean,
+  found: Found[],
+  taken: Uint8Array,
 ): void {
   let { from, to } = c;
   const last = w.lower[to - 1];
   const after = to < sTo ? w.lower[to] : '';
   const before = from > sFrom ? w.lower[from - 1] : '';
-  const push = (f: number, t: number, kind: MentionKind, rule: string, description?: TextSpan) => {
-    if (t > f && claim(f, t))
-      found.push({ from: f, to: t, kind, rule, ...(description ? { description } : {}) });
-  };
 
   const known = KNOWN.matchAt(w.text, from, to);
   if (known && known.length === to - from) {
-    push(from, to, known.value, 'lexicon.known');
+    pushFound(found, taken, from, to, known.value, 'lexicon.known');
     return;
   }
   if (hasConnector(w, c)) {
-    push(from, to, 'organization', 'head.org-of');
+    pushFound(found, taken, from, to, 'organization', 'head.org-of');
     return;
   }
   // organisation / group / facility by the head word that ends the name
   if (ORG_HEADS.has(last) || GROUP_HEADS.has(last)) {
-    const militia =
-      GROUP_HEADS.has(last) && !['army', 'forces', 'force', 'police', 'navy', 'guard'].includes(last);
-    push(from, to, militia ? 'group' : 'organization', 'head.org');
+    const militia = GROUP_HEADS.has(last) && !STATE_FORCE_HEADS.has(last);
+    pushFound(found, taken, from, to, militia ? 'group' : 'organization', 'head.org');
     return;
   }
   if (FACILITY_HEADS.has(last) && to - from >= 2) {
-    push(from, to, 'facility', 'head.facility');
+    pushFound(found, taken, from, to, 'facility', 'head.facility');
     return;
   }
   if (GROUP_NOUNS.has(after)) {
-    push(
+    pushFound(
+      found,
+      taken,
       from,
       to,
       after === 'organization' || after === 'organisation' ? 'organization' : 'group',
@@ -380,7 +421,7 @@ function classifyChunk(
   }
   if (OUTLET_NOUNS.has(after) && !(after === 'agency' && w.lower[to + 1] !== undefined && to - from > 3)) {
     if (after !== 'network' || w.lower[to - 1] !== 'news') {
-      push(from, to, 'outlet', 'noun.outlet');
+      pushFound(found, taken, from, to, 'outlet', 'noun.outlet');
       return;
     }
   }
@@ -396,24 +437,26 @@ function classifyChunk(
   if (titleEnd > from || lowerTitle) {
     const descFrom = lowerTitle ? titleStart(w, from - 1, sFrom) : from;
     const description = { start: w.start[descFrom], end: w.end[Math.max(titleEnd, from) - 1], text: '' };
-    push(titleEnd, to, 'person', 'title.person', titleEnd > descFrom ? description : undefined);
+    pushFound(
+      found,
+      taken,
+      titleEnd,
+      to,
+      'person',
+      'title.person',
+      titleEnd > descFrom ? description : undefined,
+    );
     return;
   }
 
   const n = to - from;
-  const allPropn = (() => {
-    for (let k = from; k < to; k++) {
-      if (k === sFrom && isCap(w, k)) continue; // wink often tags a sentence-initial name as a noun
-      if (w.pos[k] !== POS.PROPN && !NAME_PARTICLES.has(w.lower[k])) return false;
-    }
-    return true;
-  })();
+  const allPropn = allProperNouns(w, from, to, sFrom);
   // apposition ", the head of …" or a speech verb right after marks a person
   const appos =
     after === ',' && (w.lower[to + 1] === 'the' || w.lower[to + 1] === 'a' || w.lower[to + 1] === 'an');
   const speaks = SPEECH_VERBS.has(after) || (after === ',' && SPEECH_VERBS.has(w.lower[to + 1] ?? ''));
   if (n >= 2 && n <= 4 && allPropn && (appos || speaks) && !PLACE_HEADS.has(last) && !THING_HEADS.has(last)) {
-    push(from, to, 'person', appos ? 'appos.person' : 'speech.person');
+    pushFound(found, taken, from, to, 'person', appos ? 'appos.person' : 'speech.person');
     return;
   }
   if (
@@ -424,9 +467,30 @@ function classifyChunk(
     !PLACE_HEADS.has(last) &&
     !THING_HEADS.has(last)
   ) {
-    push(from, to, 'person', 'shape.person');
+    pushFound(found, taken, from, to, 'person', 'shape.person');
   }
   to = from; // unclassified single words are left for the places stage
+}
+
+function pushFound(
+  found: Found[],
+  taken: Uint8Array,
+  f: number,
+  t: number,
+  kind: MentionKind,
+  rule: string,
+  description?: TextSpan,
+): void {
+  if (t > f && claim(taken, f, t))
+    found.push({ from: f, to: t, kind, rule, ...(description ? { description } : {}) });
+}
+
+function allProperNouns(w: Words, from: number, to: number, sFrom: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (k === sFrom && isCap(w, k)) continue; // wink often tags a sentence-initial name as a noun
+    if (w.pos[k] !== POS.PROPN && !NAME_PARTICLES.has(w.lower[k])) return false;
+  }
+  return true;
 }
 
 function titleStart(w: Words, k: number, sFrom: number): number {
@@ -437,7 +501,7 @@ function titleStart(w: Words, k: number, sFrom: number): number {
 function buildEntities(
   doc: Doc,
   w: Words,
-  found: { from: number; to: number; kind: MentionKind; rule: string; description?: TextSpan }[],
+  found: Found[],
   aliasOf: Map<number, number>,
 ): { mentions: Mention[]; entities: Entity[] } {
   const order = found.map((_, k) => k).sort((a, b) => found[a].from - found[b].from);
@@ -502,10 +566,11 @@ function buildEntities(
     mentions.push({ id, start, end, text, kind: f.kind, rule: f.rule });
   }
   const list = [...entities.values()].sort((a, b) => mentionOrder(a) - mentionOrder(b));
+  // mention ids are m1, m2, … in `mentions` order: an entity's ids index the list directly
   list.forEach((e, n) => {
     e.id = `ent${n + 1}`;
     e.aliases = e.aliases.filter((a) => a !== e.name);
-    for (const m of mentions) if (e.mentions.includes(m.id)) m.entity = e.id;
+    for (const id of e.mentions) mentions[Number(id.slice(1)) - 1].entity = e.id;
   });
   return { mentions, entities: list };
 }
@@ -516,7 +581,7 @@ function mentionOrder(e: Entity): number {
 
 /** ", the head of the Damascus-based Syrian Human Rights Network," after a name. */
 function apposition(doc: Doc, w: Words, to: number): TextSpan | undefined {
-  if (w.text[to] !== ',' || !['the', 'a', 'an'].includes(w.lower[to + 1] ?? '')) return undefined;
+  if (w.text[to] !== ',' || !ARTICLES.has(w.lower[to + 1] ?? '')) return undefined;
   let j = to + 2;
   while (j < w.length && w.sentence[j] === w.sentence[to] && !/^[,;:.!?"“”)]$/.test(w.text[j])) j++;
   if (j - (to + 1) > 12 || j >= w.length || w.sentence[j] !== w.sentence[to]) return undefined;

@@ -18,7 +18,12 @@ export interface Words {
   firstToken: Int32Array;
 }
 
-const JOINERS = new Set(['-', '‐', '‑', "'", '’']);
+/** A one-character token that joins two word parts: '-', '‐', '‑', "'", '’'. */
+function isJoiner(s: string): boolean {
+  if (s.length !== 1) return false;
+  const c = s.charCodeAt(0);
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 39 || c === 0x2019;
+}
 
 const PARTICIPLE =
   /^(?:\p{Ll}+(?:ed|ing|en)|based|led|run|born|made|held|owned|style|wide|era|type|like|bound|free|friendly|funded|allied|affiliated|aligned|speaking|majority|dominated|controlled|backed|sponsored|brokered|mediated|ruled)$/u;
@@ -43,12 +48,13 @@ export function buildWords(doc: Doc): Words {
   while (i < n) {
     let j = i;
     let p = t.pos[i];
-    // join X-Y, X'Y chains with no spaces in between, inside one sentence
+    // join X-Y, X'Y chains with no spaces in between, inside one sentence (offsets first: most
+    // tokens have a space after them, and then no string is read)
     while (
       j + 2 < n &&
-      JOINERS.has(t.text[j + 1]) &&
       t.end[j] === t.start[j + 1] &&
       t.end[j + 1] === t.start[j + 2] &&
+      isJoiner(t.text[j + 1]) &&
       t.sentence[j + 2] === t.sentence[i] &&
       /^[\p{L}\d]/u.test(t.text[j + 2]) &&
       !modifierSuffix(t.text[j], t.text[j + 1], t.text[j + 2])

@@ -3,7 +3,7 @@ import type { Quantity, QuantityKind } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { POS } from '../../text/tokenize.js';
 import { kindOfCue, kindOfNoun, NON_COUNT_UNITS, PERSON_NOUNS } from './kinds.js';
-import { MULTIPLIERS, tokenValue, VAGUE } from './numbers.js';
+import { MULTIPLIERS, tokenValue, UNITS, VAGUE } from './numbers.js';
 
 /** Counted quantities (dead, injured, families, crowds). Provides `quantities`. */
 export function createQuantitiesStage(): Stage<'quantities'> {
@@ -26,6 +26,14 @@ const SKIPPABLE_POS = new Set([POS.ADJ, POS.PROPN, POS.NOUN, POS.VERB, POS.NUM])
 const LEFT_CUE_WINDOW = 4;
 const RIGHT_CUE_WINDOW = 6;
 
+/**
+ * First characters a number can begin with (digits, and the first letters of the number words,
+ * vague words and "a"): most tokens fail this and need no map lookups.
+ */
+const NUMBER_FIRST = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) NUMBER_FIRST[c] = 1;
+for (const w of [...UNITS.keys(), ...VAGUE.keys(), 'a']) NUMBER_FIRST[w.charCodeAt(0)] = 1;
+
 interface NumberMatch {
   first: number;
   last: number;
@@ -37,6 +45,8 @@ interface NumberMatch {
 function numberAt(doc: Doc, i: number, end: number): NumberMatch | null {
   const low = doc.tokens.lower;
   const w = low[i];
+  const c = w.charCodeAt(0);
+  if (!(c < 128 && NUMBER_FIRST[c] === 1)) return null;
   const vague = VAGUE.get(w);
   if (vague !== undefined) {
     // "tens/hundreds of thousands"

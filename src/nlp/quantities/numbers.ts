@@ -60,7 +60,9 @@ const DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 
 /** Value of a single token written in digits or words ("1,200", "forty-two", "three"), else NaN. */
 export function tokenValue(lower: string): number {
-  if (DIGITS.test(lower)) return Number(lower.replace(/,/g, ''));
+  // most tokens are words: only one that begins with a digit is worth the regex
+  const c = lower.charCodeAt(0);
+  if (c >= 48 && c <= 57 && DIGITS.test(lower)) return Number(lower.replace(/,/g, ''));
   const u = UNITS.get(lower);
   if (u !== undefined) return u;
   const dash = lower.indexOf('-');

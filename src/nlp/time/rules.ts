@@ -1866,20 +1866,28 @@ const PLAIN: TokenInfo = { rules: NO_RULES, core: false, modifierOnly: false, li
 
 // A bit per (first char, length, last char) of every word the recogniser knows: most tokens of a
 // text fail this test and skip the map lookup, which is the recogniser's main cost per token.
-const SHAPES = new Uint8Array(128 * 32 * 128);
+// One bit per shape (64 KB, which stays in cache; a byte per shape was 512 KB and missed on most tokens).
+const SHAPES = new Uint32Array((128 * 32 * 128) >> 5);
 function shapeKey(w: string): number {
   const len = w.length;
   return ((w.charCodeAt(0) & 127) * 32 + (len > 31 ? 31 : len)) * 128 + (w.charCodeAt(len - 1) & 127);
 }
 for (const w of [...BY_WORD.keys(), ...CORE, ...MODIFIERS, ...LINKS]) {
-  for (const v of [w, `${w}.`, `${w}'s`, `${w}’s`]) SHAPES[shapeKey(v)] = 1;
+  for (const v of [w, `${w}.`, `${w}'s`, `${w}’s`]) {
+    const k = shapeKey(v);
+    SHAPES[k >> 5] |= 1 << (k & 31);
+  }
+}
+
+function hasShape(k: number): boolean {
+  return (SHAPES[k >> 5] & (1 << (k & 31))) !== 0;
 }
 
 /** Token info for a lower-cased token, computed once per distinct form and cached. */
 export function tokenInfo(lower: string): TokenInfo {
   const c = lower.charCodeAt(0);
   const digitOrQuote = (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
-  if (!digitOrQuote && SHAPES[shapeKey(lower)] === 0 && (lower.length < 5 || lower.indexOf('-') < 0))
+  if (!digitOrQuote && !hasShape(shapeKey(lower)) && (lower.length < 5 || lower.indexOf('-') < 0))
     return PLAIN;
   const cached = INFO.get(lower);
   if (cached) return cached;
