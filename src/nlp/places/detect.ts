@@ -80,9 +80,23 @@ function foldToken(t: string): string {
   return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
 }
 
+/**
+ * foldToken of token j without building a string: a lower-cased form of only [a-z0-9] is already
+ * its folded form (whatever the surface, since folding lower-cases first).
+ */
+function foldAt(tk: Doc['tokens'], j: number): string {
+  const low = tk.lower[j];
+  for (let c = 0; c < low.length; c++) {
+    const x = low.charCodeAt(c);
+    if (!((x >= 97 && x <= 122) || (x >= 48 && x <= 57))) return foldToken(tk.text[j]);
+  }
+  return low;
+}
+
 /** Per-document facts detection needs: which lower-case words occur, which sentences are headlines. */
 interface DocFacts {
-  lowerWords: Set<string>;
+  /** Filled on first use (see lowerWordIn): most documents never ask. */
+  lowerWords: Set<string> | null;
   titleSentence: Uint8Array;
   /** Mention kind covering each token (0 none, 1 person, 2 organisation-like, 3 weak person). */
   mentionAt: Uint8Array;
@@ -93,13 +107,10 @@ interface DocFacts {
 
 function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   const tk = doc.tokens;
-  const lowerWords = new Set<string>();
   const caps = new Uint32Array(doc.sentences.length);
   const words = new Uint32Array(doc.sentences.length);
   for (let i = 0; i < tk.length; i++) {
     const t = tk.text[i];
-    const c = t.charCodeAt(0);
-    if (c >= 97 && c <= 122) lowerWords.add(t);
     if (tk.pos[i] !== POS.PUNCT && t.length > 3) {
       words[tk.sentence[i]]++;
       if (upperStart(t)) caps[tk.sentence[i]]++;
@@ -152,23 +163,49 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { lowerWords, titleSentence, mentionAt, mentionStart, nameRunWords };
+  return { lowerWords: null, titleSentence, mentionAt, mentionStart, nameRunWords };
 }
 
-/** Every reading is an admin2 area matched by an alternate (short) name only. */
-function onlyAdmin2ShortForms(gz: Gazetteer, postings: readonly number[]): boolean {
-  for (const p of postings) if ((p & 3) < 2 || gz.fcodeAt(p >> 2) !== 'ADM2') return false;
-  return postings.length > 0;
-}
-
-/** Cheap strength of a gazetteer name before context: is it a country, admin area, region or a large city? */
-function strongName(gz: Gazetteer, postings: readonly number[]): boolean {
-  for (const p of postings) {
-    if ((p & 3) >= 2) continue;
-    const f = gz.fcodeAndPop(p >> 2);
-    if (f.rank >= 2 || f.population >= 100_000) return true;
+/** Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? */
+function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
+  if (!facts.lowerWords) {
+    const words = new Set<string>();
+    const text = doc.tokens.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i].charCodeAt(0);
+      if (c >= 97 && c <= 122) words.add(text[i]);
+    }
+    facts.lowerWords = words;
   }
-  return false;
+  return facts.lowerWords.has(w);
+}
+
+/** What a name's readings are, before context (one pass over its postings). */
+interface NameInfo {
+  /** Highest rank (3 country/region, 2 admin1, 1 admin2, 0 other) of a reading by a main or official name; -1 when none. */
+  mainRank: number;
+  /** Cheap strength: a country, admin area, region or a large city (by a main or official name). */
+  strong: boolean;
+  /** Every reading is an admin2 area matched by an alternate (short) name only. */
+  onlyAdmin2Short: boolean;
+}
+
+function nameInfo(gz: Gazetteer, postings: readonly number[]): NameInfo {
+  let mainRank = -1;
+  let strong = false;
+  let onlyAdmin2Short = postings.length > 0;
+  for (let k = 0; k < postings.length; k++) {
+    const p = postings[k];
+    if ((p & 3) >= 2) {
+      if (onlyAdmin2Short && gz.fcodeAt(p >> 2) !== 'ADM2') onlyAdmin2Short = false;
+      continue;
+    }
+    onlyAdmin2Short = false;
+    const f = gz.fcodeAndPop(p >> 2);
+    if (f.rank > mainRank) mainRank = f.rank;
+    if (f.rank >= 2 || f.population >= 100_000) strong = true;
+  }
+  return { mainRank, strong, onlyAdmin2Short };
 }
 
 /**
@@ -238,7 +275,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
         }
         if (tk.pos[j] === POS.PUNCT && w !== '.') break;
       }
-      const f = foldToken(w);
+      const f = foldAt(tk, j);
       if (!f) continue;
       key = key ? `${key} ${f}` : f;
       used++;
@@ -259,6 +296,9 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     }
     posting.length = 0;
     gz.lookup(bestKey, posting);
+    // read before a head word adds the postings of "X County": every use below is for a name
+    // without a head word
+    const info = nameInfo(gz, posting);
     const single = bestEnd === i;
     let cue = 0;
     let rule = 'gazetteer';
@@ -295,7 +335,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     }
     // the short form of a county ("Carter" for Carter County) alone is more often the person it
     // is named after: it needs its head word
-    if (!adminHead && onlyAdmin2ShortForms(gz, posting)) {
+    if (!adminHead && info.onlyAdmin2Short) {
       i = bestEnd;
       continue;
     }
@@ -312,7 +352,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     } else if (cue & (CUE_ADMIN | CUE_HYPHEN)) {
       // "X County", "X-based": the cue vouches for the name, but not for a stop word
       if (SINGLE_WORD_STOPLIST.has(lower0) || facts.mentionAt[i] === 1) continue;
-    } else if (!acceptSingle(doc, gz, i, lower0, posting, facts, sentEnd)) {
+    } else if (!acceptSingle(doc, i, lower0, info, facts, sentEnd)) {
       continue;
     }
     if (facts.mentionAt[i] === 2 && facts.mentionStart[i]) cue |= CUE_ORG;
@@ -320,7 +360,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     const locN = localityNounAround(tk.lower, i, end, sentEnd);
     if (locN) cue |= CUE_LOCALITY;
     cue |= polityCues(tk.lower, i, end, sentEnd);
-    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !strongName(gz, posting);
+    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !info.strong;
     if (!weak || hasPlaceContext(doc, i, end, sentEnd)) cuedKeys.add(bestKey);
     else weakAt.add(out.length);
     out.push({
@@ -525,21 +565,19 @@ function localityNounAround(
 
 function acceptSingle(
   doc: Doc,
-  gz: Gazetteer,
   i: number,
   lower: string,
-  postings: readonly number[],
+  info: NameInfo,
   facts: DocFacts,
   sentEnd: number,
 ): boolean {
   const tk = doc.tokens;
-  const strong = strongName(gz, postings);
-  const country = isCountryName(gz, postings);
+  const strong = info.strong;
+  const country = info.mainRank >= 3;
   if (SINGLE_WORD_STOPLIST.has(lower) && !country) return false;
   const t0 = tk.text[i];
   // acronyms ("FDA", "KBR") only as a country's or admin area's own short name ("US", "UAE")
-  if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
-    return false;
+  if (ACRONYM.test(t0) && info.mainRank < 2) return false;
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
   if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
     return false;
@@ -556,7 +594,7 @@ function acceptSingle(
   // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
   if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
-  if (facts.lowerWords.has(lower) && !strong) return false;
+  if (!strong && lowerWordIn(doc, facts, lower)) return false;
   const t = tk.text[i];
   const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
   const caps = ALL_CAPS.test(t) && t.length > 1;
@@ -572,8 +610,7 @@ function acceptSingle(
   if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
     // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
     // countries and admin areas stay ("Syria Civil Defence" still names Syria)
-    const city = !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2);
-    const country = postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3);
+    const city = info.mainRank < 2;
     if (prevCap && nextCap && !country) return false;
     if (prevCap && (city || !strong)) return false;
     // a name opening an organisation's name is a place ("Texas Southern University", "Afrin
@@ -688,11 +725,6 @@ const NOT_PLACE_AFTER = new Set([
   'thinks',
 ]);
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'asked', 'according']);
-
-function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
-  for (const p of postings) if ((p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3) return true;
-  return false;
-}
 
 const LANGUAGE_VERBS = new Set([
   'speak',
