@@ -95,8 +95,6 @@ function foldAt(tk: Doc['tokens'], j: number): string {
 
 /** Per-document facts detection needs: which lower-case words occur, which sentences are headlines. */
 interface DocFacts {
-  /** Filled on first use (see lowerWordIn): most documents never ask. */
-  lowerWords: Set<string> | null;
   titleSentence: Uint8Array;
   /** Mention kind covering each token (0 none, 1 person, 2 organisation-like, 3 weak person). */
   mentionAt: Uint8Array;
@@ -163,21 +161,20 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { lowerWords: null, titleSentence, mentionAt, mentionStart, nameRunWords };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords };
 }
 
-/** Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? */
-function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
-  if (!facts.lowerWords) {
-    const words = new Set<string>();
-    const text = doc.tokens.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i].charCodeAt(0);
-      if (c >= 97 && c <= 122) words.add(text[i]);
-    }
-    facts.lowerWords = words;
-  }
-  return facts.lowerWords.has(w);
+/**
+ * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
+ * scan, not a set of the document's words: a document asks a few times (about 8), and the set
+ * cost more to build.
+ */
+function lowerWordIn(doc: Doc, w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (!(c >= 97 && c <= 122)) return false;
+  const text = doc.tokens.text;
+  for (let i = 0; i < text.length; i++) if (text[i] === w) return true;
+  return false;
 }
 
 /** What a name's readings are, before context (one pass over its postings). */
@@ -219,7 +216,6 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   const mentions = doc.layer('mentions');
   const facts = docFacts(doc, mentions);
   const out: Toponym[] = [];
-  const posting: number[] = [];
   const cuedKeys = new Set<string>();
   const weakAt = new Set<number>();
   let sentEnd = 0;
@@ -294,7 +290,8 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       }
       continue;
     }
-    posting.length = 0;
+    // the toponym keeps this array (no copy)
+    const posting: number[] = [];
     gz.lookup(bestKey, posting);
     // read before a head word adds the postings of "X County": every use below is for a name
     // without a head word
@@ -370,7 +367,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       t1: end + 1,
       key: bestKey,
       kind: 'place',
-      postings: posting.slice(),
+      postings: posting,
       localityNoun: locN ?? undefined,
       adminHead,
       cue,
@@ -594,7 +591,7 @@ function acceptSingle(
   // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
   if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
-  if (!strong && lowerWordIn(doc, facts, lower)) return false;
+  if (!strong && lowerWordIn(doc, lower)) return false;
   const t = tk.text[i];
   const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
   const caps = ALL_CAPS.test(t) && t.length > 1;

@@ -322,7 +322,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
             W.datelinePop * Math.log10(c.f.population + 1) +
             (c.f.fcode === 'PPLC' ? W.datelineCapital : 0);
     for (const c of g.cands) c.base = c.score;
-    g.cands.sort((x, y) => y.score - x.score);
+    sortByScore(g.cands);
   }
   const countryVotes = new Map<string, number>();
   const admin1Votes = new Map<string, number>();
@@ -466,7 +466,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     // sort after scoring every group, so a round reads one consistent set of readings
     for (const g of groups.values()) {
       if (g.cands.length < 2) continue;
-      g.cands.sort((x, y) => y.score - x.score);
+      sortByScore(g.cands);
       g.best = g.cands[0];
     }
   }
@@ -493,8 +493,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       continue;
     }
     const f = best.f;
-    const [, a1 = null] = f.admin1 ? f.admin1.split('.') : [];
-    const a2 = f.admin2 ? f.admin2.split('.')[2] : null;
+    const a1 = f.admin1 ? codeField(f.admin1, 1) : null;
+    const a2 = f.admin2 ? codeField(f.admin2, 2) : null;
     places.push({
       start: t.start,
       end: t.end,
@@ -583,15 +583,18 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
   const ids: number[] = [];
   const priors: number[] = [];
   const kinds: number[] = [];
-  const seen = new Set<number>();
+  const precisions: PlacePrecision[] = [];
+  // a feature named twice (main and alternate name) counts once, by its first posting
+  const seen = t.postings.length > 16 ? new Set<number>() : null;
   for (const p of t.postings) {
     const id = p >> 2;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const fcode = gz.fcodeAt(id);
+    if (seen ? seen.has(id) : ids.includes(id)) continue;
+    seen?.add(id);
+    const precision = gz.precisionAt(id);
     ids.push(id);
     kinds.push(p & 3);
-    priors.push(priorOf(fcode, gz.populationAt(id), p & 3, precisionOf(fcode)));
+    precisions.push(precision);
+    priors.push(priorOf(gz.fcodeAt(id), gz.populationAt(id), p & 3, precision));
   }
   let order = ids.map((_, i) => i);
   if (order.length > W.maxCandidates) {
@@ -607,11 +610,9 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
     order = order.slice(0, W.maxCandidates);
   }
   for (const i of order) {
-    const f = gz.feature(ids[i]);
-    const precision = precisionOf(f.fcode);
     g.cands.push({
-      f,
-      precision,
+      f: gz.feature(ids[i]),
+      precision: precisions[i],
       prior: priors[i],
       base: priors[i],
       score: priors[i],
@@ -681,6 +682,34 @@ function applyCues(g: Group): void {
   // "the city of Turkey" is a town called Turkey whatever else the name reads as
   if (g.cue & CUE_LOCALITY_OF && g.cands.some((c) => c.precision === 'city'))
     g.cands = g.cands.filter((c) => c.precision === 'city');
+}
+
+/**
+ * Sort candidates by score, best first, in place: a stable insertion sort (the order
+ * `Array.prototype.sort` gives, without its scratch arrays; lists are at most maxCandidates long).
+ */
+function sortByScore(cands: Candidate[]): void {
+  for (let i = 1; i < cands.length; i++) {
+    const c = cands[i];
+    let j = i - 1;
+    while (j >= 0 && cands[j].score < c.score) {
+      cands[j + 1] = cands[j];
+      j--;
+    }
+    cands[j + 1] = c;
+  }
+}
+
+/** Field n of a dotted admin code ("US.TX.201"), as `code.split('.')[n]` without the array; null when missing. */
+function codeField(code: string, n: number): string | null {
+  let from = 0;
+  for (let k = 0; k < n; k++) {
+    const dot = code.indexOf('.', from);
+    if (dot < 0) return null;
+    from = dot + 1;
+  }
+  const end = code.indexOf('.', from);
+  return end < 0 ? code.slice(from) : code.slice(from, end);
 }
 
 function headOf(g: Group): string {

@@ -278,6 +278,13 @@ export class Gazetteer {
     return p.meta.fcodes[p.a.fcode[id - this.bases[pi]]];
   }
 
+  /** Precision of a feature (as precisionOf its feature code), without building a view. */
+  precisionAt(id: number): PlacePrecision {
+    const pi = this.part(id);
+    const p = this.parts[pi];
+    return p.precisionOfCode[p.a.fcode[id - this.bases[pi]]];
+  }
+
   /** Population of a feature, without building a view. */
   populationAt(id: number): number {
     const pi = this.part(id);
