@@ -103,10 +103,21 @@ interface DocFacts {
   nameRunWords: Set<string>;
 }
 
+/**
+ * Scratch memory for docFacts, reused from document to document (each worker thread has its own
+ * module state, and the facts do not outlive detectToponyms): a typed array per document costs
+ * an off-heap allocation each.
+ */
+let sentScratch = new Uint32Array(1024);
+let tokScratch = new Uint8Array(8192);
+
 function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   const tk = doc.tokens;
-  const caps = new Uint32Array(doc.sentences.length);
-  const words = new Uint32Array(doc.sentences.length);
+  const ns = doc.sentences.length;
+  if (sentScratch.length < 2 * ns) sentScratch = new Uint32Array(4 * ns);
+  if (tokScratch.length < ns + 2 * tk.length) tokScratch = new Uint8Array(2 * (ns + 2 * tk.length));
+  const caps = sentScratch.subarray(0, ns).fill(0);
+  const words = sentScratch.subarray(ns, 2 * ns).fill(0);
   for (let i = 0; i < tk.length; i++) {
     const t = tk.text[i];
     if (tk.pos[i] !== POS.PUNCT && t.length > 3) {
@@ -114,14 +125,17 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
       if (upperStart(t)) caps[tk.sentence[i]]++;
     }
   }
-  const titleSentence = new Uint8Array(doc.sentences.length);
+  const titleSentence = tokScratch.subarray(0, ns).fill(0);
   for (let s = 0; s < titleSentence.length; s++) {
     if (words[s] >= 3 && caps[s] / words[s] > 0.7) titleSentence[s] = 1;
   }
-  const mentionAt = new Uint8Array(tk.length);
-  const mentionStart = new Uint8Array(tk.length);
+  const mentionAt = tokScratch.subarray(ns, ns + tk.length).fill(0);
+  const mentionStart = tokScratch.subarray(ns + tk.length, ns + 2 * tk.length).fill(0);
   let j = 0;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // the mentions layer comes in text order: copy and sort only when it does not
+  let inOrder = true;
+  for (let k = 1; k < mentions.length && inOrder; k++) inOrder = mentions[k - 1].start <= mentions[k].start;
+  const sorted = inOrder ? mentions : [...mentions].sort((a, b) => a.start - b.start);
   for (const m of sorted) {
     if (m.kind === 'place' || m.kind === 'demonym') continue;
     const weak = m.rule?.startsWith('shape.') ?? false;
@@ -580,7 +594,7 @@ function acceptSingle(
     return false;
   // a word also seen inside a longer name ("Michael Jones", "First Baptist Church Maryville")
   // counts only where the context itself says place ("in Maryville")
-  if (facts.nameRunWords.has(lower) && !strong && !hasPlaceContext(doc, i, i, sentEnd)) return false;
+  if (!strong && facts.nameRunWords.has(lower) && !hasPlaceContext(doc, i, i, sentEnd)) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
   if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
