@@ -798,18 +798,33 @@ function isLanguageUse(lower: readonly string[], i: number, last: number): boole
   return prev !== undefined && LANGUAGE_VERBS.has(prev);
 }
 
-let firstWords: Set<string> | null = null;
-let firstWordsOf: ReadonlyMap<string, string> | null = null;
-function demonymFirstWords(demonyms: ReadonlyMap<string, string>): Set<string> {
-  if (firstWordsOf !== demonyms || !firstWords) {
-    firstWords = new Set();
+/** Derived from one demonym table: the first words of its two-word demonyms, and its shapes. */
+interface DemonymIndex {
+  of: ReadonlyMap<string, string>;
+  firstWords: Set<string>;
+  /** shapeOf every key: a word of another shape is not a demonym, and costs no string hashing. */
+  shapes: Set<number>;
+}
+let demonymIndex: DemonymIndex | null = null;
+function demonymIndexOf(demonyms: ReadonlyMap<string, string>): DemonymIndex {
+  if (demonymIndex?.of !== demonyms) {
+    const firstWords = new Set<string>();
+    const shapes = new Set<number>();
     for (const k of demonyms.keys()) {
       const sp = k.indexOf(' ');
       if (sp > 0) firstWords.add(k.slice(0, sp));
+      shapes.add(shapeOf(k, k.length));
     }
-    firstWordsOf = demonyms;
+    demonymIndex = { of: demonyms, firstWords, shapes };
   }
-  return firstWords;
+  return demonymIndex;
+}
+
+/** First and last code unit and length of the first `len` code units of k, as one number. */
+function shapeOf(k: string, len: number): number {
+  return len === 0
+    ? 0
+    : ((k.charCodeAt(0) & 0xffff) * 0x10000 + (k.charCodeAt(len - 1) & 0xffff)) * 64 + Math.min(len, 63);
 }
 
 function matchDemonym(
@@ -819,14 +834,19 @@ function matchDemonym(
   sentEnd: number,
   demonyms: ReadonlyMap<string, string>,
 ): { last: number; key: string; target: string } | null {
+  const index = demonymIndexOf(demonyms);
   // two-word demonyms first ("South Korean", "Sri Lankan")
-  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && upperStart(text[i + 1])) {
+  if (i + 1 < sentEnd && index.firstWords.has(lower[i]) && upperStart(text[i + 1])) {
     const k2 = `${foldToken(text[i])} ${foldToken(text[i + 1])}`;
     const t2 = demonyms.get(k2) ?? (k2.endsWith('s') ? demonyms.get(k2.slice(0, -1)) : undefined);
     if (t2) return { last: i + 1, key: k2, target: t2 };
   }
   const k = lower[i].charCodeAt(0) < 128 ? lower[i] : foldToken(text[i]);
-  const t = demonyms.get(k) ?? (k.endsWith('s') && k.length > 4 ? demonyms.get(k.slice(0, -1)) : undefined);
+  const t =
+    (index.shapes.has(shapeOf(k, k.length)) ? demonyms.get(k) : undefined) ??
+    (k.endsWith('s') && k.length > 4 && index.shapes.has(shapeOf(k, k.length - 1))
+      ? demonyms.get(k.slice(0, -1))
+      : undefined);
   return t ? { last: i, key: k, target: t } : null;
 }
 
