@@ -77,20 +77,36 @@ function isDigit(c: number): boolean {
 }
 
 function foldToken(t: string): string {
-  return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
+  if (ASCII_TOKEN.test(t)) return t.toLowerCase().replace(/\./g, '');
+  // the rest ("Clinton’s", "O’Malley", "Zürich") recur, and full folding normalises and runs
+  // several regular expressions
+  let f = foldedNames.get(t);
+  if (f === undefined) {
+    if (foldedNames.size >= 10_000) foldedNames.clear();
+    f = foldName(t);
+    foldedNames.set(t, f);
+  }
+  return f;
 }
+const foldedNames = new Map<string, string>();
 
 /**
- * foldToken of token j without building a string: a lower-cased form of only [a-z0-9] is already
- * its folded form (whatever the surface, since folding lower-cases first).
+ * foldToken of token j, mostly without building a string: a lower-cased form of only [a-z0-9] is
+ * already its folded form (whatever the surface, since folding lower-cases first); with full
+ * stops, those dropped.
  */
 function foldAt(tk: Doc['tokens'], j: number): string {
   const low = tk.lower[j];
+  let dots = 0;
   for (let c = 0; c < low.length; c++) {
     const x = low.charCodeAt(c);
-    if (!((x >= 97 && x <= 122) || (x >= 48 && x <= 57))) return foldToken(tk.text[j]);
+    if (x === 46) dots++;
+    else if (!((x >= 97 && x <= 122) || (x >= 48 && x <= 57))) return foldToken(tk.text[j]);
   }
-  return low;
+  if (dots === 0) return low;
+  // "Mr.", "Sen.", "U.S.": the full stops dropped
+  if (dots === 1 && low.charCodeAt(low.length - 1) === 46) return low.slice(0, -1);
+  return low.replaceAll('.', '');
 }
 
 /** Per-document facts detection needs: which lower-case words occur, which sentences are headlines. */
