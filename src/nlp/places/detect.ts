@@ -77,12 +77,40 @@ function isDigit(c: number): boolean {
 }
 
 function foldToken(t: string): string {
-  return ASCII_TOKEN.test(t) ? t.toLowerCase().replace(/\./g, '') : foldName(t);
+  if (ASCII_TOKEN.test(t)) return t.toLowerCase().replace(/\./g, '');
+  // the rest ("Clinton’s", "O’Malley", "Zürich") recur, and full folding normalises and runs
+  // several regular expressions
+  let f = foldedNames.get(t);
+  if (f === undefined) {
+    if (foldedNames.size >= 10_000) foldedNames.clear();
+    f = foldName(t);
+    foldedNames.set(t, f);
+  }
+  return f;
+}
+const foldedNames = new Map<string, string>();
+
+/**
+ * foldToken of token j, mostly without building a string: a lower-cased form of only [a-z0-9] is
+ * already its folded form (whatever the surface, since folding lower-cases first); with full
+ * stops, those dropped.
+ */
+function foldAt(tk: Doc['tokens'], j: number): string {
+  const low = tk.lower[j];
+  let dots = 0;
+  for (let c = 0; c < low.length; c++) {
+    const x = low.charCodeAt(c);
+    if (x === 46) dots++;
+    else if (!((x >= 97 && x <= 122) || (x >= 48 && x <= 57))) return foldToken(tk.text[j]);
+  }
+  if (dots === 0) return low;
+  // "Mr.", "Sen.", "U.S.": the full stops dropped
+  if (dots === 1 && low.charCodeAt(low.length - 1) === 46) return low.slice(0, -1);
+  return low.replaceAll('.', '');
 }
 
 /** Per-document facts detection needs: which lower-case words occur, which sentences are headlines. */
 interface DocFacts {
-  lowerWords: Set<string>;
   titleSentence: Uint8Array;
   /** Mention kind covering each token (0 none, 1 person, 2 organisation-like, 3 weak person). */
   mentionAt: Uint8Array;
@@ -91,28 +119,39 @@ interface DocFacts {
   nameRunWords: Set<string>;
 }
 
+/**
+ * Scratch memory for docFacts, reused from document to document (each worker thread has its own
+ * module state, and the facts do not outlive detectToponyms): a typed array per document costs
+ * an off-heap allocation each.
+ */
+let sentScratch = new Uint32Array(1024);
+let tokScratch = new Uint8Array(8192);
+
 function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   const tk = doc.tokens;
-  const lowerWords = new Set<string>();
-  const caps = new Uint32Array(doc.sentences.length);
-  const words = new Uint32Array(doc.sentences.length);
+  const ns = doc.sentences.length;
+  if (sentScratch.length < 2 * ns) sentScratch = new Uint32Array(4 * ns);
+  if (tokScratch.length < ns + 2 * tk.length) tokScratch = new Uint8Array(2 * (ns + 2 * tk.length));
+  const caps = sentScratch.subarray(0, ns).fill(0);
+  const words = sentScratch.subarray(ns, 2 * ns).fill(0);
   for (let i = 0; i < tk.length; i++) {
     const t = tk.text[i];
-    const c = t.charCodeAt(0);
-    if (c >= 97 && c <= 122) lowerWords.add(t);
     if (tk.pos[i] !== POS.PUNCT && t.length > 3) {
       words[tk.sentence[i]]++;
       if (upperStart(t)) caps[tk.sentence[i]]++;
     }
   }
-  const titleSentence = new Uint8Array(doc.sentences.length);
+  const titleSentence = tokScratch.subarray(0, ns).fill(0);
   for (let s = 0; s < titleSentence.length; s++) {
     if (words[s] >= 3 && caps[s] / words[s] > 0.7) titleSentence[s] = 1;
   }
-  const mentionAt = new Uint8Array(tk.length);
-  const mentionStart = new Uint8Array(tk.length);
+  const mentionAt = tokScratch.subarray(ns, ns + tk.length).fill(0);
+  const mentionStart = tokScratch.subarray(ns + tk.length, ns + 2 * tk.length).fill(0);
   let j = 0;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // the mentions layer comes in text order: copy and sort only when it does not
+  let inOrder = true;
+  for (let k = 1; k < mentions.length && inOrder; k++) inOrder = mentions[k - 1].start <= mentions[k].start;
+  const sorted = inOrder ? mentions : [...mentions].sort((a, b) => a.start - b.start);
   for (const m of sorted) {
     if (m.kind === 'place' || m.kind === 'demonym') continue;
     const weak = m.rule?.startsWith('shape.') ?? false;
@@ -152,23 +191,48 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { lowerWords, titleSentence, mentionAt, mentionStart, nameRunWords };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords };
 }
 
-/** Every reading is an admin2 area matched by an alternate (short) name only. */
-function onlyAdmin2ShortForms(gz: Gazetteer, postings: readonly number[]): boolean {
-  for (const p of postings) if ((p & 3) < 2 || gz.fcodeAt(p >> 2) !== 'ADM2') return false;
-  return postings.length > 0;
-}
-
-/** Cheap strength of a gazetteer name before context: is it a country, admin area, region or a large city? */
-function strongName(gz: Gazetteer, postings: readonly number[]): boolean {
-  for (const p of postings) {
-    if ((p & 3) >= 2) continue;
-    const f = gz.fcodeAndPop(p >> 2);
-    if (f.rank >= 2 || f.population >= 100_000) return true;
-  }
+/**
+ * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
+ * scan, not a set of the document's words: a document asks a few times (about 8), and the set
+ * cost more to build.
+ */
+function lowerWordIn(doc: Doc, w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (!(c >= 97 && c <= 122)) return false;
+  const text = doc.tokens.text;
+  for (let i = 0; i < text.length; i++) if (text[i] === w) return true;
   return false;
+}
+
+/** What a name's readings are, before context (one pass over its postings). */
+interface NameInfo {
+  /** Highest rank (3 country/region, 2 admin1, 1 admin2, 0 other) of a reading by a main or official name; -1 when none. */
+  mainRank: number;
+  /** Cheap strength: a country, admin area, region or a large city (by a main or official name). */
+  strong: boolean;
+  /** Every reading is an admin2 area matched by an alternate (short) name only. */
+  onlyAdmin2Short: boolean;
+}
+
+function nameInfo(gz: Gazetteer, postings: readonly number[]): NameInfo {
+  let mainRank = -1;
+  let strong = false;
+  let onlyAdmin2Short = postings.length > 0;
+  for (let k = 0; k < postings.length; k++) {
+    const p = postings[k];
+    if ((p & 3) >= 2) {
+      if (onlyAdmin2Short && gz.fcodeAt(p >> 2) !== 'ADM2') onlyAdmin2Short = false;
+      continue;
+    }
+    onlyAdmin2Short = false;
+    const f = gz.fcodeAndPop(p >> 2);
+    if (f.rank > mainRank) mainRank = f.rank;
+    if (f.rank >= 2 || f.population >= 100_000) strong = true;
+  }
+  return { mainRank, strong, onlyAdmin2Short };
 }
 
 /**
@@ -182,7 +246,6 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   const mentions = doc.layer('mentions');
   const facts = docFacts(doc, mentions);
   const out: Toponym[] = [];
-  const posting: number[] = [];
   const cuedKeys = new Set<string>();
   const weakAt = new Set<number>();
   let sentEnd = 0;
@@ -238,7 +301,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
         }
         if (tk.pos[j] === POS.PUNCT && w !== '.') break;
       }
-      const f = foldToken(w);
+      const f = foldAt(tk, j);
       if (!f) continue;
       key = key ? `${key} ${f}` : f;
       used++;
@@ -257,8 +320,12 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       }
       continue;
     }
-    posting.length = 0;
+    // the toponym keeps this array (no copy)
+    const posting: number[] = [];
     gz.lookup(bestKey, posting);
+    // read before a head word adds the postings of "X County": every use below is for a name
+    // without a head word
+    const info = nameInfo(gz, posting);
     const single = bestEnd === i;
     let cue = 0;
     let rule = 'gazetteer';
@@ -295,7 +362,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     }
     // the short form of a county ("Carter" for Carter County) alone is more often the person it
     // is named after: it needs its head word
-    if (!adminHead && onlyAdmin2ShortForms(gz, posting)) {
+    if (!adminHead && info.onlyAdmin2Short) {
       i = bestEnd;
       continue;
     }
@@ -312,7 +379,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     } else if (cue & (CUE_ADMIN | CUE_HYPHEN)) {
       // "X County", "X-based": the cue vouches for the name, but not for a stop word
       if (SINGLE_WORD_STOPLIST.has(lower0) || facts.mentionAt[i] === 1) continue;
-    } else if (!acceptSingle(doc, gz, i, lower0, posting, facts, sentEnd)) {
+    } else if (!acceptSingle(doc, i, lower0, info, facts, sentEnd)) {
       continue;
     }
     if (facts.mentionAt[i] === 2 && facts.mentionStart[i]) cue |= CUE_ORG;
@@ -320,7 +387,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     const locN = localityNounAround(tk.lower, i, end, sentEnd);
     if (locN) cue |= CUE_LOCALITY;
     cue |= polityCues(tk.lower, i, end, sentEnd);
-    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !strongName(gz, posting);
+    const weak = single && !(cue & (CUE_ADMIN | CUE_HYPHEN | CUE_LOCALITY)) && !info.strong;
     if (!weak || hasPlaceContext(doc, i, end, sentEnd)) cuedKeys.add(bestKey);
     else weakAt.add(out.length);
     out.push({
@@ -330,7 +397,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       t1: end + 1,
       key: bestKey,
       kind: 'place',
-      postings: posting.slice(),
+      postings: posting,
       localityNoun: locN ?? undefined,
       adminHead,
       cue,
@@ -525,27 +592,25 @@ function localityNounAround(
 
 function acceptSingle(
   doc: Doc,
-  gz: Gazetteer,
   i: number,
   lower: string,
-  postings: readonly number[],
+  info: NameInfo,
   facts: DocFacts,
   sentEnd: number,
 ): boolean {
   const tk = doc.tokens;
-  const strong = strongName(gz, postings);
-  const country = isCountryName(gz, postings);
+  const strong = info.strong;
+  const country = info.mainRank >= 3;
   if (SINGLE_WORD_STOPLIST.has(lower) && !country) return false;
   const t0 = tk.text[i];
   // acronyms ("FDA", "KBR") only as a country's or admin area's own short name ("US", "UAE")
-  if (ACRONYM.test(t0) && !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2))
-    return false;
+  if (ACRONYM.test(t0) && info.mainRank < 2) return false;
   // abbreviations with a full stop ("Ga.", "Miss.") only as a qualifier after a comma
   if (t0.endsWith('.') && t0.length <= 6 && !country && !ABBREV_BEFORE.has(tk.lower[i - 1] ?? ''))
     return false;
   // a word also seen inside a longer name ("Michael Jones", "First Baptist Church Maryville")
   // counts only where the context itself says place ("in Maryville")
-  if (facts.nameRunWords.has(lower) && !strong && !hasPlaceContext(doc, i, i, sentEnd)) return false;
+  if (!strong && facts.nameRunWords.has(lower) && !hasPlaceContext(doc, i, i, sentEnd)) return false;
   const nextLower = tk.lower[i + 1];
   if (nextLower !== undefined && NOT_PLACE_AFTER.has(nextLower) && !country) return false;
   if (i > 0 && SPEECH_VERBS.has(tk.lower[i - 1]) && !strong) return false;
@@ -556,7 +621,7 @@ function acceptSingle(
   // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
   if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
-  if (facts.lowerWords.has(lower) && !strong) return false;
+  if (!strong && lowerWordIn(doc, lower)) return false;
   const t = tk.text[i];
   const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
   const caps = ALL_CAPS.test(t) && t.length > 1;
@@ -572,8 +637,7 @@ function acceptSingle(
   if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
     // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
     // countries and admin areas stay ("Syria Civil Defence" still names Syria)
-    const city = !postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 2);
-    const country = postings.some((p) => (p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3);
+    const city = info.mainRank < 2;
     if (prevCap && nextCap && !country) return false;
     if (prevCap && (city || !strong)) return false;
     // a name opening an organisation's name is a place ("Texas Southern University", "Afrin
@@ -689,11 +753,6 @@ const NOT_PLACE_AFTER = new Set([
 ]);
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'asked', 'according']);
 
-function isCountryName(gz: Gazetteer, postings: readonly number[]): boolean {
-  for (const p of postings) if ((p & 3) < 2 && gz.fcodeAndPop(p >> 2).rank >= 3) return true;
-  return false;
-}
-
 const LANGUAGE_VERBS = new Set([
   'speak',
   'speaks',
@@ -755,18 +814,33 @@ function isLanguageUse(lower: readonly string[], i: number, last: number): boole
   return prev !== undefined && LANGUAGE_VERBS.has(prev);
 }
 
-let firstWords: Set<string> | null = null;
-let firstWordsOf: ReadonlyMap<string, string> | null = null;
-function demonymFirstWords(demonyms: ReadonlyMap<string, string>): Set<string> {
-  if (firstWordsOf !== demonyms || !firstWords) {
-    firstWords = new Set();
+/** Derived from one demonym table: the first words of its two-word demonyms, and its shapes. */
+interface DemonymIndex {
+  of: ReadonlyMap<string, string>;
+  firstWords: Set<string>;
+  /** shapeOf every key: a word of another shape is not a demonym, and costs no string hashing. */
+  shapes: Set<number>;
+}
+let demonymIndex: DemonymIndex | null = null;
+function demonymIndexOf(demonyms: ReadonlyMap<string, string>): DemonymIndex {
+  if (demonymIndex?.of !== demonyms) {
+    const firstWords = new Set<string>();
+    const shapes = new Set<number>();
     for (const k of demonyms.keys()) {
       const sp = k.indexOf(' ');
       if (sp > 0) firstWords.add(k.slice(0, sp));
+      shapes.add(shapeOf(k, k.length));
     }
-    firstWordsOf = demonyms;
+    demonymIndex = { of: demonyms, firstWords, shapes };
   }
-  return firstWords;
+  return demonymIndex;
+}
+
+/** First and last code unit and length of the first `len` code units of k, as one number. */
+function shapeOf(k: string, len: number): number {
+  return len === 0
+    ? 0
+    : ((k.charCodeAt(0) & 0xffff) * 0x10000 + (k.charCodeAt(len - 1) & 0xffff)) * 64 + Math.min(len, 63);
 }
 
 function matchDemonym(
@@ -776,14 +850,19 @@ function matchDemonym(
   sentEnd: number,
   demonyms: ReadonlyMap<string, string>,
 ): { last: number; key: string; target: string } | null {
+  const index = demonymIndexOf(demonyms);
   // two-word demonyms first ("South Korean", "Sri Lankan")
-  if (i + 1 < sentEnd && demonymFirstWords(demonyms).has(lower[i]) && upperStart(text[i + 1])) {
+  if (i + 1 < sentEnd && index.firstWords.has(lower[i]) && upperStart(text[i + 1])) {
     const k2 = `${foldToken(text[i])} ${foldToken(text[i + 1])}`;
     const t2 = demonyms.get(k2) ?? (k2.endsWith('s') ? demonyms.get(k2.slice(0, -1)) : undefined);
     if (t2) return { last: i + 1, key: k2, target: t2 };
   }
   const k = lower[i].charCodeAt(0) < 128 ? lower[i] : foldToken(text[i]);
-  const t = demonyms.get(k) ?? (k.endsWith('s') && k.length > 4 ? demonyms.get(k.slice(0, -1)) : undefined);
+  const t =
+    (index.shapes.has(shapeOf(k, k.length)) ? demonyms.get(k) : undefined) ??
+    (k.endsWith('s') && k.length > 4 && index.shapes.has(shapeOf(k, k.length - 1))
+      ? demonyms.get(k.slice(0, -1))
+      : undefined);
   return t ? { last: i, key: k, target: t } : null;
 }
 

@@ -238,10 +238,10 @@ function priorOf(fcode: string, population: number, nameKind: number, precision:
 }
 
 /** Cheap "within km" test (equirectangular), for the many pairwise checks. */
-function nearKm(a: FeatureView, b: FeatureView, km: number): boolean {
-  const dLat = a.lat - b.lat;
+function nearKm(aLat: number, aLon: number, bLat: number, bLon: number, km: number): boolean {
+  const dLat = aLat - bLat;
   if (dLat > 2 || dLat < -2) return false;
-  const dLon = (a.lon - b.lon) * Math.cos(((a.lat + b.lat) * Math.PI) / 360);
+  const dLon = (aLon - bLon) * Math.cos(((aLat + bLat) * Math.PI) / 360);
   return (dLat * dLat + dLon * dLon) * 12364 <= km * km;
 }
 
@@ -322,7 +322,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
             W.datelinePop * Math.log10(c.f.population + 1) +
             (c.f.fcode === 'PPLC' ? W.datelineCapital : 0);
     for (const c of g.cands) c.base = c.score;
-    g.cands.sort((x, y) => y.score - x.score);
+    sortByScore(g.cands);
   }
   const countryVotes = new Map<string, number>();
   const admin1Votes = new Map<string, number>();
@@ -432,6 +432,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     if (round === 1 && W.usStyle > 0 && closeUsContest(groups.values()))
       usCue = W.usStyle * usStyleOf(doc.text, gz.areaCodes);
     collectVotes();
+    packNear(near);
     for (const g of groups.values()) {
       if (g.cands.length < 2) {
         g.best = g.cands[0] ?? null;
@@ -443,7 +444,7 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
         let s = c.base;
         if (listed && c.precision === 'admin1') s += 2;
         if (c.precision === 'city' || c.precision === 'admin2')
-          s += Math.min(W.supportMax, W.support * support(c, g, near));
+          s += Math.min(W.supportMax, W.support * support(c, g));
         let cv = countryVotes.get(c.f.country) ?? 0;
         if (c.f.country === g.ownCountry) cv -= g.ownCountryW;
         let av = c.f.admin1 ? (admin1Votes.get(c.f.admin1) ?? 0) : 0;
@@ -466,10 +467,12 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
     // sort after scoring every group, so a round reads one consistent set of readings
     for (const g of groups.values()) {
       if (g.cands.length < 2) continue;
-      g.cands.sort((x, y) => y.score - x.score);
+      sortByScore(g.cands);
       g.best = g.cands[0];
     }
   }
+
+  nearGroups = []; // (hold no document's groups between calls)
 
   // Output, one place per toponym, in text order.
   const places: Place[] = [];
@@ -493,8 +496,8 @@ export function resolveToponyms(doc: Doc, gz: Gazetteer, toponyms: readonly Topo
       continue;
     }
     const f = best.f;
-    const [, a1 = null] = f.admin1 ? f.admin1.split('.') : [];
-    const a2 = f.admin2 ? f.admin2.split('.')[2] : null;
+    const a1 = f.admin1 ? codeField(f.admin1, 1) : null;
+    const a2 = f.admin2 ? codeField(f.admin2, 2) : null;
     places.push({
       start: t.start,
       end: t.end,
@@ -554,23 +557,61 @@ function attachToStatedParents(doc: Doc, places: Place[]): void {
 const NEAR_KM = 120;
 const NEAR_CANDIDATES = 8;
 
-/** How many other names have a reading within NEAR_KM of this candidate (their top reading counts most). */
-function support(c: Candidate, self: Group, groups: readonly Group[]): number {
-  let s = 0;
-  for (const h of groups) {
-    if (h === self) continue;
-    let w = 0;
+/**
+ * The readings support() compares with, packed once per round (the candidates' order is fixed
+ * within a round): for each name in nearGroups, the coordinates of those of its first
+ * NEAR_CANDIDATES readings that are not areas, in order, and whether each leads its name. Flat
+ * arrays reused from document to document instead of chasing candidate and view objects.
+ */
+let nearGroups: readonly Group[] = [];
+let nearStart = new Int32Array(64);
+let nearLat = new Float64Array(512);
+let nearLon = new Float64Array(512);
+let nearLeads = new Uint8Array(512);
+
+function packNear(groups: readonly Group[]): void {
+  let total = 0;
+  for (const h of groups) total += Math.min(NEAR_CANDIDATES, h.cands.length);
+  if (nearStart.length < groups.length + 1) nearStart = new Int32Array(2 * (groups.length + 1));
+  if (nearLat.length < total) {
+    nearLat = new Float64Array(2 * total);
+    nearLon = new Float64Array(2 * total);
+    nearLeads = new Uint8Array(2 * total);
+  }
+  let k = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    nearStart[gi] = k;
+    const h = groups[gi];
     const n = Math.min(NEAR_CANDIDATES, h.cands.length);
     for (let i = 0; i < n; i++) {
       const d = h.cands[i];
       if (d.precision === 'country' || d.precision === 'region' || d.precision === 'admin1') continue;
-      if (nearKm(c.f, d.f, NEAR_KM)) {
+      nearLat[k] = d.f.lat;
+      nearLon[k] = d.f.lon;
+      nearLeads[k] = i === 0 ? 1 : 0;
+      k++;
+    }
+  }
+  nearStart[groups.length] = k;
+  nearGroups = groups;
+}
+
+/** How many other names have a reading within NEAR_KM of this candidate (their top reading counts most). */
+function support(c: Candidate, self: Group): number {
+  const lat = c.f.lat;
+  const lon = c.f.lon;
+  let s = 0;
+  for (let gi = 0; gi < nearGroups.length; gi++) {
+    if (nearGroups[gi] === self) continue;
+    let w = 0;
+    for (let k = nearStart[gi]; k < nearStart[gi + 1]; k++) {
+      if (nearKm(lat, lon, nearLat[k], nearLon[k], NEAR_KM)) {
         // two names with readings a few km apart are rarely a coincidence, whichever reading leads
-        if (nearKm(c.f, d.f, W.closeKm)) {
+        if (nearKm(lat, lon, nearLat[k], nearLon[k], W.closeKm)) {
           w = W.closeW;
           break;
         }
-        w = Math.max(w, i === 0 ? 1 : 0.5);
+        w = Math.max(w, nearLeads[k] === 1 ? 1 : 0.5);
       }
     }
     s += w;
@@ -583,15 +624,18 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
   const ids: number[] = [];
   const priors: number[] = [];
   const kinds: number[] = [];
-  const seen = new Set<number>();
+  const precisions: PlacePrecision[] = [];
+  // a feature named twice (main and alternate name) counts once, by its first posting
+  const seen = t.postings.length > 16 ? new Set<number>() : null;
   for (const p of t.postings) {
     const id = p >> 2;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const fcode = gz.fcodeAt(id);
+    if (seen ? seen.has(id) : ids.includes(id)) continue;
+    seen?.add(id);
+    const precision = gz.precisionAt(id);
     ids.push(id);
     kinds.push(p & 3);
-    priors.push(priorOf(fcode, gz.populationAt(id), p & 3, precisionOf(fcode)));
+    precisions.push(precision);
+    priors.push(priorOf(gz.fcodeAt(id), gz.populationAt(id), p & 3, precision));
   }
   let order = ids.map((_, i) => i);
   if (order.length > W.maxCandidates) {
@@ -607,11 +651,9 @@ function buildCandidates(gz: Gazetteer, g: Group, t: Toponym): void {
     order = order.slice(0, W.maxCandidates);
   }
   for (const i of order) {
-    const f = gz.feature(ids[i]);
-    const precision = precisionOf(f.fcode);
     g.cands.push({
-      f,
-      precision,
+      f: gz.feature(ids[i]),
+      precision: precisions[i],
       prior: priors[i],
       base: priors[i],
       score: priors[i],
@@ -681,6 +723,34 @@ function applyCues(g: Group): void {
   // "the city of Turkey" is a town called Turkey whatever else the name reads as
   if (g.cue & CUE_LOCALITY_OF && g.cands.some((c) => c.precision === 'city'))
     g.cands = g.cands.filter((c) => c.precision === 'city');
+}
+
+/**
+ * Sort candidates by score, best first, in place: a stable insertion sort (the order
+ * `Array.prototype.sort` gives, without its scratch arrays; lists are at most maxCandidates long).
+ */
+function sortByScore(cands: Candidate[]): void {
+  for (let i = 1; i < cands.length; i++) {
+    const c = cands[i];
+    let j = i - 1;
+    while (j >= 0 && cands[j].score < c.score) {
+      cands[j + 1] = cands[j];
+      j--;
+    }
+    cands[j + 1] = c;
+  }
+}
+
+/** Field n of a dotted admin code ("US.TX.201"), as `code.split('.')[n]` without the array; null when missing. */
+function codeField(code: string, n: number): string | null {
+  let from = 0;
+  for (let k = 0; k < n; k++) {
+    const dot = code.indexOf('.', from);
+    if (dot < 0) return null;
+    from = dot + 1;
+  }
+  const end = code.indexOf('.', from);
+  return end < 0 ? code.slice(from) : code.slice(from, end);
 }
 
 function headOf(g: Group): string {

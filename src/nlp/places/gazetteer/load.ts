@@ -33,6 +33,9 @@ export class IndexPart {
     this.a = a as IndexArrays;
     this.strings = readFileSync(join(dir, 'strings.txt'));
     this.mask = this.meta.slots - 1;
+    // per feature-code tables, so hot paths index an array instead of comparing code strings
+    this.precisionOfCode = this.meta.fcodes.map(precisionOf);
+    this.rankOfCode = Uint8Array.from(this.precisionOfCode, rankOfPrecision);
     const dem = join(dir, 'demonyms.json');
     this.demonyms = existsSync(dem) ? (JSON.parse(readFileSync(dem, 'utf8')) as Record<string, string>) : {};
     const ac = join(dir, 'area-codes.json');
@@ -42,6 +45,10 @@ export class IndexPart {
   readonly demonyms: Record<string, string>;
   /** North American phone area code ("519") → admin1 code ("CA.08") or ISO alpha-2. */
   readonly areaCodes: Record<string, string>;
+  /** Precision of each feature code (indexed like `meta.fcodes`). */
+  readonly precisionOfCode: PlacePrecision[];
+  /** Rank of each feature code: 3 country/region, 2 admin1, 1 admin2, 0 other. */
+  readonly rankOfCode: Uint8Array;
 
   private sameKey(key: string, at: number): boolean {
     const b = this.strings;
@@ -132,6 +139,14 @@ export function precisionOf(fcode: string): PlacePrecision {
   return 'point';
 }
 
+function rankOfPrecision(pr: PlacePrecision): number {
+  return pr === 'country' || pr === 'region' ? 3 : pr === 'admin1' ? 2 : pr === 'admin2' ? 1 : 0;
+}
+
+/** Lookups remembered per gazetteer before the memo is emptied (a few MB at most). */
+const MEMO_MAX = 50_000;
+const NO_POSTINGS = new Int32Array(0);
+
 /**
  * The gazetteer: the built-in index plus any user overlays, looked up by folded name. Feature ids
  * are global: part `i` owns ids [base_i, base_i + features_i).
@@ -188,6 +203,24 @@ export class Gazetteer {
    * the key is unknown, else the number of postings (0 = only a prefix of longer names).
    */
   lookup(key: string, out: number[] | null): number {
+    // News repeats its names, and inside a pipeline the index arrays are mostly out of the CPU
+    // caches: a small map of the keys seen so far answers most lookups.
+    let post = this.memo.get(key);
+    if (post === undefined) {
+      post = this.lookupIndex(key);
+      if (this.memo.size >= MEMO_MAX) this.memo.clear();
+      this.memo.set(key, post);
+    }
+    if (post === null) return -1;
+    if (out) for (let j = 0; j < post.length; j++) out.push(post[j]);
+    return post.length;
+  }
+
+  private readonly memo = new Map<string, Int32Array | null>();
+
+  /** Postings of a key from the index parts (null when no part knows the key). */
+  private lookupIndex(key: string): Int32Array | null {
+    const out: number[] = [];
     let found = -1;
     for (let pi = 0; pi < this.parts.length; pi++) {
       const p = this.parts[pi];
@@ -197,12 +230,11 @@ export class Gazetteer {
       const start = p.a.postStart[k];
       const n = p.a.postCount[k];
       found += n;
-      if (out) {
-        const base = this.bases[pi] << 2;
-        for (let j = 0; j < n; j++) out.push(base + p.a.postings[start + j]);
-      }
+      const base = this.bases[pi] << 2;
+      for (let j = 0; j < n; j++) out.push(base + p.a.postings[start + j]);
     }
-    return found;
+    if (found < 0) return null;
+    return found === 0 ? NO_POSTINGS : Int32Array.from(out);
   }
 
   feature(id: number): FeatureView {
@@ -234,10 +266,7 @@ export class Gazetteer {
     const pi = this.part(id);
     const p = this.parts[pi];
     const i = id - this.bases[pi];
-    const fc = p.meta.fcodes[p.a.fcode[i]];
-    const pr = precisionOf(fc);
-    this.scratch.rank =
-      pr === 'country' || pr === 'region' ? 3 : pr === 'admin1' ? 2 : pr === 'admin2' ? 1 : 0;
+    this.scratch.rank = p.rankOfCode[p.a.fcode[i]];
     this.scratch.population = p.a.population[i];
     return this.scratch;
   }
@@ -247,6 +276,13 @@ export class Gazetteer {
     const pi = this.part(id);
     const p = this.parts[pi];
     return p.meta.fcodes[p.a.fcode[id - this.bases[pi]]];
+  }
+
+  /** Precision of a feature (as precisionOf its feature code), without building a view. */
+  precisionAt(id: number): PlacePrecision {
+    const pi = this.part(id);
+    const p = this.parts[pi];
+    return p.precisionOfCode[p.a.fcode[id - this.bases[pi]]];
   }
 
   /** Population of a feature, without building a view. */
