@@ -408,6 +408,16 @@ class Scanner {
       return true;
     if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
     if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
+    // a modifier the tagger took for a verb after a preposition inside the phrase: "52 percent of
+    // registered voters", "advocates for stem cell research"
+    if (
+      NP_ADP.has(this.lower[i - 1]) &&
+      !CUE_VERBS.has(this.lower[i]) &&
+      !this.lower[i].endsWith('ing') &&
+      i + 1 < this.n &&
+      this.pos[i + 1] === NOUN
+    )
+      return true;
     return (
       this.lower[i].endsWith('ed') &&
       i + 1 < this.n &&
@@ -545,7 +555,13 @@ class Scanner {
         start = i;
         continue;
       }
-      if (p === ADP && (NP_ADP.has(w) || NP_ADP_MORE.has(w)) && start < end && i > floor) {
+      // "advocates for/SCONJ stem cell research": the tagger's subordinator is the preposition
+      if (
+        (p === ADP || (p === SCONJ && w === 'for')) &&
+        (NP_ADP.has(w) || NP_ADP_MORE.has(w)) &&
+        start < end &&
+        i > floor
+      ) {
         const l = this.pos[i - 1];
         if (
           (this.lower[i - 1] === 'and' && i - 1 > floor && this.isNominal(i - 2)) ||
@@ -1041,6 +1057,11 @@ export function findAttributions(
   for (const [a, b] of sc.sentences) {
     const h = colonHeadline(sc, a, b);
     if (h) push(h);
+  }
+  // "In a CNN/ORC poll released Monday, 31% of Republicans said …": the poll is the source
+  for (const [a, b] of sc.sentences) {
+    const p = inPoll(sc, a, b);
+    if (p) push(p);
   }
   for (const qo of sc.q.quotes) {
     if (!qo.closed) continue;
@@ -1645,7 +1666,8 @@ function leadingCue(
       source =
         relativeSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
-        prepositionalSubject(sc, np, cueStart, s0);
+        prepositionalSubject(sc, np, cueStart, s0) ??
+        (SAY_FORMS.has(sc.lower[i]) && cueStart === i ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
@@ -2255,6 +2277,66 @@ const IRREGULAR_PARTICIPLES = new Set([
   'sought',
 ]);
 
+/** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
+const SAY_FORMS = new Set(['said', 'says', 'say', 'told', 'tells']);
+/** Words that only an auxiliary or a finite verb can be among (a clause, not a noun phrase). */
+const FINITE_AUX = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'do',
+  'does',
+  'did',
+]);
+
+/**
+ * The whole clause before "said"/"told" as its subject when the phrase reader stops inside it
+ * ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday
+ * said …", "Friends of Mr. Clinton who have seen him on the trail say …"): from the sentence start
+ * (after a fronted adjunct) to the cue, provided it opens like a noun phrase, ends in a nominal, and
+ * holds no finite verb outside a relative clause.
+ */
+function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  const b = frontedAdjunctEnd(sc, s0, cueStart);
+  if (b >= cueStart - 1 || cueStart - b > 30 || !sc.free(b, cueStart)) return null;
+  const p0 = sc.pos[b];
+  if (
+    p0 !== DET &&
+    p0 !== PROPN &&
+    p0 !== NOUN &&
+    p0 !== NUM &&
+    p0 !== ADJ &&
+    !QUANT_PRONOUNS.has(sc.lower[b])
+  )
+    return null;
+  if (!sc.isNominal(cueStart - 1)) return null;
+  let relative = false;
+  for (let k = b; k < cueStart; k++) {
+    const w = sc.lower[k];
+    if (sc.inQuote(k) || w === ':' || w === ';' || w === '(' || w === '"' || w === '“') return null;
+    if (REL_PRON.has(w) || (w === 'that' && k > b && sc.isNominal(k - 1))) relative = true;
+    else if (
+      !relative &&
+      (FINITE_AUX.has(w) || (sc.pos[k] === VERB && !w.endsWith('ing') && !sc.isParticiple(k)))
+    )
+      return null;
+    // a comma closes a relative clause, or a clause when none was open
+    if (w === ',') {
+      if (!relative) return null;
+      relative = false;
+    }
+  }
+  return [b, cueStart];
+}
+
 /** "Officials who spoke on condition of anonymity said …": a subject with a short relative clause. */
 function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
   for (let k = cueStart - 1; k > s0 && k >= cueStart - 12; k--) {
@@ -2357,6 +2439,77 @@ const NOT_SPEAKERS = new Set([
   'clarification',
 ]);
 
+/** Nouns of an opinion survey, which annotators treat as a source ("Poll: …", "In a CNN poll, …"). */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
+
+const IN_POLL: CueVerb = { lemma: 'in', frame: 'say', stance: 'assert' };
+
+/**
+ * A sentence opening with "In <a poll>," reports the poll's finding: PolNeAR makes "In" the cue,
+ * the poll phrase (with what follows it up to the comma) the source and the main clause the content.
+ */
+function inPoll(sc: Scanner, a: number, b: number): Attribution | null {
+  if (sc.t.text[a] !== 'In' || sc.inQuote(a)) return null;
+  // the poll noun heads the phrase: only its modifiers stand between "In" and it
+  let head = -1;
+  for (let k = a + 1; k < b && k <= a + 9; k++) {
+    if (POLL_HEADS.has(sc.lower[k])) {
+      head = k;
+      break;
+    }
+    const p = sc.pos[k];
+    const w = sc.lower[k];
+    if (
+      !(
+        p === DET ||
+        p === ADJ ||
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        w === '/' ||
+        w === '-' ||
+        w === '’s' ||
+        w === "'s"
+      )
+    )
+      return null;
+  }
+  if (head < 0) return null;
+  let comma = -1;
+  for (let k = head + 1; k < b && k <= head + 12; k++) {
+    if (sc.lower[k] === ',') {
+      comma = k;
+      break;
+    }
+    if (sc.inQuote(k) || REL_PRON.has(sc.lower[k]) || sc.lower[k] === 'where') return null;
+  }
+  if (comma < 0) return null;
+  // ", conducted in early September," : a participial aside belongs to the poll phrase
+  let srcEnd = comma;
+  if (comma + 1 < b && sc.pos[comma + 1] === VERB && sc.isParticiple(comma + 1)) {
+    for (let k = comma + 2; k < b && k <= comma + 10; k++) {
+      if (sc.lower[k] !== ',') continue;
+      srcEnd = k + 1;
+      break;
+    }
+  }
+  const start = srcEnd === comma ? comma + 1 : srcEnd;
+  const end = sc.trimEnd(start, b);
+  if (!hasContent(sc, start, end) || !sc.free(a, end)) return null;
+  let verb = false;
+  for (let k = start; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  if (!verb) return null;
+  return {
+    cue: [a, a + 1],
+    source: [a + 1, srcEnd],
+    content: [[start, end]],
+    verb: IN_POLL,
+    addressee: null,
+    direct: false,
+    rule: 'in-poll',
+  };
+}
+
 /** Every word of [a, b) is capitalised: a name ("Obama", "Sen. Graham"), not a section title ("Another challenge"). */
 function allCapitalised(sc: Scanner, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
@@ -2418,7 +2571,9 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
       })()
     : sc.npRight(a, colon) === colon && colon - a <= 4 && allCapitalised(sc, a, colon);
   if (!named) return null;
-  for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
+  // "Poll: Clinton and Trump in dead heat": a poll speaks its headline, verb or none
+  const poll = POLL_HEADS.has(sc.lower[colon - 1]) && !sc.inQuote(a);
+  if (!poll) for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
   // the content runs to the end of the line
   let end = colon + 1;
   while (end < sc.n && !paragraphBreakBefore(sc.text, sc.t, end)) end++;
@@ -2432,7 +2587,7 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
     for (let k = colon + 2; k < end - 1 && !verb; k++)
       verb = sc.isCapitalised(k - 1) && /^[A-Z][a-z]+[^s]s$/.test(sc.t.text[k]) && sc.pos[k - 1] === PROPN;
   }
-  if (!verb) return null;
+  if (!verb && !poll) return null;
   return {
     cue: [colon, colon + 1],
     source: [a, colon],
