@@ -179,6 +179,8 @@ const NOMINAL_ING = new Set([
   'findings',
 ]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
+/** Words after which a base form is a present-tense verb ("64 percent call", "they support"). */
+const PLURAL_SUBJECT_WORDS = new Set(['percent', '%', 'they', 'we', 'who']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
   'this',
@@ -878,7 +880,13 @@ class Scanner {
       const named =
         (l !== DET && l !== ADJ && this.isCapitalised(i - 1)) || lw === 'he' || lw === 'she' || lw === 'it';
       if (!((REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN)) || named)) return false;
-    } else if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
+    } else if (
+      !(
+        ((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')) ||
+        // "64 percent call him competent", "they support Sanders", "respondents who support Clinton"
+        PLURAL_SUBJECT_WORDS.has(lw)
+      )
+    )
       return false;
     const r = this.pos[i + 1];
     const rw = this.lower[i + 1];
@@ -1018,7 +1026,15 @@ class Scanner {
     // the rest of the attribution's sentence (an apposition, an adjunct) holds no verb
     const end = after < this.n ? this.sentEnd[after] : this.n;
     // … unless it is a subordinate clause: "Stenberg said as she accepted her award. “…”"
-    const sub = i < end && TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]);
+    // … or a participial or relative aside after a comma: "said Caddell, speaking of …. “…”"
+    const sub =
+      i < end &&
+      (TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]) ||
+        (this.lower[i] === ',' &&
+          i + 1 < end &&
+          this.lower[i + 1].endsWith('ing') &&
+          this.pos[i + 1] === VERB &&
+          !CUE_VERBS.has(this.lower[i + 1])));
     while (i < end && !this.isQuoteOpen(i)) {
       if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
       if (this.inQuote(i)) return null;
@@ -1744,7 +1760,17 @@ function leadingCue(
       j = sc.lower[e] === ',' ? e + 1 : e;
   }
   const first = sc.lower[j];
-  if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && !CLAUSE_OPENERS.has(first)) return null;
+  // "pledged to “win many hundreds of delegates”": the tagger takes an infinitive's "to" before a
+  // quotation for a preposition
+  const quotedInfinitive = first === 'to' && j + 2 < s1 && sc.isQuoteOpen(j + 1) && sc.pos[j + 2] === VERB;
+  if (
+    sc.pos[j] === ADP &&
+    first !== 'that' &&
+    v.frame !== 'obj' &&
+    !CLAUSE_OPENERS.has(first) &&
+    !quotedInfinitive
+  )
+    return null;
   if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
     // "what many analysts said was a sign of …", "moves that he said improved …": the relative
     // pronoun and the rest of its clause are what was said
