@@ -99,6 +99,8 @@ const PERIOD_NOUNS = new Set([
   'autumn',
   'winter',
 ]);
+/** Plural and other heads of a duration ("for weeks", "for the first time"). */
+const DURATION_NOUNS = new Set(['weeks', 'months', 'years', 'decades', 'days', 'time', 'decade', 'day']);
 const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
 /** "a source close to …", "people familiar with …", "officials loyal to …". */
 const SOURCE_MODIFIERS = new Set([
@@ -192,6 +194,7 @@ const NOT_SUBJECT_PRON = new Set([
   'who',
   'whom',
 ]);
+const PERFECT_AUX = new Set(['has', 'have', 'had']);
 const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
 const GERUND_PREPS = new Set(['by', 'after', 'before', 'for', 'from', 'while', 'without', 'when']);
@@ -309,6 +312,8 @@ class Scanner {
     if (a === 0 || paragraphBreakBefore(this.text, this.t, a)) return false;
     const c = this.t.text[a].charCodeAt(0);
     if (c >= 97 && c <= 122) return true;
+    // no sentence opens with a comma: "(D-Md.) | , chair of the committee, said"
+    if (this.lower[a] === ',' || this.lower[a] === ';') return true;
     // a parenthesis split by an abbreviation: "Rep. Trey Gowdy (R-S. | C.) said"
     for (let k = a - 1; k >= 0 && k >= a - 8; k--) {
       const w = this.lower[k];
@@ -749,6 +754,15 @@ class Scanner {
         if (i < limit && (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night')) i++;
         continue;
       }
+      // "said for weeks that …", "has argued for years that …": a duration
+      if (w === 'for' && !this.inQuote(i)) {
+        const e = this.npRight(i + 1, limit);
+        const head = e > i + 1 ? this.lower[e - 1] : '';
+        if (e - i <= 4 && (DURATION_NOUNS.has(head) || PERIOD_NOUNS.has(head))) {
+          i = e;
+          continue;
+        }
+      }
       if (this.pos[i] === ADP && ADJUNCT_PREPS.has(w) && !this.inQuote(i)) {
         let e = this.npRight(i + 1, limit);
         if (e > i + 1 && e - i <= 8) {
@@ -920,7 +934,9 @@ class Scanner {
       // a capitalised "adverb" inside a sentence is a name ("…, Jolly said")
       if (
         CUE_PREFIX.has(w) ||
-        (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1))
+        (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1)) ||
+        // "has since said", "have since denounced": the adverb the tagger takes for a subordinator
+        (w === 'since' && s - 2 >= floor && PERFECT_AUX.has(this.lower[s - 2]))
       )
         s--;
       else break;
@@ -1824,7 +1840,14 @@ function leadingCue(
     // "… signaled that it would make a deal, Mr. Barrett said, “…”": a new speaker and cue end the content
     if (w === ',' && k > j && k + 2 < s1 && !relative) {
       const e = sc.npRight(k + 1, s1);
-      if (e > k + 1 && e - k <= 5 && e < s1 && ALWAYS_VERBS.has(sc.lower[e]) && sc.lower[e + 1] === ',') {
+      // "Making the rounds on the Sunday shows, Carson said he …": a new subject and its own cue
+      // opening a clause
+      const clause =
+        sc.lower[e + 1] === ',' ||
+        (e + 1 < s1 &&
+          (sc.lower[e + 1] === 'that' || sc.pos[e + 1] === PRON || sc.isQuoteOpen(e + 1)) &&
+          (sc.isCapitalised(k + 1) || sc.pos[k + 1] === DET));
+      if (e > k + 1 && e - k <= 5 && e < s1 && ALWAYS_VERBS.has(sc.lower[e]) && clause) {
         end = k;
         break;
       }
