@@ -85,6 +85,8 @@ const TAIL_SUBORDINATORS = new Set([
 ]);
 const YEAR = /^\d{4}$/;
 const TEMPORAL_WORDS = new Set<string>([...WEEKDAY_NAMES, ...MONTH_NAMES, 'yesterday', 'today']);
+/** Forms that report only with a clause after them, not with a noun phrase ("maintains a lead"). */
+const CLAUSE_ONLY_FORMS = new Set(['maintain', 'maintains', 'maintained', 'find']);
 const PERIOD_NOUNS = new Set([
   'week',
   'weekend',
@@ -838,6 +840,9 @@ class Scanner {
     // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
     // pass 3 reads it as an attribution without a source, not as X's claim
     if (this.passiveWithoutAgent(i)) return null;
+    // "maintains a wide lead", "saw his support collapse", "find a solution": these verbs report only
+    // with a clause or quotation after them ("maintained that …", "saw, “…”")
+    if (CLAUSE_ONLY_FORMS.has(w) && !this.clauseAfter(i)) return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
       return null;
@@ -857,6 +862,26 @@ class Scanner {
     )
       return null;
     return v;
+  }
+
+  /** A that-clause, quotation, colon or a subject pronoun and its verb follow token i. */
+  private clauseAfter(i: number): boolean {
+    const k = i + 1;
+    if (k >= this.n) return false;
+    const w = this.lower[k];
+    if (
+      w === 'that' ||
+      w === ':' ||
+      this.isQuoteOpen(k) ||
+      (w === ',' && k + 1 < this.n && this.isQuoteOpen(k + 1))
+    )
+      return true;
+    return (
+      this.pos[k] === PRON &&
+      !POSSESSIVES.has(w) &&
+      k + 1 < this.n &&
+      (this.pos[k + 1] === VERB || this.pos[k + 1] === AUX)
+    );
   }
 
   /**
