@@ -1701,6 +1701,8 @@ function leadingCue(
           REL_PRON.has(sc.lower[j + 1]) ||
           APPOSITION_OPENERS.has(sc.lower[j + 1]);
         source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
+        const named = nameBeforeApposition(sc, np, s0, prev);
+        if (named) source = named;
         break;
       }
     }
@@ -2350,6 +2352,29 @@ const IRREGULAR_PARTICIPLES = new Set([
   'thought',
   'sought',
 ]);
+
+/**
+ * The phrase found before "…, said" may itself be an apposition of a name further left
+ * ("Michael Mulgrew, president of the teachers' union, which represents …, said"): the source is the
+ * name with its first apposition; a relative clause or a second apposition after it is left out, as
+ * PolNeAR annotators do ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing …").
+ */
+function nameBeforeApposition(sc: Scanner, np: number, s0: number, prev: number): Range | null {
+  if (np - 1 <= s0 || sc.lower[np - 1] !== ',') return null;
+  const name = sc.npLeft(np - 1, s0);
+  if (name >= np - 1 || !sc.isCapitalised(name) || !sc.subjectPosition(name, s0)) return null;
+  if (!sc.free(name, np)) return null;
+  // the first apposition ends at the next comma; what follows it opens a clause or another apposition
+  let k = np;
+  while (k < prev && sc.lower[k] !== ',' && !sc.inQuote(k)) k++;
+  if (k >= prev || sc.lower[k] !== ',') return [name, prev + 1];
+  // an age ("Schiff, 56, who …") is not the apposition the source stops after
+  if (k === np + 1 && sc.pos[np] === NUM) return [name, prev + 1];
+  const nx = sc.lower[k + 1];
+  const p = sc.pos[k + 1];
+  if (REL_PRON.has(nx) || p === DET || nx === 'one') return [name, k + 1];
+  return [name, prev + 1];
+}
 
 /** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
 const SAY_FORMS = new Set(['said', 'says', 'say', 'told', 'tells']);
