@@ -1006,6 +1006,12 @@ class Scanner {
     return true;
   }
 
+  /** Give back the tokens of an attribution withdrawn in favour of another. */
+  release(a: Attribution): void {
+    const rs = [a.cue, a.source, a.addressee, ...a.content];
+    for (const r of rs) if (r) for (let i = r[0]; i < r[1]; i++) this.used[i] = 0;
+  }
+
   take(r: Range | null): void {
     if (!r) return;
     for (let i = r[0]; i < r[1]; i++) this.used[i] = 1;
@@ -1145,7 +1151,19 @@ export function findAttributions(
       }
     }
     if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
-      const a = accordingTo(sc, i);
+      let a = accordingTo(sc, i);
+      // "“…,” Sanders said, according to CNN": PolNeAR gives the whole report, speaker and cue
+      // included, to the outer attribution, and does not annotate the inner one
+      const last = out[out.length - 1];
+      const lastEnd = last ? Math.max(last.cue[1], last.source?.[1] ?? 0) : -1;
+      if (!a && last && (lastEnd === i - 1 || lastEnd === i) && last.rule.startsWith('trailing')) {
+        out.pop();
+        sc.release(last);
+        a = accordingTo(sc, i);
+        if (!a) push(last);
+        // "…,” Sanders said, according to CNN. “…”": the speaker's next quotation too
+        else if (a.source) addContinuation(sc, a.content, a.source[1], sc.sentEnd[i]);
+      }
       if (a) push(a);
       continue;
     }
