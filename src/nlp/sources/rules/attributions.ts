@@ -1974,6 +1974,18 @@ function leadingCue(
   return mk([[j, end]], sc.isQuoteOpen(j));
 
   function mk(content: Range[], direct: boolean): Attribution {
+    // "which he says he is doing …", "what Trump says his plan would do": the relative pronoun
+    // before the speaker stands for part of what was said
+    const rel = source && sharesSourceWith === undefined && !relative ? source[0] - 1 : -1;
+    if (
+      rel >= s0 &&
+      (sc.lower[rel] === 'what' || sc.lower[rel] === 'which') &&
+      !sc.used[rel] &&
+      !sc.inQuote(rel) &&
+      content.length > 0 &&
+      content[0][0] > rel
+    )
+      content = [[rel, rel + 1], ...content];
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
 }
@@ -2704,7 +2716,9 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
     for (let k = colon + 2; k < end - 1 && !verb; k++)
       verb = sc.isCapitalised(k - 1) && /^[A-Z][a-z]+[^s]s$/.test(sc.t.text[k]) && sc.pos[k - 1] === PROPN;
   }
-  if (!verb && !poll) return null;
+  // "Carly Fiorina: 'Bill Clinton's fair game.'", and a title line "Lynch: No outside influence on
+  // FBI probe": a quotation or the article's title needs no verb
+  if (!verb && !poll && !sc.isQuoteOpen(colon + 1) && a !== 0) return null;
   return {
     cue: [colon, colon + 1],
     source: [a, colon],
