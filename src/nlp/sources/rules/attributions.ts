@@ -1915,6 +1915,12 @@ function leadingCue(
       end = k;
       break;
     }
+    // "… has railed against the Trans-Pacific Partnership, the 12-country trade deal …": an
+    // apposition closing the sentence describes the last noun; annotators leave it out
+    if (w === ',' && k > j && finalApposition(sc, k + 1, s1)) {
+      end = k;
+      break;
+    }
     // "Although X said that …, he …": a report in a fronted clause ends where the main clause starts
     if (w === ',' && fronted && k > j && k + 2 < s1) {
       const e = sc.npRight(k + 1, s1);
@@ -2404,6 +2410,25 @@ function nameBeforeApposition(sc: Scanner, np: number, s0: number, prev: number)
   const p = sc.pos[k + 1];
   if (REL_PRON.has(nx) || p === DET || nx === 'one') return [name, k + 1];
   return [name, prev + 1];
+}
+
+/** From k to the sentence end: "a/an/the" and a noun phrase, with at most a relative clause or participles. */
+function finalApposition(sc: Scanner, k: number, s1: number): boolean {
+  const w = sc.lower[k];
+  if ((w !== 'a' && w !== 'an' && w !== 'the') || sc.inQuote(k)) return false;
+  let relative = false;
+  for (let m = k + 1; m < s1; m++) {
+    if (sc.inQuote(m)) return false;
+    const x = sc.lower[m];
+    if (REL_PRON.has(x) || x === 'that') relative = true;
+    else if (
+      !relative &&
+      (sc.pos[m] === AUX || (sc.pos[m] === VERB && !x.endsWith('ing') && !sc.isParticiple(m)))
+    )
+      return false;
+    else if (x === ',' || x === ';' || x === ':') return false;
+  }
+  return true;
 }
 
 /** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
