@@ -1128,7 +1128,7 @@ export function findAttributions(
   }
   for (const qo of sc.q.quotes) {
     if (!qo.closed) continue;
-    const a = signedQuote(sc, qo.close);
+    const a = signedQuote(sc, qo.close) ?? namedQuote(sc, qo.open);
     if (a) push(a);
   }
   // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable
@@ -2702,6 +2702,44 @@ function signedQuote(sc: Scanner, close: number): Attribution | null {
     addressee: null,
     direct: true,
     rule: 'signed',
+  };
+}
+
+/** Words that may open a name introducing a quotation: "… - Carl Bialik: “…”", "More from Jones: “…”". */
+const NAME_QUOTE_OPENERS = new Set(['-', '—', '–', '--', 'from']);
+
+/** A short name and a colon before a quotation, after a dash or "from" or at a sentence start. */
+function namedQuote(sc: Scanner, open: number): Attribution | null {
+  const colon = open - 1;
+  if (colon < 1 || sc.lower[colon] !== ':' || sc.inQuote(colon) || sc.used[colon]) return null;
+  let ns = colon;
+  while (
+    ns - 1 >= 0 &&
+    colon - ns < 5 &&
+    !sc.inQuote(ns - 1) &&
+    (sc.isCapitalised(ns - 1) || sc.lower[ns - 1] === 'and' || sc.lower[ns - 1] === '.')
+  )
+    ns--;
+  while (ns < colon && !sc.isCapitalised(ns)) ns++;
+  if (ns >= colon || colon - ns > 4) return null;
+  for (let k = ns; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k]) || sc.pos[k] === VERB) return null;
+  const before = ns - 1;
+  const opens =
+    before < 0 ||
+    sc.sentStart[ns] === ns ||
+    paragraphBreakBefore(sc.text, sc.t, ns) ||
+    NAME_QUOTE_OPENERS.has(sc.lower[before]);
+  if (!opens) return null;
+  const qo = sc.q.quotes[sc.q.quoteOf[open]];
+  if (!sc.free(ns, qo.close + 1)) return null;
+  return {
+    cue: [colon, colon + 1],
+    source: [ns, colon],
+    content: [[qo.open, qo.close + 1]],
+    verb: null,
+    addressee: null,
+    direct: true,
+    rule: 'colon',
   };
 }
 
