@@ -196,6 +196,8 @@ const NOT_SUBJECT_PRON = new Set([
   'who',
   'whom',
 ]);
+/** Prepositions after the noun of "expressed concern about", "voiced support for". */
+const EXPRESS_PREPS = new Set(['about', 'for', 'over', 'with', 'in', 'at', 'toward', 'towards', 'of']);
 const PERFECT_AUX = new Set(['has', 'have', 'had']);
 const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
@@ -992,6 +994,16 @@ class Scanner {
       PARTICLE_PREPS.has(this.lower[e])
     )
       e++;
+    // "expressed concern about", "voiced support for": the noun of feeling and its preposition
+    if (v.lemma === 'express' && e === i + 1) {
+      let k = e;
+      while (k < this.n && k < e + 2 && this.pos[k] === ADJ) k++;
+      if (k + 1 < this.n && this.pos[k] === NOUN && !this.inQuote(k)) {
+        const nx = this.lower[k + 1];
+        if (EXPRESS_PREPS.has(nx)) return k + 2;
+        if (nx === 'that') return k + 1;
+      }
+    }
     // annotators mostly give "in a statement" to the cue: "said in a (written) statement"
     if (e + 2 < this.n && this.lower[e] === 'in' && this.pos[e + 1] === DET && !this.inQuote(e)) {
       const k = this.pos[e + 2] === ADJ && e + 3 < this.n ? e + 3 : e + 2;
