@@ -103,6 +103,8 @@ const PERIOD_NOUNS = new Set([
 ]);
 /** Plural and other heads of a duration ("for weeks", "for the first time"). */
 const DURATION_NOUNS = new Set(['weeks', 'months', 'years', 'decades', 'days', 'time', 'decade', 'day']);
+/** A one-word answer reported: "75 percent said yes". */
+const YES_NO = new Set(['yes', 'no']);
 const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
 /** "a source close to …", "people familiar with …", "officials loyal to …". */
 const SOURCE_MODIFIERS = new Set([
@@ -1133,9 +1135,11 @@ export function findAttributions(
     const h = colonHeadline(sc, a, b);
     if (h) push(h);
   }
-  // "In a CNN/ORC poll released Monday, 31% of Republicans said …": the poll is the source
+  // "In a CNN/ORC poll released Monday, 31% of Republicans said …": the poll is the source;
+  // "Asked whether …, 75 percent said yes": the question is an attribution of its own, not what
+  // the later "said" reports
   for (const [a, b] of sc.sentences) {
-    const p = inPoll(sc, a, b);
+    const p = inPoll(sc, a, b) ?? (sc.t.text[a] === 'Asked' ? unattributedQuestion(sc, a) : null);
     if (p) push(p);
   }
   for (const qo of sc.q.quotes) {
@@ -1987,7 +1991,10 @@ function leadingCue(
   }
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
-  if (!hasContent(sc, j, end) && !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]))))
+  if (
+    !hasContent(sc, j, end) &&
+    !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]) || YES_NO.has(sc.lower[j])))
+  )
     return null;
   return mk([[j, end]], sc.isQuoteOpen(j));
 
@@ -2880,6 +2887,11 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
     }
     if (sc.lower[k] === ',' && !sc.inQuote(k)) {
       end = k;
+      break;
+    }
+    // "Asked whether Clinton “has the integrity …,” 75 percent said yes": the comma inside the mark
+    if (sc.isQuoteClose(k) && sc.lower[k - 1] === ',') {
+      end = k + 1;
       break;
     }
   }
