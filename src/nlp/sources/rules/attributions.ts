@@ -1088,19 +1088,30 @@ class Scanner {
     const end = after < this.n ? this.sentEnd[after] : this.n;
     // … unless it is a subordinate clause: "Stenberg said as she accepted her award. “…”"
     // … or a participial or relative aside after a comma: "said Caddell, speaking of …. “…”"
+    // (a participle that reports on its own, ", adding that … “…”", keeps a quotation inside its
+    // sentence; only one opening the next sentence continues the speaker)
+    const participle =
+      i + 1 < end && this.lower[i] === ',' && this.lower[i + 1].endsWith('ing') && this.pos[i + 1] === VERB;
     const sub =
-      i < end &&
-      (TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]) ||
-        (this.lower[i] === ',' &&
-          i + 1 < end &&
-          this.lower[i + 1].endsWith('ing') &&
-          this.pos[i + 1] === VERB &&
-          !CUE_VERBS.has(this.lower[i + 1])));
+      i < end && (TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]) || participle);
+    const reporting = participle && CUE_VERBS.has(this.lower[i + 1]);
     while (i < end && !this.isQuoteOpen(i)) {
       if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
       if (this.inQuote(i)) return null;
       i++;
     }
+    // a title in quotation marks inside the tail: "said during an interview on CNN’s “State of the
+    // Union” Sunday. “…”"
+    while (i < end && this.isQuoteOpen(i)) {
+      const t = this.q.quotes[this.q.quoteOf[i]];
+      if (!t.closed || t.close >= end - 1 || t.close - t.open > 8 || !this.isCapitalised(t.open + 1)) break;
+      i = t.close + 1;
+      while (i < end && !this.isQuoteOpen(i)) {
+        if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+        i++;
+      }
+    }
+    if (reporting && i < end) return null;
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
     const newParagraph = paragraphBreakBefore(this.text, this.t, i);
     const qo = this.q.quotes[this.q.quoteOf[i]];
