@@ -83,6 +83,8 @@ const TAIL_SUBORDINATORS = new Set([
   'on',
   'according',
 ]);
+/** Words opening a clause inside the tail after a cue, whose verbs are not a new report. */
+const TAIL_CLAUSE_OPENERS = new Set([...ADVERBIAL_SUBORDINATORS, 'where', 'as', 'after']);
 const YEAR = /^\d{4}$/;
 const TEMPORAL_WORDS = new Set<string>([...WEEKDAY_NAMES, ...MONTH_NAMES, 'yesterday', 'today']);
 /** Forms that report only with a clause after them, not with a noun phrase ("maintains a lead"). */
@@ -1095,8 +1097,13 @@ class Scanner {
     const sub =
       i < end && (TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]) || participle);
     const reporting = participle && CUE_VERBS.has(this.lower[i + 1]);
+    // a relative or adverbial clause later in the tail may hold verbs too: "said in front of a
+    // crowd of 1,000 people who packed a high school cafeteria. “…”"
+    let clause = sub;
     while (i < end && !this.isQuoteOpen(i)) {
-      if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+      const w = this.lower[i];
+      if (REL_PRON.has(w) || TAIL_CLAUSE_OPENERS.has(w)) clause = true;
+      if (!clause && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
       if (this.inQuote(i)) return null;
       i++;
     }
@@ -1104,10 +1111,14 @@ class Scanner {
     // Union” Sunday. “…”"
     while (i < end && this.isQuoteOpen(i)) {
       const t = this.q.quotes[this.q.quoteOf[i]];
-      if (!t.closed || t.close >= end - 1 || t.close - t.open > 8 || !this.isCapitalised(t.open + 1)) break;
+      // (inside a clause, any quotation that does not end the sentence: "who noted that prices had
+      // ''cratered'' to half their value")
+      if (!t.closed || t.close >= end - 1) break;
+      if (!clause && (t.close - t.open > 8 || !this.isCapitalised(t.open + 1))) break;
       i = t.close + 1;
       while (i < end && !this.isQuoteOpen(i)) {
-        if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+        if (REL_PRON.has(this.lower[i]) || TAIL_CLAUSE_OPENERS.has(this.lower[i])) clause = true;
+        if (!clause && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
         i++;
       }
     }
