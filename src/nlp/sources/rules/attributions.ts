@@ -1811,12 +1811,12 @@ function leadingCue(
       if (sc.lower[e] !== 'to') j = e;
     }
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
-    // "accused Baku of violating …": the accused is the addressee, the charge the content
+    // "accused Baku of violating …": the accused is the addressee; the content, as PolNeAR
+    // annotates it, is the whole object "Baku of violating …"
     const e = sc.npRight(j, s1);
     for (let k = j + 1; k <= e && k < s1; k++) {
       if ((sc.lower[k] === 'of' || sc.lower[k] === 'for') && (k === e || sc.lower[k + 1].endsWith('ing'))) {
         addressee = [j, k];
-        j = k + 1;
         break;
       }
     }
