@@ -2005,7 +2005,10 @@ function leadingCue(
       let nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
       // "… and he noted that …": a new subject pronoun and its own cue
       if (sc.pos[nx] === PRON && !NOT_SUBJECT_PRON.has(sc.lower[nx]) && nx + 1 < s1) nx++;
-      if ((sc.pos[nx] === VERB || sc.pos[nx] === AUX) && sc.isCue(nx)) {
+      // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
+      // the reported clause's own subject)
+      const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
+      if (v2 && ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame)) {
         end = k;
         break;
       }
