@@ -1684,7 +1684,7 @@ function leadingCue(
     relative = true;
   } else if (
     prev >= s0 &&
-    ((sc.lower[prev] === ',' &&
+    ((commaBefore(sc, prev) &&
       (PARTICIPLE_CUES.has(sc.lower[i]) ||
         (sc.lower[i].endsWith('ing') && cueStart === i) ||
         sc.lower[cueStart] === 'going')) ||
@@ -2475,6 +2475,11 @@ function finalApposition(sc: Scanner, k: number, s1: number): boolean {
   return true;
 }
 
+/** A comma at `k`, or a closing mark at `k` after a comma inside it ("as a “strong leader,” comparing"). */
+function commaBefore(sc: Scanner, k: number): boolean {
+  return sc.lower[k] === ',' || (k > 0 && sc.isQuoteClose(k) && sc.lower[k - 1] === ',');
+}
+
 /** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
 const SAY_FORMS = new Set(['said', 'says', 'say', 'told', 'tells']);
 /** Words that only an auxiliary or a finite verb can be among (a clause, not a noun phrase). */
@@ -2515,7 +2520,15 @@ function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null 
     !QUANT_PRONOUNS.has(sc.lower[b])
   )
     return null;
-  if (!sc.isNominal(cueStart - 1)) return null;
+  // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase
+  const reduced =
+    cueStart - 2 > b &&
+    sc.pos[cueStart - 1] === VERB &&
+    sc.isParticiple(cueStart - 1) &&
+    sc.pos[cueStart - 2] === PRON &&
+    !NOT_SUBJECT_PRON.has(sc.lower[cueStart - 2]) &&
+    sc.isNominal(cueStart - 3);
+  if (!sc.isNominal(cueStart - 1) && !reduced) return null;
   let relative = false;
   for (let k = b; k < cueStart; k++) {
     const w = sc.lower[k];
