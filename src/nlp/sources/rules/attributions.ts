@@ -2550,6 +2550,8 @@ function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null 
 
 /** "Officials who spoke on condition of anonymity said …": a subject with a short relative clause. */
 function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  // an infinitive ("who are expected to support …") has no subject of its own to find
+  if (cueStart > s0 && sc.lower[cueStart - 1] === 'to') return null;
   for (let k = cueStart - 1; k > s0 && k >= cueStart - 12; k--) {
     const w = sc.lower[k];
     if (w === ',' || sc.inQuote(k) || sc.used[k]) return null;
@@ -3011,6 +3013,20 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       rule: 'evidential',
     };
   }
+  // "delegates who are expected to support …": the relative pronoun is the first part
+  if (prev > s0 && !sc.used[prev] && REL_PRON.has(sc.lower[prev]))
+    return {
+      cue,
+      source: null,
+      content: [
+        [prev, prev + 1],
+        [j, end],
+      ],
+      verb,
+      addressee: null,
+      direct: false,
+      rule: 'evidential',
+    };
   const np = sc.npLeft(cueStart, s0);
   if (np >= cueStart || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
   if (REL_PRON.has(sc.lower[np])) return null;
