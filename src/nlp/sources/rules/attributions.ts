@@ -2075,8 +2075,16 @@ const IRREGULAR_PAST = new Set([
 
 /** Start of the main clause after a fronted adjunct ending in a comma ("On Thursday, however, Trump …"). */
 function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
+  // "But a few days later, Trump …": a conjunction before the adjunct
+  if (s0 + 1 < limit && sc.pos[s0] === CCONJ) s0++;
   const p = sc.pos[s0];
-  if (p !== ADP && p !== ADV && !TIME_WORDS.has(sc.lower[s0])) return s0;
+  if (
+    p !== ADP &&
+    p !== ADV &&
+    !TIME_WORDS.has(sc.lower[s0]) &&
+    !(sc.pos[s0] === DET && s0 + 1 < limit && TIME_NOUN_AFTER_DET.has(sc.lower[s0 + 1]))
+  )
+    return s0;
   let k = s0;
   for (let n = 0; n < 3; n++) {
     let c = k;
@@ -2089,6 +2097,8 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
   return k;
 }
 
+/** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
+const TIME_NOUN_AFTER_DET = new Set(['few', 'day', 'week', 'month', 'year', 'decade', 'moment']);
 const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
 const STATEMENT_HEADS = new Set([
   'address',
