@@ -85,6 +85,8 @@ const TAIL_SUBORDINATORS = new Set([
 ]);
 /** Words opening a clause inside the tail after a cue, whose verbs are not a new report. */
 const TAIL_CLAUSE_OPENERS = new Set([...ADVERBIAL_SUBORDINATORS, 'where', 'as', 'after']);
+/** News agencies credited in a dateline ("Washington (AFP) –"). */
+const WIRE_AGENCIES = new Set(['AP', 'AFP', 'Reuters', 'UPI', 'CNN', 'Bloomberg', 'dpa', 'ANSA']);
 const YEAR = /^\d{4}$/;
 const TEMPORAL_WORDS = new Set<string>([...WEEKDAY_NAMES, ...MONTH_NAMES, 'yesterday', 'today']);
 /** Forms that report only with a clause after them, not with a noun phrase ("maintains a lead"). */
@@ -292,6 +294,13 @@ class Scanner {
       if (last && last[1] === a && this.continues(a, b)) last[1] = b;
       else merged.push([a, b]);
     }
+    // a dateline ("WASHINGTON (AP) —", "RENO, Nev. (AP) —", "PORTSMOUTH, N.H. —") is not part of
+    // the sentence it opens: neither a speaker nor what was said
+    for (let m = 0; m < merged.length; m++) {
+      const [a, b] = merged[m];
+      const d = this.datelineEnd(a, b);
+      if (d > a) merged.splice(m++, 1, [a, d], [d, b]);
+    }
     this.sentences = merged;
     for (const [a, b] of merged) {
       for (let i = a; i < b; i++) {
@@ -299,6 +308,34 @@ class Scanner {
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /** End (exclusive, after the dash) of a dateline opening the sentence [a, b), or `a`. */
+  private datelineEnd(a: number, b: number): number {
+    const first = this.t.text[a];
+    if (first.length < 3 || !/^[A-Z]/.test(first)) return a;
+    // "Washington (AFP) –": a place not in capitals needs the agency in brackets
+    let agency = first === first.toUpperCase();
+    for (let k = a + 1; k < b && k <= a + 9; k++) {
+      const w = this.t.text[k];
+      if (w === '(' && k + 3 < b && WIRE_AGENCIES.has(this.t.text[k + 1]) && this.t.text[k + 2] === ')')
+        agency = true;
+      if (DASHES.has(w)) return agency && k + 1 < b ? k + 1 : a;
+      // only the place, its state and the agency: "RENO, Nev. (AP)"
+      if (
+        !(
+          this.isCapitalised(k) ||
+          w === ',' ||
+          w === '.' ||
+          w === '(' ||
+          w === ')' ||
+          w === "'" ||
+          w.length === 1
+        )
+      )
+        return a;
+    }
+    return a;
   }
 
   /** After a sentence starting at `a` inside a quotation's closing mark, the token past that mark; else `a`. */
