@@ -1703,6 +1703,8 @@ function leadingCue(
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
   let relative = false;
+  // the comma before the main clause when the cue sits in a fronted clause ("After saying …, the man …")
+  let mainClause = -1;
   const prev = cueStart - 1;
   const sameSentence = () => {
     for (let k = done.length - 1; k >= 0; k--) {
@@ -1749,6 +1751,12 @@ function leadingCue(
         sc.free(b, e)
       )
         source = [b, e];
+      // "After saying he was nervous …, the man ended up …": a fronted gerund clause; its speaker
+      // is the subject of the main clause after the comma
+      else if (prev === s0 && GERUND_PREPS.has(sc.lower[prev])) {
+        source = subjectAfterComma(sc, i, s1);
+        if (source) mainClause = source[0] - 1;
+      }
     }
     if (!source) return null;
   } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
@@ -2051,6 +2059,7 @@ function leadingCue(
       }
     }
   }
+  if (mainClause > j && mainClause < end) end = mainClause;
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
   if (
@@ -2525,6 +2534,16 @@ function finalApposition(sc: Scanner, k: number, s1: number): boolean {
 /** A comma at `k`, or a closing mark at `k` after a comma inside it ("as a “strong leader,” comparing"). */
 function commaBefore(sc: Scanner, k: number): boolean {
   return sc.lower[k] === ',' || (k > 0 && sc.isQuoteClose(k) && sc.lower[k - 1] === ',');
+}
+
+/** The subject after the first comma following i, when a verb follows it: the main clause's. */
+function subjectAfterComma(sc: Scanner, i: number, s1: number): Range | null {
+  let c = i + 1;
+  while (c < s1 && (sc.lower[c] !== ',' || sc.inQuote(c))) c++;
+  if (c + 2 >= s1) return null;
+  const e = sc.npRight(c + 1, s1);
+  if (e <= c + 1 || e >= s1 || !(sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) return null;
+  return sc.free(c + 1, e) ? [c + 1, e] : null;
 }
 
 /** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
