@@ -2690,6 +2690,9 @@ function participleCue(sc: Scanner, k: number): boolean {
 }
 
 const NOT_SPEAKERS = new Set([
+  'contributing',
+  'name',
+  'notice',
   'related',
   'note',
   'update',
@@ -2898,7 +2901,13 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   if (end - colon < 3) return null;
   // a statement has a verb: "Iowa: Tim Albrecht, Brad Anderson, …" or "Daily: A World at War" is a list or a title
   let verb = false;
-  for (let k = colon + 1; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  let commas = 0;
+  for (let k = colon + 1; k < end; k++) {
+    if (sc.pos[k] === VERB || sc.pos[k] === AUX) verb = true;
+    if (sc.lower[k] === ',' && !sc.inQuote(k)) commas++;
+  }
+  // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, …": a list of names, not a statement
+  if (!verb && commas >= 3) return null;
   // a headline in title case hides its verb among capitalised words: "Trump Ties Clinton …"
   if (!verb && titleCase(sc, colon + 1, end)) {
     for (let k = colon + 2; k < end - 1 && !verb; k++)
