@@ -3204,6 +3204,21 @@ function stanceNoun(sc: Scanner, i: number): Attribution | null {
     source = [np, prev + 1];
   } else if (POSSESSIVES.has(pw)) source = [prev, prev + 1];
   else return null;
+  // "Trump ratcheted up his attacks on …", "she escalated her criticism of …": a verb before the
+  // pronoun's noun makes one cue with it, and the subject is the source
+  let cueStart = i;
+  if (POSSESSIVES.has(pw) && prev - 1 > s0) {
+    let v = prev - 1;
+    if ((sc.lower[v] === 'up' || sc.lower[v] === 'down') && v - 1 > s0) v--;
+    if (sc.pos[v] === VERB && !sc.used[v]) {
+      const cs = sc.cueStartOf(v, s0);
+      const np = sc.npLeft(cs, s0);
+      if (np < cs && sc.subjectPosition(np, s0) && sc.free(np, cs)) {
+        source = [np, sc.npEnd];
+        cueStart = cs;
+      }
+    }
+  }
   let end = sc.npRight(j + 1, s1);
   // "support for scrapping superdelegates": a gerund and its object
   if (end === j + 1 && sc.lower[j + 1].endsWith('ing')) end = sc.npRight(j + 2, s1);
@@ -3215,7 +3230,7 @@ function stanceNoun(sc: Scanner, i: number): Attribution | null {
   }
   if (end <= j + 1 || !sc.free(j, end)) return null;
   return {
-    cue: [i, j + 1],
+    cue: [cueStart, j + 1],
     source,
     content: [[j + 1, end]],
     verb: { lemma: sc.lower[i], frame: 'obj', stance: 'assert' },
