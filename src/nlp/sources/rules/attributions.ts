@@ -1004,7 +1004,9 @@ class Scanner {
         CUE_PREFIX.has(w) ||
         (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1)) ||
         // "has since said", "have since denounced": the adverb the tagger takes for a subordinator
-        (w === 'since' && s - 2 >= floor && PERFECT_AUX.has(this.lower[s - 2]))
+        (w === 'since' && s - 2 >= floor && PERFECT_AUX.has(this.lower[s - 2])) ||
+        // "Priebus later Thursday told", "Gowdy earlier Thursday said"
+        (TEMPORAL_WORDS.has(w) && s - 2 >= floor && RELATIVE_TIME.has(this.lower[s - 2]))
       )
         s--;
       else break;
@@ -2124,6 +2126,19 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
   // "But a few days later, Trump …": a conjunction before the adjunct
   if (s0 + 1 < limit && sc.pos[s0] === CCONJ) s0++;
   const p = sc.pos[s0];
+  // "Facing mounting criticism from both parties, Mr. Trump …", "Hours later, Trump …": a fronted
+  // participial phrase or a time phrase, up to its comma
+  const w0 = sc.lower[s0];
+  if (
+    (p === VERB && (w0.endsWith('ing') || sc.isParticiple(s0)) && !sc.isCue(s0)) ||
+    (s0 + 1 < limit && RELATIVE_TIME.has(sc.lower[s0 + 1]) && sc.lower[s0 + 2] === ',')
+  ) {
+    for (let c = s0 + 1; c < limit && c < s0 + 15; c++) {
+      if (sc.inQuote(c)) break;
+      if (sc.lower[c] === ',') return c + 1 < limit ? c + 1 : s0;
+    }
+    return s0;
+  }
   if (
     p !== ADP &&
     p !== ADV &&
@@ -2144,6 +2159,8 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
 }
 
 /** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
+/** Adverbs that make a time phrase of the noun before them ("Hours later", "Days earlier"). */
+const RELATIVE_TIME = new Set(['later', 'earlier', 'ago']);
 const TIME_NOUN_AFTER_DET = new Set(['few', 'day', 'week', 'month', 'year', 'decade', 'moment']);
 const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
 const STATEMENT_HEADS = new Set([
