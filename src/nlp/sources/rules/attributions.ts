@@ -1785,6 +1785,15 @@ function leadingCue(
         source = [b, e];
     }
     if (!source) return null;
+  } else if (
+    prev > s0 &&
+    DASHES.has(sc.lower[prev]) &&
+    sc.lower[prev] !== '-' &&
+    dashAsideSubject(sc, prev, s0)
+  ) {
+    // "Many speakers at the service — including Muslims, Christians, Jews — said …": the subject
+    // with its aside between dashes
+    source = dashAsideSubject(sc, prev, s0);
   } else if (prev >= s0 && sc.lower[prev] === ',') {
     for (let j = prev - 1, commas = 0; j >= s0 && commas < 4; j--) {
       if (sc.inQuote(j)) break;
@@ -2561,6 +2570,18 @@ function subjectAfterComma(sc: Scanner, i: number, s1: number): Range | null {
   const e = sc.npRight(c + 1, s1);
   if (e <= c + 1 || e >= s1 || !(sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) return null;
   return sc.free(c + 1, e) ? [c + 1, e] : null;
+}
+
+/** For a dash closing an aside right before a cue: the subject before the opening dash, with the aside. */
+function dashAsideSubject(sc: Scanner, close: number, s0: number): Range | null {
+  for (let k = close - 2; k > s0 && k > close - 30; k--) {
+    if (sc.inQuote(k) || sc.used[k]) return null;
+    if (sc.lower[k] !== sc.lower[close]) continue;
+    const np = sc.npLeft(k, s0);
+    if (np >= k || !sc.subjectPosition(np, s0) || !sc.free(np, close + 1)) return null;
+    return [np, close + 1];
+  }
+  return null;
 }
 
 /** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
