@@ -2061,6 +2061,12 @@ function leadingCue(
       let nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
       // "… and he noted that …": a new subject pronoun and its own cue
       if (sc.pos[nx] === PRON && !NOT_SUBJECT_PRON.has(sc.lower[nx]) && nx + 1 < s1) nx++;
+      // "… mishandled the investigation and Democrats accused the GOP …": a short name as new subject
+      else if (sc.isCapitalised(nx) && !sc.inQuote(nx)) {
+        let e = nx;
+        while (e < s1 && e < nx + 3 && sc.isCapitalised(e)) e++;
+        if (e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX)) nx = e;
+      }
       // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
       // the reported clause's own subject)
       const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
