@@ -1826,8 +1826,13 @@ function leadingCue(
         ? prev
         : cueStart;
     const np = sc.npLeft(npEnd, s0);
+    const conj = np < npEnd ? lastAnd(sc, np, npEnd) : -1;
     if (np < npEnd && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
       source = [np, sc.npEnd];
+    // "… mishandled the case and Democrats accused …": the phrase read leftwards ran over the
+    // "and" joining two clauses into the first one's object; the subject is the last conjunct
+    else if (conj > np && conj + 1 < npEnd && np > s0 && (sc.pos[np - 1] === VERB || sc.pos[np - 1] === ADP))
+      source = [conj + 1, sc.npEnd];
     else if (np < cueStart && sc.pos[s0] === ADP) {
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
       let k = cueStart - 1;
@@ -2588,6 +2593,12 @@ function dashAsideSubject(sc: Scanner, close: number, s0: number): Range | null 
     return [np, close + 1];
   }
   return null;
+}
+
+/** Index of the last "and" in [a, b), or -1. */
+function lastAnd(sc: Scanner, a: number, b: number): number {
+  for (let k = b - 1; k > a; k--) if (sc.lower[k] === 'and') return k;
+  return -1;
 }
 
 /** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
