@@ -504,6 +504,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   side: new Set(['with', 'against']),
   lay: new Set(['out']),
   apologize: new Set(['for']),
+  decide: new Set(['against']),
   fire: new Set(['back']),
   hit: new Set(['back', 'out']),
   seize: new Set(['on', 'upon']),
