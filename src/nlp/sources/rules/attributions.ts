@@ -1928,7 +1928,9 @@ function leadingCue(
     first !== 'that' &&
     v.frame !== 'obj' &&
     !CLAUSE_OPENERS.has(first) &&
-    !quotedInfinitive
+    !quotedInfinitive &&
+    // "said about half of the adjustment reflected …": a quantity opening the reported clause
+    !(QUANT_ADV.has(first) && j + 1 < s1 && (sc.pos[j + 1] === NUM || sc.lower[j + 1] === 'half'))
   )
     return null;
   if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
@@ -2145,6 +2147,14 @@ const IRREGULAR_PAST = new Set([
 function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
   // "But a few days later, Trump …": a conjunction before the adjunct
   if (s0 + 1 < limit && sc.pos[s0] === CCONJ) s0++;
+  // "While Clinton has condemned the proposal, the groups … say …": a fronted adverbial clause
+  if (FRONTED_CLAUSE_OPENERS.has(sc.lower[s0])) {
+    for (let c = s0 + 2; c < limit && c < s0 + 25; c++) {
+      if (sc.inQuote(c)) break;
+      if (sc.lower[c] === ',') return c + 1 < limit ? c + 1 : s0;
+    }
+    return s0;
+  }
   const p = sc.pos[s0];
   // "Facing mounting criticism from both parties, Mr. Trump …", "Hours later, Trump …": a fronted
   // participial phrase or a time phrase, up to its comma
@@ -2179,6 +2189,17 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
 }
 
 /** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
+/** Subordinators opening a fronted clause that ends at its comma. */
+const FRONTED_CLAUSE_OPENERS = new Set([
+  'while',
+  'although',
+  'though',
+  'because',
+  'whereas',
+  'since',
+  'if',
+  'when',
+]);
 /** Adverbs that make a time phrase of the noun before them ("Hours later", "Days earlier"). */
 const RELATIVE_TIME = new Set(['later', 'earlier', 'ago']);
 const TIME_NOUN_AFTER_DET = new Set(['few', 'day', 'week', 'month', 'year', 'decade', 'moment']);
