@@ -2160,7 +2160,7 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
   // participial phrase or a time phrase, up to its comma
   const w0 = sc.lower[s0];
   if (
-    (p === VERB && (w0.endsWith('ing') || sc.isParticiple(s0)) && !sc.isCue(s0)) ||
+    (p === VERB && (w0.endsWith('ing') || sc.isParticiple(s0)) && (!sc.isCue(s0) || sc.used[s0])) ||
     (s0 + 1 < limit && RELATIVE_TIME.has(sc.lower[s0 + 1]) && sc.lower[s0 + 2] === ',')
   ) {
     for (let c = s0 + 1; c < limit && c < s0 + 15; c++) {
@@ -3063,7 +3063,8 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
     cueStart = prev;
     while (cueStart - 1 >= s0 && (sc.pos[cueStart - 1] === AUX || sc.pos[cueStart - 1] === ADV)) cueStart--;
   }
-  let j = i + 1;
+  // "Asked on Monday whether …": a time or place adjunct before the question
+  let j = prev < s0 ? sc.skipAdjuncts(i + 1, s1) : i + 1;
   if (j >= s1 || sc.used[j]) return null;
   let cueEnd = i + 1;
   if (sc.lower[j] === 'about') {
