@@ -16,8 +16,11 @@ const GROUP_PRONOUN = /^(?:they|we|it)$/i;
 const DEFINITE = /^(?:the|this|that|these|those)\s/i;
 const BOTH = /^(?:both|the two|all three|the three)\b/i;
 const CONCERN_OBJECT = /\b(?:concerns?|alarm|worr(?:y|ies)|fears?|dismay|unease|anxiety|outrage|regret)\b/i;
-const EXPRESS_OBJECT =
-  /^\s*(?:\S+\s+){0,3}?["“]?\s*(?:\S+\s+)?(?:concerns?|alarm|worr(?:y|ies)|fears?|doubts?|hopes?|support|dismay|outrage|frustration|disappointment|condolences|solidarity|confidence|skepticism|scepticism|opposition|regret|satisfaction|gratitude|interest)\b/i;
+const FEELINGS =
+  '(?:concerns?|alarm|worr(?:y|ies)|fears?|doubts?|hopes?|support|dismay|outrage|frustration|disappointment|condolences|solidarity|confidence|skepticism|scepticism|opposition|regret|satisfaction|gratitude|interest)';
+const EXPRESS_OBJECT = new RegExp(`^\\s*(?:\\S+\\s+){0,3}?["“]?\\s*(?:\\S+\\s+)?${FEELINGS}\\b`, 'i');
+/** "expressed concern about …": the feeling already in the cue. */
+const EXPRESS_CUE = new RegExp(`\\b${FEELINGS}\\b`, 'i');
 const CITING = /^(?:citing|quoting)$/i;
 const WORD_WITH_STOP = /^[a-z]{2,}\.$/;
 const OWN_SOURCES = /^(?:own|unnamed|anonymous|unidentified|informed)\s|\bsources?\b/i;
@@ -59,7 +62,8 @@ export function extractClaims(doc: Doc): Claim[] {
       return { start: s.start, end };
     });
     const contentText = content.map((c) => text.slice(c.start, c.end)).join(' ');
-    if (a.verb?.lemma === 'express' && !EXPRESS_OBJECT.test(contentText)) continue;
+    if (a.verb?.lemma === 'express' && !EXPRESS_OBJECT.test(contentText) && !EXPRESS_CUE.test(cue.text))
+      continue;
     // "X said, citing own sources": the sources are relayed (below), not something X states
     if (CITING.test(cue.text) && OWN_SOURCES.test(contentText)) continue;
     const claim: Claim = {
@@ -171,7 +175,8 @@ function conjuncts(text: string, s: TextSpan): TextSpan[] | null {
 
 function stanceOf(a: Attribution, cueText: string, contentText: string): Stance {
   let stance: Stance = a.verb?.stance ?? 'assert';
-  if (a.verb?.lemma === 'express') stance = CONCERN_OBJECT.test(contentText) ? 'concern' : 'assert';
+  if (a.verb?.lemma === 'express')
+    stance = CONCERN_OBJECT.test(contentText) || CONCERN_OBJECT.test(cueText) ? 'concern' : 'assert';
   if (NEGATED_CUE.test(cueText)) {
     if (stance === 'deny') return 'confirm';
     if (stance === 'confirm' || stance === 'assert') return 'deny';

@@ -300,6 +300,9 @@ sneer sneers sneered sneering : say : accuse
 hammer hammers hammered hammering : obj : accuse
 lash lashes lashed lashing : obj : accuse
 weigh weighs weighed weighing : say : assert
+side sides sided siding : obj : assert
+lay lays laid laying : obj : assert
+apologize apologizes apologized apologizing apologise apologised : obj : confirm
 fire fires fired firing : say : deny
 hit hits hitting : obj : accuse
 seize seizes seized seizing : obj : accuse
@@ -498,6 +501,10 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   disagree: new Set(['with']),
   lash: new Set(['out']),
   weigh: new Set(['in']),
+  side: new Set(['with', 'against']),
+  lay: new Set(['out']),
+  apologize: new Set(['for']),
+  decide: new Set(['against']),
   fire: new Set(['back']),
   hit: new Set(['back', 'out']),
   seize: new Set(['on', 'upon']),
@@ -525,6 +532,8 @@ export const NEEDS_PARTICLE = new Set([
   'seize',
   'pounce',
   'double',
+  'side',
+  'lay',
 ]);
 
 /** Prepositions after a phrasal cue's particle that belong to the cue ("lashed out at", "doubled down on"). */

@@ -114,8 +114,10 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
       if (after !== ' ' && after !== '\n') kind = OPEN;
     }
     if (para && open >= 0) {
-      // paragraph break inside an open quote: continue only if this paragraph reopens it
-      if (kind !== OPEN) finish(lastInQuote, false);
+      // paragraph break inside an open quote: continue only if this paragraph reopens it, and not
+      // when the reopened quotation closes inside the paragraph before more text ("“…,” Sexton
+      // said."): that paragraph is a new attribution, and the open quote ended with its paragraph
+      if (kind !== OPEN || closesBeforeText(text, t, i + width)) finish(lastInQuote, false);
       else {
         i += width;
         lastInQuote = i - 1;
@@ -152,6 +154,23 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
   }
   if (open >= 0) finish(lastInQuote, false);
   return { quotes, quoteOf };
+}
+
+/** From token `from` in a paragraph: a closing mark followed by a word before the paragraph ends. */
+function closesBeforeText(text: string, t: TokenTable, from: number): boolean {
+  for (let k = from; k < t.length; k++) {
+    if (paragraphBreakBefore(text, t, k)) return false;
+    const s = t.text[k];
+    if (s !== '”' && s !== '"' && s !== "''") continue;
+    for (let m = k + 1; m < t.length && !paragraphBreakBefore(text, t, m); m++) {
+      const c = t.text[m].charCodeAt(0);
+      // a letter after the mark (and its punctuation): the sentence goes on outside the quotation
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+      if (t.text[m] === '“' || t.text[m] === '"') return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /**

@@ -394,3 +394,61 @@ test('a participle cue takes the subject with its apposition', () => {
   assert.ok(c);
   assert.equal(c.source.text, 'Dean, a medical doctor,');
 });
+
+test('a poll as source: "In a … poll, …" and a "Poll:" headline', () => {
+  const a = claims('In a CNN/ORC poll released Monday, 31% of Republicans said they were enthusiastic.');
+  const [p] = spoken(a.claims);
+  assert.equal(p.cue.text, 'In');
+  assert.equal(p.source.text, 'a CNN/ORC poll released Monday');
+  assert.equal(contentOf(a.text, p), '31% of Republicans said they were enthusiastic');
+  assert.equal(spoken(a.claims).length, 1);
+  const b = claims('Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is close.');
+  assert.equal(b.claims[0].source.text, 'Poll');
+  assert.equal(b.claims[0].cue.text, ':');
+});
+
+test('"“…,” X said, according to Y" is one attribution to Y holding the quotation and its speaker', () => {
+  const r = claims('“Please do not protest on the floor,” Sanders said, according to CNN. “It matters.”');
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 1);
+  assert.equal(cs[0].source.text, 'CNN');
+  assert.equal(
+    contentOf(r.text, cs[0]),
+    '“Please do not protest on the floor,” Sanders said … “It matters.”',
+  );
+});
+
+test('the accused and the charge are one content; the feeling joins the cue of "expressed"', () => {
+  const a = claims('Trump accused Clinton of lying about her emails.');
+  assert.equal(contentOf(a.text, a.claims[0]), 'Clinton of lying about her emails');
+  assert.equal(a.claims[0].addressee?.text, 'Clinton');
+  const b = claims('Officials expressed concern about the outbreak.');
+  assert.equal(b.claims[0].cue.text, 'expressed concern about');
+  assert.equal(contentOf(b.text, b.claims[0]), 'the outbreak');
+  assert.equal(b.claims[0].stance, 'concern');
+});
+
+test('a fronted question is its own attribution; the answer keeps its speaker', () => {
+  const r = claims('Asked whether he would run, 75 percent of Democrats said yes.');
+  const asked = r.claims.find((c) => c.cue.text === 'Asked');
+  assert.ok(asked);
+  assert.equal(contentOf(r.text, asked), 'whether he would run');
+  const said = r.claims.find((c) => c.cue.text === 'said');
+  assert.ok(said);
+  assert.equal(said.source.text, '75 percent of Democrats');
+  assert.equal(contentOf(r.text, said), 'yes');
+});
+
+test('the source is the name with its first apposition, not a later clause', () => {
+  const r = claims(
+    'Michael Mulgrew, president of the teachers union, which represents city educators, said the plan failed.',
+  );
+  assert.equal(r.claims[0].source.text, 'Michael Mulgrew, president of the teachers union,');
+});
+
+test('a quotation continues its speaker past a title and a participial aside', () => {
+  const r = claims(
+    '“We will release our records,” Sanders said on CNN’s “State of the Union” Sunday. “I am very healthy.”',
+  );
+  assert.equal(contentOf(r.text, r.claims[0]), '“We will release our records,” … “I am very healthy.”');
+});

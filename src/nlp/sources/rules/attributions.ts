@@ -83,8 +83,14 @@ const TAIL_SUBORDINATORS = new Set([
   'on',
   'according',
 ]);
+/** Words opening a clause inside the tail after a cue, whose verbs are not a new report. */
+const TAIL_CLAUSE_OPENERS = new Set([...ADVERBIAL_SUBORDINATORS, 'where', 'as', 'after']);
+/** News agencies credited in a dateline ("Washington (AFP) –"). */
+const WIRE_AGENCIES = new Set(['AP', 'AFP', 'Reuters', 'UPI', 'CNN', 'Bloomberg', 'dpa', 'ANSA']);
 const YEAR = /^\d{4}$/;
 const TEMPORAL_WORDS = new Set<string>([...WEEKDAY_NAMES, ...MONTH_NAMES, 'yesterday', 'today']);
+/** Forms that report only with a clause after them, not with a noun phrase ("maintains a lead"). */
+const CLAUSE_ONLY_FORMS = new Set(['maintain', 'maintains', 'maintained', 'find']);
 const PERIOD_NOUNS = new Set([
   'week',
   'weekend',
@@ -99,6 +105,10 @@ const PERIOD_NOUNS = new Set([
   'autumn',
   'winter',
 ]);
+/** Plural and other heads of a duration ("for weeks", "for the first time"). */
+const DURATION_NOUNS = new Set(['weeks', 'months', 'years', 'decades', 'days', 'time', 'decade', 'day']);
+/** A one-word answer reported: "75 percent said yes". */
+const YES_NO = new Set(['yes', 'no']);
 const ANAPHORS = new Set(['this', 'that', 'it', 'them', 'these', 'those', 'so']);
 /** "a source close to …", "people familiar with …", "officials loyal to …". */
 const SOURCE_MODIFIERS = new Set([
@@ -179,6 +189,8 @@ const NOMINAL_ING = new Set([
   'findings',
 ]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
+/** Words after which a base form is a present-tense verb ("64 percent call", "they support"). */
+const PLURAL_SUBJECT_WORDS = new Set(['percent', '%', 'they', 'we', 'who']);
 const NOT_SUBJECT_PRON = new Set([
   'that',
   'this',
@@ -190,6 +202,9 @@ const NOT_SUBJECT_PRON = new Set([
   'who',
   'whom',
 ]);
+/** Prepositions after the noun of "expressed concern about", "voiced support for". */
+const EXPRESS_PREPS = new Set(['about', 'for', 'over', 'with', 'in', 'at', 'toward', 'towards', 'of']);
+const PERFECT_AUX = new Set(['has', 'have', 'had']);
 const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
 const GERUND_PREPS = new Set(['by', 'after', 'before', 'for', 'from', 'while', 'without', 'when']);
@@ -279,6 +294,13 @@ class Scanner {
       if (last && last[1] === a && this.continues(a, b)) last[1] = b;
       else merged.push([a, b]);
     }
+    // a dateline ("WASHINGTON (AP) —", "RENO, Nev. (AP) —", "PORTSMOUTH, N.H. —") is not part of
+    // the sentence it opens: neither a speaker nor what was said
+    for (let m = 0; m < merged.length; m++) {
+      const [a, b] = merged[m];
+      const d = this.datelineEnd(a, b);
+      if (d > a) merged.splice(m++, 1, [a, d], [d, b]);
+    }
     this.sentences = merged;
     for (const [a, b] of merged) {
       for (let i = a; i < b; i++) {
@@ -286,6 +308,34 @@ class Scanner {
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /** End (exclusive, after the dash) of a dateline opening the sentence [a, b), or `a`. */
+  private datelineEnd(a: number, b: number): number {
+    const first = this.t.text[a];
+    if (first.length < 3 || !/^[A-Z]/.test(first)) return a;
+    // "Washington (AFP) –": a place not in capitals needs the agency in brackets
+    let agency = first === first.toUpperCase();
+    for (let k = a + 1; k < b && k <= a + 9; k++) {
+      const w = this.t.text[k];
+      if (w === '(' && k + 3 < b && WIRE_AGENCIES.has(this.t.text[k + 1]) && this.t.text[k + 2] === ')')
+        agency = true;
+      if (DASHES.has(w)) return agency && k + 1 < b ? k + 1 : a;
+      // only the place, its state and the agency: "RENO, Nev. (AP)"
+      if (
+        !(
+          this.isCapitalised(k) ||
+          w === ',' ||
+          w === '.' ||
+          w === '(' ||
+          w === ')' ||
+          w === "'" ||
+          w.length === 1
+        )
+      )
+        return a;
+    }
+    return a;
   }
 
   /** After a sentence starting at `a` inside a quotation's closing mark, the token past that mark; else `a`. */
@@ -307,6 +357,8 @@ class Scanner {
     if (a === 0 || paragraphBreakBefore(this.text, this.t, a)) return false;
     const c = this.t.text[a].charCodeAt(0);
     if (c >= 97 && c <= 122) return true;
+    // no sentence opens with a comma: "(D-Md.) | , chair of the committee, said"
+    if (this.lower[a] === ',' || this.lower[a] === ';') return true;
     // a parenthesis split by an abbreviation: "Rep. Trey Gowdy (R-S. | C.) said"
     for (let k = a - 1; k >= 0 && k >= a - 8; k--) {
       const w = this.lower[k];
@@ -408,6 +460,16 @@ class Scanner {
       return true;
     if (l === DET || (l === ADJ && i - 1 > floor && this.pos[i - 2] === DET)) return true;
     if ((l === ADV || l === ADJ) && i - 1 > floor && this.pos[i - 2] === DET) return true;
+    // a modifier the tagger took for a verb after a preposition inside the phrase: "52 percent of
+    // registered voters", "advocates for stem cell research"
+    if (
+      NP_ADP.has(this.lower[i - 1]) &&
+      !CUE_VERBS.has(this.lower[i]) &&
+      !this.lower[i].endsWith('ing') &&
+      i + 1 < this.n &&
+      this.pos[i + 1] === NOUN
+    )
+      return true;
     return (
       this.lower[i].endsWith('ed') &&
       i + 1 < this.n &&
@@ -545,7 +607,13 @@ class Scanner {
         start = i;
         continue;
       }
-      if (p === ADP && (NP_ADP.has(w) || NP_ADP_MORE.has(w)) && start < end && i > floor) {
+      // "advocates for/SCONJ stem cell research": the tagger's subordinator is the preposition
+      if (
+        (p === ADP || (p === SCONJ && w === 'for')) &&
+        (NP_ADP.has(w) || NP_ADP_MORE.has(w)) &&
+        start < end &&
+        i > floor
+      ) {
         const l = this.pos[i - 1];
         if (
           (this.lower[i - 1] === 'and' && i - 1 > floor && this.isNominal(i - 2)) ||
@@ -731,6 +799,15 @@ class Scanner {
         if (i < limit && (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night')) i++;
         continue;
       }
+      // "said for weeks that …", "has argued for years that …": a duration
+      if (w === 'for' && !this.inQuote(i)) {
+        const e = this.npRight(i + 1, limit);
+        const head = e > i + 1 ? this.lower[e - 1] : '';
+        if (e - i <= 4 && (DURATION_NOUNS.has(head) || PERIOD_NOUNS.has(head))) {
+          i = e;
+          continue;
+        }
+      }
       if (this.pos[i] === ADP && ADJUNCT_PREPS.has(w) && !this.inQuote(i)) {
         let e = this.npRight(i + 1, limit);
         if (e > i + 1 && e - i <= 8) {
@@ -806,6 +883,9 @@ class Scanner {
     // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
     // pass 3 reads it as an attribution without a source, not as X's claim
     if (this.passiveWithoutAgent(i)) return null;
+    // "maintains a wide lead", "saw his support collapse", "find a solution": these verbs report only
+    // with a clause or quotation after them ("maintained that …", "saw, “…”")
+    if (CLAUSE_ONLY_FORMS.has(w) && !this.clauseAfter(i)) return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
       return null;
@@ -825,6 +905,26 @@ class Scanner {
     )
       return null;
     return v;
+  }
+
+  /** A that-clause, quotation, colon or a subject pronoun and its verb follow token i. */
+  private clauseAfter(i: number): boolean {
+    const k = i + 1;
+    if (k >= this.n) return false;
+    const w = this.lower[k];
+    if (
+      w === 'that' ||
+      w === ':' ||
+      this.isQuoteOpen(k) ||
+      (w === ',' && k + 1 < this.n && this.isQuoteOpen(k + 1))
+    )
+      return true;
+    return (
+      this.pos[k] === PRON &&
+      !POSSESSIVES.has(w) &&
+      k + 1 < this.n &&
+      (this.pos[k + 1] === VERB || this.pos[k + 1] === AUX)
+    );
   }
 
   /**
@@ -862,7 +962,13 @@ class Scanner {
       const named =
         (l !== DET && l !== ADJ && this.isCapitalised(i - 1)) || lw === 'he' || lw === 'she' || lw === 'it';
       if (!((REPORTING_S_FORMS.has(w) && (l === NOUN || l === PROPN)) || named)) return false;
-    } else if (!((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')))
+    } else if (
+      !(
+        ((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')) ||
+        // "64 percent call him competent", "they support Sanders", "respondents who support Clinton"
+        PLURAL_SUBJECT_WORDS.has(lw)
+      )
+    )
       return false;
     const r = this.pos[i + 1];
     const rw = this.lower[i + 1];
@@ -896,7 +1002,11 @@ class Scanner {
       // a capitalised "adverb" inside a sentence is a name ("…, Jolly said")
       if (
         CUE_PREFIX.has(w) ||
-        (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1))
+        (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1)) ||
+        // "has since said", "have since denounced": the adverb the tagger takes for a subordinator
+        (w === 'since' && s - 2 >= floor && PERFECT_AUX.has(this.lower[s - 2])) ||
+        // "Priebus later Thursday told", "Gowdy earlier Thursday said"
+        (TEMPORAL_WORDS.has(w) && s - 2 >= floor && RELATIVE_TIME.has(this.lower[s - 2]))
       )
         s--;
       else break;
@@ -927,6 +1037,16 @@ class Scanner {
       PARTICLE_PREPS.has(this.lower[e])
     )
       e++;
+    // "expressed concern about", "voiced support for": the noun of feeling and its preposition
+    if (v.lemma === 'express' && e === i + 1) {
+      let k = e;
+      while (k < this.n && k < e + 2 && this.pos[k] === ADJ) k++;
+      if (k + 1 < this.n && this.pos[k] === NOUN && !this.inQuote(k)) {
+        const nx = this.lower[k + 1];
+        if (EXPRESS_PREPS.has(nx)) return k + 2;
+        if (nx === 'that') return k + 1;
+      }
+    }
     // annotators mostly give "in a statement" to the cue: "said in a (written) statement"
     if (e + 2 < this.n && this.lower[e] === 'in' && this.pos[e + 1] === DET && !this.inQuote(e)) {
       const k = this.pos[e + 2] === ADJ && e + 3 < this.n ? e + 3 : e + 2;
@@ -939,6 +1059,12 @@ class Scanner {
   free(a: number, b: number): boolean {
     for (let i = a; i < b; i++) if (this.used[i]) return false;
     return true;
+  }
+
+  /** Give back the tokens of an attribution withdrawn in favour of another. */
+  release(a: Attribution): void {
+    const rs = [a.cue, a.source, a.addressee, ...a.content];
+    for (const r of rs) if (r) for (let i = r[0]; i < r[1]; i++) this.used[i] = 0;
   }
 
   take(r: Range | null): void {
@@ -1002,12 +1128,40 @@ class Scanner {
     // the rest of the attribution's sentence (an apposition, an adjunct) holds no verb
     const end = after < this.n ? this.sentEnd[after] : this.n;
     // … unless it is a subordinate clause: "Stenberg said as she accepted her award. “…”"
-    const sub = i < end && TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]);
+    // … or a participial or relative aside after a comma: "said Caddell, speaking of …. “…”"
+    // (a participle that reports on its own, ", adding that … “…”", keeps a quotation inside its
+    // sentence; only one opening the next sentence continues the speaker)
+    const participle =
+      i + 1 < end && this.lower[i] === ',' && this.lower[i + 1].endsWith('ing') && this.pos[i + 1] === VERB;
+    const sub =
+      i < end && (TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]) || participle);
+    const reporting = participle && CUE_VERBS.has(this.lower[i + 1]);
+    // a relative or adverbial clause later in the tail may hold verbs too: "said in front of a
+    // crowd of 1,000 people who packed a high school cafeteria. “…”"
+    let clause = sub;
     while (i < end && !this.isQuoteOpen(i)) {
-      if (!sub && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+      const w = this.lower[i];
+      if (REL_PRON.has(w) || TAIL_CLAUSE_OPENERS.has(w)) clause = true;
+      if (!clause && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
       if (this.inQuote(i)) return null;
       i++;
     }
+    // a title in quotation marks inside the tail: "said during an interview on CNN’s “State of the
+    // Union” Sunday. “…”"
+    while (i < end && this.isQuoteOpen(i)) {
+      const t = this.q.quotes[this.q.quoteOf[i]];
+      // (inside a clause, any quotation that does not end the sentence: "who noted that prices had
+      // ''cratered'' to half their value")
+      if (!t.closed || t.close >= end - 1) break;
+      if (!clause && (t.close - t.open > 8 || !this.isCapitalised(t.open + 1))) break;
+      i = t.close + 1;
+      while (i < end && !this.isQuoteOpen(i)) {
+        if (REL_PRON.has(this.lower[i]) || TAIL_CLAUSE_OPENERS.has(this.lower[i])) clause = true;
+        if (!clause && (this.pos[i] === VERB || this.pos[i] === AUX)) return null;
+        i++;
+      }
+    }
+    if (reporting && i < end) return null;
     if (i >= this.n || !this.isQuoteOpen(i) || this.used[i]) return null;
     const newParagraph = paragraphBreakBefore(this.text, this.t, i);
     const qo = this.q.quotes[this.q.quoteOf[i]];
@@ -1042,9 +1196,16 @@ export function findAttributions(
     const h = colonHeadline(sc, a, b);
     if (h) push(h);
   }
+  // "In a CNN/ORC poll released Monday, 31% of Republicans said …": the poll is the source;
+  // "Asked whether …, 75 percent said yes": the question is an attribution of its own, not what
+  // the later "said" reports
+  for (const [a, b] of sc.sentences) {
+    const p = inPoll(sc, a, b) ?? (sc.t.text[a] === 'Asked' ? unattributedQuestion(sc, a) : null);
+    if (p) push(p);
+  }
   for (const qo of sc.q.quotes) {
     if (!qo.closed) continue;
-    const a = signedQuote(sc, qo.close);
+    const a = signedQuote(sc, qo.close) ?? namedQuote(sc, qo.open);
     if (a) push(a);
   }
   // Headlines in title case ("Militants Intimidate Refugees Who Refuse To Fight") have no usable
@@ -1067,7 +1228,19 @@ export function findAttributions(
       }
     }
     if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
-      const a = accordingTo(sc, i);
+      let a = accordingTo(sc, i);
+      // "“…,” Sanders said, according to CNN": PolNeAR gives the whole report, speaker and cue
+      // included, to the outer attribution, and does not annotate the inner one
+      const last = out[out.length - 1];
+      const lastEnd = last ? Math.max(last.cue[1], last.source?.[1] ?? 0) : -1;
+      if (!a && last && (lastEnd === i - 1 || lastEnd === i) && last.rule.startsWith('trailing')) {
+        out.pop();
+        sc.release(last);
+        a = accordingTo(sc, i);
+        if (!a) push(last);
+        // "…,” Sanders said, according to CNN. “…”": the speaker's next quotation too
+        else if (a.source) addContinuation(sc, a.content, a.source[1], sc.sentEnd[i]);
+      }
       if (a) push(a);
       continue;
     }
@@ -1532,6 +1705,8 @@ function leadingCue(
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
   let relative = false;
+  // the comma before the main clause when the cue sits in a fronted clause ("After saying …, the man …")
+  let mainClause = -1;
   const prev = cueStart - 1;
   const sameSentence = () => {
     for (let k = done.length - 1; k >= 0; k--) {
@@ -1550,7 +1725,7 @@ function leadingCue(
     relative = true;
   } else if (
     prev >= s0 &&
-    ((sc.lower[prev] === ',' &&
+    ((commaBefore(sc, prev) &&
       (PARTICIPLE_CUES.has(sc.lower[i]) ||
         (sc.lower[i].endsWith('ing') && cueStart === i) ||
         sc.lower[cueStart] === 'going')) ||
@@ -1578,6 +1753,12 @@ function leadingCue(
         sc.free(b, e)
       )
         source = [b, e];
+      // "After saying he was nervous …, the man ended up …": a fronted gerund clause; its speaker
+      // is the subject of the main clause after the comma
+      else if (prev === s0 && GERUND_PREPS.has(sc.lower[prev])) {
+        source = subjectAfterComma(sc, i, s1);
+        if (source) mainClause = source[0] - 1;
+      }
     }
     if (!source) return null;
   } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
@@ -1604,6 +1785,15 @@ function leadingCue(
         source = [b, e];
     }
     if (!source) return null;
+  } else if (
+    prev > s0 &&
+    DASHES.has(sc.lower[prev]) &&
+    sc.lower[prev] !== '-' &&
+    dashAsideSubject(sc, prev, s0)
+  ) {
+    // "Many speakers at the service — including Muslims, Christians, Jews — said …": the subject
+    // with its aside between dashes
+    source = dashAsideSubject(sc, prev, s0);
   } else if (prev >= s0 && sc.lower[prev] === ',') {
     for (let j = prev - 1, commas = 0; j >= s0 && commas < 4; j--) {
       if (sc.inQuote(j)) break;
@@ -1623,6 +1813,8 @@ function leadingCue(
           REL_PRON.has(sc.lower[j + 1]) ||
           APPOSITION_OPENERS.has(sc.lower[j + 1]);
         source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
+        const named = nameBeforeApposition(sc, np, s0, prev);
+        if (named) source = named;
         break;
       }
     }
@@ -1634,8 +1826,13 @@ function leadingCue(
         ? prev
         : cueStart;
     const np = sc.npLeft(npEnd, s0);
+    const conj = np < npEnd ? lastAnd(sc, np, npEnd) : -1;
     if (np < npEnd && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
       source = [np, sc.npEnd];
+    // "… mishandled the case and Democrats accused …": the phrase read leftwards ran over the
+    // "and" joining two clauses into the first one's object; the subject is the last conjunct
+    else if (conj > np && conj + 1 < npEnd && np > s0 && (sc.pos[np - 1] === VERB || sc.pos[np - 1] === ADP))
+      source = [conj + 1, sc.npEnd];
     else if (np < cueStart && sc.pos[s0] === ADP) {
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
       let k = cueStart - 1;
@@ -1645,7 +1842,8 @@ function leadingCue(
       source =
         relativeSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
-        prepositionalSubject(sc, np, cueStart, s0);
+        prepositionalSubject(sc, np, cueStart, s0) ??
+        (SAY_FORMS.has(sc.lower[i]) && cueStart === i ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
@@ -1674,12 +1872,12 @@ function leadingCue(
       if (sc.lower[e] !== 'to') j = e;
     }
   } else if (v.stance === 'accuse' && v.frame === 'ask') {
-    // "accused Baku of violating …": the accused is the addressee, the charge the content
+    // "accused Baku of violating …": the accused is the addressee; the content, as PolNeAR
+    // annotates it, is the whole object "Baku of violating …"
     const e = sc.npRight(j, s1);
     for (let k = j + 1; k <= e && k < s1; k++) {
       if ((sc.lower[k] === 'of' || sc.lower[k] === 'for') && (k === e || sc.lower[k + 1].endsWith('ing'))) {
         addressee = [j, k];
-        j = k + 1;
         break;
       }
     }
@@ -1722,7 +1920,19 @@ function leadingCue(
       j = sc.lower[e] === ',' ? e + 1 : e;
   }
   const first = sc.lower[j];
-  if (sc.pos[j] === ADP && first !== 'that' && v.frame !== 'obj' && !CLAUSE_OPENERS.has(first)) return null;
+  // "pledged to “win many hundreds of delegates”": the tagger takes an infinitive's "to" before a
+  // quotation for a preposition
+  const quotedInfinitive = first === 'to' && j + 2 < s1 && sc.isQuoteOpen(j + 1) && sc.pos[j + 2] === VERB;
+  if (
+    sc.pos[j] === ADP &&
+    first !== 'that' &&
+    v.frame !== 'obj' &&
+    !CLAUSE_OPENERS.has(first) &&
+    !quotedInfinitive &&
+    // "said about half of the adjustment reflected …": a quantity opening the reported clause
+    !(QUANT_ADV.has(first) && j + 1 < s1 && (sc.pos[j + 1] === NUM || sc.lower[j + 1] === 'half'))
+  )
+    return null;
   if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
     // "what many analysts said was a sign of …", "moves that he said improved …": the relative
     // pronoun and the rest of its clause are what was said
@@ -1776,7 +1986,14 @@ function leadingCue(
     // "… signaled that it would make a deal, Mr. Barrett said, “…”": a new speaker and cue end the content
     if (w === ',' && k > j && k + 2 < s1 && !relative) {
       const e = sc.npRight(k + 1, s1);
-      if (e > k + 1 && e - k <= 5 && e < s1 && ALWAYS_VERBS.has(sc.lower[e]) && sc.lower[e + 1] === ',') {
+      // "Making the rounds on the Sunday shows, Carson said he …": a new subject and its own cue
+      // opening a clause
+      const clause =
+        sc.lower[e + 1] === ',' ||
+        (e + 1 < s1 &&
+          (sc.lower[e + 1] === 'that' || sc.pos[e + 1] === PRON || sc.isQuoteOpen(e + 1)) &&
+          (sc.isCapitalised(k + 1) || sc.pos[k + 1] === DET));
+      if (e > k + 1 && e - k <= 5 && e < s1 && ALWAYS_VERBS.has(sc.lower[e]) && clause) {
         end = k;
         break;
       }
@@ -1796,6 +2013,12 @@ function leadingCue(
       break;
     }
     if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+    // "… has railed against the Trans-Pacific Partnership, the 12-country trade deal …": an
+    // apposition closing the sentence describes the last noun; annotators leave it out
+    if (w === ',' && k > j && finalApposition(sc, k + 1, s1)) {
       end = k;
       break;
     }
@@ -1845,19 +2068,44 @@ function leadingCue(
       let nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
       // "… and he noted that …": a new subject pronoun and its own cue
       if (sc.pos[nx] === PRON && !NOT_SUBJECT_PRON.has(sc.lower[nx]) && nx + 1 < s1) nx++;
-      if ((sc.pos[nx] === VERB || sc.pos[nx] === AUX) && sc.isCue(nx)) {
+      // "… mishandled the investigation and Democrats accused the GOP …": a short name as new subject
+      else if (sc.isCapitalised(nx) && !sc.inQuote(nx)) {
+        let e = nx;
+        while (e < s1 && e < nx + 3 && sc.isCapitalised(e)) e++;
+        if (e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX)) nx = e;
+      }
+      // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
+      // the reported clause's own subject)
+      const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
+      if (v2 && ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame)) {
         end = k;
         break;
       }
     }
   }
+  if (mainClause > j && mainClause < end) end = mainClause;
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
-  if (!hasContent(sc, j, end) && !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]))))
+  if (
+    !hasContent(sc, j, end) &&
+    !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]) || YES_NO.has(sc.lower[j])))
+  )
     return null;
   return mk([[j, end]], sc.isQuoteOpen(j));
 
   function mk(content: Range[], direct: boolean): Attribution {
+    // "which he says he is doing …", "what Trump says his plan would do": the relative pronoun
+    // before the speaker stands for part of what was said
+    const rel = source && sharesSourceWith === undefined && !relative ? source[0] - 1 : -1;
+    if (
+      rel >= s0 &&
+      (sc.lower[rel] === 'what' || sc.lower[rel] === 'which') &&
+      !sc.used[rel] &&
+      !sc.inQuote(rel) &&
+      content.length > 0 &&
+      content[0][0] > rel
+    )
+      content = [[rel, rel + 1], ...content];
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
 }
@@ -1897,8 +2145,37 @@ const IRREGULAR_PAST = new Set([
 
 /** Start of the main clause after a fronted adjunct ending in a comma ("On Thursday, however, Trump …"). */
 function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
+  // "But a few days later, Trump …": a conjunction before the adjunct
+  if (s0 + 1 < limit && sc.pos[s0] === CCONJ) s0++;
+  // "While Clinton has condemned the proposal, the groups … say …": a fronted adverbial clause
+  if (FRONTED_CLAUSE_OPENERS.has(sc.lower[s0])) {
+    for (let c = s0 + 2; c < limit && c < s0 + 25; c++) {
+      if (sc.inQuote(c)) break;
+      if (sc.lower[c] === ',') return c + 1 < limit ? c + 1 : s0;
+    }
+    return s0;
+  }
   const p = sc.pos[s0];
-  if (p !== ADP && p !== ADV && !TIME_WORDS.has(sc.lower[s0])) return s0;
+  // "Facing mounting criticism from both parties, Mr. Trump …", "Hours later, Trump …": a fronted
+  // participial phrase or a time phrase, up to its comma
+  const w0 = sc.lower[s0];
+  if (
+    (p === VERB && (w0.endsWith('ing') || sc.isParticiple(s0)) && (!sc.isCue(s0) || sc.used[s0])) ||
+    (s0 + 1 < limit && RELATIVE_TIME.has(sc.lower[s0 + 1]) && sc.lower[s0 + 2] === ',')
+  ) {
+    for (let c = s0 + 1; c < limit && c < s0 + 15; c++) {
+      if (sc.inQuote(c)) break;
+      if (sc.lower[c] === ',') return c + 1 < limit ? c + 1 : s0;
+    }
+    return s0;
+  }
+  if (
+    p !== ADP &&
+    p !== ADV &&
+    !TIME_WORDS.has(sc.lower[s0]) &&
+    !(sc.pos[s0] === DET && s0 + 1 < limit && TIME_NOUN_AFTER_DET.has(sc.lower[s0 + 1]))
+  )
+    return s0;
   let k = s0;
   for (let n = 0; n < 3; n++) {
     let c = k;
@@ -1911,6 +2188,21 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
   return k;
 }
 
+/** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
+/** Subordinators opening a fronted clause that ends at its comma. */
+const FRONTED_CLAUSE_OPENERS = new Set([
+  'while',
+  'although',
+  'though',
+  'because',
+  'whereas',
+  'since',
+  'if',
+  'when',
+]);
+/** Adverbs that make a time phrase of the noun before them ("Hours later", "Days earlier"). */
+const RELATIVE_TIME = new Set(['later', 'earlier', 'ago']);
+const TIME_NOUN_AFTER_DET = new Set(['few', 'day', 'week', 'month', 'year', 'decade', 'moment']);
 const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
 const STATEMENT_HEADS = new Set([
   'address',
@@ -2255,8 +2547,153 @@ const IRREGULAR_PARTICIPLES = new Set([
   'sought',
 ]);
 
+/**
+ * The phrase found before "…, said" may itself be an apposition of a name further left
+ * ("Michael Mulgrew, president of the teachers' union, which represents …, said"): the source is the
+ * name with its first apposition; a relative clause or a second apposition after it is left out, as
+ * PolNeAR annotators do ("Scott Pruitt, the attorney general of Oklahoma, one of the states suing …").
+ */
+function nameBeforeApposition(sc: Scanner, np: number, s0: number, prev: number): Range | null {
+  if (np - 1 <= s0 || sc.lower[np - 1] !== ',') return null;
+  const name = sc.npLeft(np - 1, s0);
+  if (name >= np - 1 || !sc.isCapitalised(name) || !sc.subjectPosition(name, s0)) return null;
+  if (!sc.free(name, np)) return null;
+  // the first apposition ends at the next comma; what follows it opens a clause or another apposition
+  let k = np;
+  while (k < prev && sc.lower[k] !== ',' && !sc.inQuote(k)) k++;
+  if (k >= prev || sc.lower[k] !== ',') return [name, prev + 1];
+  // an age ("Schiff, 56, who …") is not the apposition the source stops after
+  if (k === np + 1 && sc.pos[np] === NUM) return [name, prev + 1];
+  const nx = sc.lower[k + 1];
+  const p = sc.pos[k + 1];
+  if (REL_PRON.has(nx) || p === DET || nx === 'one') return [name, k + 1];
+  return [name, prev + 1];
+}
+
+/** From k to the sentence end: "a/an/the" and a noun phrase, with at most a relative clause or participles. */
+function finalApposition(sc: Scanner, k: number, s1: number): boolean {
+  const w = sc.lower[k];
+  if ((w !== 'a' && w !== 'an' && w !== 'the') || sc.inQuote(k)) return false;
+  let relative = false;
+  for (let m = k + 1; m < s1; m++) {
+    if (sc.inQuote(m)) return false;
+    const x = sc.lower[m];
+    if (REL_PRON.has(x) || x === 'that') relative = true;
+    else if (
+      !relative &&
+      (sc.pos[m] === AUX || (sc.pos[m] === VERB && !x.endsWith('ing') && !sc.isParticiple(m)))
+    )
+      return false;
+    else if (x === ',' || x === ';' || x === ':') return false;
+  }
+  return true;
+}
+
+/** A comma at `k`, or a closing mark at `k` after a comma inside it ("as a “strong leader,” comparing"). */
+function commaBefore(sc: Scanner, k: number): boolean {
+  return sc.lower[k] === ',' || (k > 0 && sc.isQuoteClose(k) && sc.lower[k - 1] === ',');
+}
+
+/** The subject after the first comma following i, when a verb follows it: the main clause's. */
+function subjectAfterComma(sc: Scanner, i: number, s1: number): Range | null {
+  let c = i + 1;
+  while (c < s1 && (sc.lower[c] !== ',' || sc.inQuote(c))) c++;
+  if (c + 2 >= s1) return null;
+  const e = sc.npRight(c + 1, s1);
+  if (e <= c + 1 || e >= s1 || !(sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) return null;
+  return sc.free(c + 1, e) ? [c + 1, e] : null;
+}
+
+/** For a dash closing an aside right before a cue: the subject before the opening dash, with the aside. */
+function dashAsideSubject(sc: Scanner, close: number, s0: number): Range | null {
+  for (let k = close - 2; k > s0 && k > close - 30; k--) {
+    if (sc.inQuote(k) || sc.used[k]) return null;
+    if (sc.lower[k] !== sc.lower[close]) continue;
+    const np = sc.npLeft(k, s0);
+    if (np >= k || !sc.subjectPosition(np, s0) || !sc.free(np, close + 1)) return null;
+    return [np, close + 1];
+  }
+  return null;
+}
+
+/** Index of the last "and" in [a, b), or -1. */
+function lastAnd(sc: Scanner, a: number, b: number): number {
+  for (let k = b - 1; k > a; k--) if (sc.lower[k] === 'and') return k;
+  return -1;
+}
+
+/** Finite forms of "say" and "tell", the verbs whose subject is the speaker whatever its length. */
+const SAY_FORMS = new Set(['said', 'says', 'say', 'told', 'tells']);
+/** Words that only an auxiliary or a finite verb can be among (a clause, not a noun phrase). */
+const FINITE_AUX = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'do',
+  'does',
+  'did',
+]);
+
+/**
+ * The whole clause before "said"/"told" as its subject when the phrase reader stops inside it
+ * ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday
+ * said …", "Friends of Mr. Clinton who have seen him on the trail say …"): from the sentence start
+ * (after a fronted adjunct) to the cue, provided it opens like a noun phrase, ends in a nominal, and
+ * holds no finite verb outside a relative clause.
+ */
+function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  const b = frontedAdjunctEnd(sc, s0, cueStart);
+  if (b >= cueStart - 1 || cueStart - b > 30 || !sc.free(b, cueStart)) return null;
+  const p0 = sc.pos[b];
+  if (
+    p0 !== DET &&
+    p0 !== PROPN &&
+    p0 !== NOUN &&
+    p0 !== NUM &&
+    p0 !== ADJ &&
+    !QUANT_PRONOUNS.has(sc.lower[b])
+  )
+    return null;
+  // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase
+  const reduced =
+    cueStart - 2 > b &&
+    sc.pos[cueStart - 1] === VERB &&
+    sc.isParticiple(cueStart - 1) &&
+    sc.pos[cueStart - 2] === PRON &&
+    !NOT_SUBJECT_PRON.has(sc.lower[cueStart - 2]) &&
+    sc.isNominal(cueStart - 3);
+  if (!sc.isNominal(cueStart - 1) && !reduced) return null;
+  let relative = false;
+  for (let k = b; k < cueStart; k++) {
+    const w = sc.lower[k];
+    if (sc.inQuote(k) || w === ':' || w === ';' || w === '(' || w === '"' || w === '“') return null;
+    if (REL_PRON.has(w) || (w === 'that' && k > b && sc.isNominal(k - 1))) relative = true;
+    else if (
+      !relative &&
+      (FINITE_AUX.has(w) || (sc.pos[k] === VERB && !w.endsWith('ing') && !sc.isParticiple(k)))
+    )
+      return null;
+    // a comma closes a relative clause, or a clause when none was open
+    if (w === ',') {
+      if (!relative) return null;
+      relative = false;
+    }
+  }
+  return [b, cueStart];
+}
+
 /** "Officials who spoke on condition of anonymity said …": a subject with a short relative clause. */
 function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  // an infinitive ("who are expected to support …") has no subject of its own to find
+  if (cueStart > s0 && sc.lower[cueStart - 1] === 'to') return null;
   for (let k = cueStart - 1; k > s0 && k >= cueStart - 12; k--) {
     const w = sc.lower[k];
     if (w === ',' || sc.inQuote(k) || sc.used[k]) return null;
@@ -2329,6 +2766,9 @@ function participleCue(sc: Scanner, k: number): boolean {
 }
 
 const NOT_SPEAKERS = new Set([
+  'contributing',
+  'name',
+  'notice',
   'related',
   'note',
   'update',
@@ -2356,6 +2796,77 @@ const NOT_SPEAKERS = new Set([
   'full',
   'clarification',
 ]);
+
+/** Nouns of an opinion survey, which annotators treat as a source ("Poll: …", "In a CNN poll, …"). */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
+
+const IN_POLL: CueVerb = { lemma: 'in', frame: 'say', stance: 'assert' };
+
+/**
+ * A sentence opening with "In <a poll>," reports the poll's finding: PolNeAR makes "In" the cue,
+ * the poll phrase (with what follows it up to the comma) the source and the main clause the content.
+ */
+function inPoll(sc: Scanner, a: number, b: number): Attribution | null {
+  if (sc.t.text[a] !== 'In' || sc.inQuote(a)) return null;
+  // the poll noun heads the phrase: only its modifiers stand between "In" and it
+  let head = -1;
+  for (let k = a + 1; k < b && k <= a + 9; k++) {
+    if (POLL_HEADS.has(sc.lower[k])) {
+      head = k;
+      break;
+    }
+    const p = sc.pos[k];
+    const w = sc.lower[k];
+    if (
+      !(
+        p === DET ||
+        p === ADJ ||
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        w === '/' ||
+        w === '-' ||
+        w === '’s' ||
+        w === "'s"
+      )
+    )
+      return null;
+  }
+  if (head < 0) return null;
+  let comma = -1;
+  for (let k = head + 1; k < b && k <= head + 12; k++) {
+    if (sc.lower[k] === ',') {
+      comma = k;
+      break;
+    }
+    if (sc.inQuote(k) || REL_PRON.has(sc.lower[k]) || sc.lower[k] === 'where') return null;
+  }
+  if (comma < 0) return null;
+  // ", conducted in early September," : a participial aside belongs to the poll phrase
+  let srcEnd = comma;
+  if (comma + 1 < b && sc.pos[comma + 1] === VERB && sc.isParticiple(comma + 1)) {
+    for (let k = comma + 2; k < b && k <= comma + 10; k++) {
+      if (sc.lower[k] !== ',') continue;
+      srcEnd = k + 1;
+      break;
+    }
+  }
+  const start = srcEnd === comma ? comma + 1 : srcEnd;
+  const end = sc.trimEnd(start, b);
+  if (!hasContent(sc, start, end) || !sc.free(a, end)) return null;
+  let verb = false;
+  for (let k = start; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  if (!verb) return null;
+  return {
+    cue: [a, a + 1],
+    source: [a + 1, srcEnd],
+    content: [[start, end]],
+    verb: IN_POLL,
+    addressee: null,
+    direct: false,
+    rule: 'in-poll',
+  };
+}
 
 /** Every word of [a, b) is capitalised: a name ("Obama", "Sen. Graham"), not a section title ("Another challenge"). */
 function allCapitalised(sc: Scanner, a: number, b: number): boolean {
@@ -2398,6 +2909,44 @@ function signedQuote(sc: Scanner, close: number): Attribution | null {
   };
 }
 
+/** Words that may open a name introducing a quotation: "… - Carl Bialik: “…”", "More from Jones: “…”". */
+const NAME_QUOTE_OPENERS = new Set(['-', '—', '–', '--', 'from']);
+
+/** A short name and a colon before a quotation, after a dash or "from" or at a sentence start. */
+function namedQuote(sc: Scanner, open: number): Attribution | null {
+  const colon = open - 1;
+  if (colon < 1 || sc.lower[colon] !== ':' || sc.inQuote(colon) || sc.used[colon]) return null;
+  let ns = colon;
+  while (
+    ns - 1 >= 0 &&
+    colon - ns < 5 &&
+    !sc.inQuote(ns - 1) &&
+    (sc.isCapitalised(ns - 1) || sc.lower[ns - 1] === 'and' || sc.lower[ns - 1] === '.')
+  )
+    ns--;
+  while (ns < colon && !sc.isCapitalised(ns)) ns++;
+  if (ns >= colon || colon - ns > 4) return null;
+  for (let k = ns; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k]) || sc.pos[k] === VERB) return null;
+  const before = ns - 1;
+  const opens =
+    before < 0 ||
+    sc.sentStart[ns] === ns ||
+    paragraphBreakBefore(sc.text, sc.t, ns) ||
+    NAME_QUOTE_OPENERS.has(sc.lower[before]);
+  if (!opens) return null;
+  const qo = sc.q.quotes[sc.q.quoteOf[open]];
+  if (!sc.free(ns, qo.close + 1)) return null;
+  return {
+    cue: [colon, colon + 1],
+    source: [ns, colon],
+    content: [[qo.open, qo.close + 1]],
+    verb: null,
+    addressee: null,
+    direct: true,
+    rule: 'colon',
+  };
+}
+
 /** A line opening with a short name and a colon: "Obama: I'm Optimistic Voters Will Say No". */
 function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   if (!paragraphBreakBefore(sc.text, sc.t, a)) return null;
@@ -2418,7 +2967,9 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
       })()
     : sc.npRight(a, colon) === colon && colon - a <= 4 && allCapitalised(sc, a, colon);
   if (!named) return null;
-  for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
+  // "Poll: Clinton and Trump in dead heat": a poll speaks its headline, verb or none
+  const poll = POLL_HEADS.has(sc.lower[colon - 1]) && !sc.inQuote(a);
+  if (!poll) for (let k = a; k < colon; k++) if (NOT_SPEAKERS.has(sc.lower[k])) return null;
   // the content runs to the end of the line
   let end = colon + 1;
   while (end < sc.n && !paragraphBreakBefore(sc.text, sc.t, end)) end++;
@@ -2426,13 +2977,21 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   if (end - colon < 3) return null;
   // a statement has a verb: "Iowa: Tim Albrecht, Brad Anderson, …" or "Daily: A World at War" is a list or a title
   let verb = false;
-  for (let k = colon + 1; k < end && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+  let commas = 0;
+  for (let k = colon + 1; k < end; k++) {
+    if (sc.pos[k] === VERB || sc.pos[k] === AUX) verb = true;
+    if (sc.lower[k] === ',' && !sc.inQuote(k)) commas++;
+  }
+  // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, …": a list of names, not a statement
+  if (!verb && commas >= 3) return null;
   // a headline in title case hides its verb among capitalised words: "Trump Ties Clinton …"
   if (!verb && titleCase(sc, colon + 1, end)) {
     for (let k = colon + 2; k < end - 1 && !verb; k++)
       verb = sc.isCapitalised(k - 1) && /^[A-Z][a-z]+[^s]s$/.test(sc.t.text[k]) && sc.pos[k - 1] === PROPN;
   }
-  if (!verb) return null;
+  // "Carly Fiorina: 'Bill Clinton's fair game.'", and a title line "Lynch: No outside influence on
+  // FBI probe": a quotation or the article's title needs no verb
+  if (!verb && !poll && !sc.isQuoteOpen(colon + 1) && a !== 0) return null;
   return {
     cue: [colon, colon + 1],
     source: [a, colon],
@@ -2504,7 +3063,8 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
     cueStart = prev;
     while (cueStart - 1 >= s0 && (sc.pos[cueStart - 1] === AUX || sc.pos[cueStart - 1] === ADV)) cueStart--;
   }
-  let j = i + 1;
+  // "Asked on Monday whether …": a time or place adjunct before the question
+  let j = prev < s0 ? sc.skipAdjuncts(i + 1, s1) : i + 1;
   if (j >= s1 || sc.used[j]) return null;
   let cueEnd = i + 1;
   if (sc.lower[j] === 'about') {
@@ -2519,6 +3079,11 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
     }
     if (sc.lower[k] === ',' && !sc.inQuote(k)) {
       end = k;
+      break;
+    }
+    // "Asked whether Clinton “has the integrity …,” 75 percent said yes": the comma inside the mark
+    if (sc.isQuoteClose(k) && sc.lower[k - 1] === ',') {
+      end = k + 1;
       break;
     }
   }
@@ -2600,6 +3165,20 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       rule: 'evidential',
     };
   }
+  // "delegates who are expected to support …": the relative pronoun is the first part
+  if (prev > s0 && !sc.used[prev] && REL_PRON.has(sc.lower[prev]))
+    return {
+      cue,
+      source: null,
+      content: [
+        [prev, prev + 1],
+        [j, end],
+      ],
+      verb,
+      addressee: null,
+      direct: false,
+      rule: 'evidential',
+    };
   const np = sc.npLeft(cueStart, s0);
   if (np >= cueStart || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
   if (REL_PRON.has(sc.lower[np])) return null;
@@ -2702,6 +3281,21 @@ function stanceNoun(sc: Scanner, i: number): Attribution | null {
     source = [np, prev + 1];
   } else if (POSSESSIVES.has(pw)) source = [prev, prev + 1];
   else return null;
+  // "Trump ratcheted up his attacks on …", "she escalated her criticism of …": a verb before the
+  // pronoun's noun makes one cue with it, and the subject is the source
+  let cueStart = i;
+  if (POSSESSIVES.has(pw) && prev - 1 > s0) {
+    let v = prev - 1;
+    if ((sc.lower[v] === 'up' || sc.lower[v] === 'down') && v - 1 > s0) v--;
+    if (sc.pos[v] === VERB && !sc.used[v]) {
+      const cs = sc.cueStartOf(v, s0);
+      const np = sc.npLeft(cs, s0);
+      if (np < cs && sc.subjectPosition(np, s0) && sc.free(np, cs)) {
+        source = [np, sc.npEnd];
+        cueStart = cs;
+      }
+    }
+  }
   let end = sc.npRight(j + 1, s1);
   // "support for scrapping superdelegates": a gerund and its object
   if (end === j + 1 && sc.lower[j + 1].endsWith('ing')) end = sc.npRight(j + 2, s1);
@@ -2713,7 +3307,7 @@ function stanceNoun(sc: Scanner, i: number): Attribution | null {
   }
   if (end <= j + 1 || !sc.free(j, end)) return null;
   return {
-    cue: [i, j + 1],
+    cue: [cueStart, j + 1],
     source,
     content: [[j + 1, end]],
     verb: { lemma: sc.lower[i], frame: 'obj', stance: 'assert' },
