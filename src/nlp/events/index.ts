@@ -376,12 +376,24 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       let end = t.end[last];
       // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
       const sentEnd = doc.sentences[d.sentence].end;
-      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)), false)) {
+      const limit = Math.min(sentEnd, end + 40);
+      // only hits starting inside the phrase can stretch it: the scan stops at its end, and reads
+      // on only when a stretched phrase may take in more
+      const reach = end - start;
+      let hits = registry.findIn(doc.text, start, limit, reach);
+      let complete = false;
+      for (let h = 0; h < hits.length; h++) {
+        const hit = hits[h];
         if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
           let k = last;
           while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
           last = k;
           end = t.end[k];
+        }
+        // (the full reading starts with the same hits, so the loop goes on where it was)
+        if (h === hits.length - 1 && end - start > reach && !complete) {
+          hits = registry.findIn(doc.text, start, limit);
+          complete = true;
         }
       }
       const text = doc.text.slice(start, end);
@@ -1029,12 +1041,14 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
   if (memo.has(sentence)) return memo.get(sentence);
   const s = doc.sentences[sentence];
   let found: string | undefined;
-  const text = doc.text.slice(s.start, s.end);
-  for (const hit of registry.find(text, false)) {
+  for (const hit of registry.findIn(doc.text, s.start, s.end)) {
     const c = hit.entry.country;
     if (c === 'IGO' || c === 'NGO') continue;
     // an ethnic group names no state: "ethnic Albanians demonstrated in Serbia"
-    if (hit.entry.via === 'demonym' && ETHNIC.test(text.slice(Math.max(0, hit.start - 7), hit.start)))
+    if (
+      hit.entry.via === 'demonym' &&
+      ETHNIC.test(doc.text.slice(s.start + Math.max(0, hit.start - 7), s.start + hit.start))
+    )
       continue;
     if (found && found !== c) {
       found = undefined;
