@@ -114,6 +114,9 @@ export class ActorRegistry {
 
   private readonly memo = new Map<string, ActorHit[]>();
 
+  /** Codes by text (`codeActor` without extra words); callers get a copy to fill in. */
+  readonly codes = new Map<string, Readonly<ActorCode>>();
+
   /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
   find(text: string, memoise = true): ActorHit[] {
     // long one-off texts (whole sentences) are scanned without filling the memo
@@ -263,6 +266,18 @@ export const ETHNIC = /\bethnic\s$/i;
  * ("pro-Turkish militants" are not Turkish).
  */
 export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly string[] = []): ActorCode {
+  // the same phrase is coded again for every event it takes part in
+  if (extraWords.length > 0) return codeActorOnce(reg, text, extraWords);
+  let code = reg.codes.get(text);
+  if (!code) {
+    if (reg.codes.size > 20000) reg.codes.clear();
+    code = codeActorOnce(reg, text, extraWords);
+    reg.codes.set(text, code);
+  }
+  return { ...code };
+}
+
+function codeActorOnce(reg: ActorRegistry, text: string, extraWords: readonly string[]): ActorCode {
   const out: ActorCode = {};
   let best: { entry: ActorEntry; rank: number } | null = null;
   let people: string | undefined;

@@ -214,12 +214,18 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const drafts: Draft[] = [];
   const chunksBySentence: Chunk[][] = [];
   doc.sentenceTokens.forEach(([s0, s1], si) => {
-    let chunks = chunkSentence(t, s0, s1);
-    chunksBySentence[si] = chunks;
-    const titleCase = isTitleCase(doc, s0, s1);
+    // chunks and case are worked out only for a sentence where some word may start an event
+    let chunks: Chunk[] | null = null;
+    let titleCase = false;
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m =
+      if (!mayStart(t, i)) continue;
+      if (!chunks) {
+        chunks = chunkSentence(t, s0, s1);
+        chunksBySentence[si] = chunks;
+        titleCase = isTitleCase(doc, s0, s1);
+      }
+      const m: Match | null =
         matchAt(doc, i, s0, s1, titleCase) ??
         obligationAt(doc, chunks, i, s0, s1) ??
         criticismAt(doc, chunks, i, s0, s1);
@@ -227,10 +233,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
-      const within = m.trigger.noun ? -1 : chunks.findIndex((c) => c.first < m.first && m.first <= c.last);
+      const within: number = m.trigger.noun
+        ? -1
+        : chunks.findIndex((c) => c.first < m.first && m.first <= c.last);
       if (within >= 0) {
-        const c = chunks[within];
-        const parts = [{ first: c.first, last: m.first - 1 }];
+        const c: Chunk = chunks[within];
+        const parts: Chunk[] = [{ first: c.first, last: m.first - 1 }];
         if (m.last < c.last) parts.push({ first: m.last + 1, last: c.last });
         chunks = [...chunks.slice(0, within), ...parts, ...chunks.slice(within + 1)];
         chunksBySentence[si] = chunks;
@@ -1099,7 +1107,17 @@ const DECLARING = new Set(
     ' ',
   ),
 );
-const sayer = (w: string) => SPEECH.has(w) || DECLARING.has(w);
+const SAYERS: ReadonlySet<string> = new Set([...SPEECH, ...DECLARING]);
+const sayer = (w: string) => SAYERS.has(w);
+
+/**
+ * Can token i start an event: a trigger's first word, a modal of obligation (`obligationAt`) or a
+ * speech verb (`criticismAt`)? Most tokens are none, and their sentence need not be chunked.
+ */
+function mayStart(t: Doc['tokens'], i: number): boolean {
+  const w = t.lower[i];
+  return TRIGGERS.firsts.has(w) || w === 'must' || w === 'should' || (t.pos[i] === POS.VERB && sayer(w));
+}
 
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];
