@@ -73,21 +73,22 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   const p = t.pos[i];
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
-  const candidates: Trigger[] = [];
+  const participle = w.endsWith('ed') || w.endsWith('en');
   // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
   const compound =
     (i > 0 && t.lower[i - 1] === '-' && t.start[i] === t.end[i - 1]) ||
     // a participle after a determiner modifies a noun ("the occupied city"), and "what it called"
     // names something rather than phoning anyone
-    (i > 0 && t.pos[i - 1] === POS.DET && /(ed|en)$/.test(w)) ||
+    (i > 0 && t.pos[i - 1] === POS.DET && participle) ||
     (w.startsWith('call') && (t.lower[i - 2] === 'what' || t.lower[i - 1] === 'so'));
+  let best: Match | null = null;
   if (verbs && !compound) {
     const verbal =
       VERB_LIKE.has(p) ||
       titleCase ||
       // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
-      (p === POS.ADJ && /(ed|en)$/.test(w) && isPassive(t, i, 0)) ||
-      (/ed$/.test(w) &&
+      (p === POS.ADJ && participle && isPassive(t, i, 0)) ||
+      (w.endsWith('ed') &&
         i > 0 &&
         t.pos[i - 1] !== POS.DET &&
         t.pos[i - 1] !== POS.ADP &&
@@ -116,7 +117,8 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
         t.pos[i - 1] === POS.ADJ ||
         t.pos[i - 1] === POS.NOUN ||
         t.lower[i - 1] === "'s");
-    for (const tr of verbs) if (verbal || (tr.tail.length > 0 && !inNounPhrase)) candidates.push(tr);
+    for (const tr of verbs)
+      if (verbal || (tr.tail.length > 0 && !inNounPhrase)) best = betterMatch(t, i, s1, tr, best);
   }
   if (
     nouns &&
@@ -132,20 +134,18 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   ) {
     // a noun modifying an agent noun names the agent, not an act: "aid agencies", "riot police",
     // "protest leaders", "attack helicopters"
-    if (!(i + 1 < s1 && AGENT_HEADS.has(t.lower[i + 1]))) candidates.push(...nouns);
+    if (!(i + 1 < s1 && AGENT_HEADS.has(t.lower[i + 1])))
+      for (const tr of nouns) best = betterMatch(t, i, s1, tr, best);
   }
-  let best: Match | null = null;
-  for (const tr of candidates) {
-    const last = matchTail(t.lower, t.pos, i, s1, tr.tail);
-    if (last < 0) continue;
-    if (
-      !best ||
-      last - i > best.last - best.first ||
-      (best.trigger.tail.length === 0 && tr.tail.length > 0)
-    ) {
-      best = { trigger: tr, first: i, last };
-    }
-  }
+  return best;
+}
+
+/** The match of `tr` at token i if it fits and beats `best` (longer, or a phrase over a word). */
+function betterMatch(t: Doc['tokens'], i: number, s1: number, tr: Trigger, best: Match | null): Match | null {
+  const last = matchTail(t.lower, t.pos, i, s1, tr.tail);
+  if (last < 0) return best;
+  if (!best || last - i > best.last - best.first || (best.trigger.tail.length === 0 && tr.tail.length > 0))
+    return { trigger: tr, first: i, last };
   return best;
 }
 
@@ -531,6 +531,39 @@ function placeByMention(doc: Doc): Map<string, Place> {
     PLACE_INDEX.set(doc, m);
   }
   return m;
+}
+
+const IN_SENTENCE = new WeakMap<Doc, Map<readonly Span[], Span[][]>>();
+/**
+ * The spans of a layer that lie inside sentence `si`, in layer order: the same as filtering the
+ * whole layer by the sentence's bounds, bucketed once per document (asked for every event).
+ */
+function inSentence<S extends Span>(doc: Doc, spans: readonly S[], si: number): readonly S[] {
+  let byLayer = IN_SENTENCE.get(doc);
+  if (!byLayer) {
+    byLayer = new Map();
+    IN_SENTENCE.set(doc, byLayer);
+  }
+  let buckets = byLayer.get(spans);
+  if (!buckets) {
+    const sents = doc.sentences;
+    const out: Span[][] = sents.map(() => []);
+    for (const x of spans) {
+      // the last sentence starting at or before the span, then back over any others that hold it
+      let lo = 0;
+      let hi = sents.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sents[mid].start <= x.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1; k >= 0 && sents[k].end >= x.end; k--)
+        if (sents[k].start <= x.start) out[k].push(x);
+    }
+    buckets = out;
+    byLayer.set(spans, buckets);
+  }
+  return (buckets[si] ?? []) as unknown as readonly S[];
 }
 
 const NEGATORS = new Set(['not', "n't", 'never']);
@@ -1011,7 +1044,7 @@ function countryNearby(
   }
   if (!sector || !DOMESTIC_SECTORS.has(sector)) return onlyCountry(doc, registry, sentence);
   const s = doc.sentences[sentence];
-  for (const p of doc.layer('places')) {
+  for (const p of inSentence(doc, doc.layer('places'), sentence)) {
     if (
       p.start >= s.start &&
       p.end <= s.end &&
@@ -1837,7 +1870,7 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
   const t = doc.tokens;
   let best: { id: string; interval: [string, string]; dist: number } | null = null;
   let bound: { id: string; interval: [string, string]; dist: number } | null = null;
-  for (const tm of doc.layer('times')) {
+  for (const tm of inSentence(doc, doc.layer('times'), rec.sentence)) {
     if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'SET') continue;
     // a duration dates an event only when it points at a day ("three days later": P3D, anchored
     // on an earlier time, its interval the day it points to); "for three days" does not
@@ -1906,7 +1939,7 @@ function narrativeDate(doc: Doc, rec: EventRecord): { id: string; interval: [str
   // same paragraph: no line break between the two sentences
   if (doc.text.slice(prev.end, s.start).includes('\n')) return null;
   let found: { id: string; interval: [string, string] } | null = null;
-  for (const tm of doc.layer('times')) {
+  for (const tm of inSentence(doc, doc.layer('times'), rec.sentence - 1)) {
     if (tm.start < prev.start || tm.end > prev.end) continue;
     if (tm.type !== 'DATE' || tm.granularity !== 'day' || !tm.interval) continue;
     if (found) return null; // two dates: which one the next sentence continues is not clear
@@ -1955,7 +1988,7 @@ function quantitiesFor(doc: Doc, rec: EventRecord): EventQuantity[] {
   if (!kinds) return [];
   const s = doc.sentences[rec.sentence];
   const out: EventQuantity[] = [];
-  for (const q of doc.layer('quantities')) {
+  for (const q of inSentence(doc, doc.layer('quantities'), rec.sentence)) {
     if (q.start < s.start || q.end > s.end || !kinds.includes(q.kind)) continue;
     const eq: EventQuantity = { start: q.start, end: q.end, kind: q.kind, value: q.value };
     if (q.vague) eq.vague = true;
