@@ -149,7 +149,18 @@ export class ActorRegistry {
         continue;
       }
       let j = i;
-      while (j < to && text.charCodeAt(j) !== 32) j++;
+      let plain = true;
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (c === 32) break;
+        if (!isPlainChar(c)) plain = false;
+        j++;
+      }
+      // most words: no alias starts with a word of that shape, and a plain word has nothing to trim
+      if (plain && this.firstShapes[shapeAt(text, i, j)] === 0) {
+        i = j;
+        continue;
+      }
       // try the word as written, then without trailing punctuation ("U.S.," → "U.S"); the word is
       // only cut out of the text when an alias starts with a word of its shape
       let hit: string | undefined;
@@ -166,7 +177,7 @@ export class ActorRegistry {
           if (hit) break;
         }
         // a plain word (letters and digits only) has nothing to trim
-        if (isPlainRange(text, i, e)) break;
+        if (e === j ? plain : isPlainRange(text, i, e)) break;
         const trimmed = trimmedEnd(text, i, e);
         if (trimmed === e) break;
         e = trimmed;
@@ -216,12 +227,11 @@ function isAsciiAlnum(c: number): boolean {
 
 /** Only ASCII letters/digits or characters above Latin-1 punctuation (no trimming can apply). */
 function isPlainRange(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c < 0x2000)))
-      return false;
-  }
+  for (let k = from; k < to; k++) if (!isPlainChar(text.charCodeAt(k))) return false;
   return true;
+}
+function isPlainChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c < 0x2000);
 }
 
 function isWordChar(c: number): boolean {

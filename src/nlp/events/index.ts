@@ -1109,14 +1109,17 @@ function hasWordBetween(low: readonly string[], a: number, b: number, word: stri
 }
 
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
+  const text = doc.tokens.text;
   let caps = 0;
   let words = 0;
   for (let i = s0; i < s1; i++) {
-    const c = doc.tokens.text[i].charCodeAt(0);
+    const c = text[i].charCodeAt(0);
     const upper = c >= 65 && c <= 90;
     if (!upper && !(c >= 97 && c <= 122)) continue;
     words++;
     if (upper) caps++;
+    // (stop once even capitals in every remaining token could not reach 70%)
+    else if (7 * (words - caps) >= 3 * (caps + s1 - 1 - i)) return false;
   }
   return words >= 4 && caps / words > 0.7;
 }
