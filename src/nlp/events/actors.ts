@@ -209,13 +209,17 @@ const TRAILING_PUNCT = /[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u;
 
 /**
  * The end of text[from, to) once TRAILING_PUNCT is cut off (its last run of non-letters and
- * everything after it); the regex itself only for words with non-ASCII characters.
+ * everything after it); the regex itself only for words with other non-ASCII characters.
  */
 function trimmedEnd(text: string, from: number, to: number): number {
   let k = to - 1;
   while (k >= from && isAsciiAlnum(text.charCodeAt(k))) k--;
-  for (let q = from; q < to; q++)
-    if (text.charCodeAt(q) > 127) return from + text.slice(from, to).replace(TRAILING_PUNCT, '').length;
+  for (let q = from; q < to; q++) {
+    const c = text.charCodeAt(q);
+    // (curly quotes, dashes and the rest of General Punctuation are no letters either)
+    if (c > 127 && !(c >= 0x2010 && c <= 0x205e))
+      return from + text.slice(from, to).replace(TRAILING_PUNCT, '').length;
+  }
   if (k < from) return to;
   while (k > from && !isAsciiAlnum(text.charCodeAt(k - 1))) k--;
   return k;

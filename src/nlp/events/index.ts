@@ -317,9 +317,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
   });
   const records: EventRecord[] = [];
-  const mentions = [...doc.layer('mentions')].sort((a, b) => a.start - b.start);
+  const mentions = byStart(doc.layer('mentions'));
   const entities = doc.layer('entities');
-  const entityById = new Map(entities.map((e) => [e.id, e]));
+  let entityById: Map<string, (typeof entities)[number]> | null = null;
   // mentions are in text order: stop at the first that starts past the span
   const entityOf = (start: number, end: number): Mention | undefined => {
     // binary search to the mentions near the span (no mention spans more than a few words)
@@ -417,6 +417,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       }
       if (mention?.entity) {
         a.entity = mention.entity;
+        entityById ??= new Map(entities.map((e) => [e.id, e]));
         const ent = entityById.get(mention.entity);
         if (ent?.country && !code.country) code.country = ent.country;
         if (ent?.sector && !code.sector) code.sector = ent.sector;
@@ -519,6 +520,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     records.push(rec);
   }
   return dedupe(records);
+}
+
+/** A copy of the spans in text order (the layer usually is: then no sort is needed). */
+function byStart<S extends Span>(spans: readonly S[]): S[] {
+  for (let k = 1; k < spans.length; k++)
+    if (spans[k].start < spans[k - 1].start) return [...spans].sort((a, b) => a.start - b.start);
+  return [...spans];
 }
 
 const PLACE_INDEX = new WeakMap<Doc, Map<string, Place>>();
@@ -658,6 +666,7 @@ function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number, afterObject
   return null;
 }
 
+const AGENCY = /\bagenc(?:y|ies)\b/i;
 const OFFICIALS_IN =
   /\b(?:diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|consul)\b/i;
 const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
@@ -840,9 +849,13 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   }
   // accepting or conceding demands yields to them; cancelling a restriction eases it
   // (the demand or measure is the direct object, whoever the recipient: "accepted demands from rebels")
+  // (the words after the trigger are read only for the two acts they decide)
+  const yielding =
+    (rec.type === 'AGREE' && low[first].startsWith('accept')) ||
+    (rec.type === 'REJECT' && low[first].startsWith('cancel'));
   let yielded = false;
   let measure = false;
-  for (let k = last + 1; k < s1 && k <= last + 4; k++) {
+  for (let k = last + 1; yielding && k < s1 && k <= last + 4; k++) {
     if (YIELDED.test(low[k])) yielded = true;
     if (MEASURE_WORDS.test(low[k])) measure = true;
     if (t.pos[k] === POS.ADP || t.pos[k] === POS.VERB) break;
@@ -868,18 +881,20 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     recode(rec, 'AID', '075', 'asylum');
     return true;
   }
+  // (administrative words decide only a release, officials and agencies only a deportation)
+  const retreat = rec.type === 'RETREAT';
+  const deport = rec.type === 'COERCE' && rec.mode === 'deport';
   let admin = false;
   // the one expelled may be named before the trigger: "two inspectors … were expelled"
-  let officials = rec.recipients.some((r) => OFFICIALS_IN.test(r.text));
-  for (let k = last + 1; k < s1 && k <= last + 6; k++) {
+  let officials = deport && rec.recipients.some((r) => OFFICIALS_IN.test(r.text));
+  for (let k = last + 1; (retreat || deport) && k < s1 && k <= last + 6; k++) {
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
   }
   // expelling an international organisation or aid agency is a sanction on it (CAMEO 1663 "expel
   // or withdraw aid agencies"): "forced the UN refugee agency out of the country"
-  const agency = rec.recipients.some(
-    (r) => r.country === 'IGO' || r.country === 'NGO' || /\bagenc(?:y|ies)\b/i.test(r.text),
-  );
+  const agency =
+    deport && rec.recipients.some((r) => r.country === 'IGO' || r.country === 'NGO' || AGENCY.test(r.text));
   if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
     recode(rec, 'CONCEDE', '081', null);
   } else if (rec.type === 'COERCE' && rec.mode === 'deport' && (officials || agency)) {
