@@ -355,7 +355,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     // arguments whose country comes from the sentence around them, not from their own words
-    const placedNearby = new WeakSet<EventArgument>();
+    const placedNearby = new Set<EventArgument>();
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
@@ -2020,12 +2020,7 @@ function dedupe(records: EventRecord[]): EventRecord[] {
   const seen = new Map<string, number>();
   const out: EventRecord[] = [];
   const key = (r: EventRecord) =>
-    [
-      r.type,
-      r.trigger.text.toLowerCase(),
-      r.actors.map((a) => a.text.toLowerCase()).join('+'),
-      r.recipients.map((a) => a.text.toLowerCase()).join('+'),
-    ].join('|');
+    `${r.type}|${r.trigger.text.toLowerCase()}|${lowerTexts(r.actors)}|${lowerTexts(r.recipients)}`;
   const richness = (r: EventRecord) =>
     (r.place ? 1 : 0) + (r.time ? 1 : 0) + r.quantities.length + (r.claim ? 1 : 0);
   for (const r of records) {
@@ -2039,6 +2034,14 @@ function dedupe(records: EventRecord[]): EventRecord[] {
     }
   }
   return mergeRetellings(out);
+}
+
+/** The arguments' texts, lower-cased, joined by "+". */
+function lowerTexts(args: readonly EventArgument[]): string {
+  let out = '';
+  for (let k = 0; k < args.length; k++)
+    out += k === 0 ? args[k].text.toLowerCase() : `+${args[k].text.toLowerCase()}`;
+  return out;
 }
 
 const MERGE_WINDOW = 3;
