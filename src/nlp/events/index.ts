@@ -214,22 +214,33 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const drafts: Draft[] = [];
   const chunksBySentence: Chunk[][] = [];
   doc.sentenceTokens.forEach(([s0, s1], si) => {
-    // chunks and case are worked out only for a sentence where some word may start an event
-    let chunks: Chunk[] | null = null;
-    let titleCase = false;
+    // case, chunks and critics are worked out only when a word of the sentence needs them
+    let titleCase: boolean | undefined;
+    let chunks: Chunk[] = [];
+    let chunked = false;
+    const chunksNow = (): Chunk[] => {
+      if (!chunked) {
+        chunks = chunkSentence(t, s0, s1);
+        chunksBySentence[si] = chunks;
+        chunked = true;
+      }
+      return chunks;
+    };
+    let firstCritic = -1;
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
       if (!mayStart(t, i)) continue;
-      if (!chunks) {
-        chunks = chunkSentence(t, s0, s1);
-        chunksBySentence[si] = chunks;
-        titleCase = isTitleCase(doc, s0, s1);
+      titleCase ??= isTitleCase(doc, s0, s1);
+      let m: Match | null = matchAt(doc, i, s0, s1, titleCase);
+      const w = t.lower[i];
+      if (!m && (w === 'must' || w === 'should')) m = obligationAt(doc, chunksNow(), i, s0, s1);
+      // "critics say …": the speech verb's subject ends in a critics noun before it
+      if (!m && t.pos[i] === POS.VERB && sayer(w)) {
+        if (firstCritic < 0) firstCritic = firstOf(t, CRITICS, s0, s1);
+        if (firstCritic < i) m = criticismAt(doc, chunksNow(), i, s0, s1);
       }
-      const m: Match | null =
-        matchAt(doc, i, s0, s1, titleCase) ??
-        obligationAt(doc, chunks, i, s0, s1) ??
-        criticismAt(doc, chunks, i, s0, s1);
       if (!m) continue;
+      chunksNow();
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
@@ -1117,6 +1128,12 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
 }
 const ONLY_COUNTRY = new WeakMap<Doc, Map<number, string | undefined>>();
 const MENTION_REACH = 120;
+
+/** The first token in [from, to) whose lower-cased word is in `words`, else `to`. */
+function firstOf(t: Doc['tokens'], words: ReadonlySet<string>, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (words.has(t.lower[k])) return k;
+  return to;
+}
 
 function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
   for (let k = a + 1; k < b; k++) if (low[k] === word) return true;
