@@ -1313,17 +1313,11 @@ function argue(
     const tailOf = chunks.findIndex((x) => x.last === c.last);
     return tailOf >= 0 ? [c, ...pickRight(tailOf).slice(1)] : [c];
   };
+  // (asked up to three times per trigger: read once)
+  let by: number | undefined;
   const byPhrase = (): number => {
-    for (let k = m.last + 1; k < s1 && k <= m.last + 12; k++) {
-      const w = t.lower[k];
-      if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
-      if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
-      // a purpose clause or another finite verb starts a clause of its own: "began a hunger strike
-      // to demand the property seized by X"
-      if ((w === 'to' && t.pos[k + 1] === POS.VERB) || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w)))
-        break;
-    }
-    return -1;
+    by ??= byPhraseAfter(t, chunks, m.last, s1);
+    return by;
   };
   if (tr.noun) {
     const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
@@ -1594,6 +1588,20 @@ function argue(
     addLaterParty(t, chunks, d, s1);
   }
   return d;
+}
+
+/** The chunk of a "by"-phrase (the agent) after the trigger ending at `last` in its clause, or -1. */
+function byPhraseAfter(t: Doc['tokens'], chunks: readonly Chunk[], last: number, s1: number): number {
+  for (let k = last + 1; k < s1 && k <= last + 12; k++) {
+    const w = t.lower[k];
+    if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
+    if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
+    // a purpose clause or another finite verb starts a clause of its own: "began a hunger strike
+    // to demand the property seized by X"
+    if ((w === 'to' && t.pos[k + 1] === POS.VERB) || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w)))
+      break;
+  }
+  return -1;
 }
 
 const INQUIRY_CLAUSES = new Set(['whether', 'how', 'why', 'if']);

@@ -642,13 +642,21 @@ const GENERIC_PREPS = [
 
 /** The chunk starting at token k, or the "of"-tail of a merged chunk ("investigation of [Flynn]"). */
 function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number, start = -1): Chunk | null {
-  for (const ch of chunks) {
-    if (ch.first === k) return ch;
-    // an "of"-tail, or the rest of a chunk that swallowed the trigger's last word ("let [free
-    // activists]")
-    if (ch.first < k && k <= ch.last && (t.lower[k - 1] === 'of' || k === start))
-      return { first: k, last: ch.last };
+  // only the chunk holding k can answer (chunks are in order and do not overlap): the last one
+  // starting at or before k
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].first <= k) lo = mid + 1;
+    else hi = mid;
   }
+  const ch = chunks[lo - 1];
+  if (!ch || k > ch.last) return null;
+  if (ch.first === k) return ch;
+  // an "of"-tail, or the rest of a chunk that swallowed the trigger's last word ("let [free
+  // activists]")
+  if (t.lower[k - 1] === 'of' || k === start) return { first: k, last: ch.last };
   return null;
 }
 
