@@ -212,20 +212,13 @@ interface Draft {
 export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const t = doc.tokens;
   const drafts: Draft[] = [];
+  // a sentence is chunked when a word of it first needs the chunks
   const chunksBySentence: Chunk[][] = [];
+  const chunksOf = (si: number): Chunk[] =>
+    (chunksBySentence[si] ??= chunkSentence(t, doc.sentenceTokens[si][0], doc.sentenceTokens[si][1]));
   doc.sentenceTokens.forEach(([s0, s1], si) => {
-    // case, chunks and critics are worked out only when a word of the sentence needs them
+    // case and critics too are worked out only when a word of the sentence needs them
     let titleCase: boolean | undefined;
-    let chunks: Chunk[] = [];
-    let chunked = false;
-    const chunksNow = (): Chunk[] => {
-      if (!chunked) {
-        chunks = chunkSentence(t, s0, s1);
-        chunksBySentence[si] = chunks;
-        chunked = true;
-      }
-      return chunks;
-    };
     let firstCritic = -1;
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
@@ -233,14 +226,14 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       titleCase ??= isTitleCase(doc, s0, s1);
       let m: Match | null = matchAt(doc, i, s0, s1, titleCase);
       const w = t.lower[i];
-      if (!m && (w === 'must' || w === 'should')) m = obligationAt(doc, chunksNow(), i, s0, s1);
+      if (!m && (w === 'must' || w === 'should')) m = obligationAt(doc, chunksOf(si), i, s0, s1);
       // "critics say …": the speech verb's subject ends in a critics noun before it
       if (!m && t.pos[i] === POS.VERB && sayer(w)) {
         if (firstCritic < 0) firstCritic = firstOf(t, CRITICS, s0, s1);
-        if (firstCritic < i) m = criticismAt(doc, chunksNow(), i, s0, s1);
+        if (firstCritic < i) m = criticismAt(doc, chunksOf(si), i, s0, s1);
       }
       if (!m) continue;
-      chunksNow();
+      let chunks = chunksOf(si);
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
@@ -1303,22 +1296,8 @@ function argue(
     objectEnd: m.last,
     verbAt: -1,
   };
-  const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
-  const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
-  const pickObject = (c: Chunk | null): Chunk[] => {
-    if (!c) return [];
-    const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
-    if (k >= 0) return pickRight(k);
-    // an "of"-tail: coordination continues after the merged chunk
-    const tailOf = chunks.findIndex((x) => x.last === c.last);
-    return tailOf >= 0 ? [c, ...pickRight(tailOf).slice(1)] : [c];
-  };
-  // (asked up to three times per trigger: read once)
-  let by: number | undefined;
-  const byPhrase = (): number => {
-    by ??= byPhraseAfter(t, chunks, m.last, s1);
-    return by;
-  };
+  // the agent's "by"-phrase (pure, and asked for up to three times below)
+  const byChunk = byPhraseAfter(t, chunks, m.last, s1);
   if (tr.noun) {
     const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
     const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
@@ -1331,9 +1310,9 @@ function argue(
       if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
         const subj = findSubject(t, chunks, k, s0);
         if (subj >= 0) {
-          d.actors = pickLeft(subj);
-          const by = byPhrase();
-          if (by >= 0) d.recipients = pickRight(by);
+          d.actors = pickLeft(t, chunks, subj);
+          const by = byChunk;
+          if (by >= 0) d.recipients = pickRight(t, chunks, s1, by);
           d.verbAt = k;
           return d;
         }
@@ -1372,15 +1351,15 @@ function argue(
         if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
           const subj = findSubject(t, chunks, v, s0);
           if (subj >= 0 && isParty(t, chunks[subj])) {
-            d.actors = pickLeft(subj);
+            d.actors = pickLeft(t, chunks, subj);
             d.verbAt = v;
           }
         }
       }
     }
     if (d.actors.length === 0) {
-      actor = byPhrase();
-      if (actor >= 0) d.actors = pickRight(actor);
+      actor = byChunk;
+      if (actor >= 0) d.actors = pickRight(t, chunks, s1, actor);
     }
     if (d.actors.length === 0) {
       // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
@@ -1418,7 +1397,7 @@ function argue(
       }
       if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
         const subj = findSubject(t, chunks, before, s0);
-        if (subj >= 0) d.actors = pickLeft(subj);
+        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
         d.verbAt = before;
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
         // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
@@ -1428,11 +1407,11 @@ function argue(
         while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
         if (v >= s0 && t.pos[v] === POS.VERB) {
           const subj = findSubject(t, chunks, v, s0);
-          if (subj >= 0) d.actors = pickLeft(subj);
+          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
           d.verbAt = v;
         } else if (v < 0) {
           const subj = findSubject(t, chunks, before, s0);
-          if (subj >= 0) d.actors = pickLeft(subj);
+          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
         }
       }
     }
@@ -1446,7 +1425,7 @@ function argue(
     );
     // "talks between X and Y", "clashes between X and Y": both sides act
     if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
-      const both = pickObject(obj);
+      const both = pickObject(t, chunks, s1, obj);
       if (both.length > 1) {
         d.actors = both;
         d.objectEnd = both.at(-1)!.last;
@@ -1454,7 +1433,7 @@ function argue(
       }
     }
     if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
-      d.recipients = pickObject(obj);
+      d.recipients = pickObject(t, chunks, s1, obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
       // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
@@ -1464,7 +1443,7 @@ function argue(
       const c = k >= 0 ? chunks[k] : null;
       // ("US" is the country, not the pronoun)
       if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
-        d.recipients = pickRight(k);
+        d.recipients = pickRight(t, chunks, s1, k);
         d.objectEnd = d.recipients.at(-1)!.last;
       }
     }
@@ -1487,16 +1466,16 @@ function argue(
     (t.pos[m.first - 1] === POS.NOUN || t.pos[m.first - 1] === POS.PROPN) &&
     m.last + 1 < s1 &&
     t.pos[m.last + 1] === POS.ADP &&
-    byPhrase() >= 0 &&
+    byChunk >= 0 &&
     // an agent, not a measure: "shortened by one hour"
-    isParty(t, chunks[byPhrase()])
+    isParty(t, chunks[byChunk])
   )
     d.passive = true;
   const subj = findSubject(t, chunks, m.first, s0);
   if (d.passive) {
-    if (subj >= 0) d.recipients = pickLeft(subj);
-    const by = byPhrase();
-    if (by >= 0) d.actors = pickRight(by);
+    if (subj >= 0) d.recipients = pickLeft(t, chunks, subj);
+    const by = byChunk;
+    if (by >= 0) d.actors = pickRight(t, chunks, s1, by);
     else if (
       (tr.type === 'MOBILIZE' || tr.type === 'AID') &&
       TRANSFER.test(t.lower[m.last]) &&
@@ -1519,8 +1498,8 @@ function argue(
   } else {
     // a participle clause after a comma shares the main clause's subject, found by the governor
     const participleClause = tr.form === 'ing' && t.lower[m.first - 1] === ',';
-    if (subj >= 0 && !participleClause) d.actors = pickLeft(subj);
-    else if (subj >= 0) d.fallback = pickLeft(subj);
+    if (subj >= 0 && !participleClause) d.actors = pickLeft(t, chunks, subj);
+    else if (subj >= 0) d.fallback = pickLeft(t, chunks, subj);
     // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
     // (a chunk the phrase's own noun heads is no party in its gap: "opened [an investigation of
     // Flynn]" — its "of"-tail is the object, found below)
@@ -1547,7 +1526,7 @@ function argue(
         : null;
     const obj = owner && found && isParty(t, found) ? found : (gapParty ?? found);
     if (obj) {
-      d.recipients = pickObject(obj);
+      d.recipients = pickObject(t, chunks, s1, obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
     } else {
       // the complement still governs an infinitive without object: "agreed to withdraw"
@@ -1588,6 +1567,26 @@ function argue(
     addLaterParty(t, chunks, d, s1);
   }
   return d;
+}
+
+/** The chunk at k with those coordinated to its left, as chunks (none for -1). */
+function pickLeft(t: Doc['tokens'], chunks: readonly Chunk[], k: number): Chunk[] {
+  return k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : [];
+}
+
+/** The chunk at k with those coordinated to its right, as chunks (none for -1). */
+function pickRight(t: Doc['tokens'], chunks: readonly Chunk[], s1: number, k: number): Chunk[] {
+  return k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : [];
+}
+
+/** An object found with the chunks coordinated to its right. */
+function pickObject(t: Doc['tokens'], chunks: readonly Chunk[], s1: number, c: Chunk | null): Chunk[] {
+  if (!c) return [];
+  const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
+  if (k >= 0) return pickRight(t, chunks, s1, k);
+  // an "of"-tail: coordination continues after the merged chunk
+  const tailOf = chunks.findIndex((x) => x.last === c.last);
+  return tailOf >= 0 ? [c, ...pickRight(t, chunks, s1, tailOf).slice(1)] : [c];
 }
 
 /** The chunk of a "by"-phrase (the agent) after the trigger ending at `last` in its clause, or -1. */
