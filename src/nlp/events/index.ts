@@ -2084,24 +2084,32 @@ const headOf = (a: EventArgument | undefined) =>
  */
 function mergeRetellings(records: EventRecord[]): EventRecord[] {
   const out: EventRecord[] = [];
+  // the lower-cased trigger of each record kept (compared for every earlier record)
+  const outTriggers: string[] = [];
   for (const r of records) {
-    const a = out.find(
-      (e) =>
+    const trigger = r.trigger.text.toLowerCase();
+    let a: EventRecord | undefined;
+    for (let j = 0; j < out.length && !a; j++) {
+      const e = out[j];
+      if (
         e.type === r.type &&
         e.mode === r.mode &&
-        e.trigger.text.toLowerCase() === r.trigger.text.toLowerCase() &&
         r.sentence - e.sentence <= MERGE_WINDOW &&
         e.sentence !== r.sentence &&
         e.factuality === r.factuality &&
+        outTriggers[j] === trigger &&
         (e.recipients.length === 0 ||
           r.recipients.length === 0 ||
           headOf(e.recipients[0]) === headOf(r.recipients[0])) &&
         (e.actors.length === 0 ||
           r.actors.length === 0 ||
-          e.actors[0].text.toLowerCase() === r.actors[0].text.toLowerCase()),
-    );
+          e.actors[0].text.toLowerCase() === r.actors[0].text.toLowerCase())
+      )
+        a = e;
+    }
     if (!a) {
       out.push(r);
+      outTriggers.push(trigger);
       continue;
     }
     if (a.actors.length === 0) a.actors = r.actors;

@@ -43,7 +43,7 @@ export function factualityFromClaims(
   // the source's own act ("Aliyev denied this and demanded …") is not part of what it claims
   const others: Claim[] = [];
   for (const c of claims) {
-    if (!c.content.some((f) => f.start <= start && end <= f.end)) continue;
+    if (!holds(c.content, start, end)) continue;
     if (!actors.some((a) => a.start < c.source.end && c.source.start < a.end)) others.push(c);
   }
   // (no claim holds the trigger: most events are in the reporter's own voice)
@@ -60,6 +60,12 @@ export function factualityFromClaims(
       content = part;
   }
   return { id: link.claim.id, factuality: link.factuality, content: content ?? { start, end } };
+}
+
+/** Does one of the spans hold [start, end)? */
+function holds(spans: readonly Span[], start: number, end: number): boolean {
+  for (const f of spans) if (f.start <= start && end <= f.end) return true;
+  return false;
 }
 
 /** Words that can sit in a verb group between a negation or modal and its verb. */
