@@ -1062,6 +1062,36 @@ function countryNearby(
     }
   }
   if (!sector || !DOMESTIC_SECTORS.has(sector)) return onlyCountry(doc, registry, sentence);
+  return domesticCountry(doc, registry, chunks, sentence);
+}
+
+/** "in" or "in the" right before a place. */
+const IN_BEFORE = /\bin\s+(?:the\s+)?$/i;
+
+// by the sentence's chunks (final once events are argued): the same for every actor of the sentence
+const DOMESTIC = new WeakMap<readonly Chunk[], string | null>();
+
+/** The country of the first place the sentence locates things in ("… a curfew in Abidjan"), else its only country. */
+function domesticCountry(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  sentence: number,
+): string | undefined {
+  const known = DOMESTIC.get(chunks);
+  if (known !== undefined) return known ?? undefined;
+  const found = firstLocatedCountry(doc, registry, chunks, sentence);
+  DOMESTIC.set(chunks, found ?? null);
+  return found;
+}
+
+function firstLocatedCountry(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  sentence: number,
+): string | undefined {
+  const t = doc.tokens;
   const s = doc.sentences[sentence];
   for (const p of inSentence(doc, doc.layer('places'), sentence)) {
     if (
@@ -1069,7 +1099,7 @@ function countryNearby(
       p.end <= s.end &&
       p.country &&
       p.kind === 'place' &&
-      /\bin\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(s.start, p.start - 8), p.start))
+      IN_BEFORE.test(doc.text.slice(Math.max(s.start, p.start - 8), p.start))
     ) {
       const a3 = alpha3Of(p.country);
       if (a3) return a3;
@@ -1894,11 +1924,14 @@ function judges(verb: string): boolean {
   return !!trs && trs.some((tr) => tr.tail.length === 0 && JUDGING.has(tr.type) && !tr.weak);
 }
 
+const DEMONYM_LIKE = /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/;
+const INITIALS = /^[A-Z]\.?[A-Z]\.?$/;
 function isDemonymish(w: string): boolean {
-  return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);
+  return DEMONYM_LIKE.test(w) || INITIALS.test(w);
 }
 
 const NOMINAL = new Set([POS.NOUN, POS.PROPN, POS.ADJ]);
+const FOUR_DIGITS = /^\d{4}$/;
 const CLAUSE_BREAK = /;|\bwhile\b|\bbut\b|\bwhereas\b/;
 
 /**
@@ -1921,7 +1954,7 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
     // a bare year before a noun modifies that noun ("the 1994 OSCE-mediated ceasefire"); it dates
     // the event only when that noun phrase is the trigger itself
     let modifier = false;
-    if (/^\d{4}$/.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
+    if (FOUR_DIGITS.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
       modifier = true;
       for (let k = next; k < t.length && t.start[k] <= rec.trigger.start; k++) {
         if (t.start[k] === rec.trigger.start) modifier = false;
