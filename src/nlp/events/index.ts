@@ -585,9 +585,35 @@ function negatedAt(t: Doc['tokens'], i: number, s0: number): boolean {
   return false;
 }
 
+const IN_ORDER = new WeakMap<readonly Span[], boolean>();
+/**
+ * Where a scan for the spans starting at or after `offset` may begin (the ones before it are
+ * skipped by the scan anyway): the first such span when the layer is in text order, else 0.
+ */
+function fromOffset(spans: readonly Span[], offset: number): number {
+  let inOrder = IN_ORDER.get(spans);
+  if (inOrder === undefined) {
+    inOrder = true;
+    for (let k = 1; k < spans.length && inOrder; k++)
+      if (spans[k].start < spans[k - 1].start) inOrder = false;
+    IN_ORDER.set(spans, inOrder);
+  }
+  if (!inOrder) return 0;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The country of the first gazetteer place (not a demonym) inside [start, end). */
 function countryInside(doc: Doc, start: number, end: number): string | undefined {
-  for (const p of doc.layer('places')) {
+  const places = doc.layer('places');
+  for (let k = fromOffset(places, start); k < places.length; k++) {
+    const p = places[k];
     if (p.start >= end) break;
     if (p.start >= start && p.end <= end && p.kind === 'place' && p.country) return alpha3Of(p.country);
   }
@@ -660,7 +686,9 @@ function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number, afterObject
     if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return null;
     const cs = t.start[c.first];
     const ce = t.end[c.last];
-    for (const p of doc.layer('places')) {
+    const places = doc.layer('places');
+    for (let k = fromOffset(places, cs); k < places.length; k++) {
+      const p = places[k];
       if (p.start > ce) break;
       if (p.start < cs) continue;
       if (p.kind === 'place' && p.end === ce) return c;
