@@ -106,11 +106,11 @@ export class ActorRegistry {
       this.byFirstWord.set(first, list);
     }
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-    for (const first of this.byFirstWord.keys()) this.firstShapes[shapeOf(first)] = 1;
+    for (const first of this.byFirstWord.keys()) this.firstHashes[hashOf(first, 0, first.length)] = 1;
   }
 
-  /** (first character, length) shapes of the first words: most words of a text miss the map without a lookup. */
-  private readonly firstShapes = new Uint8Array(SHAPE_SLOTS);
+  /** Hashes of the first words: most words of a text miss the map without being cut out for a lookup. */
+  private readonly firstHashes = new Uint8Array(HASH_SLOTS);
 
   private readonly memo = new Map<string, ActorHit[]>();
 
@@ -150,23 +150,25 @@ export class ActorRegistry {
       }
       let j = i;
       let plain = true;
+      let hash = 0;
       while (j < to) {
         const c = text.charCodeAt(j);
         if (c === 32) break;
         if (!isPlainChar(c)) plain = false;
+        hash = nextHash(hash, c);
         j++;
       }
-      // most words: no alias starts with a word of that shape, and a plain word has nothing to trim
-      if (plain && this.firstShapes[shapeAt(text, i, j)] === 0) {
+      // most words: no alias starts with a word of that hash, and a plain word has nothing to trim
+      if (plain && this.firstHashes[hash] === 0) {
         i = j;
         continue;
       }
       // try the word as written, then without trailing punctuation ("U.S.," → "U.S"); the word is
-      // only cut out of the text when an alias starts with a word of its shape
+      // only cut out of the text when an alias starts with a word of its hash
       let hit: string | undefined;
       let e = j;
       while (e > i) {
-        if (this.firstShapes[shapeAt(text, i, e)] === 1) {
+        if (this.firstHashes[e === j ? hash : hashOf(text, i, e)] === 1) {
           for (const alias of this.byFirstWord.get(text.slice(i, e)) ?? []) {
             const end = i + alias.length;
             if (end <= to && text.startsWith(alias, i) && (end >= to || !isWordChar(text.charCodeAt(end)))) {
@@ -195,14 +197,15 @@ export class ActorRegistry {
   }
 }
 
-const SHAPE_SLOTS = 1024 * 32;
-function shapeOf(w: string): number {
-  return shapeAt(w, 0, w.length);
+/** A 16-bit hash of a word, computed char by char as the scan reads it (a filter: collisions only cost a lookup). */
+const HASH_SLOTS = 1 << 16;
+function nextHash(hash: number, c: number): number {
+  return (hash * 31 + c) & 0xffff;
 }
-/** (first character, length) of text[from, to). */
-function shapeAt(text: string, from: number, to: number): number {
-  const len = to - from;
-  return (text.charCodeAt(from) & 1023) * 32 + Math.min(len, 31);
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let k = from; k < to; k++) hash = nextHash(hash, text.charCodeAt(k));
+  return hash;
 }
 
 const TRAILING_PUNCT = /[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u;
