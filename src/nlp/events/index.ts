@@ -237,12 +237,10 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
-      const within: number = m.trigger.noun
-        ? -1
-        : chunks.findIndex((c) => c.first < m.first && m.first <= c.last);
+      const within = m.trigger.noun ? -1 : chunks.findIndex((c) => c.first < m.first && m.first <= c.last);
       if (within >= 0) {
-        const c: Chunk = chunks[within];
-        const parts: Chunk[] = [{ first: c.first, last: m.first - 1 }];
+        const c = chunks[within];
+        const parts = [{ first: c.first, last: m.first - 1 }];
         if (m.last < c.last) parts.push({ first: m.last + 1, last: c.last });
         chunks = [...chunks.slice(0, within), ...parts, ...chunks.slice(within + 1)];
         chunksBySentence[si] = chunks;
