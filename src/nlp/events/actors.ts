@@ -80,6 +80,12 @@ function countryEntries(): [string, ActorEntry][] {
   return out;
 }
 
+export interface ActorHit {
+  start: number;
+  end: number;
+  entry: ActorEntry;
+}
+
 /** A compiled matcher over the registry: aliases indexed by their first word, longest first. */
 export class ActorRegistry {
   private readonly byAlias = new Map<string, ActorEntry>();
@@ -100,64 +106,86 @@ export class ActorRegistry {
       this.byFirstWord.set(first, list);
     }
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-    for (const first of this.byFirstWord.keys()) this.firstShapes[shapeOf(first)] = 1;
+    for (const first of this.byFirstWord.keys()) this.firstHashes[hashOf(first, 0, first.length)] = 1;
   }
 
-  /** (first character, length) shapes of the first words: most words of a text miss the map without a lookup. */
-  private readonly firstShapes = new Uint8Array(SHAPE_SLOTS);
+  /** Hashes of the first words: most words of a text miss the map without being cut out for a lookup. */
+  private readonly firstHashes = new Uint8Array(HASH_SLOTS);
 
-  private readonly memo = new Map<string, { start: number; end: number; entry: ActorEntry }[]>();
+  private readonly memo = new Map<string, ActorHit[]>();
+
+  /** Codes by text (`codeActor` without extra words); callers get a copy to fill in. */
+  readonly codes = new Map<string, Readonly<ActorCode>>();
 
   /** All registry/country hits in a piece of text, in order, longest at each position (memoised). */
-  find(text: string, memoise = true): { start: number; end: number; entry: ActorEntry }[] {
+  find(text: string, memoise = true): ActorHit[] {
     // long one-off texts (whole sentences) are scanned without filling the memo
-    if (!memoise) return this.scan(text);
+    if (!memoise) return this.scan(text, 0, text.length, text.length);
     let hits = this.memo.get(text);
     if (!hits) {
       if (this.memo.size > 20000) this.memo.clear();
-      hits = this.scan(text);
+      hits = this.scan(text, 0, text.length, text.length);
       this.memo.set(text, hits);
     }
     return hits;
   }
 
-  private scan(text: string): { start: number; end: number; entry: ActorEntry }[] {
-    const out: { start: number; end: number; entry: ActorEntry }[] = [];
-    let i = 0;
-    while (i < text.length) {
-      if (!isWordChar(text.charCodeAt(i)) || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
+  /**
+   * The hits `find(text.slice(from, to), false)` would return (offsets relative to `from`), only
+   * those starting before `from + before`: a range of a long text is read in place, and the scan
+   * stops where no wanted hit can start.
+   */
+  findIn(text: string, from: number, to: number, before = to - from): ActorHit[] {
+    return this.scan(text, from, to, from + before);
+  }
+
+  /** The scan of text[from, to) as if it were a string of its own, up to hits starting at `stop`. */
+  private scan(text: string, from: number, to: number, stop: number): ActorHit[] {
+    const out: ActorHit[] = [];
+    let i = from;
+    while (i < to && i < stop) {
+      if (!isWordChar(text.charCodeAt(i)) || (i > from && isWordChar(text.charCodeAt(i - 1)))) {
         i++;
         continue;
       }
       let j = i;
-      while (j < text.length && text.charCodeAt(j) !== 32) j++;
-      // most words: no alias starts with a word of that shape, and a plain word has nothing to trim
-      if (this.firstShapes[shapeAt(text, i, j)] === 0 && isPlainRange(text, i, j)) {
+      let plain = true;
+      let hash = 0;
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (c === 32) break;
+        if (!isPlainChar(c)) plain = false;
+        hash = nextHash(hash, c);
+        j++;
+      }
+      // most words: no alias starts with a word of that hash, and a plain word has nothing to trim
+      if (plain && this.firstHashes[hash] === 0) {
         i = j;
         continue;
       }
-      let word = text.slice(i, j);
+      // try the word as written, then without trailing punctuation ("U.S.," → "U.S"); the word is
+      // only cut out of the text when an alias starts with a word of its hash
       let hit: string | undefined;
-      // try the word as written, then without trailing punctuation ("U.S.," → "U.S." → "U.S")
-      while (word && !hit) {
-        const aliases = this.firstShapes[shapeOf(word)] === 1 ? this.byFirstWord.get(word) : undefined;
-        for (const alias of aliases ?? []) {
-          const end = i + alias.length;
-          if (text.startsWith(alias, i) && (end >= text.length || !isWordChar(text.charCodeAt(end)))) {
-            hit = alias;
-            break;
+      let e = j;
+      while (e > i) {
+        if (this.firstHashes[e === j ? hash : hashOf(text, i, e)] === 1) {
+          for (const alias of this.byFirstWord.get(text.slice(i, e)) ?? []) {
+            const end = i + alias.length;
+            if (end <= to && text.startsWith(alias, i) && (end >= to || !isWordChar(text.charCodeAt(end)))) {
+              hit = alias;
+              break;
+            }
           }
+          if (hit) break;
         }
-        // a plain word (letters and digits only) has nothing to trim: skip the regex
-        if (!hit && isPlainWord(word)) break;
-        if (!hit) {
-          const trimmed = word.replace(TRAILING_PUNCT, '');
-          if (trimmed === word) break;
-          word = trimmed;
-        }
+        // a plain word (letters and digits only) has nothing to trim
+        if (e === j ? plain : isPlainRange(text, i, e)) break;
+        const trimmed = trimmedEnd(text, i, e);
+        if (trimmed === e) break;
+        e = trimmed;
       }
       if (hit) {
-        out.push({ start: i, end: i + hit.length, entry: this.byAlias.get(hit)! });
+        out.push({ start: i - from, end: i - from + hit.length, entry: this.byAlias.get(hit)! });
         i += hit.length;
       } else i = j;
     }
@@ -169,28 +197,48 @@ export class ActorRegistry {
   }
 }
 
-const SHAPE_SLOTS = 1024 * 32;
-function shapeOf(w: string): number {
-  return shapeAt(w, 0, w.length);
+/** A 16-bit hash of a word, computed char by char as the scan reads it (a filter: collisions only cost a lookup). */
+const HASH_SLOTS = 1 << 16;
+function nextHash(hash: number, c: number): number {
+  return (hash * 31 + c) & 0xffff;
 }
-function shapeAt(text: string, from: number, to: number): number {
-  const len = to - from;
-  return (text.charCodeAt(from) & 1023) * 32 + Math.min(len, 31);
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let k = from; k < to; k++) hash = nextHash(hash, text.charCodeAt(k));
+  return hash;
 }
 
 const TRAILING_PUNCT = /[^\p{L}\p{N}]+[\p{L}\p{N}]*$|[^\p{L}\p{N}]$/u;
 
-/** Only ASCII letters/digits or characters above Latin-1 punctuation (no trimming can apply). */
-function isPlainWord(w: string): boolean {
-  return isPlainRange(w, 0, w.length);
-}
-function isPlainRange(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c < 0x2000)))
-      return false;
+/**
+ * The end of text[from, to) once TRAILING_PUNCT is cut off (its last run of non-letters and
+ * everything after it); the regex itself only for words with other non-ASCII characters.
+ */
+function trimmedEnd(text: string, from: number, to: number): number {
+  let k = to - 1;
+  while (k >= from && isAsciiAlnum(text.charCodeAt(k))) k--;
+  for (let q = from; q < to; q++) {
+    const c = text.charCodeAt(q);
+    // (curly quotes, dashes and the rest of General Punctuation are no letters either)
+    if (c > 127 && !(c >= 0x2010 && c <= 0x205e))
+      return from + text.slice(from, to).replace(TRAILING_PUNCT, '').length;
   }
+  if (k < from) return to;
+  while (k > from && !isAsciiAlnum(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Only ASCII letters/digits or characters above Latin-1 punctuation (no trimming can apply). */
+function isPlainRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isPlainChar(text.charCodeAt(k))) return false;
   return true;
+}
+function isPlainChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 191 && c < 0x2000);
 }
 
 function isWordChar(c: number): boolean {
@@ -235,6 +283,18 @@ export const ETHNIC = /\bethnic\s$/i;
  * ("pro-Turkish militants" are not Turkish).
  */
 export function codeActor(reg: ActorRegistry, text: string, extraWords: readonly string[] = []): ActorCode {
+  // the same phrase is coded again for every event it takes part in
+  if (extraWords.length > 0) return codeActorOnce(reg, text, extraWords);
+  let code = reg.codes.get(text);
+  if (!code) {
+    if (reg.codes.size > 20000) reg.codes.clear();
+    code = codeActorOnce(reg, text, extraWords);
+    reg.codes.set(text, code);
+  }
+  return { ...code };
+}
+
+function codeActorOnce(reg: ActorRegistry, text: string, extraWords: readonly string[]): ActorCode {
   const out: ActorCode = {};
   let best: { entry: ActorEntry; rank: number } | null = null;
   let people: string | undefined;

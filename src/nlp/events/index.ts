@@ -73,21 +73,22 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   const p = t.pos[i];
   const verbs = TRIGGERS.verbs.get(w);
   const nouns = TRIGGERS.nouns.get(w);
-  const candidates: Trigger[] = [];
+  const participle = w.endsWith('ed') || w.endsWith('en');
   // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
   const compound =
     (i > 0 && t.lower[i - 1] === '-' && t.start[i] === t.end[i - 1]) ||
     // a participle after a determiner modifies a noun ("the occupied city"), and "what it called"
     // names something rather than phoning anyone
-    (i > 0 && t.pos[i - 1] === POS.DET && /(ed|en)$/.test(w)) ||
+    (i > 0 && t.pos[i - 1] === POS.DET && participle) ||
     (w.startsWith('call') && (t.lower[i - 2] === 'what' || t.lower[i - 1] === 'so'));
+  let best: Match | null = null;
   if (verbs && !compound) {
     const verbal =
       VERB_LIKE.has(p) ||
       titleCase ||
       // participles tagged as adjectives ("were expelled") and verbs after "to"/modals
-      (p === POS.ADJ && /(ed|en)$/.test(w) && isPassive(t, i, 0)) ||
-      (/ed$/.test(w) &&
+      (p === POS.ADJ && participle && isPassive(t, i, 0)) ||
+      (w.endsWith('ed') &&
         i > 0 &&
         t.pos[i - 1] !== POS.DET &&
         t.pos[i - 1] !== POS.ADP &&
@@ -116,7 +117,8 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
         t.pos[i - 1] === POS.ADJ ||
         t.pos[i - 1] === POS.NOUN ||
         t.lower[i - 1] === "'s");
-    for (const tr of verbs) if (verbal || (tr.tail.length > 0 && !inNounPhrase)) candidates.push(tr);
+    for (const tr of verbs)
+      if (verbal || (tr.tail.length > 0 && !inNounPhrase)) best = betterMatch(t, i, s1, tr, best);
   }
   if (
     nouns &&
@@ -132,20 +134,18 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   ) {
     // a noun modifying an agent noun names the agent, not an act: "aid agencies", "riot police",
     // "protest leaders", "attack helicopters"
-    if (!(i + 1 < s1 && AGENT_HEADS.has(t.lower[i + 1]))) candidates.push(...nouns);
+    if (!(i + 1 < s1 && AGENT_HEADS.has(t.lower[i + 1])))
+      for (const tr of nouns) best = betterMatch(t, i, s1, tr, best);
   }
-  let best: Match | null = null;
-  for (const tr of candidates) {
-    const last = matchTail(t.lower, t.pos, i, s1, tr.tail);
-    if (last < 0) continue;
-    if (
-      !best ||
-      last - i > best.last - best.first ||
-      (best.trigger.tail.length === 0 && tr.tail.length > 0)
-    ) {
-      best = { trigger: tr, first: i, last };
-    }
-  }
+  return best;
+}
+
+/** The match of `tr` at token i if it fits and beats `best` (longer, or a phrase over a word). */
+function betterMatch(t: Doc['tokens'], i: number, s1: number, tr: Trigger, best: Match | null): Match | null {
+  const last = matchTail(t.lower, t.pos, i, s1, tr.tail);
+  if (last < 0) return best;
+  if (!best || last - i > best.last - best.first || (best.trigger.tail.length === 0 && tr.tail.length > 0))
+    return { trigger: tr, first: i, last };
   return best;
 }
 
@@ -212,18 +212,28 @@ interface Draft {
 export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const t = doc.tokens;
   const drafts: Draft[] = [];
+  // a sentence is chunked when a word of it first needs the chunks
   const chunksBySentence: Chunk[][] = [];
+  const chunksOf = (si: number): Chunk[] =>
+    (chunksBySentence[si] ??= chunkSentence(t, doc.sentenceTokens[si][0], doc.sentenceTokens[si][1]));
   doc.sentenceTokens.forEach(([s0, s1], si) => {
-    let chunks = chunkSentence(t, s0, s1);
-    chunksBySentence[si] = chunks;
-    const titleCase = isTitleCase(doc, s0, s1);
+    // case and critics too are worked out only when a word of the sentence needs them
+    let titleCase: boolean | undefined;
+    let firstCritic = -1;
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      const m =
-        matchAt(doc, i, s0, s1, titleCase) ??
-        obligationAt(doc, chunks, i, s0, s1) ??
-        criticismAt(doc, chunks, i, s0, s1);
+      if (!mayStart(t, i)) continue;
+      titleCase ??= isTitleCase(doc, s0, s1);
+      let m: Match | null = matchAt(doc, i, s0, s1, titleCase);
+      const w = t.lower[i];
+      if (!m && (w === 'must' || w === 'should')) m = obligationAt(doc, chunksOf(si), i, s0, s1);
+      // "critics say …": the speech verb's subject ends in a critics noun before it
+      if (!m && t.pos[i] === POS.VERB && sayer(w)) {
+        if (firstCritic < 0) firstCritic = firstOf(t, CRITICS, s0, s1);
+        if (firstCritic < i) m = criticismAt(doc, chunksOf(si), i, s0, s1);
+      }
       if (!m) continue;
+      let chunks = chunksOf(si);
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
@@ -309,9 +319,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
   });
   const records: EventRecord[] = [];
-  const mentions = [...doc.layer('mentions')].sort((a, b) => a.start - b.start);
+  const mentions = byStart(doc.layer('mentions'));
   const entities = doc.layer('entities');
-  const entityById = new Map(entities.map((e) => [e.id, e]));
+  let entityById: Map<string, (typeof entities)[number]> | null = null;
   // mentions are in text order: stop at the first that starts past the span
   const entityOf = (start: number, end: number): Mention | undefined => {
     // binary search to the mentions near the span (no mention spans more than a few words)
@@ -347,7 +357,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       continue;
     const [s0] = doc.sentenceTokens[d.sentence];
     // arguments whose country comes from the sentence around them, not from their own words
-    const placedNearby = new WeakSet<EventArgument>();
+    const placedNearby = new Set<EventArgument>();
     const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
       let first = c.first;
       let last = c.last;
@@ -376,12 +386,24 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       let end = t.end[last];
       // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
       const sentEnd = doc.sentences[d.sentence].end;
-      for (const hit of registry.find(doc.text.slice(start, Math.min(sentEnd, end + 40)), false)) {
+      const limit = Math.min(sentEnd, end + 40);
+      // only hits starting inside the phrase can stretch it: the scan stops at its end, and reads
+      // on only when a stretched phrase may take in more
+      const reach = end - start;
+      let hits = registry.findIn(doc.text, start, limit, reach);
+      let complete = false;
+      for (let h = 0; h < hits.length; h++) {
+        const hit = hits[h];
         if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
           let k = last;
           while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
           last = k;
           end = t.end[k];
+        }
+        // (the full reading starts with the same hits, so the loop goes on where it was)
+        if (h === hits.length - 1 && end - start > reach && !complete) {
+          hits = registry.findIn(doc.text, start, limit);
+          complete = true;
         }
       }
       const text = doc.text.slice(start, end);
@@ -397,6 +419,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       }
       if (mention?.entity) {
         a.entity = mention.entity;
+        entityById ??= new Map(entities.map((e) => [e.id, e]));
         const ent = entityById.get(mention.entity);
         if (ent?.country && !code.country) code.country = ent.country;
         if (ent?.sector && !code.sector) code.sector = ent.sector;
@@ -501,6 +524,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   return dedupe(records);
 }
 
+/** A copy of the spans in text order (the layer usually is: then no sort is needed). */
+function byStart<S extends Span>(spans: readonly S[]): S[] {
+  for (let k = 1; k < spans.length; k++)
+    if (spans[k].start < spans[k - 1].start) return [...spans].sort((a, b) => a.start - b.start);
+  return [...spans];
+}
+
 const PLACE_INDEX = new WeakMap<Doc, Map<string, Place>>();
 /** The places layer indexed by mention id (built once per document). */
 function placeByMention(doc: Doc): Map<string, Place> {
@@ -513,6 +543,39 @@ function placeByMention(doc: Doc): Map<string, Place> {
   return m;
 }
 
+const IN_SENTENCE = new WeakMap<Doc, Map<readonly Span[], Span[][]>>();
+/**
+ * The spans of a layer that lie inside sentence `si`, in layer order: the same as filtering the
+ * whole layer by the sentence's bounds, bucketed once per document (asked for every event).
+ */
+function inSentence<S extends Span>(doc: Doc, spans: readonly S[], si: number): readonly S[] {
+  let byLayer = IN_SENTENCE.get(doc);
+  if (!byLayer) {
+    byLayer = new Map();
+    IN_SENTENCE.set(doc, byLayer);
+  }
+  let buckets = byLayer.get(spans);
+  if (!buckets) {
+    const sents = doc.sentences;
+    const out: Span[][] = sents.map(() => []);
+    for (const x of spans) {
+      // the last sentence starting at or before the span, then back over any others that hold it
+      let lo = 0;
+      let hi = sents.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sents[mid].start <= x.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1; k >= 0 && sents[k].end >= x.end; k--)
+        if (sents[k].start <= x.start) out[k].push(x);
+    }
+    buckets = out;
+    byLayer.set(spans, buckets);
+  }
+  return (buckets[si] ?? []) as unknown as readonly S[];
+}
+
 const NEGATORS = new Set(['not', "n't", 'never']);
 /** "will not end", "won't lift", "has never accepted": a negator within three words before `i`. */
 function negatedAt(t: Doc['tokens'], i: number, s0: number): boolean {
@@ -520,9 +583,35 @@ function negatedAt(t: Doc['tokens'], i: number, s0: number): boolean {
   return false;
 }
 
+const IN_ORDER = new WeakMap<readonly Span[], boolean>();
+/**
+ * Where a scan for the spans starting at or after `offset` may begin (the ones before it are
+ * skipped by the scan anyway): the first such span when the layer is in text order, else 0.
+ */
+function fromOffset(spans: readonly Span[], offset: number): number {
+  let inOrder = IN_ORDER.get(spans);
+  if (inOrder === undefined) {
+    inOrder = true;
+    for (let k = 1; k < spans.length && inOrder; k++)
+      if (spans[k].start < spans[k - 1].start) inOrder = false;
+    IN_ORDER.set(spans, inOrder);
+  }
+  if (!inOrder) return 0;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The country of the first gazetteer place (not a demonym) inside [start, end). */
 function countryInside(doc: Doc, start: number, end: number): string | undefined {
-  for (const p of doc.layer('places')) {
+  const places = doc.layer('places');
+  for (let k = fromOffset(places, start); k < places.length; k++) {
+    const p = places[k];
     if (p.start >= end) break;
     if (p.start >= start && p.end <= end && p.kind === 'place' && p.country) return alpha3Of(p.country);
   }
@@ -595,7 +684,9 @@ function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number, afterObject
     if (d.actors.some((a) => a.first <= c.last && c.first <= a.last)) return null;
     const cs = t.start[c.first];
     const ce = t.end[c.last];
-    for (const p of doc.layer('places')) {
+    const places = doc.layer('places');
+    for (let k = fromOffset(places, cs); k < places.length; k++) {
+      const p = places[k];
       if (p.start > ce) break;
       if (p.start < cs) continue;
       if (p.kind === 'place' && p.end === ce) return c;
@@ -605,6 +696,7 @@ function placeOfAct(doc: Doc, chunks: Chunk[], d: Draft, s1: number, afterObject
   return null;
 }
 
+const AGENCY = /\bagenc(?:y|ies)\b/i;
 const OFFICIALS_IN =
   /\b(?:diplomats?|ambassadors?|envoys?|inspectors?|observers?|monitors?|peacekeepers?|consul)\b/i;
 const ADMINISTRATIVE = /^(curfew|restrictions?|ban|bans|emergency|martial|measures|blackout)$/;
@@ -787,9 +879,13 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   }
   // accepting or conceding demands yields to them; cancelling a restriction eases it
   // (the demand or measure is the direct object, whoever the recipient: "accepted demands from rebels")
+  // (the words after the trigger are read only for the two acts they decide)
+  const yielding =
+    (rec.type === 'AGREE' && low[first].startsWith('accept')) ||
+    (rec.type === 'REJECT' && low[first].startsWith('cancel'));
   let yielded = false;
   let measure = false;
-  for (let k = last + 1; k < s1 && k <= last + 4; k++) {
+  for (let k = last + 1; yielding && k < s1 && k <= last + 4; k++) {
     if (YIELDED.test(low[k])) yielded = true;
     if (MEASURE_WORDS.test(low[k])) measure = true;
     if (t.pos[k] === POS.ADP || t.pos[k] === POS.VERB) break;
@@ -815,18 +911,20 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     recode(rec, 'AID', '075', 'asylum');
     return true;
   }
+  // (administrative words decide only a release, officials and agencies only a deportation)
+  const retreat = rec.type === 'RETREAT';
+  const deport = rec.type === 'COERCE' && rec.mode === 'deport';
   let admin = false;
   // the one expelled may be named before the trigger: "two inspectors … were expelled"
-  let officials = rec.recipients.some((r) => OFFICIALS_IN.test(r.text));
-  for (let k = last + 1; k < s1 && k <= last + 6; k++) {
+  let officials = deport && rec.recipients.some((r) => OFFICIALS_IN.test(r.text));
+  for (let k = last + 1; (retreat || deport) && k < s1 && k <= last + 6; k++) {
     if (ADMINISTRATIVE.test(low[k])) admin = true;
     if (OFFICIALS.test(low[k])) officials = true;
   }
   // expelling an international organisation or aid agency is a sanction on it (CAMEO 1663 "expel
   // or withdraw aid agencies"): "forced the UN refugee agency out of the country"
-  const agency = rec.recipients.some(
-    (r) => r.country === 'IGO' || r.country === 'NGO' || /\bagenc(?:y|ies)\b/i.test(r.text),
-  );
+  const agency =
+    deport && rec.recipients.some((r) => r.country === 'IGO' || r.country === 'NGO' || AGENCY.test(r.text));
   if (rec.type === 'RETREAT' && admin && rec.mode !== 'release') {
     recode(rec, 'CONCEDE', '081', null);
   } else if (rec.type === 'COERCE' && rec.mode === 'deport' && (officials || agency)) {
@@ -990,14 +1088,44 @@ function countryNearby(
     }
   }
   if (!sector || !DOMESTIC_SECTORS.has(sector)) return onlyCountry(doc, registry, sentence);
+  return domesticCountry(doc, registry, chunks, sentence);
+}
+
+/** "in" or "in the" right before a place. */
+const IN_BEFORE = /\bin\s+(?:the\s+)?$/i;
+
+// by the sentence's chunks (final once events are argued): the same for every actor of the sentence
+const DOMESTIC = new WeakMap<readonly Chunk[], string | null>();
+
+/** The country of the first place the sentence locates things in ("… a curfew in Abidjan"), else its only country. */
+function domesticCountry(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  sentence: number,
+): string | undefined {
+  const known = DOMESTIC.get(chunks);
+  if (known !== undefined) return known ?? undefined;
+  const found = firstLocatedCountry(doc, registry, chunks, sentence);
+  DOMESTIC.set(chunks, found ?? null);
+  return found;
+}
+
+function firstLocatedCountry(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: readonly Chunk[],
+  sentence: number,
+): string | undefined {
+  const t = doc.tokens;
   const s = doc.sentences[sentence];
-  for (const p of doc.layer('places')) {
+  for (const p of inSentence(doc, doc.layer('places'), sentence)) {
     if (
       p.start >= s.start &&
       p.end <= s.end &&
       p.country &&
       p.kind === 'place' &&
-      /\bin\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(s.start, p.start - 8), p.start))
+      IN_BEFORE.test(doc.text.slice(Math.max(s.start, p.start - 8), p.start))
     ) {
       const a3 = alpha3Of(p.country);
       if (a3) return a3;
@@ -1029,12 +1157,14 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
   if (memo.has(sentence)) return memo.get(sentence);
   const s = doc.sentences[sentence];
   let found: string | undefined;
-  const text = doc.text.slice(s.start, s.end);
-  for (const hit of registry.find(text, false)) {
+  for (const hit of registry.findIn(doc.text, s.start, s.end)) {
     const c = hit.entry.country;
     if (c === 'IGO' || c === 'NGO') continue;
     // an ethnic group names no state: "ethnic Albanians demonstrated in Serbia"
-    if (hit.entry.via === 'demonym' && ETHNIC.test(text.slice(Math.max(0, hit.start - 7), hit.start)))
+    if (
+      hit.entry.via === 'demonym' &&
+      ETHNIC.test(doc.text.slice(s.start + Math.max(0, hit.start - 7), s.start + hit.start))
+    )
       continue;
     if (found && found !== c) {
       found = undefined;
@@ -1048,20 +1178,29 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
 const ONLY_COUNTRY = new WeakMap<Doc, Map<number, string | undefined>>();
 const MENTION_REACH = 120;
 
+/** The first token in [from, to) whose lower-cased word is in `words`, else `to`. */
+function firstOf(t: Doc['tokens'], words: ReadonlySet<string>, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (words.has(t.lower[k])) return k;
+  return to;
+}
+
 function hasWordBetween(low: readonly string[], a: number, b: number, word: string): boolean {
   for (let k = a + 1; k < b; k++) if (low[k] === word) return true;
   return false;
 }
 
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
+  const text = doc.tokens.text;
   let caps = 0;
   let words = 0;
   for (let i = s0; i < s1; i++) {
-    const c = doc.tokens.text[i].charCodeAt(0);
+    const c = text[i].charCodeAt(0);
     const upper = c >= 65 && c <= 90;
     if (!upper && !(c >= 97 && c <= 122)) continue;
     words++;
     if (upper) caps++;
+    // (stop once even capitals in every remaining token could not reach 70%)
+    else if (7 * (words - caps) >= 3 * (caps + s1 - 1 - i)) return false;
   }
   return words >= 4 && caps / words > 0.7;
 }
@@ -1085,7 +1224,17 @@ const DECLARING = new Set(
     ' ',
   ),
 );
-const sayer = (w: string) => SPEECH.has(w) || DECLARING.has(w);
+const SAYERS: ReadonlySet<string> = new Set([...SPEECH, ...DECLARING]);
+const sayer = (w: string) => SAYERS.has(w);
+
+/**
+ * Can token i start an event: a trigger's first word, a modal of obligation (`obligationAt`) or a
+ * speech verb (`criticismAt`)? Most tokens are none, and their sentence need not be chunked.
+ */
+function mayStart(t: Doc['tokens'], i: number): boolean {
+  const w = t.lower[i];
+  return TRIGGERS.firsts.has(w) || w === 'must' || w === 'should' || (t.pos[i] === POS.VERB && sayer(w));
+}
 
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];
@@ -1203,28 +1352,8 @@ function argue(
     objectEnd: m.last,
     verbAt: -1,
   };
-  const pickLeft = (k: number) => (k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : []);
-  const pickRight = (k: number) => (k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : []);
-  const pickObject = (c: Chunk | null): Chunk[] => {
-    if (!c) return [];
-    const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
-    if (k >= 0) return pickRight(k);
-    // an "of"-tail: coordination continues after the merged chunk
-    const tailOf = chunks.findIndex((x) => x.last === c.last);
-    return tailOf >= 0 ? [c, ...pickRight(tailOf).slice(1)] : [c];
-  };
-  const byPhrase = (): number => {
-    for (let k = m.last + 1; k < s1 && k <= m.last + 12; k++) {
-      const w = t.lower[k];
-      if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
-      if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
-      // a purpose clause or another finite verb starts a clause of its own: "began a hunger strike
-      // to demand the property seized by X"
-      if ((w === 'to' && t.pos[k + 1] === POS.VERB) || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w)))
-        break;
-    }
-    return -1;
-  };
+  // the agent's "by"-phrase (pure, and asked for up to three times below)
+  const byChunk = byPhraseAfter(t, chunks, m.last, s1);
   if (tr.noun) {
     const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
     const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
@@ -1237,9 +1366,9 @@ function argue(
       if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
         const subj = findSubject(t, chunks, k, s0);
         if (subj >= 0) {
-          d.actors = pickLeft(subj);
-          const by = byPhrase();
-          if (by >= 0) d.recipients = pickRight(by);
+          d.actors = pickLeft(t, chunks, subj);
+          const by = byChunk;
+          if (by >= 0) d.recipients = pickRight(t, chunks, s1, by);
           d.verbAt = k;
           return d;
         }
@@ -1278,15 +1407,15 @@ function argue(
         if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
           const subj = findSubject(t, chunks, v, s0);
           if (subj >= 0 && isParty(t, chunks[subj])) {
-            d.actors = pickLeft(subj);
+            d.actors = pickLeft(t, chunks, subj);
             d.verbAt = v;
           }
         }
       }
     }
     if (d.actors.length === 0) {
-      actor = byPhrase();
-      if (actor >= 0) d.actors = pickRight(actor);
+      actor = byChunk;
+      if (actor >= 0) d.actors = pickRight(t, chunks, s1, actor);
     }
     if (d.actors.length === 0) {
       // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
@@ -1324,7 +1453,7 @@ function argue(
       }
       if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
         const subj = findSubject(t, chunks, before, s0);
-        if (subj >= 0) d.actors = pickLeft(subj);
+        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
         d.verbAt = before;
       } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
         // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
@@ -1334,11 +1463,11 @@ function argue(
         while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
         if (v >= s0 && t.pos[v] === POS.VERB) {
           const subj = findSubject(t, chunks, v, s0);
-          if (subj >= 0) d.actors = pickLeft(subj);
+          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
           d.verbAt = v;
         } else if (v < 0) {
           const subj = findSubject(t, chunks, before, s0);
-          if (subj >= 0) d.actors = pickLeft(subj);
+          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
         }
       }
     }
@@ -1352,7 +1481,7 @@ function argue(
     );
     // "talks between X and Y", "clashes between X and Y": both sides act
     if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
-      const both = pickObject(obj);
+      const both = pickObject(t, chunks, s1, obj);
       if (both.length > 1) {
         d.actors = both;
         d.objectEnd = both.at(-1)!.last;
@@ -1360,7 +1489,7 @@ function argue(
       }
     }
     if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
-      d.recipients = pickObject(obj);
+      d.recipients = pickObject(t, chunks, s1, obj);
       d.objectEnd = d.recipients.at(-1)!.last;
     } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
       // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
@@ -1370,7 +1499,7 @@ function argue(
       const c = k >= 0 ? chunks[k] : null;
       // ("US" is the country, not the pronoun)
       if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
-        d.recipients = pickRight(k);
+        d.recipients = pickRight(t, chunks, s1, k);
         d.objectEnd = d.recipients.at(-1)!.last;
       }
     }
@@ -1393,16 +1522,16 @@ function argue(
     (t.pos[m.first - 1] === POS.NOUN || t.pos[m.first - 1] === POS.PROPN) &&
     m.last + 1 < s1 &&
     t.pos[m.last + 1] === POS.ADP &&
-    byPhrase() >= 0 &&
+    byChunk >= 0 &&
     // an agent, not a measure: "shortened by one hour"
-    isParty(t, chunks[byPhrase()])
+    isParty(t, chunks[byChunk])
   )
     d.passive = true;
   const subj = findSubject(t, chunks, m.first, s0);
   if (d.passive) {
-    if (subj >= 0) d.recipients = pickLeft(subj);
-    const by = byPhrase();
-    if (by >= 0) d.actors = pickRight(by);
+    if (subj >= 0) d.recipients = pickLeft(t, chunks, subj);
+    const by = byChunk;
+    if (by >= 0) d.actors = pickRight(t, chunks, s1, by);
     else if (
       (tr.type === 'MOBILIZE' || tr.type === 'AID') &&
       TRANSFER.test(t.lower[m.last]) &&
@@ -1425,8 +1554,8 @@ function argue(
   } else {
     // a participle clause after a comma shares the main clause's subject, found by the governor
     const participleClause = tr.form === 'ing' && t.lower[m.first - 1] === ',';
-    if (subj >= 0 && !participleClause) d.actors = pickLeft(subj);
-    else if (subj >= 0) d.fallback = pickLeft(subj);
+    if (subj >= 0 && !participleClause) d.actors = pickLeft(t, chunks, subj);
+    else if (subj >= 0) d.fallback = pickLeft(t, chunks, subj);
     // a party inside a phrase's gap: "found [the regime] guilty", "gave [Canada] a deadline"
     // (a chunk the phrase's own noun heads is no party in its gap: "opened [an investigation of
     // Flynn]" — its "of"-tail is the object, found below)
@@ -1453,7 +1582,7 @@ function argue(
         : null;
     const obj = owner && found && isParty(t, found) ? found : (gapParty ?? found);
     if (obj) {
-      d.recipients = pickObject(obj);
+      d.recipients = pickObject(t, chunks, s1, obj);
       d.objectEnd = Math.max(m.last, d.recipients.at(-1)!.last);
     } else {
       // the complement still governs an infinitive without object: "agreed to withdraw"
@@ -1494,6 +1623,40 @@ function argue(
     addLaterParty(t, chunks, d, s1);
   }
   return d;
+}
+
+/** The chunk at k with those coordinated to its left, as chunks (none for -1). */
+function pickLeft(t: Doc['tokens'], chunks: readonly Chunk[], k: number): Chunk[] {
+  return k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : [];
+}
+
+/** The chunk at k with those coordinated to its right, as chunks (none for -1). */
+function pickRight(t: Doc['tokens'], chunks: readonly Chunk[], s1: number, k: number): Chunk[] {
+  return k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : [];
+}
+
+/** An object found with the chunks coordinated to its right. */
+function pickObject(t: Doc['tokens'], chunks: readonly Chunk[], s1: number, c: Chunk | null): Chunk[] {
+  if (!c) return [];
+  const k = chunks.findIndex((x) => x.first === c.first && x.last === c.last);
+  if (k >= 0) return pickRight(t, chunks, s1, k);
+  // an "of"-tail: coordination continues after the merged chunk
+  const tailOf = chunks.findIndex((x) => x.last === c.last);
+  return tailOf >= 0 ? [c, ...pickRight(t, chunks, s1, tailOf).slice(1)] : [c];
+}
+
+/** The chunk of a "by"-phrase (the agent) after the trigger ending at `last` in its clause, or -1. */
+function byPhraseAfter(t: Doc['tokens'], chunks: readonly Chunk[], last: number, s1: number): number {
+  for (let k = last + 1; k < s1 && k <= last + 12; k++) {
+    const w = t.lower[k];
+    if (w === ';' || (t.pos[k] === POS.SCONJ && w !== 'by')) break;
+    if (w === 'by') return chunks.findIndex((c) => c.first === k + 1);
+    // a purpose clause or another finite verb starts a clause of its own: "began a hunger strike
+    // to demand the property seized by X"
+    if ((w === 'to' && t.pos[k + 1] === POS.VERB) || (t.pos[k] === POS.VERB && !PARTICIPLE_FORM.test(w)))
+      break;
+  }
+  return -1;
 }
 
 const INQUIRY_CLAUSES = new Set(['whether', 'how', 'why', 'if']);
@@ -1787,11 +1950,14 @@ function judges(verb: string): boolean {
   return !!trs && trs.some((tr) => tr.tail.length === 0 && JUDGING.has(tr.type) && !tr.weak);
 }
 
+const DEMONYM_LIKE = /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/;
+const INITIALS = /^[A-Z]\.?[A-Z]\.?$/;
 function isDemonymish(w: string): boolean {
-  return /^[A-Z][a-z]+(?:an|ian|ese|ish|i)$/.test(w) || /^[A-Z]\.?[A-Z]\.?$/.test(w);
+  return DEMONYM_LIKE.test(w) || INITIALS.test(w);
 }
 
 const NOMINAL = new Set([POS.NOUN, POS.PROPN, POS.ADJ]);
+const FOUR_DIGITS = /^\d{4}$/;
 const CLAUSE_BREAK = /;|\bwhile\b|\bbut\b|\bwhereas\b/;
 
 /**
@@ -1805,7 +1971,7 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
   const t = doc.tokens;
   let best: { id: string; interval: [string, string]; dist: number } | null = null;
   let bound: { id: string; interval: [string, string]; dist: number } | null = null;
-  for (const tm of doc.layer('times')) {
+  for (const tm of inSentence(doc, doc.layer('times'), rec.sentence)) {
     if (tm.start < s.start || tm.end > s.end || !tm.interval || tm.type === 'SET') continue;
     // a duration dates an event only when it points at a day ("three days later": P3D, anchored
     // on an earlier time, its interval the day it points to); "for three days" does not
@@ -1814,7 +1980,7 @@ function attachTime(doc: Doc, rec: EventRecord, content?: Span): void {
     // a bare year before a noun modifies that noun ("the 1994 OSCE-mediated ceasefire"); it dates
     // the event only when that noun phrase is the trigger itself
     let modifier = false;
-    if (/^\d{4}$/.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
+    if (FOUR_DIGITS.test(tm.text) && next < t.length && t.start[next] < s.end && NOMINAL.has(t.pos[next])) {
       modifier = true;
       for (let k = next; k < t.length && t.start[k] <= rec.trigger.start; k++) {
         if (t.start[k] === rec.trigger.start) modifier = false;
@@ -1874,7 +2040,7 @@ function narrativeDate(doc: Doc, rec: EventRecord): { id: string; interval: [str
   // same paragraph: no line break between the two sentences
   if (doc.text.slice(prev.end, s.start).includes('\n')) return null;
   let found: { id: string; interval: [string, string] } | null = null;
-  for (const tm of doc.layer('times')) {
+  for (const tm of inSentence(doc, doc.layer('times'), rec.sentence - 1)) {
     if (tm.start < prev.start || tm.end > prev.end) continue;
     if (tm.type !== 'DATE' || tm.granularity !== 'day' || !tm.interval) continue;
     if (found) return null; // two dates: which one the next sentence continues is not clear
@@ -1923,7 +2089,7 @@ function quantitiesFor(doc: Doc, rec: EventRecord): EventQuantity[] {
   if (!kinds) return [];
   const s = doc.sentences[rec.sentence];
   const out: EventQuantity[] = [];
-  for (const q of doc.layer('quantities')) {
+  for (const q of inSentence(doc, doc.layer('quantities'), rec.sentence)) {
     if (q.start < s.start || q.end > s.end || !kinds.includes(q.kind)) continue;
     const eq: EventQuantity = { start: q.start, end: q.end, kind: q.kind, value: q.value };
     if (q.vague) eq.vague = true;
@@ -1937,12 +2103,7 @@ function dedupe(records: EventRecord[]): EventRecord[] {
   const seen = new Map<string, number>();
   const out: EventRecord[] = [];
   const key = (r: EventRecord) =>
-    [
-      r.type,
-      r.trigger.text.toLowerCase(),
-      r.actors.map((a) => a.text.toLowerCase()).join('+'),
-      r.recipients.map((a) => a.text.toLowerCase()).join('+'),
-    ].join('|');
+    `${r.type}|${r.trigger.text.toLowerCase()}|${lowerTexts(r.actors)}|${lowerTexts(r.recipients)}`;
   const richness = (r: EventRecord) =>
     (r.place ? 1 : 0) + (r.time ? 1 : 0) + r.quantities.length + (r.claim ? 1 : 0);
   for (const r of records) {
@@ -1956,6 +2117,14 @@ function dedupe(records: EventRecord[]): EventRecord[] {
     }
   }
   return mergeRetellings(out);
+}
+
+/** The arguments' texts, lower-cased, joined by "+". */
+function lowerTexts(args: readonly EventArgument[]): string {
+  let out = '';
+  for (let k = 0; k < args.length; k++)
+    out += k === 0 ? args[k].text.toLowerCase() : `+${args[k].text.toLowerCase()}`;
+  return out;
 }
 
 const MERGE_WINDOW = 3;
@@ -1974,24 +2143,32 @@ const headOf = (a: EventArgument | undefined) =>
  */
 function mergeRetellings(records: EventRecord[]): EventRecord[] {
   const out: EventRecord[] = [];
+  // the lower-cased trigger of each record kept (compared for every earlier record)
+  const outTriggers: string[] = [];
   for (const r of records) {
-    const a = out.find(
-      (e) =>
+    const trigger = r.trigger.text.toLowerCase();
+    let a: EventRecord | undefined;
+    for (let j = 0; j < out.length && !a; j++) {
+      const e = out[j];
+      if (
         e.type === r.type &&
         e.mode === r.mode &&
-        e.trigger.text.toLowerCase() === r.trigger.text.toLowerCase() &&
         r.sentence - e.sentence <= MERGE_WINDOW &&
         e.sentence !== r.sentence &&
         e.factuality === r.factuality &&
+        outTriggers[j] === trigger &&
         (e.recipients.length === 0 ||
           r.recipients.length === 0 ||
           headOf(e.recipients[0]) === headOf(r.recipients[0])) &&
         (e.actors.length === 0 ||
           r.actors.length === 0 ||
-          e.actors[0].text.toLowerCase() === r.actors[0].text.toLowerCase()),
-    );
+          e.actors[0].text.toLowerCase() === r.actors[0].text.toLowerCase())
+      )
+        a = e;
+    }
     if (!a) {
       out.push(r);
+      outTriggers.push(trigger);
       continue;
     }
     if (a.actors.length === 0) a.actors = r.actors;

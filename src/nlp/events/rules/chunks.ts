@@ -15,7 +15,9 @@ export interface Chunk {
   last: number;
 }
 
-const NP_POS = new Set([POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM]);
+/** POS ids that make up a noun phrase, as a table by id (read for every token chunked). */
+const NP_POS = new Uint8Array(256);
+for (const p of [POS.DET, POS.ADJ, POS.NOUN, POS.PROPN, POS.NUM]) NP_POS[p] = 1;
 const isCapitalised = (w: string) => {
   const c = w.charCodeAt(0);
   return c >= 65 && c <= 90;
@@ -102,7 +104,7 @@ export function isPronoun(low: string): boolean {
 
 function npToken(t: TokenTable, i: number): boolean {
   const p = t.pos[i];
-  if (NP_POS.has(p)) {
+  if (NP_POS[p] === 1) {
     if ((p !== POS.ADJ && p !== POS.NOUN) || i === 0) return true;
     const pp = t.pos[i - 1];
     // a verb mis-tagged as adjective or noun between two noun phrases: "troops apprehended a man",
@@ -318,23 +320,28 @@ export function notAnArgument(t: TokenTable, c: Chunk): boolean {
   let timeOnly = true;
   let sawTime = false;
   for (let i = c.first; i <= c.last; i++) {
-    if (t.pos[i] !== POS.ADJ && t.pos[i] !== POS.DET && t.pos[i] !== POS.ADV) adjOnly = false;
-    if (!TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.NUM) timeOnly = false;
-    if (TIME_WORDS.has(t.lower[i]) && t.pos[i] !== POS.DET) sawTime = true;
+    const p = t.pos[i];
+    const time = TIME_WORDS.has(t.lower[i]);
+    if (p !== POS.ADJ && p !== POS.DET && p !== POS.ADV) adjOnly = false;
+    if (!time && p !== POS.NUM) timeOnly = false;
+    if (time && p !== POS.DET) sawTime = true;
   }
   return adjOnly || (timeOnly && sawTime);
 }
 
-const ENDING = new WeakMap<readonly Chunk[], Map<number, number>>();
-/** Index of the chunk whose last token is `tok` (-1 if none); the lookup is built once per sentence. */
+/**
+ * Index of the chunk whose last token is `tok` (-1 if none). Chunks are in text order and do not
+ * overlap (chunkSentence, and the split of a chunk around a trigger, keep it so): binary search.
+ */
 export function endingAt(chunks: readonly Chunk[], tok: number): number {
-  let m = ENDING.get(chunks);
-  if (!m) {
-    m = new Map();
-    for (let k = 0; k < chunks.length; k++) m.set(chunks[k].last, k);
-    ENDING.set(chunks, m);
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].last < tok) lo = mid + 1;
+    else hi = mid;
   }
-  return m.get(tok) ?? -1;
+  return lo < chunks.length && chunks[lo].last === tok ? lo : -1;
 }
 
 export function chunkAt(chunks: readonly Chunk[], tok: number): number {
@@ -635,13 +642,21 @@ const GENERIC_PREPS = [
 
 /** The chunk starting at token k, or the "of"-tail of a merged chunk ("investigation of [Flynn]"). */
 function chunkFrom(chunks: readonly Chunk[], t: TokenTable, k: number, start = -1): Chunk | null {
-  for (const ch of chunks) {
-    if (ch.first === k) return ch;
-    // an "of"-tail, or the rest of a chunk that swallowed the trigger's last word ("let [free
-    // activists]")
-    if (ch.first < k && k <= ch.last && (t.lower[k - 1] === 'of' || k === start))
-      return { first: k, last: ch.last };
+  // only the chunk holding k can answer (chunks are in order and do not overlap): the last one
+  // starting at or before k
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].first <= k) lo = mid + 1;
+    else hi = mid;
   }
+  const ch = chunks[lo - 1];
+  if (!ch || k > ch.last) return null;
+  if (ch.first === k) return ch;
+  // an "of"-tail, or the rest of a chunk that swallowed the trigger's last word ("let [free
+  // activists]")
+  if (t.lower[k - 1] === 'of' || k === start) return { first: k, last: ch.last };
   return null;
 }
 

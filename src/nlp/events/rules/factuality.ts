@@ -42,11 +42,13 @@ export function factualityFromClaims(
 ): { id: string; factuality: Factuality; content: Span } | undefined {
   // only claims with content around the trigger can carry it (checked first: it is the cheap test);
   // the source's own act ("Aliyev denied this and demanded …") is not part of what it claims
-  const others = claims.filter(
-    (c) =>
-      c.content.some((f) => f.start <= start && end <= f.end) &&
-      !actors.some((a) => a.start < c.source.end && c.source.start < a.end),
-  );
+  const others: Claim[] = [];
+  for (const c of claims) {
+    if (!holds(c.content, start, end)) continue;
+    if (!actors.some((a) => a.start < c.source.end && c.source.start < a.end)) others.push(c);
+  }
+  // (no claim holds the trigger: most events are in the reporter's own voice)
+  if (others.length === 0) return undefined;
   const link = claimOf(others, { start, end }, text);
   if (!link) return undefined;
   let content: Span | undefined;
@@ -59,6 +61,12 @@ export function factualityFromClaims(
       content = part;
   }
   return { id: link.claim.id, factuality: link.factuality, content: content ?? { start, end } };
+}
+
+/** Does one of the spans hold [start, end)? */
+function holds(spans: readonly Span[], start: number, end: number): boolean {
+  for (const f of spans) if (f.start <= start && end <= f.end) return true;
+  return false;
 }
 
 /** Words that can sit in a verb group between a negation or modal and its verb. */
