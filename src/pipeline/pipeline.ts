@@ -30,11 +30,21 @@ export interface StageTiming {
 export interface Pipeline {
   readonly stages: readonly AnyStage[];
   run(article: Article): Doc;
+  /**
+   * Several articles, stage by stage: every article through one stage before the next stage starts,
+   * so each stage's tables (lexicons, gazetteer index) stay in the CPU caches across the batch. An
+   * article whose stage throws gets its error in place of a document; the others go on.
+   */
+  runBatch(articles: readonly Article[]): (Doc | Error)[];
   /** Cumulative milliseconds per stage since the pipeline was built (tokenize included). */
   timings(): StageTiming[];
 }
 
 export class PipelineError extends Error {}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
 
 export function createPipeline(stages: readonly AnyStage[]): Pipeline {
   const available = new Set<LayerName>(['sentences']);
@@ -70,6 +80,43 @@ export function createPipeline(stages: readonly AnyStage[]): Pipeline {
         spent.set(s.name, spent.get(s.name)! + t1 - t0);
       }
       return doc;
+    },
+    runBatch(articles) {
+      const out: (Doc | Error)[] = [];
+      const docs: (MutableDoc | null)[] = [];
+      let t0 = performance.now();
+      for (const a of articles) {
+        try {
+          docs.push(new MutableDoc(a, tokenize(a.text)));
+          out.push(docs[docs.length - 1]!);
+        } catch (e) {
+          docs.push(null);
+          out.push(asError(e));
+        }
+      }
+      let t1 = performance.now();
+      spent.set('tokenize', spent.get('tokenize')! + t1 - t0);
+      for (const s of stages) {
+        t0 = t1;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i];
+          if (!doc) continue;
+          try {
+            const res = s.run(doc);
+            for (const p of s.provides) {
+              const spans = res[p];
+              if (!spans) throw new PipelineError(`stage ${s.name} did not return layer "${p}"`);
+              doc.setLayer(p, spans);
+            }
+          } catch (e) {
+            docs[i] = null;
+            out[i] = asError(e);
+          }
+        }
+        t1 = performance.now();
+        spent.set(s.name, spent.get(s.name)! + t1 - t0);
+      }
+      return out;
     },
     timings: () => [...spent].map(([name, ms]) => ({ name, ms })),
   };

@@ -88,26 +88,37 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
     throw e;
   }
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
-  for (const { origin, input } of perArticle) {
-    const plain = input.firstLineIsTitle === true;
-    const article = createArticle({
-      ...input,
-      title: plain && opts.title ? opts.title : input.title,
-      url: plain && opts.url ? opts.url : input.url,
-      outlet: plain && opts.outlet ? opts.outlet : input.outlet,
-      published: opts.published && (plain || !input.published) ? opts.published : input.published,
-      publishedSource: opts.published && (plain || !input.published) ? 'option' : input.publishedSource,
+  // coded in batches, stage by stage (faster: each stage's tables stay in the CPU caches), written
+  // in input order as each batch is done
+  const BATCH = 32;
+  for (let b = 0; b < perArticle.length; b += BATCH) {
+    const part = perArticle.slice(b, b + BATCH);
+    const articles = part.map(({ input }) => {
+      const plain = input.firstLineIsTitle === true;
+      return createArticle({
+        ...input,
+        title: plain && opts.title ? opts.title : input.title,
+        url: plain && opts.url ? opts.url : input.url,
+        outlet: plain && opts.outlet ? opts.outlet : input.outlet,
+        published: opts.published && (plain || !input.published) ? opts.published : input.published,
+        publishedSource: opts.published && (plain || !input.published) ? 'option' : input.publishedSource,
+      });
     });
-    const warnings: string[] = [];
-    if (!article.published)
-      warnings.push('no publication date: relative dates are left unresolved (give --published)');
-    const record = toSitrepJson(pipeline.run(article), warnings);
-    if (many) {
-      process.stdout.write(`${JSON.stringify(record, null, opts.pretty && !opts.jsonl ? 2 : undefined)}\n`);
-    } else {
-      records.push(record);
+    const docs = pipeline.runBatch(articles);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i];
+      // a stage that throws is a bug, as it was when articles were coded one by one
+      if (doc instanceof Error) throw doc;
+      const warnings: string[] = [];
+      if (!articles[i].published)
+        warnings.push('no publication date: relative dates are left unresolved (give --published)');
+      const record = toSitrepJson(doc, warnings);
+      if (many) {
+        process.stdout.write(`${JSON.stringify(record, null, opts.pretty && !opts.jsonl ? 2 : undefined)}\n`);
+      } else {
+        records.push(record);
+      }
     }
-    void origin;
   }
   if (!many && records.length === 1)
     process.stdout.write(`${JSON.stringify(records[0], null, opts.pretty ? 2 : undefined)}\n`);
