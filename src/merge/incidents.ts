@@ -73,50 +73,75 @@ export interface LinkOptions {
   cluster?: Map<string, string>;
 }
 
-/** Why two events describe the same incident, or null when they do not. */
+/** Actor stems of an event, and of all its parties, worked out once per event (a sweep compares each event with hundreds). */
+const STEMS = new WeakMap<MergeEvent, { actors: Set<string>; parties: Set<string> }>();
+function stemsOf(e: MergeEvent): { actors: Set<string>; parties: Set<string> } {
+  let s = STEMS.get(e);
+  if (!s) {
+    s = { actors: actorStems(e.actors), parties: actorStems([...e.actors, ...e.recipients]) };
+    STEMS.set(e, s);
+  }
+  return s;
+}
+
+function sharesAny(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/**
+ * Why two events describe the same incident, or null when they do not. Every test runs before any
+ * reason is written: most pairs a sweep tries do not link.
+ */
 export function linkReason(a: MergeEvent, b: MergeEvent, o: LinkOptions = {}): string | null {
   if (a.articleId === b.articleId) return null;
-  if (typeFamily(a.type) !== typeFamily(b.type)) return null;
+  const family = typeFamily(a.type);
+  if (family !== typeFamily(b.type)) return null;
   if (!a.dateStart || !b.dateStart || !a.dateEnd || !b.dateEnd) return null;
   if (a.dateStart > b.dateEnd || b.dateStart > a.dateEnd) return null;
-  const reasons = [`same type family (${typeFamily(a.type)})`];
-  reasons.push(
-    a.dateStart === b.dateStart && a.dateEnd === b.dateEnd
-      ? `same date ${a.dateStart}`
-      : `dates overlap (${a.dateStart}..${a.dateEnd} / ${b.dateStart}..${b.dateEnd})`,
-  );
   const ca = a.cluster ?? o.cluster?.get(a.articleId);
   const sameCluster = ca !== undefined && ca === (b.cluster ?? o.cluster?.get(b.articleId));
-  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+  const placed = a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null;
+  let where: string;
+  if (placed) {
     const ra = RADIUS_KM[a.precision ?? 'unresolved'] ?? 0;
     const rb = RADIUS_KM[b.precision ?? 'unresolved'] ?? 0;
     const radius = Math.max(ra, rb);
-    const d = distanceKm(a.lat, a.lon, b.lat, b.lon);
+    // a degree of latitude is ~111.2 km on the great circle: too far north or south is decided
+    // without the trigonometry (most pairs a sweep tries)
+    if (Math.abs(a.lat! - b.lat!) * 111 > radius) return null;
+    const d = distanceKm(a.lat!, a.lon!, b.lat!, b.lon!);
     if (d > radius) return null;
     if ((a.precision === 'country' || b.precision === 'country') && a.country !== b.country) return null;
-    reasons.push(
-      `${Math.round(d)} km apart (within ${radius} km for ${ra >= rb ? a.precision : b.precision})`,
-    );
+    where = `${Math.round(d)} km apart (within ${radius} km for ${ra >= rb ? a.precision : b.precision})`;
   } else if (sameCluster) {
-    reasons.push('near-duplicate articles');
+    where = 'near-duplicate articles';
   } else if (a.country && a.country === b.country && (a.lat === null || b.lat === null)) {
     // One side placed only by country: the same country is compatible, but only with agreeing actors.
-    reasons.push(`same country ${a.country}`);
-    const sa = actorStems([...a.actors, ...a.recipients]);
-    const sb = actorStems([...b.actors, ...b.recipients]);
-    if (![...sa].some((s) => sb.has(s))) return null;
+    if (!sharesAny(stemsOf(a).parties, stemsOf(b).parties)) return null;
+    where = `same country ${a.country}`;
   } else {
     return null;
   }
-  const sa = actorStems(a.actors);
-  const sb = actorStems(b.actors);
+  const sa = stemsOf(a).actors;
+  const sb = stemsOf(b).actors;
+  let actors: string;
   if (sa.size && sb.size) {
-    const shared = [...sa].filter((s) => sb.has(s));
+    const shared: string[] = [];
+    for (const x of sa) if (sb.has(x)) shared.push(x);
     if (!shared.length && !sameCluster) return null;
-    if (shared.length) reasons.push(`actors agree (${shared.join(', ')}…)`);
+    actors = shared.length ? `actors agree (${shared.join(', ')}…)` : '';
   } else {
-    reasons.push('actors compatible (one side unnamed)');
+    actors = 'actors compatible (one side unnamed)';
   }
+  const reasons = [
+    `same type family (${family})`,
+    a.dateStart === b.dateStart && a.dateEnd === b.dateEnd
+      ? `same date ${a.dateStart}`
+      : `dates overlap (${a.dateStart}..${a.dateEnd} / ${b.dateStart}..${b.dateEnd})`,
+    where,
+  ];
+  if (actors) reasons.push(actors);
   return reasons.join('; ');
 }
 
@@ -141,6 +166,24 @@ interface Group {
   why: string[];
 }
 
+/** Numbers kept per open event: hashes of its article, country and cluster (0: none), and whether it is placed. */
+const KEYS = 4;
+
+interface Family {
+  open: number[];
+  /** KEYS numbers per open event, aligned with `open`. */
+  keys: number[];
+  closedAt: string;
+  dirty: boolean;
+}
+
+/** FNV-1a of a string, never 0 (0 stands for "none" in the keys). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
+}
+
 /**
  * Incidents from events fed in `sweepOrder`, with memory bounded by the events whose date interval
  * is still open: an incident is emitted as soon as none of its events can link to a later one.
@@ -148,7 +191,8 @@ interface Group {
  * the root is the earliest member, so the result is the same as grouping the whole list at once).
  */
 export class IncidentSweep {
-  private readonly families = new Map<string, number[]>();
+  /** Per type family: its open events, the start date they were last closed at, and whether one ended before it. */
+  private readonly families = new Map<string, Family>();
   private readonly parent = new Map<number, number>();
   private readonly event = new Map<number, MergeEvent>();
   private readonly groups = new Map<number, Group>();
@@ -181,18 +225,42 @@ export class IncidentSweep {
     this.event.set(i, e);
     this.groups.set(i, { members: [[i, e]], open: 1, why: [] });
     const family = typeFamily(e.type);
-    let open = this.families.get(family);
-    if (!open) {
-      open = [];
-      this.families.set(family, open);
+    let fam = this.families.get(family);
+    if (!fam) {
+      fam = { open: [], keys: [], closedAt: '', dirty: false };
+      this.families.set(family, fam);
     }
-    this.close(open, e.dateStart!);
+    const open = fam.open;
+    // closing again at the same start date finds nothing new to close, unless an event that ends
+    // before its own start (a malformed interval) came in since
+    if (e.dateStart !== fam.closedAt || fam.dirty) {
+      this.close(fam, e.dateStart!);
+      fam.closedAt = e.dateStart!;
+      fam.dirty = false;
+    }
+    const cluster = e.cluster ?? this.o.cluster?.get(e.articleId);
+    const hArt = hash(e.articleId);
+    const hCountry = e.country ? hash(e.country) : 0;
+    const hCluster = cluster !== undefined ? hash(cluster) : 0;
+    const placed = e.lat !== null && e.lon !== null ? 1 : 0;
+    const keys = fam.keys;
     for (let k = open.length - 1; k >= Math.max(0, open.length - COMPARE_LAST); k--) {
       const j = open[k];
+      // linkReason's first conditions on hashes (strings compared only when the hashes agree): another
+      // article, and a way to be in one place (both placed, one country, one near-duplicate cluster)
+      const q = k * KEYS;
+      if (keys[q] === hArt && this.event.get(j)!.articleId === e.articleId) continue;
+      if (
+        !(placed && keys[q + 3]) &&
+        !(hCountry && keys[q + 1] === hCountry) &&
+        !(hCluster && keys[q + 2] === hCluster)
+      )
+        continue;
+      const other = this.event.get(j)!;
       const ri = this.find(i);
       const rj = this.find(j);
       if (ri === rj) continue;
-      const reason = linkReason(this.event.get(j)!, e, this.o);
+      const reason = linkReason(other, e, this.o);
       if (!reason) continue;
       const root = Math.min(ri, rj);
       const child = Math.max(ri, rj);
@@ -206,14 +274,18 @@ export class IncidentSweep {
       a.why.push(`${this.event.get(j)!.id} ~ ${e.id}: ${reason}`);
     }
     open.push(i);
+    keys.push(hArt, hCountry, hCluster, placed);
+    if (e.dateEnd! < fam.closedAt) fam.dirty = true;
   }
 
   /** Close the family's events that ended before `start`; emit incidents left with no open event. */
-  private close(open: number[], start: string): void {
+  private close(fam: Family, start: string): void {
+    const { open, keys } = fam;
     let kept = 0;
     for (let k = 0; k < open.length; k++) {
       const j = open[k];
       if (this.event.get(j)!.dateEnd! >= start) {
+        for (let x = 0; x < KEYS; x++) keys[kept * KEYS + x] = keys[k * KEYS + x];
         open[kept++] = j;
         continue;
       }
@@ -222,6 +294,7 @@ export class IncidentSweep {
       if (--g.open === 0) this.flush(root, g);
     }
     open.length = kept;
+    keys.length = kept * KEYS;
   }
 
   private flush(root: number, g: Group): void {
@@ -238,7 +311,7 @@ export class IncidentSweep {
 
   /** Emit every incident still open (end of input). */
   finish(): void {
-    for (const open of this.families.values()) this.close(open, '\uffff');
+    for (const fam of this.families.values()) this.close(fam, '\uffff');
     this.families.clear();
   }
 
