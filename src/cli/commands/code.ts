@@ -90,7 +90,7 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   // coded in batches, stage by stage (faster: each stage's tables stay in the CPU caches), written
   // in input order as each batch is done
-  const BATCH = 32;
+  const BATCH = 16;
   for (let b = 0; b < perArticle.length; b += BATCH) {
     const part = perArticle.slice(b, b + BATCH);
     const articles = part.map(({ input }) => {
