@@ -229,6 +229,18 @@ export function tokenAt(tokens: TokenTable, offset: number): number {
   return lo;
 }
 
+/** Index of the first span starting at or after `offset`, in spans sorted by start (binary search). */
+export function firstSpanFrom(spans: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Sentence index containing a character offset (binary search over sentence spans). */
 export function sentenceAt(sentences: readonly Span[], offset: number): number {
   let lo = 0;

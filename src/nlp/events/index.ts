@@ -11,7 +11,7 @@ import type {
   Span,
 } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
-import { POS, tokenAt } from '../../text/tokenize.js';
+import { firstSpanFrom, POS, tokenAt } from '../../text/tokenize.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
@@ -596,15 +596,7 @@ function fromOffset(spans: readonly Span[], offset: number): number {
       if (spans[k].start < spans[k - 1].start) inOrder = false;
     IN_ORDER.set(spans, inOrder);
   }
-  if (!inOrder) return 0;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return inOrder ? firstSpanFrom(spans, offset) : 0;
 }
 
 /** The country of the first gazetteer place (not a demonym) inside [start, end). */

@@ -1,7 +1,7 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../lexicon/calendar.js';
 import type { Doc } from '../../model/doc.js';
 import type { Mention, Span } from '../../model/types.js';
-import { POS } from '../../text/tokenize.js';
+import { POS, tokenAt } from '../../text/tokenize.js';
 import { foldName } from './gazetteer/fold.js';
 import type { Gazetteer } from './gazetteer/load.js';
 import {
@@ -990,15 +990,15 @@ export function toponymsForSpans(
       });
       continue;
     }
-    const t0 = Math.max(0, tokenIndexAt(doc, sp.start));
-    const tEnd = Math.max(t0, Math.min(doc.tokens.length - 1, tokenIndexAt(doc, sp.end - 1)));
+    const t0 = Math.max(0, tokenAt(doc.tokens, sp.start));
+    const tEnd = Math.max(t0, Math.min(doc.tokens.length - 1, tokenAt(doc.tokens, sp.end - 1)));
     const sentEnd = doc.sentenceTokens[doc.tokens.sentence[t0] ?? 0]?.[1] ?? doc.tokens.length;
     // "the city of X", "the X government", as in running text (the looser locality cue, "X
     // province", is not taken for given spans: tried, LGL −0.004 and GeoVirus −0.008)
     cue |= polityCues(doc.tokens.lower, t0, tEnd, sentEnd);
     if (!adminHead && found) {
       // "Clark, Madison and Warren counties"
-      const plural = pluralAdminHeadAfter(doc.tokens, tokenIndexAt(doc, sp.end - 1), doc.tokens.length);
+      const plural = pluralAdminHeadAfter(doc.tokens, tokenAt(doc.tokens, sp.end - 1), doc.tokens.length);
       if (plural) {
         adminHead = plural;
         cue |= CUE_ADMIN;
@@ -1042,16 +1042,4 @@ function placeOfResidentNoun(gz: Gazetteer, key: string, postings: number[]): st
     if (gz.lookup(base, postings) > 0) return base;
   }
   return null;
-}
-
-function tokenIndexAt(doc: Doc, offset: number): number {
-  const tk = doc.tokens;
-  let lo = 0;
-  let hi = tk.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tk.end[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,6 @@
 import type { Doc } from '../../model/doc.js';
 import type { Place, Span } from '../../model/types.js';
+import { tokenAt } from '../../text/tokenize.js';
 import { LOCALITY_NOUNS, LOCATIVE_PREPS } from './lexicon.js';
 
 export interface EventLocation {
@@ -14,15 +15,7 @@ const WEAK_RULES = /hyphen|demonym/;
 const DIRECTIONAL = new Set(['from', 'to', 'toward', 'towards', 'via']);
 
 function tokenIndex(doc: Doc, offset: number): number {
-  const tk = doc.tokens;
-  let lo = 0;
-  let hi = tk.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tk.end[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, Math.max(0, tk.length - 1));
+  return Math.min(tokenAt(doc.tokens, offset), Math.max(0, doc.tokens.length - 1));
 }
 
 /** What a candidate place contributes whatever the trigger: its token, sentence, preposition and bonuses. */

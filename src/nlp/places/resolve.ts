@@ -1,5 +1,6 @@
 import type { Doc } from '../../model/doc.js';
 import type { Place, PlacePrecision } from '../../model/types.js';
+import { tokenAt } from '../../text/tokenize.js';
 import { CUE_ADMIN, CUE_GOLD, CUE_LOCALITY, CUE_LOCALITY_OF, CUE_POLITY, type Toponym } from './detect.js';
 import { foldName } from './gazetteer/fold.js';
 import { type FeatureView, type Gazetteer, precisionOf } from './gazetteer/load.js';
@@ -816,13 +817,5 @@ function unresolved(doc: Doc, t: Toponym, id: string, places: readonly Place[]):
 }
 
 function tokenIndex(doc: Doc, offset: number): number {
-  const tk = doc.tokens;
-  let lo = 0;
-  let hi = tk.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tk.end[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.min(lo, tk.length - 1);
+  return Math.min(tokenAt(doc.tokens, offset), doc.tokens.length - 1);
 }

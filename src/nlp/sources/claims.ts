@@ -1,6 +1,6 @@
 import type { Doc } from '../../model/doc.js';
 import type { Claim, ClaimSource, Mention, SourceKind, Span, Stance, TextSpan } from '../../model/types.js';
-import { POS } from '../../text/tokenize.js';
+import { firstSpanFrom, POS } from '../../text/tokenize.js';
 import {
   ACRONYM,
   ANONYMITY_MARKERS,
@@ -191,25 +191,13 @@ function entityOf(s: Span, mentions: readonly Mention[]): { entity?: string } {
 
 /** The first person/organisation/outlet mention inside a span (the head name of "X, the head of Y"). */
 function mentionIn(s: Span, mentions: readonly Mention[]): Mention | null {
-  for (let i = firstMentionFrom(mentions, s.start); i < mentions.length; i++) {
+  for (let i = firstSpanFrom(mentions, s.start); i < mentions.length; i++) {
     const m = mentions[i];
     if (m.start >= s.end) break;
     if (m.end > s.end || m.kind === 'demonym' || m.kind === 'facility') continue;
     return m;
   }
   return null;
-}
-
-/** Index of the first mention starting at or after `offset` (mentions are in text order). */
-function firstMentionFrom(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Kind of a source from its words and the mentions inside it. */
@@ -361,7 +349,7 @@ function antecedent(
       return { entity: s.entity, kind: 'organization', span: bare(s) };
   }
   // fall back to the latest compatible mention before the source
-  for (let i = firstMentionFrom(mentions, before) - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
+  for (let i = firstSpanFrom(mentions, before) - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
     const m = mentions[i];
     if (m.end > before) continue;
     if ((personal || PERSON_NOUNS.test(head)) && m.kind === 'person')
