@@ -2,6 +2,7 @@ import { printTable } from '../eval/table.js';
 import { createArticle } from '../src/model/article.js';
 import { toSitrepJson } from '../src/output/sitrep-json.js';
 import { createDefaultPipeline } from '../src/pipeline/default.js';
+import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
 import { newsTexts } from './corpus.js';
 
 /**
@@ -25,7 +26,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   // as `sitrep code`, ingest and the workers code: in batches, stage by stage (BENCH_PIPELINE_BATCH=1:
   // one article at a time)
-  const batch = Math.max(1, Number(process.env.BENCH_PIPELINE_BATCH) || 32);
+  const batch = Math.max(1, Number(process.env.BENCH_PIPELINE_BATCH) || BATCH_SIZE);
   for (let i = 0; i < measured.length; i += batch) {
     const part = measured.slice(i, i + batch);
     const docs = batch === 1 ? [pipeline.run(part[0])] : pipeline.runBatch(part);

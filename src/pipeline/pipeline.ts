@@ -42,6 +42,19 @@ export interface Pipeline {
 
 export class PipelineError extends Error {}
 
+/** Articles coded together by ingest, the workers and `sitrep code` (each document of a group stays alive, ~1 MB, until the group is done). */
+export const BATCH_SIZE = 16;
+
+/** Run one stage on a document and store the layers it provides. */
+function applyStage(s: AnyStage, doc: MutableDoc): void {
+  const out = s.run(doc);
+  for (const p of s.provides) {
+    const spans = out[p];
+    if (!spans) throw new PipelineError(`stage ${s.name} did not return layer "${p}"`);
+    doc.setLayer(p, spans);
+  }
+}
+
 function asError(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
@@ -70,12 +83,7 @@ export function createPipeline(stages: readonly AnyStage[]): Pipeline {
       spent.set('tokenize', spent.get('tokenize')! + t1 - t0);
       for (const s of stages) {
         t0 = t1;
-        const out = s.run(doc);
-        for (const p of s.provides) {
-          const spans = out[p];
-          if (!spans) throw new PipelineError(`stage ${s.name} did not return layer "${p}"`);
-          doc.setLayer(p, spans);
-        }
+        applyStage(s, doc);
         t1 = performance.now();
         spent.set(s.name, spent.get(s.name)! + t1 - t0);
       }
@@ -102,12 +110,7 @@ export function createPipeline(stages: readonly AnyStage[]): Pipeline {
           const doc = docs[i];
           if (!doc) continue;
           try {
-            const res = s.run(doc);
-            for (const p of s.provides) {
-              const spans = res[p];
-              if (!spans) throw new PipelineError(`stage ${s.name} did not return layer "${p}"`);
-              doc.setLayer(p, spans);
-            }
+            applyStage(s, doc);
           } catch (e) {
             docs[i] = null;
             out[i] = asError(e);

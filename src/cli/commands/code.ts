@@ -74,10 +74,11 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   }
   if (perArticle.length === 0) return failed > 0 ? 1 : 0;
   // Load the pipeline only when there is work (keeps --help fast).
-  const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }] = await Promise.all([
+  const [{ createArticle }, { createDefaultPipeline }, { toSitrepJson }, { BATCH_SIZE }] = await Promise.all([
     import('../../model/article.js'),
     import('../../pipeline/default.js'),
     import('../../output/sitrep-json.js'),
+    import('../../pipeline/pipeline.js'),
   ]);
   let pipeline: ReturnType<typeof createDefaultPipeline>;
   try {
@@ -90,9 +91,8 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   const many = perArticle.length > 1 || Boolean(opts.jsonl);
   // coded in batches, stage by stage (faster: each stage's tables stay in the CPU caches), written
   // in input order as each batch is done
-  const BATCH = 16;
-  for (let b = 0; b < perArticle.length; b += BATCH) {
-    const part = perArticle.slice(b, b + BATCH);
+  for (let b = 0; b < perArticle.length; b += BATCH_SIZE) {
+    const part = perArticle.slice(b, b + BATCH_SIZE);
     const articles = part.map(({ input }) => {
       const plain = input.firstLineIsTitle === true;
       return createArticle({
