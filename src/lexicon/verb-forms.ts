@@ -15,3 +15,8 @@ export const IRREGULAR_PAST = new Set(
     'wept wound wrung withheld overthrew rebuilt reopened sped split cast cost set put let read'
   ).split(' '),
 );
+
+/** Irregular pasts spelt like their base form ("hit", "put"): the form alone does not tell the tense. */
+export const PAST_SAME_AS_BASE = new Set(
+  'hit quit set put let read cast cost split shut hurt burst spread'.split(' '),
+);

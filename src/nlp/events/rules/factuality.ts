@@ -1,4 +1,4 @@
-import { IRREGULAR_PAST } from '../../../lexicon/verb-forms.js';
+import { IRREGULAR_PAST, PAST_SAME_AS_BASE } from '../../../lexicon/verb-forms.js';
 import type { Doc } from '../../../model/doc.js';
 import type { Claim, EventRecord, Factuality, Span } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
@@ -207,10 +207,9 @@ function verbForm(w: string): 'participle' | 'finite' | 'base' {
   if (w.endsWith('ed') || w.endsWith('en')) return 'participle';
   if (w.endsWith('s') && !w.endsWith('ss')) return 'finite';
   // "gave", "won": past tense (a past the same as its base, "hit", "put", stays ambiguous)
-  if (IRREGULAR_PAST.has(w) && !SAME_IN_PAST.has(w)) return 'finite';
+  if (IRREGULAR_PAST.has(w) && !PAST_SAME_AS_BASE.has(w)) return 'finite';
   return 'base';
 }
-const SAME_IN_PAST = new Set('hit quit set put let read cast cost split shut hurt burst spread'.split(' '));
 
 const YEAR = /^(1[89]\d\d|20\d\d)$/;
 
