@@ -185,6 +185,30 @@ const GSR_MAP: Record<string, string> = {
   FIGHT: 'ASSAULT',
 };
 
+/**
+ * GSR 0.5b1 modes under the names the 2021 codebook (../shared/data/events/PLOVER_MANUAL.tex) gives
+ * the same acts: organised and spontaneous demonstrations are both `demo`, a hunger strike is
+ * `hunger`, hosting is the other side of `visit`, detention is `arrest`, assassination is a
+ * `targeted` killing, bans on organisations are `restrict`, and a threatened curfew, martial law or
+ * ban on political activity is THREATEN `restrict`. Raw agreement is reported beside it.
+ */
+const GSR_MODE_MAP: Record<string, string> = {
+  'PROTEST:demo-org': 'demo',
+  'PROTEST:demo-spon': 'demo',
+  'PROTEST:riot-spon': 'riot',
+  'PROTEST:strike-gen': 'strike',
+  'PROTEST:strike-hun': 'hunger',
+  'CONSULT:host': 'visit',
+  'COERCE:detain': 'arrest',
+  'COERCE:confiscate': 'seize',
+  'COERCE:ban': 'restrict',
+  'ASSAULT:assassinate': 'targeted',
+  'FIGHT:assassinate': 'targeted',
+  'THREATEN:curfew': 'restrict',
+  'THREATEN:martial-law': 'restrict',
+  'THREATEN:political': 'restrict',
+};
+
 async function runGsr(file: string, limit: number): Promise<EvalReport> {
   const recs = (JSON.parse(readFileSync(file, 'utf8')) as GsrRecord[])
     .filter((r) => r.text && r.event !== 'DOCUMENT')
@@ -195,6 +219,7 @@ async function runGsr(file: string, limit: number): Promise<EvalReport> {
     none: 0,
     modeN: 0,
     mode: 0,
+    modeRaw: 0,
     actorCountryN: 0,
     actorCountry: 0,
     actorSectorN: 0,
@@ -233,7 +258,8 @@ async function runGsr(file: string, limit: number): Promise<EvalReport> {
     }
     if (r.mode) {
       c.modeN++;
-      if (ev?.mode === r.mode) c.mode++;
+      if (ev?.mode === r.mode) c.modeRaw++;
+      if (ev?.mode === (GSR_MODE_MAP[`${r.event}:${r.mode}`] ?? r.mode)) c.mode++;
     }
     const codes = src.map((a) => a.code).filter(Boolean);
     if (codes.length) {
@@ -276,6 +302,7 @@ async function runGsr(file: string, limit: number): Promise<EvalReport> {
     type_accuracy: ratio(c.type, c.n),
     no_event: ratio(c.none, c.n),
     mode_accuracy: ratio(c.mode, c.modeN),
+    mode_accuracy_raw: ratio(c.modeRaw, c.modeN),
     mode_n: c.modeN,
     actor_country_accuracy: ratio(c.actorCountry, c.actorCountryN),
     actor_country_n: c.actorCountryN,

@@ -22,6 +22,10 @@ export function acledOf(
           };
         case 'explosives':
           return { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' };
+        case 'unconventional':
+          return { eventType: 'Explosions/Remote violence', subEventType: 'Chemical weapon' };
+        case 'crowd-control':
+          return { eventType: 'Protests', subEventType: 'Protest with intervention' };
         case 'suicide-attack':
           return { eventType: 'Explosions/Remote violence', subEventType: 'Suicide bomb' };
         case 'abduct':

@@ -291,3 +291,26 @@ test('forces deployed with no agent named are their own side’s act', () => {
   assert.deepEqual(e.actors, ['2,000 Russian soldiers']);
   assert.deepEqual(e.recipients, []);
 });
+
+test('modes the trigger word does not give: the weapon, the threatened act, the kind of strike', () => {
+  const mode = (text: string, type: string) => events(text).find((e) => e.type === type)?.mode;
+  assert.equal(
+    mode('Gunmen killed three villagers in a car bomb explosion near Kabul.', 'ASSAULT'),
+    'explosives',
+  );
+  assert.equal(mode('Two suicide bombers killed 23 people in Tel Aviv.', 'ASSAULT'), 'suicide-attack');
+  assert.equal(mode('Militiamen armed with machetes attacked the camp.', 'ASSAULT'), 'primitive');
+  // a generic "fired at" by tanks is shelling, not small arms; a verb's own mode stays
+  assert.equal(mode('Israeli tanks fired at targets in Jericho.', 'ASSAULT'), 'heavy-weapons');
+  assert.equal(mode('Soldiers kidnapped two men and exploded bombs in the capital.', 'ASSAULT'), 'abduct');
+  assert.equal(mode('Rebels attacked the town on Sunday.', 'ASSAULT'), undefined);
+  assert.equal(mode('Iran threatened to shell Iraqi towns.', 'THREATEN'), 'violence');
+  assert.equal(
+    mode('Russia threatened to stop negotiations with the United States.', 'THREATEN'),
+    'relations',
+  );
+  assert.equal(mode('Farmers threatened to hold a general strike.', 'THREATEN'), 'restrict');
+  assert.equal(mode('Workers stopped work on Monday.', 'PROTEST'), 'strike');
+  assert.equal(mode('The activist staged a 24-hour hunger strike in prison.', 'PROTEST'), 'hunger');
+  assert.equal(mode('Protesters demonstrated in Gaza, throwing stones at soldiers.', 'PROTEST'), 'riot');
+});

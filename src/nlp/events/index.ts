@@ -33,6 +33,7 @@ import {
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { locateEvent } from './rules/location.js';
+import { refineMode } from './rules/modes.js';
 
 export interface EventsOptions {
   /** Extra actor registry files (same format as data/actors.tsv); later files win. */
@@ -516,6 +517,8 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
+    // the weapon, the threatened act: modes the trigger word alone does not give
+    refineMode(doc, rec, m.first, m.last, rec.rule?.split('+intent:')[1]);
     // the crosswalk follows the final type and mode (object refinements and intent recodings change them)
     const acled = acledOf(rec.type, rec.mode);
     if (acled) rec.acled = acled;

@@ -306,9 +306,9 @@ picket => PROTEST:demo/141
 riot => PROTEST:riot/145
 strike|struck|struck => ASSAULT/190 !weak
 walk|walked|walked out => PROTEST:boycott/143
-stop _ work => PROTEST:boycott/143
-go|went|gone on strike => PROTEST:boycott/143
-stage _ strike => PROTEST:boycott/143
+stop _ work => PROTEST:strike/143
+go|went|gone on strike => PROTEST:strike/143
+stage _ strike => PROTEST:strike/143
 stage _ protest => PROTEST:demo/141 !obj=against,outside
 stage _ protests => PROTEST:demo/141 !obj=against,outside
 stage _ demonstration => PROTEST:demo/141 !obj=against,outside
@@ -378,8 +378,8 @@ raid => COERCE:seize/171
 search => COERCE:seize/171 !weak
 occupy => COERCE:seize/192
 annex => COERCE:seize/192
-ban => COERCE:ban/1722
-outlaw => COERCE:ban/1722
+ban => COERCE:restrict/1722
+outlaw => COERCE:restrict/1722
 censor => COERCE:censor/1721
 impose _ curfew => COERCE:curfew/1723 !obj=on,in
 declare _ curfew => COERCE:curfew/1723 !obj=in
@@ -537,7 +537,7 @@ rally => PROTEST:demo/141 !obj=against,outside
 march => PROTEST:demo/141 !obj=against,outside !weak
 sit-in => PROTEST:demo/141
 hunger strike => PROTEST:hunger/142
-general strike => PROTEST:boycott/143
+general strike => PROTEST:strike/143
 boycott => PROTEST:boycott/143 !obj=of
 riot => PROTEST:riot/145
 sanctions => SANCTION/163 !obj=on,against
