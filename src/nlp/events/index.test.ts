@@ -314,3 +314,16 @@ test('modes the trigger word does not give: the weapon, the threatened act, the 
   assert.equal(mode('The activist staged a 24-hour hunger strike in prison.', 'PROTEST'), 'hunger');
   assert.equal(mode('Protesters demonstrated in Gaza, throwing stones at soldiers.', 'PROTEST'), 'riot');
 });
+
+test('conflict words used figuratively: criticism is ACCUSE, an election won or a cause fought for is no event', () => {
+  const types = (text: string) => events(text).map((e) => `${e.type}${e.mode ? `:${e.mode}` : ''}`);
+  assert.deepEqual(types('Early in his campaign, Trump attacked Romney in a speech.'), ['ACCUSE:disapprove']);
+  assert.deepEqual(types('The senator attacked her record on immigration.'), ['ACCUSE:disapprove']);
+  assert.ok(!types('Clinton beat Sanders in the Nevada caucuses on Saturday.').includes('ASSAULT'));
+  assert.ok(!types('He said he will fight for the legislation.').some((x) => x.startsWith('ASSAULT')));
+  assert.ok(!types('The mayor died of a heart attack in 1963.').some((x) => x.startsWith('ASSAULT')));
+  // force in the sentence keeps the literal reading
+  assert.ok(types('Unknown men attacked a police station, killing two officers.')[0].startsWith('ASSAULT'));
+  assert.ok(types('Rebels attacked the town on Sunday.').includes('ASSAULT'));
+  assert.ok(types('Hezbollah attacked Israel.').includes('ASSAULT'));
+});

@@ -32,6 +32,7 @@ import {
   TRANSFER,
 } from './rules/chunks.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
+import { figurativeAssault } from './rules/figurative.js';
 import { locateEvent } from './rules/location.js';
 import { refineMode } from './rules/modes.js';
 
@@ -466,6 +467,16 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
     if (!refineByObject(doc, rec, m.first, m.last)) continue;
+    // "Trump attacked Romney", "Clinton beat Sanders in the caucuses": words, not force
+    if (rec.type === 'ASSAULT') {
+      refineMode(doc, rec, m.first, m.last);
+      const fig = figurativeAssault(doc, rec, tr.phrase.split(' ')[0].split('|')[0], m.first, m.last);
+      if (fig === 'none') continue;
+      if (fig === 'verbal') {
+        recode(rec, 'ACCUSE', '111', 'disapprove');
+        rec.rule = `${rec.rule}+verbal`;
+      }
+    }
     // factuality: own cues first (negation, modality), then the claim that carries it
     const head = d.verbAt >= 0 ? d.verbAt : m.first;
     const cue = cueFactuality(doc, head, d.actors[0]?.last ?? -1, s0);

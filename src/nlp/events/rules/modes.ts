@@ -53,6 +53,11 @@ weapons(
 weapons('primitive', 'machete machetes knife knives axe axes stabbed stabbing stabbings spears arson');
 weapons('crowd-control', 'teargas batons');
 
+/** Whether a lower-cased word names a weapon or method of attack. */
+export function isWeaponWord(w: string): boolean {
+  return WEAPONS.has(w);
+}
+
 /**
  * Two-word weapon names whose words mean little alone ("air strike", "tear gas"); the tokenizer
  * splits hyphenated words, so "tear-gas" is read as the same pair.
