@@ -327,3 +327,12 @@ test('conflict words used figuratively: criticism is ACCUSE, an election won or 
   assert.ok(types('Rebels attacked the town on Sunday.').includes('ASSAULT'));
   assert.ok(types('Hezbollah attacked Israel.').includes('ASSAULT'));
 });
+
+test('a name or a label is no phone call, and a campaign rally is no protest', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('He bought a company called Sansun USA in 2015.').includes('CONSULT'));
+  assert.ok(!types('Huckabee called the program “worse than amnesty.”').includes('CONSULT'));
+  assert.ok(types('The Iranian president called his Lebanese counterpart on Tuesday.').includes('CONSULT'));
+  assert.ok(!types('At a campaign rally in Ohio, the candidate spoke for an hour.').includes('PROTEST'));
+  assert.ok(types('Thousands of students held a rally against the new law.').includes('PROTEST'));
+});
