@@ -336,3 +336,13 @@ test('a name or a label is no phone call, and a campaign rally is no protest', (
   assert.ok(!types('At a campaign rally in Ohio, the candidate spoke for an hour.').includes('PROTEST'));
   assert.ok(types('Thousands of students held a rally against the new law.').includes('PROTEST'));
 });
+
+test('words in another sense: publishing is no release, a question no request, a speech no aid', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('Clinton released her medical records in July.').includes('RETREAT'));
+  assert.ok(types('The rebels released 12 hostages on Monday.').includes('RETREAT'));
+  assert.ok(!types('A reporter asked Sanders whether he would run again.').includes('REQUEST'));
+  assert.ok(types('Elias asked the Supreme Court to intervene.').includes('REQUEST'));
+  assert.ok(!types('The governor gave a speech to the legislature.').includes('AID'));
+  assert.ok(types('Japan gave $10 million in aid to Nepal.').includes('AID'));
+});

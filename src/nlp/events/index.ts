@@ -35,6 +35,7 @@ import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './
 import { figurativeAssault } from './rules/figurative.js';
 import { locateEvent } from './rules/location.js';
 import { refineMode } from './rules/modes.js';
+import { otherSense } from './rules/senses.js';
 
 export interface EventsOptions {
   /** Extra actor registry files (same format as data/actors.tsv); later files win. */
@@ -466,7 +467,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
-    if (!refineByObject(doc, rec, m.first, m.last)) continue;
+    if (!refineByObject(doc, rec, m.first, m.last) || otherSense(doc, rec, m.first, m.last)) continue;
     // "Trump attacked Romney", "Clinton beat Sanders in the caucuses": words, not force
     if (rec.type === 'ASSAULT') {
       refineMode(doc, rec, m.first, m.last);
