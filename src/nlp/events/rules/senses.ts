@@ -7,7 +7,8 @@ import type { EventRecord } from '../../../model/types.js';
  *   "the release of the emails") is publication, not freeing someone;
  * - REQUEST "ask" with a question ("asked if", "asked about", "Asked whether …") is no demand;
  * - AID "give" / "provide" of something that is not aid ("gave a speech", "gave her a plum
- *   appointment", "provided an opportunity") or to a political campaign ("gave $5,000 to the PAC").
+ *   appointment", "provided an opportunity") or private giving ("gave $5,000 to the PAC", "gives to
+ *   charity").
  */
 const DOCUMENTS = new Set(
   (
@@ -29,7 +30,8 @@ const NOT_AID = new Set(
     'explanation evidence update updates number numbers estimate talk talks press conference rise way'
   ).split(' '),
 );
-const CAMPAIGN_RECIPIENT = /\b(?:pac|pacs|campaign|candidate|candidacy)\b/i;
+/** Private giving is no PLOVER AID: to a campaign, a PAC or a charity. */
+const PRIVATE_RECIPIENT = /\b(?:pac|pacs|campaign|candidate|candidacy|charity|charities)\b/i;
 /** Where the thing given or released ends: the recipient's preposition or a clause break. */
 const OBJECT_END = new Set(['to', 'for', 'with', ',', '.', ';', ':', 'that', 'and', 'but']);
 
@@ -67,7 +69,7 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     case 'AID': {
       const w = low[first];
       if (!(w.startsWith('gav') || w.startsWith('giv') || w.startsWith('provid'))) return false;
-      if (rec.recipients.some((r) => CAMPAIGN_RECIPIENT.test(r.text))) return true;
+      if (rec.recipients.some((r) => PRIVATE_RECIPIENT.test(r.text))) return true;
       return objectIn(NOT_AID, 5);
     }
     default:
