@@ -345,4 +345,7 @@ test('words in another sense: publishing is no release, a question no request, a
   assert.ok(types('Elias asked the Supreme Court to intervene.').includes('REQUEST'));
   assert.ok(!types('The governor gave a speech to the legislature.').includes('AID'));
   assert.ok(types('Japan gave $10 million in aid to Nepal.').includes('AID'));
+  assert.ok(!types('Huckabee offered a similar explanation on Monday.').includes('AGREE'));
+  assert.ok(types('Germany offered to host the talks.').includes('AGREE'));
+  assert.ok(!types('In March, Cruz had 38 percent support in a Fox poll.').includes('SUPPORT'));
 });

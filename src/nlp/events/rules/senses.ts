@@ -8,7 +8,9 @@ import type { EventRecord } from '../../../model/types.js';
  * - REQUEST "ask" with a question ("asked if", "asked about", "Asked whether …") is no demand;
  * - AID "give" / "provide" of something that is not aid ("gave a speech", "gave her a plum
  *   appointment", "provided an opportunity") or private giving ("gave $5,000 to the PAC", "gives to
- *   charity").
+ *   charity");
+ * - AGREE "offer" of words ("offered a similar explanation"), SUPPORT as a poll share ("the support
+ *   of 27 percent of likely voters").
  */
 const DOCUMENTS = new Set(
   (
@@ -30,6 +32,20 @@ const NOT_AID = new Set(
     'explanation evidence update updates number numbers estimate talk talks press conference rise way'
   ).split(' '),
 );
+/** What one "offers" that is no offer to act: "offered a similar explanation", "an emotional defense". */
+const NOT_AN_OFFER = new Set(
+  (
+    'explanation explanations defense defence opportunity opportunities approach appeal vision view views ' +
+    'assessment prayers condolences thoughts take glimpse insight reminder contrast alternative critique ' +
+    'praise rebuttal response answer answers argument arguments rationale justification excuse excuses ' +
+    'comment comments remarks words'
+  ).split(' '),
+);
+/** Words of opinion polls: "the support of 27 percent of likely voters" is no act of support. */
+const POLL_WORDS = new Set(
+  'percent % poll polls polling survey surveys voters respondents caucus-goers likely electorate'.split(' '),
+);
+
 /** Private giving is no PLOVER AID: to a campaign, a PAC or a charity. */
 const PRIVATE_RECIPIENT = /\b(?:pac|pacs|campaign|candidate|candidacy|charity|charities)\b/i;
 /** Where the thing given or released ends: the recipient's preposition or a clause break. */
@@ -71,6 +87,13 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       if (!(w.startsWith('gav') || w.startsWith('giv') || w.startsWith('provid'))) return false;
       if (rec.recipients.some((r) => PRIVATE_RECIPIENT.test(r.text))) return true;
       return objectIn(NOT_AID, 5);
+    }
+    case 'AGREE':
+      return low[first].startsWith('offer') && objectIn(NOT_AN_OFFER, 5);
+    case 'SUPPORT': {
+      if (low[first] !== 'support' || rec.rule?.includes('.noun:') !== true) return false;
+      for (let k = s0; k < s1; k++) if (POLL_WORDS.has(low[k])) return true;
+      return false;
     }
     default:
       return false;
