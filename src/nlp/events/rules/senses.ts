@@ -29,7 +29,8 @@ const NOT_AID = new Set(
     'fodder access answer answers statement address advice credit birth testimony approval endorsement nod ' +
     'boost details copy information briefing ideas idea example examples lecture account thoughts impression ' +
     'reason reasons indication signal signals warning hint voice platform cover glimpse look insight ' +
-    'explanation evidence update updates number numbers estimate talk talks press conference rise way'
+    'explanation evidence update updates number numbers estimate talk talks press conference rise way lead ' +
+    'edge advantage margin momentum'
   ).split(' '),
 );
 /** What one "offers" that is no offer to act: "offered a similar explanation", "an emotional defense". */
@@ -38,7 +39,7 @@ const NOT_AN_OFFER = new Set(
     'explanation explanations defense defence opportunity opportunities approach appeal vision view views ' +
     'assessment prayers condolences thoughts take glimpse insight reminder contrast alternative critique ' +
     'praise rebuttal response answer answers argument arguments rationale justification excuse excuses ' +
-    'comment comments remarks words'
+    'comment comments remarks words forecast forecasts prediction predictions guarantee clue clues picture'
   ).split(' '),
 );
 /** Words of opinion polls: "the support of 27 percent of likely voters" is no act of support. */
