@@ -128,6 +128,17 @@ launch _ action => ACCUSE:allege/115 !obj=against
 take|took|taken _ action => ACCUSE:allege/115 !obj=against
 suspend _ aid => SANCTION:discontinue/162 !obj=to
 close|closed|closed _ borders => COERCE:restrict/191 !obj=with,to
+close|closed|closed _ border => COERCE:restrict/191 !obj=with,to
+close|closed|closed _ crossing => COERCE:restrict/191 !obj=into,to
+close|closed|closed _ crossings => COERCE:restrict/191 !obj=into,to
+close|closed|closed _ checkpoints => COERCE:restrict/191 !obj=into,to
+seal _ border => COERCE:restrict/191 !obj=with,to
+seal _ borders => COERCE:restrict/191 !obj=with,to
+reaffirm _ commitment => SUPPORT/051 !obj=to
+reaffirm _ support => SUPPORT/051 !obj=for,to
+fly|flew|flown _ aid => AID:humanitarian/073 !obj=to,into
+fly|flew|flown _ medicine => AID:humanitarian/073 !obj=to,into
+fly|flew|flown _ supplies => AID:humanitarian/073 !obj=to,into
 normalize _ relations => COOPERATE/060 !obj=with
 normalise _ relations => COOPERATE/060 !obj=with
 aid => AID/070
