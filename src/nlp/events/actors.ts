@@ -274,6 +274,8 @@ export function loadActorRegistry(userFiles: readonly string[] = []): ActorRegis
 const VIA_RANK: Record<string, number> = { registry: 0, country: 1, demonym: 2, capital: 3 };
 const WORD = /[\p{L}-]+/gu;
 const PATRON = /(?:pro|anti)-$/i;
+/** A phrase ending in a capitalised plural, a people's name after a demonym ("Iraqi Kurds"). */
+const PEOPLE_PLURAL = /(?:^|\s)\p{Lu}\p{Ll}+s\s*$/u;
 /** "ethnic " right before a demonym. */
 export const ETHNIC = /\bethnic\s$/i;
 
@@ -333,6 +335,8 @@ function codeActorOnce(reg: ActorRegistry, text: string, extraWords: readonly st
     if (best.entry.via === 'registry' && best.entry.sector) out.sector = best.entry.sector;
     else if (sector) out.sector = sector;
     else if (best.entry.sector && onlyName(text, best.entry)) out.sector = best.entry.sector;
+    // a people named by its plural alone ("Iraqi Kurds", "800,000 Afghans"): civilians
+    else if (best.entry.via === 'demonym' && PEOPLE_PLURAL.test(text)) out.sector = 'CVL';
   } else if (sector ?? people) {
     out.sector = sector ?? people;
   }

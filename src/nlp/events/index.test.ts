@@ -349,3 +349,11 @@ test('words in another sense: publishing is no release, a question no request, a
   assert.ok(types('Germany offered to host the talks.').includes('AGREE'));
   assert.ok(!types('In March, Cruz had 38 percent support in a Fox poll.').includes('SUPPORT'));
 });
+
+test('sectors: aircraft are the military, a people named by its plural are civilians', () => {
+  const reg = loadActorRegistry([]);
+  assert.equal(codeActor(reg, 'Russian aircraft').sector, 'MIL');
+  assert.equal(codeActor(reg, 'Thousands of Iraqi Kurds').sector, 'CVL');
+  assert.equal(codeActor(reg, 'Algerian landowners').sector, 'CVL');
+  assert.equal(codeActor(reg, 'Turkey').sector, 'GOV');
+});

@@ -16,7 +16,8 @@ const SECTOR_WORDS: [string, string][] = [
     'MIL',
     'army armies military troops soldiers soldier forces navy air force airforce marines commander commanders ' +
       'general generals colonel brigade battalion regiment warplanes warplane jets fighter-jets artillery ' +
-      'tanks peacekeepers servicemen defence defense ministry-of-defense junta',
+      'tanks peacekeepers servicemen defence defense ministry-of-defense junta aircraft helicopters gunships ' +
+      'drones gen lt maj brig',
   ],
   ['COP', 'police policemen policeman officers cops gendarmes gendarmerie security riot'],
   ['SPY', 'intelligence spy spies agents'],
@@ -38,12 +39,13 @@ const SECTOR_WORDS: [string, string][] = [
   [
     'CVL',
     'civilians civilian residents protesters protestors demonstrators villagers people activists activist ' +
-      'families family citizens crowd crowds women children farmers locals',
+      'families family citizens crowd crowds women children farmers locals inhabitants landowners peasants ' +
+      'pilgrims worshippers passengers youths',
   ],
   ['PTY', 'party parties'],
   [
     'GOV',
-    'government governments president presidents minister ministers ministry prime premier chancellor king ' +
+    'government governments president presidents vice-president vice-premier minister ministers ministry prime premier chancellor king ' +
       'queen emir sultan prince officials official authorities authority administration cabinet spokesman ' +
       'spokeswoman spokesperson ambassador ambassadors envoy diplomat diplomats embassy governor mayor regime ' +
       'leader leaders secretary state council delegation foreign mission observers monitors inspectors',
