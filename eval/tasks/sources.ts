@@ -24,7 +24,7 @@ import type { EvalReport } from '../main.js';
 import { dataPathOrSkip } from '../shared.js';
 import { prf, printTable } from '../table.js';
 
-export interface Relation {
+interface Relation {
   source: Span[];
   cue: Span[];
   content: Span[];
@@ -67,7 +67,7 @@ export function parseBrat(ann: string): Relation[] {
 }
 
 /** Trim white space and merge fragments that only white space separates. */
-export function normalise(text: string, spans: readonly Span[]): Span[] {
+function normalise(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   const sorted = spans.map((s) => ({ start: s.start, end: s.end })).sort((a, b) => a.start - b.start);
   for (const s of sorted) {
@@ -104,7 +104,7 @@ function lowerBound(ends: Int32Array, offset: number): number {
   return lo;
 }
 
-export function toRelations(text: string, claims: readonly Claim[]): Relation[] {
+function toRelations(text: string, claims: readonly Claim[]): Relation[] {
   const out: Relation[] = [];
   for (const c of claims) {
     if (c.rule?.startsWith('relay:')) continue;
@@ -199,7 +199,7 @@ export function polnearFiles(dir: string): { stem: string; text: string; ann: st
   }));
 }
 
-export function articleFor(text: string): Article {
+function articleFor(text: string): Article {
   return {
     id: 'eval',
     title: null,

@@ -1,6 +1,5 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
-import { CUE_MODEL, cueScore } from '../cue-model.js';
 import {
   ADJUNCT_PREPS,
   CUE_PARTICLES,
@@ -14,12 +13,6 @@ import {
   TIME_WORDS,
 } from '../lexicon.js';
 import { findQuotations, paragraphBreakBefore, type QuoteIndex } from '../quotes.js';
-
-/**
- * Whether a candidate the learnt model scores is taken, given its features and its cue's character
- * span (training reads the gold annotation here; by default the model decides).
- */
-export type CueDecision = (features: readonly string[], cueStart: number, cueEnd: number) => boolean;
 
 /** A token range [start, end). */
 export type Range = [number, number];
@@ -1188,7 +1181,6 @@ export function findAttributions(
   text: string,
   t: TokenTable,
   sentenceTokens: readonly (readonly [number, number])[],
-  decide?: CueDecision,
 ): Attribution[] {
   const sc = new Scanner(text, t, sentenceTokens);
   const out: Attribution[] = [];
@@ -1293,144 +1285,8 @@ export function findAttributions(
                 : null;
     if (a) push(a);
   }
-  // Pass 4: verbs the rules above left unread, when the learnt cue model takes them for cues; the
-  // plain attachment (subject before, clause after) of `modelCue`
-  for (let i = 0; i < sc.n; i++) {
-    if (sc.inQuote(i) || sc.used[i] || sc.pos[i] !== VERB) continue;
-    const known = sc.isCue(i);
-    const v: CueVerb = known ?? { lemma: sc.lower[i], frame: 'obj', stance: 'assert' };
-    const a = (known ? null : leadingCue(sc, i, v, out)) ?? modelCue(sc, i, v);
-    if (!a) continue;
-    const f = cueFeatures(sc, i, a);
-    const take = decide
-      ? decide(f, t.start[a.cue[0]], t.end[a.cue[1] - 1])
-      : cueScore(CUE_MODEL, f) > CUE_MODEL.threshold;
-    if (take) push(withParticle(sc, a));
-  }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
   return out;
-}
-
-/**
- * Features of a candidate cue for the learnt model: its word, its neighbours, the phrase taken as
- * its source and the clause taken as its content.
- */
-function cueFeatures(sc: Scanner, i: number, a: Attribution): string[] {
-  const [c0, c1] = a.cue;
-  const w = sc.lower[i];
-  const s0 = sc.sentStart[i];
-  const s1 = sc.sentEnd[i];
-  const prev = c0 > s0 ? sc.lower[c0 - 1] : '<s>';
-  const next = c1 < s1 ? sc.lower[c1] : '</s>';
-  const next2 = c1 + 1 < s1 ? sc.lower[c1 + 1] : '</s>';
-  const v = CUE_VERBS.get(w);
-  const src = a.source as Range;
-  const head = src[1] - 1;
-  const con = a.content[0];
-  const f = [
-    `w=${w}`,
-    `k=${v ? v.frame : '-'}`,
-    `sfx=${w.slice(-3)}`,
-    `w-1=${prev}`,
-    `w+1=${next}`,
-    `w+2=${next2}`,
-    `w,w+1=${w} ${next}`,
-    `p-1,p+1=${c0 > s0 ? sc.pos[c0 - 1] : -1} ${c1 < s1 ? sc.pos[c1] : -1}`,
-    `cuelen=${c1 - c0}`,
-    `srchead=${sc.lower[head]}`,
-    `srcpos=${sc.pos[head]}${sc.isCapitalised(head) ? 'C' : ''}`,
-    `srclen=${Math.min(src[1] - src[0], 6)}`,
-    `conlen=${Math.min(con[1] - con[0], 12) >> 2}`,
-    `at=${Math.min(src[0] - s0, 4)}`,
-  ];
-  if (sc.isQuoteOpen(con[0])) f.push('quote');
-  return f;
-}
-
-/**
- * The preposition after a learnt cue is part of the cue when annotators mostly put it there ("joked
- * about", "went after", "opted against"); the content starts after it.
- */
-function withParticle(sc: Scanner, a: Attribution): Attribution {
-  const e = a.cue[1];
-  const c = a.content[0];
-  if (c[0] !== e || c[1] - e < 3 || !CUE_MODEL.particles.has(sc.lower[e])) return a;
-  return { ...a, cue: [a.cue[0], e + 1], content: [[e + 1, c[1]]] };
-}
-
-/**
- * End of the clause opening at j: before a token already taken, a semicolon, a comment after a
- * comma (", sending …", ", but …", ", the …" closing apposition) or a second verb phrase ("… and kept going").
- */
-function clauseEnd(sc: Scanner, j: number, s1: number): number {
-  for (let k = j; k < s1; k++) {
-    if (sc.used[k]) return k;
-    if (sc.inQuote(k)) continue;
-    const w = sc.lower[k];
-    if (w === ';') return k;
-    if (
-      w === ',' &&
-      k > j &&
-      k + 1 < s1 &&
-      (CONTENT_STOPS.has(sc.lower[k + 1]) ||
-        commentAfterComma(sc, k + 1, s1) ||
-        finalApposition(sc, k + 1, s1))
-    )
-      return k;
-    if ((w === 'and' || w === 'but') && k > j + 1 && k + 1 < s1) {
-      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
-      if (sc.pos[nx] === AUX || (sc.pos[nx] === VERB && !sc.lower[nx].endsWith('ing'))) return k;
-    }
-  }
-  return s1;
-}
-
-/** The subject of the sentence opening at s0 (after a fronted adjunct), its "of"/"on" phrases included, if a verb follows it before `limit`. */
-function sentenceSubject(sc: Scanner, s0: number, limit: number): Range | null {
-  const b = frontedAdjunctEnd(sc, s0, limit);
-  let e = sc.npRight(b, limit);
-  while (e > b && e + 1 < limit && (NP_CHAIN.has(sc.lower[e]) || sc.lower[e] === 'on')) {
-    const e2 = sc.npRight(e + 1, limit);
-    if (e2 <= e + 1) break;
-    e = e2;
-  }
-  if (e <= b || e >= limit || !sc.free(b, e)) return null;
-  const p = sc.pos[e];
-  return p === VERB || p === AUX || p === ADV ? [b, e] : null;
-}
-
-/** A cue the rules could not read: the free noun phrase before it speaks, the rest of the clause after it is said. */
-function modelCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
-  const s0 = sc.sentStart[i];
-  const s1 = sc.sentEnd[i];
-  const cueStart = sc.cueStartOf(i, s0);
-  const cueEnd = sc.cueEndOf(i, v);
-  if (!sc.free(cueStart, cueEnd)) return null;
-  // "The adviser on the campaign went further, arguing …": a participle after a comma; the
-  // sentence subject speaks
-  let source =
-    cueStart - 1 > s0 && sc.lower[cueStart - 1] === ',' && sc.lower[i].endsWith('ing')
-      ? sentenceSubject(sc, s0, cueStart - 1)
-      : clauseSubject(sc, cueStart, s0);
-  if (!source && sc.lower[cueStart - 1] !== ',') {
-    const np = sc.npLeft(cueStart, s0);
-    if (np < cueStart && sc.free(np, cueStart)) source = [np, cueStart];
-  }
-  if (!source) return null;
-  // "said Friday …": a time word after the cue belongs to neither
-  let j = cueEnd;
-  while (j < s1 && TEMPORAL_WORDS.has(sc.lower[j])) j++;
-  const end = sc.trimEnd(j, clauseEnd(sc, j, s1));
-  if (end <= j || !hasContent(sc, j, end)) return null;
-  return {
-    cue: [cueStart, cueEnd],
-    source,
-    content: [[j, end]],
-    verb: v,
-    addressee: null,
-    direct: sc.isQuoteOpen(cueEnd),
-    rule: 'model',
-  };
 }
 
 function accordingTo(sc: Scanner, i: number): Attribution | null {
