@@ -1,6 +1,7 @@
 /**
- * `npm run eval -- sources [dir] [--limit N] [--errors file]`: attribution relations against PolNeAR
- * brat data (`text/*.txt` + `attributions/*.ann`), with BBC citron's metrics.
+ * `npm run eval -- sources [dir] [--limit N] [--errors file] [--by-rule]`: attribution relations against
+ * PolNeAR brat data (`text/*.txt` + `attributions/*.ann`), with BBC citron's metrics. `--by-rule`
+ * adds, per rule of the sources stage, how many of its relations match a gold one, role by role.
  *
  * Annotator policy: PolNeAR has several annotations for a few texts (`<stem>_<annotator>.ann`);
  * we score each text once, against the annotator whose id sorts first.
@@ -28,6 +29,8 @@ interface Relation {
   source: Span[];
   cue: Span[];
   content: Span[];
+  /** The rule that found a predicted relation. */
+  rule?: string;
 }
 
 /** Parse a brat .ann file into attribution relations (events E… linking T… spans). */
@@ -122,6 +125,7 @@ function toRelations(text: string, claims: readonly Claim[]): Relation[] {
       source: c.source.end > c.source.start ? normalise(text, [c.source]) : [],
       cue: normalise(text, [c.cue]),
       content: normalise(text, c.content),
+      rule: c.rule?.split(':')[0],
     });
   }
   return out;
@@ -227,6 +231,7 @@ export async function run(args: string[]): Promise<EvalReport | null> {
   if (limit > 0) files = files.slice(0, limit);
   const errorsFile = opt('errors');
   const errors: string[] = [];
+  const byRule = args.includes('--by-rule') ? new Map<string, RuleCounts>() : null;
 
   const pipeline = createPipeline([createMentionsStage(), createSourcesStage()]);
   const counts = emptyCounts();
@@ -245,6 +250,7 @@ export async function run(args: string[]): Promise<EvalReport | null> {
     nPred += pred.length;
     score(pred, gold, doc.tokens, counts);
     if (errorsFile) errors.push(...describeErrors(f.stem, text, pred, gold));
+    if (byRule) countByRule(pred, gold, byRule);
   }
   const sourcesMs = pipeline.timings().find((t) => t.name === 'sources')?.ms ?? 0;
   const docsPerSec = sourcesMs > 0 ? (files.length * 1000) / sourcesMs : null;
@@ -293,7 +299,57 @@ export async function run(args: string[]): Promise<EvalReport | null> {
   );
   console.log(`sources stage: ${docsPerSec ? docsPerSec.toFixed(0) : '-'} docs/s`);
   if (errorsFile) writeFileSync(errorsFile, errors.join('\n'));
+  if (byRule) {
+    // share of each rule's relations that match a gold relation: the cue overlapping or exact, and
+    // source, content or all three exact (source and content on a cue-overlapping gold relation)
+    console.log('\nby rule (share of its predicted relations):');
+    printTable(
+      [...byRule]
+        .sort((a, b) => b[1].n - a[1].n)
+        .map(([rule, c]) => ({
+          rule,
+          n: c.n,
+          'cue overlap': c.cueOverlap / c.n,
+          'cue exact': c.cueExact / c.n,
+          'source exact': c.sourceExact / c.n,
+          'content exact': c.contentExact / c.n,
+          'all exact': c.allExact / c.n,
+        })),
+    );
+  }
   return { task: 'sources', data: dir, metrics, texts: files.length, gold: nGold, predicted: nPred };
+}
+
+interface RuleCounts {
+  n: number;
+  cueOverlap: number;
+  cueExact: number;
+  sourceExact: number;
+  contentExact: number;
+  allExact: number;
+}
+
+function countByRule(pred: Relation[], gold: Relation[], byRule: Map<string, RuleCounts>): void {
+  for (const p of pred) {
+    const key = p.rule ?? '-';
+    let c = byRule.get(key);
+    if (!c) {
+      c = { n: 0, cueOverlap: 0, cueExact: 0, sourceExact: 0, contentExact: 0, allExact: 0 };
+      byRule.set(key, c);
+    }
+    c.n++;
+    const near = gold.filter((g) => overlaps(p.cue, g.cue));
+    if (near.length > 0) c.cueOverlap++;
+    if (near.some((g) => sameList(p.cue, g.cue))) c.cueExact++;
+    if (near.some((g) => sameList(p.source, g.source))) c.sourceExact++;
+    if (near.some((g) => sameList(p.content, g.content))) c.contentExact++;
+    if (
+      near.some(
+        (g) => sameList(p.cue, g.cue) && sameList(p.source, g.source) && sameList(p.content, g.content),
+      )
+    )
+      c.allExact++;
+  }
 }
 
 function fmt(v: unknown): string {

@@ -452,3 +452,17 @@ test('a quotation continues its speaker past a title and a participial aside', (
   );
   assert.equal(contentOf(r.text, r.claims[0]), '“We will release our records,” … “I am very healthy.”');
 });
+
+test('a passive with its agent: the subject and the complement after the agent are what was said', () => {
+  const r = claims(
+    'After the hearing on Monday, the governor has been criticized by local unions for cutting school budgets.',
+  );
+  const c = spoken(r.claims).find((x) => x.rule === 'passive');
+  assert.ok(c);
+  assert.equal(c.source.text, 'local unions');
+  assert.equal(c.cue.text, 'has been criticized');
+  assert.equal(contentOf(r.text, c), 'the governor … for cutting school budgets');
+  const w = spoken(claims('The plan, which was rejected by voters in May, is back.').claims);
+  assert.equal(w.length, 1);
+  assert.equal(contentOf('The plan, which was rejected by voters in May, is back.', w[0]), 'which');
+});

@@ -2486,6 +2486,36 @@ const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being', 
  * the source follows "by", the content is the subject before the auxiliary; a second coordinated
  * participle shares the subject.
  */
+/** Prepositions opening what a passive cue says of its subject: "accused of", "criticized for", "portrayed as". */
+const PASSIVE_COMPLEMENTS = new Set(['for', 'of', 'as']);
+
+/**
+ * End of the clause opening at j: before a token already taken, a semicolon, a comment after a
+ * comma (", sending …", ", but …", a closing apposition) or a second verb phrase ("… and kept going").
+ */
+function clauseEnd(sc: Scanner, j: number, s1: number): number {
+  for (let k = j; k < s1; k++) {
+    if (sc.used[k]) return k;
+    if (sc.inQuote(k)) continue;
+    const w = sc.lower[k];
+    if (w === ';') return k;
+    if (
+      w === ',' &&
+      k > j &&
+      k + 1 < s1 &&
+      (CONTENT_STOPS.has(sc.lower[k + 1]) ||
+        commentAfterComma(sc, k + 1, s1) ||
+        finalApposition(sc, k + 1, s1))
+    )
+      return k;
+    if ((w === 'and' || w === 'but') && k > j + 1 && k + 1 < s1) {
+      const nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
+      if (sc.pos[nx] === AUX || (sc.pos[nx] === VERB && !sc.lower[nx].endsWith('ing'))) return k;
+    }
+  }
+  return s1;
+}
+
 function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Attribution | null {
   const s0 = sc.sentStart[i];
   const s1 = sc.sentEnd[i];
@@ -2501,9 +2531,21 @@ function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Att
   if (PASSIVE_AUX.has(sc.lower[k])) {
     while (k - 1 >= s0 && (sc.pos[k - 1] === AUX || sc.pos[k - 1] === ADV || sc.lower[k - 1] === 'not')) k--;
     cueStart = k;
-    const start = sc.backwardContentStart(k);
+    // what the source spoke about is the passive's subject ("Trump has been criticized by …"), or
+    // the relative pronoun standing for it ("…, which was denounced by …"), not the whole sentence
+    let start = sc.backwardContentStart(k);
+    if (k - 1 >= s0 && REL_PRON.has(sc.lower[k - 1])) start = k - 1;
+    else {
+      const np = headLeft(sc, sc.npLeft(k, s0), s0);
+      if (np < k && np >= start && sc.subjectPosition(np, s0)) start = np;
+    }
     if (k - start < 1) return null;
     content = [[start, k]];
+    // "… criticized by X for failing …", "portrayed by X as …": the complement after the agent
+    if (srcEnd + 1 < s1 && PASSIVE_COMPLEMENTS.has(sc.lower[srcEnd]) && sc.free(srcEnd, srcEnd + 2)) {
+      const end = sc.trimEnd(srcEnd + 1, clauseEnd(sc, srcEnd + 1, s1));
+      if (end > srcEnd + 1) content.push([srcEnd, end]);
+    }
   } else if (sc.lower[k] === 'and' || sc.lower[k] === 'but') {
     // the second participle of "reported by A and later confirmed by B"
     const prior = done[done.length - 1];
