@@ -196,6 +196,13 @@ export async function loadTest(
       return seed / 2 ** 32;
     };
     const next = mix === 'views' ? () => paths[i++ % paths.length] : () => variedPath(r);
+    // The desk computes its first answers at start, each one long read that holds the event loop:
+    // wait for them (a server just started stalls that long once), then warm the store's pages.
+    for (let t = 0; t < 1200; t++) {
+      const h = (await (await fetch(`${url}/health`)).json()) as { warming?: boolean };
+      if (!h.warming) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
     // Warm up (first queries load the store's pages).
     for (const p of paths) await fetch(url + p, { headers: { authorization: `Bearer ${token}` } });
     const samples: number[] = [rssKb(pid)];

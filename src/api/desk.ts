@@ -94,8 +94,21 @@ export interface DeskOptions {
   warm?: boolean;
 }
 
+/** Databases whose desk answers are being computed at start (see `deskWarming`). */
+const warming = new WeakSet<object>();
+
+/**
+ * Whether the desk is still computing its first answers at server start. Those are single long
+ * reads (a GROUP BY over every event) that hold the event loop while they run: seconds at a million
+ * events, so `/health` reports it and load tests wait for it.
+ */
+export function deskWarming(store: Store): boolean {
+  return warming.has(store.db);
+}
+
 /** The desk's first paint asks for these; computing them at server start keeps that paint quick. */
 async function warm(store: Store): Promise<void> {
+  warming.add(store.db);
   try {
     const world: [number, number, number, number] = [-180, -85, 180, 85];
     await cached(store, `map|${JSON.stringify([{}, 2, world])}`, () => mapMarks(store, {}, 2, world));
@@ -104,6 +117,8 @@ async function warm(store: Store): Promise<void> {
     await deskStats(store);
   } catch {
     // A store closed before warming finished (tests, quick CLI runs): nothing to keep.
+  } finally {
+    warming.delete(store.db);
   }
 }
 
