@@ -357,3 +357,25 @@ test('sectors: aircraft are the military, a people named by its plural are civil
   assert.equal(codeActor(reg, 'Algerian landowners').sector, 'CVL');
   assert.equal(codeActor(reg, 'Turkey').sector, 'GOV');
 });
+
+test('local news: pleas, sentences, road accidents and standards met are no appeals, aid, assaults or meetings', () => {
+  const types = (text: string) => events(text).map((e) => `${e.type}${e.mode ? `:${e.mode}` : ''}`);
+  assert.ok(!types('A York County man pleaded guilty on Monday.').some((x) => x.startsWith('REQUEST')));
+  const jailed = types('The judge sent the former student to jail yesterday.');
+  assert.ok(jailed.includes('COERCE:arrest') && !jailed.some((x) => x.startsWith('AID')));
+  assert.ok(!types('Police said the car that hit Johnson was stolen.').some((x) => x.startsWith('ASSAULT')));
+  assert.ok(
+    !types('Wilder moved back to Richmond to meet residency requirements.').some((x) =>
+      x.startsWith('CONSULT'),
+    ),
+  );
+  assert.ok(!types('Atlantic Beach will host the annual Bikefest.').some((x) => x.startsWith('CONSULT')));
+  assert.ok(
+    !types('Clark wanted to accept responsibility for his actions.').some((x) => x.startsWith('AGREE')),
+  );
+  assert.ok(!types("The victims' names were not released on Sunday.").some((x) => x.startsWith('REJECT')));
+  assert.ok(!types('Republican senators said they were not consulted.').some((x) => x.startsWith('REJECT')));
+  assert.ok(
+    types('Putin hosted Japanese Prime Minister Shinzo Abe in Sochi.').some((x) => x.startsWith('CONSULT')),
+  );
+});

@@ -35,7 +35,7 @@ import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './
 import { figurativeAssault } from './rules/figurative.js';
 import { locateEvent } from './rules/location.js';
 import { refineMode } from './rules/modes.js';
-import { otherSense } from './rules/senses.js';
+import { otherSense, recodeBySense } from './rules/senses.js';
 
 export interface EventsOptions {
   /** Extra actor registry files (same format as data/actors.tsv); later files win. */
@@ -467,6 +467,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
+    recodeBySense(doc, rec, m.first, m.last);
     if (!refineByObject(doc, rec, m.first, m.last) || otherSense(doc, rec, m.first, m.last)) continue;
     // "Trump attacked Romney", "Clinton beat Sanders in the caucuses": words, not force
     if (rec.type === 'ASSAULT') {
@@ -1047,7 +1048,8 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
   const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
   const intent = hasIntent(doc, trig, subjectEnd, s0);
   const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
-  if (rec.factuality === 'negated' && (intent || COOPERATIVE.has(rec.type))) {
+  // (a negated passive, "they were not consulted", is nobody's refusal: it stays a negated event)
+  if (rec.factuality === 'negated' && !d.passive && (intent || COOPERATIVE.has(rec.type))) {
     rec.type = 'REJECT';
     rec.factuality = rec.claim ? 'reported' : 'asserted';
   } else if (

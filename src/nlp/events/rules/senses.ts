@@ -1,5 +1,6 @@
 import type { Doc } from '../../../model/doc.js';
 import type { EventRecord } from '../../../model/types.js';
+import { POS } from '../../../text/tokenize.js';
 
 /**
  * Trigger words in a sense that is no event of their type, told by what they act on:
@@ -19,7 +20,8 @@ const DOCUMENTS = new Set(
     'transcripts ad ads book books album film films plan plans list lists letter letters figures numbers ' +
     'photos photo images audio recording recordings messages message findings budget details information ' +
     'tapes tape footage correspondence version copy analysis study studies platform proposal schedule ' +
-    'song single trailer edition guidelines rules regulations text texts notes filing filings'
+    'song single trailer edition guidelines rules regulations text texts notes filing filings names name ' +
+    'identity identities'
   ).split(' '),
 );
 const QUESTION = new Set(['if', 'whether', 'about', 'what', 'how', 'why', 'who', 'when', 'where', 'which']);
@@ -47,6 +49,51 @@ const POLL_WORDS = new Set(
   'percent % poll polls polling survey surveys voters respondents caucus-goers likely electorate'.split(' '),
 );
 
+/** What one "meets" that is no meeting: "to meet residency requirements". */
+const MET_STANDARDS = new Set(
+  (
+    'requirement requirements deadline deadlines goal goals needs need standard standards ' +
+    'criteria criterion expectations target targets obligations threshold quota challenge challenges ' +
+    'costs cost payroll'
+  ).split(' '),
+);
+/** What one "hosts" that is no visit: a festival, a game. */
+const HOSTED_EVENTS = new Set(
+  (
+    'festival fest bikefest concert concerts tournament tournaments game games match party parties ' +
+    'fundraiser fundraisers show shows exhibition fair parade race races dinner dinners gala ' +
+    'competition championship championships celebration reception tour tours open house workshop ' +
+    'workshops class classes camp series event events'
+  ).split(' '),
+);
+/** What one "receives" that is no visitor: money, a letter, treatment. */
+const RECEIVED_THINGS = new Set(
+  (
+    'funds funding money award awards letter letters support treatment call calls sentence training ' +
+    'approval grant grants donation donations payment payments benefits votes vote message messages ' +
+    'complaints complaint reports report request requests applications permission attention care ' +
+    'education degree diploma scholarship honor honour prize recognition praise criticism threats email ' +
+    'emails copy information notice word news bill bills shipment delivery dollars million billion ' +
+    'percent points salary raise pay checks check medicaid medicare'
+  ).split(' '),
+);
+/** What one "accepts" that is no agreement: "accept responsibility", "accepted the award". */
+const ACCEPTED_THINGS = new Set(
+  (
+    'responsibility blame award awards prize nomination job position role post donation donations check ' +
+    'money apology apologies credit challenge fate reality'
+  ).split(' '),
+);
+/** "the car that hit Johnson": a road accident, not an assault. */
+const VEHICLES = new Set(
+  (
+    'car cars truck trucks vehicle vehicles bus buses train trains van vans suv pickup motorcycle ' +
+    'tractor trailer semi taxi driver drivers motorist motorists'
+  ).split(' '),
+);
+const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
+const CUSTODY = new Set(['jail', 'prison', 'custody', 'detention', 'gaol', 'lockup']);
+
 /** Private giving is no PLOVER AID: to a campaign, a PAC or a charity. */
 const PRIVATE_RECIPIENT = /\b(?:pac|pacs|campaign|candidate|candidacy|charity|charities)\b/i;
 /** Where the thing given or released ends: the recipient's preposition or a clause break. */
@@ -66,7 +113,42 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     return false;
   };
   const lastWord = (text: string) => text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+  // "said Dick Lynch", "Grant County": a capitalised word after a name is part of the name
+  if (
+    first > s0 &&
+    t.pos[first] === POS.PROPN &&
+    t.pos[first - 1] === POS.PROPN &&
+    !rec.rule?.includes('.noun:') &&
+    isCapitalised(t.text[first])
+  ) {
+    if (!titleCased(doc, s0, s1)) return true;
+  }
+  const headOf = (text: string) => text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
   switch (rec.type) {
+    case 'CONSULT': {
+      const w = low[first];
+      if (w.startsWith('meet') || w === 'met') return objectIn(MET_STANDARDS, 4);
+      // (a dinner for a visiting leader is a meeting: a party with a country or a sector keeps it)
+      if (w.startsWith('host'))
+        return objectIn(HOSTED_EVENTS, 5) && !rec.recipients.some((r) => r.country || r.sector);
+      if (w.startsWith('receiv')) return rec.recipients.every((r) => RECEIVED_THINGS.has(headOf(r.text)));
+      return false;
+    }
+    case 'ASSAULT': {
+      const w = low[first];
+      if (
+        rec.mode ||
+        !(
+          w.startsWith('hit') ||
+          w.startsWith('struck') ||
+          w.startsWith('strik') ||
+          w === 'ran' ||
+          w === 'run'
+        )
+      )
+        return false;
+      return rec.actors.some((a) => VEHICLES.has(headOf(a.text)));
+    }
     case 'RETREAT':
       if (rec.mode !== 'release' || !low[first].startsWith('releas')) return false;
       if (rec.recipients.some((r) => DOCUMENTS.has(lastWord(r.text)))) return true;
@@ -75,6 +157,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       if (objectIn(DOCUMENTS, 6)) return true;
       return first > s0 && DOCUMENTS.has(low[first - 1]);
     case 'REQUEST': {
+      // "pleaded guilty", "pleads not guilty": a plea in court, not an appeal
+      if (low[first].startsWith('plead')) return last + 1 < s1 && PLEA.has(low[last + 1]);
       if (!low[first].startsWith('ask')) return false;
       // "asked if", "asked Kasich whether", "Asked about taking …"
       for (let k = last + 1; k < Math.min(s1, last + 5); k++) {
@@ -90,6 +174,7 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return objectIn(NOT_AID, 5);
     }
     case 'AGREE':
+      if (low[first].startsWith('accept')) return objectIn(ACCEPTED_THINGS, 4);
       return low[first].startsWith('offer') && objectIn(NOT_AN_OFFER, 5);
     case 'SUPPORT': {
       if (low[first] !== 'support' || rec.rule?.includes('.noun:') !== true) return false;
@@ -99,4 +184,41 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     default:
       return false;
   }
+}
+
+/**
+ * A trigger word in another event type's sense, recoded in place: "sent the student to jail" is
+ * COERCE:arrest, not AID. Returns whether it recoded.
+ */
+export function recodeBySense(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
+  const t = doc.tokens;
+  if (rec.type !== 'AID' || !t.lower[first].startsWith('sen')) return false;
+  const s1 = doc.sentenceTokens[t.sentence[first]][1];
+  for (let k = last + 1; k < Math.min(s1, last + 10); k++) {
+    if (t.lower[k] === 'to' && k + 1 < s1 && CUSTODY.has(t.lower[k + 1])) {
+      rec.type = 'COERCE';
+      rec.mode = 'arrest';
+      rec.cameo = '173';
+      return true;
+    }
+  }
+  return false;
+}
+
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** Whether most words of the sentence start with a capital (a headline in title case). */
+function titleCased(doc: Doc, s0: number, s1: number): boolean {
+  const t = doc.tokens;
+  let words = 0;
+  let caps = 0;
+  for (let k = s0; k < s1; k++) {
+    if (t.pos[k] === POS.PUNCT) continue;
+    words++;
+    if (isCapitalised(t.text[k])) caps++;
+  }
+  return caps * 2 > words;
 }
