@@ -60,6 +60,12 @@ const FIGHT = new Set(['fight', 'battle', 'war']);
 const BEAT = new Set(['beat', 'defeat', 'crush', 'trounce']);
 
 const ENTITY_KIND = new WeakMap<Doc, Map<string, Entity['kind']>>();
+/** Whether an argument names a person: a pronoun, or a mention of a person entity. */
+export function isPersonArgument(doc: Doc, a: EventArgument): boolean {
+  const k = kindOf(doc, a);
+  return k === 'person' || k === 'pronoun';
+}
+
 function kindOf(doc: Doc, a: EventArgument): Entity['kind'] | 'pronoun' | undefined {
   if (isPronoun(a.text.toLowerCase())) return 'pronoun';
   if (!a.entity) return undefined;

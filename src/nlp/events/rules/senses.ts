@@ -1,6 +1,7 @@
 import type { Doc } from '../../../model/doc.js';
 import type { EventRecord } from '../../../model/types.js';
-import { POS } from '../../../text/tokenize.js';
+import { POS, tokenAt } from '../../../text/tokenize.js';
+import { isPersonArgument } from './figurative.js';
 
 /**
  * Trigger words in a sense that is no event of their type, told by what they act on:
@@ -92,6 +93,27 @@ const VEHICLES = new Set(
   ).split(' '),
 );
 const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
+/** A plea in court: "his guilty plea", "the plea deal". */
+const COURT_PLEA = new Set([
+  'guilty',
+  'deal',
+  'bargain',
+  'agreement',
+  'agreed',
+  'accepted',
+  'entered',
+  'court',
+]);
+/** Demand in the market sense: "an increased demand for Botox". */
+const MARKET_DEMAND = new Set(
+  'increased increasing growing rising strong stronger weak weaker high higher low lower falling stable consumer market global domestic public'.split(
+    ' ',
+  ),
+);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", "'s", 'feel', 'feels', 'felt']);
+/** A person, named by a pronoun or a word for one: who is captured by police. */
+const PERSON_WORD =
+  /^(?:he|she|him|her|they|them|(?:a|the|an)?\s*(?:\S+\s+)?(?:man|woman|men|women|suspect|suspects|fugitive|fugitives|teen|teenager|boy|girl|inmate|inmates|escapee))$/i;
 const CUSTODY = new Set(['jail', 'prison', 'custody', 'detention', 'gaol', 'lockup']);
 
 /** Private giving is no PLOVER AID: to a campaign, a PAC or a charity. */
@@ -124,6 +146,9 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     if (!titleCased(doc, s0, s1)) return true;
   }
   const headOf = (text: string) => text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+  // what is left of "capture" after recodeBySense: "cameras captured the shooting", "carbon capture"
+  if (rec.type === 'ASSAULT' && low[first].startsWith('captur') && captureSense(doc, rec) === 'none')
+    return true;
   switch (rec.type) {
     case 'CONSULT': {
       const w = low[first];
@@ -136,6 +161,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     }
     case 'ASSAULT': {
       const w = low[first];
+      // "wound up", "a scene of wound, wired energy": the verb wind, or an adjective
+      if (w === 'wound') return (last + 1 < s1 && low[last + 1] === 'up') || t.pos[first] === POS.ADJ;
       if (
         rec.mode ||
         !(
@@ -150,6 +177,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return rec.actors.some((a) => VEHICLES.has(headOf(a.text)));
     }
     case 'RETREAT':
+      // "are free to call witnesses": an adjective
+      if (low[first] === 'free') return first > s0 && BE.has(low[first - 1]);
       if (rec.mode !== 'release' || !low[first].startsWith('releas')) return false;
       if (rec.recipients.some((r) => DOCUMENTS.has(lastWord(r.text)))) return true;
       if (rec.actors.some((r) => DOCUMENTS.has(lastWord(r.text)))) return true;
@@ -159,6 +188,13 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     case 'REQUEST': {
       // "pleaded guilty", "pleads not guilty": a plea in court, not an appeal
       if (low[first].startsWith('plead')) return last + 1 < s1 && PLEA.has(low[last + 1]);
+      if (low[first] === 'plea' || low[first] === 'pleas') {
+        for (let k = Math.max(s0, first - 2); k < Math.min(s1, last + 3); k++)
+          if (COURT_PLEA.has(low[k])) return true;
+        return false;
+      }
+      if (low[first] === 'demand' && rec.rule?.includes('.noun:'))
+        return first > s0 && MARKET_DEMAND.has(low[first - 1]);
       if (!low[first].startsWith('ask')) return false;
       // "asked if", "asked Kasich whether", "Asked about taking …"
       for (let k = last + 1; k < Math.min(s1, last + 5); k++) {
@@ -175,6 +211,14 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     }
     case 'AGREE':
       if (low[first].startsWith('accept')) return objectIn(ACCEPTED_THINGS, 4);
+      // "understand and deal with the impact": the verb deal with, no agreement
+      if (low[first] === 'deal' || low[first] === 'deals')
+        return (
+          last + 1 < s1 &&
+          low[last + 1] === 'with' &&
+          first > s0 &&
+          (low[first - 1] === 'to' || low[first - 1] === 'and')
+        );
       return low[first].startsWith('offer') && objectIn(NOT_AN_OFFER, 5);
     case 'SUPPORT': {
       if (low[first] !== 'support' || rec.rule?.includes('.noun:') !== true) return false;
@@ -192,6 +236,14 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
  */
 export function recodeBySense(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const t = doc.tokens;
+  // "captured by Middletown police", "Clark was captured after a manhunt": an arrest
+  if (rec.type === 'ASSAULT' && t.lower[first].startsWith('captur')) {
+    if (captureSense(doc, rec) !== 'arrest') return false;
+    rec.type = 'COERCE';
+    rec.mode = 'arrest';
+    rec.cameo = '173';
+    return true;
+  }
   if (rec.type !== 'AID' || !t.lower[first].startsWith('sen')) return false;
   const s1 = doc.sentenceTokens[t.sentence[first]][1];
   for (let k = last + 1; k < Math.min(s1, last + 10); k++) {
@@ -221,4 +273,38 @@ function titleCased(doc: Doc, s0: number, s1: number): boolean {
     if (isCapitalised(t.text[k])) caps++;
   }
   return caps * 2 > words;
+}
+
+const ARMED = new Set(['MIL', 'REB', 'UAF']);
+/** Words of a sentence where "capture" takes no one: cameras, carbon, votes, titles. */
+const CAPTURED_THINGS = new Set(
+  (
+    'camera cameras video videos footage photo photos photograph image images carbon dioxide co2 sulfur ' +
+    'emissions runoff rain precipitation heat methane attention imagination essence mood spirit votes vote ' +
+    'percent crown title titles championship award nomination'
+  ).split(' '),
+);
+/**
+ * What "capture" is: an armed side or a state taking a place or fighters ('assault'), police or
+ * anyone taking a person into custody ('arrest'), or nothing of the kind ("cameras captured the
+ * shooting", "the plant will capture carbon dioxide", "capturing the league crown": 'none').
+ */
+function captureSense(doc: Doc, rec: EventRecord): 'assault' | 'arrest' | 'none' {
+  const t = doc.tokens;
+  const [s0, s1] = doc.sentenceTokens[t.sentence[tokenAt(t, rec.trigger.start)]];
+  for (let k = s0; k < s1; k++) if (CAPTURED_THINGS.has(t.lower[k])) return 'none';
+  if (rec.actors.some((a) => a.sector === 'COP')) return 'arrest';
+  const armed = rec.actors.some((a) => (a.sector && ARMED.has(a.sector)) || (a.country && !a.sector));
+  const person = rec.recipients.some(
+    (r) =>
+      PERSON_WORD.test(r.text) ||
+      r.sector === 'CVL' ||
+      isPersonArgument(doc, r) ||
+      (!r.country && !r.sector && isCapitalised(r.text) && !r.text.includes(' of ')),
+  );
+  if (armed || rec.actors.some((a) => a.sector === 'GOV' && a.country))
+    return person && !armed ? 'arrest' : 'assault';
+  if (person) return 'arrest';
+  if (rec.recipients.some((r) => r.country || (r.sector && ARMED.has(r.sector)))) return 'assault';
+  return 'none';
 }
