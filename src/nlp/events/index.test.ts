@@ -379,3 +379,13 @@ test('local news: pleas, sentences, road accidents and standards met are no appe
     types('Putin hosted Japanese Prime Minister Shinzo Abe in Sochi.').some((x) => x.startsWith('CONSULT')),
   );
 });
+
+test('deaths from disease, floods and accidents, and culled animals, are no ASSAULT', () => {
+  const assault = (text: string) => events(text).some((e) => e.type === 'ASSAULT');
+  assert.ok(!assault('A cholera epidemic in Angola has killed over 1,200 people in the past three months.'));
+  assert.ok(!assault('More than 650 people died after a tsunami hit the island of Java on Monday.'));
+  assert.ok(!assault('At least nine people were killed after an outbreak of cholera in a slum.'));
+  assert.ok(!assault('Workers killed thousands of birds to stop the outbreak.'));
+  assert.ok(assault('Gunmen killed nine people during an outbreak of cholera in the camp.'));
+  assert.ok(assault('Rebels killed 12 villagers near Beni.'));
+});

@@ -92,6 +92,30 @@ const VEHICLES = new Set(
     'tractor trailer semi taxi driver drivers motorist motorists'
   ).split(' '),
 );
+/** Causes of death and damage that are no one's act: diseases, disasters, accidents. */
+const NATURAL_CAUSES = new Set(
+  (
+    'epidemic epidemics outbreak outbreaks cholera flu influenza virus viruses disease diseases ebola malaria ' +
+    'measles pandemic infection infections strain h5n1 h1n1 sars mers tuberculosis hiv aids illness fever ' +
+    'bacteria mutation flood floods flooding floodwaters waters earthquake quake tsunami storm storms ' +
+    'hurricane cyclone typhoon tornado landslide landslides mudslide avalanche wildfire wildfires blaze ' +
+    'drought famine heatwave lightning crash crashes accident accidents collision derailment avian ' +
+    'pneumonia dengue zika plague smallpox polio meningitis covid coronavirus'
+  ).split(' '),
+);
+/** What is killed or destroyed when no one is attacked: pests, animals culled, microbes. */
+const NOT_VICTIMS = new Set(
+  (
+    'rats rat insects insect mosquito mosquitoes virus viruses bacteria germs pests weeds birds bird poultry ' +
+    'chickens hens ducks hogs pigs swine cattle cows livestock animals flocks herds populations cells'
+  ).split(' '),
+);
+/** Someone who attacks, named in a sentence that also names a disease or a flood. */
+const ATTACKERS = new Set(
+  'gunmen gunman attackers militants rebels troops soldiers police bomb bombs bomber bombers assailants insurgents'.split(
+    ' ',
+  ),
+);
 const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
 /** A plea in court: "his guilty plea", "the plea deal". */
 const COURT_PLEA = new Set([
@@ -161,6 +185,24 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     }
     case 'ASSAULT': {
       const w = low[first];
+      // "a cholera epidemic has killed 978 people", "a tsunami hit Java", "4,500 birds were destroyed"
+      if (!rec.mode || rec.mode === 'destroy') {
+        const words = (a: { text: string }) => a.text.toLowerCase().split(' ');
+        if (rec.actors.some((a) => words(a).some((x) => NATURAL_CAUSES.has(x)))) return true;
+        if (rec.recipients.length && rec.recipients.every((r) => NOT_VICTIMS.has(headOf(r.text))))
+          return true;
+        if (rec.actors.length === 0) {
+          let natural = false;
+          for (let k = s0; k < s1; k++) {
+            if (ATTACKERS.has(low[k])) {
+              natural = false;
+              break;
+            }
+            if (NATURAL_CAUSES.has(low[k])) natural = true;
+          }
+          if (natural) return true;
+        }
+      }
       // "wound up", "a scene of wound, wired energy": the verb wind, or an adjective
       if (w === 'wound') return (last + 1 < s1 && low[last + 1] === 'up') || t.pos[first] === POS.ADJ;
       if (
