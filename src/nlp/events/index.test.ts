@@ -389,3 +389,13 @@ test('deaths from disease, floods and accidents, and culled animals, are no ASSA
   assert.ok(assault('Gunmen killed nine people during an outbreak of cholera in the camp.'));
   assert.ok(assault('Rebels killed 12 villagers near Beni.'));
 });
+
+test('health news: HIV/AIDS is no AID, attending class no meeting, complaining of symptoms no accusation', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(
+    !types('Sub-Saharan Africa suffered nearly three-quarters of AIDS-related deaths.').includes('AID'),
+  );
+  assert.ok(!types('The boy attended class at the magnet school on Monday.').includes('CONSULT'));
+  assert.ok(!types('Workers complained of symptoms ranging from nausea to vomiting.').includes('ACCUSE'));
+  assert.ok(types('The minister complained of interference by the embassy.').includes('ACCUSE'));
+});

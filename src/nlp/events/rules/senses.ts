@@ -33,7 +33,7 @@ const NOT_AID = new Set(
     'boost details copy information briefing ideas idea example examples lecture account thoughts impression ' +
     'reason reasons indication signal signals warning hint voice platform cover glimpse look insight ' +
     'explanation evidence update updates number numbers estimate talk talks press conference rise way lead ' +
-    'edge advantage margin momentum'
+    'edge advantage margin momentum route routes tools tool samples sample specimens specimen'
   ).split(' '),
 );
 /** What one "offers" that is no offer to act: "offered a similar explanation", "an emotional defense". */
@@ -116,6 +116,21 @@ const ATTACKERS = new Set(
     ' ',
   ),
 );
+/** What one attends that is no meeting: school, a class, a service. */
+const ATTENDED_PLACES = new Set(
+  (
+    'class classes school schools grade college university church mass service services lecture lectures ' +
+    'course courses concert concerts game games funeral funerals wedding weddings kindergarten clinic'
+  ).split(' '),
+);
+/** Private people's trips are no diplomatic visits. */
+const PRIVATE_SECTORS = new Set(['CVL', 'MED', 'EDU', 'REF', 'LAB', 'BUS', 'REL']);
+/** "complained of symptoms": a complaint about one's health, no accusation. */
+const AILMENTS = new Set(
+  'symptoms symptom pain pains headache headaches nausea fatigue dizziness vomiting fever illness soreness'.split(
+    ' ',
+  ),
+);
 const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
 /** A plea in court: "his guilty plea", "the plea deal". */
 const COURT_PLEA = new Set([
@@ -176,6 +191,13 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
   switch (rec.type) {
     case 'CONSULT': {
       const w = low[first];
+      if (w.startsWith('attend')) return objectIn(ATTENDED_PLACES, 3);
+      if (
+        rec.mode === 'visit' &&
+        rec.actors.length > 0 &&
+        rec.actors.every((a) => a.sector && PRIVATE_SECTORS.has(a.sector))
+      )
+        return true;
       if (w.startsWith('meet') || w === 'met') return objectIn(MET_STANDARDS, 4);
       // (a dinner for a visiting leader is a meeting: a party with a country or a sector keeps it)
       if (w.startsWith('host'))
@@ -247,6 +269,9 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     }
     case 'AID': {
       const w = low[first];
+      // "HIV/AIDS": the disease
+      if (t.text[first] === 'AIDS' || (w === 'aids' && first > s0 && low[first - 1] === '/')) return true;
+      if (rec.recipients.some((r) => NOT_AID.has(headOf(r.text)))) return true;
       if (!(w.startsWith('gav') || w.startsWith('giv') || w.startsWith('provid'))) return false;
       if (rec.recipients.some((r) => PRIVATE_RECIPIENT.test(r.text))) return true;
       return objectIn(NOT_AID, 5);
@@ -267,6 +292,10 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       for (let k = s0; k < s1; k++) if (POLL_WORDS.has(low[k])) return true;
       return false;
     }
+    case 'ACCUSE':
+      return (
+        low[first].startsWith('complain') && last + 1 < s1 && low[last + 1] === 'of' && objectIn(AILMENTS, 4)
+      );
     default:
       return false;
   }
