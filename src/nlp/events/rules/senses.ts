@@ -33,7 +33,7 @@ const NOT_AID = new Set(
     'boost details copy information briefing ideas idea example examples lecture account thoughts impression ' +
     'reason reasons indication signal signals warning hint voice platform cover glimpse look insight ' +
     'explanation evidence update updates number numbers estimate talk talks press conference rise way lead ' +
-    'edge advantage margin momentum route routes tools tool samples sample specimens specimen'
+    'edge advantage margin momentum route routes tools tool samples sample specimens specimen factor factors'
   ).split(' '),
 );
 /** What one "offers" that is no offer to act: "offered a similar explanation", "an emotional defense". */
@@ -130,6 +130,14 @@ const AILMENTS = new Set(
   'symptoms symptom pain pains headache headaches nausea fatigue dizziness vomiting fever illness soreness'.split(
     ' ',
   ),
+);
+/** What is "reinforced" that is no force: "reinforced a sense of unease". */
+const ABSTRACT_REINFORCED = new Set(
+  (
+    'sense perception perceptions belief beliefs view views image message idea ideas impression notion ' +
+    'fears fear concerns concern stereotypes stereotype argument arguments case point position status ' +
+    'commitment importance need narrative'
+  ).split(' '),
 );
 const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
 /** A plea in court: "his guilty plea", "the plea deal". */
@@ -272,6 +280,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       // "HIV/AIDS": the disease
       if (t.text[first] === 'AIDS' || (w === 'aids' && first > s0 && low[first - 1] === '/')) return true;
       if (rec.recipients.some((r) => NOT_AID.has(headOf(r.text)))) return true;
+      // "three goals and three assists": a sports statistic
+      if ((w === 'assists' || w === 'assist') && first > s0 && t.pos[first - 1] === POS.NUM) return true;
       if (!(w.startsWith('gav') || w.startsWith('giv') || w.startsWith('provid'))) return false;
       if (rec.recipients.some((r) => PRIVATE_RECIPIENT.test(r.text))) return true;
       return objectIn(NOT_AID, 5);
@@ -292,6 +302,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       for (let k = s0; k < s1; k++) if (POLL_WORDS.has(low[k])) return true;
       return false;
     }
+    case 'MOBILIZE':
+      return low[first].startsWith('reinforc') && objectIn(ABSTRACT_REINFORCED, 4);
     case 'ACCUSE':
       return (
         low[first].startsWith('complain') && last + 1 < s1 && low[last + 1] === 'of' && objectIn(AILMENTS, 4)
