@@ -63,7 +63,7 @@ const VERB_LIKE = new Set([POS.VERB, POS.AUX]);
 const MAX_GAP = 3;
 
 const AGENT_HEADS = new Set(
-  'agency agencies worker workers group groups organization organizations organisation organisations official officials police leader leaders helicopter helicopters aircraft jet jets plane planes organizer organizers organiser organisers committee committees movement movements unit units squad squads'.split(
+  'agency agencies worker workers group groups organization organizations organisation organisations official officials police leader leaders helicopter helicopters aircraft jet jets plane planes organizer organizers organiser organisers committee committees movement movements unit units squad squads rifle rifles weapon weapons'.split(
     ' ',
   ),
 );

@@ -249,6 +249,9 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return rec.actors.some((a) => VEHICLES.has(headOf(a.text)));
     }
     case 'RETREAT':
+      // "a news release", "the press release"
+      if (low[first] === 'release' && first > s0 && (low[first - 1] === 'news' || low[first - 1] === 'press'))
+        return true;
       // "are free to call witnesses": an adjective
       if (low[first] === 'free') return first > s0 && BE.has(low[first - 1]);
       if (rec.mode !== 'release' || !low[first].startsWith('releas')) return false;
@@ -265,6 +268,14 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
           if (COURT_PLEA.has(low[k])) return true;
         return false;
       }
+      // "did not respond to requests for comment"
+      if (
+        low[first].startsWith('request') &&
+        last + 2 < s1 &&
+        low[last + 1] === 'for' &&
+        low[last + 2] === 'comment'
+      )
+        return true;
       if (low[first] === 'demand' && rec.rule?.includes('.noun:'))
         return first > s0 && MARKET_DEMAND.has(low[first - 1]);
       if (!low[first].startsWith('ask')) return false;
