@@ -1,6 +1,6 @@
 /**
  * `node --import tsx scripts/train-attributions.ts [polnear/train dir] [--dev dir] [--epochs N]
- * [--min-count N] [--out file]`: learns the stacked BIO tagger of the sources stage
+ * [--min-count N] [--prune W] [--out file]`: learns the stacked BIO tagger of the sources stage
  * (src/nlp/sources/tagger.ts) from PolNeAR's train split: a structured averaged perceptron (Viterbi
  * over BIO constraints) whose features include the rules' relations. Gold tags come from the brat
  * relations (univocal: one role per token). Writes src/nlp/sources/tagger-weights.ts (hashed feature
@@ -13,7 +13,15 @@ import { SHARED_DIR } from '../eval/shared.js';
 import { normalise, parseBrat, polnearFiles } from '../eval/tasks/sources.js';
 import type { Article } from '../src/model/types.js';
 import { findAttributions } from '../src/nlp/sources/rules/attributions.js';
-import { allowed, extractFeatures, NF, NL, ruleView, taggedSpans, viterbi } from '../src/nlp/sources/tagger.js';
+import {
+  allowed,
+  extractFeatures,
+  NF,
+  NL,
+  ruleView,
+  taggedSpans,
+  viterbi,
+} from '../src/nlp/sources/tagger.js';
 import { createPipeline } from '../src/pipeline/pipeline.js';
 
 const args = process.argv.slice(2);
@@ -25,8 +33,10 @@ const trainDir =
   args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ??
   join(SHARED_DIR, 'data', 'attribution', 'polnear', 'train');
 const devDir = opt('dev');
-const EPOCHS = Number(opt('epochs') ?? 6);
-const MIN_COUNT = Number(opt('min-count') ?? 3);
+const EPOCHS = Number(opt('epochs') ?? 4);
+const MIN_COUNT = Number(opt('min-count') ?? 5);
+/** Rows whose largest absolute averaged weight is below this are left out of the stored model. */
+const PRUNE = Number(opt('prune') ?? 8);
 const out = opt('out') ?? 'src/nlp/sources/tagger-weights.ts';
 
 interface Seq {
@@ -57,7 +67,8 @@ function load(dir: string): Seq[] {
     const text = readFileSync(file.text, 'utf8');
     const doc = pipeline.run(article(text));
     const t = doc.tokens;
-    const atts = findAttributions(text, t, doc.sentenceTokens);
+    // --no-rules: the same tagger without the rules' output (what stacking adds)
+    const atts = args.includes('--no-rules') ? [] : findAttributions(text, t, doc.sentenceTokens);
     const gold = new Uint8Array(t.length);
     for (const r of parseBrat(readFileSync(file.ann, 'utf8'))) {
       const roles = [r.source, r.cue, r.content] as const;
@@ -87,8 +98,13 @@ function load(dir: string): Seq[] {
 }
 
 const t0 = Date.now();
-const train = load(trainDir);
-const dev = devDir ? load(devDir) : [];
+let train = load(trainDir);
+let dev = devDir ? load(devDir) : [];
+// --holdout: train on four fifths of the train split and score the tags on the fifth left out
+if (args.includes('--holdout')) {
+  dev = train.filter((_, k) => k % 5 === 4);
+  train = train.filter((_, k) => k % 5 !== 4);
+}
 console.log(`loaded ${train.length} train, ${dev.length} dev texts in ${Date.now() - t0} ms`);
 
 // feature ids seen at least MIN_COUNT times in train get a row; the rest only fit the train texts
@@ -158,7 +174,9 @@ function spanScores(pairs: { pred: Uint8Array; gold: Uint8Array }[]): string {
     }
     const p = np ? tp / np : 0;
     const r = ng ? tp / ng : 0;
-    cells.push(`${names[role - 1]} P ${p.toFixed(3)} R ${r.toFixed(3)} F ${p + r ? ((2 * p * r) / (p + r)).toFixed(3) : '0'}`);
+    cells.push(
+      `${names[role - 1]} P ${p.toFixed(3)} R ${r.toFixed(3)} F ${p + r ? ((2 * p * r) / (p + r)).toFixed(3) : '0'}`,
+    );
   }
   return cells.join(' | ');
 }
@@ -171,7 +189,8 @@ const averaged = () => {
   return { aw, at };
 };
 
-if (dev.length) console.log(`rules on dev:   ${spanScores(dev.map((s) => ({ pred: s.rules, gold: s.gold })))}`);
+if (dev.length)
+  console.log(`rules on dev:   ${spanScores(dev.map((s) => ({ pred: s.rules, gold: s.gold })))}`);
 let seed = 7;
 const rand = () => {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -244,7 +263,7 @@ let maxAbs = 0;
 for (const [id, r] of index) {
   let m = 0;
   for (let y = 0; y < NL; y++) m = Math.max(m, Math.abs(aw[r * NL + y]));
-  if (m < 0.02) continue;
+  if (m < PRUNE) continue;
   ids.push(id);
   kept.push(r);
   maxAbs = Math.max(maxAbs, m);

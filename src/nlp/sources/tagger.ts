@@ -21,7 +21,7 @@ export const O = 0;
 export const roleOf = (y: number) => (y + 1) >> 1;
 
 /** Feature slots per token. */
-export const NF = 48;
+export const NF = 58;
 
 const FNV = 0x811c9dc5;
 function hashStr(s: string): number {
@@ -124,6 +124,25 @@ export function extractFeatures(
       if (cueLex[i] && t.pos[i] === POS.VERB) rc = i;
       if (rv.role[i] === 2) rr = i;
     }
+    // quotation and noun-phrase context: nearest quoted token and nearest name or pronoun on each side
+    let quoted = 0;
+    for (let i = a; i < b; i++) if (q[i] >= 0) quoted = 1;
+    const leftQ = new Int32Array(b - a).fill(-1);
+    const rightQ = new Int32Array(b - a).fill(-1);
+    const leftN = new Int32Array(b - a).fill(-1);
+    const leftComma = new Int32Array(b - a).fill(-1);
+    for (let i = a, lq = -1, ln = -1, lcm = -1; i < b; i++) {
+      leftQ[i - a] = lq;
+      leftN[i - a] = ln;
+      leftComma[i - a] = lcm;
+      if (q[i] >= 0) lq = i;
+      if (t.pos[i] === POS.PROPN || t.pos[i] === POS.PRON) ln = i;
+      if (t.lower[i] === ',') lcm = i;
+    }
+    for (let i = b - 1, rq = -1; i >= a; i--) {
+      rightQ[i - a] = rq;
+      if (q[i] >= 0) rq = i;
+    }
     for (let i = a; i < b; i++) {
       const o = i * NF;
       let f = 0;
@@ -153,7 +172,9 @@ export function extractFeatures(
       add(mix(14, P(i), P(i + 1)));
       add(mix(15, W(i - 1), w[i]));
       add(mix(16, w[i], W(i + 1)));
-      add(mix(17, inQ, q[i] >= 0 && i > 0 && q[i - 1] !== q[i] ? 1 : 0, i + 1 < n && q[i + 1] !== q[i] ? 1 : 0));
+      add(
+        mix(17, inQ, q[i] >= 0 && i > 0 && q[i - 1] !== q[i] ? 1 : 0, i + 1 < n && q[i + 1] !== q[i] ? 1 : 0),
+      );
       add(mix(18, i === a ? 1 : 0, i === b - 1 ? 1 : 0));
       add(mix(19, bucket(i - a)));
       add(mix(20, bucket(b - 1 - i)));
@@ -185,6 +206,20 @@ export function extractFeatures(
       add(mix(46, lc < 0 ? 0 : w[lc], bucket(i - (lc < 0 ? i : lc))));
       add(mix(47, rc < 0 ? 0 : w[rc], bucket((rc < 0 ? i : rc) - i)));
       add(mix(48, rv.rule[i], R(i - 1), R(i + 1)));
+      const lq = leftQ[i - a];
+      const rq = rightQ[i - a];
+      const ln = leftN[i - a];
+      const lcm = leftComma[i - a];
+      add(mix(49, quoted, inQ, r0));
+      add(mix(50, lq < 0 ? 0 : bucket(i - lq), rq < 0 ? 0 : bucket(rq - i), inQ));
+      add(mix(51, ln < 0 ? 0 : bucket(i - ln), lcm > ln ? 1 : 0, P(i)));
+      add(mix(52, ln < 0 ? 0 : w[ln], P(i)));
+      add(mix(53, W(i - 3)));
+      add(mix(54, W(i + 3)));
+      add(mix(55, t.lower[i].length > 2 ? hashStr(t.lower[i].slice(-2)) : w[i], P(i)));
+      add(mix(56, shape[i], i > 0 ? shape[i - 1] : 0, i + 1 < n ? shape[i + 1] : 0));
+      add(mix(57, lq < 0 ? 0 : 1, rq < 0 ? 0 : 1, cueLex[i]));
+      add(mix(58, W(i - 1), w[i], W(i + 1)));
     }
   }
   return out;
@@ -240,7 +275,13 @@ export function allowed(prev: number, y: number): boolean {
 }
 
 /** Viterbi over one sentence given its emission scores; writes labels into `tags[a..b)`. */
-export function viterbi(trans: Float32Array, em: Float32Array, len: number, tags: Uint8Array, a: number): void {
+export function viterbi(
+  trans: Float32Array,
+  em: Float32Array,
+  len: number,
+  tags: Uint8Array,
+  a: number,
+): void {
   const score = new Float32Array(len * NL);
   const back = new Uint8Array(len * NL);
   for (let y = 0; y < NL; y++) score[y] = allowed(NL, y) ? trans[NL * NL + y] + em[y] : -1e30;
@@ -281,17 +322,28 @@ export function tagTokens(
   t: TokenTable,
   sentenceTokens: readonly (readonly [number, number])[],
   atts: readonly Attribution[],
-): Uint8Array {
+): { tags: Uint8Array; margin: Float32Array; cueVsO: Float32Array } {
   const feats = extractFeatures(text, t, sentenceTokens, atts);
   const tags = new Uint8Array(t.length);
+  const margin = new Float32Array(t.length);
+  const cueVsO = new Float32Array(t.length);
   let em = new Float32Array(256 * NL);
   for (const [a, b] of sentenceTokens) {
     if (b <= a) continue;
     if ((b - a) * NL > em.length) em = new Float32Array((b - a) * NL);
     emissions(m, feats, a, b, em);
     viterbi(m.trans, em, b - a, tags, a);
+    // how far the chosen label's emission beats the best other one: a confidence for new relations
+    for (let i = a; i < b; i++) {
+      const o = (i - a) * NL;
+      const y = tags[i];
+      let other = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < NL; k++) if (k !== y && em[o + k] > other) other = em[o + k];
+      margin[i] = em[o + y] - other;
+      cueVsO[i] = Math.max(em[o + 3], em[o + 4]) - em[o];
+    }
   }
-  return tags;
+  return { tags, margin, cueVsO };
 }
 
 /** Tagged spans: maximal runs of one role (a B opens a new one). */
@@ -329,10 +381,21 @@ const overlap = (x: Range, y: Range) => Math.min(x[1], y[1]) - Math.max(x[0], y[
  */
 export function assemble(
   t: TokenTable,
-  tags: Uint8Array,
+  tagged: { tags: Uint8Array; margin: Float32Array; cueVsO: Float32Array },
   atts: readonly Attribution[],
-  opts: { dropUntagged?: boolean; addNew?: boolean } = {},
+  opts: {
+    dropUntagged?: boolean;
+    addNew?: boolean;
+    replace?: boolean;
+    minMargin?: number;
+    dropBelow?: number;
+    roles?: string;
+  } = {},
 ): Attribution[] {
+  const { tags, margin, cueVsO } = tagged;
+  const replace = opts.replace !== false;
+  const roles = opts.roles ?? 'sct';
+  const minMargin = opts.minMargin ?? Number.NEGATIVE_INFINITY;
   const spans = taggedSpans(tags);
   const byRole = (role: number, r: Range): Tagged | null => {
     let best: Tagged | null = null;
@@ -352,9 +415,12 @@ export function assemble(
   const remap = new Map<number, number>();
   atts.forEach((a, k) => {
     const cue = byRole(2, a.cue);
-    if (!cue && opts.dropUntagged) {
-      // the tagger reads no cue here: keep the relation only when another role agrees
-      return;
+    if (!cue && opts.dropUntagged) return;
+    if (opts.dropBelow !== undefined) {
+      // the tagger is sure there is no cue here
+      let best = Number.NEGATIVE_INFINITY;
+      for (let i = a.cue[0]; i < a.cue[1]; i++) best = Math.max(best, cueVsO[i]);
+      if (best < opts.dropBelow) return;
     }
     if (cue) cue.used = true;
     const src = a.source ? byRole(1, a.source) : null;
@@ -368,16 +434,20 @@ export function assemble(
     remap.set(k, out.length);
     out.push({
       ...a,
-      cue: cue ? [cue.range[0], cue.range[1]] : a.cue,
-      source: src ? [src.range[0], src.range[1]] : a.source,
-      content: dedupe(content),
+      cue: cue && replace && roles.includes('c') ? [cue.range[0], cue.range[1]] : a.cue,
+      source: src && replace && roles.includes('s') ? [src.range[0], src.range[1]] : a.source,
+      content: replace && roles.includes('t') ? dedupe(content) : a.content,
     });
   });
-  for (const a of out) if (a.sharesSourceWith !== undefined) a.sharesSourceWith = remap.get(a.sharesSourceWith);
+  for (const a of out)
+    if (a.sharesSourceWith !== undefined) a.sharesSourceWith = remap.get(a.sharesSourceWith);
   const nRules = out.length;
   if (opts.addNew !== false) {
     for (const c of spans) {
       if (c.role !== 2 || c.used) continue;
+      let conf = Number.POSITIVE_INFINITY;
+      for (let i = c.range[0]; i < c.range[1]; i++) conf = Math.min(conf, margin[i]);
+      if (conf < minMargin) continue;
       const sent = t.sentence[c.range[0]];
       const near = (role: number): Tagged | null => {
         let best: Tagged | null = null;
