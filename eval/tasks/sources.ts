@@ -70,7 +70,7 @@ export function parseBrat(ann: string): Relation[] {
 }
 
 /** Trim white space and merge fragments that only white space separates. */
-export function normalise(text: string, spans: readonly Span[]): Span[] {
+function normalise(text: string, spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   const sorted = spans.map((s) => ({ start: s.start, end: s.end })).sort((a, b) => a.start - b.start);
   for (const s of sorted) {

@@ -10,20 +10,6 @@ import {
   ORGANIZATION_WORDS,
 } from './lexicon.js';
 import { type Attribution, findAttributions, type Range } from './rules/attributions.js';
-import { assemble, loadModel, tagTokens } from './tagger.js';
-import { TAGGER_IDS, TAGGER_SCALE, TAGGER_TRANS, TAGGER_WEIGHTS } from './tagger-weights.js';
-
-const TAGGER = process.env.SITREP_TAGGER
-  ? loadModel(TAGGER_IDS, TAGGER_WEIGHTS, TAGGER_TRANS, TAGGER_SCALE)
-  : null;
-const TAGGER_OPTS = {
-  dropUntagged: process.env.SITREP_TAGGER?.includes('drop'),
-  addNew: !process.env.SITREP_TAGGER?.includes('noadd'),
-  replace: !process.env.SITREP_TAGGER?.includes('keep'),
-  minMargin: Number(process.env.SITREP_MARGIN ?? '-1e9'),
-  roles: process.env.SITREP_ROLES,
-  dropBelow: process.env.SITREP_DROP ? Number(process.env.SITREP_DROP) : undefined,
-};
 
 const PERSON_PRONOUN = /^(?:he|she|him|her)$/i;
 const GROUP_PRONOUN = /^(?:they|we|it)$/i;
@@ -52,10 +38,7 @@ interface Built {
 /** Turn attribution relations into claims: stance, source kind, coreference, relay chains. */
 export function extractClaims(doc: Doc): Claim[] {
   const { text, tokens: t } = doc;
-  const ruleAtts = findAttributions(text, t, doc.sentenceTokens);
-  const atts = TAGGER
-    ? assemble(t, tagTokens(TAGGER, text, t, doc.sentenceTokens, ruleAtts), ruleAtts, TAGGER_OPTS)
-    : ruleAtts;
+  const atts = findAttributions(text, t, doc.sentenceTokens);
   const mentions = doc.layer('mentions');
   const span = (r: Range): TextSpan => {
     const start = t.start[r[0]];
