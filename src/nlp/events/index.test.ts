@@ -398,4 +398,6 @@ test('health news: HIV/AIDS is no AID, attending class no meeting, complaining o
   assert.ok(!types('The boy attended class at the magnet school on Monday.').includes('CONSULT'));
   assert.ok(!types('Workers complained of symptoms ranging from nausea to vomiting.').includes('ACCUSE'));
   assert.ok(types('The minister complained of interference by the embassy.').includes('ACCUSE'));
+  assert.ok(!types('Lawyers asked for time to demonstrate that the method is cruel.').includes('PROTEST'));
+  assert.ok(!types('Allen sent letters to the fire department on Monday.').includes('AID'));
 });

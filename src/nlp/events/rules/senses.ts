@@ -33,7 +33,8 @@ const NOT_AID = new Set(
     'boost details copy information briefing ideas idea example examples lecture account thoughts impression ' +
     'reason reasons indication signal signals warning hint voice platform cover glimpse look insight ' +
     'explanation evidence update updates number numbers estimate talk talks press conference rise way lead ' +
-    'edge advantage margin momentum route routes tools tool samples sample specimens specimen factor factors'
+    'edge advantage margin momentum route routes tools tool samples sample specimens specimen factor factors ' +
+    'letter letters e-mail e-mails email emails card cards note'
   ).split(' '),
 );
 /** What one "offers" that is no offer to act: "offered a similar explanation", "an emotional defense". */
@@ -139,6 +140,14 @@ const ABSTRACT_REINFORCED = new Set(
     'commitment importance need narrative'
   ).split(' '),
 );
+/** Staff one dismisses (fires): no rejection of anything. */
+const STAFF = new Set(
+  'member members employee employees staff staffer staffers worker workers coach manager managers director directors assessors teacher teachers'.split(
+    ' ',
+  ),
+);
+/** "demonstrate that …", "demonstrate how …": to show, not to protest. */
+const SHOWN = new Set(['that', 'how', 'what', 'why', 'whether']);
 const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
 /** A plea in court: "his guilty plea", "the plea deal". */
 const COURT_PLEA = new Set([
@@ -313,6 +322,15 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       for (let k = s0; k < s1; k++) if (POLL_WORDS.has(low[k])) return true;
       return false;
     }
+    case 'PROTEST':
+      return (
+        low[first].startsWith('demonstrat') &&
+        !rec.rule?.includes('.noun:') &&
+        last + 1 < s1 &&
+        SHOWN.has(low[last + 1])
+      );
+    case 'REJECT':
+      return low[first].startsWith('dismiss') && rec.recipients.some((r) => STAFF.has(headOf(r.text)));
     case 'MOBILIZE':
       return low[first].startsWith('reinforc') && objectIn(ABSTRACT_REINFORCED, 4);
     case 'ACCUSE':
