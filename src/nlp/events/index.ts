@@ -728,34 +728,6 @@ function recode(rec: EventRecord, type: PloverType, cameo: string, mode?: string
   else if (mode === null) delete rec.mode;
 }
 
-const RALLY = new Set(['rally', 'rallies', 'rallied', 'rallying']);
-const CAMPAIGN_WORDS = new Set(
-  (
-    'campaign campaigns campaigning candidate candidates nominee presidential primary primaries caucus caucuses ' +
-    'election electoral voters supporters speech stump running crowd crowds cheering gop republican ' +
-    'republicans democratic democrats delegates convention'
-  ).split(' '),
-);
-const PROTEST_RALLY = new Set(['against', 'protest', 'protesting', 'demanding', 'outside']);
-
-/** Whether the rally at tokens first..last is a political campaign's, not a protest. */
-function campaignRally(doc: Doc, first: number, last: number): boolean {
-  const t = doc.tokens;
-  const low = t.lower;
-  const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
-  if (last + 1 < s1 && PROTEST_RALLY.has(low[last + 1])) return false;
-  if (first > s0 && PROTEST_RALLY.has(low[first - 1])) return false;
-  const owner = first > s0 ? low[first - 1] : '';
-  if (owner === 'his' || owner === 'her' || owner === 'campaign') return true;
-  // "a Trump rally", "a Hillary Clinton rally": a person's rally (a place's, "a Phoenix rally", is not)
-  if (first > s0 && t.pos[first - 1] === POS.PROPN) {
-    const end = t.end[first - 1];
-    for (const m of doc.layer('mentions')) if (m.end === end && m.kind === 'person') return true;
-  }
-  for (let k = s0; k < s1; k++) if (CAMPAIGN_WORDS.has(low[k])) return true;
-  return false;
-}
-
 const QUOTE_MARKS = new Set(['"', '“', '‘', "'", "''", '``']);
 
 function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
@@ -790,9 +762,6 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     const s1 = doc.sentenceTokens[t.sentence[first]][1];
     for (let k = last + 1; k < Math.min(s1, last + 9); k++) if (QUOTE_MARKS.has(low[k])) return false;
   }
-  // a candidate's campaign rally is no protest ("at a rally in Derry, Clinton rebuffed a heckler",
-  // "Trump rallies", "his rally"); a rally against something, or a protest rally, is one
-  if (rec.type === 'PROTEST' && RALLY.has(low[last]) && campaignRally(doc, first, last)) return false;
   // "warned that …" reports a concern; a threat has a target ("warned X of", "warned against")
   if (
     rec.type === 'THREATEN' &&
