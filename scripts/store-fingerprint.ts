@@ -34,7 +34,8 @@ const TABLES: [string, string][] = [
   ['incidents', 'id'],
   ['sources', 'id'],
   ['deletions', 'kind, id'],
-  ['audit_log', 'id'],
+  // ids follow the order batches finish coding in, which varies between runs
+  ['audit_log', 'target'],
   ['store_meta', 'key'],
 ];
 
@@ -56,13 +57,11 @@ async function dump(store: Store, file: string): Promise<Record<string, string>>
   const lines: string[] = [];
   const sums: Record<string, string> = {};
   for (const [table, key] of TABLES) {
-    // ORDER BY … COLLATE "C" on PostgreSQL so both engines sort text by code point
-    const order = key
+    // text keys sorted by code point on both engines (COLLATE "C" on PostgreSQL)
+    const orderBy = key
       .split(', ')
-      .map((k) => (store.engine === 'postgres' && k !== 'n' && k !== 'id' ? `"${k}" collate "C"` : `"${k}"`))
+      .map((k) => (store.engine === 'postgres' && k !== 'n' ? `"${k}" collate "C"` : `"${k}"`))
       .join(', ');
-    const orderBy =
-      store.engine === 'postgres' && key === 'id' && table !== 'audit_log' ? `id collate "C"` : order;
     const { rows } = await sql<
       Record<string, unknown>
     >`select * from ${sql.raw(table)} order by ${sql.raw(orderBy)}`.execute(store.db);
@@ -70,10 +69,11 @@ async function dump(store: Store, file: string): Promise<Record<string, string>>
     for (const row of rows) {
       const o: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(row)) {
-        if (CLOCK.has(k)) continue;
+        if (CLOCK.has(k) || (table === 'audit_log' && k === 'id')) continue;
         o[k] = v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v;
       }
-      const line = `${table}\t${JSON.stringify(o)}`;
+      // origins name the run's temporary input file
+      const line = `${table}\t${JSON.stringify(o)}`.replaceAll(tmp, '<tmp>');
       lines.push(line);
       h.update(`${line}\n`);
     }
