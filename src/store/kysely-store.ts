@@ -641,8 +641,9 @@ export class KyselyStore implements Store {
       if (q.startFloor) c.push(eb('date_start', '>=', q.startFloor));
       if (q.bbox) {
         // Tested on each row of the date-ordered scan (events_scan holds lat and lon): read through
-        // events_latlon, a wide box hands back a large share of the table to be sorted (seconds at 1M
-        // events), while the scan's worst case, a box with almost nothing in it, reads the index once.
+        // a lat/lon index (desk_events_map), a wide box hands back a large share of the table to be
+        // sorted (seconds at 1M events), while the scan's worst case, a box with almost nothing in
+        // it, reads the index once.
         const [w, s, e, n] = q.bbox;
         const lat = unindexed ? sql<number>`+lat` : eb.ref('lat');
         const lon = unindexed ? sql<number>`+lon` : eb.ref('lon');
