@@ -200,21 +200,55 @@ export class KyselyStore implements Store {
     const now = this.now();
     // Within one batch the first copy wins.
     const seen = new Set<string>();
-    const unique: PutRecord[] = [];
+    const rows: ArticleRows[] = [];
     for (const r of records) {
       const id = r.record.article.id;
       if (!seen.has(id)) {
         seen.add(id);
-        unique.push(r);
+        rows.push(recordToRows(r, now));
       }
     }
-    const rows = unique.map((r) => recordToRows(r, now));
+    return this.writeRows(
+      rows,
+      records.map((r) => r.record.article.id),
+      now,
+      actor,
+    );
+  }
+
+  async putRows(rows: ArticleRows[], actor: Actor = 'cli'): Promise<PutResult[]> {
+    if (rows.length === 0) return [];
+    const now = this.now();
+    const seen = new Set<string>();
+    const unique: ArticleRows[] = [];
+    for (const r of rows) {
+      if (seen.has(r.article.id)) continue;
+      seen.add(r.article.id);
+      r.article.ingested_at = now;
+      r.article.updated_at = now;
+      for (const e of r.events) e.updated_at = now;
+      unique.push(r);
+    }
+    return this.writeRows(
+      unique,
+      rows.map((r) => r.article.id),
+      now,
+      actor,
+    );
+  }
+
+  /** Write the rows of distinct articles; one result per id of `ids` (the batch as given, with repeats). */
+  private async writeRows(
+    rows: ArticleRows[],
+    ids: string[],
+    now: string,
+    actor: Actor,
+  ): Promise<PutResult[]> {
     const inserted = this.raw
       ? this.putRowsSqlite(rows, now, actor)
       : await this.putRowsKysely(rows, now, actor);
     const first = new Set<string>();
-    return records.map((r) => {
-      const id = r.record.article.id;
+    return ids.map((id) => {
       const isFirst = !first.has(id);
       first.add(id);
       return { id, status: isFirst && inserted.has(id) ? 'inserted' : 'duplicate' };
