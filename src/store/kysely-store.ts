@@ -88,15 +88,41 @@ function rowsPerInsert(columns: number): number {
 const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/i;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Rows per JSON.stringify call in jsonRows. */
+const JSON_SLICE = 16;
+
 /**
- * Rows as one JSON text for json_populate_recordset. JSON.stringify writes a lone surrogate as a
- * \udXXXX escape, which PostgreSQL rejects; such strings become U+FFFD, as node-postgres does when it
- * sends a string as a parameter.
+ * Rows as one JSON array in UTF-8, for a `$n::json` parameter of json_populate_recordset (pg sends
+ * a Buffer in binary format, which json reads as its text). The array is stringified 16 rows at a
+ * time and the slices written into one Buffer: JSON.stringify of a whole chunk's rows (megabytes)
+ * returns a rope that pg's UTF-8 encoding first flattens into a fresh string of that size, which
+ * cost about as much again as stringifying (measured ~0.4 ms an article). JSON.stringify writes a
+ * lone surrogate as a \udXXXX escape, which PostgreSQL rejects; such strings become U+FFFD, as
+ * node-postgres does when it sends a string as a parameter.
  */
-function jsonRows(rows: readonly object[]): string {
-  const json = JSON.stringify(rows);
-  if (!LONE_SURROGATE_ESCAPE.test(json)) return json;
-  return JSON.stringify(rows, (_k, v) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v));
+function jsonRows(rows: readonly object[]): Buffer {
+  const parts: string[] = [];
+  let bytes = 2;
+  for (let i = 0; i < rows.length; i += JSON_SLICE) {
+    const slice = rows.slice(i, i + JSON_SLICE);
+    let json = JSON.stringify(slice);
+    if (LONE_SURROGATE_ESCAPE.test(json))
+      json = JSON.stringify(slice, (_k, v) =>
+        typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v,
+      );
+    // each slice without its brackets; commas between them
+    parts.push(json.slice(1, -1));
+    bytes += Buffer.byteLength(parts[parts.length - 1]) + 1;
+  }
+  const buf = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  buf[at++] = 0x5b; // [
+  for (let k = 0; k < parts.length; k++) {
+    if (k > 0) buf[at++] = 0x2c; // ,
+    at += buf.write(parts[k], at);
+  }
+  buf[at++] = 0x5d; // ]
+  return buf.subarray(0, at);
 }
 
 function escapeLike(s: string): string {
