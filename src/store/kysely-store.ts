@@ -206,6 +206,26 @@ const MAX_TYPE_BRANCHES = 4;
 type EventEB = ExpressionBuilder<Database, 'events'>;
 type IncidentEB = ExpressionBuilder<Database, 'incidents'>;
 
+/**
+ * A prepared insert bound by position: better-sqlite3 looks each named parameter up on the row
+ * object, which cost ~1/3 more than positional arguments (measured on span rows, ~80 an article).
+ */
+class SqliteInsert {
+  private readonly vals: unknown[];
+  constructor(
+    private readonly st: BetterSqlite3.Statement,
+    private readonly cols: string[],
+  ) {
+    this.vals = new Array(cols.length);
+  }
+
+  run(row: object): BetterSqlite3.RunResult {
+    const r = row as Record<string, unknown>;
+    for (let i = 0; i < this.cols.length; i++) this.vals[i] = r[this.cols[i]];
+    return this.st.run(...this.vals);
+  }
+}
+
 export class KyselyStore implements Store {
   constructor(
     readonly engine: Engine,
@@ -355,21 +375,22 @@ export class KyselyStore implements Store {
     });
   }
 
-  private stmts: Map<string, BetterSqlite3.Statement> | null = null;
+  private stmts: Map<string, SqliteInsert> | null = null;
   private spanStmt: BetterSqlite3.Statement | null = null;
 
-  private insertStmt(table: string, row: object, conflict = ''): BetterSqlite3.Statement {
+  private insertStmt(table: string, row: object, conflict = ''): SqliteInsert {
     this.stmts ??= new Map();
     const key = `${table}${conflict}`;
-    let st = this.stmts.get(key);
-    if (!st) {
+    let ins = this.stmts.get(key);
+    if (!ins) {
       const cols = Object.keys(row);
-      st = this.raw!.prepare(
-        `insert into ${table} (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')}) ${conflict}`,
+      const st = this.raw!.prepare(
+        `insert into ${table} (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')}) ${conflict}`,
       );
-      this.stmts.set(key, st);
+      ins = new SqliteInsert(st, cols);
+      this.stmts.set(key, ins);
     }
-    return st;
+    return ins;
   }
 
   /**
