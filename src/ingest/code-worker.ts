@@ -1,8 +1,7 @@
-/** Worker thread: codes batches of articles with the default pipeline and posts back `sitrep/1` records. */
+/** Worker thread: codes batches of articles with the default pipeline and posts back the store's rows. */
 import { parentPort } from 'node:worker_threads';
-import type { Article } from '../model/types.js';
-import { codeArticles } from './coder.js';
+import { type CodeItem, codeRows } from './coder.js';
 
-parentPort!.on('message', (msg: { id: number; articles: Article[] }) => {
-  parentPort!.postMessage({ id: msg.id, results: codeArticles(msg.articles) });
+parentPort!.on('message', (msg: { id: number; items: CodeItem[] }) => {
+  parentPort!.postMessage({ id: msg.id, results: codeRows(msg.items) });
 });

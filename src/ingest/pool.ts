@@ -1,27 +1,26 @@
 /**
- * A fixed pool of worker threads that code article batches. Each worker holds its own pipeline
- * (lexicons load once per worker); batches go to the least busy worker.
+ * A fixed pool of worker threads that code article batches into the store's rows. Each worker holds
+ * its own pipeline (lexicons load once per worker); batches go to the least busy worker.
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Article } from '../model/types.js';
-import { type CodeResult, codeArticles } from './coder.js';
+import { type CodeItem, codeRows, type RowsResult } from './coder.js';
 
 export interface Coder {
-  code(articles: Article[]): Promise<CodeResult[]>;
+  code(items: CodeItem[]): Promise<RowsResult[]>;
   close(): Promise<void>;
 }
 
 /** Code in the calling thread (tests, tiny inputs). */
 export function inlineCoder(): Coder {
-  return { code: async (a) => codeArticles(a), close: async () => {} };
+  return { code: async (items) => codeRows(items), close: async () => {} };
 }
 
 interface Slot {
   worker: Worker;
   busy: number;
-  waiting: Map<number, { resolve: (r: CodeResult[]) => void; reject: (e: Error) => void }>;
+  waiting: Map<number, { resolve: (r: RowsResult[]) => void; reject: (e: Error) => void }>;
 }
 
 /**
@@ -44,7 +43,7 @@ export function workerCoder(n: number): Coder {
   for (let i = 0; i < n; i++) {
     const worker = spawn(file);
     const slot: Slot = { worker, busy: 0, waiting: new Map() };
-    worker.on('message', (m: { id: number; results: CodeResult[] }) => {
+    worker.on('message', (m: { id: number; results: RowsResult[] }) => {
       const w = slot.waiting.get(m.id);
       if (!w) return;
       slot.waiting.delete(m.id);
@@ -62,13 +61,13 @@ export function workerCoder(n: number): Coder {
     slots.push(slot);
   }
   return {
-    code(articles) {
+    code(items) {
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = ++seq;
       slot.busy++;
       return new Promise((resolve, reject) => {
         slot.waiting.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, articles });
+        slot.worker.postMessage({ id, items });
       });
     },
     async close() {

@@ -8,8 +8,9 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { createArticle } from '../model/article.js';
 import type { Article } from '../model/types.js';
-import type { Actor, PutRecord, Store } from '../store/store.js';
-import type { CodeResult } from './coder.js';
+import type { ArticleRows } from '../store/rows.js';
+import type { Actor, Store } from '../store/store.js';
+import type { RowsResult } from './coder.js';
 import { type Coder, inlineCoder, workerCoder } from './pool.js';
 import { readInputs } from './read.js';
 import type { IngestItem, InputError, ReadOptions, Result } from './types.js';
@@ -97,18 +98,17 @@ export async function ingest(
     const per = Math.max(1, Math.ceil(todo.length / Math.max(1, nWorkers)));
     const parts: Pending[][] = [];
     for (let i = 0; i < todo.length; i += per) parts.push(todo.slice(i, i + per));
-    const coded = (await Promise.all(parts.map((part) => coder.code(part.map((x) => x.article))))).flat();
-    const puts: PutRecord[] = [];
-    coded.forEach((r: CodeResult, i) => {
-      const src = todo[i];
-      if (r.ok) puts.push({ record: r.record, origin: src.origin, ...(src.feed ? { feed: src.feed } : {}) });
-      else report({ origin: src.origin, message: r.message });
+    const coded = (await Promise.all(parts.map((part) => coder.code(part)))).flat();
+    const rows: ArticleRows[] = [];
+    coded.forEach((r: RowsResult, i) => {
+      if (r.ok) rows.push(r.rows);
+      else report({ origin: todo[i].origin, message: r.message });
     });
     // Writes happen in input order, one transaction per batch.
     const prev = writeChain;
     writeChain = (async () => {
       await prev;
-      const res = await store.putRecords(puts, options.actor ?? 'cli');
+      const res = await store.putRows(rows, options.actor ?? 'cli');
       for (const r of res) {
         if (r.status === 'inserted') {
           p.inserted++;

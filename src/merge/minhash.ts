@@ -4,7 +4,7 @@
  * containment (shared shingles over the smaller set) survives trimmed bodies and added boilerplate.
  */
 
-/** Hash functions per signature. */
+/** Hash functions per signature (a multiple of 4: minhash computes four per pass). */
 export const MINHASH_K = 64;
 const SHINGLE = 3;
 
@@ -21,10 +21,15 @@ const SEEDS = new Uint32Array(MINHASH_K);
 // A letter or digit outside ASCII (the word test of a non-ASCII character, rare in news).
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
+// 1 for the ASCII letters and digits
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+
 /** UTF-16 length of the character at `i` of `s` if it is a letter or digit ([\p{L}\p{N}]), else 0. */
 function wordCharAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c < 0x80) return ASCII_WORD[c];
   const len = s.codePointAt(i)! > 0xffff ? 2 : 1;
   return LETTER_OR_DIGIT.test(s.slice(i, i + len)) ? len : 0;
 }
@@ -39,11 +44,11 @@ function fmix(h: number): number {
 }
 
 /**
- * Distinct shingle hashes of a text, ascending. Words are maximal runs of letters and digits of the
+ * Hashes of the words of a text, in order. Words are maximal runs of letters and digits of the
  * lower-cased text, each hashed (FNV-1a over its UTF-16 units) as it is scanned: no match objects or
  * substrings, since this runs for every stored article.
  */
-export function shingleHashes(text: string): Uint32Array {
+function wordHashes(text: string): number[] {
   const low = text.toLowerCase();
   const words: number[] = [];
   const n = low.length;
@@ -65,36 +70,114 @@ export function shingleHashes(text: string): Uint32Array {
     } while (len > 0);
     words.push(h >>> 0);
   }
-  if (words.length < SHINGLE) {
-    const one = new Uint32Array(words.length ? 1 : 0);
-    if (words.length) one[0] = fmix(words.reduce((a, b) => Math.imul(a, 31) + b, 7));
-    return one;
-  }
-  const hashes = new Uint32Array(words.length - SHINGLE + 1);
-  for (let w = 0; w < hashes.length; w++) {
-    let h = 7;
-    for (let j = 0; j < SHINGLE; j++) h = (Math.imul(h, 0x01000193) ^ words[w + j]) >>> 0;
-    hashes[w] = h;
-  }
-  // sort and drop repeats (cheaper than a Set for a few thousand numbers)
-  hashes.sort();
-  let m = 0;
-  for (let k = 0; k < hashes.length; k++) if (m === 0 || hashes[k] !== hashes[m - 1]) hashes[m++] = hashes[k];
-  return hashes.subarray(0, m);
+  return words;
 }
+
+/** The one shingle of a text of fewer than SHINGLE words (which must not be empty). */
+function shortShingle(words: number[]): number {
+  return fmix(words.reduce((a, b) => Math.imul(a, 31) + b, 7));
+}
+
+/**
+ * Distinct shingle hashes (as int32 bits) in first-seen order, deduplicated with an open-addressing
+ * set: the signature does not need them sorted, only their count distinct.
+ */
+function distinctShingles(words: number[]): Int32Array {
+  const n = words.length - SHINGLE + 1;
+  let size = 16;
+  while (size < 2 * n) size <<= 1;
+  const mask = size - 1;
+  const table = new Int32Array(size);
+  const used = new Uint8Array(size);
+  const out = new Int32Array(n);
+  let m = 0;
+  for (let w = 0; w < n; w++) {
+    let h = 7;
+    for (let j = 0; j < SHINGLE; j++) h = Math.imul(h, 0x01000193) ^ words[w + j];
+    let k = (h ^ (h >>> 15)) & mask;
+    while (used[k] === 1 && table[k] !== h) k = (k + 1) & mask;
+    if (used[k] === 0) {
+      used[k] = 1;
+      table[k] = h;
+      out[m++] = h;
+    }
+  }
+  return out.subarray(0, m);
+}
+
+/** Distinct shingle hashes of a text, ascending. */
+export function shingleHashes(text: string): Uint32Array {
+  const words = wordHashes(text);
+  if (words.length < SHINGLE) return Uint32Array.from(words.length ? [shortShingle(words)] : []);
+  const sh = distinctShingles(words);
+  return new Uint32Array(sh.buffer, sh.byteOffset, sh.length).sort();
+}
+
+const SEEDS_I32 = new Int32Array(SEEDS.buffer);
+// Flips the sign bit: unsigned order of uint32 values is the signed order of the flipped int32s,
+// so the minima are kept in int32 arithmetic (no conversions to doubles in the hot loop).
+const FLIP = 0x80000000 | 0;
 
 /** Signature: element 0 is the number of distinct shingles, then K minima. */
 export function minhash(text: string): Uint32Array {
-  const sh = shingleHashes(text);
+  const words = wordHashes(text);
   const sig = new Uint32Array(MINHASH_K + 1);
-  sig[0] = sh.length;
-  sig.fill(0xffffffff, 1);
-  for (let j = 0; j < sh.length; j++) {
-    const x = sh[j];
-    for (let i = 0; i < MINHASH_K; i++) {
-      const h = fmix(x ^ SEEDS[i]);
-      if (h < sig[i + 1]) sig[i + 1] = h;
+  if (words.length < SHINGLE) {
+    sig.fill(0xffffffff, 1);
+    if (!words.length) return sig;
+    sig[0] = 1;
+    const x = shortShingle(words);
+    for (let i = 0; i < MINHASH_K; i++) sig[i + 1] = fmix(x ^ SEEDS[i]);
+    return sig;
+  }
+  const sh = distinctShingles(words);
+  const n = sh.length;
+  sig[0] = n;
+  // four hash functions per pass over the shingles (fmix inlined): ~1/3 less time than one per pass
+  for (let i = 0; i < MINHASH_K; i += 4) {
+    const s0 = SEEDS_I32[i];
+    const s1 = SEEDS_I32[i + 1];
+    const s2 = SEEDS_I32[i + 2];
+    const s3 = SEEDS_I32[i + 3];
+    let m0 = 0x7fffffff;
+    let m1 = 0x7fffffff;
+    let m2 = 0x7fffffff;
+    let m3 = 0x7fffffff;
+    for (let j = 0; j < n; j++) {
+      const x = sh[j];
+      let h = x ^ s0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= (h >>> 16) ^ FLIP;
+      if (h < m0) m0 = h;
+      h = x ^ s1;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= (h >>> 16) ^ FLIP;
+      if (h < m1) m1 = h;
+      h = x ^ s2;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= (h >>> 16) ^ FLIP;
+      if (h < m2) m2 = h;
+      h = x ^ s3;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= (h >>> 16) ^ FLIP;
+      if (h < m3) m3 = h;
     }
+    sig[i + 1] = (m0 ^ FLIP) >>> 0;
+    sig[i + 2] = (m1 ^ FLIP) >>> 0;
+    sig[i + 3] = (m2 ^ FLIP) >>> 0;
+    sig[i + 4] = (m3 ^ FLIP) >>> 0;
   }
   return sig;
 }

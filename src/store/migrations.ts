@@ -301,6 +301,19 @@ const m0005: Migration = {
   },
 };
 
+/**
+ * `events_latlon` (lat, lon) is a prefix of the desk's `desk_events_map` (lat, lon, …, migration
+ * 0200), which serves every lat/lon range it served; each stored event paid for both.
+ */
+const m0006: Migration = {
+  async up(db: Db) {
+    await sql`drop index if exists events_latlon`.execute(db);
+  },
+  async down(db: Db) {
+    await db.schema.createIndex('events_latlon').on('events').columns(['lat', 'lon']).execute();
+  },
+};
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
@@ -310,6 +323,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0003_event_filter_indexes': m0003,
         '0004_event_scan_index': m0004(engine),
         '0005_event_span': m0005,
+        '0006_drop_events_latlon': m0006,
         '0100_accounts': m0100Accounts(engine),
         '0200_desk_indexes': m0200DeskIndexes,
         '0201_desk_review_status': m0201DeskReviewStatus(engine),

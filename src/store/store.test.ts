@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fixtureRecord } from './fixtures.js';
 import { openStore } from './open.js';
+import { recordToRows } from './rows.js';
 import type { EventQuery, Store, StoredEvent } from './store.js';
 import { createTempPostgres, type TempDatabase } from './test-db.js';
 
@@ -96,6 +97,28 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
         [...(await store.hasUrls(['https://example.org/a', 'https://x']))],
         ['https://example.org/a'],
       );
+    });
+
+    test('puts prebuilt rows like records, stamped with the write time', async () => {
+      const rec = fixtureRecord({
+        text: 'Rows built elsewhere: police detained three men in Lagos on Friday.',
+      });
+      const rows = recordToRows({ record: rec, origin: 'thread' }, 'built-elsewhere');
+      const t0 = new Date().toISOString();
+      const res = await store.putRows([rows, recordToRows({ record: rec }, 'x')]);
+      assert.deepEqual(
+        res.map((r) => [r.id, r.status]),
+        [
+          [rec.article.id, 'inserted'],
+          [rec.article.id, 'duplicate'],
+        ],
+      );
+      const stored = await store.getArticle(rec.article.id);
+      assert.equal(stored?.origin, 'thread');
+      assert.ok(stored!.ingestedAt >= t0 && stored!.updatedAt === stored!.ingestedAt, stored!.ingestedAt);
+      assert.deepEqual(await store.getRecord(rec.article.id), rec);
+      assert.equal((await store.putRows([recordToRows({ record: rec }, 'x')]))[0].status, 'duplicate');
+      assert.ok(await store.deleteArticle(rec.article.id));
     });
 
     test('rebuilds the record faithfully', async () => {

@@ -21,6 +21,7 @@ import type {
   PloverType,
   SitrepRecord,
 } from '../model/types.js';
+import type { ArticleRows } from './rows.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -247,6 +248,12 @@ export interface Store {
    * written with it, so a crash never leaves half an article.
    */
   putRecords(records: PutRecord[], actor?: Actor): Promise<PutResult[]>;
+  /**
+   * `putRecords` for rows already built by `recordToRows` (on an ingest coding thread, which then
+   * sends the main thread flat rows instead of the record's object graph). The write time is set
+   * here, whatever `now` the rows were built with.
+   */
+  putRows(rows: ArticleRows[], actor?: Actor): Promise<PutResult[]>;
   /** Which of these article ids are stored (to skip coding on a rerun). */
   hasArticles(ids: string[]): Promise<Set<string>>;
   /** Which of these URLs are stored (to skip fetching known pages). */
