@@ -3,7 +3,6 @@
  * the same schemas, problem-details errors (RFC 9457), cursor pagination, streamed exports.
  * `createApp(store)` returns the app; `app.fetch` serves it (see src/cli/commands/serve.ts).
  */
-
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -16,7 +15,6 @@ import { type Store, StoreError } from '../store/store.js';
 import { VERSION } from '../version.js';
 import { createDesk, deskWarming } from './desk.js';
 import { docsPage } from './docs.js';
-import { Gate } from './gate.js';
 import {
   AggregateQuery,
   AnyObject,
@@ -47,11 +45,6 @@ export interface AppOptions {
   warmDesk?: boolean;
   /** Serve repeated GETs from memory while the store is unchanged (default true; see ResponseCache). */
   cacheReads?: boolean;
-  /**
-   * Admits store work in arrival order, a few requests at a time (default: 2 on SQLite, 8 on
-   * PostgreSQL). Apps over one database should share one (server mode builds two).
-   */
-  gate?: Gate;
 }
 
 /**
@@ -252,15 +245,13 @@ export function createApp(store: Store, options: AppOptions = {}) {
   };
 
   const cache = new ResponseCache();
-  // cache hits are answered at once; everything that reaches the store waits its turn
-  const gate = options.gate ?? new Gate(store.engine === 'sqlite' ? 2 : 8);
   const cachedReads = async (c: Context, next: () => Promise<void>) => {
     const version = c.req.method === 'GET' && options.cacheReads !== false ? store.writeVersion() : null;
-    if (version === null) return gate.run(next);
+    if (version === null) return next();
     const key = cacheKey(c.req.url);
     const hit = cache.get(key, version);
     if (hit) return c.body(hit.body, 200, { 'content-type': hit.type, 'x-cache': 'hit' });
-    await gate.run(next);
+    await next();
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
     const body = await c.res.text();
@@ -272,7 +263,6 @@ export function createApp(store: Store, options: AppOptions = {}) {
     app.use(`${path}/*`, cachedReads);
   }
   app.use('/aggregates', cachedReads);
-  for (const path of ['/deletions', '/merge', '/export']) app.use(path, (_c, next) => gate.run(next));
 
   app.get('/health', (c) =>
     c.json({ ok: true, version: VERSION, engine: store.engine, warming: deskWarming(store) }),

@@ -70,10 +70,7 @@ export function register(program: Command): void {
         throw e;
       }
       const { withAuth } = await import('../../api/auth.js');
-      // one gate for both apps of server mode (editors' and the redacting readers'): one database
-      const { Gate } = await import('../../api/gate.js');
-      const gate = new Gate(store.engine === 'sqlite' ? 2 : 8);
-      const makeApp = (s: typeof store) => createApp(s, { maxBodyBytes: opts.maxBody, gate });
+      const makeApp = (s: typeof store) => createApp(s, { maxBodyBytes: opts.maxBody });
       const app = opts.auth
         ? withAuth(store, makeApp, { anonymous: opts.anonymous as 'none' | 'read', ratePerMin: opts.rate })
         : makeApp(store);
