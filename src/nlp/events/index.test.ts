@@ -401,3 +401,16 @@ test('health news: HIV/AIDS is no AID, attending class no meeting, complaining o
   assert.ok(!types('Lawyers asked for time to demonstrate that the method is cruel.').includes('PROTEST'));
   assert.ok(!types('Allen sent letters to the fire department on Monday.').includes('AID'));
 });
+
+test('the month of March, a city block, a meeting held and calls returned are no events', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('Farrin was arrested March 11 on a charge of simple assault.').includes('PROTEST'));
+  assert.ok(!types('The council will meet in March to discuss the budget.').includes('PROTEST'));
+  assert.ok(types('Thousands march in Paris against the pension reform.').includes('PROTEST'));
+  assert.ok(!types('Police said the suspect lives in the 700 block of Knox Road.').includes('PROTEST'));
+  assert.ok(
+    !types('Funeral services will be held Saturday at the church.').some((x) => /COERCE|THREATEN/.test(x)),
+  );
+  assert.ok(!types('Phone messages left Monday were not returned.').some((x) => /RETREAT|REJECT/.test(x)));
+  assert.ok(types('Rebels held two aid workers for a week.').includes('COERCE'));
+});

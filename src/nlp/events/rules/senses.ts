@@ -148,6 +148,26 @@ const STAFF = new Set(
 );
 /** "demonstrate that …", "demonstrate how …": to show, not to protest. */
 const SHOWN = new Set(['that', 'how', 'what', 'why', 'whether']);
+/** Things "held" that are no detainees: a meeting, an election. */
+const HELD_EVENTS = new Set(
+  (
+    'meeting meetings talks election elections conference conferences summit summits event events rally ' +
+    'rallies ceremony ceremonies vote votes referendum hearing hearings session sessions funeral service ' +
+    'services race debate debates contest festival party parties competition exam exams forum briefing'
+  ).split(' '),
+);
+/** Things "returned" that are no people or land: calls, messages. */
+const RETURNED_THINGS = new Set(
+  'call calls message messages email emails e-mail e-mails phone favor favour serve fire verdict verdicts'.split(
+    ' ',
+  ),
+);
+/** Words before "March" the month: "in March", "on March 11", "last March". */
+const MONTH_CONTEXT = new Set(
+  'in on since by until till last this next early late mid of from between before after during through'.split(
+    ' ',
+  ),
+);
 const PLEA = new Set(['guilty', 'innocent', 'not', 'no']);
 /** A plea in court: "his guilty plea", "the plea deal". */
 const COURT_PLEA = new Set([
@@ -205,6 +225,9 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
   // what is left of "capture" after recodeBySense: "cameras captured the shooting", "carbon capture"
   if (rec.type === 'ASSAULT' && low[first].startsWith('captur') && captureSense(doc, rec) === 'none')
     return true;
+  // "the Met's response" (the Metropolitan Police): a capitalised word after "the" names something
+  if (first > s0 && low[first - 1] === 'the' && isCapitalised(t.text[first]) && !rec.rule?.includes('.noun:'))
+    if (!titleCased(doc, s0, s1)) return true;
   switch (rec.type) {
     case 'CONSULT': {
       const w = low[first];
@@ -258,6 +281,9 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return rec.actors.some((a) => VEHICLES.has(headOf(a.text)));
     }
     case 'RETREAT':
+      // "phone messages were not returned", "returned his call"
+      if (rec.mode === 'return' && rec.recipients.some((r) => RETURNED_THINGS.has(headOf(r.text))))
+        return true;
       // "a news release", "the press release"
       if (low[first] === 'release' && first > s0 && (low[first - 1] === 'news' || low[first - 1] === 'press'))
         return true;
@@ -323,6 +349,14 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return false;
     }
     case 'PROTEST':
+      // "on March 11", "in March": the month
+      if (t.text[first] === 'March' || t.text[first] === 'MARCH')
+        return (
+          (first > s0 && MONTH_CONTEXT.has(low[first - 1])) || (last + 1 < s1 && t.pos[last + 1] === POS.NUM)
+        );
+      // "of the 700 block of Knox Road": a city block
+      if (low[first] === 'block' && ((first > s0 && t.pos[first - 1] === POS.NUM) || low[last + 1] === 'of'))
+        return true;
       // a candidate's campaign rally is no protest ("at a rally in Derry, Clinton rebuffed a
       // heckler", "Trump rallies", "his rally"); a rally against something, or a protest rally, is one
       if (RALLY.has(low[last])) return campaignRally(doc, first, last);
@@ -334,6 +368,10 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       );
     case 'REJECT':
       return low[first].startsWith('dismiss') && rec.recipients.some((r) => STAFF.has(headOf(r.text)));
+    case 'COERCE':
+      // "a meeting to be held in Moscow": no one is held
+      if (low[first] !== 'held' && !low[first].startsWith('hold')) return false;
+      return rec.recipients.some((r) => HELD_EVENTS.has(headOf(r.text))) || objectIn(HELD_EVENTS, 4);
     case 'MOBILIZE':
       return low[first].startsWith('reinforc') && objectIn(ABSTRACT_REINFORCED, 4);
     case 'ACCUSE':
