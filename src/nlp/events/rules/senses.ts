@@ -210,24 +210,15 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     }
     return false;
   };
-  const lastWord = (text: string) => text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
-  // "said Dick Lynch", "Grant County": a capitalised word after a name is part of the name
-  if (
-    first > s0 &&
-    t.pos[first] === POS.PROPN &&
-    t.pos[first - 1] === POS.PROPN &&
-    !rec.rule?.includes('.noun:') &&
-    isCapitalised(t.text[first])
-  ) {
-    if (!titleCased(doc, s0, s1)) return true;
+  // "said Dick Lynch", "Grant County" (a capitalised word after a name is part of the name), "the
+  // Met's response" (after "the", it names something): no verb, unless the line is in title case
+  if (first > s0 && !rec.rule?.includes('.noun:') && isCapitalised(t.text[first])) {
+    const afterName = t.pos[first] === POS.PROPN && t.pos[first - 1] === POS.PROPN;
+    if ((afterName || low[first - 1] === 'the') && !titleCased(doc, s0, s1)) return true;
   }
-  const headOf = (text: string) => text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
   // what is left of "capture" after recodeBySense: "cameras captured the shooting", "carbon capture"
   if (rec.type === 'ASSAULT' && low[first].startsWith('captur') && captureSense(doc, rec) === 'none')
     return true;
-  // "the Met's response" (the Metropolitan Police): a capitalised word after "the" names something
-  if (first > s0 && low[first - 1] === 'the' && isCapitalised(t.text[first]) && !rec.rule?.includes('.noun:'))
-    if (!titleCased(doc, s0, s1)) return true;
   switch (rec.type) {
     case 'CONSULT': {
       const w = low[first];
@@ -290,8 +281,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       // "are free to call witnesses": an adjective
       if (low[first] === 'free') return first > s0 && BE.has(low[first - 1]);
       if (rec.mode !== 'release' || !low[first].startsWith('releas')) return false;
-      if (rec.recipients.some((r) => DOCUMENTS.has(lastWord(r.text)))) return true;
-      if (rec.actors.some((r) => DOCUMENTS.has(lastWord(r.text)))) return true;
+      if (rec.recipients.some((r) => DOCUMENTS.has(headOf(r.text)))) return true;
+      if (rec.actors.some((r) => DOCUMENTS.has(headOf(r.text)))) return true;
       // "the release of more than 7,000 pages", "a survey released Friday"
       if (objectIn(DOCUMENTS, 6)) return true;
       return first > s0 && DOCUMENTS.has(low[first - 1]);
@@ -408,6 +399,11 @@ export function recodeBySense(doc: Doc, rec: EventRecord, first: number, last: n
     }
   }
   return false;
+}
+
+/** The last word of a phrase, lower-cased: the head of an English noun phrase. */
+function headOf(text: string): string {
+  return text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
 }
 
 function isCapitalised(w: string): boolean {
