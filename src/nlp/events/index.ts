@@ -35,7 +35,7 @@ import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './
 import { figurativeAssault } from './rules/figurative.js';
 import { locateEvent } from './rules/location.js';
 import { refineMode } from './rules/modes.js';
-import { otherSense, recodeBySense } from './rules/senses.js';
+import { isArrest, otherSense } from './rules/senses.js';
 
 export interface EventsOptions {
   /** Extra actor registry files (same format as data/actors.tsv); later files win. */
@@ -85,7 +85,14 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
     (i > 0 && t.pos[i - 1] === POS.DET && participle) ||
     (w.startsWith('call') && (t.lower[i - 2] === 'what' || t.lower[i - 1] === 'so'));
   let best: Match | null = null;
-  if (verbs && !compound) {
+  // a capitalised word after a name or after "the" is part of a name, no verb: "said Dick Lynch",
+  // "the Met's response" (nouns have their own test below)
+  const inName =
+    !titleCase &&
+    i > s0 &&
+    isUpper(t.text[i].charCodeAt(0)) &&
+    ((p === POS.PROPN && t.pos[i - 1] === POS.PROPN) || t.lower[i - 1] === 'the');
+  if (verbs && !compound && !inName) {
     const verbal =
       VERB_LIKE.has(p) ||
       titleCase ||
@@ -467,7 +474,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     };
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
-    recodeBySense(doc, rec, m.first, m.last);
+    if (isArrest(doc, rec, m.first, m.last)) recode(rec, 'COERCE', '173', 'arrest');
     if (!refineByObject(doc, rec, m.first, m.last) || otherSense(doc, rec, m.first, m.last)) continue;
     // "Trump attacked Romney", "Clinton beat Sanders in the caucuses": words, not force
     if (rec.type === 'ASSAULT') {
@@ -530,8 +537,9 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     attachTime(doc, rec, claim?.content);
     if (backgroundOf(doc, rec, m.first, s0)) rec.background = true;
     rec.quantities = quantitiesFor(doc, rec);
-    // the weapon, the threatened act: modes the trigger word alone does not give
-    refineMode(doc, rec, m.first, m.last, rec.rule?.split('+intent:')[1]);
+    // the threatened act, the kind of protest: modes the trigger word alone does not give (an
+    // ASSAULT's weapon was read above, before the figurative test)
+    if (rec.type !== 'ASSAULT') refineMode(doc, rec, m.first, m.last, rec.rule?.split('+intent:')[1]);
     // the crosswalk follows the final type and mode (object refinements and intent recodings change them)
     const acled = acledOf(rec.type, rec.mode);
     if (acled) rec.acled = acled;
@@ -728,7 +736,8 @@ function recode(rec: EventRecord, type: PloverType, cameo: string, mode?: string
   else if (mode === null) delete rec.mode;
 }
 
-const QUOTE_MARKS = new Set(['"', '“', '‘', "'", "''", '``']);
+/** Marks that open a quotation (a closing one after "called X" ends a quote around it instead). */
+const OPENING_QUOTES = new Set(['"', '“', '‘', "'", "''", '``']);
 
 function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
@@ -745,7 +754,10 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
     const after = tokenAt(t, rec.recipients.at(-1)!.end);
     if (
       after < t.length &&
-      (low[after] === 'a' || low[after] === 'an' || t.pos[after] === POS.ADJ || QUOTE_MARKS.has(low[after]))
+      (low[after] === 'a' ||
+        low[after] === 'an' ||
+        t.pos[after] === POS.ADJ ||
+        OPENING_QUOTES.has(low[after]))
     )
       return false;
   }
@@ -760,7 +772,7 @@ function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number)
   // "called the idea … a “ridiculous proposition”", "called China ''provocative''": a quoted label
   if (phoneCall && low[first] !== 'call') {
     const s1 = doc.sentenceTokens[t.sentence[first]][1];
-    for (let k = last + 1; k < Math.min(s1, last + 9); k++) if (QUOTE_MARKS.has(low[k])) return false;
+    for (let k = last + 1; k < Math.min(s1, last + 9); k++) if (OPENING_QUOTES.has(low[k])) return false;
   }
   // "warned that …" reports a concern; a threat has a target ("warned X of", "warned against")
   if (

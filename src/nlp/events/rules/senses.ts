@@ -62,7 +62,7 @@ const MET_STANDARDS = new Set(
 /** What one "hosts" that is no visit: a festival, a game. */
 const HOSTED_EVENTS = new Set(
   (
-    'festival fest bikefest concert concerts tournament tournaments game games match party parties ' +
+    'festival fest concert concerts tournament tournaments game games match party parties ' +
     'fundraiser fundraisers show shows exhibition fair parade race races dinner dinners gala ' +
     'competition championship championships celebration reception tour tours open house workshop ' +
     'workshops class classes camp series event events'
@@ -76,7 +76,7 @@ const RECEIVED_THINGS = new Set(
     'complaints complaint reports report request requests applications permission attention care ' +
     'education degree diploma scholarship honor honour prize recognition praise criticism threats email ' +
     'emails copy information notice word news bill bills shipment delivery dollars million billion ' +
-    'percent points salary raise pay checks check medicaid medicare'
+    'percent points salary raise pay checks check'
   ).split(' '),
 );
 /** What one "accepts" that is no agreement: "accept responsibility", "accepted the award". */
@@ -142,7 +142,7 @@ const ABSTRACT_REINFORCED = new Set(
 );
 /** Staff one dismisses (fires): no rejection of anything. */
 const STAFF = new Set(
-  'member members employee employees staff staffer staffers worker workers coach manager managers director directors assessors teacher teachers'.split(
+  'member members employee employees staff staffer staffers worker workers coach manager managers director directors teacher teachers'.split(
     ' ',
   ),
 );
@@ -202,21 +202,8 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
   const t = doc.tokens;
   const low = t.lower;
   const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
-  /** Whether a word of `set` heads the few words after the trigger (before a preposition). */
-  const objectIn = (set: ReadonlySet<string>, reach: number) => {
-    for (let k = last + 1; k < Math.min(s1, last + 1 + reach); k++) {
-      if (OBJECT_END.has(low[k])) return false;
-      if (set.has(low[k])) return true;
-    }
-    return false;
-  };
-  // "said Dick Lynch", "Grant County" (a capitalised word after a name is part of the name), "the
-  // Met's response" (after "the", it names something): no verb, unless the line is in title case
-  if (first > s0 && !rec.rule?.includes('.noun:') && isCapitalised(t.text[first])) {
-    const afterName = t.pos[first] === POS.PROPN && t.pos[first - 1] === POS.PROPN;
-    if ((afterName || low[first - 1] === 'the') && !titleCased(doc, s0, s1)) return true;
-  }
-  // what is left of "capture" after recodeBySense: "cameras captured the shooting", "carbon capture"
+  const objectIn = (set: ReadonlySet<string>, reach: number) => wordAfter(low, last, s1, set, reach);
+  // "capture" that is no arrest (isArrest) nor an assault: "cameras captured the shooting", "carbon capture"
   if (rec.type === 'ASSAULT' && low[first].startsWith('captur') && captureSense(doc, rec) === 'none')
     return true;
   switch (rec.type) {
@@ -232,7 +219,11 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       if (w.startsWith('meet') || w === 'met') return objectIn(MET_STANDARDS, 4);
       // (a dinner for a visiting leader is a meeting: a party with a country or a sector keeps it)
       if (w.startsWith('host'))
-        return objectIn(HOSTED_EVENTS, 5) && !rec.recipients.some((r) => r.country || r.sector);
+        return (
+          // ("Oktoberfest", "the annual Bikefest": a festival by its name)
+          (objectIn(HOSTED_EVENTS, 5) || rec.recipients.some((r) => headOf(r.text).endsWith('fest'))) &&
+          !rec.recipients.some((r) => r.country || r.sector)
+        );
       if (w.startsWith('receiv')) return rec.recipients.every((r) => RECEIVED_THINGS.has(headOf(r.text)));
       return false;
     }
@@ -375,28 +366,32 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
 }
 
 /**
- * A trigger word in another event type's sense, recoded in place: "sent the student to jail" is
- * COERCE:arrest, not AID. Returns whether it recoded.
+ * Whether an AID or ASSAULT trigger is in fact an arrest (COERCE:arrest): "the judge sent the
+ * student to jail", "captured by Middletown police", "Clark was captured after a manhunt".
  */
-export function recodeBySense(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
+export function isArrest(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const t = doc.tokens;
-  // "captured by Middletown police", "Clark was captured after a manhunt": an arrest
-  if (rec.type === 'ASSAULT' && t.lower[first].startsWith('captur')) {
-    if (captureSense(doc, rec) !== 'arrest') return false;
-    rec.type = 'COERCE';
-    rec.mode = 'arrest';
-    rec.cameo = '173';
-    return true;
-  }
+  if (rec.type === 'ASSAULT')
+    return t.lower[first].startsWith('captur') && captureSense(doc, rec) === 'arrest';
   if (rec.type !== 'AID' || !t.lower[first].startsWith('sen')) return false;
   const s1 = doc.sentenceTokens[t.sentence[first]][1];
-  for (let k = last + 1; k < Math.min(s1, last + 10); k++) {
-    if (t.lower[k] === 'to' && k + 1 < s1 && CUSTODY.has(t.lower[k + 1])) {
-      rec.type = 'COERCE';
-      rec.mode = 'arrest';
-      rec.cameo = '173';
-      return true;
-    }
+  for (let k = last + 1; k < Math.min(s1, last + 10); k++)
+    if (t.lower[k] === 'to' && k + 1 < s1 && CUSTODY.has(t.lower[k + 1])) return true;
+  return false;
+}
+
+/** Whether a word of `set` is among the `reach` words after token `last`, before a preposition or a
+ * clause break (what the trigger acts on: "sent letters to", "met residency requirements"). */
+function wordAfter(
+  low: readonly string[],
+  last: number,
+  s1: number,
+  set: ReadonlySet<string>,
+  reach: number,
+): boolean {
+  for (let k = last + 1; k < Math.min(s1, last + 1 + reach); k++) {
+    if (OBJECT_END.has(low[k])) return false;
+    if (set.has(low[k])) return true;
   }
   return false;
 }
@@ -409,19 +404,6 @@ function headOf(text: string): string {
 function isCapitalised(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 65 && c <= 90;
-}
-
-/** Whether most words of the sentence start with a capital (a headline in title case). */
-function titleCased(doc: Doc, s0: number, s1: number): boolean {
-  const t = doc.tokens;
-  let words = 0;
-  let caps = 0;
-  for (let k = s0; k < s1; k++) {
-    if (t.pos[k] === POS.PUNCT) continue;
-    words++;
-    if (isCapitalised(t.text[k])) caps++;
-  }
-  return caps * 2 > words;
 }
 
 const ARMED = new Set(['MIL', 'REB', 'UAF']);
