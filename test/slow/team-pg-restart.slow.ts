@@ -33,7 +33,9 @@ test('restart PostgreSQL mid-ingest: workers reconnect and continue', {
   skip: !allowed && 'set CI=true or SITREP_PG_RESTART=1 (restarts the shared PostgreSQL)',
   timeout: 300_000,
 }, async () => {
-  const N = 1500;
+  // enough articles that two workers are still busy when the restart comes (1,500 short ones were
+  // all stored before the first check on a quiet machine, while the second worker was starting)
+  const N = 5000;
   const pg = await createTempPostgres('sitrep_restart');
   const dir = await mkdtemp(join(tmpdir(), 'sitrep-restart-'));
   const store = await openStore({ db: pg.url });
@@ -50,9 +52,10 @@ test('restart PostgreSQL mid-ingest: workers reconnect and continue', {
     await backfill(boss, store, [file], { chunk: 10, merge: false });
     await closeQueue(boss);
     const env = { SITREP_QUEUE_MAINTENANCE_S: '2' };
-    children.push(await startCliWorker(pg.url, env), await startCliWorker(pg.url, env));
+    children.push(...(await Promise.all([startCliWorker(pg.url, env), startCliWorker(pg.url, env)])));
     await until(async () => (await store.countArticles()) >= 30, 120_000, 'ingest under way');
     const before = await store.countArticles();
+    console.log(`restart after ${before} of ${N} articles were stored`);
     assert.ok(before < N, 'restart happens mid-ingest');
     restartPostgres();
     await until(
