@@ -7,7 +7,8 @@
  *  4. export of those 1M events, streamed (constant memory).
  * The corpus is generated at run time from ../shared article texts (paragraphs of different articles
  * mixed, so every article is distinct) and never stored; without ../shared this prints one line.
- * Parts can be chosen with BENCH_INGEST_PARTS=sqlite,postgres,query,export.
+ * Parts can be chosen with BENCH_INGEST_PARTS=sqlite,postgres,query,export; BENCH_INGEST_WORKERS sets
+ * the coding threads (default: as `sitrep ingest`).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,11 @@ import type { PutRecord } from '../src/store/store.js';
 import { createTempPostgres } from '../src/store/test-db.js';
 
 const SHARED = process.env.SITREP_SHARED || SHARED_DIR;
+
+/** Coding threads for the ingest runs: BENCH_INGEST_WORKERS, else what `sitrep ingest` uses. */
+function codingThreads(): number {
+  return Number(process.env.BENCH_INGEST_WORKERS) || defaultWorkers();
+}
 
 function sourceTexts(): string[] | null {
   const dirs = [
@@ -83,7 +89,10 @@ function peakRssMb(): number {
 async function benchIngest(db: string, file: string, n: number, label: string) {
   const store = await openStore({ db });
   try {
-    const s = await ingest(store, [file], { workers: defaultWorkers(), collectIds: false });
+    const s = await ingest(store, [file], {
+      workers: codingThreads(),
+      collectIds: false,
+    });
     const perSecond = (s.inserted + s.duplicates) / (s.elapsedMs / 1000);
     const stored = await store.countArticles();
     if (s.inserted + s.duplicates !== n || stored !== s.inserted)
@@ -374,7 +383,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const n = Number(process.env.BENCH_INGEST_N ?? 10_000);
   const nEvents = Number(process.env.BENCH_EVENTS_N ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
-  const out: Record<string, unknown> = { name: 'ingest', workers: defaultWorkers() };
+  const out: Record<string, unknown> = { name: 'ingest', workers: codingThreads() };
   try {
     if (parts.has('sqlite') || parts.has('postgres')) {
       const texts = sourceTexts();
@@ -384,7 +393,7 @@ export async function run(): Promise<Record<string, unknown>> {
         const file = join(dir, 'corpus.jsonl');
         const { meanChars } = makeCorpus(texts, n, file);
         console.log(
-          `corpus: ${n} articles, mean ${Math.round(meanChars)} chars, ${defaultWorkers()} workers`,
+          `corpus: ${n} articles, mean ${Math.round(meanChars)} chars, ${codingThreads()} coding threads`,
         );
         out.meanChars = meanChars;
         const rows = [];
