@@ -414,3 +414,44 @@ test('the month of March, a city block, a meeting held and calls returned are no
   assert.ok(!types('Phone messages left Monday were not returned.').some((x) => /RETREAT|REJECT/.test(x)));
   assert.ok(types('Rebels held two aid workers for a week.').includes('COERCE'));
 });
+
+test('civic news: games, notices, a council approving its budget, offers for sale, private gifts', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  // a game report
+  assert.ok(!types('The Tigers beat Central 3-1 in the playoff semifinal on Friday.').includes('ASSAULT'));
+  assert.ok(
+    !types('Their striker was sent off after two yellow cards in the second half of the match.').includes(
+      'AID',
+    ),
+  );
+  assert.ok(
+    !types('Coach Miller said his team attacked the basket all game and won the league title.').includes(
+      'ASSAULT',
+    ),
+  );
+  assert.ok(types('Gunmen attacked the team bus after the game, killing the driver.').includes('ASSAULT'));
+  // a notice
+  assert.ok(
+    !types('For more information, visit the county library or call 555-0142.').some((x) => x === 'CONSULT'),
+  );
+  assert.ok(!types('Anyone with information is asked to call the sheriff at 555-0190.').includes('REQUEST'));
+  // the body's own business
+  assert.ok(!types('The city council approved the budget for next year on Tuesday.').includes('SUPPORT'));
+  assert.ok(!types('The school board approved a $2 million contract for new buses.').includes('SUPPORT'));
+  assert.ok(!types('Only approved vendors may sell food at the fair.').includes('SUPPORT'));
+  assert.ok(types('The senate approved the peace treaty with Norway.').includes('SUPPORT'));
+  // "offer" of goods and services
+  assert.ok(!types('The bakery offers free coffee to seniors every Monday.').includes('AGREE'));
+  assert.ok(!types('The college will offer night classes in welding this fall.').includes('AGREE'));
+  assert.ok(types('The rebels offered talks with the government.').includes('AGREE'));
+  assert.ok(types('The minister offered to resign over the scandal.').includes('AGREE'));
+  // private gifts and services
+  assert.ok(!types('A neighbour gave him a ride to the store on Sunday.').includes('AID'));
+  assert.ok(!types('Local merchants donated prizes for the raffle.').includes('AID'));
+  assert.ok(!types('Two reporters contributed to this story.').includes('AID'));
+  assert.ok(types('The government sent food and medicine to the flooded villages.').includes('AID'));
+  // a contest won, a question asked, a supper held
+  assert.ok(!types('Smith beat out three rivals for the seat on the planning board.').includes('ASSAULT'));
+  assert.ok(!types('You have to ask yourself the question whether it was worth it.').includes('REQUEST'));
+  assert.ok(!types('The annual chili supper will be held at the fire hall on Saturday.').includes('COERCE'));
+});

@@ -25,7 +25,24 @@ const DOCUMENTS = new Set(
     'identity identities'
   ).split(' '),
 );
-const QUESTION = new Set(['if', 'whether', 'about', 'what', 'how', 'why', 'who', 'when', 'where', 'which']);
+const QUESTION = new Set([
+  'if',
+  'whether',
+  'about',
+  'what',
+  'how',
+  'why',
+  'who',
+  'when',
+  'where',
+  'which',
+  'question',
+  'questions',
+  'yourself',
+  'themselves',
+  'himself',
+  'herself',
+]);
 const NOT_AID = new Set(
   (
     'speech speeches interview interviews appointment appointments chance chances opportunity opportunities ' +
@@ -153,7 +170,13 @@ const HELD_EVENTS = new Set(
   (
     'meeting meetings talks election elections conference conferences summit summits event events rally ' +
     'rallies ceremony ceremonies vote votes referendum hearing hearings session sessions funeral service ' +
-    'services race debate debates contest festival party parties competition exam exams forum briefing'
+    'services race debate debates contest festival party parties competition exam exams forum briefing ' +
+    'supper suppers dinner dinners breakfast breakfasts luncheon luncheons lunch picnic picnics sale sales ' +
+    'auction auctions banquet banquets fair fairs show shows concert concerts celebration celebrations ' +
+    'reunion reunions clinic clinics screening screenings class classes workshop workshops seminar seminars ' +
+    'tournament tournaments game games fundraiser fundraisers parade parades memorial visitation burial ' +
+    'mass graduation commencement pageant bazaar lecture lectures presentation presentations ' +
+    'training program programs programme festivities tour tours'
   ).split(' '),
 );
 /** Things "returned" that are no people or land: calls, messages. */

@@ -1,0 +1,210 @@
+import type { Doc } from '../../../model/doc.js';
+import type { EventArgument, EventRecord } from '../../../model/types.js';
+import { POS } from '../../../text/tokenize.js';
+import { showsForce } from './figurative.js';
+
+/**
+ * Local and civic news uses the words of political events for other things: games ("beat",
+ * "attacked the basket", "sent off"), notices ("For details, visit …", "call 555-0100"), a council
+ * approving its own budget, a store that "offers" discounts, a teller who "gave him $5,800". These
+ * are no PLOVER events: the act is not political, or none of its parties is a political actor.
+ */
+
+/** Words only sports reports use: one is enough. */
+const SPORTS_STRONG = new Set(
+  (
+    'inning innings touchdown touchdowns quarterback quarterbacks midfielder midfielders ' +
+    'goalie goalies goalkeeper goalkeepers playoff playoffs play-off play-offs halftime half-time varsity ' +
+    'rebounds referee referees semifinal semifinals semi-final semi-finals quarterfinal quarterfinals ' +
+    'hat-trick scoreline postseason preseason ballgame homer homers soccer basketball baseball hockey ' +
+    'softball volleyball lacrosse rugby tennis golf wrestling wrestler wrestlers cyclist cyclists ' +
+    'tournament tournaments championship championships scored unbeaten undefeated fixture fixtures ' +
+    'shutout overtime free-throw free-throws three-pointer pitcher pitchers ' +
+    'boxer boxers knockout'
+  ).split(' '),
+);
+/** Words sports reports share with other news: two different ones are needed. */
+const SPORTS_WEAK = new Set(
+  (
+    'game games season seasons team teams coach coaches match matches league player players fans ' +
+    'stadium squad club clubs cup champion champions medal medals victory victories defender defenders'
+  ).split(' '),
+);
+
+/** Whether sentence tokens s0..s1 read as a sports report and show no force or politics. */
+function sportsSentence(low: readonly string[], s0: number, s1: number): boolean {
+  let strong = false;
+  let weak = '';
+  let twoWeak = false;
+  for (let k = s0; k < s1; k++) {
+    const w = low[k];
+    if (showsForce(w) || POLITICS.has(w)) return false;
+    if (SPORTS_STRONG.has(w)) strong = true;
+    else if (SPORTS_WEAK.has(w)) {
+      if (weak && weak !== w) twoWeak = true;
+      weak = w;
+    }
+  }
+  return strong || twoWeak;
+}
+/** Words that put a sentence in politics even when it speaks of a race or a lead. */
+const POLITICS = new Set(
+  (
+    'election elections electoral primary primaries caucus caucuses candidate candidates campaign ' +
+    'president minister ministers parliament senate congress government governments party parties ' +
+    'vote votes voters ballot poll polls sanctions treaty diplomats embassy corruption investigation ' +
+    'investigators indictment indictments prosecutors court judge charges charged allegations fraud bribery'
+  ).split(' '),
+);
+
+/** Openings of a notice: "For more information, visit …", "To register, call …". */
+const NOTICE_OPENERS = new Set(['for', 'to', 'please']);
+
+/** Whether the trigger is an imperative: a bare verb opening its sentence or a notice's clause. */
+function imperative(doc: Doc, first: number, s0: number): boolean {
+  const t = doc.tokens;
+  const low = t.lower;
+  if (t.pos[first] !== POS.VERB) return false;
+  const w = low[first];
+  if (w.endsWith('ed') || w.endsWith('ing') || (w.endsWith('s') && !w.endsWith('ss'))) return false;
+  let k = s0;
+  // an opening quote or a "please"
+  while (k < first && (QUOTES.has(low[k]) || low[k] === 'please')) k++;
+  if (k === first) return true;
+  // "For more information, visit …": a notice's purpose clause, then a comma
+  return NOTICE_OPENERS.has(low[s0]) && low[first - 1] === ',' && first - s0 <= 8;
+}
+const QUOTES = new Set(['"', '“', '‘', "'", '``', "''", '(', '-', '—']);
+
+/** Addresses in a notice: a phone number, a web address. */
+const CONTACT = /^(?:\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+\.(?:com|org|net|gov|edu))$/;
+
+/** What a council, a board or the voters approve that is their own business, no support of anyone. */
+const ADMIN_ITEMS = new Set(
+  (
+    'budget budgets application applications motion motions resolution resolutions ordinance ordinances ' +
+    'permit permits rezoning zoning variance variances contract contracts bid bids financing funding ' +
+    'funds money package expenditure expenditures spending purchase purchases minutes agenda appointment ' +
+    'appointments hiring salary salaries raise raises fee fees tax taxes levy levies bond bonds loan loans ' +
+    'grant grants lease leases change changes switch referendum site plan plans project projects program ' +
+    'programs programme programmes design designs subdivision annexation expansion renovation renovations ' +
+    'construction transfer transfers amendment amendments measure measures settlement payment payments ' +
+    'budgetary rate rates increase increases cut cuts license licence licenses'
+  ).split(' '),
+);
+
+/** Adverbs before a participle describing a noun: "an already approved store", "only approved vendors". */
+const PARTICIPLE_ADVERBS = new Set(['already', 'only', 'pre', 'previously', 'newly', 'federally', 'not']);
+
+/** What is offered as a political act: talks, troops, concessions, aid. */
+const OFFERABLE = new Set(
+  (
+    'talks negotiations dialogue ceasefire cease-fire truce peace concession concessions compromise troops ' +
+    'soldiers forces aid assistance help support asylum amnesty refuge sanctuary protection mediation ' +
+    'autonomy cooperation deal guarantees security resignation condolences hostages prisoners release ' +
+    'exchange pardon immunity recognition membership seat weapons arms'
+  ).split(' '),
+);
+/** Words of aid: what is given as economic, military or humanitarian aid. */
+const AID_WORDS = new Set(
+  (
+    'aid assistance relief humanitarian food medicine medicines supplies shelter shelters troops weapons ' +
+    'arms military loan loans grant grants million billion asylum refugees'
+  ).split(' '),
+);
+/** Nouns of giving that are private unless a political party gives or receives. */
+const PRIVATE_GIFTS = new Set(['donation', 'donations', 'contribution', 'contributions', 'award', 'awards']);
+/** Sectors of private life (PLOVER sectors that make no actor political by themselves). */
+const PRIVATE_SECTORS = new Set(['CVL', 'MED', 'EDU', 'LAB', 'BUS', 'REL', 'JRN']);
+
+/** Whether an argument is a political actor: a state, or one of a political sector. */
+function political(doc: Doc, a: EventArgument): boolean {
+  if (a.sector) return !PRIVATE_SECTORS.has(a.sector);
+  if (!a.country) return false;
+  // a state named: a country-level place inside the argument ("Finland", "the United States")
+  return namesState(doc, a.start, a.end);
+}
+
+/** Whether a country-level place is named in [start, end). */
+function namesState(doc: Doc, start: number, end: number): boolean {
+  for (const p of doc.layer('places'))
+    if (p.start >= start && p.end <= end && p.precision === 'country' && p.kind === 'place') return true;
+  return false;
+}
+
+/** Where an object ends: its preposition or a clause break. */
+const OBJECT_END = new Set([',', '.', ';', ':', 'that', 'and', 'but', 'which', 'who']);
+
+function inObject(low: readonly string[], last: number, s1: number, set: ReadonlySet<string>, reach: number) {
+  for (let k = last + 1; k < Math.min(s1, last + 1 + reach); k++) {
+    if (OBJECT_END.has(low[k])) return false;
+    if (set.has(low[k])) return true;
+  }
+  return false;
+}
+
+function headOf(text: string): string {
+  return text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+}
+
+/**
+ * Whether the event `rec` (trigger tokens first..last) is civic or private business rather than a
+ * political event: a game, a notice, a body's own approvals, a commercial offer, a private gift.
+ */
+export function civicSense(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
+  const t = doc.tokens;
+  const low = t.lower;
+  const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
+  // a game: "Central beat Lincoln 3-1", "was sent off in the second half", "attacked the basket"
+  if (sportsSentence(low, s0, s1) && !rec.actors.some((a) => a.sector && !PRIVATE_SECTORS.has(a.sector)))
+    return true;
+  // a notice: "For more information, visit the library", "Call 555-0100", "Cancel the memorial."
+  if (rec.actors.length === 0 && imperative(doc, first, s0)) return true;
+  if (rec.type === 'CONSULT' || rec.type === 'REQUEST')
+    for (let k = last + 1; k < Math.min(s1, last + 12); k++) if (CONTACT.test(low[k])) return true;
+  const w = low[first];
+  const verb = !rec.rule?.includes('.noun:');
+  switch (rec.type) {
+    case 'ASSAULT':
+      // "beat out two rivals for the seat", "edged out": a contest won
+      return (w === 'beat' || w === 'beats' || w === 'beaten') && low[last + 1] === 'out';
+    case 'SUPPORT':
+      if (!w.startsWith('approv')) return false;
+      // "approved donors", "an already approved store": a participle describing a noun
+      if (
+        (first === s0 || t.pos[first - 1] === POS.ADP || PARTICIPLE_ADVERBS.has(low[first - 1])) &&
+        (t.pos[last + 1] === POS.NOUN || t.pos[last + 1] === POS.ADJ || t.pos[last + 1] === POS.NUM)
+      )
+        return true;
+      // "the council approved the budget", "a site plan was approved": the body's own business
+      if (rec.recipients.some((r) => ADMIN_ITEMS.has(headOf(r.text)) || r.text.includes('$'))) return true;
+      return inObject(low, last, s1, ADMIN_ITEMS, 6) || low[last + 1] === '$';
+    case 'AGREE': {
+      // "the store offers discounts", "the city offers beautiful scenery": something available, no
+      // offer to act ("offered to hand over", "offered talks", "offered troops to Lebanon" are)
+      if (!verb || !w.startsWith('offer')) return false;
+      if (low[last + 1] === 'to' && t.pos[last + 2] === POS.VERB) return false;
+      for (let k = last + 1; k < Math.min(s1, last + 10); k++) {
+        if (low[k] === '.' || low[k] === ';') break;
+        if (OFFERABLE.has(low[k])) return false;
+      }
+      return !rec.recipients.some((r) => political(doc, r));
+    }
+    case 'AID': {
+      // a private gift or a service: "a teller gave him $5,800", "Sheetz provided coffee for
+      // firefighters", "staff writers contributed to this report", "a crash sent two to the hospital"
+      if (rec.mode === 'asylum') return false;
+      if (rec.actors.some((a) => political(doc, a)) || rec.recipients.some((a) => political(doc, a)))
+        return false;
+      // ("organ donation", "a call for donations"; "aid" and "assistance" name aid whoever gives it)
+      // (aid words or force anywhere in the sentence keep it: "rescue workers were sent to the
+      // region, but relief efforts …", "evacuated women and children as troops massed")
+      for (let k = s0; k < s1; k++) if (AID_WORDS.has(low[k]) || showsForce(low[k])) return false;
+      // a state named anywhere makes it international: "donations came to the Navajo Nation from Ireland"
+      if (namesState(doc, t.start[s0], t.end[s1 - 1])) return false;
+      return verb || PRIVATE_GIFTS.has(w);
+    }
+    default:
+      return false;
+  }
+}
