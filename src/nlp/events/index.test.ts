@@ -455,3 +455,24 @@ test('civic news: games, notices, a council approving its budget, offers for sal
   assert.ok(!types('You have to ask yourself the question whether it was worth it.').includes('REQUEST'));
   assert.ok(!types('The annual chili supper will be held at the fire hall on Saturday.').includes('COERCE'));
 });
+
+test('civic news: contact notices, road accidents, weather warnings, awards, plans and offices', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(
+    !types('Tryouts will be held at the middle school; contact the coach at coach@example.org.').some(
+      (x) => x === 'COERCE' || x === 'THREATEN',
+    ),
+  );
+  assert.ok(
+    !types('The pickup crossed the lane and struck a sedan driven by a teacher.').includes('ASSAULT'),
+  );
+  assert.ok(types('A car bomb struck the convoy near the border.').includes('ASSAULT'));
+  assert.ok(!types('Forecasters warned of heavy rain and fog on Saturday.').includes('THREATEN'));
+  assert.ok(!types('The county installed new warning lights at the crossing.').includes('THREATEN'));
+  assert.ok(types('The army warned the rebels of a new offensive.').includes('THREATEN'));
+  assert.ok(!types('She was recognized as Volunteer of the Year at the banquet.').includes('SUPPORT'));
+  assert.ok(!types('He has resigned himself to a long wait.').includes('RETREAT'));
+  assert.ok(!types('Plans call for a new fountain in the square.').includes('REQUEST'));
+  assert.ok(!types('The mayor will not seek re-election next year.').includes('REQUEST'));
+  assert.ok(!types('The board holds a public meeting on Monday.').includes('CONSULT'));
+});

@@ -77,7 +77,7 @@ function imperative(doc: Doc, first: number, s0: number): boolean {
 const QUOTES = new Set(['"', '“', '‘', "'", '``', "''", '(', '-', '—']);
 
 /** Addresses in a notice: a phone number, a web address. */
-const CONTACT = /^(?:\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+\.(?:com|org|net|gov|edu))$/;
+const CONTACT = /^(?:\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+\.(?:com|org|net|gov|edu)|.+@.+\..+)$/;
 
 /** What a council, a board or the voters approve that is their own business, no support of anyone. */
 const ADMIN_ITEMS = new Set(
@@ -132,6 +132,42 @@ function namesState(doc: Doc, start: number, end: number): boolean {
   return false;
 }
 
+const CRIMES = new Set(['ASSAULT', 'ACCUSE']);
+/** Words of road traffic: a vehicle that "struck" someone. */
+const ROAD = new Set(
+  'car cars truck trucks vehicle vehicles van suv pickup motorcycle driver driven motorist lanes lane intersection crash'.split(
+    ' ',
+  ),
+);
+/** Things named "warning …" that threaten no one. */
+const WARNING_THINGS = new Set(
+  'sign signs light lights indicator indicators label labels system systems siren sirens'.split(' '),
+);
+const WEATHER = new Set(
+  'weather rain rains snow storm storms fog mist wind winds flooding floods ice heat cold temperatures thunderstorms showers'.split(
+    ' ',
+  ),
+);
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'myself', 'ourselves', 'yourself']);
+/** Documents that "call for" what they provide. */
+const PLANS = new Set(
+  'plan plans design designs proposal proposals budget budgets schedule blueprint'.split(' '),
+);
+/** What one seeks by running for it. */
+const OFFICES = new Set(
+  're-election reelection election office nomination seat title titles championship'.split(' '),
+);
+/** A body's own sessions: "a public meeting", "the regular meeting". */
+const SESSIONS = new Set(
+  'public special regular monthly annual weekly open community town informational organizational budget'.split(
+    ' ',
+  ),
+);
+/** Words of prizes and honours. */
+const AWARDS = new Set(
+  'award awards honoree honorees inducted induction prize prizes scholarship scholarships trophy'.split(' '),
+);
+
 /** Where an object ends: its preposition or a clause break. */
 const OBJECT_END = new Set([',', '.', ';', ':', 'that', 'and', 'but', 'which', 'who']);
 
@@ -160,15 +196,53 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
     return true;
   // a notice: "For more information, visit the library", "Call 555-0100", "Cancel the memorial."
   if (rec.actors.length === 0 && imperative(doc, first, s0)) return true;
-  if (rec.type === 'CONSULT' || rec.type === 'REQUEST')
-    for (let k = last + 1; k < Math.min(s1, last + 12); k++) if (CONTACT.test(low[k])) return true;
+  // a notice with a phone number or an address: "Practices will be held at the high school.
+  // Contact the coach at 555-0120", "call the sheriff at 555-0190"
+  // (a crime it names is still one: "information about the shooting")
+  if (!CRIMES.has(rec.type)) for (let k = s0; k < s1; k++) if (CONTACT.test(low[k])) return true;
   const w = low[first];
   const verb = !rec.rule?.includes('.noun:');
   switch (rec.type) {
     case 'ASSAULT':
-      // "beat out two rivals for the seat", "edged out": a contest won
-      return (w === 'beat' || w === 'beats' || w === 'beaten') && low[last + 1] === 'out';
+      // "beat out two rivals for the seat": a contest won
+      if ((w === 'beat' || w === 'beats' || w === 'beaten') && low[last + 1] === 'out') return true;
+      // "it struck a Honda driven by …": a road accident (a car bomb shows force)
+      if (!rec.mode && (w.startsWith('hit') || w.startsWith('struck') || w.startsWith('strik'))) {
+        let vehicle = false;
+        for (let k = s0; k < s1; k++) {
+          if (showsForce(low[k])) return false;
+          if (ROAD.has(low[k])) vehicle = true;
+        }
+        return vehicle;
+      }
+      return false;
+    case 'THREATEN':
+      // "warning signs", "warned of fog and rain": no threat to anyone
+      if (w === 'warning' && WARNING_THINGS.has(low[last + 1])) return true;
+      return w.startsWith('warn') && low[last + 1] === 'of' && inObject(low, last + 1, s1, WEATHER, 4);
+    case 'RETREAT':
+      // "resigned herself to renting": accepting, no resignation
+      return w.startsWith('resign') && REFLEXIVES.has(low[last + 1]);
+    case 'REQUEST':
+      // "plans call for a monument sign": what a plan provides, no demand
+      if (rec.actors.length > 0 && rec.actors.every((a) => PLANS.has(headOf(a.text)))) return true;
+      // "did not seek re-election", "seeks a third term": running for office
+      return w.startsWith('seek') || w === 'sought' ? inObject(low, last, s1, OFFICES, 3) : false;
+    case 'CONSULT':
+      // "a public meeting", "the board's regular meeting": a body's own session, no consultation
+      // ("held its regular meeting": the phrase ends in the meeting)
+      return (
+        (low[last] === 'meeting' || low[last] === 'meetings') && last > s0 && SESSIONS.has(low[last - 1])
+      );
     case 'SUPPORT':
+      // "was recognized as Agriculturalist of the Year", "the award recognizes communities that …"
+      if (w.startsWith('recogni') || w.startsWith('honor') || w.startsWith('honour')) {
+        for (let k = s0; k < s1; k++)
+          // ("… of the Year")
+          if (AWARDS.has(low[k]) || (low[k] === 'year' && low[k - 1] === 'the' && low[k - 2] === 'of'))
+            return !rec.recipients.some((r) => political(doc, r));
+        return false;
+      }
       if (!w.startsWith('approv')) return false;
       // "approved donors", "an already approved store": a participle describing a noun
       if (
