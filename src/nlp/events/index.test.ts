@@ -476,3 +476,12 @@ test('civic news: contact notices, road accidents, weather warnings, awards, pla
   assert.ok(!types('The mayor will not seek re-election next year.').includes('REQUEST'));
   assert.ok(!types('The board holds a public meeting on Monday.').includes('CONSULT'));
 });
+
+test('civic news: a local body meeting or deliberating on its own is no consultation', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('The report will be ready before the next board meeting.').includes('CONSULT'));
+  assert.ok(!types('The council also discussed the new parking rules.').includes('CONSULT'));
+  assert.ok(!types('For more about the band, visit www.example.com today.').includes('CONSULT'));
+  assert.ok(types('The minister discussed the crisis with the French ambassador.').includes('CONSULT'));
+  assert.ok(types('Diplomats attended the Security Council meeting on Syria.').includes('CONSULT'));
+});

@@ -77,7 +77,8 @@ function imperative(doc: Doc, first: number, s0: number): boolean {
 const QUOTES = new Set(['"', '“', '‘', "'", '``', "''", '(', '-', '—']);
 
 /** Addresses in a notice: a phone number, a web address. */
-const CONTACT = /^(?:\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+\.(?:com|org|net|gov|edu)|.+@.+\..+)$/;
+const CONTACT =
+  /^(?:www|https?|\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+\.(?:com|org|net|gov|edu)|.+@.+\..+)$/;
 
 /** What a council, a board or the voters approve that is their own business, no support of anyone. */
 const ADMIN_ITEMS = new Set(
@@ -159,9 +160,17 @@ const OFFICES = new Set(
 );
 /** A body's own sessions: "a public meeting", "the regular meeting". */
 const SESSIONS = new Set(
-  'public special regular monthly annual weekly open community town informational organizational budget'.split(
-    ' ',
-  ),
+  (
+    'public special regular monthly annual weekly open community town informational organizational budget ' +
+    'council board commission committee trustees next previous school planning zoning'
+  ).split(' '),
+);
+/** Local deliberating bodies. */
+const LOCAL_BODIES = new Set(
+  (
+    'council councils board boards commission commissions committee committees trustees aldermen ' +
+    'commissioners selectmen supervisors councilmen councilors councillors'
+  ).split(' '),
 );
 /** Words of prizes and honours. */
 const AWARDS = new Set(
@@ -230,9 +239,16 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return w.startsWith('seek') || w === 'sought' ? inObject(low, last, s1, OFFICES, 3) : false;
     case 'CONSULT':
       // "a public meeting", "the board's regular meeting": a body's own session, no consultation
-      // ("held its regular meeting": the phrase ends in the meeting)
+      // ("held its regular meeting": the phrase ends in the meeting; "the Security Council meeting"
+      // is a meeting of states)
+      if ((low[last] === 'meeting' || low[last] === 'meetings') && last > s0 && SESSIONS.has(low[last - 1]))
+        return low[last - 2] !== 'security';
+      // "the council also discussed the parking rules": a body deliberating, no consultation
       return (
-        (low[last] === 'meeting' || low[last] === 'meetings') && last > s0 && SESSIONS.has(low[last - 1])
+        w.startsWith('discuss') &&
+        rec.actors.length > 0 &&
+        rec.actors.every((a) => LOCAL_BODIES.has(headOf(a.text))) &&
+        !rec.recipients.some((r) => political(doc, r))
       );
     case 'SUPPORT':
       // "was recognized as Agriculturalist of the Year", "the award recognizes communities that …"
