@@ -485,3 +485,14 @@ test('civic news: a local body meeting or deliberating on its own is no consulta
   assert.ok(types('The minister discussed the crisis with the French ambassador.').includes('CONSULT'));
   assert.ok(types('Diplomats attended the Security Council meeting on Syria.').includes('CONSULT'));
 });
+
+test('civic news: pardoned turkeys, cancelled flights, refused treatment, private leave and hardship', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('The president pardoned a turkey named Bread on Tuesday.').includes('RETREAT'));
+  assert.ok(!types('Heavy fog cancelled a dozen morning flights.').includes('REJECT'));
+  assert.ok(!types('The driver refused treatment at the scene.').includes('REJECT'));
+  assert.ok(!types('She was allowed to go home early on Monday.').includes('RETREAT'));
+  assert.ok(!types('Many young families are forced to rent for years.').includes('COERCE'));
+  assert.ok(types('Soldiers forced villagers to leave their homes.').includes('COERCE'));
+  assert.ok(types('The government cancelled the visit of the Turkish minister.').includes('REJECT'));
+});

@@ -177,6 +177,22 @@ const AWARDS = new Set(
   'award awards honoree honorees inducted induction prize prizes scholarship scholarships trophy'.split(' '),
 );
 
+/** Animals pardoned or released. */
+const ANIMALS = new Set('turkey turkeys bird birds animal animals dog dogs horse horses'.split(' '));
+const TREATMENT = new Set(['treatment', 'medical', 'transport', 'transportation']);
+
+/**
+ * Whether no party of `rec` is political, no state is named in its sentence and nothing in it
+ * shows force: an act among private people.
+ */
+function unpoliticalSentence(doc: Doc, rec: EventRecord, s0: number, s1: number): boolean {
+  if (rec.actors.some((a) => political(doc, a)) || rec.recipients.some((r) => political(doc, r)))
+    return false;
+  const low = doc.tokens.lower;
+  for (let k = s0; k < s1; k++) if (showsForce(low[k]) || POLITICS.has(low[k])) return false;
+  return !namesState(doc, doc.tokens.start[s0], doc.tokens.end[s1 - 1]);
+}
+
 /** Where an object ends: its preposition or a clause break. */
 const OBJECT_END = new Set([',', '.', ';', ':', 'that', 'and', 'but', 'which', 'who']);
 
@@ -231,7 +247,18 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
       return w.startsWith('warn') && low[last + 1] === 'of' && inObject(low, last + 1, s1, WEATHER, 4);
     case 'RETREAT':
       // "resigned herself to renting": accepting, no resignation
-      return w.startsWith('resign') && REFLEXIVES.has(low[last + 1]);
+      if (w.startsWith('resign')) return REFLEXIVES.has(low[last + 1]);
+      // "the president pardoned the turkey"
+      if (rec.mode === 'release' && rec.recipients.some((r) => ANIMALS.has(headOf(r.text)))) return true;
+      // "she was allowed to return home", "the code allows the company to defer taxes": private leave
+      return w.startsWith('allow') && unpoliticalSentence(doc, rec, s0, s1);
+    case 'REJECT':
+      // "fog cancelled flights", "refused treatment at the scene"
+      if (w.startsWith('cancel')) return unpoliticalSentence(doc, rec, s0, s1);
+      return w.startsWith('refus') && inObject(low, last, s1, TREATMENT, 4);
+    case 'COERCE':
+      // "first-time buyers are forced to move out", "the service was forced to close"
+      return w.startsWith('forc') && rec.actors.length === 0 && unpoliticalSentence(doc, rec, s0, s1);
     case 'REQUEST':
       // "plans call for a monument sign": what a plan provides, no demand
       if (rec.actors.length > 0 && rec.actors.every((a) => PLANS.has(headOf(a.text)))) return true;
