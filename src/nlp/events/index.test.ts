@@ -496,3 +496,13 @@ test('civic news: pardoned turkeys, cancelled flights, refused treatment, privat
   assert.ok(types('Soldiers forced villagers to leave their homes.').includes('COERCE'));
   assert.ok(types('The government cancelled the visit of the Turkish minister.').includes('REJECT'));
 });
+
+test('civic news: notices asking the public, storms blamed, pets hurt in a fire', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('Reservations are requested for the spring luncheon.').includes('REQUEST'));
+  assert.ok(!types('Volunteers are asked to bring gloves and water.').includes('REQUEST'));
+  assert.ok(types('Residents were asked by the army to leave the border villages.').includes('REQUEST'));
+  assert.ok(!types('Three deaths were blamed on the storm.').includes('ACCUSE'));
+  assert.ok(types('The minister blamed the rebels for the attack.').includes('ACCUSE'));
+  assert.ok(!types('A house fire injured two dogs on Sunday.').includes('ASSAULT'));
+});

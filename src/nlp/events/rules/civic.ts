@@ -177,6 +177,10 @@ const AWARDS = new Set(
   'award awards honoree honorees inducted induction prize prizes scholarship scholarships trophy'.split(' '),
 );
 
+const CASUALTIES = new Set('death deaths dead died killed injured injuries damage'.split(' '));
+const DISASTERS = new Set(
+  'fire fires blaze flames storm storms tornado hurricane drought accident crash'.split(' '),
+);
 /** Animals pardoned or released. */
 const ANIMALS = new Set('turkey turkeys bird birds animal animals dog dogs horse horses'.split(' '));
 const TREATMENT = new Set(['treatment', 'medical', 'transport', 'transportation']);
@@ -252,6 +256,13 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
       if (rec.mode === 'release' && rec.recipients.some((r) => ANIMALS.has(headOf(r.text)))) return true;
       // "she was allowed to return home", "the code allows the company to defer taxes": private leave
       return w.startsWith('allow') && unpoliticalSentence(doc, rec, s0, s1);
+    case 'ACCUSE':
+      // "three deaths were blamed on the storm": a cause, no one accused
+      if (!w.startsWith('blam')) return false;
+      // (casualties may be the storm's; a gunman or troops would be to blame)
+      for (let k = s0; k < s1; k++) if (showsForce(low[k]) && !CASUALTIES.has(low[k])) return false;
+      for (let k = s0; k < s1; k++) if (WEATHER.has(low[k]) || DISASTERS.has(low[k])) return true;
+      return false;
     case 'REJECT':
       // "fog cancelled flights", "refused treatment at the scene"
       if (w.startsWith('cancel')) return unpoliticalSentence(doc, rec, s0, s1);
@@ -260,6 +271,10 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
       // "first-time buyers are forced to move out", "the service was forced to close"
       return w.startsWith('forc') && rec.actors.length === 0 && unpoliticalSentence(doc, rec, s0, s1);
     case 'REQUEST':
+      // "reservations are requested", "volunteers are asked to check in by 8": a notice's request
+      // of the public (no one asks; no party, state, force or politics word in the sentence)
+      if (rec.rule?.includes('.passive:') && rec.actors.length === 0 && unpoliticalSentence(doc, rec, s0, s1))
+        return true;
       // "plans call for a monument sign": what a plan provides, no demand
       if (rec.actors.length > 0 && rec.actors.every((a) => PLANS.has(headOf(a.text)))) return true;
       // "did not seek re-election", "seeks a third term": running for office

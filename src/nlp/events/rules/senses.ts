@@ -117,7 +117,7 @@ const NATURAL_CAUSES = new Set(
     'measles pandemic infection infections strain h5n1 h1n1 sars mers tuberculosis hiv aids illness fever ' +
     'bacteria mutation flood floods flooding floodwaters waters earthquake quake tsunami storm storms ' +
     'hurricane cyclone typhoon tornado landslide landslides mudslide avalanche wildfire wildfires blaze ' +
-    'drought famine heatwave lightning crash crashes accident accidents collision derailment avian ' +
+    'drought famine heatwave lightning crash crashes accident accidents collision derailment avian flames ' +
     'pneumonia dengue zika plague smallpox polio meningitis covid coronavirus'
   ).split(' '),
 );
@@ -125,7 +125,8 @@ const NATURAL_CAUSES = new Set(
 const NOT_VICTIMS = new Set(
   (
     'rats rat insects insect mosquito mosquitoes virus viruses bacteria germs pests weeds birds bird poultry ' +
-    'chickens hens ducks hogs pigs swine cattle cows livestock animals flocks herds populations cells'
+    'chickens hens ducks hogs pigs swine cattle cows livestock animals flocks herds populations cells dog dogs ' +
+    'cat cats pets horse horses deer'
   ).split(' '),
 );
 /** Someone who attacks, named in a sentence that also names a disease or a flood. */
