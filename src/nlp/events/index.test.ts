@@ -506,3 +506,12 @@ test('civic news: notices asking the public, storms blamed, pets hurt in a fire'
   assert.ok(types('The minister blamed the rebels for the attack.').includes('ACCUSE'));
   assert.ok(!types('A house fire injured two dogs on Sunday.').includes('ASSAULT'));
 });
+
+test('civic news: meetings, visits and calls among private people are no CONSULT', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('One in five patients who visit the clinic has no insurance.').includes('CONSULT'));
+  assert.ok(!types('He met a client in her car because she could not walk.').includes('CONSULT'));
+  assert.ok(!types('The shoe retailer held meetings with designers in the fall.').includes('CONSULT'));
+  assert.ok(types('The prime minister met the Chinese ambassador on Monday.').includes('CONSULT'));
+  assert.ok(types('Union leaders held talks with the bakery owners.').includes('CONSULT'));
+});

@@ -133,6 +133,12 @@ function namesState(doc: Doc, start: number, end: number): boolean {
   return false;
 }
 
+/** Words of talks: political whoever holds them. */
+const NEGOTIATION = new Set(
+  'talks negotiations negotiate negotiated negotiating mediation mediate mediated discussions consult consulted consultations summit'.split(
+    ' ',
+  ),
+);
 const CRIMES = new Set(['ASSAULT', 'ACCUSE']);
 /** Words of road traffic: a vehicle that "struck" someone. */
 const ROAD = new Set(
@@ -231,6 +237,15 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   if (!CRIMES.has(rec.type)) for (let k = s0; k < s1; k++) if (CONTACT.test(low[k])) return true;
   const w = low[first];
   const verb = !rec.rule?.includes('.noun:');
+  // meetings, visits and calls among private people: "met a client in her car", "patients who visit
+  // the ER", "the company held meetings in the fall" (talks and negotiations are political anyway)
+  if (
+    rec.type === 'CONSULT' &&
+    !NEGOTIATION.has(low[last]) &&
+    !NEGOTIATION.has(w) &&
+    unpoliticalSentence(doc, rec, s0, s1)
+  )
+    return true;
   switch (rec.type) {
     case 'ASSAULT':
       // "beat out two rivals for the seat": a contest won
