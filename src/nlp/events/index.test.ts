@@ -515,3 +515,15 @@ test('civic news: meetings, visits and calls among private people are no CONSULT
   assert.ok(types('The prime minister met the Chinese ambassador on Monday.').includes('CONSULT'));
   assert.ok(types('Union leaders held talks with the bakery owners.').includes('CONSULT'));
 });
+
+test('civic news: road deaths, names that look like triggers, being back, grants that call for things', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('A cyclist was hit by a car and killed on Route 9 on Sunday.').includes('ASSAULT'));
+  assert.ok(types('A car bomb killed six soldiers near the base.').includes('ASSAULT'));
+  assert.ok(types('The attacker drove a truck into the crowd and killed twelve people.').includes('ASSAULT'));
+  assert.ok(!types('His former partner, Sue Ellen Marsh, spoke to reporters.').includes('ACCUSE'));
+  assert.ok(!types('She is back at the hospital where she trained.').includes('SUPPORT'));
+  assert.ok(types('The party backed the governor in the runoff.').includes('SUPPORT'));
+  assert.ok(!types('The grant called for the purchase of ten trailers.').includes('REQUEST'));
+  assert.ok(!types('Commissioners voted to dismiss the assessors on Monday.').includes('REJECT'));
+});

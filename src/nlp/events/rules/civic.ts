@@ -32,8 +32,10 @@ const SPORTS_WEAK = new Set(
 );
 
 /** Whether sentence tokens s0..s1 read as a sports report and show no force or politics. */
-function sportsSentence(low: readonly string[], s0: number, s1: number): boolean {
-  let strong = false;
+function sportsSentence(doc: Doc, s0: number, s1: number): boolean {
+  const low = doc.tokens.lower;
+  // (in a game report every sentence is about the game: "Zamalek rarely threatened Kameni")
+  let strong = sportsReport(doc);
   let weak = '';
   let twoWeak = false;
   for (let k = s0; k < s1; k++) {
@@ -46,6 +48,18 @@ function sportsSentence(low: readonly string[], s0: number, s1: number): boolean
     }
   }
   return strong || twoWeak;
+}
+const SPORTS_REPORT = new WeakMap<Doc, boolean>();
+/** Whether a document is a game report: sports words in it at least three times (counted once). */
+function sportsReport(doc: Doc): boolean {
+  let r = SPORTS_REPORT.get(doc);
+  if (r === undefined) {
+    let n = 0;
+    for (const w of doc.tokens.lower) if (SPORTS_STRONG.has(w) && ++n >= 3) break;
+    r = n >= 3;
+    SPORTS_REPORT.set(doc, r);
+  }
+  return r;
 }
 /** Words that put a sentence in politics even when it speaks of a race or a lead. */
 const POLITICS = new Set(
@@ -158,7 +172,9 @@ const WEATHER = new Set(
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'myself', 'ourselves', 'yourself']);
 /** Documents that "call for" what they provide. */
 const PLANS = new Set(
-  'plan plans design designs proposal proposals budget budgets schedule blueprint'.split(' '),
+  'plan plans design designs proposal proposals budget budgets schedule blueprint project projects grant grants contract contracts'.split(
+    ' ',
+  ),
 );
 /** What one seeks by running for it. */
 const OFFICES = new Set(
@@ -184,6 +200,12 @@ const AWARDS = new Set(
 );
 
 const CASUALTIES = new Set('death deaths dead died killed injured injuries damage'.split(' '));
+/** How a vehicle hurts someone by accident: "hit by a car", "a head-on collision". */
+const IMPACT = new Set('hit struck crash crashed collision collided wreck overturned'.split(' '));
+/** Words of an attack, whatever the weapon: "drove a truck into the crowd in an attack". */
+const ATTACK_WORDS = new Set(
+  'attack attacks attacker attacked deliberately rammed ramming gunman terror terrorist suspect'.split(' '),
+);
 const DISASTERS = new Set(
   'fire fires blaze flames storm storms tornado hurricane drought accident crash'.split(' '),
 );
@@ -202,6 +224,16 @@ function unpoliticalSentence(doc: Doc, rec: EventRecord, s0: number, s1: number)
   for (let k = s0; k < s1; k++) if (showsForce(low[k]) || POLITICS.has(low[k])) return false;
   return !namesState(doc, doc.tokens.start[s0], doc.tokens.end[s1 - 1]);
 }
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+/** Verbs before the adverb "back": "is back", "came back", "get back". */
+const RETURNING = new Set(
+  "be is are was were been being 's 're come came comes coming get got gets go went goes bring brought way".split(
+    ' ',
+  ),
+);
 
 /** Where an object ends: its preposition or a clause break. */
 const OBJECT_END = new Set([',', '.', ';', ':', 'that', 'and', 'but', 'which', 'who']);
@@ -227,7 +259,7 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   const low = t.lower;
   const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
   // a game: "Central beat Lincoln 3-1", "was sent off in the second half", "attacked the basket"
-  if (sportsSentence(low, s0, s1) && !rec.actors.some((a) => a.sector && !PRIVATE_SECTORS.has(a.sector)))
+  if (sportsSentence(doc, s0, s1) && !rec.actors.some((a) => a.sector && !PRIVATE_SECTORS.has(a.sector)))
     return true;
   // a notice: "For more information, visit the library", "Call 555-0100", "Cancel the memorial."
   if (rec.actors.length === 0 && imperative(doc, first, s0)) return true;
@@ -237,6 +269,18 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   if (!CRIMES.has(rec.type)) for (let k = s0; k < s1; k++) if (CONTACT.test(low[k])) return true;
   const w = low[first];
   const verb = !rec.rule?.includes('.noun:');
+  // a capitalised trigger opening a name after a comma or a lower-case word: "his ex-wife, Sue
+  // Griffin", "said Grant Smith" (a headline in title case has capitals before it)
+  if (
+    first > s0 &&
+    isUpper(t.text[first].charCodeAt(0)) &&
+    (low[first - 1] === ',' || !isUpper(t.text[first - 1].charCodeAt(0))) &&
+    t.pos[last + 1] === POS.PROPN &&
+    isUpper(t.text[last + 1]?.charCodeAt(0) ?? 0)
+  )
+    return true;
+  // "she's content to be back at the club": the adverb, no backing
+  if (rec.type === 'SUPPORT' && w === 'back' && first > s0 && RETURNING.has(low[first - 1])) return true;
   // meetings, visits and calls among private people: "met a client in her car", "patients who visit
   // the ER", "the company held meetings in the fall" (talks and negotiations are political anyway)
   if (
@@ -250,14 +294,20 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
     case 'ASSAULT':
       // "beat out two rivals for the seat": a contest won
       if ((w === 'beat' || w === 'beats' || w === 'beaten') && low[last + 1] === 'out') return true;
-      // "it struck a Honda driven by …": a road accident (a car bomb shows force)
-      if (!rec.mode && (w.startsWith('hit') || w.startsWith('struck') || w.startsWith('strik'))) {
+      // "it struck a Honda driven by …", "a boy was hit by a car and killed": a road accident (a car
+      // bomb or an attack shows force; the dead and injured may be the accident's)
+      if (!rec.mode || CASUALTIES.has(w)) {
+        const struck = w.startsWith('hit') || w.startsWith('struck') || w.startsWith('strik');
         let vehicle = false;
+        let impact = false;
         for (let k = s0; k < s1; k++) {
-          if (showsForce(low[k])) return false;
-          if (ROAD.has(low[k])) vehicle = true;
+          const x = low[k];
+          if (showsForce(x) && !CASUALTIES.has(x)) return false;
+          if (ATTACK_WORDS.has(x)) return false;
+          if (ROAD.has(x)) vehicle = true;
+          if (IMPACT.has(x)) impact = true;
         }
-        return vehicle;
+        return vehicle && (struck || impact);
       }
       return false;
     case 'THREATEN':

@@ -160,7 +160,7 @@ const ABSTRACT_REINFORCED = new Set(
 );
 /** Staff one dismisses (fires): no rejection of anything. */
 const STAFF = new Set(
-  'member members employee employees staff staffer staffers worker workers coach manager managers director directors teacher teachers'.split(
+  'member members employee employees staff staffer staffers worker workers coach manager managers director directors teacher teachers assessor assessors clerk clerks superintendent principal administrator administrators'.split(
     ' ',
   ),
 );
