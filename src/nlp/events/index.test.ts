@@ -527,3 +527,14 @@ test('civic news: road deaths, names that look like triggers, being back, grants
   assert.ok(!types('The grant called for the purchase of ten trailers.').includes('REQUEST'));
   assert.ok(!types('Commissioners voted to dismiss the assessors on Monday.').includes('REJECT'));
 });
+
+test('civic news: in a game report every sentence is about the game', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  const report =
+    'The referee waved play on after the goalie saved the penalty. ' +
+    'Rovers beat City 2-0 on Saturday. Their midfielder threatened the keeper twice before halftime.';
+  assert.ok(!types(report).some((x) => x === 'ASSAULT' || x === 'THREATEN'));
+  assert.ok(
+    types('Police arrested a fan after the game. The referee was beaten by two men.').includes('COERCE'),
+  );
+});

@@ -32,10 +32,11 @@ const SPORTS_WEAK = new Set(
 );
 
 /** Whether sentence tokens s0..s1 read as a sports report and show no force or politics. */
-function sportsSentence(doc: Doc, s0: number, s1: number): boolean {
+function sportsSentence(doc: Doc, type: string, s0: number, s1: number): boolean {
   const low = doc.tokens.lower;
-  // (in a game report every sentence is about the game: "Zamalek rarely threatened Kameni")
-  let strong = sportsReport(doc);
+  // (in a game report every sentence is about the game: "Zamalek rarely threatened Kameni"; crimes
+  // and charges it tells of are still crimes)
+  let strong = type !== 'ACCUSE' && type !== 'COERCE' && sportsReport(doc);
   let weak = '';
   let twoWeak = false;
   for (let k = s0; k < s1; k++) {
@@ -49,13 +50,22 @@ function sportsSentence(doc: Doc, s0: number, s1: number): boolean {
   }
   return strong || twoWeak;
 }
+/** Words of a game's play (not of a sport's business: "soccer", "tournament" name those too). */
+const GAME_WORDS = new Set(
+  (
+    'inning innings touchdown touchdowns quarterback quarterbacks midfielder midfielders goalie goalies ' +
+    'goalkeeper goalkeepers playoff playoffs halftime half-time rebounds referee referees semifinal ' +
+    'semifinals quarterfinal quarterfinals hat-trick scoreline shutout overtime three-pointer pitcher ' +
+    'wrestler wrestlers goalless equaliser equalizer penalty'
+  ).split(' '),
+);
 const SPORTS_REPORT = new WeakMap<Doc, boolean>();
 /** Whether a document is a game report: sports words in it at least three times (counted once). */
 function sportsReport(doc: Doc): boolean {
   let r = SPORTS_REPORT.get(doc);
   if (r === undefined) {
     let n = 0;
-    for (const w of doc.tokens.lower) if (SPORTS_STRONG.has(w) && ++n >= 3) break;
+    for (const w of doc.tokens.lower) if (GAME_WORDS.has(w) && ++n >= 3) break;
     r = n >= 3;
     SPORTS_REPORT.set(doc, r);
   }
@@ -259,7 +269,10 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   const low = t.lower;
   const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
   // a game: "Central beat Lincoln 3-1", "was sent off in the second half", "attacked the basket"
-  if (sportsSentence(doc, s0, s1) && !rec.actors.some((a) => a.sector && !PRIVATE_SECTORS.has(a.sector)))
+  if (
+    sportsSentence(doc, rec.type, s0, s1) &&
+    !rec.actors.some((a) => a.sector && !PRIVATE_SECTORS.has(a.sector))
+  )
     return true;
   // a notice: "For more information, visit the library", "Call 555-0100", "Cancel the memorial."
   if (rec.actors.length === 0 && imperative(doc, first, s0)) return true;
