@@ -538,3 +538,11 @@ test('civic news: in a game report every sentence is about the game', () => {
     types('Police arrested a fan after the game. The referee was beaten by two men.').includes('COERCE'),
   );
 });
+
+test('civic news: triggers inside names ("Bureau of Investigation") and "life threatening" are no events', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('Agents of the Georgia Bureau of Investigation searched the house.').includes('ACCUSE'));
+  assert.ok(!types('The boy did not suffer life threatening injuries in the fall.').includes('THREATEN'));
+  assert.ok(types('Police opened an investigation into the fire.').includes('ACCUSE'));
+  assert.ok(types('Grand Jury Indicts Man In December Slaying.').includes('ACCUSE'));
+});

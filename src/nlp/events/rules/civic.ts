@@ -235,6 +235,17 @@ function unpoliticalSentence(doc: Doc, rec: EventRecord, s0: number, s1: number)
   return !namesState(doc, doc.tokens.start[s0], doc.tokens.end[s1 - 1]);
 }
 
+/** Whether a sentence is a headline in title case: few of its words start in lower case. */
+function titleCased(doc: Doc, s0: number, s1: number): boolean {
+  const t = doc.tokens;
+  let lower = 0;
+  for (let k = s0; k < s1; k++) {
+    const c = t.text[k].charCodeAt(0);
+    if (c >= 97 && c <= 122 && t.lower[k].length > 3 && ++lower >= 2) return false;
+  }
+  return true;
+}
+
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
@@ -282,16 +293,22 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   if (!CRIMES.has(rec.type)) for (let k = s0; k < s1; k++) if (CONTACT.test(low[k])) return true;
   const w = low[first];
   const verb = !rec.rule?.includes('.noun:');
-  // a capitalised trigger opening a name after a comma or a lower-case word: "his ex-wife, Sue
-  // Griffin", "said Grant Smith" (a headline in title case has capitals before it)
-  if (
-    first > s0 &&
-    isUpper(t.text[first].charCodeAt(0)) &&
-    (low[first - 1] === ',' || !isUpper(t.text[first - 1].charCodeAt(0))) &&
-    t.pos[last + 1] === POS.PROPN &&
-    isUpper(t.text[last + 1]?.charCodeAt(0) ?? 0)
-  )
-    return true;
+  // a capitalised trigger inside a name, in a sentence not in title case: "his ex-wife, Sue
+  // Griffin", "Acting City Planner Sue Guio", "the Georgia Bureau of Investigation"
+  if (first > s0 && isUpper(t.text[first].charCodeAt(0)) && !titleCased(doc, s0, s1)) {
+    // (before another name word: tagged as a name, or after a comma or a lower-case word; "Syrians
+    // Sought Refuge" is a verb in a capitalised phrase)
+    const named =
+      t.pos[first] === POS.PROPN || low[first - 1] === ',' || !isUpper(t.text[first - 1].charCodeAt(0));
+    if (named && t.pos[last + 1] === POS.PROPN && isUpper(t.text[last + 1]?.charCodeAt(0) ?? 0)) return true;
+    // (a person or organisation the mentions stage found around it: "Planner Sue Guio")
+    const a = t.start[first];
+    for (const m of doc.layer('mentions'))
+      if (m.start <= a && a < m.end && (m.kind === 'person' || m.kind === 'organization')) return true;
+    if (low[first - 1] === 'of' && first - 1 > s0 && isUpper(t.text[first - 2].charCodeAt(0))) return true;
+  }
+  // "life threatening injuries"
+  if (rec.type === 'THREATEN' && first > s0 && low[first - 1] === 'life') return true;
   // "she's content to be back at the club": the adverb, no backing
   if (rec.type === 'SUPPORT' && w === 'back' && first > s0 && RETURNING.has(low[first - 1])) return true;
   // meetings, visits and calls among private people: "met a client in her car", "patients who visit
