@@ -414,3 +414,135 @@ test('the month of March, a city block, a meeting held and calls returned are no
   assert.ok(!types('Phone messages left Monday were not returned.').some((x) => /RETREAT|REJECT/.test(x)));
   assert.ok(types('Rebels held two aid workers for a week.').includes('COERCE'));
 });
+
+test('civic news: games, notices, a council approving its budget, offers for sale, private gifts', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  // a game report
+  assert.ok(!types('The Tigers beat Central 3-1 in the playoff semifinal on Friday.').includes('ASSAULT'));
+  assert.ok(
+    !types('Their striker was sent off after two yellow cards in the second half of the match.').includes(
+      'AID',
+    ),
+  );
+  assert.ok(
+    !types('Coach Miller said his team attacked the basket all game and won the league title.').includes(
+      'ASSAULT',
+    ),
+  );
+  assert.ok(types('Gunmen attacked the team bus after the game, killing the driver.').includes('ASSAULT'));
+  // a notice
+  assert.ok(
+    !types('For more information, visit the county library or call 555-0142.').some((x) => x === 'CONSULT'),
+  );
+  assert.ok(!types('Anyone with information is asked to call the sheriff at 555-0190.').includes('REQUEST'));
+  // the body's own business
+  assert.ok(!types('The city council approved the budget for next year on Tuesday.').includes('SUPPORT'));
+  assert.ok(!types('The school board approved a $2 million contract for new buses.').includes('SUPPORT'));
+  assert.ok(!types('Only approved vendors may sell food at the fair.').includes('SUPPORT'));
+  assert.ok(types('The senate approved the peace treaty with Norway.').includes('SUPPORT'));
+  // "offer" of goods and services
+  assert.ok(!types('The bakery offers free coffee to seniors every Monday.').includes('AGREE'));
+  assert.ok(!types('The college will offer night classes in welding this fall.').includes('AGREE'));
+  assert.ok(types('The rebels offered talks with the government.').includes('AGREE'));
+  assert.ok(types('The minister offered to resign over the scandal.').includes('AGREE'));
+  // private gifts and services
+  assert.ok(!types('A neighbour gave him a ride to the store on Sunday.').includes('AID'));
+  assert.ok(!types('Local merchants donated prizes for the raffle.').includes('AID'));
+  assert.ok(!types('Two reporters contributed to this story.').includes('AID'));
+  assert.ok(types('The government sent food and medicine to the flooded villages.').includes('AID'));
+  // a contest won, a question asked, a supper held
+  assert.ok(!types('Smith beat out three rivals for the seat on the planning board.').includes('ASSAULT'));
+  assert.ok(!types('You have to ask yourself the question whether it was worth it.').includes('REQUEST'));
+  assert.ok(!types('The annual chili supper will be held at the fire hall on Saturday.').includes('COERCE'));
+});
+
+test('civic news: contact notices, road accidents, weather warnings, awards, plans and offices', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(
+    !types('Tryouts will be held at the middle school; contact the coach at coach@example.org.').some(
+      (x) => x === 'COERCE' || x === 'THREATEN',
+    ),
+  );
+  assert.ok(
+    !types('The pickup crossed the lane and struck a sedan driven by a teacher.').includes('ASSAULT'),
+  );
+  assert.ok(types('A car bomb struck the convoy near the border.').includes('ASSAULT'));
+  assert.ok(!types('Forecasters warned of heavy rain and fog on Saturday.').includes('THREATEN'));
+  assert.ok(!types('The county installed new warning lights at the crossing.').includes('THREATEN'));
+  assert.ok(types('The army warned the rebels of a new offensive.').includes('THREATEN'));
+  assert.ok(!types('She was recognized as Volunteer of the Year at the banquet.').includes('SUPPORT'));
+  assert.ok(!types('He has resigned himself to a long wait.').includes('RETREAT'));
+  assert.ok(!types('Plans call for a new fountain in the square.').includes('REQUEST'));
+  assert.ok(!types('The mayor will not seek re-election next year.').includes('REQUEST'));
+  assert.ok(!types('The board holds a public meeting on Monday.').includes('CONSULT'));
+});
+
+test('civic news: a local body meeting or deliberating on its own is no consultation', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('The report will be ready before the next board meeting.').includes('CONSULT'));
+  assert.ok(!types('The council also discussed the new parking rules.').includes('CONSULT'));
+  assert.ok(!types('For more about the band, visit www.example.com today.').includes('CONSULT'));
+  assert.ok(types('The minister discussed the crisis with the French ambassador.').includes('CONSULT'));
+  assert.ok(types('Diplomats attended the Security Council meeting on Syria.').includes('CONSULT'));
+});
+
+test('civic news: pardoned turkeys, cancelled flights, refused treatment, private leave and hardship', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('The president pardoned a turkey named Bread on Tuesday.').includes('RETREAT'));
+  assert.ok(!types('Heavy fog cancelled a dozen morning flights.').includes('REJECT'));
+  assert.ok(!types('The driver refused treatment at the scene.').includes('REJECT'));
+  assert.ok(!types('She was allowed to go home early on Monday.').includes('RETREAT'));
+  assert.ok(!types('Many young families are forced to rent for years.').includes('COERCE'));
+  assert.ok(types('Soldiers forced villagers to leave their homes.').includes('COERCE'));
+  assert.ok(types('The government cancelled the visit of the Turkish minister.').includes('REJECT'));
+});
+
+test('civic news: notices asking the public, storms blamed, pets hurt in a fire', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('Reservations are requested for the spring luncheon.').includes('REQUEST'));
+  assert.ok(!types('Volunteers are asked to bring gloves and water.').includes('REQUEST'));
+  assert.ok(types('Residents were asked by the army to leave the border villages.').includes('REQUEST'));
+  assert.ok(!types('Three deaths were blamed on the storm.').includes('ACCUSE'));
+  assert.ok(types('The minister blamed the rebels for the attack.').includes('ACCUSE'));
+  assert.ok(!types('A house fire injured two dogs on Sunday.').includes('ASSAULT'));
+});
+
+test('civic news: meetings, visits and calls among private people are no CONSULT', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('One in five patients who visit the clinic has no insurance.').includes('CONSULT'));
+  assert.ok(!types('He met a client in her car because she could not walk.').includes('CONSULT'));
+  assert.ok(!types('The shoe retailer held meetings with designers in the fall.').includes('CONSULT'));
+  assert.ok(types('The prime minister met the Chinese ambassador on Monday.').includes('CONSULT'));
+  assert.ok(types('Union leaders held talks with the bakery owners.').includes('CONSULT'));
+});
+
+test('civic news: road deaths, names that look like triggers, being back, grants that call for things', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('A cyclist was hit by a car and killed on Route 9 on Sunday.').includes('ASSAULT'));
+  assert.ok(types('A car bomb killed six soldiers near the base.').includes('ASSAULT'));
+  assert.ok(types('The attacker drove a truck into the crowd and killed twelve people.').includes('ASSAULT'));
+  assert.ok(!types('His former partner, Sue Ellen Marsh, spoke to reporters.').includes('ACCUSE'));
+  assert.ok(!types('She is back at the hospital where she trained.').includes('SUPPORT'));
+  assert.ok(types('The party backed the governor in the runoff.').includes('SUPPORT'));
+  assert.ok(!types('The grant called for the purchase of ten trailers.').includes('REQUEST'));
+  assert.ok(!types('Commissioners voted to dismiss the assessors on Monday.').includes('REJECT'));
+});
+
+test('civic news: in a game report every sentence is about the game', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  const report =
+    'The referee waved play on after the goalie saved the penalty. ' +
+    'Rovers beat City 2-0 on Saturday. Their midfielder threatened the keeper twice before halftime.';
+  assert.ok(!types(report).some((x) => x === 'ASSAULT' || x === 'THREATEN'));
+  assert.ok(
+    types('Police arrested a fan after the game. The referee was beaten by two men.').includes('COERCE'),
+  );
+});
+
+test('civic news: triggers inside names ("Bureau of Investigation") and "life threatening" are no events', () => {
+  const types = (text: string) => events(text).map((e) => e.type);
+  assert.ok(!types('Agents of the Georgia Bureau of Investigation searched the house.').includes('ACCUSE'));
+  assert.ok(!types('The boy did not suffer life threatening injuries in the fall.').includes('THREATEN'));
+  assert.ok(types('Police opened an investigation into the fire.').includes('ACCUSE'));
+  assert.ok(types('Grand Jury Indicts Man In December Slaying.').includes('ACCUSE'));
+});

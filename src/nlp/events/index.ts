@@ -31,6 +31,7 @@ import {
   SPEECH,
   TRANSFER,
 } from './rules/chunks.js';
+import { civicSense } from './rules/civic.js';
 import { backgroundOf, cueFactuality, factualityFromClaims, hasIntent } from './rules/factuality.js';
 import { figurativeAssault } from './rules/figurative.js';
 import { locateEvent } from './rules/location.js';
@@ -475,7 +476,12 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
     if (isArrest(doc, rec, m.first, m.last)) recode(rec, 'COERCE', '173', 'arrest');
-    if (!refineByObject(doc, rec, m.first, m.last) || otherSense(doc, rec, m.first, m.last)) continue;
+    if (
+      !refineByObject(doc, rec, m.first, m.last) ||
+      otherSense(doc, rec, m.first, m.last) ||
+      civicSense(doc, rec, m.first, m.last)
+    )
+      continue;
     // "Trump attacked Romney", "Clinton beat Sanders in the caucuses": words, not force
     if (rec.type === 'ASSAULT') {
       refineMode(doc, rec, m.first, m.last);

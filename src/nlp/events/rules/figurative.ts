@@ -23,6 +23,10 @@ const LITERAL_WORDS = new Set(
     'hamas hezbollah boko militia militias armed weapon weapons victims victim battlefield frontline offensive'
   ).split(' '),
 );
+/** Whether a word shows force in its sentence (a casualty, an armed party, violence). */
+export function showsForce(w: string): boolean {
+  return LITERAL_WORDS.has(w) || isWeaponWord(w);
+}
 const ARMED_SECTORS = new Set(['MIL', 'REB', 'UAF', 'COP', 'SPY']);
 
 /** Words that put an "attack" or a "hit" in politics or the media. */

@@ -25,7 +25,24 @@ const DOCUMENTS = new Set(
     'identity identities'
   ).split(' '),
 );
-const QUESTION = new Set(['if', 'whether', 'about', 'what', 'how', 'why', 'who', 'when', 'where', 'which']);
+const QUESTION = new Set([
+  'if',
+  'whether',
+  'about',
+  'what',
+  'how',
+  'why',
+  'who',
+  'when',
+  'where',
+  'which',
+  'question',
+  'questions',
+  'yourself',
+  'themselves',
+  'himself',
+  'herself',
+]);
 const NOT_AID = new Set(
   (
     'speech speeches interview interviews appointment appointments chance chances opportunity opportunities ' +
@@ -100,7 +117,7 @@ const NATURAL_CAUSES = new Set(
     'measles pandemic infection infections strain h5n1 h1n1 sars mers tuberculosis hiv aids illness fever ' +
     'bacteria mutation flood floods flooding floodwaters waters earthquake quake tsunami storm storms ' +
     'hurricane cyclone typhoon tornado landslide landslides mudslide avalanche wildfire wildfires blaze ' +
-    'drought famine heatwave lightning crash crashes accident accidents collision derailment avian ' +
+    'drought famine heatwave lightning crash crashes accident accidents collision derailment avian flames ' +
     'pneumonia dengue zika plague smallpox polio meningitis covid coronavirus'
   ).split(' '),
 );
@@ -108,7 +125,8 @@ const NATURAL_CAUSES = new Set(
 const NOT_VICTIMS = new Set(
   (
     'rats rat insects insect mosquito mosquitoes virus viruses bacteria germs pests weeds birds bird poultry ' +
-    'chickens hens ducks hogs pigs swine cattle cows livestock animals flocks herds populations cells'
+    'chickens hens ducks hogs pigs swine cattle cows livestock animals flocks herds populations cells dog dogs ' +
+    'cat cats pets horse horses deer'
   ).split(' '),
 );
 /** Someone who attacks, named in a sentence that also names a disease or a flood. */
@@ -142,7 +160,7 @@ const ABSTRACT_REINFORCED = new Set(
 );
 /** Staff one dismisses (fires): no rejection of anything. */
 const STAFF = new Set(
-  'member members employee employees staff staffer staffers worker workers coach manager managers director directors teacher teachers'.split(
+  'member members employee employees staff staffer staffers worker workers coach manager managers director directors teacher teachers assessor assessors clerk clerks superintendent principal administrator administrators'.split(
     ' ',
   ),
 );
@@ -153,7 +171,13 @@ const HELD_EVENTS = new Set(
   (
     'meeting meetings talks election elections conference conferences summit summits event events rally ' +
     'rallies ceremony ceremonies vote votes referendum hearing hearings session sessions funeral service ' +
-    'services race debate debates contest festival party parties competition exam exams forum briefing'
+    'services race debate debates contest festival party parties competition exam exams forum briefing ' +
+    'supper suppers dinner dinners breakfast breakfasts luncheon luncheons lunch picnic picnics sale sales ' +
+    'auction auctions banquet banquets fair fairs show shows concert concerts celebration celebrations ' +
+    'reunion reunions clinic clinics screening screenings class classes workshop workshops seminar seminars ' +
+    'tournament tournaments game games fundraiser fundraisers parade parades memorial visitation burial ' +
+    'mass graduation commencement pageant bazaar lecture lectures presentation presentations ' +
+    'training program programs programme festivities tour tours'
   ).split(' '),
 );
 /** Things "returned" that are no people or land: calls, messages. */
