@@ -440,6 +440,12 @@ test('civic news: games, notices, a council approving its budget, offers for sal
   assert.ok(!types('The school board approved a $2 million contract for new buses.').includes('SUPPORT'));
   assert.ok(!types('Only approved vendors may sell food at the fair.').includes('SUPPORT'));
   assert.ok(types('The senate approved the peace treaty with Norway.').includes('SUPPORT'));
+  // a bare domain credits an outlet, it is no notice's address
+  assert.ok(
+    types('Iran threatened to close the Strait of Hormuz, Tasnim.ir and RT.com reported.').includes(
+      'THREATEN',
+    ),
+  );
   // "offer" of goods and services
   assert.ok(!types('The bakery offers free coffee to seniors every Monday.').includes('AGREE'));
   assert.ok(!types('The college will offer night classes in welding this fall.').includes('AGREE'));
@@ -545,4 +551,17 @@ test('civic news: triggers inside names ("Bureau of Investigation") and "life th
   assert.ok(!types('The boy did not suffer life threatening injuries in the fall.').includes('THREATEN'));
   assert.ok(types('Police opened an investigation into the fire.').includes('ACCUSE'));
   assert.ok(types('Grand Jury Indicts Man In December Slaying.').includes('ACCUSE'));
+});
+
+test('civic news rules keep international news: a state named, an outlet credited by its domain', async () => {
+  const { createDefaultPipeline } = await import('../../pipeline/default.js');
+  const full = createDefaultPipeline();
+  const types = (text: string) =>
+    full
+      .run(createArticle({ text, published: '2024-05-06' }))
+      .layer('events')
+      .map((e) => e.type);
+  // a loan approved for a state is no local body's own business
+  assert.ok(types('The IMF approved a $2 billion loan to Greece on Friday.').includes('SUPPORT'));
+  assert.ok(!types('The city council approved a $2 million contract for new buses.').includes('SUPPORT'));
 });

@@ -50,13 +50,16 @@ function sportsSentence(doc: Doc, type: string, s0: number, s1: number): boolean
   }
   return strong || twoWeak;
 }
-/** Words of a game's play (not of a sport's business: "soccer", "tournament" name those too). */
+/**
+ * Words of a game's play (not of a sport's business: "soccer", "tournament" name those too; nor
+ * "penalty" or "overtime", which a story on the death penalty or overtime pay repeats).
+ */
 const GAME_WORDS = new Set(
   (
     'inning innings touchdown touchdowns quarterback quarterbacks midfielder midfielders goalie goalies ' +
     'goalkeeper goalkeepers playoff playoffs halftime half-time rebounds referee referees semifinal ' +
-    'semifinals quarterfinal quarterfinals hat-trick scoreline shutout overtime three-pointer pitcher ' +
-    'wrestler wrestlers goalless equaliser equalizer penalty'
+    'semifinals quarterfinal quarterfinals hat-trick scoreline shutout three-pointer pitcher ' +
+    'wrestler wrestlers goalless equaliser equalizer'
   ).split(' '),
 );
 const SPORTS_REPORT = new WeakMap<Doc, boolean>();
@@ -100,9 +103,11 @@ function imperative(doc: Doc, first: number, s0: number): boolean {
 }
 const QUOTES = new Set(['"', '“', '‘', "'", '``', "''", '(', '-', '—']);
 
-/** Addresses in a notice: a phone number, a web address. */
-const CONTACT =
-  /^(?:www|https?|\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+\.(?:com|org|net|gov|edu)|.+@.+\..+)$/;
+/**
+ * Addresses in a notice: a phone number, a web or e-mail address (not a bare domain: "…, RT.com
+ * reported" credits an outlet).
+ */
+const CONTACT = /^(?:www|https?|\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|www\..+|https?:.+|.+@.+\..+)$/;
 
 /** What a council, a board or the voters approve that is their own business, no support of anyone. */
 const ADMIN_ITEMS = new Set(
@@ -403,7 +408,10 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
         (t.pos[last + 1] === POS.NOUN || t.pos[last + 1] === POS.ADJ || t.pos[last + 1] === POS.NUM)
       )
         return true;
-      // "the council approved the budget", "a site plan was approved": the body's own business
+      // "the council approved the budget", "a site plan was approved": the body's own business (not
+      // when a state is named: "the IMF approved a $2 billion loan to Greece")
+      if (namesState(doc, doc.sentences[t.sentence[first]].start, doc.sentences[t.sentence[first]].end))
+        return false;
       if (rec.recipients.some((r) => ADMIN_ITEMS.has(headOf(r.text)) || r.text.includes('$'))) return true;
       return inObject(low, last, s1, ADMIN_ITEMS, 6) || low[last + 1] === '$';
     case 'AGREE': {
