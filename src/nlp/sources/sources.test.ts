@@ -466,3 +466,35 @@ test('a passive with its agent: the subject and the complement after the agent a
   assert.equal(w.length, 1);
   assert.equal(contentOf('The plan, which was rejected by voters in May, is back.', w[0]), 'which');
 });
+
+test('a long subject before "said": asides, a relative clause, a participle or infinitive phrase', () => {
+  const a = claims(
+    'Yet some farmers who have grown wheat in the valley, in dry years and wet ones, said the river had never been so low.',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'some farmers who have grown wheat in the valley, in dry years and wet ones,');
+  assert.equal(contentOf(a.text, c), 'the river had never been so low');
+  const b = claims('Rep. Ann Hollis (D-Ore.), said she had not read the bill.');
+  assert.equal(spoken(b.claims)[0].source.text, 'Rep. Ann Hollis (D-Ore.),');
+  const d = claims('Volunteers trying to save the old library said the vote was rushed.');
+  assert.equal(spoken(d.claims)[0].source.text, 'Volunteers trying to save the old library');
+  const e = claims('Some 40 percent of the teachers surveyed said they planned to retire early.');
+  assert.equal(spoken(e.claims)[0].source.text, 'Some 40 percent of the teachers surveyed');
+  // an inverted cue inside its content is no subject
+  const f = claims('The cost of the bridge, said the mayor and her deputies, would be covered by the state.');
+  assert.ok(!spoken(f.claims).some((x) => x.source.text.startsWith('The cost')));
+});
+
+test('a report of its own ends the content of the report before it', () => {
+  const r = claims(
+    'The council insists that the budget is balanced, and Tom Reyes, the city treasurer, said the deficit had grown.',
+  );
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 2);
+  assert.equal(contentOf(r.text, cs[0]), 'that the budget is balanced');
+  assert.equal(cs[1].source.text, 'Tom Reyes, the city treasurer,');
+  assert.equal(contentOf(r.text, cs[1]), 'the deficit had grown');
+  // a report inside the reported clause, with no clause boundary before its subject, stays inside
+  const w = claims('He argued that the new tax critics said was unfair would pass.');
+  assert.equal(contentOf(w.text, spoken(w.claims)[0]), 'that the new tax critics said was unfair would pass');
+});

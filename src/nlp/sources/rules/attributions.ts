@@ -1818,6 +1818,7 @@ function leadingCue(
         break;
       }
     }
+    if (!source && SAY_FORMS.has(sc.lower[i])) source = clauseSubject(sc, cueStart, s0);
     if (!source) return null;
   } else {
     // "Carter however said …": a sentence adverb between the subject and its cue
@@ -1843,7 +1844,7 @@ function leadingCue(
         relativeSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
         prepositionalSubject(sc, np, cueStart, s0) ??
-        (SAY_FORMS.has(sc.lower[i]) && cueStart === i ? clauseSubject(sc, cueStart, s0) : null);
+        (SAY_FORMS.has(sc.lower[i]) ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
@@ -1972,7 +1973,9 @@ function leadingCue(
       sc.lower[sub - 1] === 'but' ||
       sc.lower[sub - 1] === 'and');
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
-  for (let k = j; k < s1; k++) {
+  // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
+  const inner = embeddedReport(sc, j, s1);
+  for (let k = j; k < inner; k++) {
     if (sc.used[k]) {
       end = k;
       break;
@@ -2084,6 +2087,7 @@ function leadingCue(
     }
   }
   if (mainClause > j && mainClause < end) end = mainClause;
+  if (inner < end) end = inner;
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
   if (
@@ -2684,6 +2688,47 @@ const FINITE_AUX = new Set([
   'did',
 ]);
 
+/** Words after which a verb form of "say" is no report of its own ("to say", "would say"). */
+const NOT_REPORT_BEFORE = new Set(['to', 'would', 'could', 'might', 'will', 'can', 'should', 'must', 'may']);
+/** Tokens after which a new clause may open with its own subject. */
+const CLAUSE_BOUNDARY = new Set([
+  ',',
+  'and',
+  'but',
+  ';',
+  '—',
+  '–',
+  '--',
+  'after',
+  'when',
+  'while',
+  'as',
+  'because',
+]);
+
+/**
+ * The start of a clause inside [j, end) that makes a report of its own: a subject with its asides and
+ * "said"/"told" ("…, and Brian Deese, the White House climate change adviser, said he …", "… after a
+ * woman in Worcester told him …"). PolNeAR gives each token to one attribution, so the report before
+ * it ends there. Returns the clause boundary token, or `end`.
+ */
+function embeddedReport(sc: Scanner, j: number, end: number): number {
+  for (let m = j + 2; m < end; m++) {
+    if (!SAY_FORMS.has(sc.lower[m]) || sc.pos[m] !== VERB || sc.inQuote(m) || sc.used[m]) continue;
+    if (NOT_REPORT_BEFORE.has(sc.lower[m - 1])) continue;
+    let best = -1;
+    for (let s = m - 1; s > j && s >= m - 45; s--) {
+      if (sc.inQuote(s - 1) || !CLAUSE_BOUNDARY.has(sc.lower[s - 1])) continue;
+      if (subjectSpan(sc, s, m)) best = s - 1;
+    }
+    if (best > j) return best;
+  }
+  return end;
+}
+
+/** Connectives opening a sentence before its subject ("Yet some voters say …"). */
+const SUBJECT_CONNECTIVES = new Set(['yet', 'but', 'and', 'so', 'still']);
+
 /**
  * The whole clause before "said"/"told" as its subject when the phrase reader stops inside it
  * ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday
@@ -2692,8 +2737,29 @@ const FINITE_AUX = new Set([
  * holds no finite verb outside a relative clause.
  */
 function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
-  const b = frontedAdjunctEnd(sc, s0, cueStart);
-  if (b >= cueStart - 1 || cueStart - b > 30 || !sc.free(b, cueStart)) return null;
+  let b = frontedAdjunctEnd(sc, s0, cueStart);
+  // "Yet some voters …": a sentence connective is not part of the subject
+  if (SUBJECT_CONNECTIVES.has(sc.lower[b]) && sc.lower[b + 1] !== ',') b++;
+  return subjectSpan(sc, b, cueStart);
+}
+
+/** [b, cueStart) read as the subject of the cue at `cueStart` (see `clauseSubject`), or null. */
+function subjectSpan(sc: Scanner, b: number, cueStart: number): Range | null {
+  if (RELATIVE_CONTENT.has(sc.lower[b])) return null;
+  // "Roy Neel, who managed Al Gore's campaign, said …": the subject with its asides and their comma
+  const comma = sc.lower[cueStart - 1] === ',';
+  const last = comma ? cueStart - 1 : cueStart;
+  if (b >= last - 1 || cueStart - b > (comma ? 45 : 30) || !sc.free(b, cueStart)) return null;
+  // "The contrast with Trump, said Doyle and others, would be clear": an inverted cue inside its
+  // content, whose verb follows a later comma
+  if (comma) {
+    const s1 = sc.sentEnd[cueStart];
+    for (let k = cueStart + 1; k + 1 < s1; k++) {
+      if (sc.lower[k] !== ',' || sc.inQuote(k)) continue;
+      const nx = sc.lower[k + 1];
+      if (FINITE_AUX.has(nx) || (sc.pos[k + 1] === VERB && !nx.endsWith('ing'))) return null;
+    }
+  }
   const p0 = sc.pos[b];
   if (
     p0 !== DET &&
@@ -2701,30 +2767,83 @@ function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null 
     p0 !== NOUN &&
     p0 !== NUM &&
     p0 !== ADJ &&
-    !QUANT_PRONOUNS.has(sc.lower[b])
+    !QUANT_PRONOUNS.has(sc.lower[b]) &&
+    !(comma && sc.isCapitalised(b))
   )
     return null;
-  // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase
+  // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase;
+  // "Cuban-Americans polled said", "those surveyed say": a participle after its noun
   const reduced =
-    cueStart - 2 > b &&
-    sc.pos[cueStart - 1] === VERB &&
-    sc.isParticiple(cueStart - 1) &&
-    sc.pos[cueStart - 2] === PRON &&
-    !NOT_SUBJECT_PRON.has(sc.lower[cueStart - 2]) &&
-    sc.isNominal(cueStart - 3);
-  if (!sc.isNominal(cueStart - 1) && !reduced) return null;
+    last - 2 >= b &&
+    sc.pos[last - 1] === VERB &&
+    sc.isParticiple(last - 1) &&
+    ((last - 2 > b &&
+      sc.pos[last - 2] === PRON &&
+      !NOT_SUBJECT_PRON.has(sc.lower[last - 2]) &&
+      sc.isNominal(last - 3)) ||
+      sc.pos[last - 2] === NOUN ||
+      sc.pos[last - 2] === PROPN);
+  if (!sc.isNominal(last - 1) && !reduced && !(comma && (sc.lower[last - 1] === ')' || sc.inQuote(last - 1))))
+    return null;
   let relative = false;
-  for (let k = b; k < cueStart; k++) {
+  // inside an aside after the head ("Hoekstra, a Michigan Republican who led …,"), or a participle
+  // phrase modifying the head ("activists clamoring to block Trump say")
+  let aside = false;
+  let participle = false;
+  for (let k = b; k < last; k++) {
     const w = sc.lower[k];
-    if (sc.inQuote(k) || w === ':' || w === ';' || w === '(' || w === '"' || w === '“') return null;
+    if (w === ':' || w === ';') return null;
+    if (sc.inQuote(k) || w === '"' || w === '“' || w === '”') {
+      // a quoted title inside an aside: "the co-author of “Going Viral,”"
+      if (comma && aside) continue;
+      return null;
+    }
+    if (w === '(') {
+      // "Sen. Jack Reed (D-R.I.),": a parenthesis after a name
+      if (!comma) return null;
+      let e = k + 1;
+      while (e < last && e < k + 8 && sc.lower[e] !== ')') e++;
+      if (sc.lower[e] !== ')') return null;
+      k = e;
+      continue;
+    }
     if (REL_PRON.has(w) || (w === 'that' && k > b && sc.isNominal(k - 1))) relative = true;
     else if (
+      sc.pos[k] === VERB &&
+      k > b &&
+      (sc.isNominal(k - 1) || participle) &&
+      (w.endsWith('ing') || sc.isParticiple(k))
+    )
+      participle = true;
+    // "the last man to mount a race", "activists clamoring to block Trump": an infinitive after a noun
+    else if (
+      sc.pos[k] === VERB &&
+      k - 1 > b &&
+      sc.lower[k - 1] === 'to' &&
+      (sc.isNominal(k - 2) || participle)
+    )
+      participle = true;
+    else if (
       !relative &&
-      (FINITE_AUX.has(w) || (sc.pos[k] === VERB && !w.endsWith('ing') && !sc.isParticiple(k)))
+      (FINITE_AUX.has(w) ||
+        (sc.pos[k] === VERB &&
+          !w.endsWith('ing') &&
+          !sc.isParticiple(k) &&
+          !(participle && sc.lower[k - 1] === 'to')))
     )
       return null;
-    // a comma closes a relative clause, or a clause when none was open
+    // a comma closes a relative clause, or a clause when none was open; with the subject's own comma
+    // before the cue, commas open and close asides
     if (w === ',') {
+      if (comma) {
+        // a subordinate clause after a comma is no aside: "…, when he was asked,"
+        const nx = sc.lower[k + 1];
+        if (SUBORDINATORS.has(nx) || nx === 'and' || nx === 'but' || sc.pos[k + 1] === VERB) return null;
+        aside = true;
+        relative = false;
+        participle = false;
+        continue;
+      }
       if (!relative) return null;
       relative = false;
     }
