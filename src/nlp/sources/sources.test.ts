@@ -498,3 +498,20 @@ test('a report of its own ends the content of the report before it', () => {
   const w = claims('He argued that the new tax critics said was unfair would pass.');
   assert.equal(contentOf(w.text, spoken(w.claims)[0]), 'that the new tax critics said was unfair would pass');
 });
+
+test('a cue participle after a quotation closing on its comma, or opening the content, is its own report', () => {
+  const a = claims(
+    'The mayor told the council that the audit was “long overdue,” adding that it would be public.',
+  );
+  const [c1, c2] = spoken(a.claims);
+  assert.equal(contentOf(a.text, c1), 'that the audit was “long overdue,”');
+  assert.equal(c2.cue.text, 'adding');
+  assert.equal(c2.source.text, 'The mayor');
+  assert.equal(contentOf(a.text, c2), 'that it would be public');
+  const b = claims("The coach said of the loss, ''It hurts,'' adding that ''we will be back.''");
+  assert.equal(spoken(b.claims)[1]?.cue.text, 'adding');
+  const d = claims('Ms. Reed then interjected, calling the new tax “a gift to landlords.”');
+  const [c] = spoken(d.claims);
+  assert.equal(c.cue.text, 'calling');
+  assert.equal(c.source.text, 'Ms. Reed');
+});

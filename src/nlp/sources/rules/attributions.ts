@@ -1953,6 +1953,9 @@ function leadingCue(
     );
   }
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
+  // "Paul then interjected, calling the credit “a welfare payment”": the participle makes the report
+  if (j > cueEnd && sc.lower[j - 1] === ',' && v.frame === 'say' && PARTICIPLE_CUES.has(sc.lower[j]))
+    return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
     const qo = sc.q.quotes[sc.q.quoteOf[j]];
@@ -1978,6 +1981,12 @@ function leadingCue(
   for (let k = j; k < inner; k++) {
     if (sc.used[k]) {
       end = k;
+      break;
+    }
+    // "… “was maniacal,” adding, “…”": a participle of a cue after a quotation closing on its comma
+    // is a report of its own
+    if (k > j && sc.isQuoteClose(k) && commaBefore(sc, k) && k + 1 < s1 && participleCue(sc, k + 1)) {
+      end = k + 1;
       break;
     }
     if (sc.inQuote(k)) continue;
@@ -2637,7 +2646,11 @@ function finalApposition(sc: Scanner, k: number, s1: number): boolean {
 
 /** A comma at `k`, or a closing mark at `k` after a comma inside it ("as a “strong leader,” comparing"). */
 function commaBefore(sc: Scanner, k: number): boolean {
-  return sc.lower[k] === ',' || (k > 0 && sc.isQuoteClose(k) && sc.lower[k - 1] === ',');
+  if (sc.lower[k] === ',') return true;
+  if (k === 0 || !sc.isQuoteClose(k)) return false;
+  // a closing mark of two tokens: "it,''"
+  const m = sc.lower[k - 1] === "'" && sc.lower[k] === "'" && k > 1 ? k - 2 : k - 1;
+  return sc.lower[m] === ',';
 }
 
 /** The subject after the first comma following i, when a verb follows it: the main clause's. */
