@@ -515,3 +515,20 @@ test('a cue participle after a quotation closing on its comma, or opening the co
   assert.equal(c.cue.text, 'calling');
   assert.equal(c.source.text, 'Ms. Reed');
 });
+
+test('a that-clause after an adjunct the phrase reader cannot skip; a fronted clause before a long subject', () => {
+  const a = claims(
+    'The minister had said in a radio interview recorded before the vote that the plant would close.',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.cue.text, 'had said');
+  assert.equal(contentOf(a.text, c), 'that the plant would close');
+  const b = claims(
+    'Although no date is set, an aide who spoke on condition of anonymity to discuss the plans said Monday, “The trip is on.”',
+  );
+  const [d] = spoken(b.claims);
+  assert.equal(d.source.text, 'an aide who spoke on condition of anonymity to discuss the plans');
+  assert.equal(contentOf(b.text, d), '“The trip is on.”');
+  // "add up to" is no report
+  assert.equal(spoken(claims('In all, the pledges add up to $3 million.').claims).length, 0);
+});

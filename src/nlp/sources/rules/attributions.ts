@@ -886,6 +886,8 @@ class Scanner {
     // "maintains a wide lead", "saw his support collapse", "find a solution": these verbs report only
     // with a clause or quotation after them ("maintained that …", "saw, “…”")
     if (CLAUSE_ONLY_FORMS.has(w) && !this.clauseAfter(i)) return null;
+    // "the promises add up to $8 million": a phrasal verb, not a report
+    if (v.lemma === 'add' && i + 1 < this.n && this.lower[i + 1] === 'up') return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
       return null;
@@ -1834,12 +1836,10 @@ function leadingCue(
     // "and" joining two clauses into the first one's object; the subject is the last conjunct
     else if (conj > np && conj + 1 < npEnd && np > s0 && (sc.pos[np - 1] === VERB || sc.pos[np - 1] === ADP))
       source = [conj + 1, sc.npEnd];
-    else if (np < cueStart && sc.pos[s0] === ADP) {
+    else if (np < cueStart && sc.pos[s0] === ADP && frontedName(sc, np, cueStart))
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
-      let k = cueStart - 1;
-      while (k >= np && sc.isCapitalised(k)) k--;
-      source = k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
-    } else
+      source = frontedName(sc, np, cueStart);
+    else
       source =
         relativeSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
@@ -1919,6 +1919,15 @@ function leadingCue(
     const e = sc.npRight(j + 1, s1);
     if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.isQuoteOpen(e)))
       j = sc.lower[e] === ',' ? e + 1 : e;
+  }
+  // "had said in an ABC interview taped before the attacks that …", "said before attending the town
+  // hall that …": an adjunct the phrase reader could not skip, then the that-clause
+  if (
+    (v.frame === 'say' || v.frame === 'think') &&
+    ((sc.pos[j] === ADP && sc.lower[j] !== 'that') || (sc.pos[j] === VERB && !sc.isCue(j)))
+  ) {
+    const that = thatAfterAdjunct(sc, j, s1);
+    if (that > j) j = that;
   }
   const first = sc.lower[j];
   // "pledged to “win many hundreds of delegates”": the tagger takes an infinitive's "to" before a
@@ -2436,6 +2445,23 @@ const CLAUSE_OPENERS = new Set([
 ]);
 
 /** "told Associated Press on Monday that …": the "that" opening the content, within a few tokens. */
+/** A "that" opening a clause within a short adjunct from j (no quotation, finite verb or clause break), or -1. */
+function thatAfterAdjunct(sc: Scanner, j: number, s1: number): number {
+  for (let k = j + 1; k < s1 && k < j + 12; k++) {
+    const w = sc.lower[k];
+    if (sc.inQuote(k) || sc.pos[k] === AUX || w === ';' || w === ':' || w === ',' || w === 'and') return -1;
+    if (sc.pos[k] === VERB && !w.endsWith('ing') && !sc.isParticiple(k)) return -1;
+    if (w === 'that') {
+      const nx = sc.pos[k + 1];
+      return k + 1 < s1 &&
+        (nx === PRON || nx === DET || nx === NOUN || nx === PROPN || nx === NUM || nx === ADJ)
+        ? k
+        : -1;
+    }
+  }
+  return -1;
+}
+
 function thatAhead(sc: Scanner, j: number, s1: number): number {
   for (let k = j; k < s1 && k < j + 10; k++) {
     const w = sc.lower[k];
@@ -2737,6 +2763,13 @@ function embeddedReport(sc: Scanner, j: number, end: number): number {
     if (best > j) return best;
   }
   return end;
+}
+
+/** The capitalised name ending at `cueStart` after a noun ("In a Bloomberg interview Trump declared"). */
+function frontedName(sc: Scanner, np: number, cueStart: number): Range | null {
+  let k = cueStart - 1;
+  while (k >= np && sc.isCapitalised(k)) k--;
+  return k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
 }
 
 /** Connectives opening a sentence before its subject ("Yet some voters say …"). */
