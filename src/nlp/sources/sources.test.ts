@@ -532,3 +532,17 @@ test('a that-clause after an adjunct the phrase reader cannot skip; a fronted cl
   // "add up to" is no report
   assert.equal(spoken(claims('In all, the pledges add up to $3 million.').claims).length, 0);
 });
+
+test('"…, with N percent …" and "…, despite …" stay in the content; "…, with whom …" does not', () => {
+  const a = claims(
+    'A new survey shows the mayor leading by six points, with 12 percent of voters still undecided.',
+  );
+  assert.equal(
+    contentOf(a.text, spoken(a.claims)[0]),
+    'the mayor leading by six points, with 12 percent of voters still undecided',
+  );
+  const b = claims('The coach insists that the team will compete, despite its injuries.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'that the team will compete, despite its injuries');
+  const c = claims('She criticized the senator, with whom she served for a decade.');
+  assert.equal(contentOf(c.text, spoken(c.claims)[0]), 'the senator');
+});

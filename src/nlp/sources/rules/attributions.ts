@@ -133,7 +133,6 @@ const AND_CLAUSE = true;
 const CONTENT_STOPS = new Set([
   'but',
   'which',
-  'despite',
   'though',
   'although',
   'who',
@@ -143,9 +142,16 @@ const CONTENT_STOPS = new Set([
   'while',
   'where',
   'when',
-  'with',
   'aside',
 ]);
+/**
+ * Token k (after a comma) opens a comment on the report rather than more of it. "…, with 13 percent
+ * undecided", "…, despite his flaws, …" go on with what was said (PolNeAR keeps them in the content);
+ * "…, with whom he clashed" is a relative clause about the last noun.
+ */
+function contentStop(sc: Scanner, k: number): boolean {
+  return CONTENT_STOPS.has(sc.lower[k]) || (sc.lower[k] === 'with' && sc.lower[k + 1] === 'whom');
+}
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
 const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
@@ -2033,7 +2039,7 @@ function leadingCue(
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+    if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || contentStop(sc, k + 1))) {
       end = k;
       break;
     }
@@ -2542,9 +2548,7 @@ function clauseEnd(sc: Scanner, j: number, s1: number): number {
       w === ',' &&
       k > j &&
       k + 1 < s1 &&
-      (CONTENT_STOPS.has(sc.lower[k + 1]) ||
-        commentAfterComma(sc, k + 1, s1) ||
-        finalApposition(sc, k + 1, s1))
+      (contentStop(sc, k + 1) || commentAfterComma(sc, k + 1, s1) || finalApposition(sc, k + 1, s1))
     )
       return k;
     if ((w === 'and' || w === 'but') && k > j + 1 && k + 1 < s1) {
@@ -3577,11 +3581,7 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
       break;
     }
     if (sc.inQuote(k)) continue;
-    if (
-      sc.lower[k] === ',' &&
-      k + 1 < s1 &&
-      (CONTENT_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1))
-    ) {
+    if (sc.lower[k] === ',' && k + 1 < s1 && (contentStop(sc, k + 1) || commentAfterComma(sc, k + 1, s1))) {
       end = k;
       break;
     }
