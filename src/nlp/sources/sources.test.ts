@@ -546,3 +546,15 @@ test('"…, with N percent …" and "…, despite …" stay in the content; "…
   const c = claims('She criticized the senator, with whom she served for a decade.');
   assert.equal(contentOf(c.text, spoken(c.claims)[0]), 'the senator');
 });
+
+test('a fronted adjunct before "X <cue> <object>" is no content: the object after the cue is', () => {
+  const a = claims('In a 1998 interview, the governor praised the new stadium.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.cue.text, 'praised');
+  assert.equal(contentOf(a.text, c), 'the new stadium');
+  const b = claims('Later on “Meet the Press,” the senator questioned the general’s account.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'the general’s account');
+  // adjuncts alone after the cue leave the content before it
+  const d = claims('The bridge will reopen in May, the mayor said on Tuesday.');
+  assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'The bridge will reopen in May');
+});

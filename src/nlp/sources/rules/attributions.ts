@@ -1562,9 +1562,21 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       after = e;
     }
   }
-  const tail = trivialTail(sc, after, s1);
   // "…,” she said in the Oval Office, emphasizing …": adjuncts, then a participle or the next quotation
   const mid = sc.skipAdjuncts(after, s1);
+  // "In a 1963 speech, he declared “…”", "Later on “This Week,” Sanders questioned Mr. Trump's
+  // veracity": an object after the cue is what was said; the words before it are an adjunct
+  const object =
+    mid < s1 &&
+    !sc.used[mid] &&
+    (sc.isQuoteOpen(mid) ||
+      (!sc.inQuote(mid) &&
+        (sc.pos[mid] === DET ||
+          sc.pos[mid] === NOUN ||
+          sc.pos[mid] === PROPN ||
+          sc.pos[mid] === NUM ||
+          POSSESSIVES.has(sc.lower[mid]))));
+  const tail = object ? null : trivialTail(sc, after, s1);
   const participle =
     (sc.lower[after] === ',' && trailingParticiple(sc, after + 1)) ||
     (sc.lower[mid] === ',' && trailingParticiple(sc, mid + 1));
@@ -1584,7 +1596,8 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     !sc.isQuoteOpen(mid + 1)
       ? sc.trimEnd(mid + 1, s1)
       : -1;
-  const quoted = sc.isQuoteClose(boundary);
+  // (a quotation before a cue that takes an object is a title or a name: "on “This Week,” X questioned …")
+  const quoted = sc.isQuoteClose(boundary) && !(object && v.frame === 'obj');
   if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
     return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
