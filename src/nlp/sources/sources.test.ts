@@ -558,3 +558,21 @@ test('a fronted adjunct before "X <cue> <object>" is no content: the object afte
   const d = claims('The bridge will reopen in May, the mayor said on Tuesday.');
   assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'The bridge will reopen in May');
 });
+
+test('a quotation inside running words before a speaker is no split quotation; a new speaker after a quotation ends it', () => {
+  const a = claims(
+    'Admitting that a deal was possible “in the long run,” the minister said: “It will not happen this year.”',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'the minister');
+  assert.equal(contentOf(a.text, c), '“It will not happen this year.”');
+  const b = claims(
+    'He also attacked the chain - “I loved their pies,” he said, “I will never go back” - and left.',
+  );
+  const said = spoken(b.claims).find((x) => x.cue.text === 'said');
+  assert.ok(said);
+  assert.equal(contentOf(b.text, said), '“I loved their pies,” … “I will never go back”');
+  const d = claims('The reporter asked, “Will you run again?” The governor replied, “Not this time.”');
+  const replied = spoken(d.claims).find((x) => x.cue.text === 'replied');
+  assert.equal(replied && contentOf(d.text, replied), '“Not this time.”');
+});

@@ -1601,7 +1601,18 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
     return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
-  const start = sc.backwardContentStart(end);
+  let start = sc.backwardContentStart(end);
+  // "Conceding that … “down the line,” Obama said: “It's not …”": a quotation inside running words
+  // before the speaker makes no split quotation; the cue leads the quotation after it. After a
+  // dash or colon ("… Mexico - ''I love Oreos,'' he said, ''…''") the quotation alone is the content.
+  if (sc.isQuoteClose(boundary) && quotationAfter(sc, mid)) {
+    const open = sc.q.quotes[sc.q.quoteOf[boundary]].open;
+    if (open > start && hasContent(sc, start, open)) {
+      if (!(DASHES.has(sc.lower[open - 1]) || sc.lower[open - 1] === ':' || sc.lower[open - 1] === '('))
+        return null;
+      start = open;
+    }
+  }
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
   const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
   if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
@@ -1617,6 +1628,11 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     direct: sc.inQuote(end - 1),
     rule: 'trailing',
   };
+}
+
+/** A comma or colon and a quotation at token k (the words after a cue). */
+function quotationAfter(sc: Scanner, k: number): boolean {
+  return (sc.lower[k] === ',' || sc.lower[k] === ':') && k + 1 < sc.n && sc.isQuoteOpen(k + 1);
 }
 
 /**
@@ -2010,6 +2026,16 @@ function leadingCue(
     if (sc.used[k]) {
       end = k;
       break;
+    }
+    // "… “Biggest Loser,” protesters chanted, “…”": after a quotation, a new speaker and cue leading
+    // the next quotation
+    if (k > j && sc.isQuoteClose(k) && k + 2 < s1 && !sc.inQuote(k + 1)) {
+      const e = sc.npRight(k + 1, s1);
+      const v2 = e > k + 1 && e - k <= 6 && e < s1 && sc.pos[e] === VERB ? sc.isCue(e) : null;
+      if (v2 && quotationAfter(sc, sc.cueEndOf(e, v2))) {
+        end = k + 1;
+        break;
+      }
     }
     // "… “was maniacal,” adding, “…”": a participle of a cue after a quotation closing on its comma
     // is a report of its own
