@@ -576,3 +576,11 @@ test('a quotation inside running words before a speaker is no split quotation; a
   const replied = spoken(d.claims).find((x) => x.cue.text === 'replied');
   assert.equal(replied && contentOf(d.text, replied), '“Not this time.”');
 });
+
+test('a reason after a parenthetical cue is the second part of what was said', () => {
+  const a = claims('The plan will pass, the senator said, because the votes are there.');
+  assert.equal(contentOf(a.text, spoken(a.claims)[0]), 'The plan will pass … because the votes are there');
+  // not when the reason is a report of its own
+  const b = claims('The plan will pass, he said, because he said the votes are there.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'The plan will pass');
+});

@@ -1587,8 +1587,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     sc.isQuoteOpen(after + 1) &&
     (sc.isQuoteClose(boundary) || (boundary > s0 && sc.isQuoteClose(boundary - 1)));
   // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
+  // "He's leaning toward Kasich, he said, because he prizes electability": a reason after a
+  // parenthetical cue is part of what was said
+  const reason =
+    sc.lower[mid] === ',' && mid + 1 < s1 && sc.lower[mid + 1] === 'because' && !reportIn(sc, mid + 2, s1);
   const rest =
-    tail === null &&
+    (tail === null || reason) &&
     !participle &&
     !split &&
     sc.lower[boundary] === ',' &&
@@ -1617,7 +1621,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
   if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
   const content: Range[] = [[start, end]];
-  if (rest > mid + 1 && tail === null && !participle && !split) content.push([mid + 1, rest]);
+  if (rest > mid + 1 && (tail === null || reason) && !participle && !split) content.push([mid + 1, rest]);
   else addContinuation(sc, content, after, s1);
   return {
     cue,
@@ -1628,6 +1632,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     direct: sc.inQuote(end - 1),
     rule: 'trailing',
   };
+}
+
+/** An unquoted "said"/"told" … verb in [a, b): a report of its own. */
+function reportIn(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ALWAYS_VERBS.has(sc.lower[k]) && !sc.inQuote(k)) return true;
+  return false;
 }
 
 /** A comma or colon and a quotation at token k (the words after a cue). */
