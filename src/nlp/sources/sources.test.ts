@@ -584,3 +584,10 @@ test('a reason after a parenthetical cue is the second part of what was said', (
   const b = claims('The plan will pass, he said, because he said the votes are there.');
   assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'The plan will pass');
 });
+
+test('an evidential whose subject the phrase reader cannot read: the subject before its aside', () => {
+  const a = claims('The new county board, elected in a landslide, seems ready to raise taxes.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.rule, 'evidential');
+  assert.equal(contentOf(a.text, c), 'The new county board … ready to raise taxes');
+});

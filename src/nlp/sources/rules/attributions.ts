@@ -2936,8 +2936,10 @@ function subjectSpan(sc: Scanner, b: number, cueStart: number): Range | null {
     if (w === ',') {
       if (comma) {
         // a subordinate clause after a comma is no aside: "…, when he was asked,"
+        // ("…, though, …" and "…, headed by …" are asides)
         const nx = sc.lower[k + 1];
-        if (SUBORDINATORS.has(nx) || nx === 'and' || nx === 'but' || sc.pos[k + 1] === VERB) return null;
+        if ((SUBORDINATORS.has(nx) && sc.lower[k + 2] !== ',') || nx === 'and' || nx === 'but') return null;
+        if (sc.pos[k + 1] === VERB && !nx.endsWith('ing') && !sc.isParticiple(k + 1)) return null;
         aside = true;
         relative = false;
         participle = false;
@@ -3439,16 +3441,25 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       direct: false,
       rule: 'evidential',
     };
+  let subject: Range | null = null;
   const np = sc.npLeft(cueStart, s0);
-  if (np >= cueStart || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
-  if (REL_PRON.has(sc.lower[np])) return null;
+  if (np < cueStart && sc.subjectPosition(np, s0) && sc.free(np, cueStart)) subject = [np, cueStart];
+  else {
+    // "The new Canadian government, headed by Justin Trudeau, seems ready …": the subject without its
+    // asides (PolNeAR leaves them out of an evidential's content)
+    subject = clauseSubject(sc, cueStart, s0);
+    if (subject)
+      for (let k = subject[0]; k < subject[1]; k++)
+        if (sc.lower[k] === ',' && !sc.inQuote(k)) {
+          subject = k > subject[0] ? [subject[0], k] : null;
+          break;
+        }
+  }
+  if (!subject || REL_PRON.has(sc.lower[subject[0]])) return null;
   return {
     cue,
     source: null,
-    content: [
-      [np, cueStart],
-      [j, end],
-    ],
+    content: [subject, [j, end]],
     verb,
     addressee: null,
     direct: false,
