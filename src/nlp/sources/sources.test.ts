@@ -591,3 +591,13 @@ test('an evidential whose subject the phrase reader cannot read: the subject bef
   assert.equal(c.rule, 'evidential');
   assert.equal(contentOf(a.text, c), 'The new county board … ready to raise taxes');
 });
+
+test('an auxiliary before a cue participle after an aside; a participle opening the object', () => {
+  const a = claims('Ms. Diaz, who won the primary, is calling for a recount in two counties.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'Ms. Diaz, who won the primary,');
+  assert.equal(c.cue.text, 'is calling for');
+  assert.equal(contentOf(a.text, c), 'a recount in two counties');
+  const b = claims('The union has called for improved safety rules at the plant.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'improved safety rules at the plant');
+});

@@ -1640,6 +1640,12 @@ function reportIn(sc: Scanner, a: number, b: number): boolean {
   return false;
 }
 
+/** An auxiliary among tokens [a, b) ("is calling", "has been saying"). */
+function auxBetween(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (sc.pos[k] === AUX || FINITE_AUX.has(sc.lower[k])) return true;
+  return false;
+}
+
 /** A comma or colon and a quotation at token k (the words after a cue). */
 function quotationAfter(sc: Scanner, k: number): boolean {
   return (sc.lower[k] === ',' || sc.lower[k] === ':') && k + 1 < sc.n && sc.isQuoteOpen(k + 1);
@@ -1773,7 +1779,8 @@ function leadingCue(
   } else if (
     prev >= s0 &&
     ((commaBefore(sc, prev) &&
-      (PARTICIPLE_CUES.has(sc.lower[i]) ||
+      // (not "Cruz, who won Texas, is calling for …": an auxiliary makes the participle a finite verb)
+      ((PARTICIPLE_CUES.has(sc.lower[i]) && !auxBetween(sc, cueStart, i)) ||
         (sc.lower[i].endsWith('ing') && cueStart === i) ||
         sc.lower[cueStart] === 'going')) ||
       (GERUND_PREPS.has(sc.lower[prev]) && PARTICIPLE_CUES.has(sc.lower[i]) && cueStart === i))
@@ -1988,7 +1995,18 @@ function leadingCue(
     !(QUANT_ADV.has(first) && j + 1 < s1 && (sc.pos[j + 1] === NUM || sc.lower[j + 1] === 'half'))
   )
     return null;
-  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
+  // "called for increased regulation": a participle before its noun opens a noun phrase
+  const adjectival =
+    sc.pos[j] === VERB &&
+    sc.isParticiple(j) &&
+    j + 1 < s1 &&
+    (sc.pos[j + 1] === NOUN || sc.pos[j + 1] === ADJ);
+  if (
+    (sc.pos[j] === VERB || sc.pos[j] === AUX) &&
+    !sc.isCapitalised(j) &&
+    !sc.lower[j].endsWith('ing') &&
+    !adjectival
+  ) {
     // "what many analysts said was a sign of …", "moves that he said improved …": the relative
     // pronoun and the rest of its clause are what was said
     const rel = source ? source[0] - 1 : -1;
