@@ -587,6 +587,9 @@ export const CUE_PREFIX = new Set([
   'were',
   "'ll",
   '’ll',
+  // "won't", "can't" split as "wo n't", "ca n't"
+  'wo',
+  'ca',
   'can',
   'should',
   'must',

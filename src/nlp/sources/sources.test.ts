@@ -601,3 +601,17 @@ test('an auxiliary before a cue participle after an aside; a participle opening 
   const b = claims('The union has called for improved safety rules at the plant.');
   assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'improved safety rules at the plant');
 });
+
+test('small subject and cue readings: a negated modal, a reflexive, a sentence adverb, a particle before an object, "about X:"', () => {
+  const a = claims("The company won't disclose the price of the deal.");
+  assert.equal(spoken(a.claims)[0].cue.text, "won't disclose");
+  const b = claims('The bank itself said the loan was safe.');
+  assert.equal(spoken(b.claims)[0].source.text, 'The bank itself');
+  const c = claims('Then she turned to the crowd, calling the plan a disgrace.');
+  const calling = spoken(c.claims).find((x) => x.cue.text === 'calling');
+  assert.equal(calling?.source.text, 'she');
+  const d = claims('The mayor warned against the dangers of a rushed vote.');
+  assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'the dangers of a rushed vote');
+  const e = claims('Jones added about the coach: “He never gives up.”');
+  assert.equal(contentOf(e.text, spoken(e.claims)[0]), '“He never gives up.”');
+});

@@ -128,6 +128,7 @@ const SUBORDINATORS = new Set([...ADVERBIAL_SUBORDINATORS, 'once', 'if', 'unless
 /** Pronouns that head a phrase of people ("those close to him", "some in the party"). */
 const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves']);
 /** After a comma, words that open a comment on the report rather than more of it. */
 const AND_CLAUSE = true;
 const CONTENT_STOPS = new Set([
@@ -548,6 +549,11 @@ class Scanner {
         }
       }
       if ((w === '’' || w === "'") && start < end && i > floor && this.lower[i - 1].endsWith('s')) {
+        start = i;
+        continue;
+      }
+      // "Ford itself said": a reflexive after the phrase belongs to it
+      if (start === end && REFLEXIVES.has(w) && i > floor && this.isNominal(i - 1)) {
         start = i;
         continue;
       }
@@ -1646,6 +1652,19 @@ function auxBetween(sc: Scanner, a: number, b: number): boolean {
   return false;
 }
 
+/** Past sentence adverbs before a subject ("Then he cut into Bush, calling …"). */
+function adverbsSkipped(sc: Scanner, b: number, limit: number): number {
+  let k = b;
+  while (
+    k + 1 < limit &&
+    k < b + 2 &&
+    sc.pos[k] === ADV &&
+    (sc.pos[k + 1] === PRON || sc.isCapitalised(k + 1))
+  )
+    k++;
+  return k;
+}
+
 /** A comma or colon and a quotation at token k (the words after a cue). */
 function quotationAfter(sc: Scanner, k: number): boolean {
   return (sc.lower[k] === ',' || sc.lower[k] === ':') && k + 1 < sc.n && sc.isQuoteOpen(k + 1);
@@ -1793,7 +1812,7 @@ function leadingCue(
     } else {
       // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
       // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
-      const b = frontedAdjunctEnd(sc, s0, prev);
+      const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
       let e = sc.npRight(b, prev);
       // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition
       if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
@@ -1824,7 +1843,7 @@ function leadingCue(
     } else {
       // "Reid caucused in Nevada and says he voted …": the subject of the first verb, after a
       // fronted adjunct and with its apposition ("On Thursday, Obama, in Ottawa, met … and said …")
-      const b = frontedAdjunctEnd(sc, s0, prev);
+      const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
       let e = sc.npRight(b, prev);
       if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
         const a = apposEnd(sc, e + 1, prev);
@@ -1903,7 +1922,10 @@ function leadingCue(
   // addressee
   let j = cueEnd;
   let addressee: Range | null = null;
-  if (v.frame === 'tell') {
+  // ("warned against the forces of hate": after its particle the cue takes an object, no addressee)
+  const particle =
+    cueEnd > i + 1 && !sc.inQuote(cueEnd - 1) && CUE_PARTICLES[v.lemma]?.has(sc.lower[cueEnd - 1]);
+  if (v.frame === 'tell' && !particle) {
     const that = thatAhead(sc, j, s1);
     if (that > j) {
       addressee = [j, that];
@@ -1967,10 +1989,11 @@ function leadingCue(
     return null;
   }
   // "says of Clinton, “If she gets …”": the topic before the words
-  if (sc.lower[j] === 'of' && v.frame === 'say') {
+  // ("added about Carson: “…”")
+  if ((sc.lower[j] === 'of' || sc.lower[j] === 'about') && v.frame === 'say') {
     const e = sc.npRight(j + 1, s1);
-    if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.isQuoteOpen(e)))
-      j = sc.lower[e] === ',' ? e + 1 : e;
+    if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.lower[e] === ':' || sc.isQuoteOpen(e)))
+      j = sc.lower[e] === ',' || sc.lower[e] === ':' ? e + 1 : e;
   }
   // "had said in an ABC interview taped before the attacks that …", "said before attending the town
   // hall that …": an adjunct the phrase reader could not skip, then the that-clause
