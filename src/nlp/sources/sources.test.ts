@@ -615,3 +615,14 @@ test('small subject and cue readings: a negated modal, a reflexive, a sentence a
   const e = claims('Jones added about the coach: “He never gives up.”');
   assert.equal(contentOf(e.text, spoken(e.claims)[0]), '“He never gives up.”');
 });
+
+test('any cue before a that-clause takes a long subject; a past tense with its object is no subject', () => {
+  const a = claims(
+    'Surveys of voters taken at the polls, which closed at eight, showed that turnout was high.',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.cue.text, 'showed');
+  assert.equal(c.source.text, 'Surveys of voters taken at the polls, which closed at eight,');
+  const b = claims('Mr. Lee released a memo stating that the deal was off.');
+  assert.ok(!spoken(b.claims).some((x) => x.source.text.startsWith('Mr. Lee released')));
+});

@@ -1652,6 +1652,17 @@ function auxBetween(sc: Scanner, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * The cue at i surely reports: "said"/"told", or any cue verb before a that-clause, colon or
+ * quotation ("Exit polls from the primary, which Trump won, showed that …").
+ */
+function reportsClause(sc: Scanner, i: number, cueEnd: number, s1: number): boolean {
+  if (SAY_FORMS.has(sc.lower[i])) return true;
+  if (sc.pos[i] !== VERB || sc.lower[i].endsWith('ing')) return false;
+  const j = sc.skipAdjuncts(cueEnd, s1);
+  return j < s1 && (sc.lower[j] === 'that' || sc.lower[j] === ':' || sc.isQuoteOpen(j));
+}
+
 /** Past sentence adverbs before a subject ("Then he cut into Bush, calling …"). */
 function adverbsSkipped(sc: Scanner, b: number, limit: number): number {
   let k = b;
@@ -1891,7 +1902,7 @@ function leadingCue(
         break;
       }
     }
-    if (!source && SAY_FORMS.has(sc.lower[i])) source = clauseSubject(sc, cueStart, s0);
+    if (!source && reportsClause(sc, i, cueEnd, s1)) source = clauseSubject(sc, cueStart, s0);
     if (!source) return null;
   } else {
     // "Carter however said …": a sentence adverb between the subject and its cue
@@ -1915,7 +1926,7 @@ function leadingCue(
         relativeSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
         prepositionalSubject(sc, np, cueStart, s0) ??
-        (SAY_FORMS.has(sc.lower[i]) ? clauseSubject(sc, cueStart, s0) : null);
+        (reportsClause(sc, i, cueEnd, s1) ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
@@ -2948,6 +2959,16 @@ function subjectSpan(sc: Scanner, b: number, cueStart: number): Range | null {
       continue;
     }
     if (REL_PRON.has(w) || (w === 'that' && k > b && sc.isNominal(k - 1))) relative = true;
+    // "Carson shared a syllabus …": a past tense with its object is a clause, no modifier
+    else if (
+      !relative &&
+      sc.pos[k] === VERB &&
+      !w.endsWith('ing') &&
+      sc.lower[k - 1] !== 'to' &&
+      k + 1 < last &&
+      (sc.pos[k + 1] === DET || sc.pos[k + 1] === NUM || POSSESSIVES.has(sc.lower[k + 1]))
+    )
+      return null;
     else if (
       sc.pos[k] === VERB &&
       k > b &&
