@@ -492,7 +492,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   complain: new Set(['about', 'of']),
   agree: new Set(['with']),
   respond: new Set(['to']),
-  rail: new Set(['against']),
+  rail: new Set(['against', 'at']),
   vote: new Set(['for', 'against']),
   focus: new Set(['on']),
   brag: new Set(['about']),

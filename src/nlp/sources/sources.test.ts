@@ -626,3 +626,26 @@ test('any cue before a that-clause takes a long subject; a past tense with its o
   const b = claims('Mr. Lee released a memo stating that the deal was off.');
   assert.ok(!spoken(b.claims).some((x) => x.source.text.startsWith('Mr. Lee released')));
 });
+
+test('quantifier speakers, "Even those who …", "railed at", an aside between dashes, a subject with several asides', () => {
+  const a = claims('While some mayors have doubts about the plan, many said Monday that it would help.');
+  const many = spoken(a.claims).find((x) => x.cue.text === 'said');
+  assert.equal(many?.source.text, 'many');
+  const b = claims('Although turnout was low, several oppose the new rules.');
+  assert.equal(spoken(b.claims).find((x) => x.cue.text === 'oppose')?.source.text, 'several');
+  const c = claims('The senator railed at the agency’s refusal to act.');
+  assert.equal(spoken(c.claims)[0].cue.text, 'railed at');
+  const d = claims('The union leader said — on the radio, as it happens — that the strike would end.');
+  assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'that the strike would end');
+  const e = claims(
+    'Rep. Ann Cole, D-Ore., who faces a hard race this fall, dropped her bid, saying she needed time with her family.',
+  );
+  const saying = spoken(e.claims).find((x) => x.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'Rep. Ann Cole, D-Ore., who faces a hard race this fall,');
+  // a cue before its that-clause ends the report before it
+  const f = claims(
+    'Writing for a panel that all agreed the mayor won, Ms. Ruiz noted that the mayor was calm.',
+  );
+  const agreed = spoken(f.claims).find((x) => x.cue.text === 'agreed');
+  assert.ok(!agreed || !contentOf(f.text, agreed).includes('noted'));
+});

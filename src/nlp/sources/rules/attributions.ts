@@ -126,7 +126,7 @@ const SOURCE_MODIFIERS = new Set([
 ]);
 const SUBORDINATORS = new Set([...ADVERBIAL_SUBORDINATORS, 'once', 'if', 'unless', 'whether', 'where']);
 /** Pronouns that head a phrase of people ("those close to him", "some in the party"). */
-const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others']);
+const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others', 'several']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves']);
 /** After a comma, words that open a comment on the report rather than more of it. */
@@ -672,7 +672,9 @@ class Scanner {
       this.lower[end - 1] !== '%' &&
       !(end - 2 >= start && this.lower[end - 2] === 'those' && this.pos[end - 1] === VERB) &&
       !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
-      !(this.lower[end - 1] === ')' && start < end - 1)
+      !(this.lower[end - 1] === ')' && start < end - 1) &&
+      // "…, many said": a quantifier alone heads the phrase
+      !(end - start === 1 && QUANT_PRONOUNS.has(this.lower[start]))
     )
       return end0;
     if (start === end) return end0;
@@ -1825,10 +1827,19 @@ function leadingCue(
       // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
       const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
       let e = sc.npRight(b, prev);
-      // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition
-      if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
-        const a = apposEnd(sc, e + 1, prev);
-        if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
+      // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition; "Sen.
+      // Mark Kirk, R-Ill., who faces a tough race, rescinded …, saying …": with its asides
+      for (let n = 0; n < 3 && e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b); n++) {
+        let a = apposEnd(sc, e + 1, prev);
+        // an abbreviation's period before the comma: "R-Ill.,"
+        if (a > e + 1 && sc.lower[a] === '.' && sc.lower[a + 1] === ',') a++;
+        if (!(a > e + 1 && a + 1 < prev && sc.lower[a] === ',')) break;
+        const p = sc.pos[a + 1];
+        if (p === VERB || p === AUX || p === ADV) {
+          e = a + 1;
+          break;
+        }
+        e = a;
       }
       if (
         e > b &&
@@ -1975,6 +1986,14 @@ function leadingCue(
       if (sc.lower[k] !== ',') continue;
       if (k + 2 < s1 && sc.lower[k + 1] === 'that' && sc.pos[k + 2] !== VERB && sc.pos[k + 2] !== AUX)
         j = k + 1;
+      break;
+    }
+  }
+  // "said — on Twitter, as it happens — that …": an aside between dashes before the that-clause
+  if (j + 2 < s1 && DASHES.has(sc.lower[j]) && !sc.inQuote(j) && v.frame !== 'obj') {
+    for (let k = j + 2; k + 1 < s1 && k <= j + 12 && !sc.inQuote(k); k++) {
+      if (!DASHES.has(sc.lower[k])) continue;
+      if (sc.lower[k + 1] === 'that') j = k + 1;
       break;
     }
   }
@@ -2858,7 +2877,12 @@ const CLAUSE_BOUNDARY = new Set([
  */
 function embeddedReport(sc: Scanner, j: number, end: number): number {
   for (let m = j + 2; m < end; m++) {
-    if (!SAY_FORMS.has(sc.lower[m]) || sc.pos[m] !== VERB || sc.inQuote(m) || sc.used[m]) continue;
+    if (sc.pos[m] !== VERB || sc.inQuote(m) || sc.used[m]) continue;
+    // "said"/"told", or a cue before its that-clause ("…, Mark Barabak noted that …")
+    if (!SAY_FORMS.has(sc.lower[m])) {
+      const v = sc.isCue(m);
+      if (!v || !reportsClause(sc, m, sc.cueEndOf(m, v), end)) continue;
+    }
     if (NOT_REPORT_BEFORE.has(sc.lower[m - 1])) continue;
     let best = -1;
     for (let s = m - 1; s > j && s >= m - 45; s--) {
@@ -2919,7 +2943,13 @@ function subjectSpan(sc: Scanner, b: number, cueStart: number): Range | null {
     p0 !== NUM &&
     p0 !== ADJ &&
     !QUANT_PRONOUNS.has(sc.lower[b]) &&
-    !(comma && sc.isCapitalised(b))
+    !(comma && sc.isCapitalised(b)) &&
+    // "Even those who have sketched out paths … acknowledge"
+    !(
+      sc.lower[b] === 'even' &&
+      b + 1 < last &&
+      (QUANT_PRONOUNS.has(sc.lower[b + 1]) || sc.pos[b + 1] === DET)
+    )
   )
     return null;
   // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase;
