@@ -649,3 +649,28 @@ test('quantifier speakers, "Even those who …", "railed at", an aside between d
   const agreed = spoken(f.claims).find((x) => x.cue.text === 'agreed');
   assert.ok(!agreed || !contentOf(f.text, agreed).includes('noted'));
 });
+
+test('an opening participle cue, a spaced hyphen aside, a subject with prepositions and a time before its verb', () => {
+  const a = claims('Citing the new polls, the senator said she would run again.');
+  const cs = spoken(a.claims);
+  assert.equal(cs[0].cue.text, 'Citing');
+  assert.equal(cs[0].source.text, 'the senator');
+  assert.equal(cs[1].cue.text, 'said');
+  assert.equal(cs[1].source.text, 'the senator');
+  const b = claims(
+    'A spokesman for the firm - a family business founded in 1950 - noted that the plant would stay open.',
+  );
+  assert.equal(
+    spoken(b.claims)[0].source.text,
+    'A spokesman for the firm - a family business founded in 1950 -',
+  );
+  const c = claims(
+    'Local farmers and their families in the valley marched on Monday, arguing that the dam was unsafe.',
+  );
+  assert.equal(
+    spoken(c.claims).find((x) => x.cue.text === 'arguing')?.source.text,
+    'Local farmers and their families in the valley',
+  );
+  const d = claims('The city council on Friday approved the budget, saying it was balanced.');
+  assert.equal(spoken(d.claims).find((x) => x.cue.text === 'saying')?.source.text, 'The city council');
+});

@@ -261,6 +261,8 @@ const STATEMENT_NOUNS = new Set([
   'column',
   'essay',
 ]);
+/** Words after a cue's addressee that open what was said ("reminded Americans of his policy"). */
+const ADDRESSEE_CONTENT = new Set(['of', 'about', 'that']);
 const OPENING_PUNCT = new Set([',', ':', ';', '—', '–', '-', '(', '--']);
 const FINAL_PUNCT = new Set(['.', '!', '?', ';']);
 const ADVERB_PARTICLES = new Set(['out', 'back', 'down', 'in']);
@@ -737,6 +739,8 @@ class Scanner {
         end = i + 1;
         continue;
       }
+      // "Republican politicians and their allies": a possessive opens the next conjunct
+      if (POSSESSIVES.has(w) && end > start && this.lower[i - 1] === 'and') continue;
       if (
         ((p === PART && (w === "'s" || w === '’s')) ||
           ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
@@ -1575,15 +1579,16 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   // "In a 1963 speech, he declared “…”", "Later on “This Week,” Sanders questioned Mr. Trump's
   // veracity": an object after the cue is what was said; the words before it are an adjunct
   const object =
-    mid < s1 &&
-    !sc.used[mid] &&
-    (sc.isQuoteOpen(mid) ||
-      (!sc.inQuote(mid) &&
-        (sc.pos[mid] === DET ||
-          sc.pos[mid] === NOUN ||
-          sc.pos[mid] === PROPN ||
-          sc.pos[mid] === NUM ||
-          POSSESSIVES.has(sc.lower[mid]))));
+    (addressee !== null && mid < s1 && ADDRESSEE_CONTENT.has(sc.lower[mid])) ||
+    (mid < s1 &&
+      !sc.used[mid] &&
+      (sc.isQuoteOpen(mid) ||
+        (!sc.inQuote(mid) &&
+          (sc.pos[mid] === DET ||
+            sc.pos[mid] === NOUN ||
+            sc.pos[mid] === PROPN ||
+            sc.pos[mid] === NUM ||
+            POSSESSIVES.has(sc.lower[mid])))));
   const tail = object ? null : trivialTail(sc, after, s1);
   const participle =
     (sc.lower[after] === ',' && trailingParticiple(sc, after + 1)) ||
@@ -1801,7 +1806,13 @@ function leadingCue(
     return -1;
   };
   const rel = relativeBeforeTime(sc, prev, s0);
-  if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
+  // "Noting that …, Trump reminded Americans …": a participle opening the sentence; its speaker is
+  // the subject of the main clause
+  const opening = cueStart === s0 && PARTICIPLE_CUES.has(sc.lower[i]) ? subjectAfterComma(sc, i, s1) : null;
+  if (opening) {
+    source = opening;
+    mainClause = opening[0] - 1;
+  } else if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
     relative = true;
   } else if (rel >= 0) {
@@ -1826,7 +1837,7 @@ function leadingCue(
       // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
       // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
       const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
-      let e = sc.npRight(b, prev);
+      let e = withPrepositions(sc, b, sc.npRight(b, prev), prev);
       // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition; "Sen.
       // Mark Kirk, R-Ill., who faces a tough race, rescinded …, saying …": with its asides
       for (let n = 0; n < 3 && e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b); n++) {
@@ -1844,7 +1855,7 @@ function leadingCue(
       if (
         e > b &&
         e < prev &&
-        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV || timeBeforeVerb(sc, e, prev)) &&
         sc.free(b, e)
       )
         source = [b, e];
@@ -1866,7 +1877,7 @@ function leadingCue(
       // "Reid caucused in Nevada and says he voted …": the subject of the first verb, after a
       // fronted adjunct and with its apposition ("On Thursday, Obama, in Ottawa, met … and said …")
       const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
-      let e = sc.npRight(b, prev);
+      let e = withPrepositions(sc, b, sc.npRight(b, prev), prev);
       if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
         const a = apposEnd(sc, e + 1, prev);
         if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
@@ -1874,18 +1885,13 @@ function leadingCue(
       if (
         e > b &&
         e < prev &&
-        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV || timeBeforeVerb(sc, e, prev)) &&
         sc.free(b, e)
       )
         source = [b, e];
     }
     if (!source) return null;
-  } else if (
-    prev > s0 &&
-    DASHES.has(sc.lower[prev]) &&
-    sc.lower[prev] !== '-' &&
-    dashAsideSubject(sc, prev, s0)
-  ) {
+  } else if (prev > s0 && spacedDash(sc, prev) && dashAsideSubject(sc, prev, s0)) {
     // "Many speakers at the service — including Muslims, Christians, Jews — said …": the subject
     // with its aside between dashes
     source = dashAsideSubject(sc, prev, s0);
@@ -1940,7 +1946,15 @@ function leadingCue(
         (reportsClause(sc, i, cueEnd, s1) ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
-  if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
+  // "Citing the polls, the senator said …": the subject an opening participle already took speaks again
+  if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) {
+    const src = source;
+    const k = done.findIndex(
+      (d) => d.rule === 'leading' && d.source?.[0] === src[0] && d.source?.[1] === src[1],
+    );
+    if (k < 0 || done[k].cue[0] !== sc.sentStart[i]) return null;
+    sharesSourceWith = k;
+  }
   // addressee
   let j = cueEnd;
   let addressee: Range | null = null;
@@ -2817,12 +2831,37 @@ function subjectAfterComma(sc: Scanner, i: number, s1: number): Range | null {
 function dashAsideSubject(sc: Scanner, close: number, s0: number): Range | null {
   for (let k = close - 2; k > s0 && k > close - 30; k--) {
     if (sc.inQuote(k) || sc.used[k]) return null;
-    if (sc.lower[k] !== sc.lower[close]) continue;
+    if (sc.lower[k] !== sc.lower[close] || !spacedDash(sc, k)) continue;
     const np = sc.npLeft(k, s0);
     if (np >= k || !sc.subjectPosition(np, s0) || !sc.free(np, close + 1)) return null;
     return [np, close + 1];
   }
   return null;
+}
+
+/** The end of a subject phrase [b, e) past its prepositional phrases ("their allies in the movement"). */
+function withPrepositions(sc: Scanner, b: number, e: number, limit: number): number {
+  while (e > b && e < limit && sc.pos[e] === ADP && NP_ADP.has(sc.lower[e]) && !sc.inQuote(e)) {
+    const e2 = sc.npRight(e + 1, limit);
+    // ("The Council on Friday pledged": a time is no part of the subject)
+    if (e2 === e + 1 || sc.temporal(e + 1, e2)) break;
+    e = e2;
+  }
+  return e;
+}
+
+/** A time adjunct at e before a verb ("The Council | on Friday pledged"). */
+function timeBeforeVerb(sc: Scanner, e: number, limit: number): boolean {
+  if (sc.pos[e] !== ADP || (sc.lower[e] !== 'on' && sc.lower[e] !== 'in')) return false;
+  const e2 = sc.npRight(e + 1, limit);
+  return e2 > e + 1 && e2 < limit && sc.temporal(e + 1, e2) && (sc.pos[e2] === VERB || sc.pos[e2] === AUX);
+}
+
+/** A dash at k, or a hyphen standing for one between spaces ("the brand - a business - noted"). */
+function spacedDash(sc: Scanner, k: number): boolean {
+  if (!DASHES.has(sc.lower[k])) return false;
+  if (sc.lower[k] !== '-') return true;
+  return k > 0 && k + 1 < sc.n && sc.t.start[k] > sc.t.end[k - 1] && sc.t.start[k + 1] > sc.t.end[k];
 }
 
 /** Index of the last "and" in [a, b), or -1. */
