@@ -674,3 +674,10 @@ test('an opening participle cue, a spaced hyphen aside, a subject with prepositi
   const d = claims('The city council on Friday approved the budget, saying it was balanced.');
   assert.equal(spoken(d.claims).find((x) => x.cue.text === 'saying')?.source.text, 'The city council');
 });
+
+test('a fronted adjunct runs over a state and a time before the subject', () => {
+  const r = claims(
+    'At a town hall in Dover, Delaware, on Monday, the governor changed course, saying the tax was dead.',
+  );
+  assert.equal(spoken(r.claims).find((x) => x.cue.text === 'saying')?.source.text, 'the governor');
+});

@@ -2344,10 +2344,21 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
     while (c < limit && c < k + 12 && sc.lower[c] !== ',' && sc.pos[c] !== VERB && sc.pos[c] !== AUX) c++;
     if (sc.lower[c] !== ',' || c + 1 >= limit) return k;
     k = c + 1;
-    // "However," "then," after the adjunct
-    if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',')) return k;
+    // "However," "then," after the adjunct; "At an event in Ames, Iowa, on Sunday,": a state and a
+    // time go on with it
+    if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',') && !adjunctGoesOn(sc, k, limit)) return k;
   }
   return k;
+}
+
+/** Tokens from k up to a comma are a place name ("Iowa,") or a time ("on Sunday,"). */
+function adjunctGoesOn(sc: Scanner, k: number, limit: number): boolean {
+  let c = k;
+  while (c < limit && c < k + 4 && sc.lower[c] !== ',') c++;
+  if (c >= limit || sc.lower[c] !== ',' || c === k) return false;
+  if (sc.pos[k] === ADP && (sc.lower[k] === 'on' || sc.lower[k] === 'in')) return sc.temporal(k + 1, c);
+  for (let m = k; m < c; m++) if (!sc.isCapitalised(m) && sc.lower[m] !== '.') return false;
+  return sc.pos[k] === PROPN || sc.isCapitalised(k);
 }
 
 /** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
