@@ -681,3 +681,13 @@ test('a fronted adjunct runs over a state and a time before the subject', () => 
   );
   assert.equal(spoken(r.claims).find((x) => x.cue.text === 'saying')?.source.text, 'the governor');
 });
+
+test('"Many fear …", "Both think …"; a participle after its noun before "said" is no cue', () => {
+  const a = claims('Many fear the storm will hit the coast tonight.');
+  assert.equal(spoken(a.claims)[0]?.source.text, 'Many');
+  assert.equal(spoken(a.claims)[0]?.cue.text, 'fear');
+  const b = claims('The appeal was rejected, the ruling issued Friday said.');
+  const [c] = spoken(b.claims);
+  assert.equal(c.cue.text, 'said');
+  assert.equal(contentOf(b.text, c), 'The appeal was rejected');
+});

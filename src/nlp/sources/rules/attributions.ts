@@ -197,7 +197,17 @@ const NOMINAL_ING = new Set([
 ]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 /** Words after which a base form is a present-tense verb ("64 percent call", "they support"). */
-const PLURAL_SUBJECT_WORDS = new Set(['percent', '%', 'they', 'we', 'who']);
+const PLURAL_SUBJECT_WORDS = new Set([
+  'percent',
+  '%',
+  'they',
+  'we',
+  'who',
+  'many',
+  'both',
+  'several',
+  'others',
+]);
 const NOT_SUBJECT_PRON = new Set([
   'that',
   'this',
@@ -904,6 +914,13 @@ class Scanner {
     // "maintains a wide lead", "saw his support collapse", "find a solution": these verbs report only
     // with a clause or quotation after them ("maintained that …", "saw, “…”")
     if (CLAUSE_ONLY_FORMS.has(w) && !this.clauseAfter(i)) return null;
+    // "the order released Friday said": a participle after its noun, before the verb that reports
+    if (this.isParticiple(i) && i > 0 && this.pos[i - 1] === NOUN) {
+      for (let k = i + 1; k < this.n && k <= i + 3; k++) {
+        if (ALWAYS_VERBS.has(this.lower[k]) && this.pos[k] === VERB) return null;
+        if (!TIME_WORDS.has(this.lower[k]) && !PERIOD_NOUNS.has(this.lower[k])) break;
+      }
+    }
     // "the promises add up to $8 million": a phrasal verb, not a report
     if (v.lemma === 'add' && i + 1 < this.n && this.lower[i + 1] === 'up') return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
