@@ -691,3 +691,9 @@ test('"Many fear …", "Both think …"; a participle after its noun before "sai
   assert.equal(c.cue.text, 'said');
   assert.equal(contentOf(b.text, c), 'The appeal was rejected');
 });
+
+test('phrasal uses of cue verbs are no reports: "showed up", "saw fit", "found themselves"', () => {
+  assert.equal(spoken(claims('Thousands of voters showed up at the polls in Ohio.').claims).length, 0);
+  assert.equal(spoken(claims('The board saw fit to delay the vote.').claims).length, 0);
+  assert.equal(spoken(claims('The two leaders found themselves in a bitter fight.').claims).length, 0);
+});

@@ -921,8 +921,12 @@ class Scanner {
         if (!TIME_WORDS.has(this.lower[k]) && !PERIOD_NOUNS.has(this.lower[k])) break;
       }
     }
-    // "the promises add up to $8 million": a phrasal verb, not a report
-    if (v.lemma === 'add' && i + 1 < this.n && this.lower[i + 1] === 'up') return null;
+    // "the promises add up to $8 million", "voters showed up", "saw fit to", "found themselves in":
+    // phrasal uses, not reports
+    const nx = i + 1 < this.n ? this.lower[i + 1] : '';
+    if ((v.lemma === 'add' || v.lemma === 'show') && nx === 'up') return null;
+    if (v.lemma === 'see' && nx === 'fit') return null;
+    if (v.lemma === 'find' && REFLEXIVES.has(nx)) return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
       return null;
