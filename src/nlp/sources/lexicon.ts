@@ -492,7 +492,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   complain: new Set(['about', 'of']),
   agree: new Set(['with']),
   respond: new Set(['to']),
-  rail: new Set(['against']),
+  rail: new Set(['against', 'at']),
   vote: new Set(['for', 'against']),
   focus: new Set(['on']),
   brag: new Set(['about']),
@@ -587,6 +587,9 @@ export const CUE_PREFIX = new Set([
   'were',
   "'ll",
   '’ll',
+  // "won't", "can't" split as "wo n't", "ca n't"
+  'wo',
+  'ca',
   'can',
   'should',
   'must',

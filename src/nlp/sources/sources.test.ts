@@ -466,3 +466,234 @@ test('a passive with its agent: the subject and the complement after the agent a
   assert.equal(w.length, 1);
   assert.equal(contentOf('The plan, which was rejected by voters in May, is back.', w[0]), 'which');
 });
+
+test('a long subject before "said": asides, a relative clause, a participle or infinitive phrase', () => {
+  const a = claims(
+    'Yet some farmers who have grown wheat in the valley, in dry years and wet ones, said the river had never been so low.',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'some farmers who have grown wheat in the valley, in dry years and wet ones,');
+  assert.equal(contentOf(a.text, c), 'the river had never been so low');
+  const b = claims('Rep. Ann Hollis (D-Ore.), said she had not read the bill.');
+  assert.equal(spoken(b.claims)[0].source.text, 'Rep. Ann Hollis (D-Ore.),');
+  const d = claims('Volunteers trying to save the old library said the vote was rushed.');
+  assert.equal(spoken(d.claims)[0].source.text, 'Volunteers trying to save the old library');
+  const e = claims('Some 40 percent of the teachers surveyed said they planned to retire early.');
+  assert.equal(spoken(e.claims)[0].source.text, 'Some 40 percent of the teachers surveyed');
+  // an inverted cue inside its content is no subject
+  const f = claims('The cost of the bridge, said the mayor and her deputies, would be covered by the state.');
+  assert.ok(!spoken(f.claims).some((x) => x.source.text.startsWith('The cost')));
+});
+
+test('a report of its own ends the content of the report before it', () => {
+  const r = claims(
+    'The council insists that the budget is balanced, and Tom Reyes, the city treasurer, said the deficit had grown.',
+  );
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 2);
+  assert.equal(contentOf(r.text, cs[0]), 'that the budget is balanced');
+  assert.equal(cs[1].source.text, 'Tom Reyes, the city treasurer,');
+  assert.equal(contentOf(r.text, cs[1]), 'the deficit had grown');
+  // a report inside the reported clause, with no clause boundary before its subject, stays inside
+  const w = claims('He argued that the new tax critics said was unfair would pass.');
+  assert.equal(contentOf(w.text, spoken(w.claims)[0]), 'that the new tax critics said was unfair would pass');
+});
+
+test('a cue participle after a quotation closing on its comma, or opening the content, is its own report', () => {
+  const a = claims(
+    'The mayor told the council that the audit was “long overdue,” adding that it would be public.',
+  );
+  const [c1, c2] = spoken(a.claims);
+  assert.equal(contentOf(a.text, c1), 'that the audit was “long overdue,”');
+  assert.equal(c2.cue.text, 'adding');
+  assert.equal(c2.source.text, 'The mayor');
+  assert.equal(contentOf(a.text, c2), 'that it would be public');
+  const b = claims("The coach said of the loss, ''It hurts,'' adding that ''we will be back.''");
+  assert.equal(spoken(b.claims)[1]?.cue.text, 'adding');
+  const d = claims('Ms. Reed then interjected, calling the new tax “a gift to landlords.”');
+  const [c] = spoken(d.claims);
+  assert.equal(c.cue.text, 'calling');
+  assert.equal(c.source.text, 'Ms. Reed');
+});
+
+test('a that-clause after an adjunct the phrase reader cannot skip; a fronted clause before a long subject', () => {
+  const a = claims(
+    'The minister had said in a radio interview recorded before the vote that the plant would close.',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.cue.text, 'had said');
+  assert.equal(contentOf(a.text, c), 'that the plant would close');
+  const b = claims(
+    'Although no date is set, an aide who spoke on condition of anonymity to discuss the plans said Monday, “The trip is on.”',
+  );
+  const [d] = spoken(b.claims);
+  assert.equal(d.source.text, 'an aide who spoke on condition of anonymity to discuss the plans');
+  assert.equal(contentOf(b.text, d), '“The trip is on.”');
+  // "add up to" is no report
+  assert.equal(spoken(claims('In all, the pledges add up to $3 million.').claims).length, 0);
+});
+
+test('"…, with N percent …" and "…, despite …" stay in the content; "…, with whom …" does not', () => {
+  const a = claims(
+    'A new survey shows the mayor leading by six points, with 12 percent of voters still undecided.',
+  );
+  assert.equal(
+    contentOf(a.text, spoken(a.claims)[0]),
+    'the mayor leading by six points, with 12 percent of voters still undecided',
+  );
+  const b = claims('The coach insists that the team will compete, despite its injuries.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'that the team will compete, despite its injuries');
+  const c = claims('She criticized the senator, with whom she served for a decade.');
+  assert.equal(contentOf(c.text, spoken(c.claims)[0]), 'the senator');
+});
+
+test('a fronted adjunct before "X <cue> <object>" is no content: the object after the cue is', () => {
+  const a = claims('In a 1998 interview, the governor praised the new stadium.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.cue.text, 'praised');
+  assert.equal(contentOf(a.text, c), 'the new stadium');
+  const b = claims('Later on “Meet the Press,” the senator questioned the general’s account.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'the general’s account');
+  // adjuncts alone after the cue leave the content before it
+  const d = claims('The bridge will reopen in May, the mayor said on Tuesday.');
+  assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'The bridge will reopen in May');
+});
+
+test('a quotation inside running words before a speaker is no split quotation; a new speaker after a quotation ends it', () => {
+  const a = claims(
+    'Admitting that a deal was possible “in the long run,” the minister said: “It will not happen this year.”',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'the minister');
+  assert.equal(contentOf(a.text, c), '“It will not happen this year.”');
+  const b = claims(
+    'He also attacked the chain - “I loved their pies,” he said, “I will never go back” - and left.',
+  );
+  const said = spoken(b.claims).find((x) => x.cue.text === 'said');
+  assert.ok(said);
+  assert.equal(contentOf(b.text, said), '“I loved their pies,” … “I will never go back”');
+  const d = claims('The reporter asked, “Will you run again?” The governor replied, “Not this time.”');
+  const replied = spoken(d.claims).find((x) => x.cue.text === 'replied');
+  assert.equal(replied && contentOf(d.text, replied), '“Not this time.”');
+});
+
+test('a reason after a parenthetical cue is the second part of what was said', () => {
+  const a = claims('The plan will pass, the senator said, because the votes are there.');
+  assert.equal(contentOf(a.text, spoken(a.claims)[0]), 'The plan will pass … because the votes are there');
+  // not when the reason is a report of its own
+  const b = claims('The plan will pass, he said, because he said the votes are there.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'The plan will pass');
+});
+
+test('an evidential whose subject the phrase reader cannot read: the subject before its aside', () => {
+  const a = claims('The new county board, elected in a landslide, seems ready to raise taxes.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.rule, 'evidential');
+  assert.equal(contentOf(a.text, c), 'The new county board … ready to raise taxes');
+});
+
+test('an auxiliary before a cue participle after an aside; a participle opening the object', () => {
+  const a = claims('Ms. Diaz, who won the primary, is calling for a recount in two counties.');
+  const [c] = spoken(a.claims);
+  assert.equal(c.source.text, 'Ms. Diaz, who won the primary,');
+  assert.equal(c.cue.text, 'is calling for');
+  assert.equal(contentOf(a.text, c), 'a recount in two counties');
+  const b = claims('The union has called for improved safety rules at the plant.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'improved safety rules at the plant');
+});
+
+test('small subject and cue readings: a negated modal, a reflexive, a sentence adverb, a particle before an object, "about X:"', () => {
+  const a = claims("The company won't disclose the price of the deal.");
+  assert.equal(spoken(a.claims)[0].cue.text, "won't disclose");
+  const b = claims('The bank itself said the loan was safe.');
+  assert.equal(spoken(b.claims)[0].source.text, 'The bank itself');
+  const c = claims('Then she turned to the crowd, calling the plan a disgrace.');
+  const calling = spoken(c.claims).find((x) => x.cue.text === 'calling');
+  assert.equal(calling?.source.text, 'she');
+  const d = claims('The mayor warned against the dangers of a rushed vote.');
+  assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'the dangers of a rushed vote');
+  const e = claims('Jones added about the coach: “He never gives up.”');
+  assert.equal(contentOf(e.text, spoken(e.claims)[0]), '“He never gives up.”');
+});
+
+test('any cue before a that-clause takes a long subject; a past tense with its object is no subject', () => {
+  const a = claims(
+    'Surveys of voters taken at the polls, which closed at eight, showed that turnout was high.',
+  );
+  const [c] = spoken(a.claims);
+  assert.equal(c.cue.text, 'showed');
+  assert.equal(c.source.text, 'Surveys of voters taken at the polls, which closed at eight,');
+  const b = claims('Mr. Lee released a memo stating that the deal was off.');
+  assert.ok(!spoken(b.claims).some((x) => x.source.text.startsWith('Mr. Lee released')));
+});
+
+test('quantifier speakers, "Even those who …", "railed at", an aside between dashes, a subject with several asides', () => {
+  const a = claims('While some mayors have doubts about the plan, many said Monday that it would help.');
+  const many = spoken(a.claims).find((x) => x.cue.text === 'said');
+  assert.equal(many?.source.text, 'many');
+  const b = claims('Although turnout was low, several oppose the new rules.');
+  assert.equal(spoken(b.claims).find((x) => x.cue.text === 'oppose')?.source.text, 'several');
+  const c = claims('The senator railed at the agency’s refusal to act.');
+  assert.equal(spoken(c.claims)[0].cue.text, 'railed at');
+  const d = claims('The union leader said — on the radio, as it happens — that the strike would end.');
+  assert.equal(contentOf(d.text, spoken(d.claims)[0]), 'that the strike would end');
+  const e = claims(
+    'Rep. Ann Cole, D-Ore., who faces a hard race this fall, dropped her bid, saying she needed time with her family.',
+  );
+  const saying = spoken(e.claims).find((x) => x.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'Rep. Ann Cole, D-Ore., who faces a hard race this fall,');
+  // a cue before its that-clause ends the report before it
+  const f = claims(
+    'Writing for a panel that all agreed the mayor won, Ms. Ruiz noted that the mayor was calm.',
+  );
+  const agreed = spoken(f.claims).find((x) => x.cue.text === 'agreed');
+  assert.ok(!agreed || !contentOf(f.text, agreed).includes('noted'));
+});
+
+test('an opening participle cue, a spaced hyphen aside, a subject with prepositions and a time before its verb', () => {
+  const a = claims('Citing the new polls, the senator said she would run again.');
+  const cs = spoken(a.claims);
+  assert.equal(cs[0].cue.text, 'Citing');
+  assert.equal(cs[0].source.text, 'the senator');
+  assert.equal(cs[1].cue.text, 'said');
+  assert.equal(cs[1].source.text, 'the senator');
+  const b = claims(
+    'A spokesman for the firm - a family business founded in 1950 - noted that the plant would stay open.',
+  );
+  assert.equal(
+    spoken(b.claims)[0].source.text,
+    'A spokesman for the firm - a family business founded in 1950 -',
+  );
+  const c = claims(
+    'Local farmers and their families in the valley marched on Monday, arguing that the dam was unsafe.',
+  );
+  assert.equal(
+    spoken(c.claims).find((x) => x.cue.text === 'arguing')?.source.text,
+    'Local farmers and their families in the valley',
+  );
+  const d = claims('The city council on Friday approved the budget, saying it was balanced.');
+  assert.equal(spoken(d.claims).find((x) => x.cue.text === 'saying')?.source.text, 'The city council');
+});
+
+test('a fronted adjunct runs over a state and a time before the subject', () => {
+  const r = claims(
+    'At a town hall in Dover, Delaware, on Monday, the governor changed course, saying the tax was dead.',
+  );
+  assert.equal(spoken(r.claims).find((x) => x.cue.text === 'saying')?.source.text, 'the governor');
+});
+
+test('"Many fear …", "Both think …"; a participle after its noun before "said" is no cue', () => {
+  const a = claims('Many fear the storm will hit the coast tonight.');
+  assert.equal(spoken(a.claims)[0]?.source.text, 'Many');
+  assert.equal(spoken(a.claims)[0]?.cue.text, 'fear');
+  const b = claims('The appeal was rejected, the ruling issued Friday said.');
+  const [c] = spoken(b.claims);
+  assert.equal(c.cue.text, 'said');
+  assert.equal(contentOf(b.text, c), 'The appeal was rejected');
+});
+
+test('phrasal uses of cue verbs are no reports: "showed up", "saw fit", "found themselves"', () => {
+  assert.equal(spoken(claims('Thousands of voters showed up at the polls in Ohio.').claims).length, 0);
+  assert.equal(spoken(claims('The board saw fit to delay the vote.').claims).length, 0);
+  assert.equal(spoken(claims('The two leaders found themselves in a bitter fight.').claims).length, 0);
+});

@@ -126,14 +126,14 @@ const SOURCE_MODIFIERS = new Set([
 ]);
 const SUBORDINATORS = new Set([...ADVERBIAL_SUBORDINATORS, 'once', 'if', 'unless', 'whether', 'where']);
 /** Pronouns that head a phrase of people ("those close to him", "some in the party"). */
-const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others']);
+const QUANT_PRONOUNS = new Set(['those', 'some', 'many', 'all', 'both', 'most', 'others', 'several']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves']);
 /** After a comma, words that open a comment on the report rather than more of it. */
 const AND_CLAUSE = true;
 const CONTENT_STOPS = new Set([
   'but',
   'which',
-  'despite',
   'though',
   'although',
   'who',
@@ -143,9 +143,16 @@ const CONTENT_STOPS = new Set([
   'while',
   'where',
   'when',
-  'with',
   'aside',
 ]);
+/**
+ * Token k (after a comma) opens a comment on the report rather than more of it. "…, with 13 percent
+ * undecided", "…, despite his flaws, …" go on with what was said (PolNeAR keeps them in the content);
+ * "…, with whom he clashed" is a relative clause about the last noun.
+ */
+function contentStop(sc: Scanner, k: number): boolean {
+  return CONTENT_STOPS.has(sc.lower[k]) || (sc.lower[k] === 'with' && sc.lower[k + 1] === 'whom');
+}
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
 const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
@@ -190,7 +197,17 @@ const NOMINAL_ING = new Set([
 ]);
 const REL_PRON = new Set(['who', 'which', 'whom']);
 /** Words after which a base form is a present-tense verb ("64 percent call", "they support"). */
-const PLURAL_SUBJECT_WORDS = new Set(['percent', '%', 'they', 'we', 'who']);
+const PLURAL_SUBJECT_WORDS = new Set([
+  'percent',
+  '%',
+  'they',
+  'we',
+  'who',
+  'many',
+  'both',
+  'several',
+  'others',
+]);
 const NOT_SUBJECT_PRON = new Set([
   'that',
   'this',
@@ -254,6 +271,8 @@ const STATEMENT_NOUNS = new Set([
   'column',
   'essay',
 ]);
+/** Words after a cue's addressee that open what was said ("reminded Americans of his policy"). */
+const ADDRESSEE_CONTENT = new Set(['of', 'about', 'that']);
 const OPENING_PUNCT = new Set([',', ':', ';', '—', '–', '-', '(', '--']);
 const FINAL_PUNCT = new Set(['.', '!', '?', ';']);
 const ADVERB_PARTICLES = new Set(['out', 'back', 'down', 'in']);
@@ -545,6 +564,11 @@ class Scanner {
         start = i;
         continue;
       }
+      // "Ford itself said": a reflexive after the phrase belongs to it
+      if (start === end && REFLEXIVES.has(w) && i > floor && this.isNominal(i - 1)) {
+        start = i;
+        continue;
+      }
       if (p === PRON && !NOT_SUBJECT_PRON.has(w)) {
         // "those close to him": the pronoun ends a modifier of the phrase
         if (
@@ -660,7 +684,9 @@ class Scanner {
       this.lower[end - 1] !== '%' &&
       !(end - 2 >= start && this.lower[end - 2] === 'those' && this.pos[end - 1] === VERB) &&
       !(this.pos[end - 1] === ADJ && (this.pos[start] === DET || this.pos[start] === NUM)) &&
-      !(this.lower[end - 1] === ')' && start < end - 1)
+      !(this.lower[end - 1] === ')' && start < end - 1) &&
+      // "…, many said": a quantifier alone heads the phrase
+      !(end - start === 1 && QUANT_PRONOUNS.has(this.lower[start]))
     )
       return end0;
     if (start === end) return end0;
@@ -723,6 +749,8 @@ class Scanner {
         end = i + 1;
         continue;
       }
+      // "Republican politicians and their allies": a possessive opens the next conjunct
+      if (POSSESSIVES.has(w) && end > start && this.lower[i - 1] === 'and') continue;
       if (
         ((p === PART && (w === "'s" || w === '’s')) ||
           ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
@@ -886,6 +914,19 @@ class Scanner {
     // "maintains a wide lead", "saw his support collapse", "find a solution": these verbs report only
     // with a clause or quotation after them ("maintained that …", "saw, “…”")
     if (CLAUSE_ONLY_FORMS.has(w) && !this.clauseAfter(i)) return null;
+    // "the order released Friday said": a participle after its noun, before the verb that reports
+    if (this.isParticiple(i) && i > 0 && this.pos[i - 1] === NOUN) {
+      for (let k = i + 1; k < this.n && k <= i + 3; k++) {
+        if (ALWAYS_VERBS.has(this.lower[k]) && this.pos[k] === VERB) return null;
+        if (!TIME_WORDS.has(this.lower[k]) && !PERIOD_NOUNS.has(this.lower[k])) break;
+      }
+    }
+    // "the promises add up to $8 million", "voters showed up", "saw fit to", "found themselves in":
+    // phrasal uses, not reports
+    const nx = i + 1 < this.n ? this.lower[i + 1] : '';
+    if ((v.lemma === 'add' || v.lemma === 'show') && nx === 'up') return null;
+    if (v.lemma === 'see' && nx === 'fit') return null;
+    if (v.lemma === 'find' && REFLEXIVES.has(nx)) return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
       return null;
@@ -1554,9 +1595,22 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       after = e;
     }
   }
-  const tail = trivialTail(sc, after, s1);
   // "…,” she said in the Oval Office, emphasizing …": adjuncts, then a participle or the next quotation
   const mid = sc.skipAdjuncts(after, s1);
+  // "In a 1963 speech, he declared “…”", "Later on “This Week,” Sanders questioned Mr. Trump's
+  // veracity": an object after the cue is what was said; the words before it are an adjunct
+  const object =
+    (addressee !== null && mid < s1 && ADDRESSEE_CONTENT.has(sc.lower[mid])) ||
+    (mid < s1 &&
+      !sc.used[mid] &&
+      (sc.isQuoteOpen(mid) ||
+        (!sc.inQuote(mid) &&
+          (sc.pos[mid] === DET ||
+            sc.pos[mid] === NOUN ||
+            sc.pos[mid] === PROPN ||
+            sc.pos[mid] === NUM ||
+            POSSESSIVES.has(sc.lower[mid])))));
+  const tail = object ? null : trivialTail(sc, after, s1);
   const participle =
     (sc.lower[after] === ',' && trailingParticiple(sc, after + 1)) ||
     (sc.lower[mid] === ',' && trailingParticiple(sc, mid + 1));
@@ -1567,8 +1621,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     sc.isQuoteOpen(after + 1) &&
     (sc.isQuoteClose(boundary) || (boundary > s0 && sc.isQuoteClose(boundary - 1)));
   // "The museum, Mr. Obama said, would make …": a parenthetical cue splits its content in two
+  // "He's leaning toward Kasich, he said, because he prizes electability": a reason after a
+  // parenthetical cue is part of what was said
+  const reason =
+    sc.lower[mid] === ',' && mid + 1 < s1 && sc.lower[mid + 1] === 'because' && !reportIn(sc, mid + 2, s1);
   const rest =
-    tail === null &&
+    (tail === null || reason) &&
     !participle &&
     !split &&
     sc.lower[boundary] === ',' &&
@@ -1576,16 +1634,28 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     !sc.isQuoteOpen(mid + 1)
       ? sc.trimEnd(mid + 1, s1)
       : -1;
-  const quoted = sc.isQuoteClose(boundary);
+  // (a quotation before a cue that takes an object is a title or a name: "on “This Week,” X questioned …")
+  const quoted = sc.isQuoteClose(boundary) && !(object && v.frame === 'obj');
   if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
     return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
-  const start = sc.backwardContentStart(end);
+  let start = sc.backwardContentStart(end);
+  // "Conceding that … “down the line,” Obama said: “It's not …”": a quotation inside running words
+  // before the speaker makes no split quotation; the cue leads the quotation after it. After a
+  // dash or colon ("… Mexico - ''I love Oreos,'' he said, ''…''") the quotation alone is the content.
+  if (sc.isQuoteClose(boundary) && quotationAfter(sc, mid)) {
+    const open = sc.q.quotes[sc.q.quoteOf[boundary]].open;
+    if (open > start && hasContent(sc, start, open)) {
+      if (!(DASHES.has(sc.lower[open - 1]) || sc.lower[open - 1] === ':' || sc.lower[open - 1] === '('))
+        return null;
+      start = open;
+    }
+  }
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
   const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
   if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
   const content: Range[] = [[start, end]];
-  if (rest > mid + 1 && tail === null && !participle && !split) content.push([mid + 1, rest]);
+  if (rest > mid + 1 && (tail === null || reason) && !participle && !split) content.push([mid + 1, rest]);
   else addContinuation(sc, content, after, s1);
   return {
     cue,
@@ -1596,6 +1666,47 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     direct: sc.inQuote(end - 1),
     rule: 'trailing',
   };
+}
+
+/** An unquoted "said"/"told" … verb in [a, b): a report of its own. */
+function reportIn(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ALWAYS_VERBS.has(sc.lower[k]) && !sc.inQuote(k)) return true;
+  return false;
+}
+
+/** An auxiliary among tokens [a, b) ("is calling", "has been saying"). */
+function auxBetween(sc: Scanner, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (sc.pos[k] === AUX || FINITE_AUX.has(sc.lower[k])) return true;
+  return false;
+}
+
+/**
+ * The cue at i surely reports: "said"/"told", or any cue verb before a that-clause, colon or
+ * quotation ("Exit polls from the primary, which Trump won, showed that …").
+ */
+function reportsClause(sc: Scanner, i: number, cueEnd: number, s1: number): boolean {
+  if (SAY_FORMS.has(sc.lower[i])) return true;
+  if (sc.pos[i] !== VERB || sc.lower[i].endsWith('ing')) return false;
+  const j = sc.skipAdjuncts(cueEnd, s1);
+  return j < s1 && (sc.lower[j] === 'that' || sc.lower[j] === ':' || sc.isQuoteOpen(j));
+}
+
+/** Past sentence adverbs before a subject ("Then he cut into Bush, calling …"). */
+function adverbsSkipped(sc: Scanner, b: number, limit: number): number {
+  let k = b;
+  while (
+    k + 1 < limit &&
+    k < b + 2 &&
+    sc.pos[k] === ADV &&
+    (sc.pos[k + 1] === PRON || sc.isCapitalised(k + 1))
+  )
+    k++;
+  return k;
+}
+
+/** A comma or colon and a quotation at token k (the words after a cue). */
+function quotationAfter(sc: Scanner, k: number): boolean {
+  return (sc.lower[k] === ',' || sc.lower[k] === ':') && k + 1 < sc.n && sc.isQuoteOpen(k + 1);
 }
 
 /**
@@ -1716,7 +1827,13 @@ function leadingCue(
     return -1;
   };
   const rel = relativeBeforeTime(sc, prev, s0);
-  if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
+  // "Noting that …, Trump reminded Americans …": a participle opening the sentence; its speaker is
+  // the subject of the main clause
+  const opening = cueStart === s0 && PARTICIPLE_CUES.has(sc.lower[i]) ? subjectAfterComma(sc, i, s1) : null;
+  if (opening) {
+    source = opening;
+    mainClause = opening[0] - 1;
+  } else if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
     relative = true;
   } else if (rel >= 0) {
@@ -1726,7 +1843,8 @@ function leadingCue(
   } else if (
     prev >= s0 &&
     ((commaBefore(sc, prev) &&
-      (PARTICIPLE_CUES.has(sc.lower[i]) ||
+      // (not "Cruz, who won Texas, is calling for …": an auxiliary makes the participle a finite verb)
+      ((PARTICIPLE_CUES.has(sc.lower[i]) && !auxBetween(sc, cueStart, i)) ||
         (sc.lower[i].endsWith('ing') && cueStart === i) ||
         sc.lower[cueStart] === 'going')) ||
       (GERUND_PREPS.has(sc.lower[prev]) && PARTICIPLE_CUES.has(sc.lower[i]) && cueStart === i))
@@ -1739,17 +1857,26 @@ function leadingCue(
     } else {
       // "Clinton seemed ready to …, telling the crowd …": the sentence subject, after a fronted
       // adjunct ("On Monday night, Clinton leaned in …, painting Trump as …")
-      const b = frontedAdjunctEnd(sc, s0, prev);
-      let e = sc.npRight(b, prev);
-      // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition
-      if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
-        const a = apposEnd(sc, e + 1, prev);
-        if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
+      const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
+      let e = withPrepositions(sc, b, sc.npRight(b, prev), prev);
+      // "Dean, a medical doctor, then appeared …, saying …": the subject with its apposition; "Sen.
+      // Mark Kirk, R-Ill., who faces a tough race, rescinded …, saying …": with its asides
+      for (let n = 0; n < 3 && e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b); n++) {
+        let a = apposEnd(sc, e + 1, prev);
+        // an abbreviation's period before the comma: "R-Ill.,"
+        if (a > e + 1 && sc.lower[a] === '.' && sc.lower[a + 1] === ',') a++;
+        if (!(a > e + 1 && a + 1 < prev && sc.lower[a] === ',')) break;
+        const p = sc.pos[a + 1];
+        if (p === VERB || p === AUX || p === ADV) {
+          e = a + 1;
+          break;
+        }
+        e = a;
       }
       if (
         e > b &&
         e < prev &&
-        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV || timeBeforeVerb(sc, e, prev)) &&
         sc.free(b, e)
       )
         source = [b, e];
@@ -1770,8 +1897,8 @@ function leadingCue(
     } else {
       // "Reid caucused in Nevada and says he voted …": the subject of the first verb, after a
       // fronted adjunct and with its apposition ("On Thursday, Obama, in Ottawa, met … and said …")
-      const b = frontedAdjunctEnd(sc, s0, prev);
-      let e = sc.npRight(b, prev);
+      const b = adverbsSkipped(sc, frontedAdjunctEnd(sc, s0, prev), prev);
+      let e = withPrepositions(sc, b, sc.npRight(b, prev), prev);
       if (e > b && e + 1 < prev && sc.lower[e] === ',' && sc.isCapitalised(b)) {
         const a = apposEnd(sc, e + 1, prev);
         if (a > e + 1 && a + 1 < prev && sc.lower[a] === ',') e = a + 1;
@@ -1779,18 +1906,13 @@ function leadingCue(
       if (
         e > b &&
         e < prev &&
-        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV) &&
+        (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV || timeBeforeVerb(sc, e, prev)) &&
         sc.free(b, e)
       )
         source = [b, e];
     }
     if (!source) return null;
-  } else if (
-    prev > s0 &&
-    DASHES.has(sc.lower[prev]) &&
-    sc.lower[prev] !== '-' &&
-    dashAsideSubject(sc, prev, s0)
-  ) {
+  } else if (prev > s0 && spacedDash(sc, prev) && dashAsideSubject(sc, prev, s0)) {
     // "Many speakers at the service — including Muslims, Christians, Jews — said …": the subject
     // with its aside between dashes
     source = dashAsideSubject(sc, prev, s0);
@@ -1818,6 +1940,7 @@ function leadingCue(
         break;
       }
     }
+    if (!source && reportsClause(sc, i, cueEnd, s1)) source = clauseSubject(sc, cueStart, s0);
     if (!source) return null;
   } else {
     // "Carter however said …": a sentence adverb between the subject and its cue
@@ -1833,24 +1956,33 @@ function leadingCue(
     // "and" joining two clauses into the first one's object; the subject is the last conjunct
     else if (conj > np && conj + 1 < npEnd && np > s0 && (sc.pos[np - 1] === VERB || sc.pos[np - 1] === ADP))
       source = [conj + 1, sc.npEnd];
-    else if (np < cueStart && sc.pos[s0] === ADP) {
+    else if (np < cueStart && sc.pos[s0] === ADP && frontedName(sc, np, cueStart))
       // "In a Bloomberg interview Trump declared …": the name after a fronted adjunct without its comma
-      let k = cueStart - 1;
-      while (k >= np && sc.isCapitalised(k)) k--;
-      source = k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
-    } else
+      source = frontedName(sc, np, cueStart);
+    else
       source =
         relativeSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
         prepositionalSubject(sc, np, cueStart, s0) ??
-        (SAY_FORMS.has(sc.lower[i]) && cueStart === i ? clauseSubject(sc, cueStart, s0) : null);
+        (reportsClause(sc, i, cueEnd, s1) ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
-  if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) return null;
+  // "Citing the polls, the senator said …": the subject an opening participle already took speaks again
+  if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) {
+    const src = source;
+    const k = done.findIndex(
+      (d) => d.rule === 'leading' && d.source?.[0] === src[0] && d.source?.[1] === src[1],
+    );
+    if (k < 0 || done[k].cue[0] !== sc.sentStart[i]) return null;
+    sharesSourceWith = k;
+  }
   // addressee
   let j = cueEnd;
   let addressee: Range | null = null;
-  if (v.frame === 'tell') {
+  // ("warned against the forces of hate": after its particle the cue takes an object, no addressee)
+  const particle =
+    cueEnd > i + 1 && !sc.inQuote(cueEnd - 1) && CUE_PARTICLES[v.lemma]?.has(sc.lower[cueEnd - 1]);
+  if (v.frame === 'tell' && !particle) {
     const that = thatAhead(sc, j, s1);
     if (that > j) {
       addressee = [j, that];
@@ -1892,6 +2024,14 @@ function leadingCue(
       break;
     }
   }
+  // "said — on Twitter, as it happens — that …": an aside between dashes before the that-clause
+  if (j + 2 < s1 && DASHES.has(sc.lower[j]) && !sc.inQuote(j) && v.frame !== 'obj') {
+    for (let k = j + 2; k + 1 < s1 && k <= j + 12 && !sc.inQuote(k); k++) {
+      if (!DASHES.has(sc.lower[k])) continue;
+      if (sc.lower[k + 1] === 'that') j = k + 1;
+      break;
+    }
+  }
   if (j < s1 && sc.lower[j] === ':' && !sc.inQuote(j) && !sc.used[j]) {
     // "X added:" takes its colon into the cue and what follows it to the end of the paragraph
     // (the next paragraph when the colon ends one), quoted or not
@@ -1914,10 +2054,20 @@ function leadingCue(
     return null;
   }
   // "says of Clinton, “If she gets …”": the topic before the words
-  if (sc.lower[j] === 'of' && v.frame === 'say') {
+  // ("added about Carson: “…”")
+  if ((sc.lower[j] === 'of' || sc.lower[j] === 'about') && v.frame === 'say') {
     const e = sc.npRight(j + 1, s1);
-    if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.isQuoteOpen(e)))
-      j = sc.lower[e] === ',' ? e + 1 : e;
+    if (e > j + 1 && e < s1 && (sc.lower[e] === ',' || sc.lower[e] === ':' || sc.isQuoteOpen(e)))
+      j = sc.lower[e] === ',' || sc.lower[e] === ':' ? e + 1 : e;
+  }
+  // "had said in an ABC interview taped before the attacks that …", "said before attending the town
+  // hall that …": an adjunct the phrase reader could not skip, then the that-clause
+  if (
+    (v.frame === 'say' || v.frame === 'think') &&
+    ((sc.pos[j] === ADP && sc.lower[j] !== 'that') || (sc.pos[j] === VERB && !sc.isCue(j)))
+  ) {
+    const that = thatAfterAdjunct(sc, j, s1);
+    if (that > j) j = that;
   }
   const first = sc.lower[j];
   // "pledged to “win many hundreds of delegates”": the tagger takes an infinitive's "to" before a
@@ -1933,7 +2083,18 @@ function leadingCue(
     !(QUANT_ADV.has(first) && j + 1 < s1 && (sc.pos[j + 1] === NUM || sc.lower[j + 1] === 'half'))
   )
     return null;
-  if ((sc.pos[j] === VERB || sc.pos[j] === AUX) && !sc.isCapitalised(j) && !sc.lower[j].endsWith('ing')) {
+  // "called for increased regulation": a participle before its noun opens a noun phrase
+  const adjectival =
+    sc.pos[j] === VERB &&
+    sc.isParticiple(j) &&
+    j + 1 < s1 &&
+    (sc.pos[j + 1] === NOUN || sc.pos[j + 1] === ADJ);
+  if (
+    (sc.pos[j] === VERB || sc.pos[j] === AUX) &&
+    !sc.isCapitalised(j) &&
+    !sc.lower[j].endsWith('ing') &&
+    !adjectival
+  ) {
     // "what many analysts said was a sign of …", "moves that he said improved …": the relative
     // pronoun and the rest of its clause are what was said
     const rel = source ? source[0] - 1 : -1;
@@ -1952,6 +2113,9 @@ function leadingCue(
     );
   }
   if (sc.pos[j] === PUNCT && !sc.isQuoteOpen(j)) return null;
+  // "Paul then interjected, calling the credit “a welfare payment”": the participle makes the report
+  if (j > cueEnd && sc.lower[j - 1] === ',' && v.frame === 'say' && PARTICIPLE_CUES.has(sc.lower[j]))
+    return null;
   // content: a quotation, or the rest of the sentence
   if (sc.isQuoteOpen(j)) {
     const qo = sc.q.quotes[sc.q.quoteOf[j]];
@@ -1972,9 +2136,27 @@ function leadingCue(
       sc.lower[sub - 1] === 'but' ||
       sc.lower[sub - 1] === 'and');
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
-  for (let k = j; k < s1; k++) {
+  // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
+  const inner = embeddedReport(sc, j, s1);
+  for (let k = j; k < inner; k++) {
     if (sc.used[k]) {
       end = k;
+      break;
+    }
+    // "… “Biggest Loser,” protesters chanted, “…”": after a quotation, a new speaker and cue leading
+    // the next quotation
+    if (k > j && sc.isQuoteClose(k) && k + 2 < s1 && !sc.inQuote(k + 1)) {
+      const e = sc.npRight(k + 1, s1);
+      const v2 = e > k + 1 && e - k <= 6 && e < s1 && sc.pos[e] === VERB ? sc.isCue(e) : null;
+      if (v2 && quotationAfter(sc, sc.cueEndOf(e, v2))) {
+        end = k + 1;
+        break;
+      }
+    }
+    // "… “was maniacal,” adding, “…”": a participle of a cue after a quotation closing on its comma
+    // is a report of its own
+    if (k > j && sc.isQuoteClose(k) && commaBefore(sc, k) && k + 1 < s1 && participleCue(sc, k + 1)) {
+      end = k + 1;
       break;
     }
     if (sc.inQuote(k)) continue;
@@ -2012,7 +2194,7 @@ function leadingCue(
       end = k;
       break;
     }
-    if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || CONTENT_STOPS.has(sc.lower[k + 1]))) {
+    if (w === ',' && k + 1 < s1 && (commentAfterComma(sc, k + 1, s1) || contentStop(sc, k + 1))) {
       end = k;
       break;
     }
@@ -2084,6 +2266,7 @@ function leadingCue(
     }
   }
   if (mainClause > j && mainClause < end) end = mainClause;
+  if (inner < end) end = inner;
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
   if (
@@ -2182,10 +2365,21 @@ function frontedAdjunctEnd(sc: Scanner, s0: number, limit: number): number {
     while (c < limit && c < k + 12 && sc.lower[c] !== ',' && sc.pos[c] !== VERB && sc.pos[c] !== AUX) c++;
     if (sc.lower[c] !== ',' || c + 1 >= limit) return k;
     k = c + 1;
-    // "However," "then," after the adjunct
-    if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',')) return k;
+    // "However," "then," after the adjunct; "At an event in Ames, Iowa, on Sunday,": a state and a
+    // time go on with it
+    if (!(sc.pos[k] === ADV && sc.lower[k + 1] === ',') && !adjunctGoesOn(sc, k, limit)) return k;
   }
   return k;
+}
+
+/** Tokens from k up to a comma are a place name ("Iowa,") or a time ("on Sunday,"). */
+function adjunctGoesOn(sc: Scanner, k: number, limit: number): boolean {
+  let c = k;
+  while (c < limit && c < k + 4 && sc.lower[c] !== ',') c++;
+  if (c >= limit || sc.lower[c] !== ',' || c === k) return false;
+  if (sc.pos[k] === ADP && (sc.lower[k] === 'on' || sc.lower[k] === 'in')) return sc.temporal(k + 1, c);
+  for (let m = k; m < c; m++) if (!sc.isCapitalised(m) && sc.lower[m] !== '.') return false;
+  return sc.pos[k] === PROPN || sc.isCapitalised(k);
 }
 
 /** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
@@ -2423,6 +2617,23 @@ const CLAUSE_OPENERS = new Set([
 ]);
 
 /** "told Associated Press on Monday that …": the "that" opening the content, within a few tokens. */
+/** A "that" opening a clause within a short adjunct from j (no quotation, finite verb or clause break), or -1. */
+function thatAfterAdjunct(sc: Scanner, j: number, s1: number): number {
+  for (let k = j + 1; k < s1 && k < j + 12; k++) {
+    const w = sc.lower[k];
+    if (sc.inQuote(k) || sc.pos[k] === AUX || w === ';' || w === ':' || w === ',' || w === 'and') return -1;
+    if (sc.pos[k] === VERB && !w.endsWith('ing') && !sc.isParticiple(k)) return -1;
+    if (w === 'that') {
+      const nx = sc.pos[k + 1];
+      return k + 1 < s1 &&
+        (nx === PRON || nx === DET || nx === NOUN || nx === PROPN || nx === NUM || nx === ADJ)
+        ? k
+        : -1;
+    }
+  }
+  return -1;
+}
+
 function thatAhead(sc: Scanner, j: number, s1: number): number {
   for (let k = j; k < s1 && k < j + 10; k++) {
     const w = sc.lower[k];
@@ -2503,9 +2714,7 @@ function clauseEnd(sc: Scanner, j: number, s1: number): number {
       w === ',' &&
       k > j &&
       k + 1 < s1 &&
-      (CONTENT_STOPS.has(sc.lower[k + 1]) ||
-        commentAfterComma(sc, k + 1, s1) ||
-        finalApposition(sc, k + 1, s1))
+      (contentStop(sc, k + 1) || commentAfterComma(sc, k + 1, s1) || finalApposition(sc, k + 1, s1))
     )
       return k;
     if ((w === 'and' || w === 'but') && k > j + 1 && k + 1 < s1) {
@@ -2633,7 +2842,11 @@ function finalApposition(sc: Scanner, k: number, s1: number): boolean {
 
 /** A comma at `k`, or a closing mark at `k` after a comma inside it ("as a “strong leader,” comparing"). */
 function commaBefore(sc: Scanner, k: number): boolean {
-  return sc.lower[k] === ',' || (k > 0 && sc.isQuoteClose(k) && sc.lower[k - 1] === ',');
+  if (sc.lower[k] === ',') return true;
+  if (k === 0 || !sc.isQuoteClose(k)) return false;
+  // a closing mark of two tokens: "it,''"
+  const m = sc.lower[k - 1] === "'" && sc.lower[k] === "'" && k > 1 ? k - 2 : k - 1;
+  return sc.lower[m] === ',';
 }
 
 /** The subject after the first comma following i, when a verb follows it: the main clause's. */
@@ -2650,12 +2863,37 @@ function subjectAfterComma(sc: Scanner, i: number, s1: number): Range | null {
 function dashAsideSubject(sc: Scanner, close: number, s0: number): Range | null {
   for (let k = close - 2; k > s0 && k > close - 30; k--) {
     if (sc.inQuote(k) || sc.used[k]) return null;
-    if (sc.lower[k] !== sc.lower[close]) continue;
+    if (sc.lower[k] !== sc.lower[close] || !spacedDash(sc, k)) continue;
     const np = sc.npLeft(k, s0);
     if (np >= k || !sc.subjectPosition(np, s0) || !sc.free(np, close + 1)) return null;
     return [np, close + 1];
   }
   return null;
+}
+
+/** The end of a subject phrase [b, e) past its prepositional phrases ("their allies in the movement"). */
+function withPrepositions(sc: Scanner, b: number, e: number, limit: number): number {
+  while (e > b && e < limit && sc.pos[e] === ADP && NP_ADP.has(sc.lower[e]) && !sc.inQuote(e)) {
+    const e2 = sc.npRight(e + 1, limit);
+    // ("The Council on Friday pledged": a time is no part of the subject)
+    if (e2 === e + 1 || sc.temporal(e + 1, e2)) break;
+    e = e2;
+  }
+  return e;
+}
+
+/** A time adjunct at e before a verb ("The Council | on Friday pledged"). */
+function timeBeforeVerb(sc: Scanner, e: number, limit: number): boolean {
+  if (sc.pos[e] !== ADP || (sc.lower[e] !== 'on' && sc.lower[e] !== 'in')) return false;
+  const e2 = sc.npRight(e + 1, limit);
+  return e2 > e + 1 && e2 < limit && sc.temporal(e + 1, e2) && (sc.pos[e2] === VERB || sc.pos[e2] === AUX);
+}
+
+/** A dash at k, or a hyphen standing for one between spaces ("the brand - a business - noted"). */
+function spacedDash(sc: Scanner, k: number): boolean {
+  if (!DASHES.has(sc.lower[k])) return false;
+  if (sc.lower[k] !== '-') return true;
+  return k > 0 && k + 1 < sc.n && sc.t.start[k] > sc.t.end[k - 1] && sc.t.start[k + 1] > sc.t.end[k];
 }
 
 /** Index of the last "and" in [a, b), or -1. */
@@ -2684,6 +2922,59 @@ const FINITE_AUX = new Set([
   'did',
 ]);
 
+/** Words after which a verb form of "say" is no report of its own ("to say", "would say"). */
+const NOT_REPORT_BEFORE = new Set(['to', 'would', 'could', 'might', 'will', 'can', 'should', 'must', 'may']);
+/** Tokens after which a new clause may open with its own subject. */
+const CLAUSE_BOUNDARY = new Set([
+  ',',
+  'and',
+  'but',
+  ';',
+  '—',
+  '–',
+  '--',
+  'after',
+  'when',
+  'while',
+  'as',
+  'because',
+]);
+
+/**
+ * The start of a clause inside [j, end) that makes a report of its own: a subject with its asides and
+ * "said"/"told" ("…, and Brian Deese, the White House climate change adviser, said he …", "… after a
+ * woman in Worcester told him …"). PolNeAR gives each token to one attribution, so the report before
+ * it ends there. Returns the clause boundary token, or `end`.
+ */
+function embeddedReport(sc: Scanner, j: number, end: number): number {
+  for (let m = j + 2; m < end; m++) {
+    if (sc.pos[m] !== VERB || sc.inQuote(m) || sc.used[m]) continue;
+    // "said"/"told", or a cue before its that-clause ("…, Mark Barabak noted that …")
+    if (!SAY_FORMS.has(sc.lower[m])) {
+      const v = sc.isCue(m);
+      if (!v || !reportsClause(sc, m, sc.cueEndOf(m, v), end)) continue;
+    }
+    if (NOT_REPORT_BEFORE.has(sc.lower[m - 1])) continue;
+    let best = -1;
+    for (let s = m - 1; s > j && s >= m - 45; s--) {
+      if (sc.inQuote(s - 1) || !CLAUSE_BOUNDARY.has(sc.lower[s - 1])) continue;
+      if (subjectSpan(sc, s, m)) best = s - 1;
+    }
+    if (best > j) return best;
+  }
+  return end;
+}
+
+/** The capitalised name ending at `cueStart` after a noun ("In a Bloomberg interview Trump declared"). */
+function frontedName(sc: Scanner, np: number, cueStart: number): Range | null {
+  let k = cueStart - 1;
+  while (k >= np && sc.isCapitalised(k)) k--;
+  return k >= np && k + 1 < cueStart && sc.pos[k] === NOUN ? [k + 1, cueStart] : null;
+}
+
+/** Connectives opening a sentence before its subject ("Yet some voters say …"). */
+const SUBJECT_CONNECTIVES = new Set(['yet', 'but', 'and', 'so', 'still']);
+
 /**
  * The whole clause before "said"/"told" as its subject when the phrase reader stops inside it
  * ("Large majorities of Republican primary voters in six states going to the polls on Super Tuesday
@@ -2692,8 +2983,29 @@ const FINITE_AUX = new Set([
  * holds no finite verb outside a relative clause.
  */
 function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
-  const b = frontedAdjunctEnd(sc, s0, cueStart);
-  if (b >= cueStart - 1 || cueStart - b > 30 || !sc.free(b, cueStart)) return null;
+  let b = frontedAdjunctEnd(sc, s0, cueStart);
+  // "Yet some voters …": a sentence connective is not part of the subject
+  if (SUBJECT_CONNECTIVES.has(sc.lower[b]) && sc.lower[b + 1] !== ',') b++;
+  return subjectSpan(sc, b, cueStart);
+}
+
+/** [b, cueStart) read as the subject of the cue at `cueStart` (see `clauseSubject`), or null. */
+function subjectSpan(sc: Scanner, b: number, cueStart: number): Range | null {
+  if (RELATIVE_CONTENT.has(sc.lower[b])) return null;
+  // "Roy Neel, who managed Al Gore's campaign, said …": the subject with its asides and their comma
+  const comma = sc.lower[cueStart - 1] === ',';
+  const last = comma ? cueStart - 1 : cueStart;
+  if (b >= last - 1 || cueStart - b > (comma ? 45 : 30) || !sc.free(b, cueStart)) return null;
+  // "The contrast with Trump, said Doyle and others, would be clear": an inverted cue inside its
+  // content, whose verb follows a later comma
+  if (comma) {
+    const s1 = sc.sentEnd[cueStart];
+    for (let k = cueStart + 1; k + 1 < s1; k++) {
+      if (sc.lower[k] !== ',' || sc.inQuote(k)) continue;
+      const nx = sc.lower[k + 1];
+      if (FINITE_AUX.has(nx) || (sc.pos[k + 1] === VERB && !nx.endsWith('ing'))) return null;
+    }
+  }
   const p0 = sc.pos[b];
   if (
     p0 !== DET &&
@@ -2701,30 +3013,101 @@ function clauseSubject(sc: Scanner, cueStart: number, s0: number): Range | null 
     p0 !== NOUN &&
     p0 !== NUM &&
     p0 !== ADJ &&
-    !QUANT_PRONOUNS.has(sc.lower[b])
+    !QUANT_PRONOUNS.has(sc.lower[b]) &&
+    !(comma && sc.isCapitalised(b)) &&
+    // "Even those who have sketched out paths … acknowledge"
+    !(
+      sc.lower[b] === 'even' &&
+      b + 1 < last &&
+      (QUANT_PRONOUNS.has(sc.lower[b + 1]) || sc.pos[b + 1] === DET)
+    )
   )
     return null;
-  // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase
+  // "all the experts I interviewed said": a relative clause without its pronoun may end the phrase;
+  // "Cuban-Americans polled said", "those surveyed say": a participle after its noun
   const reduced =
-    cueStart - 2 > b &&
-    sc.pos[cueStart - 1] === VERB &&
-    sc.isParticiple(cueStart - 1) &&
-    sc.pos[cueStart - 2] === PRON &&
-    !NOT_SUBJECT_PRON.has(sc.lower[cueStart - 2]) &&
-    sc.isNominal(cueStart - 3);
-  if (!sc.isNominal(cueStart - 1) && !reduced) return null;
+    last - 2 >= b &&
+    sc.pos[last - 1] === VERB &&
+    sc.isParticiple(last - 1) &&
+    ((last - 2 > b &&
+      sc.pos[last - 2] === PRON &&
+      !NOT_SUBJECT_PRON.has(sc.lower[last - 2]) &&
+      sc.isNominal(last - 3)) ||
+      sc.pos[last - 2] === NOUN ||
+      sc.pos[last - 2] === PROPN);
+  if (!sc.isNominal(last - 1) && !reduced && !(comma && (sc.lower[last - 1] === ')' || sc.inQuote(last - 1))))
+    return null;
   let relative = false;
-  for (let k = b; k < cueStart; k++) {
+  // inside an aside after the head ("Hoekstra, a Michigan Republican who led …,"), or a participle
+  // phrase modifying the head ("activists clamoring to block Trump say")
+  let aside = false;
+  let participle = false;
+  for (let k = b; k < last; k++) {
     const w = sc.lower[k];
-    if (sc.inQuote(k) || w === ':' || w === ';' || w === '(' || w === '"' || w === '“') return null;
+    if (w === ':' || w === ';') return null;
+    if (sc.inQuote(k) || w === '"' || w === '“' || w === '”') {
+      // a quoted title inside an aside: "the co-author of “Going Viral,”"
+      if (comma && aside) continue;
+      return null;
+    }
+    if (w === '(') {
+      // "Sen. Jack Reed (D-R.I.),": a parenthesis after a name
+      if (!comma) return null;
+      let e = k + 1;
+      while (e < last && e < k + 8 && sc.lower[e] !== ')') e++;
+      if (sc.lower[e] !== ')') return null;
+      k = e;
+      continue;
+    }
     if (REL_PRON.has(w) || (w === 'that' && k > b && sc.isNominal(k - 1))) relative = true;
+    // "Carson shared a syllabus …": a past tense with its object is a clause, no modifier
     else if (
       !relative &&
-      (FINITE_AUX.has(w) || (sc.pos[k] === VERB && !w.endsWith('ing') && !sc.isParticiple(k)))
+      sc.pos[k] === VERB &&
+      !w.endsWith('ing') &&
+      sc.lower[k - 1] !== 'to' &&
+      k + 1 < last &&
+      (sc.pos[k + 1] === DET || sc.pos[k + 1] === NUM || POSSESSIVES.has(sc.lower[k + 1]))
     )
       return null;
-    // a comma closes a relative clause, or a clause when none was open
+    else if (
+      sc.pos[k] === VERB &&
+      k > b &&
+      (sc.isNominal(k - 1) || participle) &&
+      (w.endsWith('ing') || sc.isParticiple(k))
+    )
+      participle = true;
+    // "the last man to mount a race", "activists clamoring to block Trump": an infinitive after a noun
+    else if (
+      sc.pos[k] === VERB &&
+      k - 1 > b &&
+      sc.lower[k - 1] === 'to' &&
+      (sc.isNominal(k - 2) || participle)
+    )
+      participle = true;
+    else if (
+      !relative &&
+      (FINITE_AUX.has(w) ||
+        (sc.pos[k] === VERB &&
+          !w.endsWith('ing') &&
+          !sc.isParticiple(k) &&
+          !(participle && sc.lower[k - 1] === 'to')))
+    )
+      return null;
+    // a comma closes a relative clause, or a clause when none was open; with the subject's own comma
+    // before the cue, commas open and close asides
     if (w === ',') {
+      if (comma) {
+        // a subordinate clause after a comma is no aside: "…, when he was asked,"
+        // ("…, though, …" and "…, headed by …" are asides)
+        const nx = sc.lower[k + 1];
+        if ((SUBORDINATORS.has(nx) && sc.lower[k + 2] !== ',') || nx === 'and' || nx === 'but') return null;
+        if (sc.pos[k + 1] === VERB && !nx.endsWith('ing') && !sc.isParticiple(k + 1)) return null;
+        aside = true;
+        relative = false;
+        participle = false;
+        continue;
+      }
       if (!relative) return null;
       relative = false;
     }
@@ -3221,16 +3604,25 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       direct: false,
       rule: 'evidential',
     };
+  let subject: Range | null = null;
   const np = sc.npLeft(cueStart, s0);
-  if (np >= cueStart || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
-  if (REL_PRON.has(sc.lower[np])) return null;
+  if (np < cueStart && sc.subjectPosition(np, s0) && sc.free(np, cueStart)) subject = [np, cueStart];
+  else {
+    // "The new Canadian government, headed by Justin Trudeau, seems ready …": the subject without its
+    // asides (PolNeAR leaves them out of an evidential's content)
+    subject = clauseSubject(sc, cueStart, s0);
+    if (subject)
+      for (let k = subject[0]; k < subject[1]; k++)
+        if (sc.lower[k] === ',' && !sc.inQuote(k)) {
+          subject = k > subject[0] ? [subject[0], k] : null;
+          break;
+        }
+  }
+  if (!subject || REL_PRON.has(sc.lower[subject[0]])) return null;
   return {
     cue,
     source: null,
-    content: [
-      [np, cueStart],
-      [j, end],
-    ],
+    content: [subject, [j, end]],
     verb,
     addressee: null,
     direct: false,
@@ -3412,11 +3804,7 @@ function reportNoun(sc: Scanner, i: number): Attribution | null {
       break;
     }
     if (sc.inQuote(k)) continue;
-    if (
-      sc.lower[k] === ',' &&
-      k + 1 < s1 &&
-      (CONTENT_STOPS.has(sc.lower[k + 1]) || commentAfterComma(sc, k + 1, s1))
-    ) {
+    if (sc.lower[k] === ',' && k + 1 < s1 && (contentStop(sc, k + 1) || commentAfterComma(sc, k + 1, s1))) {
       end = k;
       break;
     }
