@@ -449,16 +449,15 @@ function contentWords(text: string, c: Claim): Set<string> {
 function linkConfirmations(doc: Doc, claims: Claim[]): void {
   const text = doc.text;
   if (!claims.some((c) => c.stance === 'confirm' || c.stance === 'deny')) return;
-  const cache = new Map<string, Set<string>>();
-  const words = {
-    get(id: string): Set<string> {
-      let w = cache.get(id);
-      if (!w) {
-        w = contentWords(text, claims.find((c) => c.id === id)!);
-        cache.set(id, w);
-      }
-      return w;
-    },
+  // content words by claim (keyed by the claim itself: a lookup by id searched the whole list)
+  const cache = new Map<Claim, Set<string>>();
+  const words = (c: Claim): Set<string> => {
+    let w = cache.get(c);
+    if (!w) {
+      w = contentWords(text, c);
+      cache.set(c, w);
+    }
+    return w;
   };
   for (const c of claims) {
     if (c.stance !== 'confirm' && c.stance !== 'deny') continue;
@@ -476,14 +475,14 @@ function linkConfirmations(doc: Doc, claims: Claim[]): void {
       const last = earlier.filter((e) => e.stance !== 'deny' || c.stance !== 'deny').slice(-3);
       const anchor = last[last.length - 1];
       if (anchor) {
-        const aw = words.get(anchor.id)!;
+        const aw = words(anchor);
         targets = earlier.filter(
-          (e) => e === anchor || sameContent(e, anchor) || sameProposition(aw, words.get(e.id)!),
+          (e) => e === anchor || sameContent(e, anchor) || sameProposition(aw, words(e)),
         );
       }
     } else {
-      const mine = words.get(c.id)!;
-      targets = earlier.filter((e) => sameContent(e, c) || sameProposition(mine, words.get(e.id)!));
+      const mine = words(c);
+      targets = earlier.filter((e) => sameContent(e, c) || sameProposition(mine, words(e)));
     }
     // claims that confirm or deny the same target also bear on what that target stated
     const ids = new Set<string>();
