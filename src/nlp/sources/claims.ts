@@ -214,7 +214,9 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
       return MEDIA_WORDS.test(m.text) ? 'media' : 'organization';
   }
   // a state speaking ("Armenia accused Baku …") is its government; places come from an earlier stage when the pipeline has one
-  for (const p of doc.layer('places')) {
+  const places = doc.layer('places');
+  for (let k = placesFrom(places, s.start); k < places.length; k++) {
+    const p = places[k];
     if (p.start === s.start && p.end === s.end && p.kind === 'place') return 'organization';
     if (p.start > s.end) break;
   }
@@ -247,6 +249,21 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
   if (isName(name))
     return ORGANIZATION_WORDS.test(name) || ACRONYM.test(name) ? 'organization' : 'named_person';
   return 'unspecified';
+}
+
+const PLACES_IN_ORDER = new WeakMap<readonly Span[], boolean>();
+/**
+ * Where a scan of the places for one starting at `start` may begin: the first place starting there
+ * or later when the layer is in text order (as the places stage returns it), else the first place.
+ */
+function placesFrom(places: readonly Span[], start: number): number {
+  let inOrder = PLACES_IN_ORDER.get(places);
+  if (inOrder === undefined) {
+    inOrder = true;
+    for (let k = 1; k < places.length && inOrder; k++) inOrder = places[k - 1].start <= places[k].start;
+    PLACES_IN_ORDER.set(places, inOrder);
+  }
+  return inOrder ? firstSpanFrom(places, start) : 0;
 }
 
 function credited(doc: Doc, words: string): boolean {
@@ -330,7 +347,6 @@ function antecedent(
     if (b.sentence - e.sentence > 6) break;
     const s = e.claim.source;
     if (s.start >= before) continue;
-    const sh = headWord(s.text).toLowerCase();
     if (personal) {
       if (s.kind === 'named_person') return { entity: s.entity, kind: 'named_person', span: bare(s) };
       continue;
@@ -340,7 +356,9 @@ function antecedent(
         return { entity: s.entity, kind: s.kind, span: bare(s) };
       continue;
     }
-    // the same head noun ("a source" … "the source"), or a person noun for a named person
+    // the same head noun ("a source" … "the source"), or a person noun for a named person (the
+    // head is read only here: pronouns above need none)
+    const sh = headWord(s.text).toLowerCase();
     if (sh === head || sh === `${head}s` || `${sh}s` === head)
       return { entity: s.entity, kind: s.kind, span: bare(s) };
     if (s.kind === 'named_person' && PERSON_NOUNS.test(head) && !ANONYMOUS_ONLY.has(head))
