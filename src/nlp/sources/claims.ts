@@ -273,8 +273,21 @@ function credited(doc: Doc, words: string): boolean {
 
 const HEAD_BREAKS = new Set(['of', 'for', 'at', 'in', 'from', 'on', 'with', 'to', 'close']);
 
-/** Last word of the phrase before any apposition or relative clause. */
+// head words by source text: `antecedent` asks again for each earlier source of every anaphor
+const HEAD_WORDS = new Map<string, string>();
+
+/** Last word of the phrase before any apposition or relative clause (memoised). */
 function headWord(words: string): string {
+  let head = HEAD_WORDS.get(words);
+  if (head === undefined) {
+    head = readHeadWord(words);
+    if (HEAD_WORDS.size >= 5000) HEAD_WORDS.clear();
+    HEAD_WORDS.set(words, head);
+  }
+  return head;
+}
+
+function readHeadWord(words: string): string {
   const main = words.split(/,|\bwho\b|\bwhich\b/)[0].trim();
   const m = main.match(/([A-Za-z][\w'’.-]*)\s*(?:(?:of|for|at|in|from|on|with|to)\s.*)?$/);
   const tokens = main.split(/\s+/);
