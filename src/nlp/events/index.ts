@@ -219,6 +219,15 @@ interface Draft {
   verbAt: number;
 }
 
+/**
+ * Index of the chunk that holds token i after its first word, or -1. (A function of its own, not a
+ * closure in the token loop: a closure over the loop's `m` made every token allocate a context.)
+ */
+function chunkAround(chunks: readonly Chunk[], i: number): number {
+  for (let k = 0; k < chunks.length; k++) if (chunks[k].first < i && i <= chunks[k].last) return k;
+  return -1;
+}
+
 /** Find, argue, place, date, count and qualify the events of a document. */
 export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const t = doc.tokens;
@@ -248,7 +257,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
-      const within = m.trigger.noun ? -1 : chunks.findIndex((c) => c.first < m.first && m.first <= c.last);
+      const within = m.trigger.noun ? -1 : chunkAround(chunks, m.first);
       if (within >= 0) {
         const c = chunks[within];
         const parts = [{ first: c.first, last: m.first - 1 }];

@@ -506,7 +506,7 @@ function buildEntities(
 ): { mentions: Mention[]; entities: Entity[] } {
   const order = found.map((_, k) => k).sort((a, b) => found[a].from - found[b].from);
   const mentionId = new Map<number, string>();
-  for (const [n, k] of order.entries()) mentionId.set(k, `m${n + 1}`);
+  for (let n = 0; n < order.length; n++) mentionId.set(order[n], `m${n + 1}`);
 
   // union-find over found items: aliases, identical names, acronyms
   const parent = found.map((_, k) => k);

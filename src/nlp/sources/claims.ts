@@ -214,7 +214,9 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
       return MEDIA_WORDS.test(m.text) ? 'media' : 'organization';
   }
   // a state speaking ("Armenia accused Baku …") is its government; places come from an earlier stage when the pipeline has one
-  for (const p of doc.layer('places')) {
+  const places = doc.layer('places');
+  for (let k = placesFrom(places, s.start); k < places.length; k++) {
+    const p = places[k];
     if (p.start === s.start && p.end === s.end && p.kind === 'place') return 'organization';
     if (p.start > s.end) break;
   }
@@ -249,6 +251,21 @@ export function sourceKindOf(doc: Doc, s: TextSpan, mentions: readonly Mention[]
   return 'unspecified';
 }
 
+const PLACES_IN_ORDER = new WeakMap<readonly Span[], boolean>();
+/**
+ * Where a scan of the places for one starting at `start` may begin: the first place starting there
+ * or later when the layer is in text order (as the places stage returns it), else the first place.
+ */
+function placesFrom(places: readonly Span[], start: number): number {
+  let inOrder = PLACES_IN_ORDER.get(places);
+  if (inOrder === undefined) {
+    inOrder = true;
+    for (let k = 1; k < places.length && inOrder; k++) inOrder = places[k - 1].start <= places[k].start;
+    PLACES_IN_ORDER.set(places, inOrder);
+  }
+  return inOrder ? firstSpanFrom(places, start) : 0;
+}
+
 function credited(doc: Doc, words: string): boolean {
   const { outlet, credit } = doc.article;
   return (!!credit && words === credit) || (!!outlet && words === outlet);
@@ -256,8 +273,21 @@ function credited(doc: Doc, words: string): boolean {
 
 const HEAD_BREAKS = new Set(['of', 'for', 'at', 'in', 'from', 'on', 'with', 'to', 'close']);
 
-/** Last word of the phrase before any apposition or relative clause. */
+// head words by source text: `antecedent` asks again for each earlier source of every anaphor
+const HEAD_WORDS = new Map<string, string>();
+
+/** Last word of the phrase before any apposition or relative clause (memoised). */
 function headWord(words: string): string {
+  let head = HEAD_WORDS.get(words);
+  if (head === undefined) {
+    head = readHeadWord(words);
+    if (HEAD_WORDS.size >= 5000) HEAD_WORDS.clear();
+    HEAD_WORDS.set(words, head);
+  }
+  return head;
+}
+
+function readHeadWord(words: string): string {
   const main = words.split(/,|\bwho\b|\bwhich\b/)[0].trim();
   const m = main.match(/([A-Za-z][\w'’.-]*)\s*(?:(?:of|for|at|in|from|on|with|to)\s.*)?$/);
   const tokens = main.split(/\s+/);
@@ -330,7 +360,6 @@ function antecedent(
     if (b.sentence - e.sentence > 6) break;
     const s = e.claim.source;
     if (s.start >= before) continue;
-    const sh = headWord(s.text).toLowerCase();
     if (personal) {
       if (s.kind === 'named_person') return { entity: s.entity, kind: 'named_person', span: bare(s) };
       continue;
@@ -340,7 +369,9 @@ function antecedent(
         return { entity: s.entity, kind: s.kind, span: bare(s) };
       continue;
     }
-    // the same head noun ("a source" … "the source"), or a person noun for a named person
+    // the same head noun ("a source" … "the source"), or a person noun for a named person (the
+    // head is read only here: pronouns above need none)
+    const sh = headWord(s.text).toLowerCase();
     if (sh === head || sh === `${head}s` || `${sh}s` === head)
       return { entity: s.entity, kind: s.kind, span: bare(s) };
     if (s.kind === 'named_person' && PERSON_NOUNS.test(head) && !ANONYMOUS_ONLY.has(head))
@@ -449,16 +480,15 @@ function contentWords(text: string, c: Claim): Set<string> {
 function linkConfirmations(doc: Doc, claims: Claim[]): void {
   const text = doc.text;
   if (!claims.some((c) => c.stance === 'confirm' || c.stance === 'deny')) return;
-  const cache = new Map<string, Set<string>>();
-  const words = {
-    get(id: string): Set<string> {
-      let w = cache.get(id);
-      if (!w) {
-        w = contentWords(text, claims.find((c) => c.id === id)!);
-        cache.set(id, w);
-      }
-      return w;
-    },
+  // content words by claim (keyed by the claim itself: a lookup by id searched the whole list)
+  const cache = new Map<Claim, Set<string>>();
+  const words = (c: Claim): Set<string> => {
+    let w = cache.get(c);
+    if (!w) {
+      w = contentWords(text, c);
+      cache.set(c, w);
+    }
+    return w;
   };
   for (const c of claims) {
     if (c.stance !== 'confirm' && c.stance !== 'deny') continue;
@@ -476,14 +506,14 @@ function linkConfirmations(doc: Doc, claims: Claim[]): void {
       const last = earlier.filter((e) => e.stance !== 'deny' || c.stance !== 'deny').slice(-3);
       const anchor = last[last.length - 1];
       if (anchor) {
-        const aw = words.get(anchor.id)!;
+        const aw = words(anchor);
         targets = earlier.filter(
-          (e) => e === anchor || sameContent(e, anchor) || sameProposition(aw, words.get(e.id)!),
+          (e) => e === anchor || sameContent(e, anchor) || sameProposition(aw, words(e)),
         );
       }
     } else {
-      const mine = words.get(c.id)!;
-      targets = earlier.filter((e) => sameContent(e, c) || sameProposition(mine, words.get(e.id)!));
+      const mine = words(c);
+      targets = earlier.filter((e) => sameContent(e, c) || sameProposition(mine, words(e)));
     }
     // claims that confirm or deny the same target also bear on what that target stated
     const ids = new Set<string>();

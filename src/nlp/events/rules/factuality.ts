@@ -45,7 +45,7 @@ export function factualityFromClaims(
   const others: Claim[] = [];
   for (const c of claims) {
     if (!holds(c.content, start, end)) continue;
-    if (!actors.some((a) => a.start < c.source.end && c.source.start < a.end)) others.push(c);
+    if (!overlapsAny(actors, c.source)) others.push(c);
   }
   // (no claim holds the trigger: most events are in the reporter's own voice)
   if (others.length === 0) return undefined;
@@ -61,6 +61,12 @@ export function factualityFromClaims(
       content = part;
   }
   return { id: link.claim.id, factuality: link.factuality, content: content ?? { start, end } };
+}
+
+/** Does one of the spans overlap `s`? (No closure over the loop's claim: that allocated per claim.) */
+function overlapsAny(spans: readonly Span[], s: Span): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k].start < s.end && s.start < spans[k].end) return true;
+  return false;
 }
 
 /** Does one of the spans hold [start, end)? */
