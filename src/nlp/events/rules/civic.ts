@@ -2,6 +2,7 @@ import type { Doc } from '../../../model/doc.js';
 import type { EventArgument, EventRecord } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
 import { showsForce } from './figurative.js';
+import { VEHICLES } from './senses.js';
 
 /**
  * Local and civic news uses the words of political events for other things: games ("beat",
@@ -170,11 +171,7 @@ const NEGOTIATION = new Set(
 );
 const CRIMES = new Set(['ASSAULT', 'ACCUSE']);
 /** Words of road traffic: a vehicle that "struck" someone. */
-const ROAD = new Set(
-  'car cars truck trucks vehicle vehicles van suv pickup motorcycle driver driven motorist lanes lane intersection crash'.split(
-    ' ',
-  ),
-);
+const ROAD = new Set([...VEHICLES, 'driven', 'lanes', 'lane', 'intersection', 'crash']);
 /** Things named "warning …" that threaten no one. */
 const WARNING_THINGS = new Set(
   'sign signs light lights indicator indicators label labels system systems siren sirens'.split(' '),

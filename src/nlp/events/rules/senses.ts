@@ -104,7 +104,7 @@ const ACCEPTED_THINGS = new Set(
   ).split(' '),
 );
 /** "the car that hit Johnson": a road accident, not an assault. */
-const VEHICLES = new Set(
+export const VEHICLES = new Set(
   (
     'car cars truck trucks vehicle vehicles bus buses train trains van vans suv pickup motorcycle ' +
     'tractor trailer semi taxi driver drivers motorist motorists'
