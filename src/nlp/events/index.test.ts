@@ -565,3 +565,16 @@ test('civic news rules keep international news: a state named, an outlet credite
   assert.ok(types('The IMF approved a $2 billion loan to Greece on Friday.').includes('SUPPORT'));
   assert.ok(!types('The city council approved a $2 million contract for new buses.').includes('SUPPORT'));
 });
+
+test('a relative clause between commas before the verb describes the actor, its own subject is none', () => {
+  const ev = (text: string) => events(text)[0];
+  assert.deepEqual(
+    ev('Christie, who has campaigned for the senator since he quit the race, blasted Clinton on Monday.')
+      .actors,
+    ['Christie'],
+  );
+  assert.deepEqual(ev('The president, whose party lost the vote, accused the opposition of fraud.').actors, [
+    'president',
+  ]);
+  assert.deepEqual(ev('The gunman, who wore a dark suit and tie, fired at the guards.').actors, ['gunman']);
+});

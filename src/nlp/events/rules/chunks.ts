@@ -36,6 +36,8 @@ const INTENT_NOUNS = new Set([
   'pledges',
 ]);
 export const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+/** Relative pronouns that open a clause set off by commas ("that" does not). */
+const COMMA_RELATIVES = new Set(['who', 'whose', 'which', 'whom']);
 export const SUBORDINATORS = new Set([
   'because',
   'after',
@@ -451,6 +453,20 @@ export function coordinatedRight(t: TokenTable, chunks: readonly Chunk[], k: num
  * another verb is skipped (coordinated verb phrases share the first subject).
  */
 export function findSubject(t: TokenTable, chunks: readonly Chunk[], v: number, s0: number): number {
+  // "Christie, who has campaigned for Trump since he quit, blasted Clinton", "The president, whose
+  // party lost, accused …": a relative clause between commas right before the verb describes the
+  // subject; the subject is what it is attached to, not a subject inside it
+  if (v - 1 > s0 && t.lower[v - 1] === ',') {
+    for (let j = v - 2; j > s0; j--) {
+      const w = t.lower[j];
+      if (w === ';' || w === ':') break;
+      if (w === ',' && COMMA_RELATIVES.has(t.lower[j + 1])) {
+        const c = endingAt(chunks, j - 1);
+        if (c >= 0 && !notAnArgument(t, chunks[c])) return c;
+        break;
+      }
+    }
+  }
   let k = v - 1;
   while (k >= s0) {
     const w = t.lower[k];
