@@ -2,7 +2,7 @@ import type { Doc } from '../../../model/doc.js';
 import type { EventArgument, EventRecord } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
 import { showsForce } from './figurative.js';
-import { VEHICLES } from './senses.js';
+import { headOf, VEHICLES, wordAfter } from './senses.js';
 
 /**
  * Local and civic news uses the words of political events for other things: games ("beat",
@@ -258,19 +258,12 @@ const RETURNING = new Set(
   ),
 );
 
-/** Where an object ends: its preposition or a clause break. */
+/** Where an object ends here: a clause break (not a preposition: "approved funding for the park"). */
 const OBJECT_END = new Set([',', '.', ';', ':', 'that', 'and', 'but', 'which', 'who']);
 
+/** Whether a word of `set` is among the `reach` words after the trigger, within its object. */
 function inObject(low: readonly string[], last: number, s1: number, set: ReadonlySet<string>, reach: number) {
-  for (let k = last + 1; k < Math.min(s1, last + 1 + reach); k++) {
-    if (OBJECT_END.has(low[k])) return false;
-    if (set.has(low[k])) return true;
-  }
-  return false;
-}
-
-function headOf(text: string): string {
-  return text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+  return wordAfter(low, last, s1, set, reach, OBJECT_END);
 }
 
 /**

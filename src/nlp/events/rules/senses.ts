@@ -404,24 +404,26 @@ export function isArrest(doc: Doc, rec: EventRecord, first: number, last: number
   return false;
 }
 
-/** Whether a word of `set` is among the `reach` words after token `last`, before a preposition or a
- * clause break (what the trigger acts on: "sent letters to", "met residency requirements"). */
-function wordAfter(
+/** Whether a word of `set` is among the `reach` words after token `last`, before a word of `ends` (by
+ * default a preposition or a clause break: what the trigger acts on: "sent letters to", "met
+ * residency requirements"). */
+export function wordAfter(
   low: readonly string[],
   last: number,
   s1: number,
   set: ReadonlySet<string>,
   reach: number,
+  ends: ReadonlySet<string> = OBJECT_END,
 ): boolean {
   for (let k = last + 1; k < Math.min(s1, last + 1 + reach); k++) {
-    if (OBJECT_END.has(low[k])) return false;
+    if (ends.has(low[k])) return false;
     if (set.has(low[k])) return true;
   }
   return false;
 }
 
 /** The last word of a phrase, lower-cased: the head of an English noun phrase. */
-function headOf(text: string): string {
+export function headOf(text: string): string {
   return text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
 }
 
