@@ -458,6 +458,8 @@ test('civic news: games, notices, a council approving its budget, offers for sal
   assert.ok(types('The government sent food and medicine to the flooded villages.').includes('AID'));
   // a contest won, a question asked, a supper held
   assert.ok(!types('Smith beat out three rivals for the seat on the planning board.').includes('ASSAULT'));
+  // overtime pay is no game
+  assert.ok(types('The union threatened to strike over unpaid overtime.').includes('THREATEN'));
   assert.ok(!types('You have to ask yourself the question whether it was worth it.').includes('REQUEST'));
   assert.ok(!types('The annual chili supper will be held at the fire hall on Saturday.').includes('COERCE'));
 });

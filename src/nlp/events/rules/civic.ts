@@ -2,7 +2,7 @@ import type { Doc } from '../../../model/doc.js';
 import type { EventArgument, EventRecord } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
 import { showsForce } from './figurative.js';
-import { headOf, VEHICLES, wordAfter } from './senses.js';
+import { headOf, PRIVATE_SECTORS, VEHICLES, wordAfter } from './senses.js';
 
 /**
  * Local and civic news uses the words of political events for other things: games ("beat",
@@ -11,19 +11,31 @@ import { headOf, VEHICLES, wordAfter } from './senses.js';
  * are no PLOVER events: the act is not political, or none of its parties is a political actor.
  */
 
-/** Words only sports reports use: one is enough. */
-const SPORTS_STRONG = new Set(
+/**
+ * Words of a game's play (not of a sport's business: "soccer", "tournament" name those too; nor
+ * "penalty" or "overtime", which a story on the death penalty or overtime pay repeats).
+ */
+const GAME_WORDS = new Set(
   (
-    'inning innings touchdown touchdowns quarterback quarterbacks midfielder midfielders ' +
-    'goalie goalies goalkeeper goalkeepers playoff playoffs play-off play-offs halftime half-time varsity ' +
-    'rebounds referee referees semifinal semifinals semi-final semi-finals quarterfinal quarterfinals ' +
-    'hat-trick scoreline postseason preseason ballgame homer homers soccer basketball baseball hockey ' +
-    'softball volleyball lacrosse rugby tennis golf wrestling wrestler wrestlers cyclist cyclists ' +
-    'tournament tournaments championship championships scored unbeaten undefeated fixture fixtures ' +
-    'shutout overtime free-throw free-throws three-pointer pitcher pitchers ' +
-    'boxer boxers knockout'
+    'inning innings touchdown touchdowns quarterback quarterbacks midfielder midfielders goalie goalies ' +
+    'goalkeeper goalkeepers playoff playoffs halftime half-time rebounds referee referees semifinal ' +
+    'semifinals quarterfinal quarterfinals hat-trick scoreline shutout three-pointer pitcher ' +
+    'wrestler wrestlers goalless equaliser equalizer'
   ).split(' '),
 );
+/**
+ * Words only sports reports use, one being enough for a sentence: a game's play and the names of
+ * sports and contests (not "overtime": "threatened to strike over unpaid overtime").
+ */
+const SPORTS_STRONG = new Set([
+  ...GAME_WORDS,
+  ...(
+    'play-off play-offs varsity semi-final semi-finals postseason preseason ballgame homer homers soccer ' +
+    'basketball baseball hockey softball volleyball lacrosse rugby tennis golf wrestling cyclist cyclists ' +
+    'tournament tournaments championship championships scored unbeaten undefeated fixture fixtures ' +
+    'free-throw free-throws pitchers boxer boxers knockout'
+  ).split(' '),
+]);
 /** Words sports reports share with other news: two different ones are needed. */
 const SPORTS_WEAK = new Set(
   (
@@ -51,18 +63,6 @@ function sportsSentence(doc: Doc, type: string, s0: number, s1: number): boolean
   }
   return strong || twoWeak;
 }
-/**
- * Words of a game's play (not of a sport's business: "soccer", "tournament" name those too; nor
- * "penalty" or "overtime", which a story on the death penalty or overtime pay repeats).
- */
-const GAME_WORDS = new Set(
-  (
-    'inning innings touchdown touchdowns quarterback quarterbacks midfielder midfielders goalie goalies ' +
-    'goalkeeper goalkeepers playoff playoffs halftime half-time rebounds referee referees semifinal ' +
-    'semifinals quarterfinal quarterfinals hat-trick scoreline shutout three-pointer pitcher ' +
-    'wrestler wrestlers goalless equaliser equalizer'
-  ).split(' '),
-);
 const SPORTS_REPORT = new WeakMap<Doc, boolean>();
 /** Whether a document is a game report: sports words in it at least three times (counted once). */
 function sportsReport(doc: Doc): boolean {
@@ -145,8 +145,6 @@ const AID_WORDS = new Set(
 );
 /** Nouns of giving that are private unless a political party gives or receives. */
 const PRIVATE_GIFTS = new Set(['donation', 'donations', 'contribution', 'contributions', 'award', 'awards']);
-/** Sectors of private life (PLOVER sectors that make no actor political by themselves). */
-const PRIVATE_SECTORS = new Set(['CVL', 'MED', 'EDU', 'LAB', 'BUS', 'REL', 'JRN']);
 
 /** Whether an argument is a political actor: a state, or one of a political sector. */
 function political(doc: Doc, a: EventArgument): boolean {
@@ -400,8 +398,7 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
         return true;
       // "the council approved the budget", "a site plan was approved": the body's own business (not
       // when a state is named: "the IMF approved a $2 billion loan to Greece")
-      if (namesState(doc, doc.sentences[t.sentence[first]].start, doc.sentences[t.sentence[first]].end))
-        return false;
+      if (namesState(doc, t.start[s0], t.end[s1 - 1])) return false;
       if (rec.recipients.some((r) => ADMIN_ITEMS.has(headOf(r.text)) || r.text.includes('$'))) return true;
       return inObject(low, last, s1, ADMIN_ITEMS, 6) || low[last + 1] === '$';
     case 'AGREE': {

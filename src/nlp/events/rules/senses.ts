@@ -142,8 +142,11 @@ const ATTENDED_PLACES = new Set(
     'course courses concert concerts game games funeral funerals wedding weddings kindergarten clinic'
   ).split(' '),
 );
-/** Private people's trips are no diplomatic visits. */
-const PRIVATE_SECTORS = new Set(['CVL', 'MED', 'EDU', 'REF', 'LAB', 'BUS', 'REL']);
+/**
+ * Sectors of private life, which make no actor political by themselves (their trips are no
+ * diplomatic visits).
+ */
+export const PRIVATE_SECTORS = new Set(['CVL', 'MED', 'EDU', 'REF', 'LAB', 'BUS', 'REL', 'JRN']);
 /** "complained of symptoms": a complaint about one's health, no accusation. */
 const AILMENTS = new Set(
   'symptoms symptom pain pains headache headaches nausea fatigue dizziness vomiting fever illness soreness'.split(
