@@ -697,3 +697,27 @@ test('phrasal uses of cue verbs are no reports: "showed up", "saw fit", "found t
   assert.equal(spoken(claims('The board saw fit to delay the vote.').claims).length, 0);
   assert.equal(spoken(claims('The two leaders found themselves in a bitter fight.').claims).length, 0);
 });
+
+test('a comment clause "as X said" attributes the clause it comments on', () => {
+  const before = claims('The plant will close in June, as the company said on Monday.');
+  const [a] = spoken(before.claims);
+  assert.equal(a.source.text, 'the company');
+  assert.equal(a.cue.text, 'said');
+  assert.equal(contentOf(before.text, a), 'The plant will close in June');
+  const after = claims('As one analyst put it, the deal was dead before it was signed.');
+  const [b] = spoken(after.claims);
+  assert.equal(b.source.text, 'one analyst');
+  assert.equal(b.cue.text, 'put it');
+  assert.equal(contentOf(after.text, b), 'the deal was dead before it was signed');
+  const quoted = claims('Or, as the mayor, a former judge, put it: "We cannot wait."');
+  const [c] = spoken(quoted.claims);
+  assert.equal(c.source.text, 'the mayor, a former judge,');
+  assert.equal(contentOf(quoted.text, c), '"We cannot wait."');
+  // a time clause is no comment: "as he said goodbye" has an object after its verb
+  const time = claims('The crowd cheered as he said goodbye to the town.');
+  assert.ok(!spoken(time.claims).some((x) => x.rule === 'as-report'));
+  // a fronted phrase without a verb is no clause to comment on
+  const noVerb = claims('After all, as we saw in 2009, banks can change their minds.');
+  const [d] = spoken(noVerb.claims);
+  assert.equal(contentOf(noVerb.text, d), 'banks can change their minds');
+});

@@ -1268,6 +1268,13 @@ export function findAttributions(
         continue;
       }
     }
+    if (sc.lower[i] === 'as') {
+      const a = asReport(sc, i);
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
     if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
       let a = accordingTo(sc, i);
       // "“…,” Sanders said, according to CNN": PolNeAR gives the whole report, speaker and cue
@@ -1493,6 +1500,89 @@ function speakerLike(sc: Scanner, a: number, b: number): boolean {
   }
   return false;
 }
+
+/** The "put it" of "as X put it": a cue of two words. */
+const PUT_FORMS = new Set(['put', 'puts']);
+/** Punctuation that may close a comment clause ("as X noted,", "as X put it:", "— as X said —"). */
+const AS_CLAUSE_END = new Set([',', ':', ';', '.', '!', '?', '—', '–', '--', '-', ')']);
+
+/**
+ * A comment clause: "…, as the Times reported." / "As Mr. Bown observed, …" / "If, as I have
+ * suggested, …" / "Or, as Tom Ridge put it: “…”". The clause between "as" and its closing punctuation
+ * holds only a speaker, a reporting verb and adjuncts; what it comments on is the clause before it,
+ * or the one after it when nothing but an opening word precedes.
+ */
+function asReport(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  const before = i - 1;
+  // "as" opens the sentence, follows a comma or dash, or a conjunction opening it ("But as …")
+  if (
+    !(
+      i === s0 ||
+      (before >= s0 &&
+        (sc.lower[before] === ',' || DASHES.has(sc.lower[before]) || sc.lower[before] === '(')) ||
+      (before === s0 && sc.pos[before] === CCONJ)
+    )
+  )
+    return null;
+  const srcStart = i + 1;
+  const npEnd = sc.npRight(srcStart, s1);
+  if (npEnd <= srcStart) return null;
+  // an apposition between commas: "as Tom Ridge, a former secretary of homeland security, put it"
+  let cueFrom = npEnd;
+  if (sc.lower[npEnd] === ',') {
+    const e = apposEnd(sc, npEnd + 1, Math.min(s1, npEnd + 20));
+    if (e > npEnd + 1 && sc.lower[e] === ',') cueFrom = e + 1;
+  }
+  // auxiliaries and adverbs, then the reporting verb: "as police have said", "as X recently put it"
+  let j = cueFrom;
+  while (j < s1 && j < cueFrom + 3 && (sc.pos[j] === AUX || sc.pos[j] === ADV) && !sc.inQuote(j)) j++;
+  if (j >= s1 || sc.inQuote(j)) return null;
+  const put = PUT_FORMS.has(sc.lower[j]) && j + 1 < s1 && sc.lower[j + 1] === 'it';
+  const v = put ? GENERIC_CUE : CUE_VERBS.get(sc.lower[j]);
+  if (!v || (v.frame !== 'say' && v.frame !== 'think' && !AS_COMMENT_VERBS.has(v.lemma))) return null;
+  if (!put && sc.pos[j] !== VERB) return null;
+  const cueStart = cueFrom;
+  const cueEnd = put ? j + 2 : sc.cueEndOf(j, v);
+  const mid = sc.skipAdjuncts(cueEnd, s1);
+  if (mid < s1 && !AS_CLAUSE_END.has(sc.lower[mid])) return null;
+  if (!sc.free(i, mid)) return null;
+  let content: Range | null = null;
+  // what precedes: "It does not answer whether Scott had a gun, as police have said."
+  if (before >= s0 && sc.lower[before] === ',') {
+    const start = sc.backwardContentStart(before);
+    // a clause, with its verb ("After all, as we saw in 2009, banks …" comments on what follows)
+    let verb = false;
+    for (let k = start; k < before && !verb; k++) verb = sc.pos[k] === VERB || sc.pos[k] === AUX;
+    if (verb && before - start >= 2 && sc.free(start, before)) content = [start, before];
+  }
+  // what follows: "As Ms. Simonyan put it …, RT is …", "Or, as Ridge put it: “…”"
+  if (!content && mid < s1 && !FINAL_PUNCT.has(sc.lower[mid])) {
+    const from = mid + 1;
+    if (from < sc.n && sc.isQuoteOpen(from) && sc.q.quotes[sc.q.quoteOf[from]].closed) {
+      const qo = sc.q.quotes[sc.q.quoteOf[from]];
+      content = [from, qo.close + 1];
+    } else {
+      const end = sc.trimEnd(from, s1);
+      if (end - from >= 2 && hasContent(sc, from, end)) content = [from, end];
+    }
+    if (content && !sc.free(content[0], content[1])) content = null;
+  }
+  if (!content) return null;
+  return {
+    cue: [cueStart, cueEnd],
+    source: [srcStart, cueFrom],
+    content: [content],
+    verb: v,
+    addressee: null,
+    direct: sc.inQuote(content[1] - 1),
+    rule: 'as-report',
+  };
+}
+
+/** Verbs of other frames that report in a comment clause ("as the Times reported", "as X pointed out"). */
+const AS_COMMENT_VERBS = new Set(['point', 'describe', 'show', 'find', 'document', 'detail', 'put']);
 
 /** Inverted order: "“…,” said Smith." / "…, said Smith, the head of Y." */
 function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attribution | null {
