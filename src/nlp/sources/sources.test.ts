@@ -721,3 +721,13 @@ test('a comment clause "as X said" attributes the clause it comments on', () => 
   const [d] = spoken(noVerb.claims);
   assert.equal(contentOf(noVerb.text, d), 'banks can change their minds');
 });
+
+test('"continued to" joins the cue it leads', () => {
+  const r = claims('The senator has continued to insist that the vote was rigged.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'The senator');
+  assert.equal(c.cue.text, 'has continued to insist');
+  assert.equal(contentOf(r.text, c), 'that the vote was rigged');
+  // an aspect verb before a verb that reports nothing stays no cue
+  assert.equal(spoken(claims('Prices continued to rise in March.').claims).length, 0);
+});
