@@ -731,3 +731,20 @@ test('"continued to" joins the cue it leads', () => {
   // an aspect verb before a verb that reports nothing stays no cue
   assert.equal(spoken(claims('Prices continued to rise in March.').claims).length, 0);
 });
+
+test('a title-case headline "Name Verbs Object" is an attribution', () => {
+  const r = claims(
+    'Veteran Senator Jane Doe Blasts Energy Plan for Ignoring Coal, Promises Vote.\n\nThe senator spoke.',
+  );
+  const h = spoken(r.claims).find((c) => c.rule === 'headline');
+  assert.equal(h?.source.text, 'Veteran Senator Jane Doe');
+  assert.equal(h?.cue.text, 'Blasts');
+  assert.equal(h && contentOf(r.text, h), 'Energy Plan for Ignoring Coal');
+  // a plural noun before its base-form verb, a clause mark or a quantifier before the verb: no source
+  for (const t of [
+    'Leaked Documents Reveal Campaign Donors In Three States.',
+    'BUSTED: Emails Reveal Aide Talking To Reporter.',
+    'Donald Trump Got More Votes In Ohio Than Anyone.',
+  ])
+    assert.ok(!spoken(claims(`${t}\n\nMore follows.`).claims).some((c) => c.rule === 'headline'), t);
+});

@@ -3931,7 +3931,32 @@ function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
     const c0 = sc.t.text[i].charCodeAt(0);
     if (!(w.endsWith('s') || w === 'said') || c0 < 65 || c0 > 90) continue;
     const v = CUE_VERBS.get(w);
-    if (!v || (v.frame !== 'say' && v.frame !== 'tell')) continue;
+    if (!v) continue;
+    // "Media Reports Reveal …", "Leaked Documents Reveal …": a plural noun before a base-form verb
+    if (i + 1 < end && CUE_VERBS.has(sc.lower[i + 1]) && !sc.lower[i + 1].endsWith('s')) continue;
+    const speech = v.frame === 'say' || v.frame === 'tell';
+    if (!speech) {
+      // "Conservative Icon Morton Blackwell Endorses Ted Cruz.", "Glenn Beck Blasts Drudge for
+      // Mocking His Fast, …": a name, a present-tense stance verb and its object, to a comma or a
+      // clause of its own ("… Calls for Special Prosecutor after Report Reveals …")
+      if (!w.endsWith('s') || i - a > 5) continue;
+      // only capitalised words before it, no clause mark ("BUSTED: Emails Reveal …"), no quantifier
+      // ("Trump Got More Votes …")
+      let name = true;
+      for (let k = a; k < i; k++)
+        if (
+          !(sc.isCapitalised(k) || sc.lower[k] === '.') ||
+          QUANT_PRONOUNS.has(sc.lower[k]) ||
+          sc.lower[k] === 'more'
+        )
+          name = false;
+      if (!name) continue;
+      const cueEnd = sc.cueEndOf(i, v);
+      let stop = cueEnd;
+      while (stop < end && (sc.inQuote(stop) || !HEADLINE_STOPS.has(sc.lower[stop]))) stop++;
+      if (stop - cueEnd < 1 || sc.inQuote(cueEnd)) return null;
+      return headline([i, cueEnd], [a, i], [[cueEnd, stop]], v);
+    }
     if (i + 1 >= end) {
       // "…, Lindsey Graham Says."
       let c = i - 1;
@@ -3947,6 +3972,23 @@ function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
   }
   return null;
 }
+
+/** Words that end a headline verb's object: punctuation and the conjunctions opening a clause. */
+const HEADLINE_STOPS = new Set([
+  ',',
+  ';',
+  ':',
+  'when',
+  'after',
+  'while',
+  'as',
+  'because',
+  'if',
+  'before',
+  'since',
+  'amid',
+  'but',
+]);
 
 function headline(cue: Range, source: Range, content: Range[], verb: CueVerb): Attribution {
   return { cue, source, content, verb, addressee: null, direct: false, rule: 'headline' };
