@@ -748,3 +748,12 @@ test('a title-case headline "Name Verbs Object" is an attribution', () => {
   ])
     assert.ok(!spoken(claims(`${t}\n\nMore follows.`).claims).some((c) => c.rule === 'headline'), t);
 });
+
+test('an inverted speaker with an apposition keeps the comma before a participle', () => {
+  const r = claims('“We will win,” said Ed Rendell, a former governor, referring to the state.');
+  const c = spoken(r.claims).find((x) => x.cue.text === 'said');
+  assert.equal(c?.source.text, 'Ed Rendell, a former governor,');
+  // a bare name does not take the comma
+  const b = claims('“We will win,” said Rendell, referring to the state.');
+  assert.equal(spoken(b.claims).find((x) => x.cue.text === 'said')?.source.text, 'Rendell');
+});
