@@ -757,3 +757,16 @@ test('an inverted speaker with an apposition keeps the comma before a participle
   const b = claims('“We will win,” said Rendell, referring to the state.');
   assert.equal(spoken(b.claims).find((x) => x.cue.text === 'said')?.source.text, 'Rendell');
 });
+
+test('a time or occasion between the speaker and the verb is no part of the speaker', () => {
+  const src = (t: string) => spoken(claims(t).claims)[0]?.source.text;
+  assert.equal(src('The mayor at the time said the bridge was safe.'), 'The mayor');
+  assert.equal(src('The council last month endorsed the plan to close the school.'), 'The council');
+  assert.equal(src('The governor in his budget speech called the cuts necessary.'), 'The governor');
+  // a poll's date names the poll; a participle's time is the participle's
+  assert.equal(src('A state poll last week showed the senator ahead.'), 'A state poll last week');
+  assert.equal(
+    src('A study released by the ministry last month found that prices rose.'),
+    'A study released by the ministry last month',
+  );
+});

@@ -667,6 +667,9 @@ class Scanner {
       }
       break;
     }
+    // "A CNN/ORC poll last month showed", "Trump at the time said", "Trump in his announcement
+    // speech called": a time or occasion after the phrase, before its verb, is no part of the speaker
+    end = this.withoutTrailingAdjunct(start, end);
     // a phrase must end in a nominal and not start with a preposition or conjunction
     // nor with the comma of a list that turned out to be a fronted adverb ("Apparently, A and B saw")
     while (
@@ -702,6 +705,46 @@ class Scanner {
     )
       start -= 2;
     return start;
+  }
+
+  /** `end` less a time or occasion adjunct ending the phrase [start, end), which keeps a word. */
+  withoutTrailingAdjunct(start: number, end: number): number {
+    // "an analysis released by the VA last month": the time belongs to the participle
+    // "a WBUR poll last week": a poll's date names the poll
+    for (let k = start + 1; k < end; k++)
+      if ((this.pos[k] === VERB && this.isParticiple(k)) || DATED_NOUNS.has(this.lower[k])) return end;
+    for (let guard = 0; guard < 3 && end - start > 2; guard++) {
+      const w1 = this.lower[end - 1];
+      // "last month", "this week"
+      if (PERIOD_NOUNS.has(w1) && (this.lower[end - 2] === 'last' || this.lower[end - 2] === 'this')) {
+        end -= 2;
+        continue;
+      }
+      // "at the time", "for the first time"
+      if (w1 === 'time') {
+        const d = this.lower[end - 2] === 'the' || this.lower[end - 2] === 'that' ? end - 3 : end - 4;
+        if (
+          d > start &&
+          (this.lower[d] === 'at' || (this.lower[d] === 'for' && this.lower[d + 1] === 'the'))
+        ) {
+          end = d;
+          continue;
+        }
+      }
+      // "on Wednesday", "in March 2016"; "in his announcement speech", "during an interview"
+      let cut = -1;
+      for (let k = end - 2; k > start && k >= end - 5; k--) {
+        const w = this.lower[k];
+        if (this.pos[k] !== ADP || !(w === 'on' || w === 'in' || w === 'at' || w === 'during')) continue;
+        const occasion =
+          OCCASION_HEADS.has(w1) && (this.pos[k + 1] === DET || POSSESSIVES.has(this.lower[k + 1]));
+        if (occasion || this.temporal(k + 1, end)) cut = k;
+        break;
+      }
+      if (cut < 0) break;
+      end = cut;
+    }
+    return end;
   }
 
   /** End (exclusive) of the noun phrase starting at `start`, scanning right before `limit`. */
@@ -2510,6 +2553,20 @@ const FRONTED_CLAUSE_OPENERS = new Set([
 const RELATIVE_TIME = new Set(['later', 'earlier', 'ago']);
 const TIME_NOUN_AFTER_DET = new Set(['few', 'day', 'week', 'month', 'year', 'decade', 'moment']);
 const ALWAYS_ADJUNCT = new Set(['since', 'during', 'after', 'before', 'amid', 'following', 'throughout']);
+/** Reports a date after them identifies ("a WBUR poll last week said"). */
+const DATED_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
+/** Occasions of speech that, after a speaker, are an adjunct of the verb ("Trump in his speech called"). */
+const OCCASION_HEADS = new Set([
+  'speech',
+  'interview',
+  'statement',
+  'remarks',
+  'address',
+  'letter',
+  'op-ed',
+  'column',
+  'tweet',
+]);
 const STATEMENT_HEADS = new Set([
   'address',
   'column',
@@ -3260,7 +3317,7 @@ function prepositionalSubject(sc: Scanner, np: number, cueStart: number, s0: num
   if (np >= cueStart) return null;
   const head = headLeft(sc, np, s0);
   if (head === np || !sc.subjectPosition(head, s0) || !sc.free(head, cueStart)) return null;
-  return [head, cueStart];
+  return [head, sc.withoutTrailingAdjunct(head, cueStart)];
 }
 
 /**
