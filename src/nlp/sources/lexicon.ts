@@ -516,6 +516,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   fret: new Set(['about', 'over']),
   grumble: new Set(['about']),
   gripe: new Set(['about']),
+  comment: new Set(['on', 'about']),
 };
 
 /** Cue verbs that report only with their particle ("spoke about", "talked of", "voted for"). */

@@ -770,3 +770,12 @@ test('a time or occasion between the speaker and the verb is no part of the spea
     'A study released by the ministry last month',
   );
 });
+
+test('a participle after "has" is a verb whatever its tag; "commented on"', () => {
+  const a = claims('Mr. Obama has articulated these themes in his speeches.');
+  assert.equal(spoken(a.claims)[0]?.cue.text, 'has articulated');
+  const b = claims('The governor has also commented on the death of the teenager.');
+  const [c] = spoken(b.claims);
+  assert.equal(c?.cue.text, 'has also commented on');
+  assert.equal(c && contentOf(b.text, c), 'the death of the teenager');
+});

@@ -222,6 +222,7 @@ const NOT_SUBJECT_PRON = new Set([
 /** Prepositions after the noun of "expressed concern about", "voiced support for". */
 const EXPRESS_PREPS = new Set(['about', 'for', 'over', 'with', 'in', 'at', 'toward', 'towards', 'of']);
 const PERFECT_AUX = new Set(['has', 'have', 'had']);
+const PERFECT_FORMS = new Set(['has', 'have', 'had', "'ve", '’ve', 'having']);
 const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 const CONTINUE_FORMS = new Set(['continue', 'continues', 'continued', 'continuing']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
@@ -974,7 +975,7 @@ class Scanner {
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
       return null;
-    if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i)) {
+    if ((p === NOUN || p === PROPN || p === ADJ) && !this.verbAfterPlural(i) && !this.afterPerfect(i)) {
       // wink sometimes tags "says", "alleged that" as nouns or adjectives
       if (w.endsWith('ing') || ALWAYS_VERBS.has(w) || (i + 1 < this.n && this.lower[i + 1] === 'that'))
         return v;
@@ -990,6 +991,15 @@ class Scanner {
     )
       return null;
     return v;
+  }
+
+  /** A participle after a perfect auxiliary is a verb whatever its tag ("has articulated/ADJ these themes"). */
+  private afterPerfect(i: number): boolean {
+    const w = this.lower[i];
+    if (!(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w))) return false;
+    let k = i - 1;
+    while (k > 0 && this.pos[k] === ADV && k > i - 3) k--;
+    return k >= 0 && k < i && PERFECT_FORMS.has(this.lower[k]);
   }
 
   /** A that-clause, quotation, colon or a subject pronoun and its verb follow token i. */
