@@ -779,3 +779,12 @@ test('a participle after "has" is a verb whatever its tag; "commented on"', () =
   assert.equal(c?.cue.text, 'has also commented on');
   assert.equal(c && contentOf(b.text, c), 'the death of the teenager');
 });
+
+test('a past form between a name and its object is a verb ("Gowdy referenced/ADJ a report")', () => {
+  const r = claims('Gowdy referenced an inspector general’s report on the emails.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'Gowdy');
+  assert.equal(c?.cue.text, 'referenced');
+  // an adjective before its noun stays one: "the detailed plan"
+  assert.equal(spoken(claims('The detailed plan arrived on Monday.').claims).length, 0);
+});

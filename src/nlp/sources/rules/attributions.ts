@@ -223,6 +223,7 @@ const NOT_SUBJECT_PRON = new Set([
 const EXPRESS_PREPS = new Set(['about', 'for', 'over', 'with', 'in', 'at', 'toward', 'towards', 'of']);
 const PERFECT_AUX = new Set(['has', 'have', 'had']);
 const PERFECT_FORMS = new Set(['has', 'have', 'had', "'ve", '’ve', 'having']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 const CONTINUE_FORMS = new Set(['continue', 'continues', 'continued', 'continuing']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
@@ -999,7 +1000,23 @@ class Scanner {
     if (!(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w))) return false;
     let k = i - 1;
     while (k > 0 && this.pos[k] === ADV && k > i - 3) k--;
-    return k >= 0 && k < i && PERFECT_FORMS.has(this.lower[k]);
+    if (k >= 0 && k < i && PERFECT_FORMS.has(this.lower[k])) return true;
+    // "Gowdy referenced/ADJ an inspector general's report", "she also referenced the …": a past
+    // form between a name or subject pronoun and the start of its object
+    if (!w.endsWith('ed') || k < 0 || i + 1 >= this.n) return false;
+    const subject =
+      (this.pos[k] === PROPN && this.isCapitalised(k)) ||
+      (this.pos[k] === PRON && SUBJECT_PRONOUNS.has(this.lower[k]));
+    const r = this.pos[i + 1];
+    return (
+      subject &&
+      (r === DET ||
+        r === PROPN ||
+        r === PRON ||
+        r === NUM ||
+        this.lower[i + 1] === 'that' ||
+        this.isQuoteOpen(i + 1))
+    );
   }
 
   /** A that-clause, quotation, colon or a subject pronoun and its verb follow token i. */
