@@ -788,3 +788,11 @@ test('a past form between a name and its object is a verb ("Gowdy referenced/ADJ
   // an adjective before its noun stays one: "the detailed plan"
   assert.equal(spoken(claims('The detailed plan arrived on Monday.').claims).length, 0);
 });
+
+test('a plural noun before a base-form cue and its particle is a subject ("critics point to")', () => {
+  const r = claims('Labor leaders point out that the candidate could draw union votes.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'Labor leaders');
+  assert.equal(c?.cue.text, 'point out');
+  assert.equal(c && contentOf(r.text, c), 'that the candidate could draw union votes');
+});

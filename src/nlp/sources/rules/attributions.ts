@@ -1084,12 +1084,15 @@ class Scanner {
       return false;
     const r = this.pos[i + 1];
     const rw = this.lower[i + 1];
+    const lemma = CUE_VERBS.get(w)?.lemma ?? '';
     return (
       r === PRON ||
       r === DET ||
       r === PROPN ||
       r === NUM ||
       rw === 'that' ||
+      // "critics point to …", "labor leaders point out that …"
+      (CUE_PARTICLES[lemma]?.has(rw) ?? false) ||
       FINAL_PUNCT.has(rw) ||
       (rw === ',' && this.isQuoteOpen(i + 2)) ||
       // an aside: "…, records show, and …"
