@@ -796,3 +796,10 @@ test('a plural noun before a base-form cue and its particle is a subject ("criti
   assert.equal(c?.cue.text, 'point out');
   assert.equal(c && contentOf(r.text, c), 'that the candidate could draw union votes');
 });
+
+test('an adverb between a noun and an -s form makes the form a verb ("The ad then references …")', () => {
+  const r = claims('The ad then references FBI criticism of the private email system.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'The ad');
+  assert.equal(c?.cue.text, 'then references');
+});

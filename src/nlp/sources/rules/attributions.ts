@@ -1065,6 +1065,18 @@ class Scanner {
     )
       return true;
     if (i === 0 || i + 1 >= this.n) return false;
+    // "The ad then references FBI criticism": an adverb between a noun and an -s form makes the
+    // form a verb (a compound noun has none between its parts)
+    if (
+      w.endsWith('s') &&
+      i >= 2 &&
+      this.pos[i - 1] === ADV &&
+      !this.isCapitalised(i - 1) &&
+      (this.pos[i - 2] === NOUN || this.pos[i - 2] === PROPN)
+    ) {
+      const r = this.pos[i + 1];
+      if (r === DET || r === PROPN || r === PRON || r === NUM || this.lower[i + 1] === 'that') return true;
+    }
     const l = this.pos[i - 1];
     const lw = this.lower[i - 1];
     if (w.endsWith('s')) {
