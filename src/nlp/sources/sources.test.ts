@@ -803,3 +803,10 @@ test('an adverb between a noun and an -s form makes the form a verb ("The ad the
   assert.equal(c?.source.text, 'The ad');
   assert.equal(c?.cue.text, 'then references');
 });
+
+test('"add" with a thing added is no report', () => {
+  assert.equal(spoken(claims('The latest delay adds to the drama around the campaign.').claims).length, 0);
+  assert.equal(spoken(claims('The company added 1 million jobs in five years.').claims).length, 0);
+  const r = claims('He said the plan was sound, adding the cost should be “minimal.”');
+  assert.ok(spoken(r.claims).some((c) => c.cue.text === 'adding'));
+});

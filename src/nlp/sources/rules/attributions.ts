@@ -971,6 +971,9 @@ class Scanner {
     // phrasal uses, not reports
     const nx = i + 1 < this.n ? this.lower[i + 1] : '';
     if ((v.lemma === 'add' || v.lemma === 'show') && nx === 'up') return null;
+    // "adds to the drama", "added 1 million jobs", "added his own comment": adding a thing, not
+    // words; a report goes on with a clause ("adding the involvement should be minimal")
+    if (v.lemma === 'add' && i + 1 < this.n && !this.inQuote(i + 1) && this.addsThing(i + 1)) return null;
     if (v.lemma === 'see' && nx === 'fit') return null;
     if (v.lemma === 'find' && REFLEXIVES.has(nx)) return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
@@ -1017,6 +1020,16 @@ class Scanner {
         this.lower[i + 1] === 'that' ||
         this.isQuoteOpen(i + 1))
     );
+  }
+
+  /** What follows "add" at token k is a thing added: "to", "back", or a noun phrase with no verb after it. */
+  private addsThing(k: number): boolean {
+    const w = this.lower[k];
+    if (w === 'to' || w === 'back') return true;
+    const p = this.pos[k];
+    if (!(p === DET || p === NUM || p === ADJ || p === NOUN || POSSESSIVES.has(w))) return false;
+    const e = this.npRight(k, this.sentEnd[k]);
+    return e <= k || e >= this.sentEnd[k] || !(this.pos[e] === VERB || this.pos[e] === AUX);
   }
 
   /** A that-clause, quotation, colon or a subject pronoun and its verb follow token i. */
