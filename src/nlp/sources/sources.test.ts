@@ -810,3 +810,14 @@ test('"add" with a thing added is no report', () => {
   const r = claims('He said the plan was sound, adding the cost should be “minimal.”');
   assert.ok(spoken(r.claims).some((c) => c.cue.text === 'adding'));
 });
+
+test('"and"/"but" with a new subject and a verb of saying ends the content before it', () => {
+  const r = claims('The group claimed the attack but U.S. officials have said they doubt it.');
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 2);
+  assert.equal(contentOf(r.text, cs[0]), 'the attack');
+  assert.equal(cs[1].source.text, 'U.S. officials');
+  assert.equal(cs[1].cue.text, 'have said');
+  const b = claims('He denied the report and his aides said it was false.');
+  assert.equal(spoken(b.claims).find((c) => c.cue.text === 'said')?.source.text, 'his aides');
+});

@@ -2459,13 +2459,19 @@ function leadingCue(
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
       let nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
       // "… and he noted that …": a new subject pronoun and its own cue
-      if (sc.pos[nx] === PRON && !NOT_SUBJECT_PRON.has(sc.lower[nx]) && nx + 1 < s1) nx++;
+      if (POSSESSIVES.has(sc.lower[nx]) && !sc.inQuote(nx)) nx = sayingAfterSubject(sc, nx, s1);
+      else if (sc.pos[nx] === PRON && !NOT_SUBJECT_PRON.has(sc.lower[nx]) && nx + 1 < s1) nx++;
       // "… mishandled the investigation and Democrats accused the GOP …": a short name as new subject
       else if (sc.isCapitalised(nx) && !sc.inQuote(nx)) {
         let e = nx;
         while (e < s1 && e < nx + 3 && sc.isCapitalised(e)) e++;
         if (e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX)) nx = e;
+        else nx = sayingAfterSubject(sc, nx, s1);
       }
+      // "… claimed responsibility but U.S. officials have said they …", "… and others say …": a
+      // noun phrase as new subject, then (auxiliaries and) a verb of saying
+      else if (!sc.inQuote(nx) && (sc.pos[nx] === DET || sc.pos[nx] === NOUN || sc.pos[nx] === ADJ))
+        nx = sayingAfterSubject(sc, nx, s1);
       // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
       // the reported clause's own subject)
       const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
@@ -2501,6 +2507,15 @@ function leadingCue(
       content = [[rel, rel + 1], ...content];
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
+}
+
+/** The verb of saying after a short subject starting at `nx` ("U.S. officials have said"), or `nx`. */
+function sayingAfterSubject(sc: Scanner, nx: number, s1: number): number {
+  const e = sc.npRight(nx, s1);
+  let f = e;
+  while (f < s1 && f < e + 3 && (sc.pos[f] === AUX || sc.pos[f] === ADV)) f++;
+  const v = e > nx && e - nx <= 5 && f < s1 && sc.pos[f] === VERB && !sc.inQuote(f) ? sc.isCue(f) : null;
+  return v && (v.frame === 'say' || v.frame === 'tell') ? f : nx;
 }
 
 /**
