@@ -821,3 +821,11 @@ test('"and"/"but" with a new subject and a verb of saying ends the content befor
   const b = claims('He denied the report and his aides said it was false.');
   assert.equal(spoken(b.claims).find((c) => c.cue.text === 'said')?.source.text, 'his aides');
 });
+
+test('a capitalised modal after a name ends the name, not the cue ("Theresa May said")', () => {
+  const r = claims('British Prime Minister Theresa May said the country would leave.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'British Prime Minister Theresa May');
+  assert.equal(c?.cue.text, 'said');
+  assert.equal(spoken(claims('He may say so on Monday.').claims)[0]?.cue.text, 'may say');
+});

@@ -1140,6 +1140,8 @@ class Scanner {
     for (let k = 0; k < 4 && s - 1 >= floor && !this.inQuote(s - 1); k++) {
       const w = this.lower[s - 1];
       // a capitalised "adverb" inside a sentence is a name ("…, Jolly said")
+      // "Theresa May said": a capitalised prefix word after a name is the end of the name
+      if (this.isCapitalised(s - 1) && s - 2 >= floor && this.isCapitalised(s - 2)) break;
       if (
         CUE_PREFIX.has(w) ||
         (this.pos[s - 1] === ADV && !NOT_CUE_ADV.has(w) && s - 1 > floor && !this.isCapitalised(s - 1)) ||
