@@ -829,3 +829,13 @@ test('a capitalised modal after a name ends the name, not the cue ("Theresa May 
   assert.equal(c?.cue.text, 'said');
   assert.equal(spoken(claims('He may say so on Monday.').claims)[0]?.cue.text, 'may say');
 });
+
+test('phrasal cues that report only with their particle: "shrugged off", "played down", "singled out"', () => {
+  const r = claims('The governor played down the risk of a strike.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.cue.text, 'played down');
+  assert.equal(c?.stance, 'deny');
+  assert.equal(spoken(claims('Trump shrugged off the criticism.').claims)[0]?.cue.text, 'shrugged off');
+  // without the particle they are no reports
+  assert.equal(spoken(claims('The band played a song and he touched the screen.').claims).length, 0);
+});
