@@ -839,3 +839,10 @@ test('phrasal cues that report only with their particle: "shrugged off", "played
   // without the particle they are no reports
   assert.equal(spoken(claims('The band played a song and he touched the screen.').claims).length, 0);
 });
+
+test('two names joined by "and" are a plural subject for a base-form cue', () => {
+  const r = claims('Fighting goes on as China and Russia support the government.');
+  const c = spoken(r.claims).find((x) => x.cue.text === 'support');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'the government');
+});

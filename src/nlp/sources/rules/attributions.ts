@@ -1102,6 +1102,8 @@ class Scanner {
     } else if (
       !(
         ((l === NOUN || l === PROPN) && lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')) ||
+        // "as China and Russia support the government": two names joined are a plural subject
+        (l === PROPN && i >= 3 && this.lower[i - 2] === 'and' && this.isCapitalised(i - 3)) ||
         // "64 percent call him competent", "they support Sanders", "respondents who support Clinton"
         PLURAL_SUBJECT_WORDS.has(lw)
       )
