@@ -846,3 +846,12 @@ test('two names joined by "and" are a plural subject for a base-form cue', () =>
   assert.ok(c);
   assert.equal(contentOf(r.text, c), 'the government');
 });
+
+test('a participle after a comma is never an inverted cue ("…, saying anybody who …")', () => {
+  const r = claims(
+    'Clinton had mocked the complaint, saying anybody who complains about a mic is not having a good night.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'saying');
+  assert.equal(c?.source.text, 'Clinton');
+  assert.equal(c && contentOf(r.text, c), 'anybody who complains about a mic is not having a good night');
+});

@@ -1706,6 +1706,9 @@ function commaIn(sc: Scanner, a: number, b: number): boolean {
 /** Inverted order: "“…,” said Smith." / "…, said Smith, the head of Y." */
 function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attribution | null {
   const s1 = sc.sentEnd[i];
+  // "…, saying anybody who …": a participle after a comma leads its own content, with the
+  // clause's subject as speaker; only a finite verb inverts ("…, said Smith")
+  if (sc.lower[i].endsWith('ing')) return null;
   const cueEnd = cue[1];
   const prev = cue[0] - 1;
   // inverted: "“…,” said Smith." / "…, said Smith, the head of Y."
