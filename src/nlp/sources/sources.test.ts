@@ -855,3 +855,17 @@ test('a participle after a comma is never an inverted cue ("…, saying anybody 
   assert.equal(c?.source.text, 'Clinton');
   assert.equal(c && contentOf(r.text, c), 'anybody who complains about a mic is not having a good night');
 });
+
+test("an inverted speaker keeps a restrictive modifier of its noun, not a name's adjunct", () => {
+  const src = (t: string) => spoken(claims(t).claims)[0]?.source.text;
+  assert.equal(
+    src('“We will win,” said a longtime adviser to the governor.'),
+    'a longtime adviser to the governor',
+  );
+  assert.equal(
+    src('“It is over,” said one person with knowledge of the talks on Monday.'),
+    'one person with knowledge of the talks',
+  );
+  assert.equal(src('“Nobody knew,” said the man who built the company.'), 'the man who built the company');
+  assert.equal(src('“We will win,” said Trump to a crowd in Iowa.'), 'Trump');
+});

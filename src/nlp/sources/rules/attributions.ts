@@ -1614,6 +1614,30 @@ function speakerLike(sc: Scanner, a: number, b: number): boolean {
   return false;
 }
 
+/** Words opening a modifier that restricts an inverted speaker ("said a longtime adviser to Trump"). */
+const RESTRICTIVE_OPENERS = new Set(['to', 'with', 'for', 'of', 'who', 'that', 'whose']);
+/** Past participles that modify a speaker ("a source involved in the talks", "an aide based in Ohio"). */
+const SPEAKER_PARTICIPLES = new Set(['involved', 'based', 'briefed', 'named', 'appointed', 'elected']);
+
+/**
+ * "…,” said a longtime adviser to Trump.", "…, said one person with knowledge of the talks.", "…,
+ * said a man calling himself Paul": a modifier after an inverted speaker with no comma before it
+ * belongs to the speaker, up to a comma or the sentence end, less a time or occasion at its end.
+ */
+function restrictiveEnd(sc: Scanner, start: number, end: number, s1: number): number {
+  if (end >= s1 || sc.inQuote(end)) return end;
+  const w = sc.lower[end];
+  // (a past form may be the verb of a new clause: "…, said Clinton reached out to …")
+  const participle =
+    sc.pos[end] === VERB && (w.endsWith('ing') || SPEAKER_PARTICIPLES.has(w)) && !CUE_VERBS.has(w);
+  // (a name takes no such modifier: "said Trump to a crowd in Iowa")
+  if ((!RESTRICTIVE_OPENERS.has(w) && !participle) || sc.pos[end - 1] !== NOUN) return end;
+  let e = end;
+  while (e < s1 && sc.lower[e] !== ',' && !sc.isQuoteOpen(e) && !FINAL_PUNCT.has(sc.lower[e])) e++;
+  e = sc.withoutTrailingAdjunct(start, e);
+  return e > end + 1 ? e : end;
+}
+
 /** The "put it" of "as X put it": a cue of two words. */
 const PUT_FORMS = new Set(['put', 'puts']);
 /** Punctuation that may close a comment clause ("as X noted,", "as X put it:", "— as X said —"). */
@@ -1725,6 +1749,7 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
       !TIME_WORDS.has(sc.lower[srcStart]) &&
       (speakerLike(sc, srcStart, srcEnd) || (sc.isQuoteClose(prev) && sc.pos[srcStart] === DET))
     ) {
+      srcEnd = restrictiveEnd(sc, srcStart, srcEnd, s1);
       srcEnd = withApposition(sc, srcEnd, s1);
       const tail = trivialTail(sc, srcEnd, s1);
       const participle = sc.lower[srcEnd] === ',' && trailingParticiple(sc, srcEnd + 1);
