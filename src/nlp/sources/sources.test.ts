@@ -869,3 +869,15 @@ test("an inverted speaker keeps a restrictive modifier of its noun, not a name's
   assert.equal(src('“Nobody knew,” said the man who built the company.'), 'the man who built the company');
   assert.equal(src('“We will win,” said Trump to a crowd in Iowa.'), 'Trump');
 });
+
+test('speaker phrases: joined adjectives, and no fronted day', () => {
+  const src = (t: string) => spoken(claims(t).claims)[0]?.source.text;
+  assert.equal(
+    src('Five past and current employees said the firm was lax.'),
+    'Five past and current employees',
+  );
+  assert.equal(
+    src('Friday, Texas, leading a coalition of 13 states, said the rule was illegal.'),
+    'Texas, leading a coalition of 13 states,',
+  );
+});

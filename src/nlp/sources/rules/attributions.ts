@@ -654,12 +654,31 @@ class Scanner {
           continue;
         }
       }
-      if (p === CCONJ && w === 'and' && start < end && i > floor && this.isNominal(i - 1)) {
+      if (
+        p === CCONJ &&
+        w === 'and' &&
+        start < end &&
+        i > floor &&
+        // "five past and current employees": two adjectives joined
+        (this.isNominal(i - 1) || (this.pos[i - 1] === ADJ && this.pos[i + 1] === ADJ))
+      ) {
         start = i;
         continue;
       }
-      // a list before its "and": "voters in Alabama, Georgia and Virginia", "Obama, Clinton, and others"
-      if (w === ',' && start < end && i > floor && this.isCapitalised(i + 1) && this.isNominal(i - 1)) {
+      // a list before its "and": "voters in Alabama, Georgia and Virginia", "Obama, Clinton, and
+      // others", "Friends, lobbyists and former foes" (plural nouns)
+      const pluralList =
+        this.pos[i + 1] === NOUN &&
+        this.pos[i - 1] === NOUN &&
+        this.lower[i - 1].endsWith('s') &&
+        this.lower[i + 1].endsWith('s');
+      if (
+        w === ',' &&
+        start < end &&
+        i > floor &&
+        (this.isCapitalised(i + 1) || pluralList) &&
+        this.isNominal(i - 1)
+      ) {
         let and = false;
         for (let k = i + 1; k < end && !and; k++) and = this.lower[k] === 'and';
         if (and) {
@@ -2209,6 +2228,14 @@ function leadingCue(
         (reportsClause(sc, i, cueEnd, s1) ? clauseSubject(sc, cueStart, s0) : null);
     if (!source) return null;
   }
+  // "Friday, Texas, leading a coalition of 13 states, sued …": a fronted day is no part of the speaker
+  while (
+    source &&
+    source[1] - source[0] > 2 &&
+    TEMPORAL_WORDS.has(sc.lower[source[0]]) &&
+    sc.lower[source[0] + 1] === ','
+  )
+    source = [source[0] + 2, source[1]];
   // "Citing the polls, the senator said …": the subject an opening participle already took speaks again
   if (source && sharesSourceWith === undefined && !sc.free(source[0], source[1])) {
     const src = source;
