@@ -881,3 +881,11 @@ test('speaker phrases: joined adjectives, and no fronted day', () => {
     'Texas, leading a coalition of 13 states,',
   );
 });
+
+test('"it seems" with an adjective or a bare clause is an evidential; "it seems to" is not', () => {
+  const r = claims('It now seems inevitable that the bill will pass the Senate.');
+  const c = r.claims.find((x) => x.rule === 'evidential');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'inevitable that the bill will pass the Senate');
+  assert.ok(!claims('It seems to matter little to voters.').claims.some((x) => x.rule === 'evidential'));
+});
