@@ -889,3 +889,12 @@ test('"it seems" with an adjective or a bare clause is an evidential; "it seems 
   assert.equal(contentOf(r.text, c), 'inevitable that the bill will pass the Senate');
   assert.ok(!claims('It seems to matter little to voters.').claims.some((x) => x.rule === 'evidential'));
 });
+
+test('a headline teaser or a list of names after a colon is no attribution', () => {
+  const none = (t: string) =>
+    !claims(`${t}\n\nMore text follows here.`).claims.some((c) => c.rule === 'colon');
+  assert.ok(none('BUSTED: Emails Reveal Aide Talking To Reporter'));
+  assert.ok(none('Just Leaked: Look At The Shocking Response'));
+  assert.ok(none('Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink (R.), Bonnie Campbell'));
+  assert.ok(!none('Sanders: Clinton Email Story Has Moved'));
+});

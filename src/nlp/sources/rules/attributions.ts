@@ -3518,6 +3518,16 @@ const NOT_SPEAKERS = new Set([
   'transcript',
   'full',
   'clarification',
+  // a headline's teaser before its colon ("BUSTED: Emails Reveal …", "Just Leaked: Look At …")
+  'busted',
+  'boom',
+  'revealed',
+  'bombshell',
+  'wow',
+  'look',
+  'leaked',
+  'byline',
+  'so',
 ]);
 
 /** Nouns of an opinion survey, which annotators treat as a source ("Poll: …", "In a CNN poll, …"). */
@@ -3707,6 +3717,16 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
   }
   // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, …": a list of names, not a statement
   if (!verb && commas >= 3) return null;
+  if (commas >= 3) {
+    let caps = 0;
+    let words = 0;
+    for (let k = colon + 1; k < end; k++) {
+      if (sc.pos[k] === PUNCT) continue;
+      words++;
+      if (sc.isCapitalised(k)) caps++;
+    }
+    if (caps >= 0.8 * words) return null;
+  }
   // a headline in title case hides its verb among capitalised words: "Trump Ties Clinton …"
   if (!verb && titleCase(sc, colon + 1, end)) {
     for (let k = colon + 2; k < end - 1 && !verb; k++)
