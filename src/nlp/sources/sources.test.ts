@@ -898,3 +898,8 @@ test('a headline teaser or a list of names after a colon is no attribution', () 
   assert.ok(none('Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink (R.), Bonnie Campbell'));
   assert.ok(!none('Sanders: Clinton Email Story Has Moved'));
 });
+
+test('"Having said that, …" is a connective, not a report', () => {
+  const r = claims('Having said that, there are some economists who argue the tax is fine.');
+  assert.ok(!r.claims.some((c) => c.cue.text === 'said'));
+});

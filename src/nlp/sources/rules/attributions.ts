@@ -994,6 +994,15 @@ class Scanner {
     // words; a report goes on with a clause ("adding the involvement should be minimal")
     if (v.lemma === 'add' && i + 1 < this.n && !this.inQuote(i + 1) && this.addsThing(i + 1)) return null;
     if (v.lemma === 'see' && nx === 'fit') return null;
+    // "Having said that, …": a connective, not a report
+    if (
+      v.lemma === 'say' &&
+      i > 0 &&
+      this.lower[i - 1] === 'having' &&
+      (nx === 'that' || nx === 'this') &&
+      this.lower[i + 2] === ','
+    )
+      return null;
     if (v.lemma === 'find' && REFLEXIVES.has(nx)) return null;
     // "continues to trail", "continued pushing": an aspect verb, not "he continued, “…”"
     if (v.lemma === 'continue' && i + 1 < this.n && (this.lower[i + 1] === 'to' || this.pos[i + 1] === VERB))
