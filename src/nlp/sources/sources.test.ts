@@ -903,3 +903,16 @@ test('"Having said that, …" is a connective, not a report', () => {
   const r = claims('Having said that, there are some economists who argue the tax is fine.');
   assert.ok(!r.claims.some((c) => c.cue.text === 'said'));
 });
+
+test('a lower-case -s form between a noun and a that-clause is a verb ("… website states that …")', () => {
+  const r = claims("A document on the campaign's website states that couples would receive the leave.");
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, "A document on the campaign's website");
+  assert.equal(c?.cue.text, 'states');
+  // "the United States that …" is a name
+  assert.ok(
+    !spoken(claims('He praised the United States that he knew as a boy.').claims).some(
+      (x) => x.cue.text === 'States',
+    ),
+  );
+});

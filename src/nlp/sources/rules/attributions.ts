@@ -1106,6 +1106,21 @@ class Scanner {
     )
       return true;
     if (i === 0 || i + 1 >= this.n) return false;
+    // "A document on the campaign's website states that same-sex couples …": a lower-case -s form
+    // between a noun and a that-clause with its own subject
+    if (
+      w.endsWith('s') &&
+      this.t.text[i] === w &&
+      this.pos[i - 1] === NOUN &&
+      this.lower[i + 1] === 'that' &&
+      i + 2 < this.n &&
+      (this.pos[i + 2] === DET ||
+        this.pos[i + 2] === PRON ||
+        this.pos[i + 2] === PROPN ||
+        this.pos[i + 2] === NOUN ||
+        this.pos[i + 2] === ADJ)
+    )
+      return true;
     // "The ad then references FBI criticism": an adverb between a noun and an -s form makes the
     // form a verb (a compound noun has none between its parts)
     if (
