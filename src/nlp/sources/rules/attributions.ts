@@ -729,11 +729,8 @@ class Scanner {
   }
 
   /** `end` less a time or occasion adjunct ending the phrase [start, end), which keeps a word. */
-  withoutTrailingAdjunct(start: number, end: number): number {
-    // "an analysis released by the VA last month": the time belongs to the participle
-    // "a WBUR poll last week": a poll's date names the poll
-    for (let k = start + 1; k < end; k++)
-      if ((this.pos[k] === VERB && this.isParticiple(k)) || DATED_NOUNS.has(this.lower[k])) return end;
+  withoutTrailingAdjunct(start: number, end0: number): number {
+    let end = end0;
     for (let guard = 0; guard < 3 && end - start > 2; guard++) {
       const w1 = this.lower[end - 1];
       // "last month", "this week"
@@ -765,6 +762,11 @@ class Scanner {
       if (cut < 0) break;
       end = cut;
     }
+    if (end === end0) return end;
+    // "an analysis released by the VA last month": the time belongs to the participle
+    // "a WBUR poll last week": a poll's date names the poll
+    for (let k = start + 1; k < end0; k++)
+      if ((this.pos[k] === VERB && this.isParticiple(k)) || DATED_NOUNS.has(this.lower[k])) return end0;
     return end;
   }
 
