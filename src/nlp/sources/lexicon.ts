@@ -314,6 +314,12 @@ titled : obj : assert
 angered : obj : accuse
 ruled : say : assert
 pushed : obj : demand
+shrug shrugs shrugged shrugging : obj : deny
+play plays played playing : obj : deny
+single singles singled singling : obj : accuse
+allude alludes alluded alluding : obj : assert
+spar spars sparred sparring : obj : accuse
+touch touches touched touching : obj : assert
 `;
 
 export const CUE_VERBS = new Map<string, CueVerb>();
@@ -516,6 +522,15 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   fret: new Set(['about', 'over']),
   grumble: new Set(['about']),
   gripe: new Set(['about']),
+  comment: new Set(['on', 'about']),
+  // phrasal verbs that report only with their particle ("shrugged off the criticism", "played down
+  // the risk", "singled out Clinton", "alluded to …", "sparred over …", "touched on …")
+  shrug: new Set(['off']),
+  play: new Set(['down']),
+  single: new Set(['out']),
+  allude: new Set(['to']),
+  spar: new Set(['over', 'with']),
+  touch: new Set(['on', 'upon']),
 };
 
 /** Cue verbs that report only with their particle ("spoke about", "talked of", "voted for"). */
@@ -534,6 +549,12 @@ export const NEEDS_PARTICLE = new Set([
   'double',
   'side',
   'lay',
+  'shrug',
+  'play',
+  'single',
+  'allude',
+  'spar',
+  'touch',
 ]);
 
 /** Prepositions after a phrasal cue's particle that belong to the cue ("lashed out at", "doubled down on"). */

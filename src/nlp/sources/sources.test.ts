@@ -697,3 +697,222 @@ test('phrasal uses of cue verbs are no reports: "showed up", "saw fit", "found t
   assert.equal(spoken(claims('The board saw fit to delay the vote.').claims).length, 0);
   assert.equal(spoken(claims('The two leaders found themselves in a bitter fight.').claims).length, 0);
 });
+
+test('a comment clause "as X said" attributes the clause it comments on', () => {
+  const before = claims('The plant will close in June, as the company said on Monday.');
+  const [a] = spoken(before.claims);
+  assert.equal(a.source.text, 'the company');
+  assert.equal(a.cue.text, 'said');
+  assert.equal(contentOf(before.text, a), 'The plant will close in June');
+  const after = claims('As one analyst put it, the deal was dead before it was signed.');
+  const [b] = spoken(after.claims);
+  assert.equal(b.source.text, 'one analyst');
+  assert.equal(b.cue.text, 'put it');
+  assert.equal(contentOf(after.text, b), 'the deal was dead before it was signed');
+  const quoted = claims('Or, as the mayor, a former judge, put it: "We cannot wait."');
+  const [c] = spoken(quoted.claims);
+  assert.equal(c.source.text, 'the mayor, a former judge,');
+  assert.equal(contentOf(quoted.text, c), '"We cannot wait."');
+  // a time clause is no comment: "as he said goodbye" has an object after its verb
+  const time = claims('The crowd cheered as he said goodbye to the town.');
+  assert.ok(!spoken(time.claims).some((x) => x.rule === 'as-report'));
+  // a fronted phrase without a verb is no clause to comment on
+  const noVerb = claims('After all, as we saw in 2009, banks can change their minds.');
+  const [d] = spoken(noVerb.claims);
+  assert.equal(contentOf(noVerb.text, d), 'banks can change their minds');
+});
+
+test('"continued to" joins the cue it leads', () => {
+  const r = claims('The senator has continued to insist that the vote was rigged.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'The senator');
+  assert.equal(c.cue.text, 'has continued to insist');
+  assert.equal(contentOf(r.text, c), 'that the vote was rigged');
+  // an aspect verb before a verb that reports nothing stays no cue
+  assert.equal(spoken(claims('Prices continued to rise in March.').claims).length, 0);
+});
+
+test('a title-case headline "Name Verbs Object" is an attribution', () => {
+  const r = claims(
+    'Veteran Senator Jane Doe Blasts Energy Plan for Ignoring Coal, Promises Vote.\n\nThe senator spoke.',
+  );
+  const h = spoken(r.claims).find((c) => c.rule === 'headline');
+  assert.equal(h?.source.text, 'Veteran Senator Jane Doe');
+  assert.equal(h?.cue.text, 'Blasts');
+  assert.equal(h && contentOf(r.text, h), 'Energy Plan for Ignoring Coal');
+  // a plural noun before its base-form verb, a clause mark or a quantifier before the verb: no source
+  for (const t of [
+    'Leaked Documents Reveal Campaign Donors In Three States.',
+    'BUSTED: Emails Reveal Aide Talking To Reporter.',
+    'Donald Trump Got More Votes In Ohio Than Anyone.',
+  ])
+    assert.ok(!spoken(claims(`${t}\n\nMore follows.`).claims).some((c) => c.rule === 'headline'), t);
+});
+
+test('an inverted speaker with an apposition keeps the comma before a participle', () => {
+  const r = claims('“We will win,” said Ed Rendell, a former governor, referring to the state.');
+  const c = spoken(r.claims).find((x) => x.cue.text === 'said');
+  assert.equal(c?.source.text, 'Ed Rendell, a former governor,');
+  // a bare name does not take the comma
+  const b = claims('“We will win,” said Rendell, referring to the state.');
+  assert.equal(spoken(b.claims).find((x) => x.cue.text === 'said')?.source.text, 'Rendell');
+});
+
+test('a time or occasion between the speaker and the verb is no part of the speaker', () => {
+  const src = (t: string) => spoken(claims(t).claims)[0]?.source.text;
+  assert.equal(src('The mayor at the time said the bridge was safe.'), 'The mayor');
+  assert.equal(src('The council last month endorsed the plan to close the school.'), 'The council');
+  assert.equal(src('The governor in his budget speech called the cuts necessary.'), 'The governor');
+  // a poll's date names the poll; a participle's time is the participle's
+  assert.equal(src('A state poll last week showed the senator ahead.'), 'A state poll last week');
+  assert.equal(
+    src('A study released by the ministry last month found that prices rose.'),
+    'A study released by the ministry last month',
+  );
+});
+
+test('a participle after "has" is a verb whatever its tag; "commented on"', () => {
+  const a = claims('Mr. Obama has articulated these themes in his speeches.');
+  assert.equal(spoken(a.claims)[0]?.cue.text, 'has articulated');
+  const b = claims('The governor has also commented on the death of the teenager.');
+  const [c] = spoken(b.claims);
+  assert.equal(c?.cue.text, 'has also commented on');
+  assert.equal(c && contentOf(b.text, c), 'the death of the teenager');
+});
+
+test('a past form between a name and its object is a verb ("Gowdy referenced/ADJ a report")', () => {
+  const r = claims('Gowdy referenced an inspector general’s report on the emails.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'Gowdy');
+  assert.equal(c?.cue.text, 'referenced');
+  // an adjective before its noun stays one: "the detailed plan"
+  assert.equal(spoken(claims('The detailed plan arrived on Monday.').claims).length, 0);
+});
+
+test('a plural noun before a base-form cue and its particle is a subject ("critics point to")', () => {
+  const r = claims('Labor leaders point out that the candidate could draw union votes.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'Labor leaders');
+  assert.equal(c?.cue.text, 'point out');
+  assert.equal(c && contentOf(r.text, c), 'that the candidate could draw union votes');
+});
+
+test('an adverb between a noun and an -s form makes the form a verb ("The ad then references …")', () => {
+  const r = claims('The ad then references FBI criticism of the private email system.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'The ad');
+  assert.equal(c?.cue.text, 'then references');
+});
+
+test('"add" with a thing added is no report', () => {
+  assert.equal(spoken(claims('The latest delay adds to the drama around the campaign.').claims).length, 0);
+  assert.equal(spoken(claims('The company added 1 million jobs in five years.').claims).length, 0);
+  const r = claims('He said the plan was sound, adding the cost should be “minimal.”');
+  assert.ok(spoken(r.claims).some((c) => c.cue.text === 'adding'));
+});
+
+test('"and"/"but" with a new subject and a verb of saying ends the content before it', () => {
+  const r = claims('The group claimed the attack but U.S. officials have said they doubt it.');
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 2);
+  assert.equal(contentOf(r.text, cs[0]), 'the attack');
+  assert.equal(cs[1].source.text, 'U.S. officials');
+  assert.equal(cs[1].cue.text, 'have said');
+  const b = claims('He denied the report and his aides said it was false.');
+  assert.equal(spoken(b.claims).find((c) => c.cue.text === 'said')?.source.text, 'his aides');
+});
+
+test('a capitalised modal after a name ends the name, not the cue ("Theresa May said")', () => {
+  const r = claims('British Prime Minister Theresa May said the country would leave.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, 'British Prime Minister Theresa May');
+  assert.equal(c?.cue.text, 'said');
+  assert.equal(spoken(claims('He may say so on Monday.').claims)[0]?.cue.text, 'may say');
+});
+
+test('phrasal cues that report only with their particle: "shrugged off", "played down", "singled out"', () => {
+  const r = claims('The governor played down the risk of a strike.');
+  const [c] = spoken(r.claims);
+  assert.equal(c?.cue.text, 'played down');
+  assert.equal(c?.stance, 'deny');
+  assert.equal(spoken(claims('Trump shrugged off the criticism.').claims)[0]?.cue.text, 'shrugged off');
+  // without the particle they are no reports
+  assert.equal(spoken(claims('The band played a song and he touched the screen.').claims).length, 0);
+});
+
+test('two names joined by "and" are a plural subject for a base-form cue', () => {
+  const r = claims('Fighting goes on as China and Russia support the government.');
+  const c = spoken(r.claims).find((x) => x.cue.text === 'support');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'the government');
+});
+
+test('a participle after a comma is never an inverted cue ("…, saying anybody who …")', () => {
+  const r = claims(
+    'Clinton had mocked the complaint, saying anybody who complains about a mic is not having a good night.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'saying');
+  assert.equal(c?.source.text, 'Clinton');
+  assert.equal(c && contentOf(r.text, c), 'anybody who complains about a mic is not having a good night');
+});
+
+test("an inverted speaker keeps a restrictive modifier of its noun, not a name's adjunct", () => {
+  const src = (t: string) => spoken(claims(t).claims)[0]?.source.text;
+  assert.equal(
+    src('“We will win,” said a longtime adviser to the governor.'),
+    'a longtime adviser to the governor',
+  );
+  assert.equal(
+    src('“It is over,” said one person with knowledge of the talks on Monday.'),
+    'one person with knowledge of the talks',
+  );
+  assert.equal(src('“Nobody knew,” said the man who built the company.'), 'the man who built the company');
+  assert.equal(src('“We will win,” said Trump to a crowd in Iowa.'), 'Trump');
+});
+
+test('speaker phrases: joined adjectives, and no fronted day', () => {
+  const src = (t: string) => spoken(claims(t).claims)[0]?.source.text;
+  assert.equal(
+    src('Five past and current employees said the firm was lax.'),
+    'Five past and current employees',
+  );
+  assert.equal(
+    src('Friday, Texas, leading a coalition of 13 states, said the rule was illegal.'),
+    'Texas, leading a coalition of 13 states,',
+  );
+});
+
+test('"it seems" with an adjective or a bare clause is an evidential; "it seems to" is not', () => {
+  const r = claims('It now seems inevitable that the bill will pass the Senate.');
+  const c = r.claims.find((x) => x.rule === 'evidential');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'inevitable that the bill will pass the Senate');
+  assert.ok(!claims('It seems to matter little to voters.').claims.some((x) => x.rule === 'evidential'));
+});
+
+test('a headline teaser or a list of names after a colon is no attribution', () => {
+  const none = (t: string) =>
+    !claims(`${t}\n\nMore text follows here.`).claims.some((c) => c.rule === 'colon');
+  assert.ok(none('BUSTED: Emails Reveal Aide Talking To Reporter'));
+  assert.ok(none('Just Leaked: Look At The Shocking Response'));
+  assert.ok(none('Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink (R.), Bonnie Campbell'));
+  assert.ok(!none('Sanders: Clinton Email Story Has Moved'));
+});
+
+test('"Having said that, …" is a connective, not a report', () => {
+  const r = claims('Having said that, there are some economists who argue the tax is fine.');
+  assert.ok(!r.claims.some((c) => c.cue.text === 'said'));
+});
+
+test('a lower-case -s form between a noun and a that-clause is a verb ("… website states that …")', () => {
+  const r = claims("A document on the campaign's website states that couples would receive the leave.");
+  const [c] = spoken(r.claims);
+  assert.equal(c?.source.text, "A document on the campaign's website");
+  assert.equal(c?.cue.text, 'states');
+  // "the United States that …" is a name
+  assert.ok(
+    !spoken(claims('He praised the United States that he knew as a boy.').claims).some(
+      (x) => x.cue.text === 'States',
+    ),
+  );
+});
