@@ -28,7 +28,7 @@ const CLOCK = new Set(['ingested_at', 'updated_at', 'first_seen', 'at', 'deleted
 
 const TABLES: [string, string][] = [
   ['articles', 'id'],
-  ['spans', 'article_id, layer, n'],
+  ['spans', 'article_id, layer'],
   ['claims', 'article_id, n'],
   ['events', 'id'],
   ['incidents', 'id'],

@@ -577,11 +577,8 @@ export class KyselyStore implements Store {
     const arts = await this.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
     const spans = await this.db
       .selectFrom('spans')
-      .select(['article_id', 'layer', 'n', 'data'])
+      .select(['article_id', 'layer', 'data'])
       .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('layer')
-      .orderBy('n')
       .execute();
     const claims = await this.db
       .selectFrom('claims')
@@ -629,7 +626,7 @@ export class KyselyStore implements Store {
     for (const s of spans) {
       const rec = byId.get(s.article_id);
       if (rec && (SPAN_LAYERS as readonly string[]).includes(s.layer)) {
-        (rec[s.layer as (typeof SPAN_LAYERS)[number]] as unknown[]).push(JSON.parse(s.data));
+        (rec as unknown as Record<string, unknown>)[s.layer] = JSON.parse(s.data);
       }
     }
     for (const c of claims) byId.get(c.article_id)?.claims.push(JSON.parse(c.data));

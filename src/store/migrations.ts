@@ -2,7 +2,7 @@
  * Versioned migrations, shared by both engines. Append new ones; never edit a released one.
  * Engine-specific bits (full-text search, auto-increment) branch on `engine`.
  */
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type RawBuilder, sql } from 'kysely';
 import { m0100Accounts } from '../accounts/migration.js';
 import { m0200DeskIndexes, m0201DeskReviewStatus } from '../desk/migration.js';
 import { SPAN_KEY, spanDays } from './event-span.js';
@@ -314,6 +314,75 @@ const m0006: Migration = {
   },
 };
 
+/**
+ * Evidence spans: one row per article and layer (a JSON array of the layer's spans) instead of one
+ * row per span (~80 an article, each with its JSON and columns it repeated: start, end, text). They
+ * were read back only to rebuild records, and writing them cost more than anything else an article
+ * stores. Existing rows are joined in order of `n`, which gives the text JSON.stringify gives for
+ * the layer's array (each span's JSON was written by JSON.stringify).
+ */
+async function spanLayersUp(db: Db, concat: RawBuilder<string>): Promise<void> {
+  await db.schema
+    .createTable('span_layers')
+    .addColumn('article_id', 'text', (c) => c.notNull())
+    .addColumn('layer', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('span_layers_pk', ['article_id', 'layer'])
+    .execute();
+  await sql`insert into span_layers (article_id, layer, data)
+    select article_id, layer, '[' || ${concat} || ']' from spans group by article_id, layer`.execute(db);
+  await db.schema.dropTable('spans').execute();
+  await sql`alter table span_layers rename to spans`.execute(db);
+}
+
+function m0007(engine: Engine): Migration {
+  const concat =
+    engine === 'sqlite'
+      ? sql<string>`group_concat(data, ',' order by n)`
+      : sql<string>`string_agg(data, ',' order by n)`;
+  return {
+    async up(db: Db) {
+      // Kysely runs SQLite migrations outside a transaction: one here, so a crash leaves the old table.
+      if (engine === 'sqlite') await db.transaction().execute((trx) => spanLayersUp(trx, concat));
+      else await spanLayersUp(db, concat);
+    },
+    async down(db: Db) {
+      await db.schema
+        .createTable('span_rows')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('layer', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('span_id', 'text')
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('spans_pk', ['article_id', 'layer', 'n'])
+        .execute();
+      // the kind column held the time type, the place precision, or the span's kind
+      if (engine === 'sqlite')
+        await sql`insert into span_rows
+          select s.article_id, s.layer, j.key,
+            coalesce(j.value ->> '$.id', j.value ->> '$.mention'), j.value ->> '$.start', j.value ->> '$.end',
+            case s.layer when 'times' then j.value ->> '$.type' when 'places' then j.value ->> '$.precision'
+              else j.value ->> '$.kind' end,
+            j.value ->> '$.text', j.value
+          from spans s, json_each(s.data) j`.execute(db);
+      else
+        await sql`insert into span_rows
+          select s.article_id, s.layer, j.n - 1,
+            coalesce(j.v ->> 'id', j.v ->> 'mention'), (j.v ->> 'start')::integer, (j.v ->> 'end')::integer,
+            case s.layer when 'times' then j.v ->> 'type' when 'places' then j.v ->> 'precision'
+              else j.v ->> 'kind' end,
+            j.v ->> 'text', j.v::text
+          from spans s, json_array_elements(s.data::json) with ordinality as j (v, n)`.execute(db);
+      await db.schema.dropTable('spans').execute();
+      await sql`alter table span_rows rename to spans`.execute(db);
+    },
+  };
+}
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
@@ -324,6 +393,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0004_event_scan_index': m0004(engine),
         '0005_event_span': m0005,
         '0006_drop_events_latlon': m0006,
+        '0007_span_layers': m0007(engine),
         '0100_accounts': m0100Accounts(engine),
         '0200_desk_indexes': m0200DeskIndexes,
         '0201_desk_review_status': m0201DeskReviewStatus(engine),
