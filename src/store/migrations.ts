@@ -383,6 +383,44 @@ function m0007(engine: Engine): Migration {
   };
 }
 
+/**
+ * PostgreSQL: the large text columns every stored article writes (its body, its record's JSON, its
+ * span layers' JSON: ~19 kB an article, most over the 2 kB TOAST threshold) compressed with lz4
+ * instead of pglz, which took ~0.3 ms of PostgreSQL CPU an article against ~0.1 ms for lz4, for a
+ * tenth more space (measured re-inserting 640 articles' values). Values stored before stay as they
+ * are (both read alike). Skipped on a server built without lz4; SQLite does not compress.
+ */
+function m0008(engine: Engine): Migration {
+  const columns: [string, string][] = [
+    ['articles', 'text'],
+    ['articles', 'record'],
+    ['spans', 'data'],
+  ];
+  const lz4 = async (db: Db) => {
+    if (engine !== 'postgres') return false;
+    const r = await sql<{
+      ok: boolean;
+    }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(
+      db,
+    );
+    return r.rows[0]?.ok === true;
+  };
+  const set = async (db: Db, method: 'lz4' | 'pglz') => {
+    for (const [t, c] of columns)
+      await sql`alter table ${sql.table(t)} alter column ${sql.ref(c)} set compression ${sql.raw(method)}`.execute(
+        db,
+      );
+  };
+  return {
+    async up(db: Db) {
+      if (await lz4(db)) await set(db, 'lz4');
+    },
+    async down(db: Db) {
+      if (await lz4(db)) await set(db, 'pglz');
+    },
+  };
+}
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
@@ -394,6 +432,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0005_event_span': m0005,
         '0006_drop_events_latlon': m0006,
         '0007_span_layers': m0007(engine),
+        '0008_toast_lz4': m0008(engine),
         '0100_accounts': m0100Accounts(engine),
         '0200_desk_indexes': m0200DeskIndexes,
         '0201_desk_review_status': m0201DeskReviewStatus(engine),
