@@ -582,10 +582,8 @@ export class KyselyStore implements Store {
       .execute();
     const claims = await this.db
       .selectFrom('claims')
-      .select(['article_id', 'n', 'data'])
+      .select(['article_id', 'data'])
       .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('n')
       .execute();
     const events = await this.db
       .selectFrom('events')
@@ -629,7 +627,10 @@ export class KyselyStore implements Store {
         (rec as unknown as Record<string, unknown>)[s.layer] = JSON.parse(s.data);
       }
     }
-    for (const c of claims) byId.get(c.article_id)?.claims.push(JSON.parse(c.data));
+    for (const c of claims) {
+      const rec = byId.get(c.article_id);
+      if (rec) rec.claims = JSON.parse(c.data);
+    }
     // Events in their coded order: the local ids sort as coded ("e1", "e2", …) only by number.
     const evByArticle = new Map<string, { id: string; record: string }[]>();
     for (const e of events) {

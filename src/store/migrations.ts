@@ -396,27 +396,87 @@ function m0008(engine: Engine): Migration {
     ['articles', 'record'],
     ['spans', 'data'],
   ];
-  const lz4 = async (db: Db) => {
-    if (engine !== 'postgres') return false;
-    const r = await sql<{
-      ok: boolean;
-    }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(
-      db,
-    );
-    return r.rows[0]?.ok === true;
+  return {
+    async up(db: Db) {
+      if (await hasLz4(db, engine)) for (const [t, c] of columns) await setCompression(db, t, c, 'lz4');
+    },
+    async down(db: Db) {
+      if (await hasLz4(db, engine)) for (const [t, c] of columns) await setCompression(db, t, c, 'pglz');
+    },
   };
-  const set = async (db: Db, method: 'lz4' | 'pglz') => {
-    for (const [t, c] of columns)
-      await sql`alter table ${sql.table(t)} alter column ${sql.ref(c)} set compression ${sql.raw(method)}`.execute(
-        db,
-      );
+}
+
+/** Does this PostgreSQL server compress with lz4 (false on SQLite)? */
+async function hasLz4(db: Db, engine: Engine): Promise<boolean> {
+  if (engine !== 'postgres') return false;
+  const r = await sql<{
+    ok: boolean;
+  }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(
+    db,
+  );
+  return r.rows[0]?.ok === true;
+}
+
+async function setCompression(db: Db, table: string, column: string, method: 'lz4' | 'pglz') {
+  await sql`alter table ${sql.table(table)} alter column ${sql.ref(column)} set compression ${sql.raw(method)}`.execute(
+    db,
+  );
+}
+
+/**
+ * Claims: one row per article (a JSON array of its claims) instead of one per claim (~17 an article,
+ * with columns repeating their JSON), for the reasons of 0007: they were read back only to rebuild
+ * records. On PostgreSQL the new column is compressed with lz4 as in 0008 (~4 kB an article).
+ */
+function m0009(engine: Engine): Migration {
+  const concat =
+    engine === 'sqlite'
+      ? sql<string>`group_concat(data, ',' order by n)`
+      : sql<string>`string_agg(data, ',' order by n)`;
+  const up = async (db: Db) => {
+    await db.schema
+      .createTable('claim_lists')
+      .addColumn('article_id', 'text', (c) => c.primaryKey())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+    if (await hasLz4(db, engine)) await setCompression(db, 'claim_lists', 'data', 'lz4');
+    await sql`insert into claim_lists (article_id, data)
+      select article_id, '[' || ${concat} || ']' from claims group by article_id`.execute(db);
+    await db.schema.dropTable('claims').execute();
+    await sql`alter table claim_lists rename to claims`.execute(db);
   };
   return {
     async up(db: Db) {
-      if (await lz4(db)) await set(db, 'lz4');
+      // as in 0007: in a transaction on SQLite, so a crash leaves the old table
+      if (engine === 'sqlite') await db.transaction().execute(up);
+      else await up(db);
     },
     async down(db: Db) {
-      if (await lz4(db)) await set(db, 'pglz');
+      await db.schema
+        .createTable('claim_rows')
+        .addColumn('article_id', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('claim_id', 'text', (c) => c.notNull())
+        .addColumn('source_text', 'text', (c) => c.notNull())
+        .addColumn('source_kind', 'text', (c) => c.notNull())
+        .addColumn('stance', 'text', (c) => c.notNull())
+        .addColumn('cue_start', 'integer', (c) => c.notNull())
+        .addColumn('cue_end', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('claims_pk', ['article_id', 'n'])
+        .execute();
+      if (engine === 'sqlite')
+        await sql`insert into claim_rows
+          select c.article_id, j.key, j.value ->> '$.id', j.value ->> '$.source.text', j.value ->> '$.source.kind',
+            j.value ->> '$.stance', j.value ->> '$.cue.start', j.value ->> '$.cue.end', j.value
+          from claims c, json_each(c.data) j`.execute(db);
+      else
+        await sql`insert into claim_rows
+          select c.article_id, j.n - 1, j.v ->> 'id', j.v #>> '{source,text}', j.v #>> '{source,kind}',
+            j.v ->> 'stance', (j.v #>> '{cue,start}')::integer, (j.v #>> '{cue,end}')::integer, j.v::text
+          from claims c, json_array_elements(c.data::json) with ordinality as j (v, n)`.execute(db);
+      await db.schema.dropTable('claims').execute();
+      await sql`alter table claim_rows rename to claims`.execute(db);
     },
   };
 }
@@ -433,6 +493,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0006_drop_events_latlon': m0006,
         '0007_span_layers': m0007(engine),
         '0008_toast_lz4': m0008(engine),
+        '0009_claim_lists': m0009(engine),
         '0100_accounts': m0100Accounts(engine),
         '0200_desk_indexes': m0200DeskIndexes,
         '0201_desk_review_status': m0201DeskReviewStatus(engine),

@@ -73,10 +73,11 @@ describe('PostgreSQL bulk insert', () => {
       m: string | null;
     }>`select pg_column_compression(text) as m from articles
       where id = ${long[0].record.article.id} union all select pg_column_compression(data) from spans
-      where article_id = ${long[0].record.article.id} and layer = 'mentions'`.execute(store.db);
+      where article_id = ${long[0].record.article.id} and layer = 'mentions' union all select pg_column_compression(data)
+      from claims where article_id = ${long[0].record.article.id}`.execute(store.db);
     assert.deepEqual(
       methods.map((r) => r.m),
-      Array(2).fill(lz4[0]?.ok ? 'lz4' : 'pglz'),
+      Array(3).fill(lz4[0]?.ok ? 'lz4' : 'pglz'),
     );
     assert.deepEqual(await store.getRecord(long[0].record.article.id), long[0].record);
     const odd = await store.getRecord(records[1].article.id);

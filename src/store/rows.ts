@@ -80,17 +80,7 @@ export function recordToRows(put: PutRecord, now: string): ArticleRows {
     const src = r[layer];
     if (src.length) spans.push({ article_id: a.id, layer, data: JSON.stringify(src) });
   }
-  const claimRows: ClaimsTable[] = claims.map((c, n) => ({
-    article_id: a.id,
-    n,
-    claim_id: c.id,
-    source_text: c.source.text,
-    source_kind: c.source.kind,
-    stance: c.stance,
-    cue_start: c.cue.start,
-    cue_end: c.cue.end,
-    data: JSON.stringify(c),
-  }));
+  const claimRows: ClaimsTable[] = claims.length ? [{ article_id: a.id, data: JSON.stringify(claims) }] : [];
   const placeById = new Map<string, Place>();
   for (const p of places) placeById.set(p.mention, p);
   const eventRows: EventsTable[] = events.map((e) => {

@@ -45,15 +45,10 @@ export interface SpansTable {
   data: string;
 }
 
+/** The claims of one article, one row (migration 0009; it was one row per claim, read back only to rebuild records). */
 export interface ClaimsTable {
   article_id: string;
-  n: number;
-  claim_id: string;
-  source_text: string;
-  source_kind: string;
-  stance: string;
-  cue_start: number;
-  cue_end: number;
+  /** JSON array of the article's claims, in record order. */
   data: string;
 }
 
