@@ -28,8 +28,8 @@ const CLOCK = new Set(['ingested_at', 'updated_at', 'first_seen', 'at', 'deleted
 
 const TABLES: [string, string][] = [
   ['articles', 'id'],
-  ['spans', 'article_id, layer, n'],
-  ['claims', 'article_id, n'],
+  ['spans', 'article_id, layer'],
+  ['claims', 'article_id'],
   ['events', 'id'],
   ['incidents', 'id'],
   ['sources', 'id'],

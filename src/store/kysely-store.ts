@@ -577,18 +577,13 @@ export class KyselyStore implements Store {
     const arts = await this.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
     const spans = await this.db
       .selectFrom('spans')
-      .select(['article_id', 'layer', 'n', 'data'])
+      .select(['article_id', 'layer', 'data'])
       .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('layer')
-      .orderBy('n')
       .execute();
     const claims = await this.db
       .selectFrom('claims')
-      .select(['article_id', 'n', 'data'])
+      .select(['article_id', 'data'])
       .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('n')
       .execute();
     const events = await this.db
       .selectFrom('events')
@@ -629,10 +624,13 @@ export class KyselyStore implements Store {
     for (const s of spans) {
       const rec = byId.get(s.article_id);
       if (rec && (SPAN_LAYERS as readonly string[]).includes(s.layer)) {
-        (rec[s.layer as (typeof SPAN_LAYERS)[number]] as unknown[]).push(JSON.parse(s.data));
+        (rec as unknown as Record<string, unknown>)[s.layer] = JSON.parse(s.data);
       }
     }
-    for (const c of claims) byId.get(c.article_id)?.claims.push(JSON.parse(c.data));
+    for (const c of claims) {
+      const rec = byId.get(c.article_id);
+      if (rec) rec.claims = JSON.parse(c.data);
+    }
     // Events in their coded order: the local ids sort as coded ("e1", "e2", …) only by number.
     const evByArticle = new Map<string, { id: string; record: string }[]>();
     for (const e of events) {

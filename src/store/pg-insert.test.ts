@@ -60,6 +60,26 @@ describe('PostgreSQL bulk insert', () => {
       const want = unpackSignature(recordToRows({ record: rec }, now).article.signature);
       assert.deepEqual([...sigs.get(rec.article.id)!], [...want]);
     }
+    // Long values are compressed with lz4 where the server has it (migration 0008).
+    const { rows: lz4 } = await sql<{
+      ok: boolean;
+    }>`select 'lz4' = any(enumvals) as ok from pg_settings where name = 'default_toast_compression'`.execute(
+      store.db,
+    );
+    const long = codeArticles([createArticle({ text: Array(40).fill(TEXTS[0]).join('\n\n') })]);
+    assert.ok(long[0].ok);
+    await store.putRecords([{ record: long[0].record }]);
+    const { rows: methods } = await sql<{
+      m: string | null;
+    }>`select pg_column_compression(text) as m from articles
+      where id = ${long[0].record.article.id} union all select pg_column_compression(data) from spans
+      where article_id = ${long[0].record.article.id} and layer = 'mentions' union all select pg_column_compression(data)
+      from claims where article_id = ${long[0].record.article.id}`.execute(store.db);
+    assert.deepEqual(
+      methods.map((r) => r.m),
+      Array(3).fill(lz4[0]?.ok ? 'lz4' : 'pglz'),
+    );
+    assert.deepEqual(await store.getRecord(long[0].record.article.id), long[0].record);
     const odd = await store.getRecord(records[1].article.id);
     assert.ok(odd!.text.includes('\\ud800 (a literal backslash)'), 'a literal backslash-u stays as written');
     assert.ok(odd!.text.includes('said \ufffd.'), 'a lone surrogate becomes U+FFFD');

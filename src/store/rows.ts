@@ -5,7 +5,7 @@ import type { EventRecord, Place } from '../model/types.js';
 import type { ArticlesTable, ClaimsTable, EventsTable, SpansTable } from './schema.js';
 import type { Incident, PutRecord, StoredArticle, StoredEvent, SweepEvent } from './store.js';
 
-/** Layers stored as span rows, in record order. */
+/** Layers stored in the spans table (a row each), in record order. */
 export const SPAN_LAYERS = ['mentions', 'places', 'times', 'quantities'] as const;
 export type SpanLayer = (typeof SPAN_LAYERS)[number];
 
@@ -74,37 +74,13 @@ export function recordToRows(put: PutRecord, now: string): ArticleRows {
     ingested_at: now,
     updated_at: now,
   };
+  // One row per non-empty layer: its JSON is the layer's array, so it reads back as it was coded.
   const spans: SpansTable[] = [];
   for (const layer of SPAN_LAYERS) {
-    const src = r[layer] as unknown as Record<string, unknown>[];
-    for (let n = 0; n < src.length; n++) {
-      const s = src[n] as { id?: string; mention?: string; start: number; end: number; text: string };
-      const o = src[n];
-      const kind = layer === 'times' ? o.type : layer === 'places' ? o.precision : o.kind;
-      spans.push({
-        article_id: a.id,
-        layer,
-        n,
-        span_id: s.id ?? s.mention ?? null,
-        start: s.start,
-        end: s.end,
-        kind: typeof kind === 'string' ? kind : null,
-        text: s.text,
-        data: JSON.stringify(o),
-      });
-    }
+    const src = r[layer];
+    if (src.length) spans.push({ article_id: a.id, layer, data: JSON.stringify(src) });
   }
-  const claimRows: ClaimsTable[] = claims.map((c, n) => ({
-    article_id: a.id,
-    n,
-    claim_id: c.id,
-    source_text: c.source.text,
-    source_kind: c.source.kind,
-    stance: c.stance,
-    cue_start: c.cue.start,
-    cue_end: c.cue.end,
-    data: JSON.stringify(c),
-  }));
+  const claimRows: ClaimsTable[] = claims.length ? [{ article_id: a.id, data: JSON.stringify(claims) }] : [];
   const placeById = new Map<string, Place>();
   for (const p of places) placeById.set(p.mention, p);
   const eventRows: EventsTable[] = events.map((e) => {

@@ -33,30 +33,22 @@ export interface ArticlesTable {
   updated_at: string;
 }
 
-/** Evidence spans of one article: mentions, places, times, quantities (one row each). */
+/**
+ * Evidence spans of one article: one row per annotation layer (mentions, places, times, quantities)
+ * that has any, holding the layer's spans as coded (migration 0007; it was one row per span, read
+ * back only to rebuild records, and cost more to write than anything else an article stores).
+ */
 export interface SpansTable {
   article_id: string;
   layer: string;
-  /** Position within its layer (ids need not be unique across layers). */
-  n: number;
-  span_id: string | null;
-  start: number;
-  end: number;
-  kind: string | null;
-  text: string;
-  /** JSON of the whole span object as coded. */
+  /** JSON array of the layer's span objects, in record order. */
   data: string;
 }
 
+/** The claims of one article, one row (migration 0009; it was one row per claim, read back only to rebuild records). */
 export interface ClaimsTable {
   article_id: string;
-  n: number;
-  claim_id: string;
-  source_text: string;
-  source_kind: string;
-  stance: string;
-  cue_start: number;
-  cue_end: number;
+  /** JSON array of the article's claims, in record order. */
   data: string;
 }
 

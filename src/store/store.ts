@@ -244,7 +244,7 @@ export interface Store {
 
   /**
    * Write coded articles in one transaction: all or nothing. An article whose id is already stored is
-   * a no-op ("duplicate"). Span rows (mentions, places, times, quantities), claims and events are
+   * a no-op ("duplicate"). Its span layers (mentions, places, times, quantities), claims and events are
    * written with it, so a crash never leaves half an article.
    */
   putRecords(records: PutRecord[], actor?: Actor): Promise<PutResult[]>;
