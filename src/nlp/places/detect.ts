@@ -124,6 +124,8 @@ interface DocFacts {
   mentionStart: Uint8Array;
   /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
   nameRunWords: Set<string>;
+  /** The words written starting with a lower-case ASCII letter, once `lowerWordIn` first asks. */
+  lowerWords: Set<string> | null;
 }
 
 /**
@@ -198,20 +200,27 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { titleSentence, mentionAt, mentionStart, nameRunWords };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerWords: null };
 }
 
 /**
  * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
- * scan, not a set of the document's words: a document asks a few times (about 8), and the set
- * cost more to build.
+ * set of those words, built when first asked: a document asks about 8 times, and a scan of all
+ * tokens per question cost more.
  */
-function lowerWordIn(doc: Doc, w: string): boolean {
+function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
   const c = w.charCodeAt(0);
   if (!(c >= 97 && c <= 122)) return false;
-  const text = doc.tokens.text;
-  for (let i = 0; i < text.length; i++) if (text[i] === w) return true;
-  return false;
+  if (facts.lowerWords === null) {
+    const tk = doc.tokens;
+    const words = new Set<string>();
+    for (let i = 0; i < tk.length; i++) {
+      const x = tk.first[i];
+      if (x >= 97 && x <= 122) words.add(tk.text[i]);
+    }
+    facts.lowerWords = words;
+  }
+  return facts.lowerWords.has(w);
 }
 
 /** What a name's readings are, before context (one pass over its postings). */
@@ -624,7 +633,7 @@ function acceptSingle(
   // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
   if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
-  if (!strong && lowerWordIn(doc, lower)) return false;
+  if (!strong && lowerWordIn(doc, facts, lower)) return false;
   const t = tk.text[i];
   const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
   const caps = ALL_CAPS.test(t) && t.length > 1;
