@@ -28,7 +28,8 @@ export const POS = Object.fromEntries(POS_TAGS.map((t, i) => [t, i])) as Record<
 
 /**
  * Tokens as a struct of arrays (one entry per token, no object per token): character offsets into
- * the article text, POS id, sentence index, and the surface/lower-cased strings.
+ * the article text, POS id, sentence index, and the surface/lower-cased strings. `end - start` is
+ * the length of the token's surface string, also where wink normalised a token.
  */
 export interface TokenTable {
   readonly length: number;
@@ -36,6 +37,12 @@ export interface TokenTable {
   readonly end: Int32Array;
   readonly pos: Uint8Array;
   readonly sentence: Uint32Array;
+  /**
+   * UTF-16 code of each token's first character: per-token tests read it here rather than from the
+   * token strings, which come in so many internal representations that V8 gives up its inline
+   * caches for them (each `text[i].charCodeAt(0)` in a token loop was a generic property lookup).
+   */
+  readonly first: Uint16Array;
   readonly text: readonly string[];
   readonly lower: readonly string[];
 }
@@ -145,6 +152,7 @@ export function tokenize(text: string): Tokenized {
   const endA = new Int32Array(n);
   const posA = new Uint8Array(n);
   const sentA = new Uint32Array(n);
+  const firstA = new Uint16Array(n);
   // wink's two output arrays are ours: compacted in place (k <= i) into surface and lower-case forms
   // rather than copied into new arrays that grow token by token
   const surf = values;
@@ -184,6 +192,7 @@ export function tokenize(text: string): Tokenized {
       // found at `at`, or (not found) put at the cursor: either way the token spans its own length
       cursor = endA[k] = at + len;
       posA[k] = POS_OF[tags[i]] ?? 0;
+      firstA[k] = c0; // (a token is never empty: an empty value is blank)
       surf[k] = v;
       low[k] = v.toLowerCase();
       k++;
@@ -211,6 +220,7 @@ export function tokenize(text: string): Tokenized {
     end: endA.subarray(0, k),
     pos: posA.subarray(0, k),
     sentence: sentA.subarray(0, k),
+    first: firstA.subarray(0, k),
     text: surf,
     lower: low,
   };

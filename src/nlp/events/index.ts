@@ -91,7 +91,7 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
   const inName =
     !titleCase &&
     i > s0 &&
-    isUpper(t.text[i].charCodeAt(0)) &&
+    isUpper(t.first[i]) &&
     ((p === POS.PROPN && t.pos[i - 1] === POS.PROPN) || t.lower[i - 1] === 'the');
   if (verbs && !compound && !inName) {
     const verbal =
@@ -141,7 +141,7 @@ function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean
       nouns[0].tail[0] === '-') &&
     // a capitalised noun after a name is part of the name ("the Gulf War", "Government of
     // National Accord"), not an event
-    (titleCase || i === s0 || !(t.pos[i - 1] === POS.PROPN && isUpper(t.text[i].charCodeAt(0))))
+    (titleCase || i === s0 || !(t.pos[i - 1] === POS.PROPN && isUpper(t.first[i])))
   ) {
     // a noun modifying an agent noun names the agent, not an act: "aid agencies", "riot police",
     // "protest leaders", "attack helicopters"
@@ -1244,11 +1244,11 @@ function hasWordBetween(low: readonly string[], a: number, b: number, word: stri
 }
 
 function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
-  const text = doc.tokens.text;
+  const first = doc.tokens.first;
   let caps = 0;
   let words = 0;
   for (let i = s0; i < s1; i++) {
-    const c = text[i].charCodeAt(0);
+    const c = first[i];
     const upper = c >= 65 && c <= 90;
     if (!upper && !(c >= 97 && c <= 122)) continue;
     words++;

@@ -72,6 +72,13 @@ function upperStart(t: string): boolean {
   return UPPER_START.test(t);
 }
 
+/** `upperStart` of token i, its first character read from the token table (no string read for most tokens). */
+function upperStartAt(tk: Doc['tokens'], i: number): boolean {
+  const c = tk.first[i];
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(tk.text[i]);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -117,6 +124,8 @@ interface DocFacts {
   mentionStart: Uint8Array;
   /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
   nameRunWords: Set<string>;
+  /** The words written starting with a lower-case ASCII letter, once `lowerWordIn` first asks. */
+  lowerWords: Set<string> | null;
 }
 
 /**
@@ -135,10 +144,10 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   const caps = sentScratch.subarray(0, ns).fill(0);
   const words = sentScratch.subarray(ns, 2 * ns).fill(0);
   for (let i = 0; i < tk.length; i++) {
-    const t = tk.text[i];
-    if (tk.pos[i] !== POS.PUNCT && t.length > 3) {
+    // (a token's length is end - start)
+    if (tk.pos[i] !== POS.PUNCT && tk.end[i] - tk.start[i] > 3) {
       words[tk.sentence[i]]++;
-      if (upperStart(t)) caps[tk.sentence[i]]++;
+      if (upperStartAt(tk, i)) caps[tk.sentence[i]]++;
     }
   }
   const titleSentence = tokScratch.subarray(0, ns).fill(0);
@@ -168,7 +177,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   // organisations' names throughout the document ("Michael Jones" … "Jones said").
   const nameRunWords = new Set<string>();
   for (let i = 0; i < tk.length; ) {
-    if (!upperStart(tk.text[i]) || titleSentence[tk.sentence[i]] === 1) {
+    if (!upperStartAt(tk, i) || titleSentence[tk.sentence[i]] === 1) {
       i++;
       continue;
     }
@@ -176,7 +185,7 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     while (
       j + 1 < tk.length &&
       tk.sentence[j + 1] === tk.sentence[i] &&
-      upperStart(tk.text[j + 1]) &&
+      upperStartAt(tk, j + 1) &&
       (NAMEISH_POS.has(tk.pos[j + 1]) || INITIAL.test(tk.text[j + 1]))
     )
       j++;
@@ -191,20 +200,27 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { titleSentence, mentionAt, mentionStart, nameRunWords };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerWords: null };
 }
 
 /**
  * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
- * scan, not a set of the document's words: a document asks a few times (about 8), and the set
- * cost more to build.
+ * set of those words, built when first asked: a document asks about 8 times, and a scan of all
+ * tokens per question cost more.
  */
-function lowerWordIn(doc: Doc, w: string): boolean {
+function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
   const c = w.charCodeAt(0);
   if (!(c >= 97 && c <= 122)) return false;
-  const text = doc.tokens.text;
-  for (let i = 0; i < text.length; i++) if (text[i] === w) return true;
-  return false;
+  if (facts.lowerWords === null) {
+    const tk = doc.tokens;
+    const words = new Set<string>();
+    for (let i = 0; i < tk.length; i++) {
+      const x = tk.first[i];
+      if (x >= 97 && x <= 122) words.add(tk.text[i]);
+    }
+    facts.lowerWords = words;
+  }
+  return facts.lowerWords.has(w);
 }
 
 /** What a name's readings are, before context (one pass over its postings). */
@@ -250,8 +266,8 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   const weakAt = new Set<number>();
   let sentEnd = 0;
   for (let i = 0; i < n; i++) {
+    if (!upperStartAt(tk, i)) continue;
     const t = tk.text[i];
-    if (!upperStart(t)) continue;
     const s = tk.sentence[i];
     sentEnd = doc.sentenceTokens[s][1];
     const lower0 = tk.lower[i];
@@ -340,11 +356,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     }
     // "Aleppo Province", "Cook County" (when the full form is not itself a gazetteer name)
     const after = tk.lower[end + 1];
-    if (
-      after !== undefined &&
-      ADMIN_HEADS.has(after) &&
-      (upperStart(tk.text[end + 1]) || after === 'state')
-    ) {
+    if (after !== undefined && ADMIN_HEADS.has(after) && (upperStartAt(tk, end + 1) || after === 'state')) {
       cue |= CUE_ADMIN;
       adminHead = after === 'co.' || after === 'co' ? 'county' : after;
       end++;
@@ -428,7 +440,7 @@ function pluralAdminHeadAfter(tk: Doc['tokens'], end: number, sentEnd: number): 
     const w = tk.lower[j];
     const head = PLURAL_HEADS.get(w);
     if (head) return head;
-    if (w === ',' || w === 'and' || w === 'or' || upperStart(tk.text[j])) j++;
+    if (w === ',' || w === 'and' || w === 'or' || upperStartAt(tk, j)) j++;
     else return null;
   }
   return null;
@@ -550,7 +562,7 @@ function hasPlaceContext(doc: Doc, i: number, end: number, sentEnd: number): boo
   if (next === undefined || end + 1 >= sentEnd) return false;
   if (PLACE_MODIFIED.has(next)) return true;
   // "X, Texas" / "X, Ga." / "X and Y counties"
-  if (next === ',' && end + 2 < sentEnd && upperStart(tk.text[end + 2])) return true;
+  if (next === ',' && end + 2 < sentEnd && upperStartAt(tk, end + 2)) return true;
   if (next === '(' || next === '[') return true;
   // dateline: an all-caps name at the start of a paragraph or before a dash ("HUDSON --")
   const t = tk.text[i];
@@ -621,7 +633,7 @@ function acceptSingle(
   // a shape-only person guess does not veto a name that opens an organisation ("Paris Public Library")
   if (m === 3 && !strong && !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1] ?? '')) return false;
   // the same word written in lower case elsewhere: a common noun ("police", "reading")
-  if (!strong && lowerWordIn(doc, lower)) return false;
+  if (!strong && lowerWordIn(doc, facts, lower)) return false;
   const t = tk.text[i];
   const sentStart = doc.sentenceTokens[tk.sentence[i]][0];
   const caps = ALL_CAPS.test(t) && t.length > 1;
@@ -630,10 +642,10 @@ function acceptSingle(
   // part of a longer capitalised name ("Ahmad Kazem", "Kazem Ahmad")
   const prevCap =
     i > sentStart &&
-    upperStart(tk.text[i - 1]) &&
+    upperStartAt(tk, i - 1) &&
     (NAMEISH_POS.has(tk.pos[i - 1]) || tk.text[i - 1].endsWith('.')) &&
     !STOP_RUN_START.has(tk.lower[i - 1]);
-  const nextCap = i + 1 < sentEnd && upperStart(tk.text[i + 1]) && NAMEISH_POS.has(tk.pos[i + 1]);
+  const nextCap = i + 1 < sentEnd && upperStartAt(tk, i + 1) && NAMEISH_POS.has(tk.pos[i + 1]);
   if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
     // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
     // countries and admin areas stay ("Syria Civil Defence" still names Syria)
@@ -877,7 +889,7 @@ function unknownLocality(doc: Doc, i: number, sentEnd: number, facts: DocFacts):
   while (end + 1 < sentEnd) {
     const w = tk.text[end + 1];
     if (upperStart(w) && !LOCALITY_NOUNS.has(tk.lower[end + 1])) end++;
-    else if (HYPHENS.has(w) && end + 2 < sentEnd && upperStart(tk.text[end + 2])) end += 2;
+    else if (HYPHENS.has(w) && end + 2 < sentEnd && upperStartAt(tk, end + 2)) end += 2;
     else break;
   }
   if (end - i > 3) return null;

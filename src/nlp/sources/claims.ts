@@ -415,7 +415,9 @@ function citedSource(doc: Doc, b: Built): { source: ClaimSource; cue: TextSpan }
   const [s0, s1] = doc.sentenceTokens[s];
   const lo = Math.max(s0, Math.min(a.cue[0], a.source?.[0] ?? a.cue[0]));
   for (let i = lo; i < s1; i++) {
-    if (!CITING.test(t.text[i])) continue;
+    // (the lower-cased token compared: CITING run on every token of the sentence, for every claim,
+    // was a regular expression per token)
+    if (t.lower[i] !== 'citing' && t.lower[i] !== 'quoting') continue;
     if (i > 0 && t.text[i - 1] !== ',') continue;
     // the cited phrase runs to the next comma or the sentence end
     let e = i + 1;

@@ -29,7 +29,7 @@ const OPEN_2: readonly [number, number] = [1, 2];
 
 /** Kind of quotation mark starting at token i (0 if none) and how many tokens the mark takes. */
 function markAt(t: TokenTable, i: number): readonly [kind: number, width: number] {
-  const c = t.text[i].charCodeAt(0);
+  const c = t.first[i];
   // only quotation characters can start a mark: skip everything else without allocating
   if (
     c !== 0x201c &&
@@ -59,7 +59,7 @@ function markAt(t: TokenTable, i: number): readonly [kind: number, width: number
     i + 1 < t.length &&
     t.start[i + 1] === t.end[i] &&
     t.text[i + 1].length > 1 &&
-    t.text[i + 1].charCodeAt(0) === s.charCodeAt(0)
+    t.first[i + 1] === c
   ) {
     return OPEN_1;
   }
@@ -163,7 +163,7 @@ function closesBeforeText(text: string, t: TokenTable, from: number): boolean {
     const s = t.text[k];
     if (s !== '”' && s !== '"' && s !== "''") continue;
     for (let m = k + 1; m < t.length && !paragraphBreakBefore(text, t, m); m++) {
-      const c = t.text[m].charCodeAt(0);
+      const c = t.first[m];
       // a letter after the mark (and its punctuation): the sentence goes on outside the quotation
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
       if (t.text[m] === '“' || t.text[m] === '"') return false;

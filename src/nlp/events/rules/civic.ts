@@ -240,7 +240,7 @@ function titleCased(doc: Doc, s0: number, s1: number): boolean {
   const t = doc.tokens;
   let lower = 0;
   for (let k = s0; k < s1; k++) {
-    const c = t.text[k].charCodeAt(0);
+    const c = t.first[k];
     if (c >= 97 && c <= 122 && t.lower[k].length > 3 && ++lower >= 2) return false;
   }
   return true;
@@ -288,17 +288,16 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   const verb = !rec.rule?.includes('.noun:');
   // a capitalised trigger inside a name, in a sentence not in title case: "his ex-wife, Sue
   // Griffin", "Acting City Planner Sue Guio", "the Georgia Bureau of Investigation"
-  if (first > s0 && isUpper(t.text[first].charCodeAt(0)) && !titleCased(doc, s0, s1)) {
+  if (first > s0 && isUpper(t.first[first]) && !titleCased(doc, s0, s1)) {
     // (before another name word: tagged as a name, or after a comma or a lower-case word; "Syrians
     // Sought Refuge" is a verb in a capitalised phrase)
-    const named =
-      t.pos[first] === POS.PROPN || low[first - 1] === ',' || !isUpper(t.text[first - 1].charCodeAt(0));
-    if (named && t.pos[last + 1] === POS.PROPN && isUpper(t.text[last + 1]?.charCodeAt(0) ?? 0)) return true;
+    const named = t.pos[first] === POS.PROPN || low[first - 1] === ',' || !isUpper(t.first[first - 1]);
+    if (named && t.pos[last + 1] === POS.PROPN && isUpper(t.first[last + 1] ?? 0)) return true;
     // (a person or organisation the mentions stage found around it: "Planner Sue Guio")
     const a = t.start[first];
     for (const m of doc.layer('mentions'))
       if (m.start <= a && a < m.end && (m.kind === 'person' || m.kind === 'organization')) return true;
-    if (low[first - 1] === 'of' && first - 1 > s0 && isUpper(t.text[first - 2].charCodeAt(0))) return true;
+    if (low[first - 1] === 'of' && first - 1 > s0 && isUpper(t.first[first - 2])) return true;
   }
   // "life threatening injuries"
   if (rec.type === 'THREATEN' && first > s0 && low[first - 1] === 'life') return true;

@@ -377,7 +377,7 @@ class Scanner {
    */
   private continues(a: number, b: number): boolean {
     if (a === 0 || paragraphBreakBefore(this.text, this.t, a)) return false;
-    const c = this.t.text[a].charCodeAt(0);
+    const c = this.t.first[a];
     if (c >= 97 && c <= 122) return true;
     // no sentence opens with a comma: "(D-Md.) | , chair of the committee, said"
     if (this.lower[a] === ',' || this.lower[a] === ';') return true;
@@ -430,8 +430,8 @@ class Scanner {
 
   /** A capitalised word inside a sentence is a name, whatever the tagger said ("Ted/VERB Cruz"). */
   isCapitalised(i: number): boolean {
-    const c = this.t.text[i].charCodeAt(0);
-    return c >= 65 && c <= 90 && this.t.text[i].length > 1 && !CAP_FUNCTION.has(this.lower[i]);
+    const c = this.t.first[i];
+    return c >= 65 && c <= 90 && this.t.end[i] - this.t.start[i] > 1 && !CAP_FUNCTION.has(this.lower[i]);
   }
 
   isNominal(i: number): boolean {
@@ -2980,7 +2980,7 @@ function titleCase(sc: Scanner, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     if (sc.pos[i] === PUNCT || sc.pos[i] === PART) continue;
     words++;
-    const c = sc.t.text[i].charCodeAt(0);
+    const c = sc.t.first[i];
     if (c >= 65 && c <= 90) caps++;
     else if (c >= 97 && c <= 122 && !TITLE_LOWER.has(sc.lower[i]) && !sc.inQuote(i)) lowerContent++;
   }
@@ -4173,7 +4173,7 @@ function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
   const end = sc.trimEnd(a, b);
   for (let i = a + 1; i < end; i++) {
     const w = sc.lower[i];
-    const c0 = sc.t.text[i].charCodeAt(0);
+    const c0 = sc.t.first[i];
     if (!(w.endsWith('s') || w === 'said') || c0 < 65 || c0 > 90) continue;
     const v = CUE_VERBS.get(w);
     if (!v) continue;
