@@ -306,7 +306,7 @@ export async function signIn(
     password,
     r?.password_hash ?? 'scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   );
-  if (!r || !r.password_hash || r.disabled === 1 || !ok) return null;
+  if (!r?.password_hash || r.disabled === 1 || !ok) return null;
   const { token, info } = await createToken(store, r.id, { kind: 'session', ttlSeconds, name: 'session' });
   return { token, info, role: r.role as Role };
 }

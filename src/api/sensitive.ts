@@ -122,7 +122,7 @@ export function redactingStore(store: Store): Store {
     };
     const names = new Set(
       e.record.recipients
-        .filter((a, i) => record.recipients[i].text === WITHHELD)
+        .filter((_a, i) => record.recipients[i].text === WITHHELD)
         .map((a) => a.text.toLowerCase()),
     );
     return { ...e, record, recipients: e.recipients.map((r) => (names.has(r) ? WITHHELD : r)) };

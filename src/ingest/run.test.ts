@@ -23,7 +23,7 @@ describe('ingest run', () => {
   test('stores each article once, reports errors, and a rerun is a no-op', async () => {
     const file = join(dir, 'a.jsonl');
     const lines = Array.from({ length: 7 }, (_, i) =>
-      JSON.stringify({ text: article(i), published: '2026-01-0' + ((i % 9) + 1) }),
+      JSON.stringify({ text: article(i), published: `2026-01-0${(i % 9) + 1}` }),
     );
     lines.splice(3, 0, '{broken');
     lines.push(JSON.stringify({ text: article(0), published: '2026-01-01' })); // same text again

@@ -116,7 +116,7 @@ test('full pipeline: the telling date bounds a claimed event; a year modifying a
   const kidnap = evs.find((e) => e.type === 'ASSAULT' && e.mode === 'abduct');
   assert.ok(kidnap);
   assert.equal(kidnap.timePrecision, 'reported-by');
-  assert.ok(evs.every((e) => !e.interval || !e.interval[0].startsWith('2015')));
+  assert.ok(evs.every((e) => !e.interval?.[0].startsWith('2015')));
 });
 
 test('negation stays in its own verb group', () => {

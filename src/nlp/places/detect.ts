@@ -267,7 +267,6 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
   let sentEnd = 0;
   for (let i = 0; i < n; i++) {
     if (!upperStartAt(tk, i)) continue;
-    const t = tk.text[i];
     const s = tk.sentence[i];
     sentEnd = doc.sentenceTokens[s][1];
     const lower0 = tk.lower[i];

@@ -11,11 +11,6 @@ function times(text: string, published: string | null): TimeExpression[] {
   return findTimes(new MutableDoc(a, tokenize(a.text)));
 }
 
-/** The value of the time whose text is `phrase` in `text` published on `dct`. */
-function valueFor(text: string, phrase: string, dct: string | null): string | undefined {
-  return times(text, dct).find((t) => t.text === phrase)?.value;
-}
-
 describe('time stage', () => {
   it('normalises a wire story against its publication day', () => {
     const text =

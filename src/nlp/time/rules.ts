@@ -582,7 +582,7 @@ export const RULES: Rule[] = [
     name: 'year.short',
     re: rx("['’](?<yy>\\d{2})(?![\\d'’]|s\\b)"),
     // "since '82", "in '98": an elided century after a preposition
-    accept: (g, text, s) =>
+    accept: (_g, text, s) =>
       ['in', 'since', 'of', 'from', 'until', 'till', 'by', 'before', 'after', 'to', 'and'].includes(
         wordBefore(text, s),
       ),
@@ -689,7 +689,7 @@ export const RULES: Rule[] = [
     re: rx(
       `${DMOD}(?:(?<yr>this|last|next|(?:1\\d|20)\\d{2})\\s+year['’]s\\s+|(?<y4>(?:1\\d|20)\\d{2})['’]s\\s+|(?<det>the|this|last|next|a)\\s+)?(?:(?<y5>(?:1\\d|20)\\d{2})\\s+)?(?<adj>(?:(?:same|latest|current|previous|recent|past|fiscal|calendar|year-earlier|year-ago|comparable|just-ended|just\\s+ended|most\\s+recent|corresponding|prior-year|year-before|fiscal-)\\s*)*)(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)(?<hy>[-\\s]+))?(?<qu>quarter|half|period)(?![a-z])(?:\\s+(?:of\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:(?<year>${YEAR4})|(?<rel>this|last|next)\\s+year(?![a-z'’])))?`,
     ),
-    accept: (g, text, s, e) => {
+    accept: (g, text, _s, e) => {
       const adj = g.adj!.trim().toLowerCase();
       const qu = g.qu!.toLowerCase();
       const next = wordAfter(text, e).toLowerCase();
@@ -903,10 +903,10 @@ export const RULES: Rule[] = [
     re: rx(
       '(?:the\\s+)?(?:recent|past|coming|next|previous|last|future)\\s+(?<u>days|weeks|months|years|decades|quarters)(?![a-z])',
     ),
-    accept: (g, text, s) =>
+    accept: (_g, text, s) =>
       /^(?:the\s+)?(?:recent|coming|future)/i.test(text.slice(s, s + 16)) ||
       !/^the/i.test(text.slice(s, s + 3)),
-    make: (g, c, start, match) => {
+    make: (g, c, _start, match) => {
       const u = unitCode(g.u!)!;
       const back = /recent|past|previous|last/i.test(match);
       // "recent years", "coming quarters": vaguely before or after now, as TimeBank marks them
@@ -1872,7 +1872,7 @@ const SHAPES = new Uint32Array((128 * 32 * 128) >> 5);
 // then asked for every token, a string parameter saw more string representations than V8 keeps
 // inline caches for, and its three reads per token were generic property lookups; 15% of the stage)
 function shapeKey(first: number, len: number, last: number): number {
-  return ((first & 127) * 32 + (len > 31 ? 31 : len)) * 128 + (last & 127);
+  return ((first & 127) * 32 + Math.min(len, 31)) * 128 + (last & 127);
 }
 for (const w of [...BY_WORD.keys(), ...CORE, ...MODIFIERS, ...LINKS]) {
   for (const v of [w, `${w}.`, `${w}'s`, `${w}’s`]) {
