@@ -335,16 +335,24 @@ async function spanLayersUp(db: Db, concat: RawBuilder<string>): Promise<void> {
   await sql`alter table span_layers rename to spans`.execute(db);
 }
 
+/** The `data` of rows grouped by article, joined in order of `n` (the inside of a JSON array). */
+function joinedInOrder(engine: Engine): RawBuilder<string> {
+  return engine === 'sqlite'
+    ? sql<string>`group_concat(data, ',' order by n)`
+    : sql<string>`string_agg(data, ',' order by n)`;
+}
+
+/** Kysely runs SQLite migrations outside a transaction: run `up` in one, so a crash leaves the old table. */
+async function atomically(engine: Engine, db: Db, up: (db: Db) => Promise<void>): Promise<void> {
+  if (engine === 'sqlite') await db.transaction().execute(up);
+  else await up(db);
+}
+
 function m0007(engine: Engine): Migration {
-  const concat =
-    engine === 'sqlite'
-      ? sql<string>`group_concat(data, ',' order by n)`
-      : sql<string>`string_agg(data, ',' order by n)`;
+  const concat = joinedInOrder(engine);
   return {
     async up(db: Db) {
-      // Kysely runs SQLite migrations outside a transaction: one here, so a crash leaves the old table.
-      if (engine === 'sqlite') await db.transaction().execute((trx) => spanLayersUp(trx, concat));
-      else await spanLayersUp(db, concat);
+      await atomically(engine, db, (trx) => spanLayersUp(trx, concat));
     },
     async down(db: Db) {
       await db.schema
@@ -429,10 +437,7 @@ async function setCompression(db: Db, table: string, column: string, method: 'lz
  * records. On PostgreSQL the new column is compressed with lz4 as in 0008 (~4 kB an article).
  */
 function m0009(engine: Engine): Migration {
-  const concat =
-    engine === 'sqlite'
-      ? sql<string>`group_concat(data, ',' order by n)`
-      : sql<string>`string_agg(data, ',' order by n)`;
+  const concat = joinedInOrder(engine);
   const up = async (db: Db) => {
     await db.schema
       .createTable('claim_lists')
@@ -447,9 +452,7 @@ function m0009(engine: Engine): Migration {
   };
   return {
     async up(db: Db) {
-      // as in 0007: in a transaction on SQLite, so a crash leaves the old table
-      if (engine === 'sqlite') await db.transaction().execute(up);
-      else await up(db);
+      await atomically(engine, db, up);
     },
     async down(db: Db) {
       await db.schema
