@@ -16,6 +16,7 @@ import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } fr
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
 import { sectorOfWords } from './lexicon/sectors.js';
+import { WorkingRecord } from './record.js';
 import {
   type Chunk,
   chunkSentence,
@@ -202,6 +203,7 @@ function matchTail(
   return k;
 }
 
+/** (Every literal sets all fields, the optional ones to undefined, in this order: one hidden class for V8.) */
 interface Draft {
   match: Match;
   sentence: number;
@@ -470,18 +472,15 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (place && !d.recipients.some((c) => c.first <= place.last && place.first <= c.last))
         recipients.push(arg(place, d.actors));
     }
-    const rec: EventRecord = {
-      id: `ev${records.length + 1}`,
-      type: tr.type,
-      actors: d.actors.map((c) => arg(c, d.recipients)),
+    const rec = new WorkingRecord(
+      `ev${records.length + 1}`,
+      tr.type,
+      d.actors.map((c) => arg(c, d.recipients)),
       recipients,
-      quantities: [],
-      factuality: 'asserted',
       trigger,
-      sentence: d.sentence,
-      confidence: 0.8,
-      rule: `events.${tr.noun ? 'noun' : d.passive ? 'passive' : 'verb'}:${tr.phrase}`,
-    };
+      d.sentence,
+      `events.${tr.noun ? 'noun' : d.passive ? 'passive' : 'verb'}:${tr.phrase}`,
+    );
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
     if (isArrest(doc, rec, m.first, m.last)) recode(rec, 'COERCE', '173', 'arrest');
@@ -558,7 +557,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // the crosswalk follows the final type and mode (object refinements and intent recodings change them)
     const acled = acledOf(rec.type, rec.mode);
     if (acled) rec.acled = acled;
-    records.push(rec);
+    records.push(rec.toRecord());
   }
   return dedupe(records);
 }
@@ -744,17 +743,17 @@ const OFFICIALS =
  * mode, or omitted to keep it ("withdrew observers" stays SANCTION:withdraw). The ACLED crosswalk
  * is derived from the final type when the record is complete.
  */
-function recode(rec: EventRecord, type: PloverType, cameo: string, mode?: string | null): void {
+function recode(rec: WorkingRecord, type: PloverType, cameo: string, mode?: string | null): void {
   rec.type = type;
   rec.cameo = cameo;
   if (mode) rec.mode = mode;
-  else if (mode === null) delete rec.mode;
+  else if (mode === null) rec.unsetMode();
 }
 
 /** Marks that open a quotation (a closing one after "called X" ends a quote around it instead). */
 const OPENING_QUOTES = new Set(['"', '“', '‘', "'", "''", '``']);
 
-function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
+function refineByObject(doc: Doc, rec: WorkingRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
   const t = doc.tokens;
   // "called the ambassador a stupid guy" names someone; it is no phone call; nor is "was called"
@@ -1040,7 +1039,7 @@ function conditionFollows(doc: Doc, d: Draft): boolean {
   return false;
 }
 
-function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: number): void {
+function recodeIntent(doc: Doc, rec: WorkingRecord, d: Draft, trig: number, s0: number): void {
   const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
   const intent = hasIntent(doc, trig, subjectEnd, s0);
   const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
@@ -1063,7 +1062,7 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
     rec.factuality = rec.claim ? 'reported' : 'asserted';
   } else return;
   if (rec.type !== original.split(':')[0]) {
-    delete rec.mode;
+    rec.unsetMode();
     rec.rule = `${rec.rule}+intent:${original}`;
   }
 }
@@ -1332,6 +1331,8 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
     // what must be done depends on the demand: "must end attacks" is not an attack
     objectEnd: Math.min(s1 - 1, m.last + 8),
     verbAt: -1,
+    claim: undefined,
+    fallback: undefined,
   };
 }
 
@@ -1380,6 +1381,8 @@ function argueCriticism(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: num
     factuality: 'asserted',
     objectEnd: chunks[obj].last,
     verbAt: -1,
+    claim: undefined,
+    fallback: undefined,
   };
 }
 
@@ -1405,6 +1408,8 @@ function argue(
     factuality: 'asserted',
     objectEnd: m.last,
     verbAt: -1,
+    claim: undefined,
+    fallback: undefined,
   };
   // the agent's "by"-phrase (pure, and asked for up to three times below)
   const byChunk = byPhraseAfter(t, chunks, m.last, s1);
