@@ -2096,6 +2096,15 @@ function addContinuation(sc: Scanner, content: Range[], after: number, s1: numbe
   if (next) content.push(next);
 }
 
+/** The speaker of a leading cue, and what reading its content needs to know of how it was found. */
+interface LeadingSource {
+  source: Range | null;
+  sharesSourceWith: number | undefined;
+  relative: boolean;
+  /** The comma before the main clause when the cue sits in a fronted clause, else -1. */
+  mainClause: number;
+}
+
 /** "X said (that) …", "X told Y (that) …", "X said: “…”", "X denied the report". */
 function leadingCue(
   sc: Scanner,
@@ -2108,7 +2117,22 @@ function leadingCue(
   const s1 = sc.sentEnd[i];
   const cueStart = span ? span[0] : sc.cueStartOf(i, s0);
   const cueEnd = span ? span[1] : sc.cueEndOf(i, v);
-  const cue: Range = [cueStart, cueEnd];
+  // (the speaker, the content and its end are functions of their own: V8 optimises each alone, and
+  // recompiles only the one a rare path deoptimises, not one very large function)
+  const lead = leadingSource(sc, i, done, cueStart, cueEnd, s0, s1);
+  return lead ? leadingContent(sc, i, v, lead, cueStart, cueEnd, s0, s1) : null;
+}
+
+/** The speaker of a leading cue ("X said", "…, adding", "who said", "Noting that …, X said"), or null. */
+function leadingSource(
+  sc: Scanner,
+  i: number,
+  done: Attribution[],
+  cueStart: number,
+  cueEnd: number,
+  s0: number,
+  s1: number,
+): LeadingSource | null {
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
   let relative = false;
@@ -2280,6 +2304,22 @@ function leadingCue(
     if (k < 0 || done[k].cue[0] !== sc.sentStart[i]) return null;
     sharesSourceWith = k;
   }
+  return { source, sharesSourceWith, relative, mainClause };
+}
+
+/** The addressee and content of a leading cue whose speaker is found. */
+function leadingContent(
+  sc: Scanner,
+  i: number,
+  v: CueVerb,
+  lead: LeadingSource,
+  cueStart: number,
+  cueEnd: number,
+  s0: number,
+  s1: number,
+): Attribution | null {
+  const { source, sharesSourceWith, relative, mainClause } = lead;
+  const cue: Range = [cueStart, cueEnd];
   // addressee
   let j = cueEnd;
   let addressee: Range | null = null;
@@ -2429,7 +2469,6 @@ function leadingCue(
       k >= sc.n || sc.sentStart[k] !== sc.sentStart[qo.close] || paragraphBreakBefore(sc.text, sc.t, k);
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
-  let end = s1;
   // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
   const sub = source ? source[0] - 1 : -1;
   const fronted =
@@ -2442,6 +2481,49 @@ function leadingCue(
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
   const inner = embeddedReport(sc, j, s1);
+  let end = contentEnd(sc, j, inner, s0, s1, cueStart, relative, fronted, objectFrame);
+  if (end < 0) return null;
+  if (mainClause > j && mainClause < end) end = mainClause;
+  if (inner < end) end = inner;
+  end = sc.trimEnd(j, end);
+  if (end <= j) return null;
+  if (
+    !hasContent(sc, j, end) &&
+    !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]) || YES_NO.has(sc.lower[j])))
+  )
+    return null;
+  return mk([[j, end]], sc.isQuoteOpen(j));
+
+  function mk(content: Range[], direct: boolean): Attribution {
+    // "which he says he is doing …", "what Trump says his plan would do": the relative pronoun
+    // before the speaker stands for part of what was said
+    const rel = source && sharesSourceWith === undefined && !relative ? source[0] - 1 : -1;
+    if (
+      rel >= s0 &&
+      (sc.lower[rel] === 'what' || sc.lower[rel] === 'which') &&
+      !sc.used[rel] &&
+      !sc.inQuote(rel) &&
+      content.length > 0 &&
+      content[0][0] > rel
+    )
+      content = [[rel, rel + 1], ...content];
+    return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
+  }
+}
+
+/** Where the content of a leading cue that starts at j ends (at most `inner`), or -1: it is no report. */
+function contentEnd(
+  sc: Scanner,
+  j: number,
+  inner: number,
+  s0: number,
+  s1: number,
+  cueStart: number,
+  relative: boolean,
+  fronted: boolean,
+  objectFrame: boolean,
+): number {
+  let end = s1;
   for (let k = j; k < inner; k++) {
     if (sc.used[k]) {
       end = k;
@@ -2487,7 +2569,7 @@ function leadingCue(
     // "Jason Sorens, the founder of a group that encourages …, said …": this cue sits in an
     // apposition of the subject of the verb that follows it; that verb makes the report
     if (w === ',' && k + 1 < s1 && ALWAYS_VERBS.has(sc.lower[k + 1]) && inSubjectApposition(sc, s0, cueStart))
-      return null;
+      return -1;
     // "responded … by saying that …": a reporting gerund after a preposition is a report of its own
     if (k > j && GERUND_PREPS.has(w) && k + 1 < s1 && PARTICIPLE_CUES.has(sc.lower[k + 1])) {
       end = k;
@@ -2575,32 +2657,7 @@ function leadingCue(
       }
     }
   }
-  if (mainClause > j && mainClause < end) end = mainClause;
-  if (inner < end) end = inner;
-  end = sc.trimEnd(j, end);
-  if (end <= j) return null;
-  if (
-    !hasContent(sc, j, end) &&
-    !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]) || YES_NO.has(sc.lower[j])))
-  )
-    return null;
-  return mk([[j, end]], sc.isQuoteOpen(j));
-
-  function mk(content: Range[], direct: boolean): Attribution {
-    // "which he says he is doing …", "what Trump says his plan would do": the relative pronoun
-    // before the speaker stands for part of what was said
-    const rel = source && sharesSourceWith === undefined && !relative ? source[0] - 1 : -1;
-    if (
-      rel >= s0 &&
-      (sc.lower[rel] === 'what' || sc.lower[rel] === 'which') &&
-      !sc.used[rel] &&
-      !sc.inQuote(rel) &&
-      content.length > 0 &&
-      content[0][0] > rel
-    )
-      content = [[rel, rel + 1], ...content];
-    return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
-  }
+  return end;
 }
 
 /** The verb of saying after a short subject starting at `nx` ("U.S. officials have said"), or `nx`. */
@@ -4255,7 +4312,16 @@ const HEADLINE_STOPS = new Set([
 ]);
 
 function headline(cue: Range, source: Range, content: Range[], verb: CueVerb): Attribution {
-  return { cue, source, content, verb, addressee: null, direct: false, rule: 'headline', sharesSourceWith: undefined };
+  return {
+    cue,
+    source,
+    content,
+    verb,
+    addressee: null,
+    direct: false,
+    rule: 'headline',
+    sharesSourceWith: undefined,
+  };
 }
 
 /**
