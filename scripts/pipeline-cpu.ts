@@ -5,6 +5,7 @@
  * TR-News, TimeBank, MEANTIME; SITREP_WARM_PASSES passes, default 1), then codes N PolNeAR texts
  * (default 900) in batches as `sitrep code` does and prints process CPU (user+sys) per article, the
  * main thread's share and the rest per thread name (Linux /proc; elsewhere only the process total).
+ * SITREP_PREPASS=1 codes the measured texts once before the measured pass.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { newsTexts } from '../bench/corpus.js';
@@ -66,6 +67,9 @@ const pipeline = createDefaultPipeline();
 const warm = warmTexts();
 for (let p = 0; p < PASSES; p++) code(pipeline, warm, false);
 const { texts } = newsTexts(N);
+// SITREP_PREPASS=1: code the measured texts once before measuring them (the state once V8 has seen
+// every path these texts take; a second pass is otherwise flattered only by wink's learnt words)
+if (process.env.SITREP_PREPASS === '1') code(pipeline, texts, true);
 // marks where the measured part starts in --trace-opt/--trace-deopt output (same stream)
 if (process.env.SITREP_MARK === '1') console.log('=== measured');
 const threads0 = threadCpu();

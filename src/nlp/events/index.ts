@@ -458,7 +458,10 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
     const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
-    const recipients = d.recipients.map((c) => arg(c, d.actors));
+    // (built by push onto a literal, not by map: map's result is sometimes a holey array, and the
+    // arrays' several elements kinds kept deoptimising the rules that read rec.actors/recipients)
+    const recipients: EventArgument[] = [];
+    for (const c of d.recipients) recipients.push(arg(c, d.actors));
     // the parties named are things, people or forces no state claims ("set up field hospitals in
     // Louisiana", "food to 300,000 people in northeast Nigeria", "troops to the NATO force in
     // Afghanistan"): PLOVER codes the country where the act lands as its target
@@ -472,10 +475,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (place && !d.recipients.some((c) => c.first <= place.last && place.first <= c.last))
         recipients.push(arg(place, d.actors));
     }
+    // (after the recipients, as before: arg notes the parties it placed)
+    const actors: EventArgument[] = [];
+    for (const c of d.actors) actors.push(arg(c, d.recipients));
     const rec = new WorkingRecord(
       `ev${records.length + 1}`,
       tr.type,
-      d.actors.map((c) => arg(c, d.recipients)),
+      actors,
       recipients,
       trigger,
       d.sentence,
