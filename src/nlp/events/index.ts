@@ -12,6 +12,7 @@ import type {
 } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { firstSpanFrom, POS, tokenAt } from '../../text/tokenize.js';
+import { mapPacked } from '../packed.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
@@ -601,7 +602,7 @@ function inSentence<S extends Span>(doc: Doc, spans: readonly S[], si: number): 
   let buckets = byLayer.get(spans);
   if (!buckets) {
     const sents = doc.sentences;
-    const out: Span[][] = sents.map(() => []);
+    const out: Span[][] = mapPacked(sents, () => []);
     for (const x of spans) {
       // the last sentence starting at or before the span, then back over any others that hold it
       let lo = 0;
@@ -1329,8 +1330,8 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
   return {
     match: m,
     sentence: si,
-    actors: speaker >= 0 ? coordinatedLeft(t, chunks, speaker).map((x) => chunks[x]) : [],
-    recipients: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
+    actors: speaker >= 0 ? mapPacked(coordinatedLeft(t, chunks, speaker), (x) => chunks[x]) : [],
+    recipients: mapPacked(coordinatedLeft(t, chunks, subj), (x) => chunks[x]),
     passive: false,
     governor: -1,
     factuality: 'asserted',
@@ -1380,8 +1381,8 @@ function argueCriticism(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: num
   return {
     match: m,
     sentence: si,
-    actors: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
-    recipients: coordinatedRight(t, chunks, obj, s1).map((x) => chunks[x]),
+    actors: mapPacked(coordinatedLeft(t, chunks, subj), (x) => chunks[x]),
+    recipients: mapPacked(coordinatedRight(t, chunks, obj, s1), (x) => chunks[x]),
     passive: false,
     governor: -1,
     factuality: 'asserted',
@@ -1692,12 +1693,12 @@ function argue(
 
 /** The chunk at k with those coordinated to its left, as chunks (none for -1). */
 function pickLeft(t: Doc['tokens'], chunks: readonly Chunk[], k: number): Chunk[] {
-  return k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : [];
+  return k >= 0 ? mapPacked(coordinatedLeft(t, chunks, k), (x) => chunks[x]) : [];
 }
 
 /** The chunk at k with those coordinated to its right, as chunks (none for -1). */
 function pickRight(t: Doc['tokens'], chunks: readonly Chunk[], s1: number, k: number): Chunk[] {
-  return k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : [];
+  return k >= 0 ? mapPacked(coordinatedRight(t, chunks, k, s1), (x) => chunks[x]) : [];
 }
 
 /** An object found with the chunks coordinated to its right. */
