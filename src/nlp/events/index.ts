@@ -1420,160 +1420,7 @@ function argue(
   };
   // the agent's "by"-phrase (pure, and asked for up to three times below)
   const byChunk = byPhraseAfter(t, chunks, m.last, s1);
-  if (tr.noun) {
-    const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
-    const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
-    // a protest someone stops: "police prevented the demonstration by students" — the police act
-    // on the protesters
-    if (tr.type === 'PROTEST') {
-      let k = ch.first - 1;
-      while (k > s0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
-      if (k > s0 && t.lower[k] === 'up') k--;
-      if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
-        const subj = findSubject(t, chunks, k, s0);
-        if (subj >= 0) {
-          d.actors = pickLeft(t, chunks, subj);
-          const by = byChunk;
-          if (by >= 0) d.recipients = pickRight(t, chunks, s1, by);
-          d.verbAt = k;
-          return d;
-        }
-      }
-    }
-    // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
-    let actor = -1;
-    if (ch.first < m.first) {
-      const inner: Chunk = { first: ch.first, last: m.first - 1 };
-      while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
-      // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
-      const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
-      if (
-        inner.first <= inner.last &&
-        (t.lower[inner.last] === "'s" ||
-          isDemonymish(t.text[inner.last]) ||
-          (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
-      )
-        d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
-      // "a Syrian regime offensive", "a police crackdown": an armed or state agent noun before a
-      // material act is its agent
-      else if (
-        inner.first <= inner.last &&
-        MATERIAL.has(tr.type) &&
-        t.pos[inner.last] === POS.NOUN &&
-        AGENT_SECTORS.has(sectorOfWords([t.lower[inner.last]]) ?? '')
-      ) {
-        let a = inner.last;
-        while (a > inner.first && (t.pos[a - 1] === POS.PROPN || isDemonymish(t.text[a - 1]))) a--;
-        d.actors = [{ first: a, last: inner.last }];
-      }
-      // "Erdogan reiterated Turkey's support for X", "expressed the government's solidarity with
-      // X": who states a state's stance acts for it, and is the actor
-      if (d.actors.length) {
-        const v = ch.first - 1;
-        if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
-          const subj = findSubject(t, chunks, v, s0);
-          if (subj >= 0 && isParty(t, chunks[subj])) {
-            d.actors = pickLeft(t, chunks, subj);
-            d.verbAt = v;
-          }
-        }
-      }
-    }
-    if (d.actors.length === 0) {
-      actor = byChunk;
-      if (actor >= 0) d.actors = pickRight(t, chunks, s1, actor);
-    }
-    if (d.actors.length === 0) {
-      // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
-      // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
-      // attacks", "carried out more than two dozen air strikes") to its verb
-      let before = ch.first - 1;
-      for (let n = 0; before >= s0 && n < 8; n++) {
-        const w = t.lower[before];
-        const p = t.pos[before];
-        const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
-        // a hyphenated modifier: "its long-threatened invasion", "a much-delayed visit"
-        const hyphenated =
-          (w === '-' && before - 1 >= s0 && t.pos[before - 1] !== POS.PUNCT) ||
-          (before - 1 >= s0 && t.lower[before - 1] === '-' && PARTICIPLE_FORM.test(w));
-        if (
-          QUOTES.has(w) ||
-          OWNERS.has(w) ||
-          // "opened direct, high-level peace talks"
-          (w === ',' && before - 1 >= s0 && t.pos[before - 1] === POS.ADJ) ||
-          p === POS.DET ||
-          p === POS.ADJ ||
-          p === POS.NUM ||
-          p === POS.NOUN ||
-          // an adverb inside the noun phrase ("a new military operation", "a highly coordinated
-          // attack"): the tagger often reads "new" as one
-          (p === POS.ADV && (t.pos[before + 1] === POS.ADJ || t.pos[before + 1] === POS.NOUN)) ||
-          w === 'and' ||
-          w === 'than' ||
-          w === 'more' ||
-          particle ||
-          hyphenated
-        )
-          before--;
-        else break;
-      }
-      if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
-        const subj = findSubject(t, chunks, before, s0);
-        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
-        d.verbAt = before;
-      } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
-        // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
-        // "providing more than $5 billion in assistance", "paid $662 million in aid"
-        const amount = chunks.find((c) => c.last === before - 1);
-        let v = amount && amountOnly(t, amount) ? amount.first - 1 : -1;
-        while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
-        if (v >= s0 && t.pos[v] === POS.VERB) {
-          const subj = findSubject(t, chunks, v, s0);
-          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
-          d.verbAt = v;
-        } else if (v < 0) {
-          const subj = findSubject(t, chunks, before, s0);
-          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
-        }
-      }
-    }
-    const obj = findObject(
-      t,
-      chunks,
-      m.last,
-      s1,
-      tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
-      false,
-    );
-    // "talks between X and Y", "clashes between X and Y": both sides act
-    if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
-      const both = pickObject(t, chunks, s1, obj);
-      if (both.length > 1) {
-        d.actors = both;
-        d.objectEnd = both.at(-1)!.last;
-        return d;
-      }
-    }
-    if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
-      d.recipients = pickObject(t, chunks, s1, obj);
-      d.objectEnd = d.recipients.at(-1)!.last;
-    } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
-      // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
-      // subject is the one addressed
-      const at = thatAfter(t, chunks, m.last);
-      const k = chunks.findIndex((c) => c.first === at + 1);
-      const c = k >= 0 ? chunks[k] : null;
-      // ("US" is the country, not the pronoun)
-      if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
-        d.recipients = pickRight(t, chunks, s1, k);
-        d.objectEnd = d.recipients.at(-1)!.last;
-      }
-    }
-    inquiryInto(t, chunks, d, s1);
-    conditionalTarget(t, chunks, d, s1);
-    addLaterParty(t, chunks, d, s1);
-    return d;
-  }
+  if (tr.noun) return argueNoun(doc, registry, chunks, m, d, byChunk, s0, s1);
   // "is committed to", "is opposed to": adjectives of attitude, their subject holds it
   d.passive =
     (tr.form === 'pastpp' || tr.form === 'pp') &&
@@ -1688,6 +1535,176 @@ function argue(
     consultPartner(t, chunks, d, s1);
     addLaterParty(t, chunks, d, s1);
   }
+  return d;
+}
+
+/**
+ * The parties of a noun trigger ("the attack on X", "talks between A and B"): a function of its own
+ * (V8 optimises it, and recompiles it when a rare path deoptimises it, apart from the verb case).
+ */
+function argueNoun(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: Chunk[],
+  m: Match,
+  d: Draft,
+  byChunk: number,
+  s0: number,
+  s1: number,
+): Draft | null {
+  const t = doc.tokens;
+  const tr = m.trigger;
+  const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
+  const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
+  // a protest someone stops: "police prevented the demonstration by students" — the police act
+  // on the protesters
+  if (tr.type === 'PROTEST') {
+    let k = ch.first - 1;
+    while (k > s0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
+    if (k > s0 && t.lower[k] === 'up') k--;
+    if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
+      const subj = findSubject(t, chunks, k, s0);
+      if (subj >= 0) {
+        d.actors = pickLeft(t, chunks, subj);
+        const by = byChunk;
+        if (by >= 0) d.recipients = pickRight(t, chunks, s1, by);
+        d.verbAt = k;
+        return d;
+      }
+    }
+  }
+  // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
+  let actor = -1;
+  if (ch.first < m.first) {
+    const inner: Chunk = { first: ch.first, last: m.first - 1 };
+    while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
+    // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
+    const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
+    if (
+      inner.first <= inner.last &&
+      (t.lower[inner.last] === "'s" ||
+        isDemonymish(t.text[inner.last]) ||
+        (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
+    )
+      d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
+    // "a Syrian regime offensive", "a police crackdown": an armed or state agent noun before a
+    // material act is its agent
+    else if (
+      inner.first <= inner.last &&
+      MATERIAL.has(tr.type) &&
+      t.pos[inner.last] === POS.NOUN &&
+      AGENT_SECTORS.has(sectorOfWords([t.lower[inner.last]]) ?? '')
+    ) {
+      let a = inner.last;
+      while (a > inner.first && (t.pos[a - 1] === POS.PROPN || isDemonymish(t.text[a - 1]))) a--;
+      d.actors = [{ first: a, last: inner.last }];
+    }
+    // "Erdogan reiterated Turkey's support for X", "expressed the government's solidarity with
+    // X": who states a state's stance acts for it, and is the actor
+    if (d.actors.length) {
+      const v = ch.first - 1;
+      if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
+        const subj = findSubject(t, chunks, v, s0);
+        if (subj >= 0 && isParty(t, chunks[subj])) {
+          d.actors = pickLeft(t, chunks, subj);
+          d.verbAt = v;
+        }
+      }
+    }
+  }
+  if (d.actors.length === 0) {
+    actor = byChunk;
+    if (actor >= 0) d.actors = pickRight(t, chunks, s1, actor);
+  }
+  if (d.actors.length === 0) {
+    // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+    // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
+    // attacks", "carried out more than two dozen air strikes") to its verb
+    let before = ch.first - 1;
+    for (let n = 0; before >= s0 && n < 8; n++) {
+      const w = t.lower[before];
+      const p = t.pos[before];
+      const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+      // a hyphenated modifier: "its long-threatened invasion", "a much-delayed visit"
+      const hyphenated =
+        (w === '-' && before - 1 >= s0 && t.pos[before - 1] !== POS.PUNCT) ||
+        (before - 1 >= s0 && t.lower[before - 1] === '-' && PARTICIPLE_FORM.test(w));
+      if (
+        QUOTES.has(w) ||
+        OWNERS.has(w) ||
+        // "opened direct, high-level peace talks"
+        (w === ',' && before - 1 >= s0 && t.pos[before - 1] === POS.ADJ) ||
+        p === POS.DET ||
+        p === POS.ADJ ||
+        p === POS.NUM ||
+        p === POS.NOUN ||
+        // an adverb inside the noun phrase ("a new military operation", "a highly coordinated
+        // attack"): the tagger often reads "new" as one
+        (p === POS.ADV && (t.pos[before + 1] === POS.ADJ || t.pos[before + 1] === POS.NOUN)) ||
+        w === 'and' ||
+        w === 'than' ||
+        w === 'more' ||
+        particle ||
+        hyphenated
+      )
+        before--;
+      else break;
+    }
+    if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
+      const subj = findSubject(t, chunks, before, s0);
+      if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
+      d.verbAt = before;
+    } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
+      // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
+      // "providing more than $5 billion in assistance", "paid $662 million in aid"
+      const amount = chunks.find((c) => c.last === before - 1);
+      let v = amount && amountOnly(t, amount) ? amount.first - 1 : -1;
+      while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
+      if (v >= s0 && t.pos[v] === POS.VERB) {
+        const subj = findSubject(t, chunks, v, s0);
+        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
+        d.verbAt = v;
+      } else if (v < 0) {
+        const subj = findSubject(t, chunks, before, s0);
+        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
+      }
+    }
+  }
+  const obj = findObject(
+    t,
+    chunks,
+    m.last,
+    s1,
+    tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
+    false,
+  );
+  // "talks between X and Y", "clashes between X and Y": both sides act
+  if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
+    const both = pickObject(t, chunks, s1, obj);
+    if (both.length > 1) {
+      d.actors = both;
+      d.objectEnd = both.at(-1)!.last;
+      return d;
+    }
+  }
+  if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
+    d.recipients = pickObject(t, chunks, s1, obj);
+    d.objectEnd = d.recipients.at(-1)!.last;
+  } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
+    // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
+    // subject is the one addressed
+    const at = thatAfter(t, chunks, m.last);
+    const k = chunks.findIndex((c) => c.first === at + 1);
+    const c = k >= 0 ? chunks[k] : null;
+    // ("US" is the country, not the pronoun)
+    if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
+      d.recipients = pickRight(t, chunks, s1, k);
+      d.objectEnd = d.recipients.at(-1)!.last;
+    }
+  }
+  inquiryInto(t, chunks, d, s1);
+  conditionalTarget(t, chunks, d, s1);
+  addLaterParty(t, chunks, d, s1);
   return d;
 }
 
