@@ -12,10 +12,12 @@ import type {
 } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { firstSpanFrom, POS, tokenAt } from '../../text/tokenize.js';
+import { mapPacked } from '../packed.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
 import { TRIGGERS, type Trigger } from './lexicon/compile.js';
 import { sectorOfWords } from './lexicon/sectors.js';
+import { WorkingRecord } from './record.js';
 import {
   type Chunk,
   chunkSentence,
@@ -202,6 +204,7 @@ function matchTail(
   return k;
 }
 
+/** (Every literal sets all fields, the optional ones to undefined, in this order: one hidden class for V8.) */
 interface Draft {
   match: Match;
   sentence: number;
@@ -456,7 +459,10 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
     const trigger = { start: t.start[m.first], end: t.end[m.last], text: '' };
     trigger.text = doc.text.slice(trigger.start, trigger.end);
-    const recipients = d.recipients.map((c) => arg(c, d.actors));
+    // (built by push onto a literal, not by map: map's result is sometimes a holey array, and the
+    // arrays' several elements kinds kept deoptimising the rules that read rec.actors/recipients)
+    const recipients: EventArgument[] = [];
+    for (const c of d.recipients) recipients.push(arg(c, d.actors));
     // the parties named are things, people or forces no state claims ("set up field hospitals in
     // Louisiana", "food to 300,000 people in northeast Nigeria", "troops to the NATO force in
     // Afghanistan"): PLOVER codes the country where the act lands as its target
@@ -470,18 +476,18 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (place && !d.recipients.some((c) => c.first <= place.last && place.first <= c.last))
         recipients.push(arg(place, d.actors));
     }
-    const rec: EventRecord = {
-      id: `ev${records.length + 1}`,
-      type: tr.type,
-      actors: d.actors.map((c) => arg(c, d.recipients)),
+    // (after the recipients, as before: arg notes the parties it placed)
+    const actors: EventArgument[] = [];
+    for (const c of d.actors) actors.push(arg(c, d.recipients));
+    const rec = new WorkingRecord(
+      `ev${records.length + 1}`,
+      tr.type,
+      actors,
       recipients,
-      quantities: [],
-      factuality: 'asserted',
       trigger,
-      sentence: d.sentence,
-      confidence: 0.8,
-      rule: `events.${tr.noun ? 'noun' : d.passive ? 'passive' : 'verb'}:${tr.phrase}`,
-    };
+      d.sentence,
+      `events.${tr.noun ? 'noun' : d.passive ? 'passive' : 'verb'}:${tr.phrase}`,
+    );
     if (tr.mode) rec.mode = tr.mode;
     if (tr.cameo) rec.cameo = tr.cameo;
     if (isArrest(doc, rec, m.first, m.last)) recode(rec, 'COERCE', '173', 'arrest');
@@ -558,7 +564,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     // the crosswalk follows the final type and mode (object refinements and intent recodings change them)
     const acled = acledOf(rec.type, rec.mode);
     if (acled) rec.acled = acled;
-    records.push(rec);
+    records.push(rec.toRecord());
   }
   return dedupe(records);
 }
@@ -596,7 +602,7 @@ function inSentence<S extends Span>(doc: Doc, spans: readonly S[], si: number): 
   let buckets = byLayer.get(spans);
   if (!buckets) {
     const sents = doc.sentences;
-    const out: Span[][] = sents.map(() => []);
+    const out: Span[][] = mapPacked(sents, () => []);
     for (const x of spans) {
       // the last sentence starting at or before the span, then back over any others that hold it
       let lo = 0;
@@ -744,17 +750,17 @@ const OFFICIALS =
  * mode, or omitted to keep it ("withdrew observers" stays SANCTION:withdraw). The ACLED crosswalk
  * is derived from the final type when the record is complete.
  */
-function recode(rec: EventRecord, type: PloverType, cameo: string, mode?: string | null): void {
+function recode(rec: WorkingRecord, type: PloverType, cameo: string, mode?: string | null): void {
   rec.type = type;
   rec.cameo = cameo;
   if (mode) rec.mode = mode;
-  else if (mode === null) delete rec.mode;
+  else if (mode === null) rec.unsetMode();
 }
 
 /** Marks that open a quotation (a closing one after "called X" ends a quote around it instead). */
 const OPENING_QUOTES = new Set(['"', '“', '‘', "'", "''", '``']);
 
-function refineByObject(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
+function refineByObject(doc: Doc, rec: WorkingRecord, first: number, last: number): boolean {
   const low = doc.tokens.lower;
   const t = doc.tokens;
   // "called the ambassador a stupid guy" names someone; it is no phone call; nor is "was called"
@@ -1040,7 +1046,7 @@ function conditionFollows(doc: Doc, d: Draft): boolean {
   return false;
 }
 
-function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: number): void {
+function recodeIntent(doc: Doc, rec: WorkingRecord, d: Draft, trig: number, s0: number): void {
   const subjectEnd = d.passive ? (d.recipients.at(-1)?.last ?? -1) : (d.actors.at(-1)?.last ?? -1);
   const intent = hasIntent(doc, trig, subjectEnd, s0);
   const original = `${rec.type}${rec.mode ? `:${rec.mode}` : ''}`;
@@ -1063,7 +1069,7 @@ function recodeIntent(doc: Doc, rec: EventRecord, d: Draft, trig: number, s0: nu
     rec.factuality = rec.claim ? 'reported' : 'asserted';
   } else return;
   if (rec.type !== original.split(':')[0]) {
-    delete rec.mode;
+    rec.unsetMode();
     rec.rule = `${rec.rule}+intent:${original}`;
   }
 }
@@ -1324,14 +1330,16 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
   return {
     match: m,
     sentence: si,
-    actors: speaker >= 0 ? coordinatedLeft(t, chunks, speaker).map((x) => chunks[x]) : [],
-    recipients: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
+    actors: speaker >= 0 ? mapPacked(coordinatedLeft(t, chunks, speaker), (x) => chunks[x]) : [],
+    recipients: mapPacked(coordinatedLeft(t, chunks, subj), (x) => chunks[x]),
     passive: false,
     governor: -1,
     factuality: 'asserted',
     // what must be done depends on the demand: "must end attacks" is not an attack
     objectEnd: Math.min(s1 - 1, m.last + 8),
     verbAt: -1,
+    claim: undefined,
+    fallback: undefined,
   };
 }
 
@@ -1373,13 +1381,15 @@ function argueCriticism(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: num
   return {
     match: m,
     sentence: si,
-    actors: coordinatedLeft(t, chunks, subj).map((x) => chunks[x]),
-    recipients: coordinatedRight(t, chunks, obj, s1).map((x) => chunks[x]),
+    actors: mapPacked(coordinatedLeft(t, chunks, subj), (x) => chunks[x]),
+    recipients: mapPacked(coordinatedRight(t, chunks, obj, s1), (x) => chunks[x]),
     passive: false,
     governor: -1,
     factuality: 'asserted',
     objectEnd: chunks[obj].last,
     verbAt: -1,
+    claim: undefined,
+    fallback: undefined,
   };
 }
 
@@ -1405,163 +1415,12 @@ function argue(
     factuality: 'asserted',
     objectEnd: m.last,
     verbAt: -1,
+    claim: undefined,
+    fallback: undefined,
   };
   // the agent's "by"-phrase (pure, and asked for up to three times below)
   const byChunk = byPhraseAfter(t, chunks, m.last, s1);
-  if (tr.noun) {
-    const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
-    const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
-    // a protest someone stops: "police prevented the demonstration by students" — the police act
-    // on the protesters
-    if (tr.type === 'PROTEST') {
-      let k = ch.first - 1;
-      while (k > s0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
-      if (k > s0 && t.lower[k] === 'up') k--;
-      if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
-        const subj = findSubject(t, chunks, k, s0);
-        if (subj >= 0) {
-          d.actors = pickLeft(t, chunks, subj);
-          const by = byChunk;
-          if (by >= 0) d.recipients = pickRight(t, chunks, s1, by);
-          d.verbAt = k;
-          return d;
-        }
-      }
-    }
-    // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
-    let actor = -1;
-    if (ch.first < m.first) {
-      const inner: Chunk = { first: ch.first, last: m.first - 1 };
-      while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
-      // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
-      const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
-      if (
-        inner.first <= inner.last &&
-        (t.lower[inner.last] === "'s" ||
-          isDemonymish(t.text[inner.last]) ||
-          (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
-      )
-        d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
-      // "a Syrian regime offensive", "a police crackdown": an armed or state agent noun before a
-      // material act is its agent
-      else if (
-        inner.first <= inner.last &&
-        MATERIAL.has(tr.type) &&
-        t.pos[inner.last] === POS.NOUN &&
-        AGENT_SECTORS.has(sectorOfWords([t.lower[inner.last]]) ?? '')
-      ) {
-        let a = inner.last;
-        while (a > inner.first && (t.pos[a - 1] === POS.PROPN || isDemonymish(t.text[a - 1]))) a--;
-        d.actors = [{ first: a, last: inner.last }];
-      }
-      // "Erdogan reiterated Turkey's support for X", "expressed the government's solidarity with
-      // X": who states a state's stance acts for it, and is the actor
-      if (d.actors.length) {
-        const v = ch.first - 1;
-        if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
-          const subj = findSubject(t, chunks, v, s0);
-          if (subj >= 0 && isParty(t, chunks[subj])) {
-            d.actors = pickLeft(t, chunks, subj);
-            d.verbAt = v;
-          }
-        }
-      }
-    }
-    if (d.actors.length === 0) {
-      actor = byChunk;
-      if (actor >= 0) d.actors = pickRight(t, chunks, s1, actor);
-    }
-    if (d.actors.length === 0) {
-      // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
-      // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
-      // attacks", "carried out more than two dozen air strikes") to its verb
-      let before = ch.first - 1;
-      for (let n = 0; before >= s0 && n < 8; n++) {
-        const w = t.lower[before];
-        const p = t.pos[before];
-        const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
-        // a hyphenated modifier: "its long-threatened invasion", "a much-delayed visit"
-        const hyphenated =
-          (w === '-' && before - 1 >= s0 && t.pos[before - 1] !== POS.PUNCT) ||
-          (before - 1 >= s0 && t.lower[before - 1] === '-' && PARTICIPLE_FORM.test(w));
-        if (
-          QUOTES.has(w) ||
-          OWNERS.has(w) ||
-          // "opened direct, high-level peace talks"
-          (w === ',' && before - 1 >= s0 && t.pos[before - 1] === POS.ADJ) ||
-          p === POS.DET ||
-          p === POS.ADJ ||
-          p === POS.NUM ||
-          p === POS.NOUN ||
-          // an adverb inside the noun phrase ("a new military operation", "a highly coordinated
-          // attack"): the tagger often reads "new" as one
-          (p === POS.ADV && (t.pos[before + 1] === POS.ADJ || t.pos[before + 1] === POS.NOUN)) ||
-          w === 'and' ||
-          w === 'than' ||
-          w === 'more' ||
-          particle ||
-          hyphenated
-        )
-          before--;
-        else break;
-      }
-      if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
-        const subj = findSubject(t, chunks, before, s0);
-        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
-        d.verbAt = before;
-      } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
-        // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
-        // "providing more than $5 billion in assistance", "paid $662 million in aid"
-        const amount = chunks.find((c) => c.last === before - 1);
-        let v = amount && amountOnly(t, amount) ? amount.first - 1 : -1;
-        while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
-        if (v >= s0 && t.pos[v] === POS.VERB) {
-          const subj = findSubject(t, chunks, v, s0);
-          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
-          d.verbAt = v;
-        } else if (v < 0) {
-          const subj = findSubject(t, chunks, before, s0);
-          if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
-        }
-      }
-    }
-    const obj = findObject(
-      t,
-      chunks,
-      m.last,
-      s1,
-      tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
-      false,
-    );
-    // "talks between X and Y", "clashes between X and Y": both sides act
-    if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
-      const both = pickObject(t, chunks, s1, obj);
-      if (both.length > 1) {
-        d.actors = both;
-        d.objectEnd = both.at(-1)!.last;
-        return d;
-      }
-    }
-    if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
-      d.recipients = pickObject(t, chunks, s1, obj);
-      d.objectEnd = d.recipients.at(-1)!.last;
-    } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
-      // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
-      // subject is the one addressed
-      const at = thatAfter(t, chunks, m.last);
-      const k = chunks.findIndex((c) => c.first === at + 1);
-      const c = k >= 0 ? chunks[k] : null;
-      // ("US" is the country, not the pronoun)
-      if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
-        d.recipients = pickRight(t, chunks, s1, k);
-        d.objectEnd = d.recipients.at(-1)!.last;
-      }
-    }
-    inquiryInto(t, chunks, d, s1);
-    conditionalTarget(t, chunks, d, s1);
-    addLaterParty(t, chunks, d, s1);
-    return d;
-  }
+  if (tr.noun) return argueNoun(doc, registry, chunks, m, d, byChunk, s0, s1);
   // "is committed to", "is opposed to": adjectives of attitude, their subject holds it
   d.passive =
     (tr.form === 'pastpp' || tr.form === 'pp') &&
@@ -1679,14 +1538,184 @@ function argue(
   return d;
 }
 
+/**
+ * The parties of a noun trigger ("the attack on X", "talks between A and B"): a function of its own
+ * (V8 optimises it, and recompiles it when a rare path deoptimises it, apart from the verb case).
+ */
+function argueNoun(
+  doc: Doc,
+  registry: ActorRegistry,
+  chunks: Chunk[],
+  m: Match,
+  d: Draft,
+  byChunk: number,
+  s0: number,
+  s1: number,
+): Draft | null {
+  const t = doc.tokens;
+  const tr = m.trigger;
+  const own = chunks.findIndex((c) => c.first <= m.first && m.last <= c.last);
+  const ch = own >= 0 ? chunks[own] : { first: m.first, last: m.last };
+  // a protest someone stops: "police prevented the demonstration by students" — the police act
+  // on the protesters
+  if (tr.type === 'PROTEST') {
+    let k = ch.first - 1;
+    while (k > s0 && (t.pos[k] === POS.DET || t.pos[k] === POS.ADJ || t.pos[k] === POS.NUM)) k--;
+    if (k > s0 && t.lower[k] === 'up') k--;
+    if (k > s0 && REPRESSING.test(t.lower[k]) && t.pos[k] === POS.VERB) {
+      const subj = findSubject(t, chunks, k, s0);
+      if (subj >= 0) {
+        d.actors = pickLeft(t, chunks, subj);
+        const by = byChunk;
+        if (by >= 0) d.recipients = pickRight(t, chunks, s1, by);
+        d.verbAt = k;
+        return d;
+      }
+    }
+  }
+  // "Turkey's attack", "an Israeli airstrike": the modifier is the actor
+  let actor = -1;
+  if (ch.first < m.first) {
+    const inner: Chunk = { first: ch.first, last: m.first - 1 };
+    while (inner.first <= inner.last && t.pos[inner.first] === POS.DET) inner.first++;
+    // only a possessive or a known state, group or demonym acts: "a Cabinet meeting" is no actor
+    const modText = doc.text.slice(t.start[inner.first], t.end[inner.last]);
+    if (
+      inner.first <= inner.last &&
+      (t.lower[inner.last] === "'s" ||
+        isDemonymish(t.text[inner.last]) ||
+        (t.pos[inner.last] === POS.PROPN && registry.find(modText).length > 0))
+    )
+      d.actors = [{ first: inner.first, last: t.lower[inner.last] === "'s" ? inner.last - 1 : inner.last }];
+    // "a Syrian regime offensive", "a police crackdown": an armed or state agent noun before a
+    // material act is its agent
+    else if (
+      inner.first <= inner.last &&
+      MATERIAL.has(tr.type) &&
+      t.pos[inner.last] === POS.NOUN &&
+      AGENT_SECTORS.has(sectorOfWords([t.lower[inner.last]]) ?? '')
+    ) {
+      let a = inner.last;
+      while (a > inner.first && (t.pos[a - 1] === POS.PROPN || isDemonymish(t.text[a - 1]))) a--;
+      d.actors = [{ first: a, last: inner.last }];
+    }
+    // "Erdogan reiterated Turkey's support for X", "expressed the government's solidarity with
+    // X": who states a state's stance acts for it, and is the actor
+    if (d.actors.length) {
+      const v = ch.first - 1;
+      if (v >= s0 && t.pos[v] === POS.VERB && STATING.has(t.lower[v])) {
+        const subj = findSubject(t, chunks, v, s0);
+        if (subj >= 0 && isParty(t, chunks[subj])) {
+          d.actors = pickLeft(t, chunks, subj);
+          d.verbAt = v;
+        }
+      }
+    }
+  }
+  if (d.actors.length === 0) {
+    actor = byChunk;
+    if (actor >= 0) d.actors = pickRight(t, chunks, s1, actor);
+  }
+  if (d.actors.length === 0) {
+    // the object of a verb: "X held a phone conversation", "X launched what it called an attack"
+    // walk back over the rest of the object phrase ("air and ground assaults", "stepped up
+    // attacks", "carried out more than two dozen air strikes") to its verb
+    let before = ch.first - 1;
+    for (let n = 0; before >= s0 && n < 8; n++) {
+      const w = t.lower[before];
+      const p = t.pos[before];
+      const particle = (w === 'up' || w === 'out') && before - 1 >= s0 && t.pos[before - 1] === POS.VERB;
+      // a hyphenated modifier: "its long-threatened invasion", "a much-delayed visit"
+      const hyphenated =
+        (w === '-' && before - 1 >= s0 && t.pos[before - 1] !== POS.PUNCT) ||
+        (before - 1 >= s0 && t.lower[before - 1] === '-' && PARTICIPLE_FORM.test(w));
+      if (
+        QUOTES.has(w) ||
+        OWNERS.has(w) ||
+        // "opened direct, high-level peace talks"
+        (w === ',' && before - 1 >= s0 && t.pos[before - 1] === POS.ADJ) ||
+        p === POS.DET ||
+        p === POS.ADJ ||
+        p === POS.NUM ||
+        p === POS.NOUN ||
+        // an adverb inside the noun phrase ("a new military operation", "a highly coordinated
+        // attack"): the tagger often reads "new" as one
+        (p === POS.ADV && (t.pos[before + 1] === POS.ADJ || t.pos[before + 1] === POS.NOUN)) ||
+        w === 'and' ||
+        w === 'than' ||
+        w === 'more' ||
+        particle ||
+        hyphenated
+      )
+        before--;
+      else break;
+    }
+    if (before >= s0 && t.pos[before] === POS.VERB && !judges(t.lower[before])) {
+      const subj = findSubject(t, chunks, before, s0);
+      if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
+      d.verbAt = before;
+    } else if (before >= s0 && t.lower[before] === 'in' && before - 1 >= s0) {
+      // "A and B in a phone conversation"; but an amount before "in" is what a verb gives:
+      // "providing more than $5 billion in assistance", "paid $662 million in aid"
+      const amount = chunks.find((c) => c.last === before - 1);
+      let v = amount && amountOnly(t, amount) ? amount.first - 1 : -1;
+      while (v > s0 && (APPROX_WORDS.has(t.lower[v]) || t.pos[v] === POS.SYM)) v--;
+      if (v >= s0 && t.pos[v] === POS.VERB) {
+        const subj = findSubject(t, chunks, v, s0);
+        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
+        d.verbAt = v;
+      } else if (v < 0) {
+        const subj = findSubject(t, chunks, before, s0);
+        if (subj >= 0) d.actors = pickLeft(t, chunks, subj);
+      }
+    }
+  }
+  const obj = findObject(
+    t,
+    chunks,
+    m.last,
+    s1,
+    tr.objPreps.length ? tr.objPreps : ['on', 'against', 'of'],
+    false,
+  );
+  // "talks between X and Y", "clashes between X and Y": both sides act
+  if (obj && t.lower[obj.first - 1] === 'between' && (d.actors.length === 0 || tr.type === 'ASSAULT')) {
+    const both = pickObject(t, chunks, s1, obj);
+    if (both.length > 1) {
+      d.actors = both;
+      d.objectEnd = both.at(-1)!.last;
+      return d;
+    }
+  }
+  if (obj && !d.actors.some((a) => a.first <= obj.first && obj.first <= a.last)) {
+    d.recipients = pickObject(t, chunks, s1, obj);
+    d.objectEnd = d.recipients.at(-1)!.last;
+  } else if (!obj && SPOKEN.has(tr.type) && thatAfter(t, chunks, m.last) > 0) {
+    // "its demand (today) that the US ease sanctions", "threats that X would …": the clause's
+    // subject is the one addressed
+    const at = thatAfter(t, chunks, m.last);
+    const k = chunks.findIndex((c) => c.first === at + 1);
+    const c = k >= 0 ? chunks[k] : null;
+    // ("US" is the country, not the pronoun)
+    if (c && isParty(t, c) && (!isPronoun(t.lower[c.first]) || t.text[c.first] === 'US')) {
+      d.recipients = pickRight(t, chunks, s1, k);
+      d.objectEnd = d.recipients.at(-1)!.last;
+    }
+  }
+  inquiryInto(t, chunks, d, s1);
+  conditionalTarget(t, chunks, d, s1);
+  addLaterParty(t, chunks, d, s1);
+  return d;
+}
+
 /** The chunk at k with those coordinated to its left, as chunks (none for -1). */
 function pickLeft(t: Doc['tokens'], chunks: readonly Chunk[], k: number): Chunk[] {
-  return k >= 0 ? coordinatedLeft(t, chunks, k).map((x) => chunks[x]) : [];
+  return k >= 0 ? mapPacked(coordinatedLeft(t, chunks, k), (x) => chunks[x]) : [];
 }
 
 /** The chunk at k with those coordinated to its right, as chunks (none for -1). */
 function pickRight(t: Doc['tokens'], chunks: readonly Chunk[], s1: number, k: number): Chunk[] {
-  return k >= 0 ? coordinatedRight(t, chunks, k, s1).map((x) => chunks[x]) : [];
+  return k >= 0 ? mapPacked(coordinatedRight(t, chunks, k, s1), (x) => chunks[x]) : [];
 }
 
 /** An object found with the chunks coordinated to its right. */

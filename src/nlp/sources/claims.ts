@@ -1,6 +1,7 @@
 import type { Doc } from '../../model/doc.js';
 import type { Claim, ClaimSource, Mention, SourceKind, Span, Stance, TextSpan } from '../../model/types.js';
 import { firstSpanFrom, POS } from '../../text/tokenize.js';
+import { mapPacked } from '../packed.js';
 import {
   ACRONYM,
   ANONYMITY_MARKERS,
@@ -55,7 +56,7 @@ export function extractClaims(doc: Doc): Claim[] {
     const cue = span(a.cue);
     // an evidential is the reporter's own inference: an empty source at the cue
     const sourceSpan = srcRange ? span(srcRange) : { start: cue.start, end: cue.start, text: '' };
-    const content: Span[] = a.content.map((r) => {
+    const content: Span[] = mapPacked(a.content, (r) => {
       const s = span(r);
       // a word the tokenizer kept with the sentence's full stop ("tune in.")
       const end = WORD_WITH_STOP.test(t.text[r[1] - 1]) ? s.end - 1 : s.end;
@@ -550,17 +551,17 @@ function shared(a: Set<string>, b: Set<string>): number {
 
 /** Ids c1, c2, … in text order (cue start), with every reference rewritten. */
 function renumber(claims: Claim[]): Claim[] {
-  const order = claims
-    .map((c, k) => ({ c, k }))
-    .sort((a, b) => a.c.cue.start - b.c.cue.start || a.k - b.k)
-    .map((x) => x.c);
+  const order = mapPacked(
+    mapPacked(claims, (c, k) => ({ c, k })).sort((a, b) => a.c.cue.start - b.c.cue.start || a.k - b.k),
+    (x) => x.c,
+  );
   const ids = new Map(order.map((c, k) => [c.id, `c${k + 1}`]));
   const map = (id: string) => ids.get(id) ?? id;
-  return order.map((c) => {
+  return mapPacked(order, (c) => {
     const r: Claim = { ...c, id: map(c.id) };
     if (c.via) r.via = map(c.via);
-    if (c.confirms) r.confirms = c.confirms.map(map);
-    if (c.denies) r.denies = c.denies.map(map);
+    if (c.confirms) r.confirms = mapPacked(c.confirms, map);
+    if (c.denies) r.denies = mapPacked(c.denies, map);
     return r;
   });
 }

@@ -18,6 +18,10 @@ import { findQuotations, paragraphBreakBefore, type QuoteIndex } from '../quotes
 export type Range = [number, number];
 
 /** An attribution found in the text, in token ranges (converted to character spans by the stage). */
+/**
+ * (Every literal sets all fields, `sharesSourceWith` to undefined when none, in this order: one hidden
+ * class for V8, whose optimised code otherwise deoptimises when a rarer shape turns up.)
+ */
 export interface Attribution {
   cue: Range;
   /** Null when the text gives no source (a participle sharing its clause's subject). */
@@ -1556,6 +1560,7 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
         addressee: null,
         direct: !!qo,
         rule: 'according-to',
+        sharesSourceWith: undefined,
       };
     }
     if (sc.lower[j] !== ',' && j < s1) return null;
@@ -1572,6 +1577,7 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
     addressee: null,
     direct: false,
     rule: 'according-to',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -1760,6 +1766,7 @@ function asReport(sc: Scanner, i: number): Attribution | null {
     addressee: null,
     direct: sc.inQuote(content[1] - 1),
     rule: 'as-report',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -1820,6 +1827,7 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
             addressee: null,
             direct: sc.inQuote(end - 1),
             rule: 'trailing-inverted',
+            sharesSourceWith: undefined,
           };
         }
       }
@@ -1952,6 +1960,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     addressee,
     direct: sc.inQuote(end - 1),
     rule: 'trailing',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -2087,6 +2096,15 @@ function addContinuation(sc: Scanner, content: Range[], after: number, s1: numbe
   if (next) content.push(next);
 }
 
+/** The speaker of a leading cue, and what reading its content needs to know of how it was found. */
+interface LeadingSource {
+  source: Range | null;
+  sharesSourceWith: number | undefined;
+  relative: boolean;
+  /** The comma before the main clause when the cue sits in a fronted clause, else -1. */
+  mainClause: number;
+}
+
 /** "X said (that) …", "X told Y (that) …", "X said: “…”", "X denied the report". */
 function leadingCue(
   sc: Scanner,
@@ -2099,7 +2117,22 @@ function leadingCue(
   const s1 = sc.sentEnd[i];
   const cueStart = span ? span[0] : sc.cueStartOf(i, s0);
   const cueEnd = span ? span[1] : sc.cueEndOf(i, v);
-  const cue: Range = [cueStart, cueEnd];
+  // (the speaker, the content and its end are functions of their own: V8 optimises each alone, and
+  // recompiles only the one a rare path deoptimises, not one very large function)
+  const lead = leadingSource(sc, i, done, cueStart, cueEnd, s0, s1);
+  return lead ? leadingContent(sc, i, v, lead, cueStart, cueEnd, s0, s1) : null;
+}
+
+/** The speaker of a leading cue ("X said", "…, adding", "who said", "Noting that …, X said"), or null. */
+function leadingSource(
+  sc: Scanner,
+  i: number,
+  done: Attribution[],
+  cueStart: number,
+  cueEnd: number,
+  s0: number,
+  s1: number,
+): LeadingSource | null {
   let source: Range | null = null;
   let sharesSourceWith: number | undefined;
   let relative = false;
@@ -2271,6 +2304,22 @@ function leadingCue(
     if (k < 0 || done[k].cue[0] !== sc.sentStart[i]) return null;
     sharesSourceWith = k;
   }
+  return { source, sharesSourceWith, relative, mainClause };
+}
+
+/** The addressee and content of a leading cue whose speaker is found. */
+function leadingContent(
+  sc: Scanner,
+  i: number,
+  v: CueVerb,
+  lead: LeadingSource,
+  cueStart: number,
+  cueEnd: number,
+  s0: number,
+  s1: number,
+): Attribution | null {
+  const { source, sharesSourceWith, relative, mainClause } = lead;
+  const cue: Range = [cueStart, cueEnd];
   // addressee
   let j = cueEnd;
   let addressee: Range | null = null;
@@ -2420,7 +2469,6 @@ function leadingCue(
       k >= sc.n || sc.sentStart[k] !== sc.sentStart[qo.close] || paragraphBreakBefore(sc.text, sc.t, k);
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
-  let end = s1;
   // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
   const sub = source ? source[0] - 1 : -1;
   const fronted =
@@ -2433,6 +2481,49 @@ function leadingCue(
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
   const inner = embeddedReport(sc, j, s1);
+  let end = contentEnd(sc, j, inner, s0, s1, cueStart, relative, fronted, objectFrame);
+  if (end < 0) return null;
+  if (mainClause > j && mainClause < end) end = mainClause;
+  if (inner < end) end = inner;
+  end = sc.trimEnd(j, end);
+  if (end <= j) return null;
+  if (
+    !hasContent(sc, j, end) &&
+    !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]) || YES_NO.has(sc.lower[j])))
+  )
+    return null;
+  return mk([[j, end]], sc.isQuoteOpen(j));
+
+  function mk(content: Range[], direct: boolean): Attribution {
+    // "which he says he is doing …", "what Trump says his plan would do": the relative pronoun
+    // before the speaker stands for part of what was said
+    const rel = source && sharesSourceWith === undefined && !relative ? source[0] - 1 : -1;
+    if (
+      rel >= s0 &&
+      (sc.lower[rel] === 'what' || sc.lower[rel] === 'which') &&
+      !sc.used[rel] &&
+      !sc.inQuote(rel) &&
+      content.length > 0 &&
+      content[0][0] > rel
+    )
+      content = [[rel, rel + 1], ...content];
+    return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
+  }
+}
+
+/** Where the content of a leading cue that starts at j ends (at most `inner`), or -1: it is no report. */
+function contentEnd(
+  sc: Scanner,
+  j: number,
+  inner: number,
+  s0: number,
+  s1: number,
+  cueStart: number,
+  relative: boolean,
+  fronted: boolean,
+  objectFrame: boolean,
+): number {
+  let end = s1;
   for (let k = j; k < inner; k++) {
     if (sc.used[k]) {
       end = k;
@@ -2478,7 +2569,7 @@ function leadingCue(
     // "Jason Sorens, the founder of a group that encourages …, said …": this cue sits in an
     // apposition of the subject of the verb that follows it; that verb makes the report
     if (w === ',' && k + 1 < s1 && ALWAYS_VERBS.has(sc.lower[k + 1]) && inSubjectApposition(sc, s0, cueStart))
-      return null;
+      return -1;
     // "responded … by saying that …": a reporting gerund after a preposition is a report of its own
     if (k > j && GERUND_PREPS.has(w) && k + 1 < s1 && PARTICIPLE_CUES.has(sc.lower[k + 1])) {
       end = k;
@@ -2566,32 +2657,7 @@ function leadingCue(
       }
     }
   }
-  if (mainClause > j && mainClause < end) end = mainClause;
-  if (inner < end) end = inner;
-  end = sc.trimEnd(j, end);
-  if (end <= j) return null;
-  if (
-    !hasContent(sc, j, end) &&
-    !(end - j === 1 && (sc.isNominal(j) || ANAPHORS.has(sc.lower[j]) || YES_NO.has(sc.lower[j])))
-  )
-    return null;
-  return mk([[j, end]], sc.isQuoteOpen(j));
-
-  function mk(content: Range[], direct: boolean): Attribution {
-    // "which he says he is doing …", "what Trump says his plan would do": the relative pronoun
-    // before the speaker stands for part of what was said
-    const rel = source && sharesSourceWith === undefined && !relative ? source[0] - 1 : -1;
-    if (
-      rel >= s0 &&
-      (sc.lower[rel] === 'what' || sc.lower[rel] === 'which') &&
-      !sc.used[rel] &&
-      !sc.inQuote(rel) &&
-      content.length > 0 &&
-      content[0][0] > rel
-    )
-      content = [[rel, rel + 1], ...content];
-    return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
-  }
+  return end;
 }
 
 /** The verb of saying after a short subject starting at `nx` ("U.S. officials have said"), or `nx`. */
@@ -3093,6 +3159,7 @@ function passiveBy(sc: Scanner, i: number, v: CueVerb, done: Attribution[]): Att
     addressee: null,
     direct: false,
     rule: 'passive',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -3624,6 +3691,7 @@ function inPoll(sc: Scanner, a: number, b: number): Attribution | null {
     addressee: null,
     direct: false,
     rule: 'in-poll',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -3665,6 +3733,7 @@ function signedQuote(sc: Scanner, close: number): Attribution | null {
     addressee: null,
     direct: true,
     rule: 'signed',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -3703,6 +3772,7 @@ function namedQuote(sc: Scanner, open: number): Attribution | null {
     addressee: null,
     direct: true,
     rule: 'colon',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -3769,6 +3839,7 @@ function colonHeadline(sc: Scanner, a: number, b: number): Attribution | null {
     addressee: null,
     direct: sc.isQuoteOpen(colon + 1),
     rule: 'colon',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -3866,6 +3937,7 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
     addressee: null,
     direct: false,
     rule: 'evidential',
+    sharesSourceWith: undefined,
   };
 }
 const EVIDENTIAL_CUE: CueVerb = { lemma: 'seem', frame: 'think', stance: 'allege' };
@@ -3934,6 +4006,7 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       addressee: null,
       direct: false,
       rule: 'evidential',
+      sharesSourceWith: undefined,
     };
   }
   // "delegates who are expected to support …": the relative pronoun is the first part
@@ -3949,6 +4022,7 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       addressee: null,
       direct: false,
       rule: 'evidential',
+      sharesSourceWith: undefined,
     };
   let subject: Range | null = null;
   const np = sc.npLeft(cueStart, s0);
@@ -3973,6 +4047,7 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
     addressee: null,
     direct: false,
     rule: 'evidential',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -4094,6 +4169,7 @@ function stanceNoun(sc: Scanner, i: number): Attribution | null {
     addressee: null,
     direct: false,
     rule: 'noun',
+    sharesSourceWith: undefined,
   };
 }
 
@@ -4236,7 +4312,16 @@ const HEADLINE_STOPS = new Set([
 ]);
 
 function headline(cue: Range, source: Range, content: Range[], verb: CueVerb): Attribution {
-  return { cue, source, content, verb, addressee: null, direct: false, rule: 'headline' };
+  return {
+    cue,
+    source,
+    content,
+    verb,
+    addressee: null,
+    direct: false,
+    rule: 'headline',
+    sharesSourceWith: undefined,
+  };
 }
 
 /**
@@ -4284,5 +4369,6 @@ function hearsay(sc: Scanner, i: number): Attribution | null {
     addressee: null,
     direct: false,
     rule: 'evidential',
+    sharesSourceWith: undefined,
   };
 }

@@ -1,0 +1,93 @@
+/**
+ * CPU per article of the default pipeline in a warm process, counting every thread (V8's compiler
+ * and GC threads compete with the other worker for the cores): `node --import tsx
+ * scripts/pipeline-cpu.ts [N]` warms on the news texts of the geo and time corpora (LGL, GeoVirus,
+ * TR-News, TimeBank, MEANTIME; SITREP_WARM_PASSES passes, default 1), then codes N PolNeAR texts
+ * (default 900) in batches as `sitrep code` does and prints process CPU (user+sys) per article, the
+ * main thread's share and the rest per thread name (Linux /proc; elsewhere only the process total).
+ * SITREP_PREPASS=1 codes the measured texts once before the measured pass.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { newsTexts } from '../bench/corpus.js';
+import { sharedPath } from '../eval/shared.js';
+import { parseGeoXml } from '../eval/tasks/geo.js';
+import { loadDocs } from '../eval/tasks/time.js';
+import { createArticle } from '../src/model/article.js';
+import { toSitrepJson } from '../src/output/sitrep-json.js';
+import { createDefaultPipeline } from '../src/pipeline/default.js';
+import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
+
+const N = Number(process.argv[2] ?? 900);
+const PASSES = Number(process.env.SITREP_WARM_PASSES ?? 1);
+
+function warmTexts(): string[] {
+  const texts: string[] = [];
+  for (const name of ['lgl.xml', 'geovirus.xml', 'tr-news.xml']) {
+    const path = sharedPath('data', 'geo', name);
+    if (path && existsSync(path)) for (const d of parseGeoXml(readFileSync(path, 'utf8'))) texts.push(d.text);
+  }
+  for (const name of ['tbaq', 'meantime']) {
+    const path = sharedPath('data', 'time', name);
+    if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
+  }
+  return texts;
+}
+
+/** CPU milliseconds (user+sys) per thread name, from /proc/self/task (empty off Linux). */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return out;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in 100 Hz ticks
+      const name =
+        tid === String(process.pid) ? 'main' : readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      out.set(name, (out.get(name) ?? 0) + ms);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
+}
+
+function code(pipeline: ReturnType<typeof createDefaultPipeline>, texts: string[], title: boolean): void {
+  const articles = texts.map((text) =>
+    createArticle({ text, firstLineIsTitle: title, published: '2016-10-01' }),
+  );
+  for (let i = 0; i < articles.length; i += BATCH_SIZE)
+    for (const d of pipeline.runBatch(articles.slice(i, i + BATCH_SIZE))) {
+      if (d instanceof Error) throw d;
+      JSON.stringify(toSitrepJson(d));
+    }
+}
+
+const pipeline = createDefaultPipeline();
+const warm = warmTexts();
+for (let p = 0; p < PASSES; p++) code(pipeline, warm, false);
+const { texts } = newsTexts(N);
+// SITREP_PREPASS=1: code the measured texts once before measuring them (the state once V8 has seen
+// every path these texts take; a second pass is otherwise flattered only by wink's learnt words)
+if (process.env.SITREP_PREPASS === '1') code(pipeline, texts, true);
+// marks where the measured part starts in --trace-opt/--trace-deopt output (same stream)
+if (process.env.SITREP_MARK === '1') console.log('=== measured');
+const threads0 = threadCpu();
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+code(pipeline, texts, true);
+const wall = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const threads1 = threadCpu();
+const n = texts.length;
+const perThread = [...threads1]
+  .map(([name, ms]) => [name, ms - (threads0.get(name) ?? 0)] as const)
+  .filter(([, ms]) => ms > 0)
+  .sort((a, b) => b[1] - a[1]);
+const total = (cpu.user + cpu.system) / 1000;
+console.log(
+  `${n} articles after ${PASSES * warm.length} warm-up: process CPU ${(total / n).toFixed(3)} ms/article (user ${(cpu.user / 1000 / n).toFixed(3)}, sys ${(cpu.system / 1000 / n).toFixed(3)}), wall ${(wall / n).toFixed(3)} ms/article`,
+);
+console.log(
+  `per thread, ms/article: ${perThread.map(([name, ms]) => `${name} ${(ms / n).toFixed(3)}`).join(', ')}`,
+);
