@@ -32,8 +32,12 @@ export async function buildStore(db: string, events: number): Promise<string> {
   for (let i = 0; i < articles; i += batch) {
     const recs = [];
     for (let j = i; j < Math.min(articles, i + batch); j++) {
-      const [city, cc, lat, lon] = CITIES[j % CITIES.length];
-      const day = `2024-${String(1 + (j % 12)).padStart(2, '0')}-${String(1 + (j % 28)).padStart(2, '0')}`;
+      // Day and place vary independently: each day (j mod 336) holds every city in turn. (Taking
+      // both from j mod 12 and j mod 6 put each month's events in one city: a box query then read
+      // up to a whole window of the date index to find its page, a case real stores do not have.)
+      const k = j % 336;
+      const [city, cc, lat, lon] = CITIES[Math.floor(j / 336) % CITIES.length];
+      const day = `2024-${String(1 + Math.floor(k / 28)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
       const place = { text: city, country: cc, lat, lon };
       recs.push({
         record: fixtureRecord({

@@ -19,6 +19,8 @@ export interface FixtureEvent {
     precision?: Place['precision'];
   };
   date?: string;
+  /** Last day of a multi-day event (its interval is [date, until]). */
+  until?: string;
   dead?: number;
   actor?: string;
   factuality?: EventRecord['factuality'];
@@ -78,7 +80,7 @@ export function fixtureRecord(o: FixtureOptions): SitrepRecord {
       actors: e.actor ? [{ ...spanOf(text, e.actor) }] : [],
       recipients: [],
       ...(placeId ? { place: placeId } : {}),
-      ...(day ? { interval: [day, day] as [string, string] } : {}),
+      ...(day ? { interval: [day, e.until ?? day] as [string, string] } : {}),
       quantities:
         e.dead !== undefined ? [{ ...spanOf(text, String(e.dead)), kind: 'dead', value: e.dead }] : [],
       factuality: e.factuality ?? 'asserted',

@@ -484,6 +484,46 @@ function m0009(engine: Engine): Migration {
   };
 }
 
+/**
+ * Event counts by (date_start, date_end, type, country) on SQLite, kept by triggers, so an aggregate
+ * filtered only by time, type and country sums a few thousand rows instead of reading every event in
+ * its window (a 60-day window of a 1M-event store is ~180k index entries: 70 ms a request). The key
+ * holds the full dates, so the time filter means what it means on `events`. Triggers see every
+ * write path (ingest, deletion, a desk edit of type or country). PostgreSQL has no such table: with
+ * workers writing at once, every event insert would update a shared counter row, and concurrent
+ * transactions would wait on each other there.
+ */
+function m0010(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      if (engine !== 'sqlite') return;
+      await sql`create table event_counts (
+        date_start text not null, date_end text not null, type text not null, country text not null,
+        n integer not null, primary key (date_start, date_end, type, country)) without rowid`.execute(db);
+      await sql`insert into event_counts (date_start, date_end, type, country, n)
+        select date_start, date_end, type, coalesce(country, ''), count(*) from events
+        group by date_start, date_end, type, coalesce(country, '')`.execute(db);
+      const add = sql.raw(`insert into event_counts (date_start, date_end, type, country, n)
+          values (new.date_start, new.date_end, new.type, coalesce(new.country, ''), 1)
+          on conflict do update set n = n + 1;`);
+      const remove = sql.raw(`update event_counts set n = n - 1 where date_start = old.date_start
+          and date_end = old.date_end and type = old.type and country = coalesce(old.country, '');
+        delete from event_counts where date_start = old.date_start and date_end = old.date_end
+          and type = old.type and country = coalesce(old.country, '') and n <= 0;`);
+      await sql`create trigger event_counts_insert after insert on events begin ${add} end`.execute(db);
+      await sql`create trigger event_counts_delete after delete on events begin ${remove} end`.execute(db);
+      await sql`create trigger event_counts_update after update of date_start, date_end, type, country
+        on events begin ${remove} ${add} end`.execute(db);
+    },
+    async down(db: Db) {
+      if (engine !== 'sqlite') return;
+      for (const t of ['insert', 'delete', 'update'])
+        await sql`drop trigger event_counts_${sql.raw(t)}`.execute(db);
+      await sql`drop table event_counts`.execute(db);
+    },
+  };
+}
+
 export function migrationProvider(engine: Engine): MigrationProvider {
   return {
     async getMigrations() {
@@ -497,6 +537,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0007_span_layers': m0007(engine),
         '0008_toast_lz4': m0008(engine),
         '0009_claim_lists': m0009(engine),
+        '0010_event_counts': m0010(engine),
         '0100_accounts': m0100Accounts(engine),
         '0200_desk_indexes': m0200DeskIndexes,
         '0201_desk_review_status': m0201DeskReviewStatus(engine),

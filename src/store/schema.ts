@@ -138,12 +138,23 @@ export interface FeedsTable {
   articles: number;
 }
 
+/** Event counts by full dates, type and country; SQLite only, kept by triggers (migration 0010). */
+export interface EventCountsTable {
+  date_start: string;
+  date_end: string;
+  type: string;
+  /** '' for events without a country. */
+  country: string;
+  n: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
   spans: SpansTable;
   claims: ClaimsTable;
   events: EventsTable;
+  event_counts: EventCountsTable;
   incidents: IncidentsTable;
   sources: SourcesTable;
   deletions: DeletionsTable;
