@@ -916,3 +916,31 @@ test('a lower-case -s form between a noun and a that-clause is a verb ("… webs
     ),
   );
 });
+
+test('a base form after a plural subject takes a gerund or a bare noun phrase as object', () => {
+  const a = spoken(claims('Two-thirds of the delegates support reducing the fees for small farms.').claims);
+  assert.equal(a.length, 1);
+  assert.equal(a[0].cue.text, 'support');
+  assert.equal(a[0].source.text, 'Two-thirds of the delegates');
+  const b = spoken(claims('Most farmers oppose border checks on dairy products.').claims);
+  assert.equal(b[0]?.cue.text, 'oppose');
+});
+
+test('a clause closed by "in" and a poll phrase reports the poll', () => {
+  const r = claims('The mayor is six points ahead of her rival in the latest Gazette poll of likely voters.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.cue.text, 'in');
+  assert.equal(c.source.text, 'the latest Gazette poll of likely voters');
+  assert.equal(contentOf(r.text, c), 'The mayor is six points ahead of her rival');
+  // the poll phrase inside a noun phrase, or after a relative pronoun, is no report
+  const np = spoken(claims("The mayor's lead in a Gazette poll last month has evaporated.").claims);
+  assert.equal(
+    np.find((c) => c.cue.text === 'in'),
+    undefined,
+  );
+  const rel = spoken(claims('She faces the governor, who leads in the polls.').claims);
+  assert.equal(
+    rel.find((c) => c.cue.text === 'in'),
+    undefined,
+  );
+});

@@ -1163,6 +1163,9 @@ class Scanner {
       r === PROPN ||
       r === NUM ||
       rw === 'that' ||
+      // "two-thirds support reducing the sentences", "Millennials support background checks": a
+      // gerund or a bare noun phrase as object (not after an -s form: "the party's plans call")
+      (!w.endsWith('s') && (r === VERB ? rw.endsWith('ing') : r === NOUN || r === ADJ)) ||
       // "critics point to …", "labor leaders point out that …"
       (CUE_PARTICLES[lemma]?.has(rw) ?? false) ||
       FINAL_PUNCT.has(rw) ||
@@ -1421,6 +1424,13 @@ export function findAttributions(
     if (sc.lower[i] === 'by' && i > 0 && !sc.used[i - 1]) {
       const v = sc.isCue(i - 1);
       const a = v ? passiveBy(sc, i - 1, v, out) : null;
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
+    if (sc.lower[i] === 'in' && i > sc.sentStart[i]) {
+      const a = pollAfter(sc, i);
       if (a) {
         push(a);
         continue;
@@ -3620,6 +3630,140 @@ function inPoll(sc: Scanner, a: number, b: number): Attribution | null {
     cue: [a, a + 1],
     source: [a + 1, srcEnd],
     content: [[start, end]],
+    verb: IN_POLL,
+    addressee: null,
+    direct: false,
+    rule: 'in-poll',
+  };
+}
+
+/** Words after a poll phrase that end it: a clause or adjunct about the finding, not the poll. */
+const POLL_PHRASE_STOPS = new Set([
+  'ahead',
+  'despite',
+  'although',
+  'though',
+  'while',
+  'as',
+  'since',
+  'because',
+  'after',
+  'before',
+  'but',
+  'when',
+  'that',
+  'which',
+  'who',
+  'where',
+  'than',
+  'with',
+]);
+/** Prepositions of a poll phrase ("polls of likely voters", "a survey from Quinnipiac"). */
+const POLL_PREPS = new Set(['of', 'from', 'among']);
+/** Clause boundaries a finding reported "in a poll" starts after. */
+const POLL_CLAUSE_OPENERS = new Set([
+  ',',
+  ';',
+  '—',
+  '–',
+  '--',
+  'as',
+  'while',
+  'although',
+  'though',
+  'but',
+  'because',
+]);
+
+/**
+ * "Clinton leads Sanders by 9 points in the latest CNN/ORC poll.": a clause ending with "in" and a
+ * poll phrase reports the poll's finding. PolNeAR makes "in" the cue, the poll phrase the source and
+ * the clause the content. The phrase must close the clause ("…'s lead in a CBS poll has
+ * evaporated" is a noun phrase, not a report).
+ */
+function pollAfter(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (sc.inQuote(i) || sc.used[i]) return null;
+  // the poll noun heads the phrase: only its modifiers stand between "in" and it; "the average of
+  // recent polls" goes on to its poll noun
+  let head = -1;
+  for (let k = i + 1; k < s1 && k <= i + 10; k++) {
+    const w = sc.lower[k];
+    if (POLL_HEADS.has(w)) {
+      head = k;
+      break;
+    }
+    const p = sc.pos[k];
+    if (
+      !(
+        p === DET ||
+        p === ADJ ||
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        w === '/' ||
+        w === '-' ||
+        w === '’s' ||
+        w === "'s" ||
+        (w === 'of' && sc.lower[k - 1] === 'average')
+      )
+    )
+      return null;
+  }
+  if (head < 0) return null;
+  // the phrase goes on with what qualifies the poll ("of New Hampshire voters", "released
+  // Wednesday", "from Quinnipiac and Fox News") and ends the clause
+  let end = head + 1;
+  while (end < s1 && end <= head + 15) {
+    const w = sc.lower[end];
+    const p = sc.pos[end];
+    if (POLL_PREPS.has(w) || (p === VERB && sc.isParticiple(end) && end === head + 1)) {
+      end++;
+      continue;
+    }
+    if (end === head + 1) break;
+    const q = sc.pos[end];
+    if (
+      !(
+        q === DET ||
+        q === ADJ ||
+        q === PROPN ||
+        q === NOUN ||
+        q === NUM ||
+        TEMPORAL_WORDS.has(w) ||
+        (w === 'and' && sc.isCapitalised(end + 1))
+      ) ||
+      sc.inQuote(end)
+    )
+      break;
+    end++;
+  }
+  if (end < s1 && !(sc.pos[end] === PUNCT && !sc.inQuote(end)) && !POLL_PHRASE_STOPS.has(sc.lower[end]))
+    return null;
+  // the finding: the clause before "in", after a fronted adjunct or the last clause boundary with a
+  // verb after it ("…, although Rubio moved from third to second in …")
+  let start = frontedAdjunctEnd(sc, s0, i);
+  for (let k = i - 1; k > start; k--) {
+    if (!POLL_CLAUSE_OPENERS.has(sc.lower[k])) continue;
+    if (verbBetween(sc, k + 1, i)) {
+      start = k + 1;
+      break;
+    }
+  }
+  while (start < i && sc.pos[start] === CCONJ) start++;
+  // "…, who leads in the polls": a relative clause describes someone, it reports no finding
+  if (REL_PRON.has(sc.lower[start]) || sc.lower[start] === 'where' || sc.lower[start] === 'when') return null;
+  const contentEnd = i;
+  if (start >= contentEnd || !verbBetween(sc, start, contentEnd) || !sc.free(start, end)) return null;
+  // "Trump said he leads in the polls": the finding is what the speaker said
+  for (let k = start; k < contentEnd; k++) {
+    if (sc.inQuote(k) || (sc.isCue(k) && (sc.pos[k] === VERB || sc.lower[k] === 'according'))) return null;
+  }
+  return {
+    cue: [i, i + 1],
+    source: [i + 1, end],
+    content: [[start, contentEnd]],
     verb: IN_POLL,
     addressee: null,
     direct: false,
