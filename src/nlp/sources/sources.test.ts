@@ -944,3 +944,23 @@ test('a clause closed by "in" and a poll phrase reports the poll', () => {
     undefined,
   );
 });
+
+test('a report in a fronted "as"/"though" clause ends where the main clause starts', () => {
+  const a = claims(
+    'Even as the mayor has said she opposes new tolls, her office keeps raising parking fees.',
+  );
+  const ca = spoken(a.claims).find((c) => c.cue.text.endsWith('said'));
+  assert.ok(ca);
+  assert.equal(contentOf(a.text, ca), 'she opposes new tolls');
+  const b = claims('Though Martin has repeatedly said he backs the plan, his staff is drafting a rival one.');
+  const cb = spoken(b.claims).find((c) => c.cue.text.endsWith('said'));
+  assert.ok(cb);
+  assert.equal(cb.source.text, 'Martin');
+  assert.equal(contentOf(b.text, cb), 'he backs the plan');
+});
+
+test('a second that-clause after ", and that" goes on with the report', () => {
+  const r = claims('The minister said that the border would stay open, and that trucks would be checked.');
+  const [c] = spoken(r.claims);
+  assert.equal(contentOf(r.text, c), 'that the border would stay open, and that trucks would be checked');
+});

@@ -2431,11 +2431,15 @@ function leadingCue(
     if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
   }
   let end = s1;
-  // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
+  // "Though Obama has said …": the subordinator the tagger joined to the name opens the clause
+  if (source && source[1] - source[0] > 1 && FRONTED_SUBORDINATORS.has(sc.lower[source[0]]))
+    source = [source[0] + 1, source[1]];
+  // the subject follows a subordinator opening the sentence ("While Trump said …, he …", "Even as
+  // Trump vowed …, public sentiment …")
   const sub = source ? source[0] - 1 : -1;
   const fronted =
     sub >= s0 &&
-    SUBORDINATORS.has(sc.lower[sub]) &&
+    FRONTED_SUBORDINATORS.has(sc.lower[sub]) &&
     (sub <= s0 + 1 ||
       sc.lower[sub - 1] === ',' ||
       sc.lower[sub - 1] === 'but' ||
@@ -2466,6 +2470,17 @@ function leadingCue(
     }
     if (sc.inQuote(k)) continue;
     const w = sc.lower[k];
+    // "… said that A, and that B", "… supports X, but not Y": a second that-clause or a negated
+    // alternative goes on with the report (train: 23 of 23 ", and that", 11 of 13 ", but that/not")
+    if (!relative && (w === ',' || w === 'and' || w === 'but')) {
+      const c = w === ',' ? k + 1 : k;
+      const cw = sc.lower[c];
+      const nw = c + 1 < s1 ? sc.lower[c + 1] : '';
+      if ((cw === 'and' || cw === 'but') && (nw === 'that' || (cw === 'but' && nw === 'not'))) {
+        k = c;
+        continue;
+      }
+    }
     if (relative && w === ',') {
       end = k;
       break;
@@ -2510,12 +2525,9 @@ function leadingCue(
       break;
     }
     // "Although X said that …, he …": a report in a fronted clause ends where the main clause starts
-    if (w === ',' && fronted && k > j && k + 2 < s1) {
-      const e = sc.npRight(k + 1, s1);
-      if (e > k + 1 && e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) {
-        end = k;
-        break;
-      }
+    if (w === ',' && fronted && k > j && k + 2 < s1 && mainClauseAt(sc, k + 1, s1)) {
+      end = k;
+      break;
     }
     // "… as he accepted the nomination": a time clause after the report
     if (
@@ -2703,6 +2715,37 @@ function adjunctGoesOn(sc: Scanner, k: number, limit: number): boolean {
 }
 
 /** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
+/** Subordinators whose clause, opening a sentence, ends where the main clause starts. */
+const FRONTED_SUBORDINATORS = new Set([...SUBORDINATORS, 'as']);
+/** Subject pronouns and pro-forms that open a main clause ("…, that was the implication"). */
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'that', 'this', 'there']);
+
+/**
+ * A main clause starts at token k: a subject (noun phrase, "his administration", a pronoun,
+ * "here we") and then a verb, auxiliary or adverb.
+ */
+function mainClauseAt(sc: Scanner, k: number, s1: number): boolean {
+  if (k >= s1 || sc.inQuote(k)) return false;
+  let m = k;
+  if (sc.pos[m] === ADV && m + 1 < s1 && sc.pos[m + 1] === PRON) m++;
+  let e = m;
+  if (CLAUSE_PRONOUNS.has(sc.lower[m])) e = m + 1;
+  else {
+    // the subject's words (not npRight: it reads "his administration carves out" as one phrase)
+    if (POSSESSIVES.has(sc.lower[e])) e++;
+    while (e < s1 && e < m + 8) {
+      const p = sc.pos[e];
+      if (!(p === DET || p === ADJ || p === NOUN || p === PROPN || p === NUM) || sc.inQuote(e)) break;
+      e++;
+    }
+    if (e === m || (POSSESSIVES.has(sc.lower[m]) && e === m + 1)) return false;
+  }
+  const verbAt = (x: number) => x < s1 && (sc.pos[x] === VERB || sc.pos[x] === AUX || sc.pos[x] === ADV);
+  if (verbAt(e)) return true;
+  const np = sc.npRight(k, s1);
+  return np > k && verbAt(np);
+}
+
 /** Subordinators opening a fronted clause that ends at its comma. */
 const FRONTED_CLAUSE_OPENERS = new Set([
   'while',
