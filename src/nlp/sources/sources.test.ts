@@ -964,3 +964,19 @@ test('a second that-clause after ", and that" goes on with the report', () => {
   const [c] = spoken(r.claims);
   assert.equal(contentOf(r.text, c), 'that the border would stay open, and that trucks would be checked');
 });
+
+test('a clause after a spaced dash comments on the report; a bare noun phrase stays in it', () => {
+  const a = claims('The mayor said the plan would cut costs - a claim that critics quickly disputed.');
+  const ca = spoken(a.claims).find((c) => c.cue.text === 'said');
+  assert.ok(ca);
+  assert.equal(contentOf(a.text, ca), 'the plan would cut costs');
+  const b = claims(
+    'Police said officers were looking for another man - a suspect with an outstanding warrant.',
+  );
+  const cb = spoken(b.claims).find((c) => c.cue.text === 'said');
+  assert.ok(cb);
+  assert.equal(
+    contentOf(b.text, cb),
+    'officers were looking for another man - a suspect with an outstanding warrant',
+  );
+});

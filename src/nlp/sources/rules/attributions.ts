@@ -2509,6 +2509,16 @@ function leadingCue(
       end = k;
       break;
     }
+    // "… — though …", "… - a charge that might have stung, since …": a clause after a spaced dash
+    // comments on the report; a bare noun phrase ("- a suspect with a warrant") is still part of it
+    if (k > j && k + 1 < s1 && DASH_ASIDE_OPENERS.has(sc.lower[k + 1]) && spacedDash(sc, k)) {
+      let e = k + 2;
+      while (e < s1 && !sc.inQuote(e) && !DASHES.has(sc.lower[e])) e++;
+      if (!DETERMINERS.has(sc.lower[k + 1]) || verbBetween(sc, k + 2, e)) {
+        end = k;
+        break;
+      }
+    }
     // a semicolon opens a new clause, no longer the report
     if (w === ';' || (objectFrame && k > j && DASHES.has(w) && w !== '-')) {
       end = k;
@@ -3272,6 +3282,10 @@ function spacedDash(sc: Scanner, k: number): boolean {
   if (sc.lower[k] !== '-') return true;
   return k > 0 && k + 1 < sc.n && sc.t.start[k] > sc.t.end[k - 1] && sc.t.start[k + 1] > sc.t.end[k];
 }
+
+/** Words after a spaced dash that open an aside about the report, not more of it. */
+const DASH_ASIDE_OPENERS = new Set(['a', 'an', 'the', 'though', 'although', 'then']);
+const DETERMINERS = new Set(['a', 'an', 'the']);
 
 /** Index of the last "and" in [a, b), or -1. */
 function lastAnd(sc: Scanner, a: number, b: number): number {
