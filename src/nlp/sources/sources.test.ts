@@ -980,3 +980,15 @@ test('a clause after a spaced dash comments on the report; a bare noun phrase st
     'officers were looking for another man - a suspect with an outstanding warrant',
   );
 });
+
+test('a quotation after "what X called" is all that was said, not the content of a later verb', () => {
+  const r = claims(
+    'In 2019, under what the mayor called “a fair deal,” the county, a small rural district, charged a flat fee.',
+  );
+  const cs = spoken(r.claims);
+  const called = cs.find((c) => c.cue.text === 'called');
+  assert.ok(called);
+  assert.equal(called.source.text, 'the mayor');
+  assert.equal(contentOf(r.text, called), 'what … “a fair deal,”');
+  assert.ok(!cs.some((c) => contentOf(r.text, c).startsWith('In 2019')));
+});

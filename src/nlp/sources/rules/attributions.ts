@@ -1932,7 +1932,10 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       ? sc.trimEnd(mid + 1, s1)
       : -1;
   // (a quotation before a cue that takes an object is a title or a name: "on “This Week,” X questioned …")
-  const quoted = sc.isQuoteClose(boundary) && !(object && v.frame === 'obj');
+  // (nor one a verb before it takes: "under what Mr. Hedge called ''the prior model,'' the club
+  // charged a fee")
+  const quoted =
+    sc.isQuoteClose(boundary) && !(object && v.frame === 'obj') && !(object && quoteAfterVerb(sc, boundary));
   if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
     return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
@@ -2428,7 +2431,10 @@ function leadingCue(
     while (k < sc.n && FINAL_PUNCT.has(sc.lower[k]) && !sc.inQuote(k)) k++;
     const endsSentence =
       k >= sc.n || sc.sentStart[k] !== sc.sentStart[qo.close] || paragraphBreakBefore(sc.text, sc.t, k);
-    if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
+    // "in what Mr. Hedge called ''the prior economy model,'' the club …": after "what", the
+    // quotation is all that was said
+    const whatBefore = source !== null && source[0] - 1 >= s0 && sc.lower[source[0] - 1] === 'what';
+    if (endsSentence || qo.close >= s1 || whatBefore) return mk([[qo.open, qo.close + 1]], true);
   }
   let end = s1;
   // "Though Obama has said …": the subordinator the tagger joined to the name opens the clause
@@ -3281,6 +3287,14 @@ function spacedDash(sc: Scanner, k: number): boolean {
   if (!DASHES.has(sc.lower[k])) return false;
   if (sc.lower[k] !== '-') return true;
   return k > 0 && k + 1 < sc.n && sc.t.start[k] > sc.t.end[k - 1] && sc.t.start[k + 1] > sc.t.end[k];
+}
+
+/** The quotation closing at token k opens right after a verb ("called ''…''"): that verb's object. */
+function quoteAfterVerb(sc: Scanner, k: number): boolean {
+  const q = sc.q.quoteOf[k];
+  if (q < 0) return false;
+  const open = sc.q.quotes[q].open;
+  return open > 0 && sc.pos[open - 1] === VERB && !sc.inQuote(open - 1);
 }
 
 /** Words after a spaced dash that open an aside about the report, not more of it. */
