@@ -992,3 +992,18 @@ test('a quotation after "what X called" is all that was said, not the content of
   assert.equal(contentOf(r.text, called), 'what … “a fair deal,”');
   assert.ok(!cs.some((c) => contentOf(r.text, c).startsWith('In 2019')));
 });
+
+test('a subject pronoun after a fronted adjunct without its comma is the speaker', () => {
+  const a = claims('In an interview on Sunday she said the bridge would reopen in May.');
+  const [ca] = spoken(a.claims);
+  assert.equal(ca?.source.text, 'she');
+  assert.equal(contentOf(a.text, ca), 'the bridge would reopen in May');
+  const b = claims('Last week in Lyon he said the talks had stalled.');
+  assert.equal(spoken(b.claims)[0]?.source.text, 'he');
+  // a noun with a relative clause ("the help she promised") is no fronted adjunct
+  const c = claims('The help she promised to send never arrived.');
+  assert.equal(
+    spoken(c.claims).find((x) => x.cue.text.includes('promised')),
+    undefined,
+  );
+});

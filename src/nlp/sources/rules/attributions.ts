@@ -2250,7 +2250,24 @@ function leadingCue(
         : cueStart;
     const np = sc.npLeft(npEnd, s0);
     const conj = np < npEnd ? lastAnd(sc, np, npEnd) : -1;
-    if (np < npEnd && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
+    const pron = npEnd - 1;
+    // "In an interview on Sunday he said …": a subject pronoun before its verb, after a fronted
+    // adjunct without its comma
+    if (
+      pron > s0 &&
+      SUBJECT_PRONOUNS.has(sc.lower[pron]) &&
+      sc.lower[pron] !== 'it' &&
+      sc.pos[pron] === PRON &&
+      !sc.inQuote(pron) &&
+      sc.free(pron, npEnd) &&
+      !(np < pron && sc.subjectPosition(np, s0)) &&
+      frontedAdjunctOnly(sc, s0, pron)
+    )
+      source = [pron, npEnd];
+    else if (
+      np < npEnd &&
+      (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1])))
+    )
       source = [np, sc.npEnd];
     // "… mishandled the case and Democrats accused …": the phrase read leftwards ran over the
     // "and" joining two clauses into the first one's object; the subject is the last conjunct
@@ -2630,6 +2647,26 @@ function leadingCue(
       content = [[rel, rel + 1], ...content];
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
+}
+
+/**
+ * Tokens [s0, k) are only a fronted adjunct ("In an interview on Sunday", "Last week in Ohio", "A
+ * few days ago"): they open with a preposition or a time word and hold no verb, so a pronoun at k is
+ * the subject (not "the competence she promised", a noun with a relative clause).
+ */
+function frontedAdjunctOnly(sc: Scanner, s0: number, k: number): boolean {
+  const w = sc.lower[s0];
+  const opens =
+    sc.pos[s0] === ADP ||
+    TIME_WORDS.has(w) ||
+    TEMPORAL_WORDS.has(w) ||
+    (sc.pos[s0] === DET && s0 + 1 < k && TIME_NOUN_AFTER_DET.has(sc.lower[s0 + 1]));
+  if (!opens || k - s0 < 2) return false;
+  for (let m = s0; m < k; m++) {
+    const p = sc.pos[m];
+    if (p === VERB || p === AUX || sc.lower[m] === ',' || sc.inQuote(m)) return false;
+  }
+  return true;
 }
 
 /** The verb of saying after a short subject starting at `nx` ("U.S. officials have said"), or `nx`. */
