@@ -1007,3 +1007,13 @@ test('a subject pronoun after a fronted adjunct without its comma is the speaker
     undefined,
   );
 });
+
+test('a spaced dash after a closing cue ends its tail', () => {
+  const r = claims(
+    'Deficits will rise again next year, the budget office reported on Tuesday -- a forecast that worries investors.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'reported');
+  assert.ok(c);
+  assert.equal(c.source.text, 'the budget office');
+  assert.equal(contentOf(r.text, c), 'Deficits will rise again next year');
+});

@@ -1648,6 +1648,9 @@ function trivialTail(sc: Scanner, i: number, s1: number): number | null {
   }
   while (j < s1 && FINAL_PUNCT.has(sc.lower[j]) && !sc.inQuote(j)) j++;
   if (j >= s1) return j;
+  // "…, the budget office reported on Tuesday -- a development that …", "…, his aides argued;
+  // rather, …": a semicolon or a spaced dash closes the report, what follows comments on it
+  if (!sc.inQuote(j) && (sc.lower[j] === ';' || (spacedDash(sc, j) && sc.lower[j] !== '-'))) return s1;
   // a subordinate or relative clause after the cue does not hold the content ("…, Susan said as she …")
   const k = sc.lower[j] === ',' ? j + 1 : j;
   if (k < s1 && TAIL_SUBORDINATORS.has(sc.lower[k])) return s1;
