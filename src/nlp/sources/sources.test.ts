@@ -1017,3 +1017,11 @@ test('a spaced dash after a closing cue ends its tail', () => {
   assert.equal(c.source.text, 'the budget office');
   assert.equal(contentOf(r.text, c), 'Deficits will rise again next year');
 });
+
+test('"when asked by X whether …": the asker is the source of the question', () => {
+  const r = claims('When asked by a reporter whether the plant would close, the mayor shrugged.');
+  const q = spoken(r.claims).find((c) => c.cue.text === 'asked');
+  assert.ok(q);
+  assert.equal(q.source.text, 'a reporter');
+  assert.equal(contentOf(r.text, q), 'whether the plant would close');
+});

@@ -4090,11 +4090,22 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
   // "Asked on Monday whether …": a time or place adjunct before the question
   let j = prev < s0 ? sc.skipAdjuncts(i + 1, s1) : i + 1;
   if (j >= s1 || sc.used[j]) return null;
+  // "When asked by a reporter whether …": the asker after "by" is the source
+  let asker: Range | null = null;
+  if (!passive && i + 2 < s1 && sc.lower[i + 1] === 'by' && !sc.used[i + 1]) {
+    const e = sc.npRight(i + 2, s1);
+    if (e > i + 2 && e < s1 && (ASK_CONTENT.has(sc.lower[e]) || sc.lower[e] === 'about')) {
+      asker = [i + 2, e];
+      j = e;
+    }
+  }
   let cueEnd = i + 1;
-  if (sc.lower[j] === 'about') {
+  // (after an asker, "about …" and "to …" are what was asked: "asked by X about …", "asked by X to …")
+  if (sc.lower[j] === 'about' && !asker) {
     cueEnd = j + 1;
     j++;
-  } else if (!ASK_CONTENT.has(sc.lower[j]) || sc.lower[j] === 'to') return null;
+  } else if (!ASK_CONTENT.has(sc.lower[j]) && !(asker && sc.lower[j] === 'about')) return null;
+  else if (sc.lower[j] === 'to' && !asker) return null;
   let end = s1;
   for (let k = j + 1; k < s1; k++) {
     if (sc.used[k]) {
@@ -4115,12 +4126,12 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
   if (end <= j || !sc.free(cueStart, end)) return null;
   return {
     cue: [cueStart, cueEnd],
-    source: null,
+    source: asker,
     content: [[j, end]],
     verb: { lemma: 'ask', frame: 'ask', stance: 'demand' },
     addressee: null,
     direct: false,
-    rule: 'evidential',
+    rule: asker ? 'question' : 'evidential',
   };
 }
 const EVIDENTIAL_CUE: CueVerb = { lemma: 'seem', frame: 'think', stance: 'allege' };
