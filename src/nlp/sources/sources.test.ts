@@ -1025,3 +1025,13 @@ test('"when asked by X whether …": the asker is the source of the question', (
   assert.equal(q.source.text, 'a reporter');
   assert.equal(contentOf(r.text, q), 'whether the plant would close');
 });
+
+test('a second verb in the cue\'s own form after "and" is a report of the same speaker', () => {
+  const r = claims("Residents said the water tastes strange and criticized the city's slow response.");
+  const cs = spoken(r.claims);
+  const said = cs.find((c) => c.cue.text === 'said');
+  assert.ok(said);
+  assert.equal(contentOf(r.text, said), 'the water tastes strange');
+  const crit = cs.find((c) => c.cue.text === 'criticized');
+  assert.equal(crit?.source.text, 'Residents');
+});

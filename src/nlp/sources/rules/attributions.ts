@@ -2618,7 +2618,10 @@ function leadingCue(
       // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
       // the reported clause's own subject)
       const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
-      if (v2 && ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame)) {
+      if (
+        v2 &&
+        ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame || sameFormVp(sc, i, nx, j, k))
+      ) {
         end = k;
         break;
       }
@@ -2650,6 +2653,22 @@ function leadingCue(
       content = [[rel, rel + 1], ...content];
     return { cue, source, content, verb: v, addressee, direct, rule: 'leading', sharesSourceWith };
   }
+}
+
+/**
+ * "He said he found Trump charming and called his standing …": a second verb in the cue's own form
+ * (past after a past cue, -s after an -s cue) right after "and" goes on from the cue's subject, when
+ * the reported clause [j, k) has a verb of another form.
+ */
+function sameFormVp(sc: Scanner, cue: number, v2: number, j: number, k: number): boolean {
+  if (v2 !== k + 1) return false;
+  const form = (w: string) =>
+    w.endsWith('ed') || w === 'said' || IRREGULAR_PAST.has(w) ? 'past' : w.endsWith('s') ? 's' : '';
+  const f = form(sc.lower[cue]);
+  if (!f || form(sc.lower[v2]) !== f) return false;
+  for (let m = j; m < k; m++)
+    if (sc.pos[m] === VERB && !sc.inQuote(m) && form(sc.lower[m]) === f) return false;
+  return true;
 }
 
 /**
