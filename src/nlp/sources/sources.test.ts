@@ -1035,3 +1035,16 @@ test('a second verb in the cue\'s own form after "and" is a report of the same s
   const crit = cs.find((c) => c.cue.text === 'criticized');
   assert.equal(crit?.source.text, 'Residents');
 });
+
+test('a fronted adverbial clause before a subject and a cue with an object is no content', () => {
+  const r = claims(
+    'When the river rose above the levee, the governor ordered an evacuation of the lower town.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'ordered');
+  assert.ok(c);
+  assert.equal(c.source.text, 'the governor');
+  assert.equal(contentOf(r.text, c), 'an evacuation of the lower town');
+  const b = claims('While critics argue that the deal is weak, the minister has deemed it a fair trade.');
+  const argue = spoken(b.claims).find((x) => x.cue.text === 'argue');
+  assert.equal(argue?.source.text, 'critics');
+});

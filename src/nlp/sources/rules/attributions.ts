@@ -1954,6 +1954,18 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       start = open;
     }
   }
+  // "When a nurse returned …, the governor ordered a quarantine": a fronted adverbial clause before
+  // a subject and a cue that takes an addressee or object is no content; the cue leads what follows
+  const np = sc.pos[mid];
+  if (
+    (addressee !== null ||
+      object ||
+      (mid < s1 && !sc.inQuote(mid) && (np === ADJ || np === PRON || np === DET || np === NOUN))) &&
+    !sc.inQuote(start) &&
+    sc.lower[boundary] === ',' &&
+    ADVERBIAL_OPENERS.has(sc.lower[start])
+  )
+    return null;
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
   const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
   if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
@@ -1970,6 +1982,9 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     rule: 'trailing',
   };
 }
+
+/** Words opening a fronted adverbial clause or phrase ("When …,", "Despite …,", "As …,"). */
+const ADVERBIAL_OPENERS = new Set([...SUBORDINATORS, 'as', 'despite']);
 
 /** An unquoted "said"/"told" … verb in [a, b): a report of its own. */
 function reportIn(sc: Scanner, a: number, b: number): boolean {
