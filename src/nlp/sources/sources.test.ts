@@ -1048,3 +1048,8 @@ test('a fronted adverbial clause before a subject and a cue with an object is no
   const argue = spoken(b.claims).find((x) => x.cue.text === 'argue');
   assert.equal(argue?.source.text, 'critics');
 });
+
+test('a fronted phrase without a verb is no trailing content', () => {
+  const r = claims('In contrast, the mayor has maintained support among older voters.');
+  assert.ok(!spoken(r.claims).some((c) => contentOf(r.text, c) === 'In contrast'));
+});

@@ -1963,7 +1963,10 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       (mid < s1 && !sc.inQuote(mid) && (np === ADJ || np === PRON || np === DET || np === NOUN))) &&
     !sc.inQuote(start) &&
     sc.lower[boundary] === ',' &&
-    ADVERBIAL_OPENERS.has(sc.lower[start])
+    (ADVERBIAL_OPENERS.has(sc.lower[start]) ||
+      // "In contrast, Clinton has maintained support …", "In Vermont, Sanders was supported …": a
+      // fronted phrase without a verb of its own
+      ((sc.pos[start] === ADP || sc.pos[start] === ADV) && !verbBetween(sc, start, end)))
   )
     return null;
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
