@@ -1055,3 +1055,11 @@ test('a fronted phrase without a verb is no trailing content', () => {
   assert.ok(c);
   assert.equal(contentOf(r.text, c), 'the party leaders');
 });
+
+test('a quoted name inside a noun phrase before a cue with an object is no quotation of the speaker', () => {
+  const r = claims('“Green Valley” star Anna Berg turned the tables on her critics.');
+  assert.ok(!spoken(r.claims).some((c) => contentOf(r.text, c).includes('Green Valley')));
+  // a quoted sentence ending on its comma still is
+  const q = claims('“We will rebuild,” Berg told the volunteers on Friday.');
+  assert.equal(contentOf(q.text, spoken(q.claims)[0]), '“We will rebuild,”');
+});
