@@ -1059,7 +1059,11 @@ test('a fronted phrase without a verb is no trailing content', () => {
 test('a quoted name inside a noun phrase before a cue with an object is no quotation of the speaker', () => {
   const r = claims('“Green Valley” star Anna Berg turned the tables on her critics.');
   assert.ok(!spoken(r.claims).some((c) => contentOf(r.text, c).includes('Green Valley')));
-  // a quoted sentence ending on its comma still is
+  const p = claims('The “fair deal” phrase Berg cited on Friday has appeared in her speeches.');
+  assert.ok(!spoken(p.claims).some((c) => contentOf(p.text, c).includes('fair deal')));
+  // a quoted sentence ending on its comma still is, whatever its marks
   const q = claims('“We will rebuild,” Berg told the volunteers on Friday.');
   assert.equal(contentOf(q.text, spoken(q.claims)[0]), '“We will rebuild,”');
+  const t = claims("''We will rebuild,'' Berg said on Friday.");
+  assert.equal(contentOf(t.text, spoken(t.claims)[0]), "''We will rebuild,''");
 });

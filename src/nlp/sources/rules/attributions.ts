@@ -1943,7 +1943,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     !(object && quoteAfterVerb(sc, boundary)) &&
     // (a quoted name inside a noun phrase before a cue with an object: "The “wise Latina” phrase
     // Grassley cited …", "“Broad City” star Arturo Castro turned the tables")
-    !(object && !quoteEndsClause(sc, boundary));
+    quoteEndsClause(sc, boundary);
   if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
     return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
@@ -3379,11 +3379,12 @@ function quoteAfterVerb(sc: Scanner, k: number): boolean {
   return open > 0 && sc.pos[open - 1] === VERB && !sc.inQuote(open - 1);
 }
 
+const QUOTE_MARKS = /^["'“”‘’]+$/;
 /** The quotation closing at token k ends on punctuation ("…,”", "…?”"), as a quoted sentence does. */
 function quoteEndsClause(sc: Scanner, k: number): boolean {
   let m = k;
-  while (m > 0 && sc.isQuoteClose(m) && sc.pos[m] === PUNCT && !/[.,!?…]/.test(sc.lower[m])) m--;
-  return /^[.,!?…]+$/.test(sc.lower[m]);
+  while (m > 0 && k - m < 3 && QUOTE_MARKS.test(sc.lower[m])) m--;
+  return /[.,!?…]$/.test(sc.lower[m]);
 }
 
 /** Words after a spaced dash that open an aside about the report, not more of it. */
