@@ -1067,3 +1067,13 @@ test('a quoted name inside a noun phrase before a cue with an object is no quota
   const t = claims("''We will rebuild,'' Berg said on Friday.");
   assert.equal(contentOf(t.text, spoken(t.claims)[0]), "''We will rebuild,''");
 });
+
+test('"when asked whom …" is read before the verbs inside the question; names and modifiers are no cues', () => {
+  const r = claims('When asked whom she supported, Ms. Berg smiled and said, “Nobody yet.”');
+  const cs = spoken(r.claims);
+  assert.ok(!cs.some((c) => c.cue.text === 'supported'));
+  const said = cs.find((c) => c.cue.text === 'said');
+  assert.equal(said?.source.text, 'Ms. Berg');
+  assert.equal(spoken(claims('In Guam, 9 pledged delegates were at stake.').claims).length, 0);
+  assert.equal(spoken(claims('The yield on the United States 10-year note fell.').claims).length, 0);
+});

@@ -155,7 +155,19 @@ function contentStop(sc: Scanner, k: number): boolean {
 }
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
-const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
+const ASK_CONTENT = new Set([
+  'if',
+  'whether',
+  'to',
+  'what',
+  'why',
+  'how',
+  'when',
+  'where',
+  'who',
+  'whom',
+  'which',
+]);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -1015,15 +1027,18 @@ class Scanner {
         return v;
       return null;
     }
-    // "the alleged plot", "a reported deal": participles modifying a noun are not cues
+    // "the alleged plot", "a reported deal", "60 pledged delegates": participles modifying a noun
+    // are not cues
     if (
       (w.endsWith('ed') || w === 'told') &&
       i + 1 < this.n &&
       this.pos[i + 1] === NOUN &&
       i > 0 &&
-      this.pos[i - 1] === DET
+      (this.pos[i - 1] === DET || this.pos[i - 1] === NUM)
     )
       return null;
+    // "the United States 10-year note": a name, not "states"
+    if (w === 'states' && i > 0 && this.lower[i - 1] === 'united') return null;
     return v;
   }
 
@@ -1424,6 +1439,14 @@ export function findAttributions(
     if (sc.lower[i] === 'by' && i > 0 && !sc.used[i - 1]) {
       const v = sc.isCue(i - 1);
       const a = v ? passiveBy(sc, i - 1, v, out) : null;
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
+    // "When asked whom she supported, …": the question before any cue inside it reads its verb
+    if (sc.lower[i] === 'asked' && i > sc.sentStart[i] && ASK_OPENERS.has(sc.lower[i - 1])) {
+      const a = unattributedQuestion(sc, i);
       if (a) {
         push(a);
         continue;
@@ -1939,7 +1962,7 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
   // charged a fee")
   const quoted =
     sc.isQuoteClose(boundary) &&
-    !(object && v.frame === 'obj') &&
+    !(object && (v.frame === 'obj' || v.frame === 'think')) &&
     !(object && quoteAfterVerb(sc, boundary)) &&
     // (a quoted name inside a noun phrase before a cue with an object: "The “wise Latina” phrase
     // Grassley cited …", "“Broad City” star Arturo Castro turned the tables")
