@@ -1077,3 +1077,11 @@ test('"when asked whom …" is read before the verbs inside the question; names 
   assert.equal(spoken(claims('In Guam, 9 pledged delegates were at stake.').claims).length, 0);
   assert.equal(spoken(claims('The yield on the United States 10-year note fell.').claims).length, 0);
 });
+
+test('"Having said that …, X …": the subject after the comma speaks', () => {
+  const r = claims('Having announced that the plant would close, the mayor left the stage.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'the mayor');
+  assert.equal(c.cue.text, 'Having announced');
+  assert.equal(contentOf(r.text, c), 'that the plant would close');
+});

@@ -2178,10 +2178,14 @@ function leadingCue(
   const rel = relativeBeforeTime(sc, prev, s0);
   // "Noting that …, Trump reminded Americans …": a participle opening the sentence; its speaker is
   // the subject of the main clause
-  const opening = cueStart === s0 && PARTICIPLE_CUES.has(sc.lower[i]) ? subjectAfterComma(sc, i, s1) : null;
+  // "Having announced that …, Judge Berman proceeded …": a perfect participle opening the sentence
+  const having = prev === s0 && sc.lower[prev] === 'having' && sc.isParticiple(i);
+  const opening =
+    (cueStart === s0 && PARTICIPLE_CUES.has(sc.lower[i])) || having ? subjectAfterComma(sc, i, s1) : null;
   if (opening) {
     source = opening;
     mainClause = opening[0] - 1;
+    if (having) cue[0] = prev;
   } else if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
     relative = true;
