@@ -1085,3 +1085,8 @@ test('"Having said that …, X …": the subject after the comma speaks', () => 
   assert.equal(c.cue.text, 'Having announced');
   assert.equal(contentOf(r.text, c), 'that the plant would close');
 });
+
+test('a capitalised word after a quotation is a name, not a cue in -ed', () => {
+  const r = claims('Somewhere in there, he tossed in a “lyin’” Ted Cruz.');
+  assert.ok(!spoken(r.claims).some((c) => c.cue.text === 'Ted'));
+});

@@ -2756,6 +2756,8 @@ function sayingAfterSubject(sc: Scanner, nx: number, s1: number): number {
  */
 function afterQuotation(sc: Scanner, i: number): boolean {
   if (sc.pos[i] !== VERB || i === 0) return false;
+  // ("“Lyin'” Ted Cruz": a capitalised word after a quotation is a name, not a verb in -ed)
+  if (sc.isCapitalised(i)) return false;
   const w = sc.lower[i];
   if (!(w.endsWith('ed') || w.endsWith('s') || IRREGULAR_PAST.has(w))) return false;
   const s0 = sc.sentStart[i];
