@@ -916,3 +916,177 @@ test('a lower-case -s form between a noun and a that-clause is a verb ("… webs
     ),
   );
 });
+
+test('a base form after a plural subject takes a gerund or a bare noun phrase as object', () => {
+  const a = spoken(claims('Two-thirds of the delegates support reducing the fees for small farms.').claims);
+  assert.equal(a.length, 1);
+  assert.equal(a[0].cue.text, 'support');
+  assert.equal(a[0].source.text, 'Two-thirds of the delegates');
+  const b = spoken(claims('Most farmers oppose border checks on dairy products.').claims);
+  assert.equal(b[0]?.cue.text, 'oppose');
+});
+
+test('a clause closed by "in" and a poll phrase reports the poll', () => {
+  const r = claims('The mayor is six points ahead of her rival in the latest Gazette poll of likely voters.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.cue.text, 'in');
+  assert.equal(c.source.text, 'the latest Gazette poll of likely voters');
+  assert.equal(contentOf(r.text, c), 'The mayor is six points ahead of her rival');
+  // the poll phrase inside a noun phrase, or after a relative pronoun, is no report
+  const np = spoken(claims("The mayor's lead in a Gazette poll last month has evaporated.").claims);
+  assert.equal(
+    np.find((c) => c.cue.text === 'in'),
+    undefined,
+  );
+  const rel = spoken(claims('She faces the governor, who leads in the polls.').claims);
+  assert.equal(
+    rel.find((c) => c.cue.text === 'in'),
+    undefined,
+  );
+});
+
+test('a report in a fronted "as"/"though" clause ends where the main clause starts', () => {
+  const a = claims(
+    'Even as the mayor has said she opposes new tolls, her office keeps raising parking fees.',
+  );
+  const ca = spoken(a.claims).find((c) => c.cue.text.endsWith('said'));
+  assert.ok(ca);
+  assert.equal(contentOf(a.text, ca), 'she opposes new tolls');
+  const b = claims('Though Martin has repeatedly said he backs the plan, his staff is drafting a rival one.');
+  const cb = spoken(b.claims).find((c) => c.cue.text.endsWith('said'));
+  assert.ok(cb);
+  assert.equal(cb.source.text, 'Martin');
+  assert.equal(contentOf(b.text, cb), 'he backs the plan');
+});
+
+test('a second that-clause after ", and that" goes on with the report', () => {
+  const r = claims('The minister said that the border would stay open, and that trucks would be checked.');
+  const [c] = spoken(r.claims);
+  assert.equal(contentOf(r.text, c), 'that the border would stay open, and that trucks would be checked');
+});
+
+test('a clause after a spaced dash comments on the report; a bare noun phrase stays in it', () => {
+  const a = claims('The mayor said the plan would cut costs - a claim that critics quickly disputed.');
+  const ca = spoken(a.claims).find((c) => c.cue.text === 'said');
+  assert.ok(ca);
+  assert.equal(contentOf(a.text, ca), 'the plan would cut costs');
+  const b = claims(
+    'Police said officers were looking for another man - a suspect with an outstanding warrant.',
+  );
+  const cb = spoken(b.claims).find((c) => c.cue.text === 'said');
+  assert.ok(cb);
+  assert.equal(
+    contentOf(b.text, cb),
+    'officers were looking for another man - a suspect with an outstanding warrant',
+  );
+});
+
+test('a quotation after "what X called" is all that was said, not the content of a later verb', () => {
+  const r = claims(
+    'In 2019, under what the mayor called “a fair deal,” the county, a small rural district, charged a flat fee.',
+  );
+  const cs = spoken(r.claims);
+  const called = cs.find((c) => c.cue.text === 'called');
+  assert.ok(called);
+  assert.equal(called.source.text, 'the mayor');
+  assert.equal(contentOf(r.text, called), 'what … “a fair deal,”');
+  assert.ok(!cs.some((c) => contentOf(r.text, c).startsWith('In 2019')));
+});
+
+test('a subject pronoun after a fronted adjunct without its comma is the speaker', () => {
+  const a = claims('In an interview on Sunday she said the bridge would reopen in May.');
+  const [ca] = spoken(a.claims);
+  assert.equal(ca?.source.text, 'she');
+  assert.equal(contentOf(a.text, ca), 'the bridge would reopen in May');
+  const b = claims('Last week in Lyon he said the talks had stalled.');
+  assert.equal(spoken(b.claims)[0]?.source.text, 'he');
+  // a noun with a relative clause ("the help she promised") is no fronted adjunct
+  const c = claims('The help she promised to send never arrived.');
+  assert.equal(
+    spoken(c.claims).find((x) => x.cue.text.includes('promised')),
+    undefined,
+  );
+});
+
+test('a spaced dash after a closing cue ends its tail', () => {
+  const r = claims(
+    'Deficits will rise again next year, the budget office reported on Tuesday -- a forecast that worries investors.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'reported');
+  assert.ok(c);
+  assert.equal(c.source.text, 'the budget office');
+  assert.equal(contentOf(r.text, c), 'Deficits will rise again next year');
+});
+
+test('"when asked by X whether …": the asker is the source of the question', () => {
+  const r = claims('When asked by a reporter whether the plant would close, the mayor shrugged.');
+  const q = spoken(r.claims).find((c) => c.cue.text === 'asked');
+  assert.ok(q);
+  assert.equal(q.source.text, 'a reporter');
+  assert.equal(contentOf(r.text, q), 'whether the plant would close');
+});
+
+test('a second verb in the cue\'s own form after "and" is a report of the same speaker', () => {
+  const r = claims("Residents said the water tastes strange and criticized the city's slow response.");
+  const cs = spoken(r.claims);
+  const said = cs.find((c) => c.cue.text === 'said');
+  assert.ok(said);
+  assert.equal(contentOf(r.text, said), 'the water tastes strange');
+  const crit = cs.find((c) => c.cue.text === 'criticized');
+  assert.equal(crit?.source.text, 'Residents');
+});
+
+test('a fronted adverbial clause before a subject and a cue with an object is no content', () => {
+  const r = claims(
+    'When the river rose above the levee, the governor ordered an evacuation of the lower town.',
+  );
+  const c = spoken(r.claims).find((x) => x.cue.text === 'ordered');
+  assert.ok(c);
+  assert.equal(c.source.text, 'the governor');
+  assert.equal(contentOf(r.text, c), 'an evacuation of the lower town');
+  const b = claims('While critics argue that the deal is weak, the minister has deemed it a fair trade.');
+  const argue = spoken(b.claims).find((x) => x.cue.text === 'argue');
+  assert.equal(argue?.source.text, 'critics');
+});
+
+test('a fronted phrase without a verb is no trailing content', () => {
+  const r = claims('At the same time, a younger generation of activists is challenging the party leaders.');
+  const c = spoken(r.claims).find((x) => x.cue.text === 'is challenging');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'the party leaders');
+});
+
+test('a quoted name inside a noun phrase before a cue with an object is no quotation of the speaker', () => {
+  const r = claims('“Green Valley” star Anna Berg turned the tables on her critics.');
+  assert.ok(!spoken(r.claims).some((c) => contentOf(r.text, c).includes('Green Valley')));
+  const p = claims('The “fair deal” phrase Berg cited on Friday has appeared in her speeches.');
+  assert.ok(!spoken(p.claims).some((c) => contentOf(p.text, c).includes('fair deal')));
+  // a quoted sentence ending on its comma still is, whatever its marks
+  const q = claims('“We will rebuild,” Berg told the volunteers on Friday.');
+  assert.equal(contentOf(q.text, spoken(q.claims)[0]), '“We will rebuild,”');
+  const t = claims("''We will rebuild,'' Berg said on Friday.");
+  assert.equal(contentOf(t.text, spoken(t.claims)[0]), "''We will rebuild,''");
+});
+
+test('"when asked whom …" is read before the verbs inside the question; names and modifiers are no cues', () => {
+  const r = claims('When asked whom she supported, Ms. Berg smiled and said, “Nobody yet.”');
+  const cs = spoken(r.claims);
+  assert.ok(!cs.some((c) => c.cue.text === 'supported'));
+  const said = cs.find((c) => c.cue.text === 'said');
+  assert.equal(said?.source.text, 'Ms. Berg');
+  assert.equal(spoken(claims('In Guam, 9 pledged delegates were at stake.').claims).length, 0);
+  assert.equal(spoken(claims('The yield on the United States 10-year note fell.').claims).length, 0);
+});
+
+test('"Having said that …, X …": the subject after the comma speaks', () => {
+  const r = claims('Having announced that the plant would close, the mayor left the stage.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'the mayor');
+  assert.equal(c.cue.text, 'Having announced');
+  assert.equal(contentOf(r.text, c), 'that the plant would close');
+});
+
+test('a capitalised word after a quotation is a name, not a cue in -ed', () => {
+  const r = claims('Somewhere in there, he tossed in a “lyin’” Ted Cruz.');
+  assert.ok(!spoken(r.claims).some((c) => c.cue.text === 'Ted'));
+});

@@ -159,7 +159,19 @@ function contentStop(sc: Scanner, k: number): boolean {
 }
 /** Cue forms that are verbs whatever the tagger says ("Six in 10 say/NOUN …"). */
 const ALWAYS_VERBS = new Set(['says', 'say', 'said', 'told', 'tells', 'wrote', 'added']);
-const ASK_CONTENT = new Set(['if', 'whether', 'to', 'what', 'why', 'how', 'when', 'where', 'who', 'which']);
+const ASK_CONTENT = new Set([
+  'if',
+  'whether',
+  'to',
+  'what',
+  'why',
+  'how',
+  'when',
+  'where',
+  'who',
+  'whom',
+  'which',
+]);
 const QUANT_ADV = new Set([
   'nearly',
   'almost',
@@ -1019,15 +1031,18 @@ class Scanner {
         return v;
       return null;
     }
-    // "the alleged plot", "a reported deal": participles modifying a noun are not cues
+    // "the alleged plot", "a reported deal", "60 pledged delegates": participles modifying a noun
+    // are not cues
     if (
       (w.endsWith('ed') || w === 'told') &&
       i + 1 < this.n &&
       this.pos[i + 1] === NOUN &&
       i > 0 &&
-      this.pos[i - 1] === DET
+      (this.pos[i - 1] === DET || this.pos[i - 1] === NUM)
     )
       return null;
+    // "the United States 10-year note": a name, not "states"
+    if (w === 'states' && i > 0 && this.lower[i - 1] === 'united') return null;
     return v;
   }
 
@@ -1167,6 +1182,9 @@ class Scanner {
       r === PROPN ||
       r === NUM ||
       rw === 'that' ||
+      // "two-thirds support reducing the sentences", "Millennials support background checks": a
+      // gerund or a bare noun phrase as object (not after an -s form: "the party's plans call")
+      (!w.endsWith('s') && (r === VERB ? rw.endsWith('ing') : r === NOUN || r === ADJ)) ||
       // "critics point to …", "labor leaders point out that …"
       (CUE_PARTICLES[lemma]?.has(rw) ?? false) ||
       FINAL_PUNCT.has(rw) ||
@@ -1430,6 +1448,21 @@ export function findAttributions(
         continue;
       }
     }
+    // "When asked whom she supported, …": the question before any cue inside it reads its verb
+    if (sc.lower[i] === 'asked' && i > sc.sentStart[i] && ASK_OPENERS.has(sc.lower[i - 1])) {
+      const a = unattributedQuestion(sc, i);
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
+    if (sc.lower[i] === 'in' && i > sc.sentStart[i]) {
+      const a = pollAfter(sc, i);
+      if (a) {
+        push(a);
+        continue;
+      }
+    }
     if (sc.lower[i] === 'as') {
       const a = asReport(sc, i);
       if (a) {
@@ -1644,6 +1677,9 @@ function trivialTail(sc: Scanner, i: number, s1: number): number | null {
   }
   while (j < s1 && FINAL_PUNCT.has(sc.lower[j]) && !sc.inQuote(j)) j++;
   if (j >= s1) return j;
+  // "…, the budget office reported on Tuesday -- a development that …", "…, his aides argued;
+  // rather, …": a semicolon or a spaced dash closes the report, what follows comments on it
+  if (!sc.inQuote(j) && (sc.lower[j] === ';' || (spacedDash(sc, j) && sc.lower[j] !== '-'))) return s1;
   // a subordinate or relative clause after the cue does not hold the content ("…, Susan said as she …")
   const k = sc.lower[j] === ',' ? j + 1 : j;
   if (k < s1 && TAIL_SUBORDINATORS.has(sc.lower[k])) return s1;
@@ -1930,7 +1966,15 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       ? sc.trimEnd(mid + 1, s1)
       : -1;
   // (a quotation before a cue that takes an object is a title or a name: "on “This Week,” X questioned …")
-  const quoted = sc.isQuoteClose(boundary) && !(object && v.frame === 'obj');
+  // (nor one a verb before it takes: "under what Mr. Hedge called ''the prior model,'' the club
+  // charged a fee")
+  const quoted =
+    sc.isQuoteClose(boundary) &&
+    !(object && (v.frame === 'obj' || v.frame === 'think')) &&
+    !(object && quoteAfterVerb(sc, boundary)) &&
+    // (a quoted name inside a noun phrase before a cue with an object: "The “wise Latina” phrase
+    // Grassley cited …", "“Broad City” star Arturo Castro turned the tables")
+    quoteEndsClause(sc, boundary);
   if (tail === null && !participle && !split && !quoted && !(rest > mid + 1 && sc.free(mid + 1, rest)))
     return null;
   const end = sc.isQuoteClose(boundary) ? boundary + 1 : boundary;
@@ -1946,6 +1990,21 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       start = open;
     }
   }
+  // "When a nurse returned …, the governor ordered a quarantine": a fronted adverbial clause before
+  // a subject and a cue that takes an addressee or object is no content; the cue leads what follows
+  const np = sc.pos[mid];
+  if (
+    (addressee !== null ||
+      object ||
+      (mid < s1 && !sc.inQuote(mid) && (np === ADJ || np === PRON || np === DET || np === NOUN))) &&
+    !sc.inQuote(start) &&
+    sc.lower[boundary] === ',' &&
+    (ADVERBIAL_OPENERS.has(sc.lower[start]) ||
+      // "In contrast, Clinton has maintained support …", "In Vermont, Sanders was supported …": a
+      // fronted phrase without a verb of its own
+      ((sc.pos[start] === ADP || sc.pos[start] === ADV) && !verbBetween(sc, start, end)))
+  )
+    return null;
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
   const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
   if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
@@ -1963,6 +2022,9 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     sharesSourceWith: undefined,
   };
 }
+
+/** Words opening a fronted adverbial clause or phrase ("When …,", "Despite …,", "As …,"). */
+const ADVERBIAL_OPENERS = new Set([...SUBORDINATORS, 'as', 'despite']);
 
 /** An unquoted "said"/"told" … verb in [a, b): a report of its own. */
 function reportIn(sc: Scanner, a: number, b: number): boolean {
@@ -2103,6 +2165,8 @@ interface LeadingSource {
   relative: boolean;
   /** The comma before the main clause when the cue sits in a fronted clause, else -1. */
   mainClause: number;
+  /** Where the cue starts: before cueStart when the source reading took in a word ("Having announced"). */
+  cueFrom: number;
 }
 
 /** "X said (that) …", "X told Y (that) …", "X said: “…”", "X denied the report". */
@@ -2138,6 +2202,7 @@ function leadingSource(
   let relative = false;
   // the comma before the main clause when the cue sits in a fronted clause ("After saying …, the man …")
   let mainClause = -1;
+  let cueFrom = cueStart;
   const prev = cueStart - 1;
   const sameSentence = () => {
     for (let k = done.length - 1; k >= 0; k--) {
@@ -2149,10 +2214,14 @@ function leadingSource(
   const rel = relativeBeforeTime(sc, prev, s0);
   // "Noting that …, Trump reminded Americans …": a participle opening the sentence; its speaker is
   // the subject of the main clause
-  const opening = cueStart === s0 && PARTICIPLE_CUES.has(sc.lower[i]) ? subjectAfterComma(sc, i, s1) : null;
+  // "Having announced that …, Judge Berman proceeded …": a perfect participle opening the sentence
+  const having = prev === s0 && sc.lower[prev] === 'having' && sc.isParticiple(i);
+  const opening =
+    (cueStart === s0 && PARTICIPLE_CUES.has(sc.lower[i])) || having ? subjectAfterComma(sc, i, s1) : null;
   if (opening) {
     source = opening;
     mainClause = opening[0] - 1;
+    if (having) cueFrom = prev;
   } else if (prev >= s0 && REL_PRON.has(sc.lower[prev])) {
     source = [prev, prev + 1];
     relative = true;
@@ -2270,7 +2339,24 @@ function leadingSource(
         : cueStart;
     const np = sc.npLeft(npEnd, s0);
     const conj = np < npEnd ? lastAnd(sc, np, npEnd) : -1;
-    if (np < npEnd && (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1]))))
+    const pron = npEnd - 1;
+    // "In an interview on Sunday he said …": a subject pronoun before its verb, after a fronted
+    // adjunct without its comma
+    if (
+      pron > s0 &&
+      SUBJECT_PRONOUNS.has(sc.lower[pron]) &&
+      sc.lower[pron] !== 'it' &&
+      sc.pos[pron] === PRON &&
+      !sc.inQuote(pron) &&
+      sc.free(pron, npEnd) &&
+      !(np < pron && sc.subjectPosition(np, s0)) &&
+      frontedAdjunctOnly(sc, s0, pron)
+    )
+      source = [pron, npEnd];
+    else if (
+      np < npEnd &&
+      (sc.subjectPosition(np, s0) || (np > s0 && RELATIVE_CONTENT.has(sc.lower[np - 1])))
+    )
       source = [np, sc.npEnd];
     // "… mishandled the case and Democrats accused …": the phrase read leftwards ran over the
     // "and" joining two clauses into the first one's object; the subject is the last conjunct
@@ -2304,7 +2390,7 @@ function leadingSource(
     if (k < 0 || done[k].cue[0] !== sc.sentStart[i]) return null;
     sharesSourceWith = k;
   }
-  return { source, sharesSourceWith, relative, mainClause };
+  return { source, sharesSourceWith, relative, mainClause, cueFrom };
 }
 
 /** The addressee and content of a leading cue whose speaker is found. */
@@ -2318,8 +2404,9 @@ function leadingContent(
   s0: number,
   s1: number,
 ): Attribution | null {
-  const { source, sharesSourceWith, relative, mainClause } = lead;
-  const cue: Range = [cueStart, cueEnd];
+  const { sharesSourceWith, relative, mainClause } = lead;
+  let { source } = lead;
+  const cue: Range = [lead.cueFrom, cueEnd];
   // addressee
   let j = cueEnd;
   let addressee: Range | null = null;
@@ -2467,13 +2554,20 @@ function leadingContent(
     while (k < sc.n && FINAL_PUNCT.has(sc.lower[k]) && !sc.inQuote(k)) k++;
     const endsSentence =
       k >= sc.n || sc.sentStart[k] !== sc.sentStart[qo.close] || paragraphBreakBefore(sc.text, sc.t, k);
-    if (endsSentence || qo.close >= s1) return mk([[qo.open, qo.close + 1]], true);
+    // "in what Mr. Hedge called ''the prior economy model,'' the club …": after "what", the
+    // quotation is all that was said
+    const whatBefore = source !== null && source[0] - 1 >= s0 && sc.lower[source[0] - 1] === 'what';
+    if (endsSentence || qo.close >= s1 || whatBefore) return mk([[qo.open, qo.close + 1]], true);
   }
-  // the subject follows a subordinator opening the sentence ("While Trump said …, he …")
+  // "Though Obama has said …": the subordinator the tagger joined to the name opens the clause
+  if (source && source[1] - source[0] > 1 && FRONTED_SUBORDINATORS.has(sc.lower[source[0]]))
+    source = [source[0] + 1, source[1]];
+  // the subject follows a subordinator opening the sentence ("While Trump said …, he …", "Even as
+  // Trump vowed …, public sentiment …")
   const sub = source ? source[0] - 1 : -1;
   const fronted =
     sub >= s0 &&
-    SUBORDINATORS.has(sc.lower[sub]) &&
+    FRONTED_SUBORDINATORS.has(sc.lower[sub]) &&
     (sub <= s0 + 1 ||
       sc.lower[sub - 1] === ',' ||
       sc.lower[sub - 1] === 'but' ||
@@ -2481,7 +2575,7 @@ function leadingContent(
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
   const inner = embeddedReport(sc, j, s1);
-  let end = contentEnd(sc, j, inner, s0, s1, cueStart, relative, fronted, objectFrame);
+  let end = contentEnd(sc, i, j, inner, s0, s1, cueStart, relative, fronted, objectFrame);
   if (end < 0) return null;
   if (mainClause > j && mainClause < end) end = mainClause;
   if (inner < end) end = inner;
@@ -2514,6 +2608,7 @@ function leadingContent(
 /** Where the content of a leading cue that starts at j ends (at most `inner`), or -1: it is no report. */
 function contentEnd(
   sc: Scanner,
+  i: number,
   j: number,
   inner: number,
   s0: number,
@@ -2547,6 +2642,17 @@ function contentEnd(
     }
     if (sc.inQuote(k)) continue;
     const w = sc.lower[k];
+    // "… said that A, and that B", "… supports X, but not Y": a second that-clause or a negated
+    // alternative goes on with the report (train: 23 of 23 ", and that", 11 of 13 ", but that/not")
+    if (!relative && (w === ',' || w === 'and' || w === 'but')) {
+      const c = w === ',' ? k + 1 : k;
+      const cw = sc.lower[c];
+      const nw = c + 1 < s1 ? sc.lower[c + 1] : '';
+      if ((cw === 'and' || cw === 'but') && (nw === 'that' || (cw === 'but' && nw === 'not'))) {
+        k = c;
+        continue;
+      }
+    }
     if (relative && w === ',') {
       end = k;
       break;
@@ -2575,6 +2681,16 @@ function contentEnd(
       end = k;
       break;
     }
+    // "… — though …", "… - a charge that might have stung, since …": a clause after a spaced dash
+    // comments on the report; a bare noun phrase ("- a suspect with a warrant") is still part of it
+    if (k > j && k + 1 < s1 && DASH_ASIDE_OPENERS.has(sc.lower[k + 1]) && spacedDash(sc, k)) {
+      let e = k + 2;
+      while (e < s1 && !sc.inQuote(e) && !DASHES.has(sc.lower[e])) e++;
+      if (!DETERMINERS.has(sc.lower[k + 1]) || verbBetween(sc, k + 2, e)) {
+        end = k;
+        break;
+      }
+    }
     // a semicolon opens a new clause, no longer the report
     if (w === ';' || (objectFrame && k > j && DASHES.has(w) && w !== '-')) {
       end = k;
@@ -2591,12 +2707,9 @@ function contentEnd(
       break;
     }
     // "Although X said that …, he …": a report in a fronted clause ends where the main clause starts
-    if (w === ',' && fronted && k > j && k + 2 < s1) {
-      const e = sc.npRight(k + 1, s1);
-      if (e > k + 1 && e < s1 && (sc.pos[e] === VERB || sc.pos[e] === AUX || sc.pos[e] === ADV)) {
-        end = k;
-        break;
-      }
+    if (w === ',' && fronted && k > j && k + 2 < s1 && mainClauseAt(sc, k + 1, s1)) {
+      end = k;
+      break;
     }
     // "… as he accepted the nomination": a time clause after the report
     if (
@@ -2651,13 +2764,52 @@ function contentEnd(
       // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
       // the reported clause's own subject)
       const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
-      if (v2 && ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame)) {
+      if (
+        v2 &&
+        ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame || sameFormVp(sc, i, nx, j, k))
+      ) {
         end = k;
         break;
       }
     }
   }
   return end;
+}
+
+/**
+ * "He said he found Trump charming and called his standing …": a second verb in the cue's own form
+ * (past after a past cue, -s after an -s cue) right after "and" goes on from the cue's subject, when
+ * the reported clause [j, k) has a verb of another form.
+ */
+function sameFormVp(sc: Scanner, cue: number, v2: number, j: number, k: number): boolean {
+  if (v2 !== k + 1) return false;
+  const form = (w: string) =>
+    w.endsWith('ed') || w === 'said' || IRREGULAR_PAST.has(w) ? 'past' : w.endsWith('s') ? 's' : '';
+  const f = form(sc.lower[cue]);
+  if (!f || form(sc.lower[v2]) !== f) return false;
+  for (let m = j; m < k; m++)
+    if (sc.pos[m] === VERB && !sc.inQuote(m) && form(sc.lower[m]) === f) return false;
+  return true;
+}
+
+/**
+ * Tokens [s0, k) are only a fronted adjunct ("In an interview on Sunday", "Last week in Ohio", "A
+ * few days ago"): they open with a preposition or a time word and hold no verb, so a pronoun at k is
+ * the subject (not "the competence she promised", a noun with a relative clause).
+ */
+function frontedAdjunctOnly(sc: Scanner, s0: number, k: number): boolean {
+  const w = sc.lower[s0];
+  const opens =
+    sc.pos[s0] === ADP ||
+    TIME_WORDS.has(w) ||
+    TEMPORAL_WORDS.has(w) ||
+    (sc.pos[s0] === DET && s0 + 1 < k && TIME_NOUN_AFTER_DET.has(sc.lower[s0 + 1]));
+  if (!opens || k - s0 < 2) return false;
+  for (let m = s0; m < k; m++) {
+    const p = sc.pos[m];
+    if (p === VERB || p === AUX || sc.lower[m] === ',' || sc.inQuote(m)) return false;
+  }
+  return true;
 }
 
 /** The verb of saying after a short subject starting at `nx` ("U.S. officials have said"), or `nx`. */
@@ -2675,6 +2827,8 @@ function sayingAfterSubject(sc: Scanner, nx: number, s1: number): number {
  */
 function afterQuotation(sc: Scanner, i: number): boolean {
   if (sc.pos[i] !== VERB || i === 0) return false;
+  // ("“Lyin'” Ted Cruz": a capitalised word after a quotation is a name, not a verb in -ed)
+  if (sc.isCapitalised(i)) return false;
   const w = sc.lower[i];
   if (!(w.endsWith('ed') || w.endsWith('s') || IRREGULAR_PAST.has(w))) return false;
   const s0 = sc.sentStart[i];
@@ -2759,6 +2913,37 @@ function adjunctGoesOn(sc: Scanner, k: number, limit: number): boolean {
 }
 
 /** Nouns of time after a determiner opening a sentence ("A few days later, …", "This week, …"). */
+/** Subordinators whose clause, opening a sentence, ends where the main clause starts. */
+const FRONTED_SUBORDINATORS = new Set([...SUBORDINATORS, 'as']);
+/** Subject pronouns and pro-forms that open a main clause ("…, that was the implication"). */
+const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'that', 'this', 'there']);
+
+/**
+ * A main clause starts at token k: a subject (noun phrase, "his administration", a pronoun,
+ * "here we") and then a verb, auxiliary or adverb.
+ */
+function mainClauseAt(sc: Scanner, k: number, s1: number): boolean {
+  if (k >= s1 || sc.inQuote(k)) return false;
+  let m = k;
+  if (sc.pos[m] === ADV && m + 1 < s1 && sc.pos[m + 1] === PRON) m++;
+  let e = m;
+  if (CLAUSE_PRONOUNS.has(sc.lower[m])) e = m + 1;
+  else {
+    // the subject's words (not npRight: it reads "his administration carves out" as one phrase)
+    if (POSSESSIVES.has(sc.lower[e])) e++;
+    while (e < s1 && e < m + 8) {
+      const p = sc.pos[e];
+      if (!(p === DET || p === ADJ || p === NOUN || p === PROPN || p === NUM) || sc.inQuote(e)) break;
+      e++;
+    }
+    if (e === m || (POSSESSIVES.has(sc.lower[m]) && e === m + 1)) return false;
+  }
+  const verbAt = (x: number) => x < s1 && (sc.pos[x] === VERB || sc.pos[x] === AUX || sc.pos[x] === ADV);
+  if (verbAt(e)) return true;
+  const np = sc.npRight(k, s1);
+  return np > k && verbAt(np);
+}
+
 /** Subordinators opening a fronted clause that ends at its comma. */
 const FRONTED_CLAUSE_OPENERS = new Set([
   'while',
@@ -3287,6 +3472,26 @@ function spacedDash(sc: Scanner, k: number): boolean {
   return k > 0 && k + 1 < sc.n && sc.t.start[k] > sc.t.end[k - 1] && sc.t.start[k + 1] > sc.t.end[k];
 }
 
+/** The quotation closing at token k opens right after a verb ("called ''…''"): that verb's object. */
+function quoteAfterVerb(sc: Scanner, k: number): boolean {
+  const q = sc.q.quoteOf[k];
+  if (q < 0) return false;
+  const open = sc.q.quotes[q].open;
+  return open > 0 && sc.pos[open - 1] === VERB && !sc.inQuote(open - 1);
+}
+
+const QUOTE_MARKS = /^["'“”‘’]+$/;
+/** The quotation closing at token k ends on punctuation ("…,”", "…?”"), as a quoted sentence does. */
+function quoteEndsClause(sc: Scanner, k: number): boolean {
+  let m = k;
+  while (m > 0 && k - m < 3 && QUOTE_MARKS.test(sc.lower[m])) m--;
+  return /[.,!?…]$/.test(sc.lower[m]);
+}
+
+/** Words after a spaced dash that open an aside about the report, not more of it. */
+const DASH_ASIDE_OPENERS = new Set(['a', 'an', 'the', 'though', 'although', 'then']);
+const DETERMINERS = new Set(['a', 'an', 'the']);
+
 /** Index of the last "and" in [a, b), or -1. */
 function lastAnd(sc: Scanner, a: number, b: number): number {
   for (let k = b - 1; k > a; k--) if (sc.lower[k] === 'and') return k;
@@ -3695,6 +3900,140 @@ function inPoll(sc: Scanner, a: number, b: number): Attribution | null {
   };
 }
 
+/** Words after a poll phrase that end it: a clause or adjunct about the finding, not the poll. */
+const POLL_PHRASE_STOPS = new Set([
+  'ahead',
+  'despite',
+  'although',
+  'though',
+  'while',
+  'as',
+  'since',
+  'because',
+  'after',
+  'before',
+  'but',
+  'when',
+  'that',
+  'which',
+  'who',
+  'where',
+  'than',
+  'with',
+]);
+/** Prepositions of a poll phrase ("polls of likely voters", "a survey from Quinnipiac"). */
+const POLL_PREPS = new Set(['of', 'from', 'among']);
+/** Clause boundaries a finding reported "in a poll" starts after. */
+const POLL_CLAUSE_OPENERS = new Set([
+  ',',
+  ';',
+  '—',
+  '–',
+  '--',
+  'as',
+  'while',
+  'although',
+  'though',
+  'but',
+  'because',
+]);
+
+/**
+ * "Clinton leads Sanders by 9 points in the latest CNN/ORC poll.": a clause ending with "in" and a
+ * poll phrase reports the poll's finding. PolNeAR makes "in" the cue, the poll phrase the source and
+ * the clause the content. The phrase must close the clause ("…'s lead in a CBS poll has
+ * evaporated" is a noun phrase, not a report).
+ */
+function pollAfter(sc: Scanner, i: number): Attribution | null {
+  const s0 = sc.sentStart[i];
+  const s1 = sc.sentEnd[i];
+  if (sc.inQuote(i) || sc.used[i]) return null;
+  // the poll noun heads the phrase: only its modifiers stand between "in" and it; "the average of
+  // recent polls" goes on to its poll noun
+  let head = -1;
+  for (let k = i + 1; k < s1 && k <= i + 10; k++) {
+    const w = sc.lower[k];
+    if (POLL_HEADS.has(w)) {
+      head = k;
+      break;
+    }
+    const p = sc.pos[k];
+    if (
+      !(
+        p === DET ||
+        p === ADJ ||
+        p === PROPN ||
+        p === NOUN ||
+        p === NUM ||
+        w === '/' ||
+        w === '-' ||
+        w === '’s' ||
+        w === "'s" ||
+        (w === 'of' && sc.lower[k - 1] === 'average')
+      )
+    )
+      return null;
+  }
+  if (head < 0) return null;
+  // the phrase goes on with what qualifies the poll ("of New Hampshire voters", "released
+  // Wednesday", "from Quinnipiac and Fox News") and ends the clause
+  let end = head + 1;
+  while (end < s1 && end <= head + 15) {
+    const w = sc.lower[end];
+    const p = sc.pos[end];
+    if (POLL_PREPS.has(w) || (p === VERB && sc.isParticiple(end) && end === head + 1)) {
+      end++;
+      continue;
+    }
+    if (end === head + 1) break;
+    const q = sc.pos[end];
+    if (
+      !(
+        q === DET ||
+        q === ADJ ||
+        q === PROPN ||
+        q === NOUN ||
+        q === NUM ||
+        TEMPORAL_WORDS.has(w) ||
+        (w === 'and' && sc.isCapitalised(end + 1))
+      ) ||
+      sc.inQuote(end)
+    )
+      break;
+    end++;
+  }
+  if (end < s1 && !(sc.pos[end] === PUNCT && !sc.inQuote(end)) && !POLL_PHRASE_STOPS.has(sc.lower[end]))
+    return null;
+  // the finding: the clause before "in", after a fronted adjunct or the last clause boundary with a
+  // verb after it ("…, although Rubio moved from third to second in …")
+  let start = frontedAdjunctEnd(sc, s0, i);
+  for (let k = i - 1; k > start; k--) {
+    if (!POLL_CLAUSE_OPENERS.has(sc.lower[k])) continue;
+    if (verbBetween(sc, k + 1, i)) {
+      start = k + 1;
+      break;
+    }
+  }
+  while (start < i && sc.pos[start] === CCONJ) start++;
+  // "…, who leads in the polls": a relative clause describes someone, it reports no finding
+  if (REL_PRON.has(sc.lower[start]) || sc.lower[start] === 'where' || sc.lower[start] === 'when') return null;
+  const contentEnd = i;
+  if (start >= contentEnd || !verbBetween(sc, start, contentEnd) || !sc.free(start, end)) return null;
+  // "Trump said he leads in the polls": the finding is what the speaker said
+  for (let k = start; k < contentEnd; k++) {
+    if (sc.inQuote(k) || (sc.isCue(k) && (sc.pos[k] === VERB || sc.lower[k] === 'according'))) return null;
+  }
+  return {
+    cue: [i, i + 1],
+    source: [i + 1, end],
+    content: [[start, contentEnd]],
+    verb: IN_POLL,
+    addressee: null,
+    direct: false,
+    rule: 'in-poll',
+  };
+}
+
 /** Every word of [a, b) is capitalised: a name ("Obama", "Sen. Graham"), not a section title ("Another challenge"). */
 function allCapitalised(sc: Scanner, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
@@ -3906,11 +4245,22 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
   // "Asked on Monday whether …": a time or place adjunct before the question
   let j = prev < s0 ? sc.skipAdjuncts(i + 1, s1) : i + 1;
   if (j >= s1 || sc.used[j]) return null;
+  // "When asked by a reporter whether …": the asker after "by" is the source
+  let asker: Range | null = null;
+  if (!passive && i + 2 < s1 && sc.lower[i + 1] === 'by' && !sc.used[i + 1]) {
+    const e = sc.npRight(i + 2, s1);
+    if (e > i + 2 && e < s1 && (ASK_CONTENT.has(sc.lower[e]) || sc.lower[e] === 'about')) {
+      asker = [i + 2, e];
+      j = e;
+    }
+  }
   let cueEnd = i + 1;
-  if (sc.lower[j] === 'about') {
+  // (after an asker, "about …" and "to …" are what was asked: "asked by X about …", "asked by X to …")
+  if (sc.lower[j] === 'about' && !asker) {
     cueEnd = j + 1;
     j++;
-  } else if (!ASK_CONTENT.has(sc.lower[j]) || sc.lower[j] === 'to') return null;
+  } else if (!ASK_CONTENT.has(sc.lower[j]) && !(asker && sc.lower[j] === 'about')) return null;
+  else if (sc.lower[j] === 'to' && !asker) return null;
   let end = s1;
   for (let k = j + 1; k < s1; k++) {
     if (sc.used[k]) {
@@ -3931,12 +4281,12 @@ function unattributedQuestion(sc: Scanner, i: number): Attribution | null {
   if (end <= j || !sc.free(cueStart, end)) return null;
   return {
     cue: [cueStart, cueEnd],
-    source: null,
+    source: asker,
     content: [[j, end]],
     verb: { lemma: 'ask', frame: 'ask', stance: 'demand' },
     addressee: null,
     direct: false,
-    rule: 'evidential',
+    rule: asker ? 'question' : 'evidential',
     sharesSourceWith: undefined,
   };
 }
