@@ -10,6 +10,10 @@
  * measured pass only (stable instruction counts on a busy host):
  *   SITREP_CALLGRIND=1 SITREP_WARM_N=400 valgrind --tool=callgrind --smc-check=all --instr-atstart=no \
  *     node --single-threaded --hash-seed=42 --random-seed=42 --import tsx scripts/pipeline-cpu.ts 150
+ * The default measure is not a steady state: after 1,320 warm-up articles V8 still compiles rule
+ * functions that only now became hot (the 'node' threads, ~2.5 ms/article of ~7-8; under callgrind
+ * TurboFan is ~40% of the instructions even on a second pass after 700 articles). For the steady
+ * state use SITREP_WARM_PASSES=3 SITREP_PREPASS=1 (~4.9 ms/article, helper threads ~0.6).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
