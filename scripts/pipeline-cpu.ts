@@ -5,8 +5,17 @@
  * TR-News, TimeBank, MEANTIME; SITREP_WARM_PASSES passes, default 1), then codes N PolNeAR texts
  * (default 900) in batches as `sitrep code` does and prints process CPU (user+sys) per article, the
  * main thread's share and the rest per thread name (Linux /proc; elsewhere only the process total).
- * SITREP_PREPASS=1 codes the measured texts once before the measured pass.
+ * SITREP_PREPASS=1 codes the measured texts once before the measured pass. SITREP_WARM_N=K warms on
+ * the first K of those texts only. SITREP_CALLGRIND=1 switches callgrind's instrumentation on for the
+ * measured pass only (stable instruction counts on a busy host):
+ *   SITREP_CALLGRIND=1 SITREP_WARM_N=400 valgrind --tool=callgrind --smc-check=all --instr-atstart=no \
+ *     node --single-threaded --hash-seed=42 --random-seed=42 --import tsx scripts/pipeline-cpu.ts 150
+ * The default measure is not a steady state: after 1,320 warm-up articles V8 still compiles rule
+ * functions that only now became hot (the 'node' threads, ~2.5 ms/article of ~7-8; under callgrind
+ * TurboFan is ~40% of the instructions even on a second pass after 700 articles). For the steady
+ * state use SITREP_WARM_PASSES=3 SITREP_PREPASS=1 (~4.9 ms/article, helper threads ~0.6).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { newsTexts } from '../bench/corpus.js';
 import { sharedPath } from '../eval/shared.js';
@@ -30,7 +39,14 @@ function warmTexts(): string[] {
     const path = sharedPath('data', 'time', name);
     if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
   }
-  return texts;
+  const k = Number(process.env.SITREP_WARM_N);
+  return k > 0 ? texts.slice(0, k) : texts;
+}
+
+/** Switch callgrind's instrumentation of this process on or off (SITREP_CALLGRIND=1 only). */
+function callgrind(on: boolean): void {
+  if (process.env.SITREP_CALLGRIND === '1')
+    execFileSync('callgrind_control', ['-i', on ? 'on' : 'off', String(process.pid)], { stdio: 'ignore' });
 }
 
 /** CPU milliseconds (user+sys) per thread name, from /proc/self/task (empty off Linux). */
@@ -75,7 +91,9 @@ if (process.env.SITREP_MARK === '1') console.log('=== measured');
 const threads0 = threadCpu();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
+callgrind(true);
 code(pipeline, texts, true);
+callgrind(false);
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const threads1 = threadCpu();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { articleId, createArticle, findDateline, normaliseText, parseDatelineDate } from './article.js';
 
@@ -13,6 +14,24 @@ describe('article', () => {
     assert.equal(articleId('A  story\nabout x.'), articleId('A story about x.'));
     assert.notEqual(articleId('A story.'), articleId('B story.'));
     assert.match(articleId('x'), /^sha256:[0-9a-f]{32}$/);
+  });
+
+  it('folds white space as /\\s+/g to one space does, in articleId and createArticle alike', () => {
+    const fold = (t: string) =>
+      `sha256:${createHash('sha256').update(t.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32)}`;
+    for (const t of [
+      'a b',
+      'a\tb',
+      'a \t\n b',
+      'a\u00a0b',
+      'a\u00a0 b',
+      ' a  b\n\nc \u2028d ',
+      'Cafe\u0301 x\r\ny',
+    ]) {
+      assert.equal(articleId(t), fold(t), JSON.stringify(t));
+      const a = createArticle({ text: t });
+      assert.equal(a.id, articleId(a.text), JSON.stringify(t));
+    }
   });
 
   it('takes the first line as the title for plain text', () => {
@@ -57,5 +76,6 @@ describe('article', () => {
 
   it('keeps text exactly as normalised (NFC)', () => {
     assert.equal(normaliseText('Cafe\u0301'), 'Café');
+    assert.equal(normaliseText('a \u00a0\n\u2028 \t'), 'a');
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * CPU profile of the default pipeline's warm part: `node --import tsx scripts/pipeline-prof.ts OUT
+ * [N]` warms as scripts/pipeline-cpu.ts does, then profiles coding N PolNeAR texts (default 900)
+ * with the inspector's sampling profiler and writes OUT (.cpuprofile), then prints self time by
+ * function and by file (top 40 / 25). Also prints per-stage CPU from the pipeline's timings.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { newsTexts } from '../bench/corpus.js';
+import { sharedPath } from '../eval/shared.js';
+import { parseGeoXml } from '../eval/tasks/geo.js';
+import { loadDocs } from '../eval/tasks/time.js';
+import { createArticle } from '../src/model/article.js';
+import { toSitrepJson } from '../src/output/sitrep-json.js';
+import { createDefaultPipeline } from '../src/pipeline/default.js';
+import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
+
+const out = process.argv[2];
+const N = Number(process.argv[3] ?? 900);
+if (!out) throw new Error('usage: pipeline-prof.ts OUT [N]');
+
+function warmTexts(): string[] {
+  const texts: string[] = [];
+  for (const name of ['lgl.xml', 'geovirus.xml', 'tr-news.xml']) {
+    const path = sharedPath('data', 'geo', name);
+    if (path && existsSync(path)) for (const d of parseGeoXml(readFileSync(path, 'utf8'))) texts.push(d.text);
+  }
+  for (const name of ['tbaq', 'meantime']) {
+    const path = sharedPath('data', 'time', name);
+    if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
+  }
+  return texts;
+}
+
+function code(pipeline: ReturnType<typeof createDefaultPipeline>, texts: string[], title: boolean): void {
+  const articles = texts.map((text) =>
+    createArticle({ text, firstLineIsTitle: title, published: '2016-10-01' }),
+  );
+  for (let i = 0; i < articles.length; i += BATCH_SIZE)
+    for (const d of pipeline.runBatch(articles.slice(i, i + BATCH_SIZE))) {
+      if (d instanceof Error) throw d;
+      JSON.stringify(toSitrepJson(d));
+    }
+}
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+
+const pipeline = createDefaultPipeline();
+code(pipeline, warmTexts(), false);
+const { texts } = newsTexts(N);
+const before = new Map(pipeline.timings().map((t) => [t.name, t.ms]));
+const session = new Session();
+session.connect();
+const post = (m: string, p?: object) =>
+  new Promise<unknown>((res, rej) => session.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+await post('Profiler.enable');
+await post('Profiler.setSamplingInterval', { interval: 200 });
+await post('Profiler.start');
+const cpu0 = process.cpuUsage();
+code(pipeline, texts, true);
+const cpu = process.cpuUsage(cpu0);
+const { profile } = (await post('Profiler.stop')) as {
+  profile: { nodes: Node[]; samples: number[]; startTime: number; endTime: number };
+};
+writeFileSync(out, JSON.stringify(profile));
+const n = texts.length;
+console.log(`process CPU ${((cpu.user + cpu.system) / 1000 / n).toFixed(3)} ms/article over ${n}`);
+console.log(
+  'stages ms/article:',
+  pipeline
+    .timings()
+    .map((t) => `${t.name} ${((t.ms - (before.get(t.name) ?? 0)) / n).toFixed(3)}`)
+    .join(', '),
+);
+const total = profile.samples.length;
+const byFn = new Map<string, number>();
+const byFile = new Map<string, number>();
+for (const node of profile.nodes) {
+  const h = node.hitCount ?? 0;
+  if (!h) continue;
+  const f = node.callFrame;
+  const file = f.url.replace(/^.*\/(node_modules|src)\//, '$1/') || '(native)';
+  const key = `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}`;
+  byFn.set(key, (byFn.get(key) ?? 0) + h);
+  byFile.set(file, (byFile.get(file) ?? 0) + h);
+}
+const show = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([name, h]) => `${((100 * h) / total).toFixed(1).padStart(5)}%  ${name}`)
+    .join('\n');
+console.log(`--- self time by function (${total} samples)\n${show(byFn, 45)}`);
+console.log(`--- self time by file\n${show(byFile, 30)}`);
