@@ -392,6 +392,7 @@ export class KyselyStore implements Store {
 
   private stmts: Map<string, SqliteInsert> | null = null;
   private spanStmt: BetterSqlite3.Statement | null = null;
+  private countStmt: BetterSqlite3.Statement | null = null;
 
   private insertStmt(table: string, row: object, conflict = ''): SqliteInsert {
     this.stmts ??= new Map();
@@ -415,6 +416,7 @@ export class KyselyStore implements Store {
   private putRowsSqlite(rows: ArticleRows[], now: string, actor: Actor): Set<string> {
     const raw = this.raw!;
     const done = new Set<string>();
+    const counts = new Map<string, number>();
     raw.transaction(() => {
       for (const r of rows) {
         const a = { ...r.article, signature: Buffer.from(r.article.signature) };
@@ -422,8 +424,17 @@ export class KyselyStore implements Store {
         done.add(a.id);
         for (const x of r.spans) this.insertStmt('spans', x).run(x);
         for (const x of r.claims) this.insertStmt('claims', x).run(x);
-        for (const x of r.events) this.insertStmt('events', x).run(x);
+        for (const x of r.events) {
+          this.insertStmt('events', x).run(x);
+          const key = `${x.date_start}\u0000${x.date_end}\u0000${x.type}\u0000${x.country ?? ''}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
       }
+      // event_counts (migration 0010): one upsert per distinct key of the batch
+      this.countStmt ??= raw.prepare(
+        'insert into event_counts (date_start, date_end, type, country, n) values (?, ?, ?, ?, ?) on conflict do update set n = n + excluded.n',
+      );
+      for (const [key, n] of counts) this.countStmt.run(...key.split('\u0000'), n);
       const fresh = rows.filter((r) => done.has(r.article.id));
       for (const x of this.sourceRows(fresh, now))
         this.insertStmt('sources', x, 'on conflict(id) do nothing').run(x);

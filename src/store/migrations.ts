@@ -488,8 +488,10 @@ function m0009(engine: Engine): Migration {
  * Event counts by (date_start, date_end, type, country) on SQLite, kept by triggers, so an aggregate
  * filtered only by time, type and country sums a few thousand rows instead of reading every event in
  * its window (a 60-day window of a 1M-event store is ~180k index entries: 70 ms a request). The key
- * holds the full dates, so the time filter means what it means on `events`. Triggers see every
- * write path (ingest, deletion, a desk edit of type or country). PostgreSQL has no such table: with
+ * holds the full dates, so the time filter means what it means on `events`. Ingest, the only writer
+ * that inserts events on SQLite, adds its batch's counts itself (one upsert per distinct key: an
+ * insert trigger, run per event with a copy of the whole new row, doubled the store's CPU an
+ * article); triggers follow deletions and desk edits of dates, type or country. PostgreSQL has no such table: with
  * workers writing at once, every event insert would update a shared counter row, and concurrent
  * transactions would wait on each other there.
  */
@@ -510,15 +512,13 @@ function m0010(engine: Engine): Migration {
           and date_end = old.date_end and type = old.type and country = coalesce(old.country, '');
         delete from event_counts where date_start = old.date_start and date_end = old.date_end
           and type = old.type and country = coalesce(old.country, '') and n <= 0;`);
-      await sql`create trigger event_counts_insert after insert on events begin ${add} end`.execute(db);
       await sql`create trigger event_counts_delete after delete on events begin ${remove} end`.execute(db);
       await sql`create trigger event_counts_update after update of date_start, date_end, type, country
         on events begin ${remove} ${add} end`.execute(db);
     },
     async down(db: Db) {
       if (engine !== 'sqlite') return;
-      for (const t of ['insert', 'delete', 'update'])
-        await sql`drop trigger event_counts_${sql.raw(t)}`.execute(db);
+      for (const t of ['delete', 'update']) await sql`drop trigger event_counts_${sql.raw(t)}`.execute(db);
       await sql`drop table event_counts`.execute(db);
     },
   };
