@@ -1,13 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { sharedPath } from '../eval/shared.js';
 import { printTable } from '../eval/table.js';
-import { parseGeoXml } from '../eval/tasks/geo.js';
-import { loadDocs } from '../eval/tasks/time.js';
 import { createArticle } from '../src/model/article.js';
 import { toSitrepJson } from '../src/output/sitrep-json.js';
 import { createDefaultPipeline } from '../src/pipeline/default.js';
 import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
-import { newsTexts } from './corpus.js';
+import { newsTexts, warmTexts } from './corpus.js';
 
 /**
  * Whole `sitrep code` pipeline on one core: articles/s, and the share of time per stage. Each article
@@ -20,18 +16,6 @@ import { newsTexts } from './corpus.js';
  * state instead: the pipeline first codes every news text of the geo and time corpora (LGL,
  * GeoVirus, TR-News, TimeBank, MEANTIME: other outlets and years, never the measured texts), twice.
  */
-function warmTexts(): string[] {
-  const texts: string[] = [];
-  for (const name of ['lgl.xml', 'geovirus.xml', 'tr-news.xml']) {
-    const path = sharedPath('data', 'geo', name);
-    if (path && existsSync(path)) for (const d of parseGeoXml(readFileSync(path, 'utf8'))) texts.push(d.text);
-  }
-  for (const name of ['tbaq', 'meantime']) {
-    const path = sharedPath('data', 'time', name);
-    if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
-  }
-  return texts;
-}
 
 export async function run(): Promise<Record<string, unknown>> {
   const { texts, source } = newsTexts(1000);

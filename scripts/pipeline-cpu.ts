@@ -17,31 +17,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { newsTexts } from '../bench/corpus.js';
-import { sharedPath } from '../eval/shared.js';
-import { parseGeoXml } from '../eval/tasks/geo.js';
-import { loadDocs } from '../eval/tasks/time.js';
-import { createArticle } from '../src/model/article.js';
-import { toSitrepJson } from '../src/output/sitrep-json.js';
+import { codeTexts, newsTexts, warmTexts } from '../bench/corpus.js';
 import { createDefaultPipeline } from '../src/pipeline/default.js';
-import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
 
 const N = Number(process.argv[2] ?? 900);
 const PASSES = Number(process.env.SITREP_WARM_PASSES ?? 1);
-
-function warmTexts(): string[] {
-  const texts: string[] = [];
-  for (const name of ['lgl.xml', 'geovirus.xml', 'tr-news.xml']) {
-    const path = sharedPath('data', 'geo', name);
-    if (path && existsSync(path)) for (const d of parseGeoXml(readFileSync(path, 'utf8'))) texts.push(d.text);
-  }
-  for (const name of ['tbaq', 'meantime']) {
-    const path = sharedPath('data', 'time', name);
-    if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
-  }
-  const k = Number(process.env.SITREP_WARM_N);
-  return k > 0 ? texts.slice(0, k) : texts;
-}
 
 /** Switch callgrind's instrumentation of this process on or off (SITREP_CALLGRIND=1 only). */
 function callgrind(on: boolean): void {
@@ -68,31 +48,20 @@ function threadCpu(): Map<string, number> {
   return out;
 }
 
-function code(pipeline: ReturnType<typeof createDefaultPipeline>, texts: string[], title: boolean): void {
-  const articles = texts.map((text) =>
-    createArticle({ text, firstLineIsTitle: title, published: '2016-10-01' }),
-  );
-  for (let i = 0; i < articles.length; i += BATCH_SIZE)
-    for (const d of pipeline.runBatch(articles.slice(i, i + BATCH_SIZE))) {
-      if (d instanceof Error) throw d;
-      JSON.stringify(toSitrepJson(d));
-    }
-}
-
 const pipeline = createDefaultPipeline();
 const warm = warmTexts();
-for (let p = 0; p < PASSES; p++) code(pipeline, warm, false);
+for (let p = 0; p < PASSES; p++) codeTexts(pipeline, warm, false);
 const { texts } = newsTexts(N);
 // SITREP_PREPASS=1: code the measured texts once before measuring them (the state once V8 has seen
 // every path these texts take; a second pass is otherwise flattered only by wink's learnt words)
-if (process.env.SITREP_PREPASS === '1') code(pipeline, texts, true);
+if (process.env.SITREP_PREPASS === '1') codeTexts(pipeline, texts, true);
 // marks where the measured part starts in --trace-opt/--trace-deopt output (same stream)
 if (process.env.SITREP_MARK === '1') console.log('=== measured');
 const threads0 = threadCpu();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 callgrind(true);
-code(pipeline, texts, true);
+codeTexts(pipeline, texts, true);
 callgrind(false);
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);

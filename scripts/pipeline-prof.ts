@@ -4,44 +4,14 @@
  * with the inspector's sampling profiler and writes OUT (.cpuprofile), then prints self time by
  * function and by file (top 40 / 25). Also prints per-stage CPU from the pipeline's timings.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { newsTexts } from '../bench/corpus.js';
-import { sharedPath } from '../eval/shared.js';
-import { parseGeoXml } from '../eval/tasks/geo.js';
-import { loadDocs } from '../eval/tasks/time.js';
-import { createArticle } from '../src/model/article.js';
-import { toSitrepJson } from '../src/output/sitrep-json.js';
+import { codeTexts, newsTexts, warmTexts } from '../bench/corpus.js';
 import { createDefaultPipeline } from '../src/pipeline/default.js';
-import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
 
 const out = process.argv[2];
 const N = Number(process.argv[3] ?? 900);
 if (!out) throw new Error('usage: pipeline-prof.ts OUT [N]');
-
-function warmTexts(): string[] {
-  const texts: string[] = [];
-  for (const name of ['lgl.xml', 'geovirus.xml', 'tr-news.xml']) {
-    const path = sharedPath('data', 'geo', name);
-    if (path && existsSync(path)) for (const d of parseGeoXml(readFileSync(path, 'utf8'))) texts.push(d.text);
-  }
-  for (const name of ['tbaq', 'meantime']) {
-    const path = sharedPath('data', 'time', name);
-    if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
-  }
-  return texts;
-}
-
-function code(pipeline: ReturnType<typeof createDefaultPipeline>, texts: string[], title: boolean): void {
-  const articles = texts.map((text) =>
-    createArticle({ text, firstLineIsTitle: title, published: '2016-10-01' }),
-  );
-  for (let i = 0; i < articles.length; i += BATCH_SIZE)
-    for (const d of pipeline.runBatch(articles.slice(i, i + BATCH_SIZE))) {
-      if (d instanceof Error) throw d;
-      JSON.stringify(toSitrepJson(d));
-    }
-}
 
 interface Node {
   id: number;
@@ -51,7 +21,7 @@ interface Node {
 }
 
 const pipeline = createDefaultPipeline();
-code(pipeline, warmTexts(), false);
+codeTexts(pipeline, warmTexts(), false);
 const { texts } = newsTexts(N);
 const before = new Map(pipeline.timings().map((t) => [t.name, t.ms]));
 const session = new Session();
@@ -62,7 +32,7 @@ await post('Profiler.enable');
 await post('Profiler.setSamplingInterval', { interval: 200 });
 await post('Profiler.start');
 const cpu0 = process.cpuUsage();
-code(pipeline, texts, true);
+codeTexts(pipeline, texts, true);
 const cpu = process.cpuUsage(cpu0);
 const { profile } = (await post('Profiler.stop')) as {
   profile: { nodes: Node[]; samples: number[]; startTime: number; endTime: number };
