@@ -27,6 +27,11 @@ const CACHE = join(tmpdir(), `sitrep-store-cpu-${N}.json`);
 
 function code(): SitrepRecord[] {
   const texts = newsTexts(400).texts;
+  // Without ../shared there is nothing to code: say so rather than cache (and time) an empty corpus.
+  if (!texts.length) {
+    console.error('store-cpu: no news texts found (is ../shared beside the checkout?)');
+    process.exit(1);
+  }
   const out: SitrepRecord[] = [];
   for (let i = 0; i < N; i += 32) {
     const articles = [];
