@@ -226,13 +226,14 @@ class SqliteInsert {
   }
 }
 
+const COUNTED = new Set(['from', 'to', 'country', 'type', 'interval', 'by', 'startFloor']);
+
 /**
  * Whether event_counts (migration 0010) answers an aggregate: it holds dates, type and country, so
- * any other filter needs the events themselves.
+ * any other filter needs the events themselves. An allow-list, so a filter added to EventQuery
+ * later falls back to the events table.
  */
-const COUNTED = new Set(['from', 'to', 'country', 'type', 'interval', 'by', 'startFloor']);
 function countsServe(q: AggregateQuery): boolean {
-  // An allow-list, so a filter added to EventQuery later falls back to the events table.
   for (const [k, v] of Object.entries(q)) {
     if (v === undefined || COUNTED.has(k)) continue;
     if (k === 'minSources' && (v as number) <= 1) continue;
@@ -843,56 +844,55 @@ export class KyselyStore implements Store {
     }
   }
 
+  /**
+   * Counts by day or week and by type or country. On SQLite, filters event_counts holds (time, type,
+   * country) are answered from it (migration 0010); anything else counts the events.
+   */
   async aggregate(query: AggregateQuery): Promise<AggregateRow[]> {
     const q = await this.withStartFloor(query);
-    if (this.engine === 'sqlite' && countsServe(q)) return this.aggregateCounts(q);
     const bucket =
       q.interval === 'day'
         ? sql<string>`substr(date_start, 1, 10)`
         : this.engine === 'sqlite'
           ? sql<string>`date(substr(date_start, 1, 10), 'weekday 0', '-6 days')`
           : sql<string>`to_char(date_trunc('week', substr(date_start, 1, 10)::date), 'YYYY-MM-DD')`;
-    const key =
-      q.by === 'type' ? sql<string>`type` : q.by === 'country' ? sql<string>`country` : sql<string>`null`;
-    const rows = await this.db
-      .selectFrom('events')
-      .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
-      .where(this.eventFilter(q))
-      .where('date_start', '!=', '')
-      .groupBy(q.by === 'none' ? [bucket] : [bucket, key])
-      .orderBy('bucket')
-      .orderBy(sql`key asc nulls first`) // both engines alike (PostgreSQL puts nulls last)
-      .execute();
-    return rows.map((r) => ({ bucket: r.bucket, key: r.key ?? null, count: Number(r.count) }));
-  }
-
-  /** `aggregate` from the event_counts table (SQLite; time, type and country filters only). */
-  private async aggregateCounts(q: AggregateQuery & { startFloor?: string }): Promise<AggregateRow[]> {
-    const bucket =
-      q.interval === 'day'
-        ? sql<string>`substr(date_start, 1, 10)`
-        : sql<string>`date(substr(date_start, 1, 10), 'weekday 0', '-6 days')`;
+    // (event_counts keeps a missing country as '')
     const key =
       q.by === 'type'
         ? sql<string>`type`
         : q.by === 'country'
           ? sql<string>`nullif(country, '')`
           : sql<string>`null`;
-    let qb = this.db
-      .selectFrom('event_counts')
-      .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.sum<number>('n').as('count')])
-      .where('date_start', '!=', '');
+    const groups = q.by === 'none' ? [bucket] : [bucket, key];
+    const rows =
+      this.engine === 'sqlite' && countsServe(q)
+        ? await this.countsIn(q)
+            .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.sum<number>('n').as('count')])
+            .groupBy(groups)
+            .orderBy('bucket')
+            .orderBy('key')
+            .execute()
+        : await this.db
+            .selectFrom('events')
+            .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
+            .where(this.eventFilter(q))
+            .where('date_start', '!=', '')
+            .groupBy(groups)
+            .orderBy('bucket')
+            .orderBy(sql`key asc nulls first`) // both engines alike (PostgreSQL puts nulls last)
+            .execute();
+    return rows.map((r) => ({ bucket: r.bucket, key: r.key ?? null, count: Number(r.count) }));
+  }
+
+  /** The event_counts rows an aggregate reads: eventFilter's time, type and country tests. */
+  private countsIn(q: AggregateQuery & { startFloor?: string }) {
+    let qb = this.db.selectFrom('event_counts').where('date_start', '!=', '');
     if (q.from) qb = qb.where('date_end', '>=', q.from).where('date_end', '!=', '');
     if (q.to) qb = qb.where('date_start', '<=', q.to);
     if (q.startFloor) qb = qb.where('date_start', '>=', q.startFloor);
     if (q.country) qb = qb.where('country', '=', q.country.toUpperCase());
     if (q.type?.length) qb = qb.where('type', 'in', q.type);
-    const rows = await qb
-      .groupBy(q.by === 'none' ? [bucket] : [bucket, key])
-      .orderBy('bucket')
-      .orderBy('key')
-      .execute();
-    return rows.map((r) => ({ bucket: r.bucket, key: r.key ?? null, count: Number(r.count) }));
+    return qb;
   }
 
   // ---------------------------------------------------------------- dedup and incidents

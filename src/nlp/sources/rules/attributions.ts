@@ -2916,7 +2916,7 @@ function adjunctGoesOn(sc: Scanner, k: number, limit: number): boolean {
 /** Subordinators whose clause, opening a sentence, ends where the main clause starts. */
 const FRONTED_SUBORDINATORS = new Set([...SUBORDINATORS, 'as']);
 /** Subject pronouns and pro-forms that open a main clause ("…, that was the implication"). */
-const CLAUSE_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'that', 'this', 'there']);
+const CLAUSE_PRONOUNS = new Set([...SUBJECT_PRONOUNS, 'you', 'that', 'this', 'there']);
 
 /**
  * A main clause starts at token k: a subject (noun phrase, "his administration", a pronoun,
