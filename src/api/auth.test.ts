@@ -110,6 +110,15 @@ describe('accounts, tokens, roles, sensitive fields', () => {
     assert.equal(codes[4], 429);
   });
 
+  test('rate limits shared by several server processes are divided between them', async () => {
+    // three processes, a token allowed 3 a minute: each process lets 1 through
+    const shared = withAuth(store, (s) => createApp(s), { rateShare: 3 });
+    const headers = { authorization: `Bearer ${tokens.slow}` };
+    const codes: number[] = [];
+    for (let i = 0; i < 2; i++) codes.push((await shared.request('/events', { headers })).status);
+    assert.deepEqual(codes, [200, 429]);
+  });
+
   test('sign in with a password: session cookie; sign out revokes it', async () => {
     const bad = await call('/auth/sign-in', undefined, {
       method: 'POST',

@@ -34,6 +34,11 @@ export interface AuthOptions {
   /** Requests a minute per address for anonymous callers and sign-in attempts (default 600; sign-in 20). */
   anonymousRatePerMin?: number;
   sessionTtlSeconds?: number;
+  /**
+   * The number of server processes that share these limits, each with its own token buckets: every
+   * limit (a token's own too) is divided by it, so together they never allow more than the limit.
+   */
+  rateShare?: number;
   /** Mark the session cookie Secure (serve behind HTTPS). */
   secureCookie?: boolean;
 }
@@ -95,12 +100,15 @@ export function withAuth(store: Store, makeApp: (s: Store) => FetchApp, o: AuthO
   const full = makeApp(store);
   const redacted = makeApp(redactingStore(store));
   const limiter = new RateLimiter();
+  const share = Math.max(1, Math.floor(o.rateShare ?? 1));
+  const per = (n: number) => Math.max(1, Math.floor(n / share));
   const rate = o.ratePerMin ?? 6000;
-  const anonRate = o.anonymousRatePerMin ?? 600;
+  const anonRate = per(o.anonymousRatePerMin ?? 600);
+  const signInRate = per(20);
   const app = new Hono();
 
   app.post('/auth/sign-in', async (c) => {
-    const wait = limiter.check(`sign-in:${clientAddress(c)}`, 20);
+    const wait = limiter.check(`sign-in:${clientAddress(c)}`, signInRate);
     if (wait)
       return problem(429, 'Too many requests', 'too many sign-in attempts', { 'retry-after': String(wait) });
     if (Number(c.req.header('content-length') ?? 0) > 4096) return problem(413, 'Payload too large');
@@ -187,7 +195,7 @@ export function withAuth(store: Store, makeApp: (s: Store) => FetchApp, o: AuthO
       });
     const wait = anonymous
       ? limiter.check(`anon:${clientAddress(c)}`, anonRate)
-      : limiter.check(`token:${p.tokenId}`, p.ratePerMin ?? rate);
+      : limiter.check(`token:${p.tokenId}`, p.ratePerMin ? per(p.ratePerMin) : rate);
     if (wait)
       return problem(429, 'Too many requests', `rate limit; retry in ${wait} s`, {
         'retry-after': String(wait),

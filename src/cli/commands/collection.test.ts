@@ -48,6 +48,7 @@ describe('collection commands', () => {
     assert.equal(await sitrep(['ingest', join(dir, 'a.txt'), '--workers', 'many']), 2);
     assert.equal(await sitrep(['watch', join(dir, 'feeds.txt'), '--every', 'soon']), 2);
     assert.equal(await sitrep(['serve', '--port', '99999']), 2);
+    assert.equal(await sitrep(['serve', '--processes', '0']), 2);
     assert.equal(await sitrep(['ingest', join(dir, 'a.txt'), '--db', join(dir, 'missing', 'x.db'), '-q']), 1);
     assert.equal(
       await sitrep(['export', '--db', 'postgres://nobody@127.0.0.1:1/none', '--format', 'csv']),

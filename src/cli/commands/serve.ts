@@ -1,3 +1,5 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 
@@ -9,6 +11,12 @@ interface ServeOptions {
   auth: boolean;
   anonymous: string;
   rate: number;
+  processes: number;
+}
+
+/** What a server process tells the primary (multi-process serving). */
+interface ServerMessage {
+  sitrepListening?: number;
 }
 
 export function register(program: Command): void {
@@ -54,9 +62,22 @@ export function register(program: Command): void {
       },
       6000,
     )
+    .option(
+      '--processes <n>',
+      'server processes sharing the port (auto: one per core); rate limits are split between them',
+      (v) => {
+        if (v === 'auto') return availableParallelism();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 64)
+          throw new UsageError(`--processes: expected 1-64 or auto, got "${v}"`);
+        return n;
+      },
+      1,
+    )
     .action(async (opts: ServeOptions) => {
       if (opts.anonymous !== 'none' && opts.anonymous !== 'read')
         throw new UsageError('--anonymous: none or read');
+      if (opts.processes > 1 && cluster.isPrimary) return supervise(opts);
       const [{ openStore, StoreError }, { createApp }, { serve }] = await Promise.all([
         import('../../store/index.js'),
         import('../../api/app.js'),
@@ -71,14 +92,20 @@ export function register(program: Command): void {
       }
       const { withAuth } = await import('../../api/auth.js');
       const makeApp = (s: typeof store) => createApp(s, { maxBodyBytes: opts.maxBody });
+      // Each process keeps its own token buckets: the limits are split between the processes so that
+      // together they never allow more than a limit.
+      const share = cluster.isWorker ? opts.processes : 1;
       const app = opts.auth
-        ? withAuth(store, makeApp, { anonymous: opts.anonymous as 'none' | 'read', ratePerMin: opts.rate })
+        ? withAuth(store, makeApp, {
+            anonymous: opts.anonymous as 'none' | 'read',
+            ratePerMin: Math.max(1, Math.floor(opts.rate / share)),
+            rateShare: share,
+          })
         : makeApp(store);
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, (info) => {
-          process.stderr.write(
-            `sitrep: serving on http://${opts.host}:${info.port} (desk at /desk/, API docs at /docs)\n`,
-          );
+          if (cluster.isWorker) process.send?.({ sitrepListening: info.port } satisfies ServerMessage);
+          else announce(opts, info.port);
         });
         server.on('error', (e: NodeJS.ErrnoException) => {
           reject(new InputError(e.code === 'EADDRINUSE' ? `port ${opts.port} is in use` : e.message));
@@ -92,4 +119,75 @@ export function register(program: Command): void {
         process.once('SIGTERM', stop);
       });
     });
+}
+
+function announce(opts: ServeOptions, port: number): void {
+  const procs = opts.processes > 1 ? ` (${opts.processes} processes)` : '';
+  process.stderr.write(
+    `sitrep: serving on http://${opts.host}:${port}${procs} (desk at /desk/, API docs at /docs)\n`,
+  );
+}
+
+/**
+ * The primary of a multi-process server. One Node process answers requests on one core, and once it
+ * is saturated it also accepts new connections slowly (under a 200-client load, connections waited
+ * 15-20 s in the kernel's accept queue while the process was busy answering the ones it had). Here
+ * the primary only accepts connections and hands them round-robin to the server processes
+ * (node:cluster), so connecting never waits on a busy process and the server uses every core.
+ * The store is opened (and migrated) once here before the processes start, so they do not race to
+ * migrate it; each process then opens its own connection. A process that dies is replaced; one that
+ * fails before it ever listened (port in use, store unreadable) stops the whole server with its error.
+ */
+async function supervise(opts: ServeOptions): Promise<void> {
+  const { openStore, StoreError } = await import('../../store/index.js');
+  try {
+    await (await openStore({ db: opts.db })).close();
+  } catch (e) {
+    if (e instanceof StoreError) throw new InputError(e.message);
+    throw e;
+  }
+  cluster.setupPrimary({ silent: false });
+  let stopping = false;
+  let announced = false;
+  let listening = 0;
+  await new Promise<void>((resolve, reject) => {
+    const start = () => {
+      const w = cluster.fork();
+      let ready = false;
+      w.on('message', (m: ServerMessage) => {
+        if (typeof m?.sitrepListening !== 'number' || ready) return;
+        ready = true;
+        listening++;
+        if (!announced && listening === opts.processes) {
+          announced = true;
+          announce(opts, m.sitrepListening);
+        }
+      });
+      w.on('exit', (code, signal) => {
+        if (ready) listening--;
+        if (stopping) {
+          if (Object.keys(cluster.workers ?? {}).length === 0) resolve();
+          return;
+        }
+        if (!ready) {
+          // failed before listening: its own one-line error is on stderr already
+          stopAll();
+          reject(new InputError(`a server process stopped before it could listen (exit ${code ?? signal})`));
+          return;
+        }
+        process.stderr.write(
+          `sitrep: server process ${w.process.pid} ended (${code ?? signal}); starting another\n`,
+        );
+        start();
+      });
+    };
+    const stopAll = () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      if (Object.keys(cluster.workers ?? {}).length === 0) resolve();
+    };
+    process.once('SIGINT', stopAll);
+    process.once('SIGTERM', stopAll);
+    for (let i = 0; i < opts.processes; i++) start();
+  });
 }
