@@ -88,9 +88,24 @@ async function loadToken(db: string): Promise<string> {
   }
 }
 
+/** Resident memory of the server: its process and, with --processes N, its server processes. */
 function rssKb(pid: number): number {
-  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) : 0;
+  let kb = 0;
+  let kids: string[] = [];
+  try {
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // no children file (kernel without it): the primary alone
+  }
+  for (const p of [String(pid), ...kids]) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      // a server process that just ended
+    }
+  }
+  return kb;
 }
 
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
@@ -108,6 +123,9 @@ function startServer(db: string): Promise<{ child: ChildProcess; url: string }> 
       db,
       '--port',
       '0',
+      // SITREP_LOAD_PROCESSES: server processes behind the port (`sitrep serve --processes`)
+      '--processes',
+      process.env.SITREP_LOAD_PROCESSES ?? '1',
     ],
     {
       cwd: ROOT,
