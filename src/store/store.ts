@@ -322,6 +322,12 @@ export interface OpenStoreOptions {
   db?: string;
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * SQLite: read the file through a memory map (up to 2 GB) rather than copying each page from the
+   * OS into SQLite's own cache; for a server that mostly reads. The mapped pages of the file count in
+   * the process's resident memory (as shared, reclaimable file pages).
+   */
+  mapped?: boolean;
 }
 
 export class StoreError extends Error {}

@@ -85,7 +85,7 @@ export function register(program: Command): void {
       ]);
       let store: Awaited<ReturnType<typeof openStore>>;
       try {
-        store = await openStore({ db: opts.db });
+        store = await openStore({ db: opts.db, mapped: true });
       } catch (e) {
         if (e instanceof StoreError) throw new InputError(e.message);
         throw e;
