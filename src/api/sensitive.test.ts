@@ -31,6 +31,11 @@ test('a reader sees a victim withheld as soon as an editor names them (no stale 
     );
     // after: the same reader (same cache) must withhold the name
     const after = (await reader.getArticle(id))!.text;
+    // the page of events a reader gets as text is the redacted page, not the store's own text
+    assert.match(await store.queryEventsJson({}), /Ahmad Kazem/);
+    const page = await reader.queryEventsJson({});
+    assert.doesNotMatch(page, /Ahmad Kazem/);
+    assert.equal(page, JSON.stringify(await reader.queryEvents({})));
     assert.doesNotMatch(after, /Ahmad Kazem/);
     assert.equal(after.length, text.length, 'offsets preserved');
   } finally {

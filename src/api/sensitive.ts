@@ -159,6 +159,8 @@ export function redactingStore(store: Store): Store {
       return e && redactEvent(e);
     },
     queryEvents: async (q) => page(await store.queryEvents(q), redactEvent),
+    // (from the redacted page: the store's own text would carry the withheld fields)
+    queryEventsJson: async (q) => JSON.stringify(await page(await store.queryEvents(q), redactEvent)),
     streamEvents: async function* (q) {
       for await (const e of store.streamEvents(q)) yield await redactEvent(e);
     },

@@ -30,6 +30,7 @@ import {
   recordToRows,
   rowToArticle,
   rowToEvent,
+  rowToEventJson,
   rowToIncident,
   rowToSweepEvent,
   SPAN_LAYERS,
@@ -804,6 +805,16 @@ export class KyselyStore implements Store {
    * on SQLite over a covering index (migration 0004) that holds the filter columns.
    */
   async queryEvents(query: EventQuery): Promise<Page<StoredEvent>> {
+    const page = await this.eventPage(query);
+    return { items: page.rows.map(rowToEvent), next: page.next };
+  }
+
+  async queryEventsJson(query: EventQuery): Promise<string> {
+    const page = await this.eventPage(query);
+    return `{"items":[${page.rows.map(rowToEventJson).join(',')}],"next":${JSON.stringify(page.next)}}`;
+  }
+
+  private async eventPage(query: EventQuery): Promise<{ rows: EventsTable[]; next: string | null }> {
     const q = await this.withStartFloor(query);
     const limit = clampLimit(q.limit);
     const ks = q.updatedSince ? BY_UPDATE : EVENTS_BY_DATE;
@@ -830,8 +841,7 @@ export class KyselyStore implements Store {
       for (const b of branches.slice(1)) union = union.unionAll(b);
       rows = await keyset(this.db.selectFrom(union.as('u')).selectAll(), ks, null, limit).execute();
     }
-    const page = pageOf(rows, limit, ks);
-    return { items: page.rows.map(rowToEvent), next: page.next };
+    return pageOf(rows, limit, ks);
   }
 
   async *streamEvents(q: Omit<EventQuery, 'limit' | 'cursor'>): AsyncIterable<StoredEvent> {

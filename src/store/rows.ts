@@ -162,7 +162,8 @@ function mergeFieldsOf(row: SweepRow | EventsTable): Omit<SweepEvent, 'cluster'>
   };
 }
 
-export function rowToEvent(row: EventsTable): StoredEvent {
+/** A stored event's fields but its record, in the order the API and exports give them. */
+function eventHead(row: EventsTable): Omit<StoredEvent, 'record'> {
   return {
     ...mergeFieldsOf(row),
     incidentId: row.incident_id,
@@ -171,8 +172,21 @@ export function rowToEvent(row: EventsTable): StoredEvent {
     credit: row.credit,
     reviewed: Number(row.reviewed) === 1,
     updatedAt: row.updated_at,
-    record: JSON.parse(row.record),
   };
+}
+
+export function rowToEvent(row: EventsTable): StoredEvent {
+  return { ...eventHead(row), record: JSON.parse(row.record) };
+}
+
+/**
+ * The JSON text of `rowToEvent(row)` with the stored record text spliced in, rather than parsed and
+ * serialised again (the record is stored as JSON text: parsing it was ~11% of the server's CPU time
+ * on a page of events).
+ */
+export function rowToEventJson(row: EventsTable): string {
+  const head = JSON.stringify(eventHead(row));
+  return `${head.slice(0, -1)},"record":${row.record}}`;
 }
 
 /** The merge fields of an event row (no record JSON), with its article's cluster. */

@@ -153,6 +153,15 @@ function contract(name: string, open: () => Promise<{ store: Store; cleanup: () 
       assert.equal(e.fatalities, 12);
       assert.equal(e.location, 'Tal Rifaat');
       assert.deepEqual(await store.getEvent(e.id), e);
+      // the API's text of a page is the page, byte for byte as JSON.stringify writes it
+      const pages: EventQuery[] = [
+        { limit: 2 },
+        { limit: 2, cursor: all.next! },
+        { country: 'sy' },
+        { factuality: ['negated'] },
+      ];
+      for (const q of pages)
+        assert.equal(await store.queryEventsJson(q), JSON.stringify(await store.queryEvents(q)));
     });
 
     test('lists articles with full text and aggregates', async () => {

@@ -268,6 +268,8 @@ export interface Store {
 
   getEvent(id: string): Promise<StoredEvent | null>;
   queryEvents(q: EventQuery): Promise<Page<StoredEvent>>;
+  /** The page of `queryEvents(q)` as JSON text (the API's answer), made without parsing each record. */
+  queryEventsJson(q: EventQuery): Promise<string>;
   /** Every matching event in a stable order, fetched in pages (constant memory). */
   streamEvents(q: Omit<EventQuery, 'limit' | 'cursor'>): AsyncIterable<StoredEvent>;
   /** Every stored record in article-id order (constant memory). */
