@@ -88,9 +88,14 @@ async function loadToken(db: string): Promise<string> {
   }
 }
 
-/** Resident memory of the server: its process and, with --processes N, its server processes. */
-function rssKb(pid: number): number {
-  let kb = 0;
+/**
+ * Resident memory of the server (its process and, with --processes N, its server processes) in kB:
+ * `private` is its own memory (heap, SQLite's page cache: what grows when it leaks); `mapped` the
+ * pages of files it maps, the store among them (`sitrep serve` reads SQLite through a memory map),
+ * which the kernel shares and can reclaim.
+ */
+function rssKb(pid: number): { private: number; mapped: number } {
+  const out = { private: 0, mapped: 0 };
   let kids: string[] = [];
   try {
     kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
@@ -99,13 +104,14 @@ function rssKb(pid: number): number {
   }
   for (const p of [String(pid), ...kids]) {
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      kb += m ? Number(m[1]) : 0;
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      out.private += Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      out.mapped += Number(/RssFile:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // a server process that just ended
     }
   }
-  return kb;
+  return out;
 }
 
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
@@ -158,6 +164,8 @@ export interface LoadResult {
   rssStartMb: number;
   rssEndMb: number;
   rssMaxMb: number;
+  /** The most file pages (the store's, mapped) resident at once, MB. */
+  mappedMaxMb: number;
 }
 
 /**
@@ -227,8 +235,15 @@ export async function loadTest(
     }
     // Warm up (first queries load the store's pages).
     for (const p of paths) await fetch(url + p, { headers: { authorization: `Bearer ${token}` } });
-    const samples: number[] = [rssKb(pid)];
-    const timer = setInterval(() => samples.push(rssKb(pid)), 1000);
+    const samples: number[] = [];
+    let mappedMax = 0;
+    const sample = () => {
+      const kb = rssKb(pid);
+      samples.push(kb.private);
+      mappedMax = Math.max(mappedMax, kb.mapped);
+    };
+    sample();
+    const timer = setInterval(sample, 1000);
     let i = 0;
     const res = await autocannon({
       url,
@@ -238,7 +253,7 @@ export async function loadTest(
       requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
     });
     clearInterval(timer);
-    samples.push(rssKb(pid));
+    sample();
     const mb = (kb: number) => Math.round(kb / 1024);
     return {
       mix,
@@ -256,6 +271,7 @@ export async function loadTest(
       rssStartMb: mb(samples[Math.min(5, samples.length - 1)]),
       rssEndMb: mb(samples[samples.length - 1]),
       rssMaxMb: mb(Math.max(...samples)),
+      mappedMaxMb: mb(mappedMax),
     };
   } finally {
     child.kill('SIGTERM');
@@ -273,7 +289,7 @@ export async function run() {
     const r = await loadTest(events, seconds, 200, mix);
     results.push(r);
     console.log(
-      `${r.mix}: ${r.events} events, ${r.connections} clients, ${r.seconds} s: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (target ≤ 100), errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, server RSS ${r.rssStartMb} → ${r.rssEndMb} MB (max ${r.rssMaxMb})`,
+      `${r.mix}: ${r.events} events, ${r.connections} clients, ${r.seconds} s: ${r.requestsPerSecond} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (target ≤ 100), errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, server private memory ${r.rssStartMb} → ${r.rssEndMb} MB (max ${r.rssMaxMb}), mapped file pages up to ${r.mappedMaxMb} MB`,
     );
   }
   return { name: 'api-load', results };
