@@ -129,11 +129,8 @@ function announce(opts: ServeOptions, port: number): void {
 }
 
 /**
- * The primary of a multi-process server. One Node process answers requests on one core, and once it
- * is saturated it also accepts new connections slowly (under a 200-client load, connections waited
- * 15-20 s in the kernel's accept queue while the process was busy answering the ones it had). Here
- * the primary only accepts connections and hands them round-robin to the server processes
- * (node:cluster), so connecting never waits on a busy process and the server uses every core.
+ * The primary of a multi-process server (node:cluster): N server processes answer on one port, so
+ * the server uses every core where one Node process answers on one.
  * The store is opened (and migrated) once here before the processes start, so they do not race to
  * migrate it; each process then opens its own connection. A process that dies is replaced; one that
  * fails before it ever listened (port in use, store unreadable) stops the whole server with its error.
@@ -146,6 +143,13 @@ async function supervise(opts: ServeOptions): Promise<void> {
     if (e instanceof StoreError) throw new InputError(e.message);
     throw e;
   }
+  // Each process accepts its own connections from the shared socket when its event loop is free to
+  // (SCHED_NONE). Node's default on Linux, round-robin, has the primary accept and hand each
+  // connection to a process by message, one at a time with an acknowledgement: a busy process
+  // acknowledges slowly and new connections wait behind it (under the varied 200-client load of
+  // `npm run bench -- api-load`, 30 s on a loaded host: 243 timed-out requests with round-robin, 15
+  // without). NODE_CLUSTER_SCHED_POLICY=rr still chooses round-robin.
+  if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ silent: false });
   let stopping = false;
   let announced = false;
