@@ -114,38 +114,41 @@ function rssKb(pid: number): { private: number; mapped: number } {
   return out;
 }
 
-function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * `sitrep serve --db DB --port 0 ARGS…` in a child process, resolved once it says where it serves;
+ * `stderr()` is what it has written there so far. ARGS default to the bench's:
+ * `--processes $SITREP_LOAD_PROCESSES` (default 1).
+ */
+export function startServer(
+  db: string,
+  args: string[] = ['--processes', process.env.SITREP_LOAD_PROCESSES ?? '1'],
+): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   // SITREP_LOAD_PROF=DIR writes a CPU profile of the server there (node --cpu-prof).
   const prof = process.env.SITREP_LOAD_PROF;
   const child = spawn(
     process.execPath,
     [
       ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'serve',
-      '--db',
-      db,
-      '--port',
-      '0',
-      // SITREP_LOAD_PROCESSES: server processes behind the port (`sitrep serve --processes`)
-      '--processes',
-      process.env.SITREP_LOAD_PROCESSES ?? '1',
+      ...['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', ...args],
     ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let err = '';
   return new Promise((resolve, reject) => {
-    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err.slice(-300)}`)), 120_000);
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
+      if (err.length > 100_000) err = err.slice(-10_000);
       const m = /serving on (http:\/\/[^\s]+)/.exec(err);
-      if (m) resolve({ child, url: m[1] });
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1], stderr: () => err });
+      }
     });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err.slice(-300)}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${err.slice(-300)}`));
+    });
   });
 }
 

@@ -4,13 +4,14 @@
  * server process killed with -9 is replaced and requests keep succeeding; SIGTERM stops them all.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { madeUpArticles, ROOT, stopChild, until } from './team-helpers.js';
+import { startServer } from '../../bench/api-load.js';
+import { madeUpArticles, stopChild, until } from './team-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-serve-procs-'));
 let server: ChildProcess | null = null;
@@ -56,37 +57,12 @@ function children(pid: number): number[] {
 
 test('two server processes share the port, see each other’s writes, survive a kill -9', async () => {
   const db = join(dir, 's.db');
-  server = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'serve',
-      '--db',
-      db,
-      '--port',
-      '0',
-      '--processes',
-      '2',
-      '--no-auth',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let err = '';
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err.slice(-300)}`)), 90_000);
-    server!.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /serving on (http:\/\/\S+) \(2 processes\)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server!.once('exit', (code) => reject(new Error(`server exited (${code}): ${err.slice(-300)}`)));
-  });
-  const primary = server.pid!;
+  const started = await startServer(db, ['--processes', '2', '--no-auth']);
+  server = started.child;
+  const child = started.child;
+  const base = started.url;
+  assert.match(started.stderr(), /\(2 processes\)/);
+  const primary = child.pid!;
   const procs = children(primary);
   assert.equal(procs.length, 2, 'two server processes');
 
@@ -127,11 +103,11 @@ test('two server processes share the port, see each other’s writes, survive a 
     60_000,
     'both processes answering',
   );
-  assert.match(err, /ended \(SIGKILL\); starting another/);
+  assert.match(started.stderr(), /ended \(SIGKILL\); starting another/);
 
   // SIGTERM to the primary stops every process, exit code 0.
-  const exited = new Promise<number | null>((r) => server!.once('exit', (code) => r(code)));
-  server.kill('SIGTERM');
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.kill('SIGTERM');
   assert.equal(await exited, 0);
   server = null;
   const gone = children(primary);
