@@ -1090,3 +1090,33 @@ test('a capitalised word after a quotation is a name, not a cue in -ed', () => {
   const r = claims('Somewhere in there, he tossed in a “lyin’” Ted Cruz.');
   assert.ok(!spoken(r.claims).some((c) => c.cue.text === 'Ted'));
 });
+
+test('"told X the Y would …": the addressee ends before the determiner opening a bare clause', () => {
+  const r = claims('The minister told reporters the new dam would be finished by spring.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'The minister');
+  assert.equal(c.cue.text, 'told');
+  assert.equal(c.addressee?.text, 'reporters');
+  assert.equal(contentOf(r.text, c), 'the new dam would be finished by spring');
+});
+
+test('a document with the participle of its publication speaks ("a survey released on Monday showed …")', () => {
+  const r = claims('A county survey released on Monday showed that water use fell by a fifth.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'A county survey released on Monday');
+  assert.equal(c.cue.text, 'showed');
+  assert.equal(contentOf(r.text, c), 'that water use fell by a fifth');
+  // a finite verb with its object is no participle: "The council released a report saying …"
+  const f = claims('The council released a report saying rents had doubled.');
+  assert.ok(!spoken(f.claims).some((c) => c.source.text.includes('released')));
+});
+
+test('a participle clause after the main clause shares its subject, whatever the tagger says of it', () => {
+  const r = claims('The utility said it would raise prices, warning that supplies could run short.');
+  const warning = spoken(r.claims).find((c) => c.cue.text === 'warning');
+  assert.equal(warning?.source.text, 'The utility');
+  assert.equal(contentOf(r.text, warning as Claim), 'that supplies could run short');
+  const b = claims('The engineer began by describing the flood, saying that the levee had held.');
+  const saying = spoken(b.claims).find((c) => c.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'The engineer');
+});

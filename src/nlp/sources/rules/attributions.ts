@@ -1,4 +1,5 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
+import { IRREGULAR_PAST as PAST_FORMS, PAST_SAME_AS_BASE } from '../../../lexicon/verb-forms.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
@@ -823,6 +824,8 @@ class Scanner {
         (this.pos[i - 1] === NOUN || this.pos[i - 1] === ADJ) &&
         !w.endsWith('ed') &&
         !CUE_VERBS.has(w) &&
+        // ("The businessman began by …": an irregular past is the clause's verb)
+        !(PAST_FORMS.has(w) && !PAST_SAME_AS_BASE.has(w)) &&
         (i + 1 >= limit || this.pos[i + 1] === ADP || this.lower[i + 1] === ',')
       ) {
         end = i + 1;
@@ -835,9 +838,9 @@ class Scanner {
       // "Republican politicians and their allies": a possessive opens the next conjunct
       if (POSSESSIVES.has(w) && end > start && this.lower[i - 1] === 'and') continue;
       if (
+        end > start &&
         ((p === PART && (w === "'s" || w === '’s')) ||
-          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
-        end > start
+          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s')))
       ) {
         end = i + 1;
         continue;
@@ -990,7 +993,14 @@ class Scanner {
     if (NEEDS_PARTICLE.has(v.lemma) && !(i + 1 < this.n && CUE_PARTICLES[v.lemma]?.has(this.lower[i + 1])))
       return null;
     const p = this.pos[i];
-    if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
+    if (
+      NEEDS_VERB_TAG.has(w) &&
+      p !== VERB &&
+      p !== AUX &&
+      !this.verbAfterPlural(i) &&
+      !this.participleClause(i)
+    )
+      return null;
     // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
     // pass 3 reads it as an attribution without a source, not as X's claim
     if (this.passiveWithoutAgent(i)) return null;
@@ -1105,6 +1115,17 @@ class Scanner {
    * A base form tagged as a noun after a plural subject is its verb: "records show he …", "…, new
    * reports show.", "critics claim that …".
    */
+  /** "…, warning that …": a form in -ing after a comma and before a that-clause opens a participle clause. */
+  private participleClause(i: number): boolean {
+    return (
+      i > 0 &&
+      i + 1 < this.n &&
+      this.lower[i].endsWith('ing') &&
+      this.lower[i - 1] === ',' &&
+      this.lower[i + 1] === 'that'
+    );
+  }
+
   private verbAfterPlural(i: number): boolean {
     const w = this.lower[i];
     // "The New York Times reports: …", "The Tax Foundation estimates that …"
@@ -2310,7 +2331,12 @@ function leadingSource(
       if (sc.inQuote(j)) break;
       if (sc.lower[j] !== ',') continue;
       commas++;
-      const np = sc.npLeft(j, s0);
+      let np = sc.npLeft(j, s0);
+      // "Exit polls from the primary, which Trump won, showed …": the head the phrase attaches to
+      if (np < j && !sc.subjectPosition(np, s0)) {
+        const head = headLeft(sc, np, s0);
+        if (head < np && sc.subjectPosition(head, s0)) np = head;
+      }
       if (np < j && sc.subjectPosition(np, s0)) {
         // a relative clause already given to an attribution leaves the bare name as source; an
         // aside that is not a noun phrase ("Trump, speaking to veterans, said") is not the speaker
@@ -2368,6 +2394,7 @@ function leadingSource(
     else
       source =
         relativeSubject(sc, cueStart, s0) ??
+        publishedSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
         prepositionalSubject(sc, np, cueStart, s0) ??
         (reportsClause(sc, i, cueEnd, s1) ? clauseSubject(sc, cueStart, s0) : null);
@@ -2419,8 +2446,22 @@ function leadingContent(
       addressee = [j, that];
       j = that;
     } else {
-      const e = sc.npRight(j, s1);
-      if (e > j && !TIME_WORDS.has(sc.lower[j])) {
+      let e = sc.npRight(j, s1);
+      // "told reporters the plan would fail": the phrase reader ran on over the subject of a bare
+      // clause; the addressee ends before the determiner that opens it
+      if (e > j + 1 && e < s1 && finiteAt(sc, e)) {
+        for (let k = j + 1; k < e; k++) {
+          if (
+            sc.pos[k] === DET &&
+            (sc.pos[k - 1] === NOUN || sc.pos[k - 1] === PROPN || sc.pos[k - 1] === PRON)
+          ) {
+            e = k;
+            break;
+          }
+        }
+      }
+      // ("warned that supplies …": a "that" the tagger took for a determiner opens the content)
+      if (e > j && !TIME_WORDS.has(sc.lower[j]) && sc.lower[j] !== 'that') {
         addressee = [j, e];
         j = e;
       }
@@ -3518,6 +3559,15 @@ const FINITE_AUX = new Set([
   'did',
 ]);
 
+/** A finite verb or an auxiliary at k: the verb of a clause, not more of a noun phrase. */
+function finiteAt(sc: Scanner, k: number): boolean {
+  return (
+    FINITE_AUX.has(sc.lower[k]) ||
+    NOT_REPORT_BEFORE.has(sc.lower[k]) ||
+    (sc.pos[k] === VERB && !sc.lower[k].endsWith('ing'))
+  );
+}
+
 /** Words after which a verb form of "say" is no report of its own ("to say", "would say"). */
 const NOT_REPORT_BEFORE = new Set(['to', 'would', 'could', 'might', 'will', 'can', 'should', 'must', 'may']);
 /** Tokens after which a new clause may open with its own subject. */
@@ -3722,6 +3772,52 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
     const np = headLeft(sc, sc.npLeft(k, s0), s0);
     if (np < k && sc.subjectPosition(np, s0) && !sc.used[np]) return [np, cueStart];
     return null;
+  }
+  return null;
+}
+
+/** Participles of a document made public, which after its noun name the speaking document. */
+const PUBLISHED = new Set([
+  'released',
+  'published',
+  'conducted',
+  'taken',
+  'obtained',
+  'issued',
+  'filed',
+  'posted',
+  'commissioned',
+  'unveiled',
+  'circulated',
+  'aired',
+]);
+
+/**
+ * "A CNN poll released on Tuesday showed …", "disclosures filed Sunday night by the group revealed
+ * …": a document with the participle of its publication, its date and its author, as subject.
+ */
+function publishedSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  for (let k = cueStart - 1; k > s0 && k >= cueStart - 14; k--) {
+    const w = sc.lower[k];
+    if (sc.inQuote(k) || sc.used[k] || w === ',' || w === ';' || w === ':' || sc.pos[k] === AUX) return null;
+    // (a verb of saying the tagger took for a noun: "Depositions released in March quote Trump")
+    if (CUE_VERBS.has(w)) return null;
+    if (sc.pos[k] !== VERB) continue;
+    if (!PUBLISHED.has(w) || (sc.pos[k - 1] !== NOUN && sc.pos[k - 1] !== PROPN)) return null;
+    // ("Trump released a new ad calling …": a finite verb with its object, not a participle)
+    const nx = k + 1;
+    const p = sc.pos[nx];
+    if (
+      nx < cueStart &&
+      p !== ADP &&
+      p !== ADV &&
+      !sc.temporal(nx, nx + 1) &&
+      !(sc.lower[nx] === 'this' || sc.lower[nx] === 'last' || sc.lower[nx] === 'earlier')
+    )
+      return null;
+    const np = headLeft(sc, sc.npLeft(k, s0), s0);
+    if (np >= k || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
+    return [np, cueStart];
   }
   return null;
 }
