@@ -1120,3 +1120,30 @@ test('a participle clause after the main clause shares its subject, whatever the
   const saying = spoken(b.claims).find((c) => c.cue.text === 'saying');
   assert.equal(saying?.source.text, 'The engineer');
 });
+
+test('a report after a subordinator ends an object content; after a reported clause only "but" does', () => {
+  const r = claims('The unions are backing the mayor because they fear that the council would cut jobs.');
+  const backing = spoken(r.claims).find((c) => c.cue.text === 'are backing');
+  assert.equal(contentOf(r.text, backing as Claim), 'the mayor');
+  const fears = spoken(r.claims).find((c) => c.cue.text === 'fear');
+  assert.equal(fears?.source.text, 'they');
+  assert.equal(contentOf(r.text, fears as Claim), 'that the council would cut jobs');
+  // a reason clause inside what was said stays in it
+  const s = claims('The mayor said the bridge was closed because engineers feared that it would fall.');
+  const said = spoken(s.claims).find((c) => c.cue.text === 'said');
+  assert.equal(
+    contentOf(s.text, said as Claim),
+    'the bridge was closed because engineers feared that it would fall',
+  );
+});
+
+test('a subject with a member list or an "inside" phrase before a closing participle speaks', () => {
+  const r = claims(
+    'Several mayors, including Ana Ruiz and Tom Berg, have joined the protest, saying the cuts are unfair.',
+  );
+  const saying = spoken(r.claims).find((c) => c.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'Several mayors, including Ana Ruiz and Tom Berg,');
+  const b = claims('One official inside the ministry tried to calm the markets, saying the bank was sound.');
+  const s2 = spoken(b.claims).find((c) => c.cue.text === 'saying');
+  assert.equal(s2?.source.text, 'One official inside the ministry');
+});

@@ -39,7 +39,7 @@ export interface Attribution {
 
 const { PROPN, NOUN, PRON, DET, ADJ, NUM, PART, ADP, CCONJ, SCONJ, VERB, AUX, PUNCT, ADV } = POS;
 
-const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'inside', 'within']);
 /** Prepositions that continue a speaker phrase read leftwards ("observers in Virginia and around the country"). */
 const NP_ADP_MORE = new Set(['by', 'over', 'around', 'across', 'throughout']);
 const CAP_FUNCTION = new Set([
@@ -2128,7 +2128,8 @@ function isBoundary(sc: Scanner, i: number): boolean {
 /** End of an apposition starting at `start` ("the head of the Network"), up to `limit` at most. */
 function apposEnd(sc: Scanner, start: number, limit: number): number {
   const w = sc.lower[start];
-  if (REL_PRON.has(w)) {
+  // "who …,", "including Carly Fiorina and Ben Carson,": a relative clause or a list of members
+  if (REL_PRON.has(w) || APPOSITION_OPENERS.has(w)) {
     for (let j = start; j < limit; j++) if (sc.lower[j] === ',') return j;
     return limit;
   }
@@ -2615,7 +2616,7 @@ function leadingContent(
       sc.lower[sub - 1] === 'and');
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
-  const inner = embeddedReport(sc, j, s1);
+  const inner = embeddedReport(sc, j, s1, v.frame === 'obj');
   let end = contentEnd(sc, i, j, inner, s0, s1, cueStart, relative, fronted, objectFrame);
   if (end < 0) return null;
   if (mainClause > j && mainClause < end) end = mainClause;
@@ -3568,6 +3569,17 @@ function finiteAt(sc: Scanner, k: number): boolean {
   );
 }
 
+/** Subordinators opening a clause of its own inside what a cue reports. */
+const SUBORDINATE_OPENERS = new Set([
+  'after',
+  'when',
+  'while',
+  'because',
+  'but',
+  'although',
+  'though',
+  'whereas',
+]);
 /** Words after which a verb form of "say" is no report of its own ("to say", "would say"). */
 const NOT_REPORT_BEFORE = new Set(['to', 'would', 'could', 'might', 'will', 'can', 'should', 'must', 'may']);
 /** Tokens after which a new clause may open with its own subject. */
@@ -3592,7 +3604,7 @@ const CLAUSE_BOUNDARY = new Set([
  * woman in Worcester told him …"). PolNeAR gives each token to one attribution, so the report before
  * it ends there. Returns the clause boundary token, or `end`.
  */
-function embeddedReport(sc: Scanner, j: number, end: number): number {
+function embeddedReport(sc: Scanner, j: number, end: number, objectFrame: boolean): number {
   for (let m = j + 2; m < end; m++) {
     if (sc.pos[m] !== VERB || sc.inQuote(m) || sc.used[m]) continue;
     // "said"/"told", or a cue before its that-clause ("…, Mark Barabak noted that …")
@@ -3606,6 +3618,20 @@ function embeddedReport(sc: Scanner, j: number, end: number): number {
       if (sc.inQuote(s - 1) || !CLAUSE_BOUNDARY.has(sc.lower[s - 1])) continue;
       if (subjectSpan(sc, s, m)) best = s - 1;
     }
+    // "… because he worries …", "… while Sanders suggests …": a one-word subject after a
+    // subordinator (the phrase reader wants two words) opens a report of its own after an object;
+    // after a reported clause ("said she had not …, because she believed …") PolNeAR keeps the
+    // subordinate clause in what was said, unless "but" opens it
+    const one = m - 1;
+    if (
+      best < 0 &&
+      one - 1 > j &&
+      (objectFrame ? SUBORDINATE_OPENERS.has(sc.lower[one - 1]) : sc.lower[one - 1] === 'but') &&
+      !sc.inQuote(one) &&
+      ((SUBJECT_PRONOUNS.has(sc.lower[one]) && sc.lower[one] !== 'it') ||
+        (sc.pos[one] === PROPN && sc.isCapitalised(one)))
+    )
+      best = one - 1;
     if (best > j) return best;
   }
   return end;
