@@ -1147,3 +1147,20 @@ test('a subject with a member list or an "inside" phrase before a closing partic
   const s2 = spoken(b.claims).find((c) => c.cue.text === 'saying');
   assert.equal(s2?.source.text, 'One official inside the ministry');
 });
+
+test('an inverted speaker keeps a place after a common noun, not a time or an occasion', () => {
+  const r = claims('“The talks stalled,” said one diplomat in the room.');
+  assert.equal(spoken(r.claims)[0].source.text, 'one diplomat in the room');
+  const t = claims('“The talks stalled,” said a diplomat on Monday.');
+  assert.equal(spoken(t.claims)[0].source.text, 'a diplomat');
+  // an occasion after the speaker's apposition stays out of it; the apposition keeps its comma
+  const o = claims('“We will appeal,” said Ana Ruiz, the head of the council, in a statement.');
+  assert.equal(spoken(o.claims)[0].source.text, 'Ana Ruiz, the head of the council,');
+});
+
+test('a speaker keeps an apposition opening with a possessive or "of"', () => {
+  const r = claims('Tom Berg, her Republican rival, said the vote was rigged.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Tom Berg, her Republican rival,');
+  const o = claims('Ana Ruiz, of Springfield, Va., said she had waited for hours.');
+  assert.equal(spoken(o.claims)[0].source.text, 'Ana Ruiz, of Springfield, Va.,');
+});

@@ -1738,8 +1738,12 @@ function restrictiveEnd(sc: Scanner, start: number, end: number, s1: number): nu
   // (a past form may be the verb of a new clause: "…, said Clinton reached out to …")
   const participle =
     sc.pos[end] === VERB && (w.endsWith('ing') || SPEAKER_PARTICIPLES.has(w)) && !CUE_VERBS.has(w);
+  // "said one GOP source in the room", "said a demographer at Emory University": a place after a
+  // common noun restricts it, unless it is a time or an occasion ("on Monday", "in a statement")
+  const place =
+    (w === 'in' || w === 'on' || w === 'at') && !sc.isCapitalised(end - 1) && !objectAdjunct(sc, end, s1);
   // (a name takes no such modifier: "said Trump to a crowd in Iowa")
-  if ((!RESTRICTIVE_OPENERS.has(w) && !participle) || sc.pos[end - 1] !== NOUN) return end;
+  if ((!RESTRICTIVE_OPENERS.has(w) && !participle && !place) || sc.pos[end - 1] !== NOUN) return end;
   let e = end;
   while (e < s1 && sc.lower[e] !== ',' && !sc.isQuoteOpen(e) && !FINAL_PUNCT.has(sc.lower[e])) e++;
   e = sc.withoutTrailingAdjunct(start, e);
@@ -2114,7 +2118,18 @@ function withApposition0(sc: Scanner, end: number, s1: number): number {
   // annotators give the speaker everything to the sentence's end: age, home town, role and a
   // relative clause ("said Gonzalez, 55, of Brigantine."), unless a participle or quotation follows
   let k = first;
-  while (k < last && !sc.inQuote(k) && !(sc.lower[k] === ',' && trailingParticiple(sc, k + 1))) k++;
+  while (k < last && !sc.inQuote(k) && !(sc.lower[k] === ',' && trailingParticiple(sc, k + 1))) {
+    // "…, said Rep. Cummings, the top Democrat on the committee, in a statement.": the occasion is
+    // no part of the speaker, who keeps the comma before it
+    if (
+      sc.lower[k] === ',' &&
+      k + 1 < last &&
+      (sc.lower[k + 1] === 'in' || sc.lower[k + 1] === 'on') &&
+      objectAdjunct(sc, k + 1, last)
+    )
+      return k + 1;
+    k++;
+  }
   if (k === last) return last;
   if (p === NUM || sc.lower[first] === 'of') return end;
   const e = apposEnd(sc, first, last);
@@ -2349,7 +2364,10 @@ function leadingSource(
           ap === ADJ ||
           ap === NUM ||
           REL_PRON.has(sc.lower[j + 1]) ||
-          APPOSITION_OPENERS.has(sc.lower[j + 1]);
+          APPOSITION_OPENERS.has(sc.lower[j + 1]) ||
+          // "Donald Trump, her Republican opponent,", "Johnnie Wilson, of Springfield, Va.,"
+          POSSESSIVES.has(sc.lower[j + 1]) ||
+          sc.lower[j + 1] === 'of';
         source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
         const named = nameBeforeApposition(sc, np, s0, prev);
         if (named) source = named;
