@@ -1164,3 +1164,12 @@ test('a speaker keeps an apposition opening with a possessive or "of"', () => {
   const o = claims('Ana Ruiz, of Springfield, Va., said she had waited for hours.');
   assert.equal(spoken(o.claims)[0].source.text, 'Ana Ruiz, of Springfield, Va.,');
 });
+
+test('a relative clause on a name the article has introduced is no part of the speaker', () => {
+  const r = claims('Ruiz won the primary. Ana Ruiz, who leads the council, said the budget would pass.');
+  const said = spoken(r.claims).find((c) => c.cue.text === 'said');
+  assert.equal(said?.source.text, 'Ana Ruiz');
+  // a first mention keeps the clause that introduces the speaker
+  const f = claims('Ana Ruiz, who leads the council, said the budget would pass.');
+  assert.equal(spoken(f.claims)[0].source.text, 'Ana Ruiz, who leads the council,');
+});

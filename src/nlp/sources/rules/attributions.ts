@@ -309,6 +309,8 @@ class Scanner {
   readonly sentences: readonly (readonly [number, number])[];
   /** End of the phrase the last `npLeft` found: before its cue, or before a time adjunct ("The Times | on Saturday"). */
   npEnd = 0;
+  /** First token of each capitalised word, built on first use by `seenBefore`. */
+  private firstCapital: Map<string, number> | null = null;
 
   constructor(
     readonly text: string,
@@ -347,6 +349,19 @@ class Scanner {
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /** The capitalised word at i occurs in an earlier sentence: a name the article has introduced. */
+  seenBefore(i: number): boolean {
+    let m = this.firstCapital;
+    if (!m) {
+      m = new Map<string, number>();
+      for (let k = 0; k < this.n; k++)
+        if (this.isCapitalised(k) && !m.has(this.lower[k])) m.set(this.lower[k], k);
+      this.firstCapital = m;
+    }
+    const f = m.get(this.lower[i]);
+    return f !== undefined && f < this.sentStart[i];
   }
 
   /** End (exclusive, after the dash) of a dateline opening the sentence [a, b), or `a`. */
@@ -2368,7 +2383,10 @@ function leadingSource(
           // "Donald Trump, her Republican opponent,", "Johnnie Wilson, of Springfield, Va.,"
           POSSESSIVES.has(sc.lower[j + 1]) ||
           sc.lower[j + 1] === 'of';
-        source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
+        // "Ted Cruz, who won Oklahoma, …": a relative clause on a name the article has introduced
+        // comments on the speaker, and PolNeAR leaves it out; one that introduces the speaker stays
+        const known = REL_PRON.has(sc.lower[j + 1]) && sc.isCapitalised(j - 1) && sc.seenBefore(j - 1);
+        source = sc.free(np, prev + 1) && nounAside && !known ? [np, prev + 1] : [np, j];
         const named = nameBeforeApposition(sc, np, s0, prev);
         if (named) source = named;
         break;
