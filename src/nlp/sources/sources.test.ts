@@ -1173,3 +1173,13 @@ test('a relative clause on a name the article has introduced is no part of the s
   const f = claims('Ana Ruiz, who leads the council, said the budget would pass.');
   assert.equal(spoken(f.claims)[0].source.text, 'Ana Ruiz, who leads the council,');
 });
+
+test('a speaker listed with a serial comma or with "neither … nor" is the whole list', () => {
+  const r = claims('Ana Ruiz, Tom Berg, and other council members want the vote delayed.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Ana Ruiz, Tom Berg, and other council members');
+  const n = claims('Neither Ruiz nor Berg said they would resign.');
+  assert.equal(spoken(n.claims)[0].source.text, 'Neither Ruiz nor Berg');
+  // a clause joined by ", and" is no list: its own subject speaks
+  const c = claims('The mayor toured Springfield on Monday, and the council said the plan would pass.');
+  assert.equal(spoken(c.claims).find((x) => x.cue.text === 'said')?.source.text, 'the council');
+});

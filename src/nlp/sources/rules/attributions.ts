@@ -351,6 +351,14 @@ class Scanner {
     }
   }
 
+  /** The comma at c closes the second name of a list ("Obama, Clinton, | and others"). */
+  private nameListBefore(c: number, floor: number): boolean {
+    let k = c - 1;
+    if (k <= floor || !this.isCapitalised(k)) return false;
+    while (k > floor && (this.isCapitalised(k) || this.pos[k] === PROPN)) k--;
+    return this.lower[k] === ',' && k > floor && this.isCapitalised(k - 1);
+  }
+
   /** The capitalised word at i occurs in an earlier sentence: a name the article has introduced. */
   seenBefore(i: number): boolean {
     let m = this.firstCapital;
@@ -688,14 +696,26 @@ class Scanner {
       }
       if (
         p === CCONJ &&
-        w === 'and' &&
+        (w === 'and' || w === 'nor') &&
         start < end &&
         i > floor &&
-        // "five past and current employees": two adjectives joined
-        (this.isNominal(i - 1) || (this.pos[i - 1] === ADJ && this.pos[i + 1] === ADJ))
+        // "five past and current employees": two adjectives joined; "Obama, Clinton, and other
+        // Democrats": a list's last comma
+        (this.isNominal(i - 1) ||
+          (this.pos[i - 1] === ADJ && this.pos[i + 1] === ADJ) ||
+          (w === 'and' && this.lower[i - 1] === ',' && this.nameListBefore(i - 1, floor)))
       ) {
         start = i;
         continue;
+      }
+      // "Neither Cruz nor Christie"
+      if (w === 'neither' && start < end) {
+        let nor = false;
+        for (let k = i + 1; k < end && !nor; k++) nor = this.lower[k] === 'nor';
+        if (nor) {
+          start = i;
+          continue;
+        }
       }
       // a list before its "and": "voters in Alabama, Georgia and Virginia", "Obama, Clinton, and
       // others", "Friends, lobbyists and former foes" (plural nouns)
@@ -708,7 +728,7 @@ class Scanner {
         w === ',' &&
         start < end &&
         i > floor &&
-        (this.isCapitalised(i + 1) || pluralList) &&
+        (this.isCapitalised(i + 1) || pluralList || this.lower[i + 1] === 'and') &&
         this.isNominal(i - 1)
       ) {
         let and = false;
