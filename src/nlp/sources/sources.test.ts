@@ -1183,3 +1183,10 @@ test('a speaker listed with a serial comma or with "neither … nor" is the whol
   const c = claims('The mayor toured Springfield on Monday, and the council said the plan would pass.');
   assert.equal(spoken(c.claims).find((x) => x.cue.text === 'said')?.source.text, 'the council');
 });
+
+test('a speaker keeps the members named after its head and a participle with its place', () => {
+  const r = claims('Council members like Ana Ruiz and Tom Berg are vowing to block the budget.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Council members like Ana Ruiz and Tom Berg');
+  const p = claims('“The talks stalled,” said a diplomat involved in the negotiations.');
+  assert.equal(spoken(p.claims)[0].source.text, 'a diplomat involved in the negotiations');
+});

@@ -708,6 +708,12 @@ class Scanner {
         start = i;
         continue;
       }
+      // "candidates like Donald Trump and Bernie Sanders", "groups including the ACLU": members named
+      // after the head
+      if ((w === 'like' || w === 'including') && start < end && i > floor && this.pos[i - 1] === NOUN) {
+        start = i;
+        continue;
+      }
       // "Neither Cruz nor Christie"
       if (w === 'neither' && start < end) {
         let nor = false;
@@ -1778,7 +1784,9 @@ function restrictiveEnd(sc: Scanner, start: number, end: number, s1: number): nu
   const place =
     (w === 'in' || w === 'on' || w === 'at') && !sc.isCapitalised(end - 1) && !objectAdjunct(sc, end, s1);
   // (a name takes no such modifier: "said Trump to a crowd in Iowa")
-  if ((!RESTRICTIVE_OPENERS.has(w) && !participle && !place) || sc.pos[end - 1] !== NOUN) return end;
+  // ("said a source involved in the talks": the phrase reader took the participle in)
+  const head = sc.pos[end - 1] === NOUN || (place && SPEAKER_PARTICIPLES.has(sc.lower[end - 1]));
+  if ((!RESTRICTIVE_OPENERS.has(w) && !participle && !place) || !head) return end;
   let e = end;
   while (e < s1 && sc.lower[e] !== ',' && !sc.isQuoteOpen(e) && !FINAL_PUNCT.has(sc.lower[e])) e++;
   e = sc.withoutTrailingAdjunct(start, e);
