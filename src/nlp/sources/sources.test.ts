@@ -1190,3 +1190,10 @@ test('a speaker keeps the members named after its head and a participle with its
   const p = claims('“The talks stalled,” said a diplomat involved in the negotiations.');
   assert.equal(spoken(p.claims)[0].source.text, 'a diplomat involved in the negotiations');
 });
+
+test('a day with a possessive after the cue opens what was said; a bare day is an adjunct', () => {
+  const r = claims("The senator said Thursday's vote would decide the budget.");
+  assert.equal(contentOf(r.text, spoken(r.claims)[0]), "Thursday's vote would decide the budget");
+  const b = claims('The senator said Thursday that the vote would decide the budget.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'that the vote would decide the budget');
+});

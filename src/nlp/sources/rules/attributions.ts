@@ -949,7 +949,11 @@ class Scanner {
         i += 2;
         continue;
       }
-      if (TIME_WORDS.has(w)) {
+      // ("said Thursday's speeches had …": a possessive day opens the reported clause)
+      if (
+        TIME_WORDS.has(w) &&
+        !(i + 1 < limit && (this.lower[i + 1] === "'s" || this.lower[i + 1] === '’s'))
+      ) {
         i++;
         if (i < limit && (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night')) i++;
         continue;
