@@ -1197,3 +1197,12 @@ test('a day with a possessive after the cue opens what was said; a bare day is a
   const b = claims('The senator said Thursday that the vote would decide the budget.');
   assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'that the vote would decide the budget');
 });
+
+test('a clause with its own subject after "and" ends a noun-phrase object', () => {
+  const r = claims('The mayor praised the firefighters and she thanked the volunteers.');
+  const praised = spoken(r.claims).find((c) => c.cue.text === 'praised');
+  assert.equal(contentOf(r.text, praised as Claim), 'the firefighters');
+  // two objects joined by "and" are one
+  const o = claims('The mayor praised Ruiz and Berg for their work.');
+  assert.equal(contentOf(o.text, spoken(o.claims)[0]), 'Ruiz and Berg for their work');
+});

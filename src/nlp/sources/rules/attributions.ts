@@ -2854,6 +2854,23 @@ function contentEnd(
         break;
       }
     }
+    // "called him a “nice guy” and he didn't provide …", "declared X and President Obama expanded
+    // …": a clause with its own subject ends a noun-phrase object
+    if (objectFrame && (w === 'and' || w === 'but') && k > j && k + 2 < s1 && !sc.inQuote(k + 1)) {
+      let v = k + 1;
+      if (SUBJECT_PRONOUNS.has(sc.lower[v]) && sc.pos[v] === PRON) v++;
+      else while (v < s1 && v < k + 5 && sc.isCapitalised(v) && sc.pos[v] !== VERB) v++;
+      while (v < s1 && sc.pos[v] === ADV) v++;
+      const vw = sc.lower[v];
+      if (
+        v > k + 1 &&
+        v < s1 &&
+        (sc.pos[v] === AUX || (sc.pos[v] === VERB && !vw.endsWith('ing') && !sc.isCapitalised(v)))
+      ) {
+        end = k;
+        break;
+      }
+    }
     // "… and said that …": a second verb of the same subject ends the content
     if ((w === 'and' || w === 'but') && k > j && k + 1 < s1) {
       let nx = sc.pos[k + 1] === ADV && k + 2 < s1 ? k + 2 : k + 1;
