@@ -1206,3 +1206,13 @@ test('a clause with its own subject after "and" ends a noun-phrase object', () =
   const o = claims('The mayor praised Ruiz and Berg for their work.');
   assert.equal(contentOf(o.text, spoken(o.claims)[0]), 'Ruiz and Berg for their work');
 });
+
+test('a quoted title ending the tail of a cue is no continuation of the quotation', () => {
+  const r = claims('“The numbers are wrong,” the senator said on NBC’s “Meet the Press.”');
+  assert.equal(contentOf(r.text, spoken(r.claims)[0]), '“The numbers are wrong,”');
+  const c = claims('“The numbers are wrong,” the senator said. “We will check them again.”');
+  assert.equal(
+    contentOf(c.text, spoken(c.claims)[0]),
+    '“The numbers are wrong,” … “We will check them again.”',
+  );
+});

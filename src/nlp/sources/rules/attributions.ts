@@ -1459,6 +1459,9 @@ class Scanner {
     if (!paragraphEnds && this.sentStart[j] === this.sentStart[qo.close]) return null;
     // a quotation standing alone as the next paragraph continues the speaker's words
     if (newParagraph && !paragraphEnds) return null;
+    // "said on ABC’s “This Week.”": a title ending the tail, not more of what was said
+    const before = i > 0 ? this.lower[i - 1] : '';
+    if (!newParagraph && (before === '’s' || before === "'s" || this.pos[i - 1] === ADP)) return null;
     return [qo.open, qo.close + 1];
   }
 }
