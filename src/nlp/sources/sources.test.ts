@@ -1216,3 +1216,12 @@ test('a quoted title ending the tail of a cue is no continuation of the quotatio
     '“The numbers are wrong,” … “We will check them again.”',
   );
 });
+
+test('"according to X" after a closing report and its adjunct takes the report', () => {
+  const r = claims('“We will win,” Ruiz said at a rally, according to the Daily Herald.');
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 1);
+  assert.equal(cs[0].cue.text, 'according to');
+  assert.ok(cs[0].source.text.startsWith('the Daily Herald'));
+  assert.ok(contentOf(r.text, cs[0]).startsWith('“We will win,”'));
+});

@@ -1545,7 +1545,7 @@ export function findAttributions(
       // included, to the outer attribution, and does not annotate the inner one
       const last = out[out.length - 1];
       const lastEnd = last ? Math.max(last.cue[1], last.source?.[1] ?? 0) : -1;
-      if (!a && last && (lastEnd === i - 1 || lastEnd === i) && last.rule.startsWith('trailing')) {
+      if (!a && last && closesReport(sc, lastEnd, i) && last.rule.startsWith('trailing')) {
         out.pop();
         sc.release(last);
         a = accordingTo(sc, i);
@@ -1599,6 +1599,19 @@ export function findAttributions(
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
   return out;
+}
+
+/**
+ * The report ending at `lastEnd` runs on to the "according to" at i: right before it, or through an
+ * adjunct and a comma ("…,” O'Malley said at a press conference, according to the Las Vegas Sun").
+ */
+function closesReport(sc: Scanner, lastEnd: number, i: number): boolean {
+  if (lastEnd === i - 1 || lastEnd === i) return true;
+  if (lastEnd < 0 || lastEnd >= i - 1 || i - lastEnd > 12 || sc.lower[i - 1] !== ',') return false;
+  if (sc.sentStart[lastEnd] !== sc.sentStart[i]) return false;
+  for (let k = lastEnd; k < i - 1; k++)
+    if (sc.inQuote(k) || sc.used[k] || sc.pos[k] === VERB || sc.pos[k] === AUX) return false;
+  return true;
 }
 
 function accordingTo(sc: Scanner, i: number): Attribution | null {
