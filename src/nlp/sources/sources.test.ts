@@ -1225,3 +1225,8 @@ test('"according to X" after a closing report and its adjunct takes the report',
   assert.ok(cs[0].source.text.startsWith('the Daily Herald'));
   assert.ok(contentOf(r.text, cs[0]).startsWith('“We will win,”'));
 });
+
+test('a focus adverb after "and" stays inside a conjoined speaker', () => {
+  const r = claims('Farmers and even some economists say the tariff will hurt exports.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Farmers and even some economists');
+});

@@ -708,6 +708,17 @@ class Scanner {
         start = i;
         continue;
       }
+      // "Politicians and even some technologists": a focus adverb after "and" inside the phrase
+      if (
+        (w === 'even' || w === 'especially') &&
+        start < end &&
+        i - 1 > floor &&
+        this.lower[i - 1] === 'and' &&
+        this.isNominal(i - 2)
+      ) {
+        start = i;
+        continue;
+      }
       // "candidates like Donald Trump and Bernie Sanders", "groups including the ACLU": members named
       // after the head
       if ((w === 'like' || w === 'including') && start < end && i > floor && this.pos[i - 1] === NOUN) {
