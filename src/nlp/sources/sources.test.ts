@@ -1230,3 +1230,10 @@ test('a focus adverb after "and" stays inside a conjoined speaker', () => {
   const r = claims('Farmers and even some economists say the tariff will hurt exports.');
   assert.equal(spoken(r.claims)[0].source.text, 'Farmers and even some economists');
 });
+
+test("a poll's date stays in its name; a speaker's time adjunct does not", () => {
+  const r = claims('A county poll in March found that most residents backed the levy.');
+  assert.equal(spoken(r.claims)[0].source.text, 'A county poll in March');
+  const t = claims('The council on Monday said the levy would pass.');
+  assert.equal(spoken(t.claims)[0].source.text, 'The council');
+});

@@ -669,7 +669,15 @@ class Scanner {
         continue;
       }
       // "The Times on Saturday said": a time adjunct is not part of the speaker
-      if (p === ADP && (w === 'on' || w === 'in') && start < end && this.temporal(i + 1, end) && i > floor) {
+      // ("A Times/CBS News poll in December found": a poll's date names the poll)
+      if (
+        p === ADP &&
+        (w === 'on' || w === 'in') &&
+        start < end &&
+        this.temporal(i + 1, end) &&
+        i > floor &&
+        !DATED_NOUNS.has(this.lower[i - 1])
+      ) {
         end = i;
         start = i;
         continue;
