@@ -20,6 +20,18 @@ describe('tokenize', () => {
     assert.ok(got[2].startsWith('“We’re ready,”'));
   });
 
+  it('keeps a title abbreviation with its full stop before a name, in one sentence', () => {
+    const t = 'The prayer was led by the Rev. Ann Cole and Adm. Joe Park. They left.';
+    const r = tokenize(t);
+    assert.deepEqual(
+      r.sentences.map((s) => t.slice(s.start, s.end)),
+      ['The prayer was led by the Rev. Ann Cole and Adm. Joe Park.', 'They left.'],
+    );
+    assert.ok(r.tokens.text.includes('Rev.') && r.tokens.text.includes('Adm.'));
+    for (let i = 0; i < r.tokens.length; i++)
+      assert.equal(t.slice(r.tokens.start[i], r.tokens.end[i]), r.tokens.text[i]);
+  });
+
   it('tags parts of speech', () => {
     const i = tokens.text.indexOf('mayor');
     assert.equal(tokens.pos[i], POS.NOUN);

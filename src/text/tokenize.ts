@@ -55,6 +55,20 @@ export interface Tokenized {
 }
 
 const BLANK = /^\s*$/;
+/** Title abbreviations wink splits from their full stop ("Rev." but not "Sen."), lower-cased. */
+const SPLIT_TITLES = new Set([
+  'rev',
+  'sens',
+  'gens',
+  'adm',
+  'pres',
+  'supt',
+  'msgr',
+  'atty',
+  'maj',
+  'cmdr',
+  'insp',
+]);
 
 /** wink's lexicon cache, as its feature functions receive it (the parts used here). */
 interface WinkCache {
@@ -188,6 +202,19 @@ export function tokenize(text: string): Tokenized {
       // a one-character token is compared directly (most punctuation and many short words)
       if (len === 1 ? text.charCodeAt(at) !== c0 : !text.startsWith(v, at)) at = text.indexOf(v, at);
       if (at < 0) at = cursor; // wink normalised the token: put it at the cursor rather than lose alignment
+      // "the Rev. Peter Wherry": wink splits a few title abbreviations from their full stop and ends a
+      // sentence there; the stop joins the title ("Sen.", which wink keeps whole) before a capital
+      if (c0 === 46 && len === 1 && k > 0 && endA[k - 1] === at && SPLIT_TITLES.has(low[k - 1])) {
+        let j = i + 1;
+        while (j < n && values[j].length > 0 && BLANK.test(values[j]) && !values[j].includes('\n')) j++;
+        const cn = j < n ? values[j].charCodeAt(0) : 0;
+        if (cn >= 65 && cn <= 90) {
+          cursor = endA[k - 1] = at + 1;
+          surf[k - 1] += '.';
+          low[k - 1] += '.';
+          continue;
+        }
+      }
       startA[k] = at;
       // found at `at`, or (not found) put at the cursor: either way the token spans its own length
       cursor = endA[k] = at + len;

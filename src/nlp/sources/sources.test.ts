@@ -1090,3 +1090,150 @@ test('a capitalised word after a quotation is a name, not a cue in -ed', () => {
   const r = claims('Somewhere in there, he tossed in a “lyin’” Ted Cruz.');
   assert.ok(!spoken(r.claims).some((c) => c.cue.text === 'Ted'));
 });
+
+test('"told X the Y would …": the addressee ends before the determiner opening a bare clause', () => {
+  const r = claims('The minister told reporters the new dam would be finished by spring.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'The minister');
+  assert.equal(c.cue.text, 'told');
+  assert.equal(c.addressee?.text, 'reporters');
+  assert.equal(contentOf(r.text, c), 'the new dam would be finished by spring');
+});
+
+test('a document with the participle of its publication speaks ("a survey released on Monday showed …")', () => {
+  const r = claims('A county survey released on Monday showed that water use fell by a fifth.');
+  const [c] = spoken(r.claims);
+  assert.equal(c.source.text, 'A county survey released on Monday');
+  assert.equal(c.cue.text, 'showed');
+  assert.equal(contentOf(r.text, c), 'that water use fell by a fifth');
+  // a finite verb with its object is no participle: "The council released a report saying …"
+  const f = claims('The council released a report saying rents had doubled.');
+  assert.ok(!spoken(f.claims).some((c) => c.source.text.includes('released')));
+});
+
+test('a participle clause after the main clause shares its subject, whatever the tagger says of it', () => {
+  const r = claims('The utility said it would raise prices, warning that supplies could run short.');
+  const warning = spoken(r.claims).find((c) => c.cue.text === 'warning');
+  assert.equal(warning?.source.text, 'The utility');
+  assert.equal(contentOf(r.text, warning as Claim), 'that supplies could run short');
+  const b = claims('The engineer began by describing the flood, saying that the levee had held.');
+  const saying = spoken(b.claims).find((c) => c.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'The engineer');
+});
+
+test('a report after a subordinator ends an object content; after a reported clause only "but" does', () => {
+  const r = claims('The unions are backing the mayor because they fear that the council would cut jobs.');
+  const backing = spoken(r.claims).find((c) => c.cue.text === 'are backing');
+  assert.equal(contentOf(r.text, backing as Claim), 'the mayor');
+  const fears = spoken(r.claims).find((c) => c.cue.text === 'fear');
+  assert.equal(fears?.source.text, 'they');
+  assert.equal(contentOf(r.text, fears as Claim), 'that the council would cut jobs');
+  // a reason clause inside what was said stays in it
+  const s = claims('The mayor said the bridge was closed because engineers feared that it would fall.');
+  const said = spoken(s.claims).find((c) => c.cue.text === 'said');
+  assert.equal(
+    contentOf(s.text, said as Claim),
+    'the bridge was closed because engineers feared that it would fall',
+  );
+});
+
+test('a subject with a member list or an "inside" phrase before a closing participle speaks', () => {
+  const r = claims(
+    'Several mayors, including Ana Ruiz and Tom Berg, have joined the protest, saying the cuts are unfair.',
+  );
+  const saying = spoken(r.claims).find((c) => c.cue.text === 'saying');
+  assert.equal(saying?.source.text, 'Several mayors, including Ana Ruiz and Tom Berg,');
+  const b = claims('One official inside the ministry tried to calm the markets, saying the bank was sound.');
+  const s2 = spoken(b.claims).find((c) => c.cue.text === 'saying');
+  assert.equal(s2?.source.text, 'One official inside the ministry');
+});
+
+test('an inverted speaker keeps a place after a common noun, not a time or an occasion', () => {
+  const r = claims('“The talks stalled,” said one diplomat in the room.');
+  assert.equal(spoken(r.claims)[0].source.text, 'one diplomat in the room');
+  const t = claims('“The talks stalled,” said a diplomat on Monday.');
+  assert.equal(spoken(t.claims)[0].source.text, 'a diplomat');
+  // an occasion after the speaker's apposition stays out of it; the apposition keeps its comma
+  const o = claims('“We will appeal,” said Ana Ruiz, the head of the council, in a statement.');
+  assert.equal(spoken(o.claims)[0].source.text, 'Ana Ruiz, the head of the council,');
+});
+
+test('a speaker keeps an apposition opening with a possessive or "of"', () => {
+  const r = claims('Tom Berg, her Republican rival, said the vote was rigged.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Tom Berg, her Republican rival,');
+  const o = claims('Ana Ruiz, of Springfield, Va., said she had waited for hours.');
+  assert.equal(spoken(o.claims)[0].source.text, 'Ana Ruiz, of Springfield, Va.,');
+});
+
+test('a relative clause on a name the article has introduced is no part of the speaker', () => {
+  const r = claims('Ruiz won the primary. Ana Ruiz, who leads the council, said the budget would pass.');
+  const said = spoken(r.claims).find((c) => c.cue.text === 'said');
+  assert.equal(said?.source.text, 'Ana Ruiz');
+  // a first mention keeps the clause that introduces the speaker
+  const f = claims('Ana Ruiz, who leads the council, said the budget would pass.');
+  assert.equal(spoken(f.claims)[0].source.text, 'Ana Ruiz, who leads the council,');
+});
+
+test('a speaker listed with a serial comma or with "neither … nor" is the whole list', () => {
+  const r = claims('Ana Ruiz, Tom Berg, and other council members want the vote delayed.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Ana Ruiz, Tom Berg, and other council members');
+  const n = claims('Neither Ruiz nor Berg said they would resign.');
+  assert.equal(spoken(n.claims)[0].source.text, 'Neither Ruiz nor Berg');
+  // a clause joined by ", and" is no list: its own subject speaks
+  const c = claims('The mayor toured Springfield on Monday, and the council said the plan would pass.');
+  assert.equal(spoken(c.claims).find((x) => x.cue.text === 'said')?.source.text, 'the council');
+});
+
+test('a speaker keeps the members named after its head and a participle with its place', () => {
+  const r = claims('Council members like Ana Ruiz and Tom Berg are vowing to block the budget.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Council members like Ana Ruiz and Tom Berg');
+  const p = claims('“The talks stalled,” said a diplomat involved in the negotiations.');
+  assert.equal(spoken(p.claims)[0].source.text, 'a diplomat involved in the negotiations');
+});
+
+test('a day with a possessive after the cue opens what was said; a bare day is an adjunct', () => {
+  const r = claims("The senator said Thursday's vote would decide the budget.");
+  assert.equal(contentOf(r.text, spoken(r.claims)[0]), "Thursday's vote would decide the budget");
+  const b = claims('The senator said Thursday that the vote would decide the budget.');
+  assert.equal(contentOf(b.text, spoken(b.claims)[0]), 'that the vote would decide the budget');
+});
+
+test('a clause with its own subject after "and" ends a noun-phrase object', () => {
+  const r = claims('The mayor praised the firefighters and she thanked the volunteers.');
+  const praised = spoken(r.claims).find((c) => c.cue.text === 'praised');
+  assert.equal(contentOf(r.text, praised as Claim), 'the firefighters');
+  // two objects joined by "and" are one
+  const o = claims('The mayor praised Ruiz and Berg for their work.');
+  assert.equal(contentOf(o.text, spoken(o.claims)[0]), 'Ruiz and Berg for their work');
+});
+
+test('a quoted title ending the tail of a cue is no continuation of the quotation', () => {
+  const r = claims('“The numbers are wrong,” the senator said on NBC’s “Meet the Press.”');
+  assert.equal(contentOf(r.text, spoken(r.claims)[0]), '“The numbers are wrong,”');
+  const c = claims('“The numbers are wrong,” the senator said. “We will check them again.”');
+  assert.equal(
+    contentOf(c.text, spoken(c.claims)[0]),
+    '“The numbers are wrong,” … “We will check them again.”',
+  );
+});
+
+test('"according to X" after a closing report and its adjunct takes the report', () => {
+  const r = claims('“We will win,” Ruiz said at a rally, according to the Daily Herald.');
+  const cs = spoken(r.claims);
+  assert.equal(cs.length, 1);
+  assert.equal(cs[0].cue.text, 'according to');
+  assert.ok(cs[0].source.text.startsWith('the Daily Herald'));
+  assert.ok(contentOf(r.text, cs[0]).startsWith('“We will win,”'));
+});
+
+test('a focus adverb after "and" stays inside a conjoined speaker', () => {
+  const r = claims('Farmers and even some economists say the tariff will hurt exports.');
+  assert.equal(spoken(r.claims)[0].source.text, 'Farmers and even some economists');
+});
+
+test("a poll's date stays in its name; a speaker's time adjunct does not", () => {
+  const r = claims('A county poll in March found that most residents backed the levy.');
+  assert.equal(spoken(r.claims)[0].source.text, 'A county poll in March');
+  const t = claims('The council on Monday said the levy would pass.');
+  assert.equal(spoken(t.claims)[0].source.text, 'The council');
+});

@@ -1,4 +1,5 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
+import { IRREGULAR_PAST as PAST_FORMS, PAST_SAME_AS_BASE } from '../../../lexicon/verb-forms.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
@@ -38,7 +39,7 @@ export interface Attribution {
 
 const { PROPN, NOUN, PRON, DET, ADJ, NUM, PART, ADP, CCONJ, SCONJ, VERB, AUX, PUNCT, ADV } = POS;
 
-const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+const NP_ADP = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to', 'inside', 'within']);
 /** Prepositions that continue a speaker phrase read leftwards ("observers in Virginia and around the country"). */
 const NP_ADP_MORE = new Set(['by', 'over', 'around', 'across', 'throughout']);
 const CAP_FUNCTION = new Set([
@@ -308,6 +309,8 @@ class Scanner {
   readonly sentences: readonly (readonly [number, number])[];
   /** End of the phrase the last `npLeft` found: before its cue, or before a time adjunct ("The Times | on Saturday"). */
   npEnd = 0;
+  /** First token of each capitalised word, built on first use by `seenBefore`. */
+  private firstCapital: Map<string, number> | null = null;
 
   constructor(
     readonly text: string,
@@ -346,6 +349,27 @@ class Scanner {
         this.sentEnd[i] = b;
       }
     }
+  }
+
+  /** The comma at c closes the second name of a list ("Obama, Clinton, | and others"). */
+  private nameListBefore(c: number, floor: number): boolean {
+    let k = c - 1;
+    if (k <= floor || !this.isCapitalised(k)) return false;
+    while (k > floor && (this.isCapitalised(k) || this.pos[k] === PROPN)) k--;
+    return this.lower[k] === ',' && k > floor && this.isCapitalised(k - 1);
+  }
+
+  /** The capitalised word at i occurs in an earlier sentence: a name the article has introduced. */
+  seenBefore(i: number): boolean {
+    let m = this.firstCapital;
+    if (!m) {
+      m = new Map<string, number>();
+      for (let k = 0; k < this.n; k++)
+        if (this.isCapitalised(k) && !m.has(this.lower[k])) m.set(this.lower[k], k);
+      this.firstCapital = m;
+    }
+    const f = m.get(this.lower[i]);
+    return f !== undefined && f < this.sentStart[i];
   }
 
   /** End (exclusive, after the dash) of a dateline opening the sentence [a, b), or `a`. */
@@ -645,7 +669,15 @@ class Scanner {
         continue;
       }
       // "The Times on Saturday said": a time adjunct is not part of the speaker
-      if (p === ADP && (w === 'on' || w === 'in') && start < end && this.temporal(i + 1, end) && i > floor) {
+      // ("A Times/CBS News poll in December found": a poll's date names the poll)
+      if (
+        p === ADP &&
+        (w === 'on' || w === 'in') &&
+        start < end &&
+        this.temporal(i + 1, end) &&
+        i > floor &&
+        !DATED_NOUNS.has(this.lower[i - 1])
+      ) {
         end = i;
         start = i;
         continue;
@@ -672,14 +704,43 @@ class Scanner {
       }
       if (
         p === CCONJ &&
-        w === 'and' &&
+        (w === 'and' || w === 'nor') &&
         start < end &&
         i > floor &&
-        // "five past and current employees": two adjectives joined
-        (this.isNominal(i - 1) || (this.pos[i - 1] === ADJ && this.pos[i + 1] === ADJ))
+        // "five past and current employees": two adjectives joined; "Obama, Clinton, and other
+        // Democrats": a list's last comma
+        (this.isNominal(i - 1) ||
+          (this.pos[i - 1] === ADJ && this.pos[i + 1] === ADJ) ||
+          (w === 'and' && this.lower[i - 1] === ',' && this.nameListBefore(i - 1, floor)))
       ) {
         start = i;
         continue;
+      }
+      // "Politicians and even some technologists": a focus adverb after "and" inside the phrase
+      if (
+        (w === 'even' || w === 'especially') &&
+        start < end &&
+        i - 1 > floor &&
+        this.lower[i - 1] === 'and' &&
+        this.isNominal(i - 2)
+      ) {
+        start = i;
+        continue;
+      }
+      // "candidates like Donald Trump and Bernie Sanders", "groups including the ACLU": members named
+      // after the head
+      if ((w === 'like' || w === 'including') && start < end && i > floor && this.pos[i - 1] === NOUN) {
+        start = i;
+        continue;
+      }
+      // "Neither Cruz nor Christie"
+      if (w === 'neither' && start < end) {
+        let nor = false;
+        for (let k = i + 1; k < end && !nor; k++) nor = this.lower[k] === 'nor';
+        if (nor) {
+          start = i;
+          continue;
+        }
       }
       // a list before its "and": "voters in Alabama, Georgia and Virginia", "Obama, Clinton, and
       // others", "Friends, lobbyists and former foes" (plural nouns)
@@ -692,7 +753,7 @@ class Scanner {
         w === ',' &&
         start < end &&
         i > floor &&
-        (this.isCapitalised(i + 1) || pluralList) &&
+        (this.isCapitalised(i + 1) || pluralList || this.lower[i + 1] === 'and') &&
         this.isNominal(i - 1)
       ) {
         let and = false;
@@ -823,6 +884,8 @@ class Scanner {
         (this.pos[i - 1] === NOUN || this.pos[i - 1] === ADJ) &&
         !w.endsWith('ed') &&
         !CUE_VERBS.has(w) &&
+        // ("The businessman began by …": an irregular past is the clause's verb)
+        !(PAST_FORMS.has(w) && !PAST_SAME_AS_BASE.has(w)) &&
         (i + 1 >= limit || this.pos[i + 1] === ADP || this.lower[i + 1] === ',')
       ) {
         end = i + 1;
@@ -835,9 +898,9 @@ class Scanner {
       // "Republican politicians and their allies": a possessive opens the next conjunct
       if (POSSESSIVES.has(w) && end > start && this.lower[i - 1] === 'and') continue;
       if (
+        end > start &&
         ((p === PART && (w === "'s" || w === '’s')) ||
-          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s'))) &&
-        end > start
+          ((w === '’' || w === "'") && this.lower[i - 1].endsWith('s')))
       ) {
         end = i + 1;
         continue;
@@ -905,7 +968,11 @@ class Scanner {
         i += 2;
         continue;
       }
-      if (TIME_WORDS.has(w)) {
+      // ("said Thursday's speeches had …": a possessive day opens the reported clause)
+      if (
+        TIME_WORDS.has(w) &&
+        !(i + 1 < limit && (this.lower[i + 1] === "'s" || this.lower[i + 1] === '’s'))
+      ) {
         i++;
         if (i < limit && (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night')) i++;
         continue;
@@ -990,7 +1057,14 @@ class Scanner {
     if (NEEDS_PARTICLE.has(v.lemma) && !(i + 1 < this.n && CUE_PARTICLES[v.lemma]?.has(this.lower[i + 1])))
       return null;
     const p = this.pos[i];
-    if (NEEDS_VERB_TAG.has(w) && p !== VERB && p !== AUX && !this.verbAfterPlural(i)) return null;
+    if (
+      NEEDS_VERB_TAG.has(w) &&
+      p !== VERB &&
+      p !== AUX &&
+      !this.verbAfterPlural(i) &&
+      !this.participleClause(i)
+    )
+      return null;
     // "X is expected to …", "X was declared the winner": a passive without "by" names no speaker;
     // pass 3 reads it as an attribution without a source, not as X's claim
     if (this.passiveWithoutAgent(i)) return null;
@@ -1105,6 +1179,17 @@ class Scanner {
    * A base form tagged as a noun after a plural subject is its verb: "records show he …", "…, new
    * reports show.", "critics claim that …".
    */
+  /** "…, warning that …": a form in -ing after a comma and before a that-clause opens a participle clause. */
+  private participleClause(i: number): boolean {
+    return (
+      i > 0 &&
+      i + 1 < this.n &&
+      this.lower[i].endsWith('ing') &&
+      this.lower[i - 1] === ',' &&
+      this.lower[i + 1] === 'that'
+    );
+  }
+
   private verbAfterPlural(i: number): boolean {
     const w = this.lower[i];
     // "The New York Times reports: …", "The Tax Foundation estimates that …"
@@ -1393,6 +1478,9 @@ class Scanner {
     if (!paragraphEnds && this.sentStart[j] === this.sentStart[qo.close]) return null;
     // a quotation standing alone as the next paragraph continues the speaker's words
     if (newParagraph && !paragraphEnds) return null;
+    // "said on ABC’s “This Week.”": a title ending the tail, not more of what was said
+    const before = i > 0 ? this.lower[i - 1] : '';
+    if (!newParagraph && (before === '’s' || before === "'s" || this.pos[i - 1] === ADP)) return null;
     return [qo.open, qo.close + 1];
   }
 }
@@ -1476,7 +1564,7 @@ export function findAttributions(
       // included, to the outer attribution, and does not annotate the inner one
       const last = out[out.length - 1];
       const lastEnd = last ? Math.max(last.cue[1], last.source?.[1] ?? 0) : -1;
-      if (!a && last && (lastEnd === i - 1 || lastEnd === i) && last.rule.startsWith('trailing')) {
+      if (!a && last && closesReport(sc, lastEnd, i) && last.rule.startsWith('trailing')) {
         out.pop();
         sc.release(last);
         a = accordingTo(sc, i);
@@ -1530,6 +1618,19 @@ export function findAttributions(
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
   return out;
+}
+
+/**
+ * The report ending at `lastEnd` runs on to the "according to" at i: right before it, or through an
+ * adjunct and a comma ("…,” O'Malley said at a press conference, according to the Las Vegas Sun").
+ */
+function closesReport(sc: Scanner, lastEnd: number, i: number): boolean {
+  if (lastEnd === i - 1 || lastEnd === i) return true;
+  if (lastEnd < 0 || lastEnd >= i - 1 || i - lastEnd > 12 || sc.lower[i - 1] !== ',') return false;
+  if (sc.sentStart[lastEnd] !== sc.sentStart[i]) return false;
+  for (let k = lastEnd; k < i - 1; k++)
+    if (sc.inQuote(k) || sc.used[k] || sc.pos[k] === VERB || sc.pos[k] === AUX) return false;
+  return true;
 }
 
 function accordingTo(sc: Scanner, i: number): Attribution | null {
@@ -1717,8 +1818,14 @@ function restrictiveEnd(sc: Scanner, start: number, end: number, s1: number): nu
   // (a past form may be the verb of a new clause: "…, said Clinton reached out to …")
   const participle =
     sc.pos[end] === VERB && (w.endsWith('ing') || SPEAKER_PARTICIPLES.has(w)) && !CUE_VERBS.has(w);
+  // "said one GOP source in the room", "said a demographer at Emory University": a place after a
+  // common noun restricts it, unless it is a time or an occasion ("on Monday", "in a statement")
+  const place =
+    (w === 'in' || w === 'on' || w === 'at') && !sc.isCapitalised(end - 1) && !objectAdjunct(sc, end, s1);
   // (a name takes no such modifier: "said Trump to a crowd in Iowa")
-  if ((!RESTRICTIVE_OPENERS.has(w) && !participle) || sc.pos[end - 1] !== NOUN) return end;
+  // ("said a source involved in the talks": the phrase reader took the participle in)
+  const head = sc.pos[end - 1] === NOUN || (place && SPEAKER_PARTICIPLES.has(sc.lower[end - 1]));
+  if ((!RESTRICTIVE_OPENERS.has(w) && !participle && !place) || !head) return end;
   let e = end;
   while (e < s1 && sc.lower[e] !== ',' && !sc.isQuoteOpen(e) && !FINAL_PUNCT.has(sc.lower[e])) e++;
   e = sc.withoutTrailingAdjunct(start, e);
@@ -2093,7 +2200,18 @@ function withApposition0(sc: Scanner, end: number, s1: number): number {
   // annotators give the speaker everything to the sentence's end: age, home town, role and a
   // relative clause ("said Gonzalez, 55, of Brigantine."), unless a participle or quotation follows
   let k = first;
-  while (k < last && !sc.inQuote(k) && !(sc.lower[k] === ',' && trailingParticiple(sc, k + 1))) k++;
+  while (k < last && !sc.inQuote(k) && !(sc.lower[k] === ',' && trailingParticiple(sc, k + 1))) {
+    // "…, said Rep. Cummings, the top Democrat on the committee, in a statement.": the occasion is
+    // no part of the speaker, who keeps the comma before it
+    if (
+      sc.lower[k] === ',' &&
+      k + 1 < last &&
+      (sc.lower[k + 1] === 'in' || sc.lower[k + 1] === 'on') &&
+      objectAdjunct(sc, k + 1, last)
+    )
+      return k + 1;
+    k++;
+  }
   if (k === last) return last;
   if (p === NUM || sc.lower[first] === 'of') return end;
   const e = apposEnd(sc, first, last);
@@ -2107,7 +2225,8 @@ function isBoundary(sc: Scanner, i: number): boolean {
 /** End of an apposition starting at `start` ("the head of the Network"), up to `limit` at most. */
 function apposEnd(sc: Scanner, start: number, limit: number): number {
   const w = sc.lower[start];
-  if (REL_PRON.has(w)) {
+  // "who …,", "including Carly Fiorina and Ben Carson,": a relative clause or a list of members
+  if (REL_PRON.has(w) || APPOSITION_OPENERS.has(w)) {
     for (let j = start; j < limit; j++) if (sc.lower[j] === ',') return j;
     return limit;
   }
@@ -2310,7 +2429,12 @@ function leadingSource(
       if (sc.inQuote(j)) break;
       if (sc.lower[j] !== ',') continue;
       commas++;
-      const np = sc.npLeft(j, s0);
+      let np = sc.npLeft(j, s0);
+      // "Exit polls from the primary, which Trump won, showed …": the head the phrase attaches to
+      if (np < j && !sc.subjectPosition(np, s0)) {
+        const head = headLeft(sc, np, s0);
+        if (head < np && sc.subjectPosition(head, s0)) np = head;
+      }
       if (np < j && sc.subjectPosition(np, s0)) {
         // a relative clause already given to an attribution leaves the bare name as source; an
         // aside that is not a noun phrase ("Trump, speaking to veterans, said") is not the speaker
@@ -2322,8 +2446,14 @@ function leadingSource(
           ap === ADJ ||
           ap === NUM ||
           REL_PRON.has(sc.lower[j + 1]) ||
-          APPOSITION_OPENERS.has(sc.lower[j + 1]);
-        source = sc.free(np, prev + 1) && nounAside ? [np, prev + 1] : [np, j];
+          APPOSITION_OPENERS.has(sc.lower[j + 1]) ||
+          // "Donald Trump, her Republican opponent,", "Johnnie Wilson, of Springfield, Va.,"
+          POSSESSIVES.has(sc.lower[j + 1]) ||
+          sc.lower[j + 1] === 'of';
+        // "Ted Cruz, who won Oklahoma, …": a relative clause on a name the article has introduced
+        // comments on the speaker, and PolNeAR leaves it out; one that introduces the speaker stays
+        const known = REL_PRON.has(sc.lower[j + 1]) && sc.isCapitalised(j - 1) && sc.seenBefore(j - 1);
+        source = sc.free(np, prev + 1) && nounAside && !known ? [np, prev + 1] : [np, j];
         const named = nameBeforeApposition(sc, np, s0, prev);
         if (named) source = named;
         break;
@@ -2368,6 +2498,7 @@ function leadingSource(
     else
       source =
         relativeSubject(sc, cueStart, s0) ??
+        publishedSubject(sc, cueStart, s0) ??
         subjectBeforeTime(sc, cueStart, s0) ??
         prepositionalSubject(sc, np, cueStart, s0) ??
         (reportsClause(sc, i, cueEnd, s1) ? clauseSubject(sc, cueStart, s0) : null);
@@ -2419,8 +2550,22 @@ function leadingContent(
       addressee = [j, that];
       j = that;
     } else {
-      const e = sc.npRight(j, s1);
-      if (e > j && !TIME_WORDS.has(sc.lower[j])) {
+      let e = sc.npRight(j, s1);
+      // "told reporters the plan would fail": the phrase reader ran on over the subject of a bare
+      // clause; the addressee ends before the determiner that opens it
+      if (e > j + 1 && e < s1 && finiteAt(sc, e)) {
+        for (let k = j + 1; k < e; k++) {
+          if (
+            sc.pos[k] === DET &&
+            (sc.pos[k - 1] === NOUN || sc.pos[k - 1] === PROPN || sc.pos[k - 1] === PRON)
+          ) {
+            e = k;
+            break;
+          }
+        }
+      }
+      // ("warned that supplies …": a "that" the tagger took for a determiner opens the content)
+      if (e > j && !TIME_WORDS.has(sc.lower[j]) && sc.lower[j] !== 'that') {
         addressee = [j, e];
         j = e;
       }
@@ -2574,7 +2719,7 @@ function leadingContent(
       sc.lower[sub - 1] === 'and');
   const objectFrame = v.frame === 'obj' && first !== 'that' && sc.pos[j] !== PART && first !== 'to';
   // "… contends that …, and Brian Deese, the adviser, said …": a report of its own ends the content
-  const inner = embeddedReport(sc, j, s1);
+  const inner = embeddedReport(sc, j, s1, v.frame === 'obj');
   let end = contentEnd(sc, i, j, inner, s0, s1, cueStart, relative, fronted, objectFrame);
   if (end < 0) return null;
   if (mainClause > j && mainClause < end) end = mainClause;
@@ -2739,6 +2884,23 @@ function contentEnd(
       if (
         (p === AUX || (p === VERB && !nw.endsWith('ing') && !(nw.endsWith('ed') && sc.pos[k - 1] === ADJ))) &&
         !verbBetween(sc, j, k)
+      ) {
+        end = k;
+        break;
+      }
+    }
+    // "called him a “nice guy” and he didn't provide …", "declared X and President Obama expanded
+    // …": a clause with its own subject ends a noun-phrase object
+    if (objectFrame && (w === 'and' || w === 'but') && k > j && k + 2 < s1 && !sc.inQuote(k + 1)) {
+      let v = k + 1;
+      if (SUBJECT_PRONOUNS.has(sc.lower[v]) && sc.pos[v] === PRON) v++;
+      else while (v < s1 && v < k + 5 && sc.isCapitalised(v) && sc.pos[v] !== VERB) v++;
+      while (v < s1 && sc.pos[v] === ADV) v++;
+      const vw = sc.lower[v];
+      if (
+        v > k + 1 &&
+        v < s1 &&
+        (sc.pos[v] === AUX || (sc.pos[v] === VERB && !vw.endsWith('ing') && !sc.isCapitalised(v)))
       ) {
         end = k;
         break;
@@ -3518,6 +3680,26 @@ const FINITE_AUX = new Set([
   'did',
 ]);
 
+/** A finite verb or an auxiliary at k: the verb of a clause, not more of a noun phrase. */
+function finiteAt(sc: Scanner, k: number): boolean {
+  return (
+    FINITE_AUX.has(sc.lower[k]) ||
+    NOT_REPORT_BEFORE.has(sc.lower[k]) ||
+    (sc.pos[k] === VERB && !sc.lower[k].endsWith('ing'))
+  );
+}
+
+/** Subordinators opening a clause of its own inside what a cue reports. */
+const SUBORDINATE_OPENERS = new Set([
+  'after',
+  'when',
+  'while',
+  'because',
+  'but',
+  'although',
+  'though',
+  'whereas',
+]);
 /** Words after which a verb form of "say" is no report of its own ("to say", "would say"). */
 const NOT_REPORT_BEFORE = new Set(['to', 'would', 'could', 'might', 'will', 'can', 'should', 'must', 'may']);
 /** Tokens after which a new clause may open with its own subject. */
@@ -3542,7 +3724,7 @@ const CLAUSE_BOUNDARY = new Set([
  * woman in Worcester told him …"). PolNeAR gives each token to one attribution, so the report before
  * it ends there. Returns the clause boundary token, or `end`.
  */
-function embeddedReport(sc: Scanner, j: number, end: number): number {
+function embeddedReport(sc: Scanner, j: number, end: number, objectFrame: boolean): number {
   for (let m = j + 2; m < end; m++) {
     if (sc.pos[m] !== VERB || sc.inQuote(m) || sc.used[m]) continue;
     // "said"/"told", or a cue before its that-clause ("…, Mark Barabak noted that …")
@@ -3556,6 +3738,20 @@ function embeddedReport(sc: Scanner, j: number, end: number): number {
       if (sc.inQuote(s - 1) || !CLAUSE_BOUNDARY.has(sc.lower[s - 1])) continue;
       if (subjectSpan(sc, s, m)) best = s - 1;
     }
+    // "… because he worries …", "… while Sanders suggests …": a one-word subject after a
+    // subordinator (the phrase reader wants two words) opens a report of its own after an object;
+    // after a reported clause ("said she had not …, because she believed …") PolNeAR keeps the
+    // subordinate clause in what was said, unless "but" opens it
+    const one = m - 1;
+    if (
+      best < 0 &&
+      one - 1 > j &&
+      (objectFrame ? SUBORDINATE_OPENERS.has(sc.lower[one - 1]) : sc.lower[one - 1] === 'but') &&
+      !sc.inQuote(one) &&
+      ((SUBJECT_PRONOUNS.has(sc.lower[one]) && sc.lower[one] !== 'it') ||
+        (sc.pos[one] === PROPN && sc.isCapitalised(one)))
+    )
+      best = one - 1;
     if (best > j) return best;
   }
   return end;
@@ -3722,6 +3918,52 @@ function relativeSubject(sc: Scanner, cueStart: number, s0: number): Range | nul
     const np = headLeft(sc, sc.npLeft(k, s0), s0);
     if (np < k && sc.subjectPosition(np, s0) && !sc.used[np]) return [np, cueStart];
     return null;
+  }
+  return null;
+}
+
+/** Participles of a document made public, which after its noun name the speaking document. */
+const PUBLISHED = new Set([
+  'released',
+  'published',
+  'conducted',
+  'taken',
+  'obtained',
+  'issued',
+  'filed',
+  'posted',
+  'commissioned',
+  'unveiled',
+  'circulated',
+  'aired',
+]);
+
+/**
+ * "A CNN poll released on Tuesday showed …", "disclosures filed Sunday night by the group revealed
+ * …": a document with the participle of its publication, its date and its author, as subject.
+ */
+function publishedSubject(sc: Scanner, cueStart: number, s0: number): Range | null {
+  for (let k = cueStart - 1; k > s0 && k >= cueStart - 14; k--) {
+    const w = sc.lower[k];
+    if (sc.inQuote(k) || sc.used[k] || w === ',' || w === ';' || w === ':' || sc.pos[k] === AUX) return null;
+    // (a verb of saying the tagger took for a noun: "Depositions released in March quote Trump")
+    if (CUE_VERBS.has(w)) return null;
+    if (sc.pos[k] !== VERB) continue;
+    if (!PUBLISHED.has(w) || (sc.pos[k - 1] !== NOUN && sc.pos[k - 1] !== PROPN)) return null;
+    // ("Trump released a new ad calling …": a finite verb with its object, not a participle)
+    const nx = k + 1;
+    const p = sc.pos[nx];
+    if (
+      nx < cueStart &&
+      p !== ADP &&
+      p !== ADV &&
+      !sc.temporal(nx, nx + 1) &&
+      !(sc.lower[nx] === 'this' || sc.lower[nx] === 'last' || sc.lower[nx] === 'earlier')
+    )
+      return null;
+    const np = headLeft(sc, sc.npLeft(k, s0), s0);
+    if (np >= k || !sc.subjectPosition(np, s0) || !sc.free(np, cueStart)) return null;
+    return [np, cueStart];
   }
   return null;
 }
