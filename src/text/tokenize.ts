@@ -60,14 +60,46 @@ const BLANK = /^\s*$/;
 interface WinkCache {
   lookup(text: string): number[] | null;
   intrinsicSize(): number;
+  property(index: number, name: string): number;
+  value(index: number): string;
 }
 type FeatureFns = Record<string, (text: string, category: number, cache: WinkCache) => unknown>;
-type WinkModel = typeof model & { featureFn: (...args: unknown[]) => FeatureFns; metaCER: () => unknown };
+/** wink's core model (the part read here: its lexeme index, word → lexicon index). */
+interface WinkCore {
+  features: { lexeme: { hash: Record<string, number> } };
+}
+/**
+ * A token transformer of the sbd and pos automata: the symbol the automaton reads for token `i`
+ * (`token`: its normal's index for sbd, its default POS for pos; `raw`: wink's packed tokens, four
+ * numbers each, the lexeme index first and the preceding spaces in the low 16 bits of the second).
+ */
+type Transformer = (token: number, cache: WinkCache, raw: number[], i: number) => number;
+interface AutomataModel {
+  machines: unknown[];
+  transformers: Transformer[];
+  setter: (...args: never[]) => void;
+}
+type WinkModel = typeof model & {
+  core: () => WinkCore;
+  sbd: () => AutomataModel;
+  pos: () => AutomataModel;
+  featureFn: (...args: unknown[]) => FeatureFns;
+  metaCER: () => unknown;
+};
 
 // wink-eng-lite-web-model's metaCER() JSON-encodes its module-level data in place, so every engine
 // after the first would get it encoded once more (and the sixth or so fails on the string's length):
 // all engines share the first result.
 let metaCER: unknown = null;
+
+/**
+ * wink's intrinsic lexicon (the model's own words), as the patched lookup below answers for it: each
+ * word's lexicon index, or for a contraction -1-k with the expansions wink's lookup returns for it
+ * at `contractions[k]`. The lexicon is the model's static data, the same in every engine, so one
+ * table serves them all.
+ */
+let intrinsicIndex: Map<string, number> | null = null;
+let contractions: number[][] = [];
 
 /**
  * The English model, with wink's lexicon lookup made blind to what it learnt at run time. wink adds
@@ -78,15 +110,37 @@ let metaCER: unknown = null;
  * third argument of the model's feature functions, which wink calls when it learns a token; from then
  * on a learnt entry looks absent to the tokeniser, as in a fresh engine (its index still serves the
  * tokens that use it).
+ *
+ * The lookup the tokeniser then sees answers from a Map of the intrinsic lexicon's words: the same
+ * answers as wink's lookup with the learnt entries filtered out, without probing wink's lexeme object
+ * (a dictionary-mode object that grows with every learnt word, which V8 probes through its string
+ * table) and without a new array per call. The sbd and pos automata read their token symbols through
+ * the model's transformers, which read lexeme properties through wink's cache: those reads are tabled
+ * by lexeme index (see sbdTransformer).
  */
 function deterministicModel(): WinkModel {
   const base = model as WinkModel;
   const patched = new WeakSet<WinkCache>();
+  // the lexeme hash of the core model this engine loads (wink reads core() once, before featureFn)
+  let lexemes: Record<string, number> | null = null;
   return {
     ...base,
+    core() {
+      const core = base.core();
+      lexemes = core.features.lexeme.hash;
+      return core;
+    },
     metaCER() {
       metaCER ??= base.metaCER();
       return metaCER;
+    },
+    sbd() {
+      const sbd = base.sbd();
+      return { ...sbd, transformers: sbd.transformers.map(sbdTransformer) };
+    },
+    pos() {
+      const pos = base.pos();
+      return { ...pos, transformers: pos.transformers.map(posTransformer), setter: posSetter };
     },
     featureFn(...args: unknown[]) {
       const fns = base.featureFn(...args);
@@ -98,11 +152,17 @@ function deterministicModel(): WinkModel {
           if (cache && !patched.has(cache)) {
             patched.add(cache);
             seeing = Object.assign(Object.create(null), cache) as WinkCache;
-            const lookup = cache.lookup;
-            const intrinsic = cache.intrinsicSize();
+            const table = intrinsicTable(cache, lexemes);
+            const expansions = contractions;
+            // the one array every plain word's answer comes in: wink reads an answer before it looks
+            // up the next word and never keeps it
+            const single = [0];
             cache.lookup = (t: string) => {
-              const found = lookup(t);
-              return found !== null && found.length === 1 && found[0] >= intrinsic ? null : found;
+              const i = table.get(t);
+              if (i === undefined) return null;
+              if (i < 0) return expansions[-1 - i];
+              single[0] = i;
+              return single;
             };
           }
           return fn(text, category, seeing ?? cache);
@@ -111,6 +171,98 @@ function deterministicModel(): WinkModel {
       return out;
     },
   };
+}
+
+/**
+ * A lexeme property read through wink's cache once per lexeme index and then from a typed array. An
+ * entry never changes once wink has made it (the model's lexicon is static; a learnt word's features
+ * are computed once, when it is learnt), so the table answers as the cache does. Per engine: learnt
+ * indexes differ between engines. Values are small non-negative integers; -1 marks "not read yet".
+ */
+function lexemeTable(
+  read: (cache: WinkCache, index: number) => number,
+): (cache: WinkCache, index: number) => number {
+  let table = new Int16Array(1 << 17).fill(-1);
+  return (cache, index) => {
+    if (index >= table.length) {
+      const grown = new Int16Array(Math.max(table.length * 2, index + 1)).fill(-1);
+      grown.set(table);
+      table = grown;
+    }
+    let v = table[index];
+    if (v < 0) {
+      v = read(cache, index);
+      if ((v & 0x7fff) === v) table[index] = v; // (any other answer is passed on, not tabled)
+    }
+    return v;
+  };
+}
+
+/** Whether a transformer's token is a lexeme index the tables can hold (anything else goes to the model's own). */
+function isIndex(x: number): boolean {
+  return (x | 0) === x && x >= 0;
+}
+
+// the model's hint symbols start here (wink-eng-lite-web-model's transformers: hintDelta)
+const HINT_DELTA = 1_080_000;
+
+/**
+ * The model's sbd transformer with its cache reads tabled by lexeme (it reads up to four lexeme
+ * properties a token, each a walk through wink's dictionary-mode objects): a token's sbdHint, else its
+ * lexeme's; a hint 4 (an ambiguous quote) becomes 6 after white space; without a hint, an abbreviation
+ * reads as 7 or, two characters long, 8; otherwise the token itself.
+ */
+function sbdTransformer(model: Transformer): Transformer {
+  const hint = lexemeTable((cache, i) => cache.property(i, 'sbdHint'));
+  const abbrev = lexemeTable((cache, i) =>
+    cache.property(i, 'isAbbrev') ? (cache.value(i).length === 2 ? 8 : 7) : 0,
+  );
+  return (token, cache, raw, i) => {
+    const lexeme = raw[4 * i];
+    if (!isIndex(token) || !isIndex(lexeme)) return model(token, cache, raw, i);
+    let mapped = hint(cache, token) || hint(cache, lexeme);
+    if (mapped === 4) mapped = (raw[4 * i + 1] & 0xffff) !== 0 ? 6 : 4;
+    if (mapped) return mapped + HINT_DELTA;
+    const a = abbrev(cache, token);
+    return a ? HINT_DELTA + a : token;
+  };
+}
+
+/** The model's pos transformer (a lexeme's posHint, else the default POS) with posHint tabled by lexeme. */
+function posTransformer(model: Transformer): Transformer {
+  const hint = lexemeTable((cache, i) => cache.property(i, 'posHint'));
+  return (pos, cache, raw, i) => {
+    const lexeme = raw[4 * i];
+    if (!isIndex(lexeme)) return model(pos, cache, raw, i);
+    const mapped = hint(cache, lexeme);
+    return mapped ? mapped + HINT_DELTA : pos;
+  };
+}
+
+/** The model's pos setter (each token without a POS yet gets its tag) with wink's token array read once. */
+function posSetter(rdd: { tokens: number[] }, posTags: number[], tkSize: number, bits4lemma: number): void {
+  const tokens = rdd.tokens;
+  for (let i = 0, pk = 0; i < tokens.length; i += tkSize, pk++)
+    if (tokens[i + 2] === 0) tokens[i + 2] = posTags[pk] << bits4lemma;
+}
+
+/** The intrinsic lexicon's index (built on the first engine's cache, before it learns a word). */
+function intrinsicTable(cache: WinkCache, lexemes: Record<string, number> | null): Map<string, number> {
+  if (intrinsicIndex !== null) return intrinsicIndex;
+  if (lexemes === null) throw new Error('wink read its features before its core model');
+  const intrinsic = cache.intrinsicSize();
+  const table = new Map<string, number>();
+  const expansions: number[][] = [];
+  for (const word in lexemes) {
+    if (lexemes[word] >= intrinsic) continue; // learnt (this first word's entry, as it is being added)
+    const found = cache.lookup(word);
+    if (found === null) continue;
+    if (found.length === 1) table.set(word, found[0]);
+    else table.set(word, -1 - (expansions.push(found) - 1));
+  }
+  intrinsicIndex = table;
+  contractions = expansions;
+  return table;
 }
 
 /**
