@@ -66,7 +66,16 @@ interface WinkCache {
 type FeatureFns = Record<string, (text: string, category: number, cache: WinkCache) => unknown>;
 /** wink's core model (the part read here: its lexeme index, word → lexicon index). */
 interface WinkCore {
-  features: { lexeme: { hash: Record<string, number> } };
+  features: { lexeme: { hash: Record<string, number>; list: string[] }; pos: { list: string[] } };
+}
+/**
+ * wink's data of one document (what its `its` helpers read): four numbers per token (the lexeme
+ * index; preceding spaces and contraction bits; lemma and POS index in bits 20-25; negation), and
+ * per sentence its first and last token index.
+ */
+interface WinkDocData {
+  tokens: number[];
+  sentences: number[][];
 }
 /**
  * A token transformer of the sbd and pos automata: the symbol the automaton reads for token `i`
@@ -118,7 +127,7 @@ let contractions: number[][] = [];
  * the model's transformers, which read lexeme properties through wink's cache: those reads are tabled
  * by lexeme index (see sbdTransformer).
  */
-function deterministicModel(): WinkModel {
+function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
   const base = model as WinkModel;
   const patched = new WeakSet<WinkCache>();
   // the lexeme hash of the core model this engine loads (wink reads core() once, before featureFn)
@@ -128,8 +137,12 @@ function deterministicModel(): WinkModel {
     core() {
       const core = base.core();
       lexemes = core.features.lexeme.hash;
+      loaded.core = core;
       return core;
     },
+    // wink hands a document's data to the model's readability addon: tokenize reads it through
+    // `doc.out(its.readabilityStats)` instead of through an `its` helper call per token and field
+    addons: { ...base.addons, readabilityStats: (rdd: WinkDocData) => rdd },
     metaCER() {
       metaCER ??= base.metaCER();
       return metaCER;
@@ -272,47 +285,102 @@ function intrinsicTable(cache: WinkCache, lexemes: Record<string, number> | null
  * and (the lookup being blind to learnt entries) does not change any output.
  */
 const DOCS_PER_ENGINE = Number(process.env.SITREP_WINK_DOCS) || 20_000;
-let nlp: ReturnType<typeof winkNLP> | null = null;
-let docsRead = 0;
-function engine() {
-  if (nlp === null || docsRead >= DOCS_PER_ENGINE) {
-    nlp = winkNLP(deterministicModel(), ['sbd', 'pos']);
-    // learn one unknown token now, so the lookup is patched before the first real article
-    nlp.readDoc('Zqxvkw.');
-    docsRead = 0;
-  }
-  docsRead++;
-  return nlp;
+
+/** A wink engine and the tables tokenize reads its documents' data with. */
+interface Engine {
+  nlp: ReturnType<typeof winkNLP>;
+  /** wink's lexeme strings by index (a token's its.value), the learnt ones appended as wink learns them. */
+  lexemes: string[];
+  /** wink's POS strings by index (a token's its.pos). */
+  posTags: string[];
+  /** POS_TAGS id by wink's POS index. */
+  posIds: Uint8Array;
+  /** Lower-cased lexeme by lexeme index ('' until a token of it is read). */
+  lower: string[];
 }
+let current: Engine | null = null;
+let docsRead = 0;
 
 // POS id by wink's tag string; a plain object keyed by the few tag strings is the cheapest lookup
 const POS_OF: Record<string, number> = Object.assign(Object.create(null), POS);
 
 /**
+ * A text with the token kinds whose data tokenize decodes (contractions, an abbreviation, numbers,
+ * a possessive, several sentences): a new engine reads it once through wink's `its` helpers and once
+ * from its data, and the two must agree (a wink-nlp whose data is laid out differently fails here).
+ */
+const PROBE = "Zqxvkw can't stop Mr. Smith's 3.5% rise.\nIt's done ,said O'Neil -- 12 p.m. today!  Really?";
+
+function engine(): Engine {
+  if (current === null || docsRead >= DOCS_PER_ENGINE) {
+    const loaded: { core: WinkCore | null } = { core: null };
+    const nlp = winkNLP(deterministicModel(loaded), ['sbd', 'pos']);
+    if (loaded.core === null) throw new Error('wink did not load its core model');
+    const lexemes = loaded.core.features.lexeme.list;
+    const posTags = loaded.core.features.pos.list;
+    const e: Engine = {
+      nlp,
+      lexemes,
+      posTags,
+      posIds: Uint8Array.from(posTags, (t) => POS_OF[t] ?? 0),
+      lower: new Array<string>(lexemes.length).fill(''),
+    };
+    // reading the probe also learns an unknown token, so the lookup is patched before the first article
+    const doc = nlp.readDoc(PROBE);
+    const data = readData(e, doc);
+    const tokens = doc.tokens();
+    const same = (a: readonly unknown[], b: readonly unknown[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    if (
+      !same(
+        data.tokens.filter((_, i) => i % 4 === 0).map((id) => lexemes[id]),
+        tokens.out(),
+      ) ||
+      !same(
+        data.tokens.filter((_, i) => i % 4 === 2).map((x) => posTags[(x & POS_BITS) >>> 20]),
+        tokens.out(nlp.its.pos),
+      ) ||
+      !same(
+        data.sentences.map((x) => `${x[0]},${x[1]}`),
+        (doc.sentences().out(nlp.its.span) as unknown as number[][]).map((x) => `${x[0]},${x[1]}`),
+      )
+    )
+      throw new Error("wink-nlp's document data is not laid out as tokenize reads it");
+    current = e;
+    docsRead = 0;
+  }
+  docsRead++;
+  return current;
+}
+
+// bits 20-25 of a token's third number: its POS index (wink's posMask)
+const POS_BITS = 0x3f00000;
+
+function readData(e: Engine, doc: ReturnType<Engine['nlp']['readDoc']>): WinkDocData {
+  return doc.out(e.nlp.its.readabilityStats) as unknown as WinkDocData;
+}
+
+/**
  * Tokenise with wink-nlp, recover absolute offsets (wink keeps only preceding-space counts), and
  * split sentences at wink's boundaries and at line breaks (titles and datelines have no full stop).
+ * Token strings and POS are read from wink's document data as its `its.value` and `its.pos` read them.
  */
 export function tokenize(text: string): Tokenized {
-  const nlp = engine();
-  const its = nlp.its;
-  const doc = nlp.readDoc(text);
-  const all = doc.tokens();
-  const values = all.out() as string[];
-  const tags = all.out(its.pos) as string[];
-  const n = values.length;
+  const e = engine();
+  const { lexemes, posTags, posIds, lower } = e;
+  const data = readData(e, e.nlp.readDoc(text));
+  const raw = data.tokens;
+  const n = raw.length >> 2;
   const startA = new Int32Array(n);
   const endA = new Int32Array(n);
   const posA = new Uint8Array(n);
   const sentA = new Uint32Array(n);
   const firstA = new Uint16Array(n);
-  // wink's two output arrays are ours: compacted in place (k <= i) into surface and lower-case forms
-  // rather than copied into new arrays that grow token by token
-  const surf = values;
-  const low = tags;
+  const surf: string[] = [];
+  const low: string[] = [];
   // wink's sentence boundaries as a flag per wink token
   const winkSentenceEnds = new Uint8Array(n);
-  for (const span of doc.sentences().out(its.span) as unknown as [number, number][])
-    if (span[1] < n) winkSentenceEnds[span[1]] = 1;
+  for (const span of data.sentences) if (span[1] < n) winkSentenceEnds[span[1]] = 1;
 
   let cursor = 0;
   let k = 0;
@@ -320,7 +388,8 @@ export function tokenize(text: string): Tokenized {
   const sentenceTokens: [number, number][] = [];
   let sentStartTok = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
+    const id = raw[4 * i];
+    const v = lexemes[id];
     const len = v.length;
     // only a token that begins with white space (or is empty) can be blank: skip the regex otherwise
     const c0 = len === 0 ? 32 : v.charCodeAt(0);
@@ -343,10 +412,14 @@ export function tokenize(text: string): Tokenized {
       startA[k] = at;
       // found at `at`, or (not found) put at the cursor: either way the token spans its own length
       cursor = endA[k] = at + len;
-      posA[k] = POS_OF[tags[i]] ?? 0;
+      const p = (raw[4 * i + 2] & POS_BITS) >>> 20;
+      posA[k] = p < posIds.length ? posIds[p] : (POS_OF[posTags[p]] ?? 0);
       firstA[k] = c0; // (a token is never empty: an empty value is blank)
-      surf[k] = v;
-      low[k] = v.toLowerCase();
+      surf.push(v);
+      if (id >= lower.length) while (lower.length <= id) lower.push('');
+      let lo = lower[id];
+      if (lo === '') lower[id] = lo = v.toLowerCase();
+      low.push(lo);
       k++;
       if (winkSentenceEnds[i] === 1) closeAt = k - 1;
     }
@@ -364,8 +437,6 @@ export function tokenize(text: string): Tokenized {
     sentenceTokens.push([sentStartTok, k]);
     sentA.fill(id, sentStartTok, k);
   }
-  surf.length = k;
-  low.length = k;
   const tokens: TokenTable = {
     length: k,
     start: startA.subarray(0, k),
