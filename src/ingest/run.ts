@@ -60,13 +60,17 @@ export async function ingest(
   const t0 = performance.now();
   const batchSize = options.batchSize ?? 64;
   const nWorkers = options.workers ?? defaultWorkers();
-  // Workers start with the second batch: a run of a few articles does not pay their start-up.
+  // A run of one batch is coded in this thread: it does not pay the workers' start-up. From files,
+  // the first full batch waits for the next article to know whether it is the only one, so that a
+  // longer run codes every batch in the workers and this thread never loads a pipeline (the
+  // lexicons, the gazetteer and wink's model: about 150 MB it would hold for the whole run). A feed
+  // is not held up: its first batch is coded here.
   const inline = inlineCoder();
   let pool: Coder | null = null;
-  let batches = 0;
-  const coderFor = (): Coder => {
-    batches++;
-    if (nWorkers === 0 || batches === 1) return inline;
+  let launched = 0;
+  const holdFirst = Array.isArray(source) && nWorkers > 0;
+  const coderFor = (useInline: boolean): Coder => {
+    if (nWorkers === 0 || useInline) return inline;
     pool ??= workerCoder(nWorkers);
     return pool;
   };
@@ -82,7 +86,7 @@ export async function ingest(
   let writeChain: Promise<void> = Promise.resolve();
   const inFlight: Promise<void>[] = [];
 
-  const flush = async (batch: Pending[]) => {
+  const flush = async (batch: Pending[], useInline: boolean) => {
     const known = await store.hasArticles(batch.map((b) => b.article.id));
     const todo: Pending[] = [];
     const seen = new Set<string>();
@@ -93,7 +97,7 @@ export async function ingest(
         todo.push(b);
       }
     }
-    const coder = coderFor();
+    const coder = coderFor(useInline);
     // Spread one batch over the workers.
     const per = Math.max(1, Math.ceil(todo.length / Math.max(1, nWorkers)));
     const parts: Pending[][] = [];
@@ -122,10 +126,12 @@ export async function ingest(
 
   try {
     let batch: Pending[] = [];
-    const launch = async () => {
+    let held = false; // the first batch is full and waits for the next article
+    // `last`: no article follows this batch (known when the input ended, or for a feed's first batch)
+    const launch = async (last: boolean) => {
       const b = batch;
       batch = [];
-      const job = flush(b);
+      const job = flush(b, launched++ === 0 && (last || !holdFirst));
       inFlight.push(job);
       job.finally(() => inFlight.splice(inFlight.indexOf(job), 1)).catch(() => {});
       if (inFlight.length >= maxInFlight) await Promise.race(inFlight);
@@ -151,10 +157,18 @@ export async function ingest(
         report({ origin: r.value.origin, message: 'no article text' });
         continue;
       }
+      if (held) {
+        held = false;
+        await launch(false);
+      }
       batch.push({ article, origin: r.value.origin, ...(r.value.feed ? { feed: r.value.feed } : {}) });
-      if (batch.length >= batchSize) await launch();
+      if (batch.length >= batchSize) {
+        if (holdFirst && launched === 0) held = true;
+        else await launch(false);
+      }
     }
-    if (batch.length && !stop) await launch();
+    // a held first batch was full before any error stopped the run, as any launched batch was
+    if (batch.length && (!stop || held)) await launch(true);
     await Promise.all(inFlight);
     await writeChain;
   } finally {

@@ -74,14 +74,55 @@ const SPLIT_TITLES = new Set([
 interface WinkCache {
   lookup(text: string): number[] | null;
   intrinsicSize(): number;
+  property(index: number, name: string): number;
+  value(index: number): string;
 }
 type FeatureFns = Record<string, (text: string, category: number, cache: WinkCache) => unknown>;
-type WinkModel = typeof model & { featureFn: (...args: unknown[]) => FeatureFns; metaCER: () => unknown };
+/** wink's core model (the part read here: its lexeme index, word → lexicon index). */
+interface WinkCore {
+  features: { lexeme: { hash: Record<string, number>; list: string[] }; pos: { list: string[] } };
+}
+/**
+ * wink's data of one document (what its `its` helpers read): four numbers per token (the lexeme
+ * index; preceding spaces and contraction bits; lemma and POS index in bits 20-25; negation), and
+ * per sentence its first and last token index.
+ */
+interface WinkDocData {
+  tokens: number[];
+  sentences: number[][];
+}
+/**
+ * A token transformer of the sbd and pos automata: the symbol the automaton reads for token `i`
+ * (`token`: its normal's index for sbd, its default POS for pos; `raw`: wink's packed tokens, four
+ * numbers each, the lexeme index first and the preceding spaces in the low 16 bits of the second).
+ */
+type Transformer = (token: number, cache: WinkCache, raw: number[], i: number) => number;
+interface AutomataModel {
+  machines: unknown[];
+  transformers: Transformer[];
+  setter: (...args: never[]) => void;
+}
+type WinkModel = typeof model & {
+  core: () => WinkCore;
+  sbd: () => AutomataModel;
+  pos: () => AutomataModel;
+  featureFn: (...args: unknown[]) => FeatureFns;
+  metaCER: () => unknown;
+};
 
 // wink-eng-lite-web-model's metaCER() JSON-encodes its module-level data in place, so every engine
 // after the first would get it encoded once more (and the sixth or so fails on the string's length):
 // all engines share the first result.
 let metaCER: unknown = null;
+
+/**
+ * wink's intrinsic lexicon (the model's own words), as the patched lookup below answers for it: each
+ * word's lexicon index, or for a contraction -1-k with the expansions wink's lookup returns for it
+ * at `contractions[k]`. The lexicon is the model's static data, the same in every engine, so one
+ * table serves them all.
+ */
+let intrinsicIndex: Map<string, number> | null = null;
+let contractions: number[][] = [];
 
 /**
  * The English model, with wink's lexicon lookup made blind to what it learnt at run time. wink adds
@@ -92,15 +133,41 @@ let metaCER: unknown = null;
  * third argument of the model's feature functions, which wink calls when it learns a token; from then
  * on a learnt entry looks absent to the tokeniser, as in a fresh engine (its index still serves the
  * tokens that use it).
+ *
+ * The lookup the tokeniser then sees answers from a Map of the intrinsic lexicon's words: the same
+ * answers as wink's lookup with the learnt entries filtered out, without probing wink's lexeme object
+ * (a dictionary-mode object that grows with every learnt word, which V8 probes through its string
+ * table) and without a new array per call. The sbd and pos automata read their token symbols through
+ * the model's transformers, which read lexeme properties through wink's cache: those reads are tabled
+ * by lexeme index (see sbdTransformer).
  */
-function deterministicModel(): WinkModel {
+function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
   const base = model as WinkModel;
   const patched = new WeakSet<WinkCache>();
+  // the lexeme hash of the core model this engine loads (wink reads core() once, before featureFn)
+  let lexemes: Record<string, number> | null = null;
   return {
     ...base,
+    core() {
+      const core = base.core();
+      lexemes = core.features.lexeme.hash;
+      loaded.core = core;
+      return core;
+    },
+    // wink hands a document's data to the model's readability addon: tokenize reads it through
+    // `doc.out(its.readabilityStats)` instead of through an `its` helper call per token and field
+    addons: { ...base.addons, readabilityStats: (rdd: WinkDocData) => rdd },
     metaCER() {
       metaCER ??= base.metaCER();
       return metaCER;
+    },
+    sbd() {
+      const sbd = base.sbd();
+      return { ...sbd, transformers: sbd.transformers.map(sbdTransformer) };
+    },
+    pos() {
+      const pos = base.pos();
+      return { ...pos, transformers: pos.transformers.map(posTransformer), setter: posSetter };
     },
     featureFn(...args: unknown[]) {
       const fns = base.featureFn(...args);
@@ -112,11 +179,17 @@ function deterministicModel(): WinkModel {
           if (cache && !patched.has(cache)) {
             patched.add(cache);
             seeing = Object.assign(Object.create(null), cache) as WinkCache;
-            const lookup = cache.lookup;
-            const intrinsic = cache.intrinsicSize();
+            const table = intrinsicTable(cache, lexemes);
+            const expansions = contractions;
+            // the one array every plain word's answer comes in: wink reads an answer before it looks
+            // up the next word and never keeps it
+            const single = [0];
             cache.lookup = (t: string) => {
-              const found = lookup(t);
-              return found !== null && found.length === 1 && found[0] >= intrinsic ? null : found;
+              const i = table.get(t);
+              if (i === undefined) return null;
+              if (i < 0) return expansions[-1 - i];
+              single[0] = i;
+              return single;
             };
           }
           return fn(text, category, seeing ?? cache);
@@ -128,53 +201,200 @@ function deterministicModel(): WinkModel {
 }
 
 /**
+ * A lexeme property read through wink's cache once per lexeme index and then from a typed array. An
+ * entry never changes once wink has made it (the model's lexicon is static; a learnt word's features
+ * are computed once, when it is learnt), so the table answers as the cache does. Per engine: learnt
+ * indexes differ between engines. Values are small non-negative integers; -1 marks "not read yet".
+ */
+function lexemeTable(
+  read: (cache: WinkCache, index: number) => number,
+): (cache: WinkCache, index: number) => number {
+  let table = new Int16Array(1 << 17).fill(-1);
+  return (cache, index) => {
+    if (index >= table.length) {
+      const grown = new Int16Array(Math.max(table.length * 2, index + 1)).fill(-1);
+      grown.set(table);
+      table = grown;
+    }
+    let v = table[index];
+    if (v < 0) {
+      v = read(cache, index);
+      if ((v & 0x7fff) === v) table[index] = v; // (any other answer is passed on, not tabled)
+    }
+    return v;
+  };
+}
+
+/** Whether a transformer's token is a lexeme index the tables can hold (anything else goes to the model's own). */
+function isIndex(x: number): boolean {
+  return (x | 0) === x && x >= 0;
+}
+
+// the model's hint symbols start here (wink-eng-lite-web-model's transformers: hintDelta)
+const HINT_DELTA = 1_080_000;
+
+/**
+ * The model's sbd transformer with its cache reads tabled by lexeme (it reads up to four lexeme
+ * properties a token, each a walk through wink's dictionary-mode objects): a token's sbdHint, else its
+ * lexeme's; a hint 4 (an ambiguous quote) becomes 6 after white space; without a hint, an abbreviation
+ * reads as 7 or, two characters long, 8; otherwise the token itself.
+ */
+function sbdTransformer(model: Transformer): Transformer {
+  const hint = lexemeTable((cache, i) => cache.property(i, 'sbdHint'));
+  const abbrev = lexemeTable((cache, i) =>
+    cache.property(i, 'isAbbrev') ? (cache.value(i).length === 2 ? 8 : 7) : 0,
+  );
+  return (token, cache, raw, i) => {
+    const lexeme = raw[4 * i];
+    if (!isIndex(token) || !isIndex(lexeme)) return model(token, cache, raw, i);
+    let mapped = hint(cache, token) || hint(cache, lexeme);
+    if (mapped === 4) mapped = (raw[4 * i + 1] & 0xffff) !== 0 ? 6 : 4;
+    if (mapped) return mapped + HINT_DELTA;
+    const a = abbrev(cache, token);
+    return a ? HINT_DELTA + a : token;
+  };
+}
+
+/** The model's pos transformer (a lexeme's posHint, else the default POS) with posHint tabled by lexeme. */
+function posTransformer(model: Transformer): Transformer {
+  const hint = lexemeTable((cache, i) => cache.property(i, 'posHint'));
+  return (pos, cache, raw, i) => {
+    const lexeme = raw[4 * i];
+    if (!isIndex(lexeme)) return model(pos, cache, raw, i);
+    const mapped = hint(cache, lexeme);
+    return mapped ? mapped + HINT_DELTA : pos;
+  };
+}
+
+/** The model's pos setter (each token without a POS yet gets its tag) with wink's token array read once. */
+function posSetter(rdd: { tokens: number[] }, posTags: number[], tkSize: number, bits4lemma: number): void {
+  const tokens = rdd.tokens;
+  for (let i = 0, pk = 0; i < tokens.length; i += tkSize, pk++)
+    if (tokens[i + 2] === 0) tokens[i + 2] = posTags[pk] << bits4lemma;
+}
+
+/** The intrinsic lexicon's index (built on the first engine's cache, before it learns a word). */
+function intrinsicTable(cache: WinkCache, lexemes: Record<string, number> | null): Map<string, number> {
+  if (intrinsicIndex !== null) return intrinsicIndex;
+  if (lexemes === null) throw new Error('wink read its features before its core model');
+  const intrinsic = cache.intrinsicSize();
+  const table = new Map<string, number>();
+  const expansions: number[][] = [];
+  for (const word in lexemes) {
+    if (lexemes[word] >= intrinsic) continue; // learnt (this first word's entry, as it is being added)
+    const found = cache.lookup(word);
+    if (found === null) continue;
+    if (found.length === 1) table.set(word, found[0]);
+    else table.set(word, -1 - (expansions.push(found) - 1));
+  }
+  intrinsicIndex = table;
+  contractions = expansions;
+  return table;
+}
+
+/**
  * Documents one wink engine reads before it is replaced. The learnt entries above are never dropped:
  * about 3 MB per thousand news articles, which over a million-article ingest or a worker that runs for
  * weeks is gigabytes. A fresh engine costs ~0.2 s, under 0.1% of the time of the documents in between,
  * and (the lookup being blind to learnt entries) does not change any output.
  */
 const DOCS_PER_ENGINE = Number(process.env.SITREP_WINK_DOCS) || 20_000;
-let nlp: ReturnType<typeof winkNLP> | null = null;
-let docsRead = 0;
-function engine() {
-  if (nlp === null || docsRead >= DOCS_PER_ENGINE) {
-    nlp = winkNLP(deterministicModel(), ['sbd', 'pos']);
-    // learn one unknown token now, so the lookup is patched before the first real article
-    nlp.readDoc('Zqxvkw.');
-    docsRead = 0;
-  }
-  docsRead++;
-  return nlp;
+
+/** A wink engine and the tables tokenize reads its documents' data with. */
+interface Engine {
+  nlp: ReturnType<typeof winkNLP>;
+  /** wink's lexeme strings by index (a token's its.value), the learnt ones appended as wink learns them. */
+  lexemes: string[];
+  /** wink's POS strings by index (a token's its.pos). */
+  posTags: string[];
+  /** POS_TAGS id by wink's POS index. */
+  posIds: Uint8Array;
+  /** Lower-cased lexeme by lexeme index ('' until a token of it is read). */
+  lower: string[];
 }
+let current: Engine | null = null;
+let docsRead = 0;
 
 // POS id by wink's tag string; a plain object keyed by the few tag strings is the cheapest lookup
 const POS_OF: Record<string, number> = Object.assign(Object.create(null), POS);
 
 /**
+ * A text with the token kinds whose data tokenize decodes (contractions, an abbreviation, numbers,
+ * a possessive, several sentences): a new engine reads it once through wink's `its` helpers and once
+ * from its data, and the two must agree (a wink-nlp whose data is laid out differently fails here).
+ */
+const PROBE = "Zqxvkw can't stop Mr. Smith's 3.5% rise.\nIt's done ,said O'Neil -- 12 p.m. today!  Really?";
+
+function engine(): Engine {
+  if (current === null || docsRead >= DOCS_PER_ENGINE) {
+    const loaded: { core: WinkCore | null } = { core: null };
+    const nlp = winkNLP(deterministicModel(loaded), ['sbd', 'pos']);
+    if (loaded.core === null) throw new Error('wink did not load its core model');
+    const lexemes = loaded.core.features.lexeme.list;
+    const posTags = loaded.core.features.pos.list;
+    const e: Engine = {
+      nlp,
+      lexemes,
+      posTags,
+      posIds: Uint8Array.from(posTags, (t) => POS_OF[t] ?? 0),
+      lower: new Array<string>(lexemes.length).fill(''),
+    };
+    // reading the probe also learns an unknown token, so the lookup is patched before the first article
+    const doc = nlp.readDoc(PROBE);
+    const data = readData(e, doc);
+    const tokens = doc.tokens();
+    const same = (a: readonly unknown[], b: readonly unknown[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    if (
+      !same(
+        data.tokens.filter((_, i) => i % 4 === 0).map((id) => lexemes[id]),
+        tokens.out(),
+      ) ||
+      !same(
+        data.tokens.filter((_, i) => i % 4 === 2).map((x) => posTags[(x & POS_BITS) >>> 20]),
+        tokens.out(nlp.its.pos),
+      ) ||
+      !same(
+        data.sentences.map((x) => `${x[0]},${x[1]}`),
+        (doc.sentences().out(nlp.its.span) as unknown as number[][]).map((x) => `${x[0]},${x[1]}`),
+      )
+    )
+      throw new Error("wink-nlp's document data is not laid out as tokenize reads it");
+    current = e;
+    docsRead = 0;
+  }
+  docsRead++;
+  return current;
+}
+
+// bits 20-25 of a token's third number: its POS index (wink's posMask)
+const POS_BITS = 0x3f00000;
+
+function readData(e: Engine, doc: ReturnType<Engine['nlp']['readDoc']>): WinkDocData {
+  return doc.out(e.nlp.its.readabilityStats) as unknown as WinkDocData;
+}
+
+/**
  * Tokenise with wink-nlp, recover absolute offsets (wink keeps only preceding-space counts), and
  * split sentences at wink's boundaries and at line breaks (titles and datelines have no full stop).
+ * Token strings and POS are read from wink's document data as its `its.value` and `its.pos` read them.
  */
 export function tokenize(text: string): Tokenized {
-  const nlp = engine();
-  const its = nlp.its;
-  const doc = nlp.readDoc(text);
-  const all = doc.tokens();
-  const values = all.out() as string[];
-  const tags = all.out(its.pos) as string[];
-  const n = values.length;
+  const e = engine();
+  const { lexemes, posTags, posIds, lower } = e;
+  const data = readData(e, e.nlp.readDoc(text));
+  const raw = data.tokens;
+  const n = raw.length >> 2;
   const startA = new Int32Array(n);
   const endA = new Int32Array(n);
   const posA = new Uint8Array(n);
   const sentA = new Uint32Array(n);
   const firstA = new Uint16Array(n);
-  // wink's two output arrays are ours: compacted in place (k <= i) into surface and lower-case forms
-  // rather than copied into new arrays that grow token by token
-  const surf = values;
-  const low = tags;
+  const surf: string[] = [];
+  const low: string[] = [];
   // wink's sentence boundaries as a flag per wink token
   const winkSentenceEnds = new Uint8Array(n);
-  for (const span of doc.sentences().out(its.span) as unknown as [number, number][])
-    if (span[1] < n) winkSentenceEnds[span[1]] = 1;
+  for (const span of data.sentences) if (span[1] < n) winkSentenceEnds[span[1]] = 1;
 
   let cursor = 0;
   let k = 0;
@@ -182,7 +402,8 @@ export function tokenize(text: string): Tokenized {
   const sentenceTokens: [number, number][] = [];
   let sentStartTok = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
+    const id = raw[4 * i];
+    const v = lexemes[id];
     const len = v.length;
     // only a token that begins with white space (or is empty) can be blank: skip the regex otherwise
     const c0 = len === 0 ? 32 : v.charCodeAt(0);
@@ -206,8 +427,9 @@ export function tokenize(text: string): Tokenized {
       // sentence there; the stop joins the title ("Sen.", which wink keeps whole) before a capital
       if (c0 === 46 && len === 1 && k > 0 && endA[k - 1] === at && SPLIT_TITLES.has(low[k - 1])) {
         let j = i + 1;
-        while (j < n && values[j].length > 0 && BLANK.test(values[j]) && !values[j].includes('\n')) j++;
-        const cn = j < n ? values[j].charCodeAt(0) : 0;
+        const valueAt = (t: number) => lexemes[raw[4 * t]];
+        while (j < n && valueAt(j).length > 0 && BLANK.test(valueAt(j)) && !valueAt(j).includes('\n')) j++;
+        const cn = j < n ? valueAt(j).charCodeAt(0) : 0;
         if (cn >= 65 && cn <= 90) {
           cursor = endA[k - 1] = at + 1;
           surf[k - 1] += '.';
@@ -218,10 +440,14 @@ export function tokenize(text: string): Tokenized {
       startA[k] = at;
       // found at `at`, or (not found) put at the cursor: either way the token spans its own length
       cursor = endA[k] = at + len;
-      posA[k] = POS_OF[tags[i]] ?? 0;
+      const p = (raw[4 * i + 2] & POS_BITS) >>> 20;
+      posA[k] = p < posIds.length ? posIds[p] : (POS_OF[posTags[p]] ?? 0);
       firstA[k] = c0; // (a token is never empty: an empty value is blank)
-      surf[k] = v;
-      low[k] = v.toLowerCase();
+      surf.push(v);
+      if (id >= lower.length) while (lower.length <= id) lower.push('');
+      let lo = lower[id];
+      if (lo === '') lower[id] = lo = v.toLowerCase();
+      low.push(lo);
       k++;
       if (winkSentenceEnds[i] === 1) closeAt = k - 1;
     }
@@ -239,8 +465,6 @@ export function tokenize(text: string): Tokenized {
     sentenceTokens.push([sentStartTok, k]);
     sentA.fill(id, sentStartTok, k);
   }
-  surf.length = k;
-  low.length = k;
   const tokens: TokenTable = {
     length: k,
     start: startA.subarray(0, k),
