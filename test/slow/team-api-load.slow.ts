@@ -15,11 +15,9 @@ test('API under 200 concurrent clients: no errors, memory flat', { timeout: 600_
   );
   assert.ok(r.requests > 0);
   assert.equal(r.non2xx, 0);
-  // The issue's bar is zero errors. CI on this 2-core machine has seen ~0.6% of requests time out
-  // (10 s) while p99 stayed under 600 ms; until that stall is found, more than 1% fails the run
-  // and the counts above are what the closing note reports.
-  const failed = r.errors + r.timeouts;
-  assert.ok(failed <= r.requests * 0.01, `${failed} of ${r.requests} requests failed or timed out`);
+  // The issue's bar: no errors. (Timeouts came from connections left in the kernel's accept queue
+  // while the server answered every waiting request in one turn of its event loop; see loopTurns.)
+  assert.equal(r.errors + r.timeouts, 0, `${r.errors} errors, ${r.timeouts} timeouts`);
   // Flat: private memory at the end of the run is not far above its start (no growth with requests
   // served; the mapped pages of the store are the kernel's file cache, shared and reclaimable).
   assert.ok(r.rssEndMb <= r.rssStartMb * 1.5 + 50, `memory grew ${r.rssStartMb} → ${r.rssEndMb} MB`);
