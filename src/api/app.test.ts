@@ -6,7 +6,7 @@ import { runMerge } from '../merge/index.js';
 import { fixtureRecord } from '../store/fixtures.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
-import { createApp } from './app.js';
+import { createApp, loopTurns } from './app.js';
 
 const place = { text: 'Kora', country: 'ML', admin1: 'Mopti', lat: 14.5, lon: -4.2 };
 
@@ -264,4 +264,23 @@ describe('HTTP API: cached reads', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('loopTurns: waiters start one a turn of the event loop, in order', async () => {
+  const turn = loopTurns();
+  const log: string[] = [];
+  // Were several waiters released in one turn, their microtasks would run before any of the ones
+  // they queue ('t1', 't2', 't3', 'm1', …).
+  await Promise.all(
+    [1, 2, 3].map((i) =>
+      turn().then(() => {
+        log.push(`t${i}`);
+        queueMicrotask(() => log.push(`m${i}`));
+      }),
+    ),
+  );
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(log, ['t1', 'm1', 't2', 'm2', 't3', 'm3']);
+  // and it keeps working after the queue emptied
+  await turn();
 });
