@@ -15,7 +15,7 @@ import { firstSpanFrom, POS, tokenAt } from '../../text/tokenize.js';
 import { mapPacked } from '../packed.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
-import { TRIGGERS, type Trigger } from './lexicon/compile.js';
+import { makeTrigger, TRIGGERS, type Trigger } from './lexicon/compile.js';
 import { sectorOfWords } from './lexicon/sectors.js';
 import { WorkingRecord } from './record.js';
 import {
@@ -1266,7 +1266,7 @@ function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
 }
 
 /** "X said Y must/should do …": X demands something of Y (REQUEST), a rule over the modal. */
-const OBLIGATION: Trigger = {
+const OBLIGATION: Trigger = makeTrigger({
   phrase: 'say … must',
   tail: [],
   type: 'REQUEST',
@@ -1276,7 +1276,7 @@ const OBLIGATION: Trigger = {
   weak: false,
   noun: false,
   form: 'base',
-};
+});
 
 /** Verbs that introduce what someone must do: the speech verbs and "declared/reiterated that". */
 const DECLARING = new Set(
@@ -1344,7 +1344,7 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
 }
 
 /** "Critics say X has …": what a party's critics say of it is their accusation (ACCUSE). */
-const CRITICISM: Trigger = {
+const CRITICISM: Trigger = makeTrigger({
   phrase: 'critics say …',
   tail: [],
   type: 'ACCUSE',
@@ -1355,7 +1355,7 @@ const CRITICISM: Trigger = {
   weak: false,
   noun: false,
   form: 'base',
-};
+});
 const CRITICS = new Set(['critic', 'critics', 'opponents', 'detractors']);
 
 /** The clause's subject right after the speech verb (or its "that"), if it is a party. */
