@@ -15,7 +15,7 @@ import { firstSpanFrom, POS, tokenAt } from '../../text/tokenize.js';
 import { mapPacked } from '../packed.js';
 import { type ActorRegistry, alpha3Of, codeActor, ETHNIC, loadActorRegistry } from './actors.js';
 import { acledOf } from './crosswalk.js';
-import { TRIGGERS, type Trigger } from './lexicon/compile.js';
+import { makeTrigger, TRIGGERS, type Trigger } from './lexicon/compile.js';
 import { sectorOfWords } from './lexicon/sectors.js';
 import { WorkingRecord } from './record.js';
 import {
@@ -252,7 +252,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (!m && (w === 'must' || w === 'should')) m = obligationAt(doc, chunksOf(si), i, s0, s1);
       // "critics say …": the speech verb's subject ends in a critics noun before it
       if (!m && t.pos[i] === POS.VERB && sayer(w)) {
-        if (firstCritic < 0) firstCritic = firstOf(t, CRITICS, s0, s1);
+        if (firstCritic < 0) firstCritic = firstCritics(t, s0, s1);
         if (firstCritic < i) m = criticismAt(doc, chunksOf(si), i, s0, s1);
       }
       if (!m) continue;
@@ -1238,9 +1238,15 @@ function onlyCountry(doc: Doc, registry: ActorRegistry, sentence: number): strin
 const ONLY_COUNTRY = new WeakMap<Doc, Map<number, string | undefined>>();
 const MENTION_REACH = 120;
 
-/** The first token in [from, to) whose lower-cased word is in `words`, else `to`. */
-function firstOf(t: Doc['tokens'], words: ReadonlySet<string>, from: number, to: number): number {
-  for (let k = from; k < to; k++) if (words.has(t.lower[k])) return k;
+/**
+ * The first token in [from, to) whose lower-cased word is in CRITICS, else `to`. (Asked of most
+ * sentences, those with a speech verb: the first letter, c, o or d, skips the lookup for most words.)
+ */
+function firstCritics(t: Doc['tokens'], from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const c = t.first[k] | 32;
+    if ((c === 99 || c === 111 || c === 100) && CRITICS.has(t.lower[k])) return k;
+  }
   return to;
 }
 
@@ -1266,7 +1272,7 @@ function isTitleCase(doc: Doc, s0: number, s1: number): boolean {
 }
 
 /** "X said Y must/should do …": X demands something of Y (REQUEST), a rule over the modal. */
-const OBLIGATION: Trigger = {
+const OBLIGATION: Trigger = makeTrigger({
   phrase: 'say … must',
   tail: [],
   type: 'REQUEST',
@@ -1276,7 +1282,7 @@ const OBLIGATION: Trigger = {
   weak: false,
   noun: false,
   form: 'base',
-};
+});
 
 /** Verbs that introduce what someone must do: the speech verbs and "declared/reiterated that". */
 const DECLARING = new Set(
@@ -1292,8 +1298,26 @@ const sayer = (w: string) => SAYERS.has(w);
  * speech verb (`criticismAt`)? Most tokens are none, and their sentence need not be chunked.
  */
 function mayStart(t: Doc['tokens'], i: number): boolean {
+  // a word starting with an ASCII character is looked up only if a starting word has its first
+  // letter and length (START_SHAPES): a third or more of the words are skipped without a lookup
+  const c = t.first[i];
+  if (c < 128 && START_SHAPES[((c | 32) & 127) * 32 + Math.min(t.end[i] - t.start[i], 31)] === 0)
+    return false;
   const w = t.lower[i];
   return TRIGGERS.firsts.has(w) || w === 'must' || w === 'should' || (t.pos[i] === POS.VERB && sayer(w));
+}
+
+/**
+ * First letter (lower case) and length (up to 31) of every word mayStart accepts, as 32 * letter +
+ * length; every shape when a word does not start with a letter a-z. A word whose first character is
+ * ASCII has that character, lower-cased, and its length in lower case too (only non-ASCII letters
+ * change length when lower-cased), so a shape not here is no starting word.
+ */
+const START_SHAPES = new Uint8Array(128 * 32);
+for (const w of [...TRIGGERS.firsts, ...SAYERS, 'must', 'should']) {
+  const c = w.charCodeAt(0);
+  if (c < 97 || c > 122) START_SHAPES.fill(1);
+  else START_SHAPES[c * 32 + Math.min(w.length, 31)] = 1;
 }
 
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
@@ -1344,7 +1368,7 @@ function argueObligation(doc: Doc, chunks: Chunk[], m: Match, si: number, s0: nu
 }
 
 /** "Critics say X has …": what a party's critics say of it is their accusation (ACCUSE). */
-const CRITICISM: Trigger = {
+const CRITICISM: Trigger = makeTrigger({
   phrase: 'critics say …',
   tail: [],
   type: 'ACCUSE',
@@ -1355,7 +1379,7 @@ const CRITICISM: Trigger = {
   weak: false,
   noun: false,
   form: 'base',
-};
+});
 const CRITICS = new Set(['critic', 'critics', 'opponents', 'detractors']);
 
 /** The clause's subject right after the speech verb (or its "that"), if it is a party. */

@@ -1,7 +1,7 @@
 import type { Doc } from '../../../model/doc.js';
 import type { EventArgument, EventRecord } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
-import { showsForce } from './figurative.js';
+import { forceWords, showsForce } from './figurative.js';
 import { headOf, PRIVATE_SECTORS, VEHICLES, wordAfter } from './senses.js';
 
 /**
@@ -44,32 +44,115 @@ const SPORTS_WEAK = new Set(
   ).split(' '),
 );
 
-/** Whether sentence tokens s0..s1 read as a sports report and show no force or politics. */
-function sportsSentence(doc: Doc, type: string, s0: number, s1: number): boolean {
-  const low = doc.tokens.lower;
+/** Whether sentence si (tokens s0..s1) reads as a sports report and shows no force or politics. */
+function sportsSentence(doc: Doc, type: string, si: number, s0: number, s1: number): boolean {
   // (in a game report every sentence is about the game: "Zamalek rarely threatened Kameni"; crimes
   // and charges it tells of are still crimes)
-  let strong = type !== 'ACCUSE' && type !== 'COERCE' && sportsReport(doc);
-  let weak = '';
-  let twoWeak = false;
-  for (let k = s0; k < s1; k++) {
-    const w = low[k];
-    if (showsForce(w) || POLITICS.has(w)) return false;
-    if (SPORTS_STRONG.has(w)) strong = true;
-    else if (SPORTS_WEAK.has(w)) {
-      if (weak && weak !== w) twoWeak = true;
-      weak = w;
+  // (the whole document is read for game words only when the sentence alone does not decide)
+  const words = sentenceFacts(doc, si, s0, s1, SPORTS_READ);
+  if ((words & BLOCKS_SPORTS) !== 0) return false;
+  return (words & SPORTS_WORDS) !== 0 || (type !== 'ACCUSE' && type !== 'COERCE' && sportsReport(doc));
+}
+
+/**
+ * What civicSense asks of a whole sentence, read once per sentence rather than once per event in
+ * it (several events share a sentence): bits of SentenceFacts, per document and sentence.
+ */
+const SENTENCE_FACTS = new WeakMap<Doc, Uint8Array>();
+/** The sports words were read (the bits below them are known). */
+const SPORTS_READ = 1;
+/** A word of force or politics: no sports report. */
+const BLOCKS_SPORTS = 2;
+/** A sports-only word, or two different shared ones. */
+const SPORTS_WORDS = 4;
+/** The contact addresses were read. */
+const CONTACT_READ = 8;
+/** A phone number, web or e-mail address (CONTACT). */
+const HAS_CONTACT = 16;
+
+/** civicWords bits: showsForce, POLITICS, SPORTS_STRONG, SPORTS_WEAK. */
+const FORCE_WORD = 1;
+const POLITICS_WORD = 2;
+const SPORTS_STRONG_WORD = 4;
+const SPORTS_WEAK_WORD = 8;
+let CIVIC_WORDS: Map<string, number> | null = null;
+/** The words of the lexicons a sentence is read for, with their bits (built on first use). */
+function civicWords(): Map<string, number> {
+  if (!CIVIC_WORDS) {
+    const m = new Map<string, number>();
+    const add = (words: Iterable<string>, bit: number) => {
+      for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
+    };
+    add(forceWords(), FORCE_WORD);
+    add(POLITICS, POLITICS_WORD);
+    add(SPORTS_STRONG, SPORTS_STRONG_WORD);
+    add(SPORTS_WEAK, SPORTS_WEAK_WORD);
+    CIVIC_WORDS = m;
+  }
+  return CIVIC_WORDS;
+}
+
+/** The facts of sentence si that `read` asks for (SPORTS_READ or CONTACT_READ), read if not yet known. */
+function sentenceFacts(doc: Doc, si: number, s0: number, s1: number, read: number): number {
+  let facts = SENTENCE_FACTS.get(doc);
+  if (!facts) {
+    facts = new Uint8Array(doc.sentenceTokens.length);
+    SENTENCE_FACTS.set(doc, facts);
+  }
+  let f = facts[si];
+  if ((f & read) !== 0) return f;
+  const low = doc.tokens.lower;
+  if (read === SPORTS_READ) {
+    const classes = civicWords();
+    let weak = '';
+    for (let k = s0; k < s1; k++) {
+      const w = low[k];
+      // (one lookup for the four lexicons)
+      const c = classes.get(w) ?? 0;
+      if ((c & (FORCE_WORD | POLITICS_WORD)) !== 0) {
+        f |= BLOCKS_SPORTS;
+        break;
+      }
+      if ((c & SPORTS_STRONG_WORD) !== 0) f |= SPORTS_WORDS;
+      else if ((c & SPORTS_WEAK_WORD) !== 0) {
+        if (weak && weak !== w) f |= SPORTS_WORDS;
+        weak = w;
+      }
+    }
+  } else {
+    const first = doc.tokens.first;
+    for (let k = s0; k < s1; k++) {
+      // (CONTACT only matches words that start with www, http or a digit, or hold an "@": the
+      // first character, of the word as written, skips the regex for the others)
+      const c = first[k] | 32;
+      if ((c === 119 || c === 104 || (c >= 48 && c <= 57) || low[k].includes('@')) && CONTACT.test(low[k])) {
+        f |= HAS_CONTACT;
+        break;
+      }
     }
   }
-  return strong || twoWeak;
+  f |= read;
+  facts[si] = f;
+  return f;
 }
 const SPORTS_REPORT = new WeakMap<Doc, boolean>();
+/** First character (lower case) and length (up to 31) of each game word: shape 32 * char + length. */
+const GAME_SHAPES = new Uint8Array(128 * 32);
+for (const w of GAME_WORDS) GAME_SHAPES[w.charCodeAt(0) * 32 + Math.min(w.length, 31)] = 1;
 /** Whether a document is a game report: sports words in it at least three times (counted once). */
 function sportsReport(doc: Doc): boolean {
   let r = SPORTS_REPORT.get(doc);
   if (r === undefined) {
+    const t = doc.tokens;
     let n = 0;
-    for (const w of doc.tokens.lower) if (GAME_WORDS.has(w) && ++n >= 3) break;
+    for (let k = 0; k < t.length; k++) {
+      // (a word starting with an ASCII letter is looked up only when a game word has its first
+      // letter and length: most words of a document are skipped without a lookup; a lower-cased
+      // ASCII word is as long as the word as written)
+      const c = t.first[k];
+      if (c < 128 && !GAME_SHAPES[((c | 32) & 127) * 32 + Math.min(t.end[k] - t.start[k], 31)]) continue;
+      if (GAME_WORDS.has(t.lower[k]) && ++n >= 3) break;
+    }
     r = n >= 3;
     SPORTS_REPORT.set(doc, r);
   }
@@ -230,8 +313,8 @@ const TREATMENT = new Set(['treatment', 'medical', 'transport', 'transportation'
 function unpoliticalSentence(doc: Doc, rec: EventRecord, s0: number, s1: number): boolean {
   if (rec.actors.some((a) => political(doc, a)) || rec.recipients.some((r) => political(doc, r)))
     return false;
-  const low = doc.tokens.lower;
-  for (let k = s0; k < s1; k++) if (showsForce(low[k]) || POLITICS.has(low[k])) return false;
+  // (a word of force or politics anywhere in the sentence: the sports reading found it, or not)
+  if ((sentenceFacts(doc, doc.tokens.sentence[s0], s0, s1, SPORTS_READ) & BLOCKS_SPORTS) !== 0) return false;
   return !namesState(doc, doc.tokens.start[s0], doc.tokens.end[s1 - 1]);
 }
 
@@ -271,10 +354,11 @@ function inObject(low: readonly string[], last: number, s1: number, set: Readonl
 export function civicSense(doc: Doc, rec: EventRecord, first: number, last: number): boolean {
   const t = doc.tokens;
   const low = t.lower;
-  const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
+  const si = t.sentence[first];
+  const [s0, s1] = doc.sentenceTokens[si];
   // a game: "Central beat Lincoln 3-1", "was sent off in the second half", "attacked the basket"
   if (
-    sportsSentence(doc, rec.type, s0, s1) &&
+    sportsSentence(doc, rec.type, si, s0, s1) &&
     !rec.actors.some((a) => a.sector && !PRIVATE_SECTORS.has(a.sector))
   )
     return true;
@@ -283,7 +367,8 @@ export function civicSense(doc: Doc, rec: EventRecord, first: number, last: numb
   // a notice with a phone number or an address: "Practices will be held at the high school.
   // Contact the coach at 555-0120", "call the sheriff at 555-0190"
   // (a crime it names is still one: "information about the shooting")
-  if (!CRIMES.has(rec.type)) for (let k = s0; k < s1; k++) if (CONTACT.test(low[k])) return true;
+  if (!CRIMES.has(rec.type) && (sentenceFacts(doc, si, s0, s1, CONTACT_READ) & HAS_CONTACT) !== 0)
+    return true;
   const w = low[first];
   const verb = !rec.rule?.includes('.noun:');
   // a capitalised trigger inside a name, in a sentence not in title case: "his ex-wife, Sue

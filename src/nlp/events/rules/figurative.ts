@@ -1,7 +1,7 @@
 import type { Doc } from '../../../model/doc.js';
 import type { Entity, EventArgument, EventRecord } from '../../../model/types.js';
 import { isPronoun } from './chunks.js';
-import { isWeaponWord } from './modes.js';
+import { isWeaponWord, weaponWords } from './modes.js';
 
 /**
  * Conflict words used figuratively, as political news uses them all the time: "Trump attacked
@@ -26,6 +26,11 @@ const LITERAL_WORDS = new Set(
 /** Whether a word shows force in its sentence (a casualty, an armed party, violence). */
 export function showsForce(w: string): boolean {
   return LITERAL_WORDS.has(w) || isWeaponWord(w);
+}
+
+/** The words showsForce accepts. */
+export function forceWords(): string[] {
+  return [...LITERAL_WORDS, ...weaponWords()];
 }
 const ARMED_SECTORS = new Set(['MIL', 'REB', 'UAF', 'COP', 'SPY']);
 

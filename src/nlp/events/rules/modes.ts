@@ -58,6 +58,11 @@ export function isWeaponWord(w: string): boolean {
   return WEAPONS.has(w);
 }
 
+/** The words isWeaponWord accepts. */
+export function weaponWords(): Iterable<string> {
+  return WEAPONS.keys();
+}
+
 /**
  * Two-word weapon names whose words mean little alone ("air strike", "tear gas"); the tokenizer
  * splits hyphenated words, so "tear-gas" is read as the same pair.

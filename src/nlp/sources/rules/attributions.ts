@@ -303,6 +303,11 @@ class Scanner {
   readonly pos: Uint8Array;
   readonly q: QuoteIndex;
   readonly used: Uint8Array;
+  /**
+   * Each token's word classes (WORD_CLASS bits: cue verb, title-case function word, …), from one
+   * lookup per token: the passes below ask these of every token, several lexicons each.
+   */
+  readonly cls: Uint8Array;
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
   /** Sentences as token ranges, after rejoining the tagger's false splits. */
@@ -322,6 +327,9 @@ class Scanner {
     this.pos = t.pos;
     this.q = findQuotations(text, t);
     this.used = new Uint8Array(t.length);
+    this.cls = new Uint8Array(t.length);
+    const classes = wordClasses();
+    for (let i = 0; i < t.length; i++) this.cls[i] = classes.get(t.lower[i]) ?? 0;
     this.sentStart = new Int32Array(t.length);
     this.sentEnd = new Int32Array(t.length);
     // the tagger's sentences, rejoined where it split inside one ("(D-Wis.) said", "?” Clinton said.")
@@ -469,6 +477,11 @@ class Scanner {
   }
 
   /** A capitalised word inside a sentence is a name, whatever the tagger said ("Ted/VERB Cruz"). */
+  /** Token i is a form of a cue verb (CUE_VERBS has it; false past the text's end). */
+  isCueWord(i: number): boolean {
+    return (this.cls[i] & CUE) !== 0;
+  }
+
   isCapitalised(i: number): boolean {
     const c = this.t.first[i];
     return c >= 65 && c <= 90 && this.t.end[i] - this.t.start[i] > 1 && !CAP_FUNCTION.has(this.lower[i]);
@@ -504,7 +517,7 @@ class Scanner {
     // a present participle opening the phrase: "restructuring experts", "leading Democrats"
     if (
       this.lower[i].endsWith('ing') &&
-      !CUE_VERBS.has(this.lower[i]) &&
+      !this.isCueWord(i) &&
       i + 1 < this.n &&
       this.pos[i + 1] === NOUN &&
       (l === PUNCT || l === SCONJ || l === DET || l === ADJ || SUBORDINATORS.has(this.lower[i - 1]))
@@ -514,7 +527,7 @@ class Scanner {
     if (
       this.isParticiple(i) &&
       l === NOUN &&
-      !CUE_VERBS.has(this.lower[i]) &&
+      !this.isCueWord(i) &&
       i + 1 < this.n &&
       this.pos[i + 1] !== DET &&
       this.pos[i + 1] !== PRON
@@ -526,7 +539,7 @@ class Scanner {
     // registered voters", "advocates for stem cell research"
     if (
       NP_ADP.has(this.lower[i - 1]) &&
-      !CUE_VERBS.has(this.lower[i]) &&
+      !this.isCueWord(i) &&
       !this.lower[i].endsWith('ing') &&
       i + 1 < this.n &&
       this.pos[i + 1] === NOUN
@@ -576,7 +589,7 @@ class Scanner {
         (this.isCapitalised(i) &&
           p !== PRON &&
           p !== ADV &&
-          !(i === floor && p === VERB && CUE_VERBS.has(w))) ||
+          !(i === floor && p === VERB && this.isCueWord(i))) ||
         (start < end && this.verbInNp(i, floor)) ||
         (p === VERB && NOMINAL_ING.has(w) && i > floor && this.modifiesNoun(i - 1)) ||
         // "42% say", "those surveyed said"
@@ -585,7 +598,7 @@ class Scanner {
           i > floor &&
           this.lower[i - 1] === 'those' &&
           this.isParticiple(i) &&
-          !CUE_VERBS.has(w)) ||
+          !this.isCueWord(i)) ||
         // a name the tagger takes for an adverb: "Jolly said", "Kelly says"
         (p === ADV && i === end0 - 1 && this.isCapitalised(i) && ALWAYS_VERBS.has(this.lower[end0])) ||
         (p === ADV && start < end && i > floor && this.pos[i - 1] === DET)
@@ -883,7 +896,7 @@ class Scanner {
         end > start &&
         (this.pos[i - 1] === NOUN || this.pos[i - 1] === ADJ) &&
         !w.endsWith('ed') &&
-        !CUE_VERBS.has(w) &&
+        !this.isCueWord(i) &&
         // ("The businessman began by …": an irregular past is the clause's verb)
         !(PAST_FORMS.has(w) && !PAST_SAME_AS_BASE.has(w)) &&
         (i + 1 >= limit || this.pos[i + 1] === ADP || this.lower[i + 1] === ',')
@@ -1042,9 +1055,9 @@ class Scanner {
   }
 
   private cueAt(i: number): CueVerb | null {
+    if ((this.cls[i] & CUE) === 0) return null;
     const w = this.lower[i];
-    const v = CUE_VERBS.get(w);
-    if (!v) return null;
+    const v = CUE_VERBS.get(w)!;
     // inside a name: "United States Citizenship"
     if (
       i > 0 &&
@@ -1441,7 +1454,7 @@ class Scanner {
       i + 1 < end && this.lower[i] === ',' && this.lower[i + 1].endsWith('ing') && this.pos[i + 1] === VERB;
     const sub =
       i < end && (TAIL_SUBORDINATORS.has(this.lower[this.lower[i] === ',' ? i + 1 : i]) || participle);
-    const reporting = participle && CUE_VERBS.has(this.lower[i + 1]);
+    const reporting = participle && this.isCueWord(i + 1);
     // a relative or adverbial clause later in the tail may hold verbs too: "said in front of a
     // crowd of 1,000 people who packed a high school cafeteria. “…”"
     let clause = sub;
@@ -1587,7 +1600,7 @@ export function findAttributions(
     if (sc.inQuote(i) || sc.used[i]) continue;
     const w = sc.lower[i];
     // an attitude adjective before the generic that-verb reading ("are worried that …")
-    const adj = ATTITUDE_ADJ.has(w) && sc.isCue(i) === null ? attitude(sc, i, out) : null;
+    const adj = (sc.cls[i] & ATTITUDE) !== 0 && sc.isCue(i) === null ? attitude(sc, i, out) : null;
     const v = adj ? null : (sc.isCue(i) ?? thatVerb(sc, i) ?? quoteVerb(sc, i));
     const a =
       adj ??
@@ -1601,9 +1614,17 @@ export function findAttributions(
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
     const w = sc.lower[i];
+    // (most words are in none of the lexicons below: one test of the token's classes skips them)
+    if (
+      (sc.cls[i] & (EVIDENTIAL | CUE | REPORT_NOUN | STANCE_NOUN)) === 0 &&
+      w !== 'reportedly' &&
+      w !== 'allegedly' &&
+      w !== 'asked'
+    )
+      continue;
     const a = EVIDENTIALS.has(w)
       ? evidential(sc, i)
-      : CUE_VERBS.has(w) && sc.passiveWithoutAgent(i) && sc.pos[i] === VERB
+      : sc.isCueWord(i) && sc.passiveWithoutAgent(i) && sc.pos[i] === VERB
         ? evidential(sc, i, CUE_VERBS.get(w))
         : w === 'reportedly' || w === 'allegedly'
           ? hearsay(sc, i)
@@ -1817,7 +1838,7 @@ function restrictiveEnd(sc: Scanner, start: number, end: number, s1: number): nu
   const w = sc.lower[end];
   // (a past form may be the verb of a new clause: "…, said Clinton reached out to …")
   const participle =
-    sc.pos[end] === VERB && (w.endsWith('ing') || SPEAKER_PARTICIPLES.has(w)) && !CUE_VERBS.has(w);
+    sc.pos[end] === VERB && (w.endsWith('ing') || SPEAKER_PARTICIPLES.has(w)) && !sc.isCueWord(end);
   // "said one GOP source in the room", "said a demographer at Emory University": a place after a
   // common noun restricts it, unless it is a time or an occasion ("on Monday", "in a statement")
   const place =
@@ -3389,16 +3410,16 @@ function thatAhead(sc: Scanner, j: number, s1: number): number {
 function titleCase(sc: Scanner, a: number, b: number): boolean {
   let words = 0;
   let caps = 0;
-  let lowerContent = 0;
   for (let i = a; i < b; i++) {
     if (sc.pos[i] === PUNCT || sc.pos[i] === PART) continue;
     words++;
     const c = sc.t.first[i];
     if (c >= 65 && c <= 90) caps++;
-    else if (c >= 97 && c <= 122 && !TITLE_LOWER.has(sc.lower[i]) && !sc.inQuote(i)) lowerContent++;
+    // a sentence with a lower-case verb or noun outside quotations is not a title ("Jeb Bush called
+    // Trump …"): most sentences are decided at their first such word, without reading the rest
+    else if (c >= 97 && c <= 122 && (sc.cls[i] & TITLE_LOWER_WORD) === 0 && !sc.inQuote(i)) return false;
   }
-  // a sentence with a lower-case verb or noun outside quotations is not a title ("Jeb Bush called Trump …")
-  return words >= 5 && caps / words >= 0.75 && lowerContent === 0;
+  return words >= 5 && caps / words >= 0.75;
 }
 
 /** Words a title leaves in lower case. */
@@ -4846,7 +4867,7 @@ function headlineCue(sc: Scanner, a: number, b: number): Attribution | null {
     const v = CUE_VERBS.get(w);
     if (!v) continue;
     // "Media Reports Reveal …", "Leaked Documents Reveal …": a plural noun before a base-form verb
-    if (i + 1 < end && CUE_VERBS.has(sc.lower[i + 1]) && !sc.lower[i + 1].endsWith('s')) continue;
+    if (i + 1 < end && sc.isCueWord(i + 1) && !sc.lower[i + 1].endsWith('s')) continue;
     const speech = v.frame === 'say' || v.frame === 'tell';
     if (!speech) {
       // "Conservative Icon Morton Blackwell Endorses Ted Cruz.", "Glenn Beck Blasts Drudge for
@@ -4963,4 +4984,31 @@ function hearsay(sc: Scanner, i: number): Attribution | null {
     rule: 'evidential',
     sharesSourceWith: undefined,
   };
+}
+
+/** WORD_CLASS bits: the lexicons a word is in. */
+const CUE = 1;
+const ATTITUDE = 2;
+const EVIDENTIAL = 4;
+const REPORT_NOUN = 8;
+const STANCE_NOUN = 16;
+const TITLE_LOWER_WORD = 32;
+
+let WORD_CLASS: Map<string, number> | null = null;
+/** The lexicons' words with their WORD_CLASS bits (built on first use: the lexicons are defined above and below). */
+function wordClasses(): Map<string, number> {
+  if (!WORD_CLASS) {
+    const m = new Map<string, number>();
+    const add = (words: Iterable<string>, bit: number) => {
+      for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
+    };
+    add(CUE_VERBS.keys(), CUE);
+    add(ATTITUDE_ADJ.keys(), ATTITUDE);
+    add(EVIDENTIALS, EVIDENTIAL);
+    add(REPORT_NOUNS, REPORT_NOUN);
+    add(STANCE_NOUNS.keys(), STANCE_NOUN);
+    add(TITLE_LOWER, TITLE_LOWER_WORD);
+    WORD_CLASS = m;
+  }
+  return WORD_CLASS;
 }
