@@ -1,3 +1,4 @@
+import { wordBits } from '../../../lexicon/word-bits.js';
 import type { Doc } from '../../../model/doc.js';
 import type { EventArgument, EventRecord } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
@@ -78,17 +79,12 @@ const SPORTS_WEAK_WORD = 8;
 let CIVIC_WORDS: Map<string, number> | null = null;
 /** The words of the lexicons a sentence is read for, with their bits (built on first use). */
 function civicWords(): Map<string, number> {
-  if (!CIVIC_WORDS) {
-    const m = new Map<string, number>();
-    const add = (words: Iterable<string>, bit: number) => {
-      for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
-    };
-    add(forceWords(), FORCE_WORD);
-    add(POLITICS, POLITICS_WORD);
-    add(SPORTS_STRONG, SPORTS_STRONG_WORD);
-    add(SPORTS_WEAK, SPORTS_WEAK_WORD);
-    CIVIC_WORDS = m;
-  }
+  CIVIC_WORDS ??= wordBits([
+    [forceWords(), FORCE_WORD],
+    [POLITICS, POLITICS_WORD],
+    [SPORTS_STRONG, SPORTS_STRONG_WORD],
+    [SPORTS_WEAK, SPORTS_WEAK_WORD],
+  ]);
   return CIVIC_WORDS;
 }
 

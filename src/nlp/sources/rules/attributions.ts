@@ -1,5 +1,6 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
 import { IRREGULAR_PAST as PAST_FORMS, PAST_SAME_AS_BASE } from '../../../lexicon/verb-forms.js';
+import { wordBits } from '../../../lexicon/word-bits.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
@@ -4997,18 +4998,13 @@ const TITLE_LOWER_WORD = 32;
 let WORD_CLASS: Map<string, number> | null = null;
 /** The lexicons' words with their WORD_CLASS bits (built on first use: the lexicons are defined above and below). */
 function wordClasses(): Map<string, number> {
-  if (!WORD_CLASS) {
-    const m = new Map<string, number>();
-    const add = (words: Iterable<string>, bit: number) => {
-      for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
-    };
-    add(CUE_VERBS.keys(), CUE);
-    add(ATTITUDE_ADJ.keys(), ATTITUDE);
-    add(EVIDENTIALS, EVIDENTIAL);
-    add(REPORT_NOUNS, REPORT_NOUN);
-    add(STANCE_NOUNS.keys(), STANCE_NOUN);
-    add(TITLE_LOWER, TITLE_LOWER_WORD);
-    WORD_CLASS = m;
-  }
+  WORD_CLASS ??= wordBits([
+    [CUE_VERBS.keys(), CUE],
+    [ATTITUDE_ADJ.keys(), ATTITUDE],
+    [EVIDENTIALS, EVIDENTIAL],
+    [REPORT_NOUNS, REPORT_NOUN],
+    [STANCE_NOUNS.keys(), STANCE_NOUN],
+    [TITLE_LOWER, TITLE_LOWER_WORD],
+  ]);
   return WORD_CLASS;
 }
