@@ -48,12 +48,6 @@ export interface AppOptions {
 }
 
 /**
- * Answers to GET requests, kept while the store's write version holds (any write, by this process or
- * another, drops them all): a read-heavy API serves a repeated query from memory instead of SQL,
- * row decoding and JSON. Bounded in bytes; least recently used go first. Off when the store has no
- * write version (PostgreSQL).
- */
-/**
  * Turns of the event loop for requests that read the store: one such request starts per turn (its
  * synchronous SQLite work and the promise callbacks after it run before the next turn). libuv accepts
  * one new connection each time the loop polls; when each turn instead answered every request waiting
@@ -88,6 +82,12 @@ export function loopTurns(): () => Promise<void> {
     });
 }
 
+/**
+ * Answers to GET requests, kept while the store's write version holds (any write, by this process or
+ * another, drops them all): a read-heavy API serves a repeated query from memory instead of SQL,
+ * row decoding and JSON. Bounded in bytes; least recently used go first. Off when the store has no
+ * write version (PostgreSQL).
+ */
 export class ResponseCache {
   private entries = new Map<string, { body: string; type: string }>();
   private version: string | null = null;
@@ -281,6 +281,13 @@ export function createApp(store: Store, options: AppOptions = {}) {
 
   const cache = new ResponseCache();
   const turn = loopTurns();
+  /** A 200 answer of JSON text, kept by the read cache when the request passed through it. */
+  const cacheSlots = new WeakMap<Context, { key: string; version: string }>();
+  const jsonText = (c: Context, body: string) => {
+    const slot = cacheSlots.get(c);
+    if (slot) cache.set(slot.key, slot.version, body, 'application/json');
+    return c.body(body, 200, { 'content-type': 'application/json' });
+  };
   const cachedReads = async (c: Context, next: () => Promise<void>) => {
     const cacheable = c.req.method === 'GET' && options.cacheReads !== false;
     let version = cacheable ? store.writeVersion() : null;
@@ -310,13 +317,6 @@ export function createApp(store: Store, options: AppOptions = {}) {
       return jsonText(c, JSON.stringify(object));
     }) as typeof c.json;
     await next();
-  };
-  /** A 200 answer of JSON text, kept by the read cache when the request passed through it. */
-  const cacheSlots = new WeakMap<Context, { key: string; version: string }>();
-  const jsonText = (c: Context, body: string) => {
-    const slot = cacheSlots.get(c);
-    if (slot) cache.set(slot.key, slot.version, body, 'application/json');
-    return c.body(body, 200, { 'content-type': 'application/json' });
   };
   for (const path of ['/events', '/incidents', '/articles']) {
     app.use(path, cachedReads);

@@ -102,7 +102,7 @@ export function withAuth(store: Store, makeApp: (s: Store) => FetchApp, o: AuthO
   const limiter = new RateLimiter();
   const share = Math.max(1, Math.floor(o.rateShare ?? 1));
   const per = (n: number) => Math.max(1, Math.floor(n / share));
-  const rate = o.ratePerMin ?? 6000;
+  const rate = per(o.ratePerMin ?? 6000);
   const anonRate = per(o.anonymousRatePerMin ?? 600);
   const signInRate = per(20);
   const app = new Hono();

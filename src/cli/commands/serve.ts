@@ -92,14 +92,12 @@ export function register(program: Command): void {
       }
       const { withAuth } = await import('../../api/auth.js');
       const makeApp = (s: typeof store) => createApp(s, { maxBodyBytes: opts.maxBody });
-      // Each process keeps its own token buckets: the limits are split between the processes so that
-      // together they never allow more than a limit.
-      const share = cluster.isWorker ? opts.processes : 1;
       const app = opts.auth
         ? withAuth(store, makeApp, {
             anonymous: opts.anonymous as 'none' | 'read',
-            ratePerMin: Math.max(1, Math.floor(opts.rate / share)),
-            rateShare: share,
+            ratePerMin: opts.rate,
+            // each process keeps its own token buckets: withAuth divides every limit between them
+            rateShare: cluster.isWorker ? opts.processes : 1,
           })
         : makeApp(store);
       await new Promise<void>((resolve, reject) => {
@@ -150,7 +148,6 @@ async function supervise(opts: ServeOptions): Promise<void> {
   // `npm run bench -- api-load`, 30 s on a loaded host: 243 timed-out requests with round-robin, 15
   // without). NODE_CLUSTER_SCHED_POLICY=rr still chooses round-robin.
   if (!process.env.NODE_CLUSTER_SCHED_POLICY) cluster.schedulingPolicy = cluster.SCHED_NONE;
-  cluster.setupPrimary({ silent: false });
   let stopping = false;
   let announced = false;
   let listening = 0;
