@@ -1,4 +1,5 @@
 import { IRREGULAR_PAST } from '../../lexicon/verb-forms.js';
+import { WordShapes } from '../../lexicon/word-shapes.js';
 import type { Doc } from '../../model/doc.js';
 import type {
   EventArgument,
@@ -1298,27 +1299,14 @@ const sayer = (w: string) => SAYERS.has(w);
  * speech verb (`criticismAt`)? Most tokens are none, and their sentence need not be chunked.
  */
 function mayStart(t: Doc['tokens'], i: number): boolean {
-  // a word starting with an ASCII character is looked up only if a starting word has its first
-  // letter and length (START_SHAPES): a third or more of the words are skipped without a lookup
-  const c = t.first[i];
-  if (c < 128 && START_SHAPES[((c | 32) & 127) * 32 + Math.min(t.end[i] - t.start[i], 31)] === 0)
-    return false;
+  // (a third or more of the words are ruled out by their shape, without a lookup)
+  if (!START_SHAPES.mayHold(t, i)) return false;
   const w = t.lower[i];
   return TRIGGERS.firsts.has(w) || w === 'must' || w === 'should' || (t.pos[i] === POS.VERB && sayer(w));
 }
 
-/**
- * First letter (lower case) and length (up to 31) of every word mayStart accepts, as 32 * letter +
- * length; every shape when a word does not start with a letter a-z. A word whose first character is
- * ASCII has that character, lower-cased, and its length in lower case too (only non-ASCII letters
- * change length when lower-cased), so a shape not here is no starting word.
- */
-const START_SHAPES = new Uint8Array(128 * 32);
-for (const w of [...TRIGGERS.firsts, ...SAYERS, 'must', 'should']) {
-  const c = w.charCodeAt(0);
-  if (c < 97 || c > 122) START_SHAPES.fill(1);
-  else START_SHAPES[c * 32 + Math.min(w.length, 31)] = 1;
-}
+/** The shapes of the words mayStart accepts. */
+const START_SHAPES = new WordShapes([...TRIGGERS.firsts, ...SAYERS, 'must', 'should']);
 
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];

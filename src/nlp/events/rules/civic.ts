@@ -1,4 +1,5 @@
 import { wordBits } from '../../../lexicon/word-bits.js';
+import { WordShapes } from '../../../lexicon/word-shapes.js';
 import type { Doc } from '../../../model/doc.js';
 import type { EventArgument, EventRecord } from '../../../model/types.js';
 import { POS } from '../../../text/tokenize.js';
@@ -132,9 +133,7 @@ function sentenceFacts(doc: Doc, si: number, s0: number, s1: number, read: numbe
   return f;
 }
 const SPORTS_REPORT = new WeakMap<Doc, boolean>();
-/** First character (lower case) and length (up to 31) of each game word: shape 32 * char + length. */
-const GAME_SHAPES = new Uint8Array(128 * 32);
-for (const w of GAME_WORDS) GAME_SHAPES[w.charCodeAt(0) * 32 + Math.min(w.length, 31)] = 1;
+const GAME_SHAPES = new WordShapes(GAME_WORDS);
 /** Whether a document is a game report: sports words in it at least three times (counted once). */
 function sportsReport(doc: Doc): boolean {
   let r = SPORTS_REPORT.get(doc);
@@ -142,11 +141,8 @@ function sportsReport(doc: Doc): boolean {
     const t = doc.tokens;
     let n = 0;
     for (let k = 0; k < t.length; k++) {
-      // (a word starting with an ASCII letter is looked up only when a game word has its first
-      // letter and length: most words of a document are skipped without a lookup; a lower-cased
-      // ASCII word is as long as the word as written)
-      const c = t.first[k];
-      if (c < 128 && !GAME_SHAPES[((c | 32) & 127) * 32 + Math.min(t.end[k] - t.start[k], 31)]) continue;
+      // (most words of a document are ruled out by their shape, without a lookup)
+      if (!GAME_SHAPES.mayHold(t, k)) continue;
       if (GAME_WORDS.has(t.lower[k]) && ++n >= 3) break;
     }
     r = n >= 3;
