@@ -23,6 +23,17 @@ const PLACES = [
   { text: 'Gao', country: 'ML', lat: 16.3, lon: -0.04 },
   { text: 'Kano', country: 'NG', lat: 12, lon: 8.5 },
   { text: 'Aden', country: 'YE', lat: 12.8, lon: 45 },
+  { text: 'Suva', country: 'FJ', lat: -18.14, lon: 178.44 },
+];
+
+/** Boxes for the grid-cell path (migration 0011): edges through cells, on a place, across the antimeridian, too many cells. */
+const BOXES: [number, number, number, number][] = [
+  [8.5, 12, 8.5, 12], // a point box on Kano
+  [8.51, 11, 9, 13], // Kano just outside the west edge, same cell
+  [-0.5, 12.5, 45, 16.3], // Gao on the north edge, Aden inside, Kano outside (south)
+  [170, -20, -170, -10], // across the antimeridian: Suva
+  [-180, -90, 180, 90], // the world: more cells than the grid path takes
+  [44.99, 12.79, 45.01, 12.81], // a small box around Aden
 ];
 
 function rng(seed: number) {
@@ -55,7 +66,7 @@ function records(n: number, seed: number, tag: string) {
     }
     out.push({
       record: fixtureRecord({
-        text: `Gunmen attacked in Gao. Crowds marched in Kano. Envoys met in Aden. Police seized arms. ${tag} ${i}.`,
+        text: `Gunmen attacked in Gao. Crowds marched in Kano. Envoys met in Aden. Police seized arms. Ships docked in Suva. ${tag} ${i}.`,
         published: r() < 0.9 ? day(Math.floor(r() * 90)) : undefined,
         events,
       }),
@@ -85,6 +96,11 @@ function expected(events: StoredEvent[], q: AggregateQuery): AggregateRow[] {
     if (q.to && e.dateStart > q.to) continue;
     if (q.country && e.country !== q.country) continue;
     if (q.type?.length && !q.type.includes(e.type)) continue;
+    if (q.bbox) {
+      const [w, s, east, n] = q.bbox;
+      if (e.lat === null || e.lon === null || e.lat < s || e.lat > n) continue;
+      if (w <= east ? e.lon < w || e.lon > east : e.lon < w && e.lon > east) continue;
+    }
     const d = e.dateStart.slice(0, 10);
     const bucket = q.interval === 'day' ? d : monday(d);
     const key = q.by === 'type' ? e.type : q.by === 'country' ? (e.country ?? null) : null;
@@ -121,6 +137,7 @@ function queries(seed: number): AggregateQuery[] {
     if (r() < 0.8) q.to = day(from + Math.floor(r() * 40));
     if (r() < 0.3) q.country = PLACES[Math.floor(r() * PLACES.length)].country;
     if (r() < 0.3) q.type = TYPES.slice(0, 1 + Math.floor(r() * 2));
+    if (i < 2 * BOXES.length) q.bbox = BOXES[i % BOXES.length];
     out.push(q);
   }
   return out;

@@ -18,6 +18,7 @@ import { sweepOrder } from '../merge/incidents.js';
 import { unpackSignature } from '../merge/minhash.js';
 import { incidentId, type MergeEvent, summariseIncident } from '../merge/summarise.js';
 import type { SitrepRecord } from '../model/types.js';
+import { boxCells, CELL_SQL } from './event-cells.js';
 import { daysBefore, raiseEventSpan, readEventSpan, SPAN_KEY, spanDays } from './event-span.js';
 import {
   type ArticleRows,
@@ -874,6 +875,8 @@ export class KyselyStore implements Store {
           ? sql<string>`nullif(country, '')`
           : sql<string>`null`;
     const groups = q.by === 'none' ? [bucket] : [bucket, key];
+    // A box on SQLite: seek the events_cell index once per grid cell (migration 0011).
+    const cells = this.engine === 'sqlite' && q.bbox ? boxCells(q.bbox) : null;
     const rows =
       this.engine === 'sqlite' && countsServe(q)
         ? await this.countsIn(q)
@@ -887,6 +890,9 @@ export class KyselyStore implements Store {
             .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
             .where(this.eventFilter(q))
             .where('date_start', '!=', '')
+            .$if(cells !== null, (qb) =>
+              qb.where(sql<boolean>`(${sql.raw(CELL_SQL)}) in (${sql.raw(cells!.join(','))})`),
+            )
             .groupBy(groups)
             .orderBy('bucket')
             .orderBy(sql`key asc nulls first`) // both engines alike (PostgreSQL puts nulls last)
