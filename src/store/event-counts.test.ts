@@ -12,6 +12,7 @@ import { after, describe, test } from 'node:test';
 import { Migrator, sql } from 'kysely';
 import { editEvent } from '../desk/review.js';
 import type { PloverType } from '../model/types.js';
+import { cellOf } from './event-cells.js';
 import { fixtureRecord } from './fixtures.js';
 import { migrationProvider } from './migrations.js';
 import { openStore } from './open.js';
@@ -155,9 +156,15 @@ async function checkAll(store: Store, seed: number) {
   assert.deepEqual(all, expected(events, { interval: 'week', by: 'none' }));
 }
 
-async function countRows(store: Store): Promise<number> {
-  const r = await sql<{ n: number }>`select coalesce(sum(n), 0) as n from event_counts`.execute(store.db);
+async function countRows(store: Store, table = 'event_counts'): Promise<number> {
+  const r = await sql<{ n: number }>`select coalesce(sum(n), 0) as n from ${sql.table(table)}`.execute(
+    store.db,
+  );
   return Number(r.rows[0].n);
+}
+
+async function placedEvents(store: Store): Promise<number> {
+  return (await allEvents(store)).filter((e) => e.lat !== null && e.lon !== null).length;
 }
 
 for (const engine of ['sqlite', 'postgres'] as const) {
@@ -190,12 +197,18 @@ for (const engine of ['sqlite', 'postgres'] as const) {
         const [e] = (await store.queryEvents({ type: ['ASSAULT'], limit: 1 })).items;
         await editEvent(store, e.id, { field: 'type', value: 'PROTEST' }, 'test');
         assert.equal((await store.getEvent(e.id))?.type, 'PROTEST');
+        // Clearing an event's place takes it out of the box counts.
+        const placed = (await allEvents(store)).find((x) => x.lat !== null && x.dateStart);
+        assert.ok(placed);
+        await editEvent(store, placed.id, { field: 'place', value: null }, 'test');
+        assert.equal((await store.getEvent(placed.id))?.lat, null);
         // Deleting articles takes their events' counts away.
         const page = await store.listArticles({ limit: 25 });
         for (const a of page.items) assert.ok(await store.deleteArticle(a.id));
         await checkAll(store, 13);
         if (engine === 'sqlite') {
           assert.equal(await countRows(store), (await allEvents(store)).length);
+          assert.equal(await countRows(store, 'event_cell_counts'), await placedEvents(store));
           // The aggregate is read from event_counts: a row put there shows up in it.
           await sql`insert into event_counts values ('1999-01-01', '1999-01-01', 'AID', 'FR', 5)`.execute(
             store.db,
@@ -203,6 +216,15 @@ for (const engine of ['sqlite', 'postgres'] as const) {
           assert.deepEqual(await store.aggregate({ interval: 'day', by: 'country', to: '1999-12-31' }), [
             { bucket: '1999-01-01', key: 'FR', count: 5 },
           ]);
+          // A box aggregate reads event_cell_counts for the cells wholly inside the box (Paris' cell).
+          await sql`insert into event_cell_counts values (${cellOf(48.85, 2.35)}, '1999-01-01', '1999-01-01', 'AID', 'FR', 3)`.execute(
+            store.db,
+          );
+          const box: [number, number, number, number] = [1, 47, 4, 50];
+          assert.deepEqual(
+            await store.aggregate({ interval: 'day', by: 'type', to: '1999-12-31', bbox: box }),
+            [{ bucket: '1999-01-01', key: 'AID', count: 3 }],
+          );
         }
       } finally {
         await store.close();
@@ -211,8 +233,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
   });
 }
 
-describe('migration 0010 on a store that holds events (sqlite)', () => {
-  test('fills event_counts from the events, and down removes it', async () => {
+describe('migrations 0010 and 0011 on a store that holds events (sqlite)', () => {
+  test('fill event_counts and event_cell_counts from the events, and down removes them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-counts-'));
     const file = join(dir, 'm.db');
     try {
@@ -230,6 +252,7 @@ describe('migration 0010 on a store that holds events (sqlite)', () => {
       assert.equal(up.error, undefined);
       await checkAll(store, 14);
       assert.equal(await countRows(store), (await allEvents(store)).length);
+      assert.equal(await countRows(store, 'event_cell_counts'), await placedEvents(store));
       await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

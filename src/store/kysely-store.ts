@@ -18,7 +18,7 @@ import { sweepOrder } from '../merge/incidents.js';
 import { unpackSignature } from '../merge/minhash.js';
 import { incidentId, type MergeEvent, summariseIncident } from '../merge/summarise.js';
 import type { SitrepRecord } from '../model/types.js';
-import { boxCells, CELL_SQL } from './event-cells.js';
+import { boxCells, CELL_SQL, cellOf } from './event-cells.js';
 import { daysBefore, raiseEventSpan, readEventSpan, SPAN_KEY, spanDays } from './event-span.js';
 import {
   type ArticleRows,
@@ -230,6 +230,34 @@ class SqliteInsert {
 
 const COUNTED = new Set(['from', 'to', 'country', 'type', 'interval', 'by', 'startFloor']);
 
+type CountRow = { bucket: string; key: string | null; count: number | string };
+
+/** Two sets of aggregate rows summed, in the order of an aggregate query (bucket, then key with null first). */
+function sumRows(a: CountRow[], b: CountRow[]): CountRow[] {
+  const out = new Map<string, CountRow>();
+  for (const r of [...a, ...b]) {
+    const id = `${r.bucket}\u0000${r.key ?? ''}`;
+    const row = out.get(id);
+    if (row) row.count = Number(row.count) + Number(r.count);
+    else out.set(id, { bucket: r.bucket, key: r.key ?? null, count: Number(r.count) });
+  }
+  return [...out.values()].sort((x, y) =>
+    x.bucket !== y.bucket
+      ? x.bucket < y.bucket
+        ? -1
+        : 1
+      : x.key === y.key
+        ? 0
+        : x.key === null
+          ? -1
+          : y.key === null
+            ? 1
+            : x.key < y.key
+              ? -1
+              : 1,
+  );
+}
+
 /**
  * Whether event_counts (migration 0010) answers an aggregate: it holds dates, type and country, so
  * any other filter needs the events themselves. An allow-list, so a filter added to EventQuery
@@ -396,6 +424,7 @@ export class KyselyStore implements Store {
   private stmts: Map<string, SqliteInsert> | null = null;
   private spanStmt: BetterSqlite3.Statement | null = null;
   private countStmt: BetterSqlite3.Statement | null = null;
+  private cellCountStmt: BetterSqlite3.Statement | null = null;
 
   private insertStmt(table: string, row: object, conflict = ''): SqliteInsert {
     this.stmts ??= new Map();
@@ -420,6 +449,7 @@ export class KyselyStore implements Store {
     const raw = this.raw!;
     const done = new Set<string>();
     const counts = new Map<string, number>();
+    const cellCounts = new Map<string, number>();
     raw.transaction(() => {
       for (const r of rows) {
         const a = { ...r.article, signature: Buffer.from(r.article.signature) };
@@ -431,6 +461,10 @@ export class KyselyStore implements Store {
           this.insertStmt('events', x).run(x);
           const key = `${x.date_start}\u0000${x.date_end}\u0000${x.type}\u0000${x.country ?? ''}`;
           counts.set(key, (counts.get(key) ?? 0) + 1);
+          if (x.lat !== null && x.lon !== null) {
+            const cellKey = `${cellOf(x.lat, x.lon)}\u0000${key}`;
+            cellCounts.set(cellKey, (cellCounts.get(cellKey) ?? 0) + 1);
+          }
         }
       }
       // event_counts (migration 0010): one upsert per distinct key of the batch
@@ -438,6 +472,14 @@ export class KyselyStore implements Store {
         'insert into event_counts (date_start, date_end, type, country, n) values (?, ?, ?, ?, ?) on conflict do update set n = n + excluded.n',
       );
       for (const [key, n] of counts) this.countStmt.run(...key.split('\u0000'), n);
+      // event_cell_counts (migration 0011), likewise
+      this.cellCountStmt ??= raw.prepare(
+        'insert into event_cell_counts (cell, date_start, date_end, type, country, n) values (?, ?, ?, ?, ?, ?) on conflict do update set n = n + excluded.n',
+      );
+      for (const [key, n] of cellCounts) {
+        const [cell, ...rest] = key.split('\u0000');
+        this.cellCountStmt.run(Number(cell), ...rest, n);
+      }
       const fresh = rows.filter((r) => done.has(r.article.id));
       for (const x of this.sourceRows(fresh, now))
         this.insertStmt('sources', x, 'on conflict(id) do nothing').run(x);
@@ -875,34 +917,43 @@ export class KyselyStore implements Store {
           ? sql<string>`nullif(country, '')`
           : sql<string>`null`;
     const groups = q.by === 'none' ? [bucket] : [bucket, key];
-    // A box on SQLite: seek the events_cell index once per grid cell (migration 0011).
+    const counted = (table: 'event_counts' | 'event_cell_counts', cells?: number[]) =>
+      this.countsIn(q, table)
+        .$if(cells !== undefined, (qb) => qb.where('cell' as never, 'in', cells as never))
+        .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.sum<number>('n').as('count')])
+        .groupBy(groups)
+        .orderBy('bucket')
+        .orderBy('key')
+        .execute();
+    const counting = (cells?: number[]) =>
+      this.db
+        .selectFrom('events')
+        .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
+        .where(this.eventFilter(q))
+        .where('date_start', '!=', '')
+        .$if(cells !== undefined, (qb) =>
+          qb.where(sql<boolean>`(${sql.raw(CELL_SQL)}) in (${sql.raw(cells!.join(','))})`),
+        )
+        .groupBy(groups)
+        .orderBy('bucket')
+        .orderBy(sql`key asc nulls first`) // both engines alike (PostgreSQL puts nulls last)
+        .execute();
+    // A box on SQLite (migration 0011): the counts of the grid cells wholly inside it, plus the
+    // events of the cells its edges cut, found by one seek of events_cell per cell.
     const cells = this.engine === 'sqlite' && q.bbox ? boxCells(q.bbox) : null;
-    const rows =
-      this.engine === 'sqlite' && countsServe(q)
-        ? await this.countsIn(q)
-            .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.sum<number>('n').as('count')])
-            .groupBy(groups)
-            .orderBy('bucket')
-            .orderBy('key')
-            .execute()
-        : await this.db
-            .selectFrom('events')
-            .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
-            .where(this.eventFilter(q))
-            .where('date_start', '!=', '')
-            .$if(cells !== null, (qb) =>
-              qb.where(sql<boolean>`(${sql.raw(CELL_SQL)}) in (${sql.raw(cells!.join(','))})`),
-            )
-            .groupBy(groups)
-            .orderBy('bucket')
-            .orderBy(sql`key asc nulls first`) // both engines alike (PostgreSQL puts nulls last)
-            .execute();
+    let rows: { bucket: string; key: string | null; count: number | string }[];
+    if (cells && countsServe({ ...q, bbox: undefined })) {
+      const inner = cells.inner.length ? await counted('event_cell_counts', cells.inner) : [];
+      const edge = cells.edge.length ? await counting(cells.edge) : [];
+      rows = sumRows(inner, edge);
+    } else if (this.engine === 'sqlite' && countsServe(q)) rows = await counted('event_counts');
+    else rows = await counting(cells?.inner.concat(cells.edge));
     return rows.map((r) => ({ bucket: r.bucket, key: r.key ?? null, count: Number(r.count) }));
   }
 
   /** The event_counts rows an aggregate reads: eventFilter's time, type and country tests. */
-  private countsIn(q: AggregateQuery & { startFloor?: string }) {
-    let qb = this.db.selectFrom('event_counts').where('date_start', '!=', '');
+  private countsIn(q: AggregateQuery & { startFloor?: string }, table: 'event_counts' | 'event_cell_counts') {
+    let qb = this.db.selectFrom(table as 'event_counts').where('date_start', '!=', '');
     if (q.from) qb = qb.where('date_end', '>=', q.from).where('date_end', '!=', '');
     if (q.to) qb = qb.where('date_start', '<=', q.to);
     if (q.startFloor) qb = qb.where('date_start', '>=', q.startFloor);

@@ -526,23 +526,48 @@ function m0010(engine: Engine): Migration {
 }
 
 /**
- * On SQLite, events indexed by their 1° grid cell (event-cells.ts) and then by the columns an
- * aggregate filters and groups on: a box aggregate seeks each cell of the box within the time
- * window. Without it such an aggregate read the whole window in date order, or a whole band of
- * latitudes, testing each row: ~130 ms for a 60-day window of a 1M-event store, 3% of the
- * api-load benchmark's varied requests but more than half of its database time. PostgreSQL keeps
- * its plans (every index there slows the concurrent workers' inserts).
+ * On SQLite, box aggregates by a 1° grid (event-cells.ts): `event_cell_counts` holds counts by cell,
+ * dates, type and country (as event_counts, migration 0010: ingest adds its batches, triggers follow
+ * deletions and edits), and `events_cell` indexes events by cell, then by the columns an aggregate
+ * filters and groups on, for the cells a box's edges cut through. Without them a box aggregate read
+ * the whole time window, or a whole band of latitudes, testing each row: ~130 ms for a 60-day window
+ * of a 1M-event store, 3% of the api-load benchmark's varied requests but more than half of its
+ * database time. PostgreSQL keeps its plans (see migration 0010).
  */
 function m0011(engine: Engine): Migration {
+  const cell = (row: 'old' | 'new') => CELL_SQL.replace(/\b(lat|lon)\b/g, `${row}.$1`);
   return {
     async up(db: Db) {
       if (engine !== 'sqlite') return;
       await sql`create index events_cell on events ((${sql.raw(CELL_SQL)}), date_start, date_end, type, country, lat, lon)`.execute(
         db,
       );
+      await sql`create table event_cell_counts (
+        cell integer not null, date_start text not null, date_end text not null, type text not null,
+        country text not null, n integer not null,
+        primary key (cell, date_start, date_end, type, country)) without rowid`.execute(db);
+      await sql`insert into event_cell_counts (cell, date_start, date_end, type, country, n)
+        select ${sql.raw(CELL_SQL)}, date_start, date_end, type, coalesce(country, ''), count(*) from events
+        where lat is not null and lon is not null group by 1, 2, 3, 4, 5`.execute(db);
+      const add = sql.raw(`insert into event_cell_counts (cell, date_start, date_end, type, country, n)
+          select ${cell('new')}, new.date_start, new.date_end, new.type, coalesce(new.country, ''), 1
+          where new.lat is not null and new.lon is not null
+          on conflict do update set n = n + 1;`);
+      const key = `cell = ${cell('old')} and date_start = old.date_start and date_end = old.date_end
+          and type = old.type and country = coalesce(old.country, '')`;
+      const remove = sql.raw(`update event_cell_counts set n = n - 1 where ${key};
+        delete from event_cell_counts where ${key} and n <= 0;`);
+      await sql`create trigger event_cell_counts_delete after delete on events begin ${remove} end`.execute(
+        db,
+      );
+      await sql`create trigger event_cell_counts_update after update of date_start, date_end, type, country, lat, lon
+        on events begin ${remove} ${add} end`.execute(db);
     },
     async down(db: Db) {
       if (engine !== 'sqlite') return;
+      for (const t of ['delete', 'update'])
+        await sql`drop trigger event_cell_counts_${sql.raw(t)}`.execute(db);
+      await sql`drop table event_cell_counts`.execute(db);
       await sql`drop index events_cell`.execute(db);
     },
   };

@@ -148,6 +148,11 @@ export interface EventCountsTable {
   n: number;
 }
 
+/** Counts by 1° grid cell (event-cells.ts) as well, for box aggregates (migration 0011). */
+export interface EventCellCountsTable extends EventCountsTable {
+  cell: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
@@ -155,6 +160,7 @@ export interface Database {
   claims: ClaimsTable;
   events: EventsTable;
   event_counts: EventCountsTable;
+  event_cell_counts: EventCellCountsTable;
   incidents: IncidentsTable;
   sources: SourcesTable;
   deletions: DeletionsTable;
