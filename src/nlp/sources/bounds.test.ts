@@ -1,0 +1,39 @@
+/**
+ * Span extents of attributions (issue 5): where the cue, source and content of a relation the rules
+ * find begin and end, by PolNeAR's conventions (each measured on its train split).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createArticle } from '../../model/article.js';
+import type { Claim } from '../../model/types.js';
+import { createPipeline } from '../../pipeline/pipeline.js';
+import { createMentionsStage } from '../mentions/index.js';
+import { createSourcesStage } from './index.js';
+
+const pipeline = createPipeline([createMentionsStage(), createSourcesStage()]);
+
+function claims(text: string): { text: string; claims: Claim[] } {
+  const doc = pipeline.run(createArticle({ text }));
+  return { text: doc.text, claims: doc.layer('claims').filter((c) => !c.rule?.startsWith('relay:')) };
+}
+
+const contentOf = (text: string, c: Claim) => c.content.map((s) => text.slice(s.start, s.end)).join(' … ');
+
+test('a manner adverb closing the verb phrase belongs to the cue', () => {
+  const a = claims('“We will see about that,” the mayor said sarcastically.');
+  assert.equal(a.claims[0]?.cue.text, 'said sarcastically');
+  assert.equal(contentOf(a.text, a.claims[0]), '“We will see about that,”');
+  const b = claims('The senator has argued repeatedly that the tax plan favours the rich.');
+  assert.equal(b.claims[0]?.cue.text, 'has argued repeatedly');
+  assert.equal(contentOf(b.text, b.claims[0]), 'that the tax plan favours the rich');
+  const c = claims('The farmers complained bitterly about the new import rules.');
+  assert.equal(c.claims[0]?.cue.text, 'complained bitterly about');
+  assert.equal(contentOf(c.text, c.claims[0]), 'the new import rules');
+});
+
+test('an adverb modifying the next word stays out of the cue', () => {
+  const a = claims('The minister seemed equally unperturbed by the protests.');
+  for (const c of a.claims) assert.ok(!c.cue.text.includes('equally'), c.cue.text);
+  const b = claims('The governor said only that the bridge would reopen.');
+  assert.equal(b.claims[0]?.cue.text, 'said');
+});
