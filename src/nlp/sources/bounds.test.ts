@@ -37,3 +37,24 @@ test('an adverb modifying the next word stays out of the cue', () => {
   const b = claims('The governor said only that the bridge would reopen.');
   assert.equal(b.claims[0]?.cue.text, 'said');
 });
+
+test('a degree word opens the speaker phrase', () => {
+  const r = claims('More moderate Democrats said the plan went too far.');
+  assert.equal(r.claims[0]?.source.text, 'More moderate Democrats');
+  const s = claims("The senator's most loyal donors said they would stay.");
+  assert.equal(s.claims[0]?.source.text, "The senator's most loyal donors");
+});
+
+test('a content ending inside a quotation runs on to its close', () => {
+  const r = claims(
+    'The mayor said the budget “is not a wish list. It is a plan we can pay for.” Council members disagreed.',
+  );
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'the budget “is not a wish list. It is a plan we can pay for.”');
+  // a quotation closing in a later paragraph is not followed
+  const p = claims('The mayor said the budget “is not a wish list.\n\nIt is a plan.” Nobody replied.');
+  const d = p.claims.find((x) => x.cue.text === 'said');
+  assert.ok(d);
+  assert.ok(!contentOf(p.text, d).includes('plan'));
+});

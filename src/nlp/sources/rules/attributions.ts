@@ -612,6 +612,11 @@ class Scanner {
         start = i;
         continue;
       }
+      // "more traditional Republicans", "his most passionate supporters": a degree word opens the phrase
+      if (start < end && (w === 'most' || w === 'more') && !this.isCapitalised(start)) {
+        start = i;
+        continue;
+      }
       // a parenthesis inside a name: "Rep. Paul Ryan (R-WI)"
       if (w === ')' && start === end) {
         let k = i - 1;
@@ -1527,6 +1532,7 @@ export function findAttributions(
   const sc = new Scanner(text, t, sentenceTokens);
   const out: Attribution[] = [];
   const push = (a: Attribution) => {
+    quotationRunsOn(sc, a.content);
     out.push(a);
     sc.take(a.cue);
     sc.take(a.source);
@@ -1659,6 +1665,22 @@ export function findAttributions(
   }
   out.sort((a, b) => a.cue[0] - b.cue[0]);
   return out;
+}
+
+/**
+ * "Brooks said the tone “was because they decided …. And I think …”": a content that ends inside a
+ * quotation opened within it runs on to the quotation's close, over the sentences it spans in its
+ * paragraph (train: 46 content spans made exact, none lost).
+ */
+function quotationRunsOn(sc: Scanner, content: Range[]): void {
+  const last = content[content.length - 1];
+  if (!last || last[1] >= sc.n) return;
+  const k = sc.q.quoteOf[last[1] - 1];
+  if (k < 0) return;
+  const qo = sc.q.quotes[k];
+  if (!qo.closed || qo.open < last[0] || qo.close < last[1] || !sc.free(last[1], qo.close + 1)) return;
+  for (let m = last[1]; m <= qo.close; m++) if (paragraphBreakBefore(sc.text, sc.t, m)) return;
+  last[1] = qo.close + 1;
 }
 
 /**
