@@ -58,3 +58,15 @@ test('a content ending inside a quotation runs on to its close', () => {
   assert.ok(d);
   assert.ok(!contentOf(p.text, d).includes('plan'));
 });
+
+test('a parenthetical cue before a quotation going on in lower case splits its content', () => {
+  const r = claims('The new stadium, the mayor said, “is a gift to the whole city.”');
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'The new stadium … “is a gift to the whole city.”');
+  // a capitalised quotation is a sentence of its own: the words before the cue are an adjunct
+  const s = claims('At the rally, the mayor said, “We will finish the stadium.”');
+  const d = s.claims.find((x) => x.cue.text === 'said');
+  assert.ok(d);
+  assert.equal(contentOf(s.text, d), '“We will finish the stadium.”');
+});

@@ -2132,7 +2132,9 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     !split &&
     sc.lower[boundary] === ',' &&
     sc.lower[mid] === ',' &&
-    !sc.isQuoteOpen(mid + 1)
+    // ("The club's investment, she said, ''is a perfect example''": a quotation going on in lower case
+    // finishes the sentence begun before the cue)
+    (!sc.isQuoteOpen(mid + 1) || (mid + 2 < s1 && lowerStart(sc, mid + 2)))
       ? sc.trimEnd(mid + 1, s1)
       : -1;
   // (a quotation before a cue that takes an object is a title or a name: "on “This Week,” X questioned …")
@@ -2175,6 +2177,11 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
       ((sc.pos[start] === ADP || sc.pos[start] === ADV) && !verbBetween(sc, start, end)))
   )
     return null;
+  // (a quotation going on after the cue finishes no sentence holding a report of its own: "Mook
+  // acknowledged the candidates had split …, which is an outcome, he said, "we've long anticipated."")
+  if (rest > mid + 1 && sc.isQuoteOpen(mid + 1)) {
+    for (let k = start; k < end; k++) if (sc.isCueWord(k) && !sc.inQuote(k)) return null;
+  }
   // "Loyalty, he noted, has long been …": one word before a parenthetical cue is enough
   const oneWord = rest > mid + 1 && end - start === 1 && sc.isNominal(start);
   if (!(end > start && (hasContent(sc, start, end) || oneWord))) return null;
@@ -2191,6 +2198,12 @@ function trailingCue(sc: Scanner, i: number, v: CueVerb): Attribution | null {
     rule: 'trailing',
     sharesSourceWith: undefined,
   };
+}
+
+/** Token k starts with a lower-case letter. */
+function lowerStart(sc: Scanner, k: number): boolean {
+  const c = sc.t.first[k];
+  return c >= 97 && c <= 122;
 }
 
 /** Words opening a fronted adverbial clause or phrase ("When …,", "Despite …,", "As …,"). */
