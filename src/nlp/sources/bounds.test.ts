@@ -70,3 +70,12 @@ test('a parenthetical cue before a quotation going on in lower case splits its c
   assert.ok(d);
   assert.equal(contentOf(s.text, d), '“We will finish the stadium.”');
 });
+
+test('a sentence adverb or an open parenthesis leads into a content before its cue', () => {
+  const r = claims('However, the bridge will stay closed until June, the governor said.');
+  assert.equal(contentOf(r.text, r.claims[0]), 'the bridge will stay closed until June');
+  const s = claims('(The council, it turns out, never voted on the plan, officials said.');
+  const c = s.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(contentOf(s.text, c), 'The council, it turns out, never voted on the plan');
+});

@@ -297,6 +297,27 @@ const ADDRESSEE_CONTENT = new Set(['of', 'about', 'that']);
 const OPENING_PUNCT = new Set([',', ':', ';', '—', '–', '-', '(', '--']);
 const FINAL_PUNCT = new Set(['.', '!', '?', ';']);
 const ADVERB_PARTICLES = new Set(['out', 'back', 'down', 'in']);
+/** Sentence adverbs that, with their comma, lead into a content before its cue ("However, …"). */
+const LEAD_ADVERBS = new Set([
+  'however',
+  'meanwhile',
+  'instead',
+  'still',
+  'indeed',
+  'moreover',
+  'additionally',
+  'overall',
+  'separately',
+  'similarly',
+  'ultimately',
+  'finally',
+  'again',
+  'also',
+  'yet',
+  'currently',
+  'previously',
+  'altogether',
+]);
 /** An adverb of manner or frequency in -ly ("sarcastically", "repeatedly"), not "only", "likely", "early". */
 const MANNER_ADVERB =
   /^(?!(?:only|likely|early|nearly|hardly|mostly|largely|mainly|partly|really|actually|apparently|reportedly|allegedly|previously|initially|originally|eventually|finally|ultimately|certainly|clearly|simply|surely|usually|generally)$)[a-z]{3,}ly$/;
@@ -1431,6 +1452,16 @@ class Scanner {
     const k0 = this.q.quoteOf[s];
     if (k0 >= 0 && this.q.quotes[k0].open < s) s = this.q.quotes[k0].open;
     while (s < end && this.used[s]) s++;
+    // "However, …", "(The French …": a sentence adverb and its comma, or a parenthesis left open,
+    // lead into the content without being part of it
+    if (s + 2 < end && !this.inQuote(s)) {
+      if (LEAD_ADVERBS.has(this.lower[s]) && this.lower[s + 1] === ',') s += 2;
+      else if (this.lower[s] === '(') {
+        let k = s + 1;
+        while (k < end && this.lower[k] !== ')') k++;
+        if (k === end) s++;
+      }
+    }
     return this.skipDateline(s, end);
   }
 
