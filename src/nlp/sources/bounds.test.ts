@@ -79,3 +79,12 @@ test('a sentence adverb or an open parenthesis leads into a content before its c
   assert.ok(c);
   assert.equal(contentOf(s.text, c), 'The council, it turns out, never voted on the plan');
 });
+
+test('the next quotation continues the speaker after an adjunct with a possessive', () => {
+  const r = claims(
+    '“We will win this,” Smith told the network’s morning host about extending his support to the mayor. “Nobody doubts it.”',
+  );
+  const c = r.claims.find((x) => x.cue.text === 'told' && x.source.text === 'Smith');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), '“We will win this,” … “Nobody doubts it.”');
+});

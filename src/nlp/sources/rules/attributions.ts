@@ -2376,6 +2376,15 @@ function addContinuation(sc: Scanner, content: Range[], after: number, s1: numbe
       const p = sc.pos[k];
       if (p === ADP || p === DET || p === NOUN || p === PROPN || p === ADJ || p === NUM) k++;
       else if (p === VERB && k > after && (sc.pos[k - 1] === NOUN || sc.pos[k - 1] === ADP)) k++;
+      // "of Johnson and Weld", "about his support", "CNN’s Jake Tapper", "a sit-down"
+      else if (
+        k > after &&
+        (POSSESSIVES.has(sc.lower[k]) ||
+          (sc.lower[k] === 'and' && sc.pos[k - 1] === PROPN) ||
+          (p === PART && (sc.lower[k] === "'s" || sc.lower[k] === '’s')) ||
+          (sc.lower[k] === '-' && sc.t.start[k] === sc.t.end[k - 1]))
+      )
+        k++;
       else break;
     }
     if (k < s1 && FINAL_PUNCT.has(sc.lower[k])) j = k;
