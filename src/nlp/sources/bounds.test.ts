@@ -88,3 +88,16 @@ test('the next quotation continues the speaker after an adjunct with a possessiv
   assert.ok(c);
   assert.equal(contentOf(r.text, c), '“We will win this,” … “Nobody doubts it.”');
 });
+
+test('the source after "according to" takes a quoted title and stops at a parenthesis or a spaced dash', () => {
+  const a = claims('The plan would cost $2 trillion, according to the “Fair Share” report he released.');
+  assert.equal(a.claims[0]?.source.text, 'the “Fair Share” report he released');
+  const b = claims('Turnout rose sharply (more than 40 percent, according to state records).');
+  const c = b.claims.find((x) => x.cue.text === 'according to');
+  assert.equal(c?.source.text, 'state records');
+  const d = claims(
+    'The deficit will grow by $1 trillion, according to the budget office - a sharp rise from last year.',
+  );
+  const e = d.claims.find((x) => x.cue.text === 'according to');
+  assert.equal(e?.source.text, 'the budget office');
+});

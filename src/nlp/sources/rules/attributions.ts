@@ -1755,9 +1755,22 @@ function accordingTo(sc: Scanner, i: number): Attribution | null {
     // "…, according to X." the content precedes; the source runs to the comma or the sentence end
     // ("according to a memo released Friday by the agency's watchdog")
     let k = srcEnd;
-    while (k < s1 && sc.lower[k] !== ',' && !sc.inQuote(k) && !sc.used[k] && !FINAL_PUNCT.has(sc.lower[k]))
+    let paren = false;
+    while (k < s1 && sc.lower[k] !== ',' && !sc.used[k] && !FINAL_PUNCT.has(sc.lower[k])) {
+      // a quoted title inside the phrase: "according to the “Medicare for all” document he released"
+      if (sc.inQuote(k)) {
+        const qo = sc.isQuoteOpen(k) ? sc.q.quotes[sc.q.quoteOf[k]] : null;
+        if (!qo?.closed || qo.close - qo.open > 10 || qo.close + 1 >= s1) break;
+        k = qo.close + 1;
+        continue;
+      }
+      // "according to Senate filings).", "according to the report - still …": a closing parenthesis
+      // or a spaced dash ends the phrase
+      if (sc.lower[k] === '(') paren = true;
+      else if ((sc.lower[k] === ')' && !paren) || spacedDash(sc, k)) break;
       k++;
-    if (k > srcEnd && k - srcEnd <= 12) srcEnd = k;
+    }
+    if (k > srcEnd && k - srcEnd <= 20) srcEnd = k;
     const start = sc.backwardContentStart(before);
     content = [[start, before]];
     const tail = sc.trimEnd(srcEnd, s1);
