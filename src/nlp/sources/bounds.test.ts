@@ -101,3 +101,13 @@ test('the source after "according to" takes a quoted title and stops at a parent
   const e = d.claims.find((x) => x.cue.text === 'according to');
   assert.equal(e?.source.text, 'the budget office');
 });
+
+test('the next quotation continues the speaker after a programme title ending the tail', () => {
+  const r = claims('“We will win,” Smith said on ABC’s “This Week.” “Nobody doubts it.”');
+  const c = r.claims.find((x) => x.cue.text === 'said' && x.source.text === 'Smith');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), '“We will win,” … “Nobody doubts it.”');
+  const s = claims('“We will win,” Smith said on ABC’s “This Week.”\n\n“Nobody doubts it,” a rival said.');
+  const d = s.claims.find((x) => x.source.text === 'Smith');
+  assert.equal(d && contentOf(s.text, d), '“We will win,”');
+});

@@ -1549,7 +1549,19 @@ class Scanner {
     if (newParagraph && !paragraphEnds) return null;
     // "said on ABC’s “This Week.”": a title ending the tail, not more of what was said
     const before = i > 0 ? this.lower[i - 1] : '';
-    if (!newParagraph && (before === '’s' || before === "'s" || this.pos[i - 1] === ADP)) return null;
+    if (!newParagraph && (before === '’s' || before === "'s" || this.pos[i - 1] === ADP)) {
+      // "said on ABC’s “This Week.” “We will …”": after a title ending the tail, the next quotation
+      let k = qo.close + 1;
+      while (k < this.n && FINAL_PUNCT.has(this.lower[k])) k++;
+      if (
+        k < this.n &&
+        this.sentStart[k] === k &&
+        this.isQuoteOpen(k) &&
+        !paragraphBreakBefore(this.text, this.t, k)
+      )
+        return this.followingQuote(k);
+      return null;
+    }
     return [qo.open, qo.close + 1];
   }
 }
