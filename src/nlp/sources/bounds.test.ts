@@ -111,3 +111,15 @@ test('the next quotation continues the speaker after a programme title ending th
   const d = s.claims.find((x) => x.source.text === 'Smith');
   assert.equal(d && contentOf(s.text, d), '“We will win,”');
 });
+
+test('a speaker and its apposition opening the sentence are the subject of the cue after them', () => {
+  const r = claims('Maria Lopez, a city council member, said voters want the plan scrapped.');
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(c.source.text, 'Maria Lopez, a city council member,');
+  assert.equal(contentOf(r.text, c), 'voters want the plan scrapped');
+  // an inverted speaker after a content still reads as one
+  const s = claims('The economy is growing, said Mr. Smith, a banker.');
+  assert.equal(s.claims[0]?.source.text, 'Mr. Smith, a banker');
+  assert.equal(contentOf(s.text, s.claims[0]), 'The economy is growing');
+});

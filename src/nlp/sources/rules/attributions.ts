@@ -1921,6 +1921,27 @@ function speakerLike(sc: Scanner, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * Tokens [a, b) are a speaker with an apposition and no verb of its own ("Gov. John Kasich of Ohio, a
+ * Republican who has refused to endorse Mr. Trump"): a name or person noun, a comma, then a phrase.
+ */
+function appositiveSubject(sc: Scanner, a: number, b: number): boolean {
+  let comma = -1;
+  for (let k = a; k < b; k++) {
+    if (sc.inQuote(k)) return false;
+    if (sc.lower[k] === ',') {
+      if (comma < 0) comma = k;
+      continue;
+    }
+    // (a relative clause in the apposition may hold verbs)
+    if (comma >= 0 && REL_PRON.has(sc.lower[k])) return true;
+    if (sc.pos[k] === VERB || sc.pos[k] === AUX) {
+      if (comma < 0 || !(sc.isParticiple(k) || sc.lower[k].endsWith('ing'))) return false;
+    }
+  }
+  return comma > a && speakerLike(sc, a, comma) && sc.npLeft(comma, a) === a;
+}
+
 /** Words opening a modifier that restricts an inverted speaker ("said a longtime adviser to Trump"). */
 const RESTRICTIVE_OPENERS = new Set(['to', 'with', 'for', 'of', 'who', 'that', 'whose']);
 /** Past participles that modify a speaker ("a source involved in the talks", "an aide based in Ohio"). */
@@ -2073,6 +2094,10 @@ function invertedCue(sc: Scanner, i: number, v: CueVerb, cue: Range): Attributio
       if (tail !== null || participle || split || relative || sc.isQuoteClose(prev)) {
         const end = sc.isQuoteClose(prev) ? prev + 1 : prev;
         const start = sc.backwardContentStart(end);
+        // "Congressman Chris Collins, a Trump supporter, said Trump strategists plan …": a speaker
+        // and its apposition opening the sentence are the subject of a leading cue, no content
+        if (!sc.isQuoteClose(prev) && start === sc.sentStart[i] && appositiveSubject(sc, start, end))
+          return null;
         if (end > start && hasContent(sc, start, end)) {
           const content: Range[] = [[start, end]];
           addContinuation(sc, content, srcEnd, s1);
