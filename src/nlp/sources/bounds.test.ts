@@ -1,0 +1,125 @@
+/**
+ * Span extents of attributions (issue 5): where the cue, source and content of a relation the rules
+ * find begin and end, by PolNeAR's conventions (each measured on its train split).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createArticle } from '../../model/article.js';
+import type { Claim } from '../../model/types.js';
+import { createPipeline } from '../../pipeline/pipeline.js';
+import { createMentionsStage } from '../mentions/index.js';
+import { createSourcesStage } from './index.js';
+
+const pipeline = createPipeline([createMentionsStage(), createSourcesStage()]);
+
+function claims(text: string): { text: string; claims: Claim[] } {
+  const doc = pipeline.run(createArticle({ text }));
+  return { text: doc.text, claims: doc.layer('claims').filter((c) => !c.rule?.startsWith('relay:')) };
+}
+
+const contentOf = (text: string, c: Claim) => c.content.map((s) => text.slice(s.start, s.end)).join(' … ');
+
+test('a manner adverb closing the verb phrase belongs to the cue', () => {
+  const a = claims('“We will see about that,” the mayor said sarcastically.');
+  assert.equal(a.claims[0]?.cue.text, 'said sarcastically');
+  assert.equal(contentOf(a.text, a.claims[0]), '“We will see about that,”');
+  const b = claims('The senator has argued repeatedly that the tax plan favours the rich.');
+  assert.equal(b.claims[0]?.cue.text, 'has argued repeatedly');
+  assert.equal(contentOf(b.text, b.claims[0]), 'that the tax plan favours the rich');
+  const c = claims('The farmers complained bitterly about the new import rules.');
+  assert.equal(c.claims[0]?.cue.text, 'complained bitterly about');
+  assert.equal(contentOf(c.text, c.claims[0]), 'the new import rules');
+});
+
+test('an adverb modifying the next word stays out of the cue', () => {
+  const a = claims('The minister seemed equally unperturbed by the protests.');
+  for (const c of a.claims) assert.ok(!c.cue.text.includes('equally'), c.cue.text);
+  const b = claims('The governor said only that the bridge would reopen.');
+  assert.equal(b.claims[0]?.cue.text, 'said');
+});
+
+test('a degree word opens the speaker phrase', () => {
+  const r = claims('More moderate Democrats said the plan went too far.');
+  assert.equal(r.claims[0]?.source.text, 'More moderate Democrats');
+  const s = claims("The senator's most loyal donors said they would stay.");
+  assert.equal(s.claims[0]?.source.text, "The senator's most loyal donors");
+});
+
+test('a content ending inside a quotation runs on to its close', () => {
+  const r = claims(
+    'The mayor said the budget “is not a wish list. It is a plan we can pay for.” Council members disagreed.',
+  );
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'the budget “is not a wish list. It is a plan we can pay for.”');
+  // a quotation closing in a later paragraph is not followed
+  const p = claims('The mayor said the budget “is not a wish list.\n\nIt is a plan.” Nobody replied.');
+  const d = p.claims.find((x) => x.cue.text === 'said');
+  assert.ok(d);
+  assert.ok(!contentOf(p.text, d).includes('plan'));
+});
+
+test('a parenthetical cue before a quotation going on in lower case splits its content', () => {
+  const r = claims('The new stadium, the mayor said, “is a gift to the whole city.”');
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), 'The new stadium … “is a gift to the whole city.”');
+  // a capitalised quotation is a sentence of its own: the words before the cue are an adjunct
+  const s = claims('At the rally, the mayor said, “We will finish the stadium.”');
+  const d = s.claims.find((x) => x.cue.text === 'said');
+  assert.ok(d);
+  assert.equal(contentOf(s.text, d), '“We will finish the stadium.”');
+});
+
+test('a sentence adverb or an open parenthesis leads into a content before its cue', () => {
+  const r = claims('However, the bridge will stay closed until June, the governor said.');
+  assert.equal(contentOf(r.text, r.claims[0]), 'the bridge will stay closed until June');
+  const s = claims('(The council, it turns out, never voted on the plan, officials said.');
+  const c = s.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(contentOf(s.text, c), 'The council, it turns out, never voted on the plan');
+});
+
+test('the next quotation continues the speaker after an adjunct with a possessive', () => {
+  const r = claims(
+    '“We will win this,” Smith told the network’s morning host about extending his support to the mayor. “Nobody doubts it.”',
+  );
+  const c = r.claims.find((x) => x.cue.text === 'told' && x.source.text === 'Smith');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), '“We will win this,” … “Nobody doubts it.”');
+});
+
+test('the source after "according to" takes a quoted title and stops at a parenthesis or a spaced dash', () => {
+  const a = claims('The plan would cost $2 trillion, according to the “Fair Share” report he released.');
+  assert.equal(a.claims[0]?.source.text, 'the “Fair Share” report he released');
+  const b = claims('Turnout rose sharply (more than 40 percent, according to state records).');
+  const c = b.claims.find((x) => x.cue.text === 'according to');
+  assert.equal(c?.source.text, 'state records');
+  const d = claims(
+    'The deficit will grow by $1 trillion, according to the budget office - a sharp rise from last year.',
+  );
+  const e = d.claims.find((x) => x.cue.text === 'according to');
+  assert.equal(e?.source.text, 'the budget office');
+});
+
+test('the next quotation continues the speaker after a programme title ending the tail', () => {
+  const r = claims('“We will win,” Smith said on ABC’s “This Week.” “Nobody doubts it.”');
+  const c = r.claims.find((x) => x.cue.text === 'said' && x.source.text === 'Smith');
+  assert.ok(c);
+  assert.equal(contentOf(r.text, c), '“We will win,” … “Nobody doubts it.”');
+  const s = claims('“We will win,” Smith said on ABC’s “This Week.”\n\n“Nobody doubts it,” a rival said.');
+  const d = s.claims.find((x) => x.source.text === 'Smith');
+  assert.equal(d && contentOf(s.text, d), '“We will win,”');
+});
+
+test('a speaker and its apposition opening the sentence are the subject of the cue after them', () => {
+  const r = claims('Maria Lopez, a city council member, said campaign strategists plan to win the vote.');
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.ok(c);
+  assert.equal(c.source.text, 'Maria Lopez, a city council member,');
+  assert.equal(contentOf(r.text, c), 'campaign strategists plan to win the vote');
+  // an inverted speaker after a content still reads as one
+  const s = claims('The economy is growing, said Mr. Smith, a banker.');
+  assert.equal(s.claims[0]?.source.text, 'Mr. Smith, a banker');
+  assert.equal(contentOf(s.text, s.claims[0]), 'The economy is growing');
+});
