@@ -72,14 +72,13 @@ const AGENT_HEADS = new Set(
   ),
 );
 
-/** The longest trigger starting at token i, if any. */
-function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean): Match | null {
+/** The longest trigger starting at token i (a trigger's first word, whose readings `st` holds), if any. */
+function matchAt(doc: Doc, i: number, s0: number, s1: number, titleCase: boolean, st: Start): Match | null {
   const t = doc.tokens;
   const w = t.lower[i];
-  if (!TRIGGERS.firsts.has(w)) return null;
   const p = t.pos[i];
-  const verbs = TRIGGERS.verbs.get(w);
-  const nouns = TRIGGERS.nouns.get(w);
+  const verbs = st.verbs;
+  const nouns = st.nouns;
   const participle = w.endsWith('ed') || w.endsWith('en');
   // part of a compound modifier ("OSCE-mediated ceasefire", "Turkish-backed") is no event
   const compound =
@@ -246,13 +245,13 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     let firstCritic = -1;
     const sentenceDrafts: number[] = [];
     for (let i = s0; i < s1; i++) {
-      if (!mayStart(t, i)) continue;
+      const st = startAt(t, i);
+      if (st === null) continue;
       titleCase ??= isTitleCase(doc, s0, s1);
-      let m: Match | null = matchAt(doc, i, s0, s1, titleCase);
-      const w = t.lower[i];
-      if (!m && (w === 'must' || w === 'should')) m = obligationAt(doc, chunksOf(si), i, s0, s1);
+      let m: Match | null = st.trigger ? matchAt(doc, i, s0, s1, titleCase, st) : null;
+      if (!m && st.modal) m = obligationAt(doc, chunksOf(si), i, s0, s1);
       // "critics say …": the speech verb's subject ends in a critics noun before it
-      if (!m && t.pos[i] === POS.VERB && sayer(w)) {
+      if (!m && t.pos[i] === POS.VERB && st.sayer) {
         if (firstCritic < 0) firstCritic = firstCritics(t, s0, s1);
         if (firstCritic < i) m = criticismAt(doc, chunksOf(si), i, s0, s1);
       }
@@ -1295,18 +1294,42 @@ const SAYERS: ReadonlySet<string> = new Set([...SPEECH, ...DECLARING]);
 const sayer = (w: string) => SAYERS.has(w);
 
 /**
- * Can token i start an event: a trigger's first word, a modal of obligation (`obligationAt`) or a
- * speech verb (`criticismAt`)? Most tokens are none, and their sentence need not be chunked.
+ * What a word can start: a trigger (its verb and noun readings), an obligation (`obligationAt`: a
+ * modal), a criticism (`criticismAt`: a speech verb). One object per word, all of one shape, so the
+ * token loop looks a word up once rather than in four sets and maps.
  */
-function mayStart(t: Doc['tokens'], i: number): boolean {
+interface Start {
+  trigger: boolean;
+  verbs: readonly Trigger[] | undefined;
+  nouns: readonly Trigger[] | undefined;
+  modal: boolean;
+  sayer: boolean;
+}
+const STARTS = new Map<string, Start>();
+for (const w of [...TRIGGERS.firsts, ...SAYERS, 'must', 'should'])
+  if (!STARTS.has(w))
+    STARTS.set(w, {
+      trigger: TRIGGERS.firsts.has(w),
+      verbs: TRIGGERS.verbs.get(w),
+      nouns: TRIGGERS.nouns.get(w),
+      modal: w === 'must' || w === 'should',
+      sayer: SAYERS.has(w),
+    });
+
+/**
+ * What token i can start (a speech verb only as a verb), or null. Most tokens start nothing, and
+ * their sentence need not be chunked.
+ */
+function startAt(t: Doc['tokens'], i: number): Start | null {
   // (a third or more of the words are ruled out by their shape, without a lookup)
-  if (!START_SHAPES.mayHold(t, i)) return false;
-  const w = t.lower[i];
-  return TRIGGERS.firsts.has(w) || w === 'must' || w === 'should' || (t.pos[i] === POS.VERB && sayer(w));
+  if (!START_SHAPES.mayHold(t, i)) return null;
+  const st = STARTS.get(t.lower[i]);
+  if (st === undefined || !(st.trigger || st.modal || (st.sayer && t.pos[i] === POS.VERB))) return null;
+  return st;
 }
 
-/** The shapes of the words mayStart accepts. */
-const START_SHAPES = new WordShapes([...TRIGGERS.firsts, ...SAYERS, 'must', 'should']);
+/** The shapes of the words startAt accepts. */
+const START_SHAPES = new WordShapes(STARTS.keys());
 
 function obligationAt(doc: Doc, chunks: Chunk[], i: number, s0: number, s1: number): Match | null {
   const w = doc.tokens.lower[i];

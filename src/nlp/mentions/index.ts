@@ -46,6 +46,27 @@ const KNOWN = new PhraseMatcher<MentionKind>(
   splitPhrase,
 );
 
+/**
+ * The shape of a word as written, first character and length (up to 31): a word whose shape no
+ * phrase's first word has starts none of them, told without hashing its string. -1 for a first
+ * character past ASCII (always looked up).
+ */
+function shapeOf(code: number, length: number): number {
+  return code < 128 ? code * 32 + Math.min(length, 31) : -1;
+}
+function wordShape(w: Words, i: number): number {
+  return shapeOf(w.first[i], w.end[i] - w.start[i]);
+}
+/** Shapes of the first words of the known names (KNOWN compares words exactly, case included). */
+const KNOWN_SHAPES = new Uint8Array(128 * 32);
+for (const p of [...OUTLETS, ...KNOWN_ORGS, ...KNOWN_GROUPS]) {
+  const first = splitPhrase(p)[0];
+  if (first) {
+    const k = shapeOf(first.charCodeAt(0), first.length);
+    if (k >= 0) KNOWN_SHAPES[k] = 1;
+  }
+}
+
 const SPEECH_VERBS = new Set([
   'said',
   'says',
@@ -94,28 +115,31 @@ const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|ar|an|at|az|ul|bin|ibn|abu)[-‐'�
 const LETTER_START = /^\p{L}/u;
 const LOWER_START = /^\p{Ll}/u;
 
-/** The word begins with a letter (ASCII by char code; the Unicode regex only past ASCII). */
-function startsLetter(s: string): boolean {
-  const c = s.charCodeAt(0);
+/** The word begins with a letter (ASCII by its first char code; the Unicode regex only past ASCII). */
+function wordStartsLetter(w: Words, i: number): boolean {
+  const c = w.first[i];
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_START.test(s);
+  return LETTER_START.test(w.text[i]);
 }
 
-/** The word begins with a lower-case letter (ASCII by char code; the Unicode regex only past ASCII). */
-function startsLower(s: string): boolean {
-  const c = s.charCodeAt(0);
+/** The word begins with a lower-case letter (as wordStartsLetter). */
+function wordStartsLower(w: Words, i: number): boolean {
+  const c = w.first[i];
   if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_START.test(s);
+  return LOWER_START.test(w.text[i]);
 }
 
 function isCap(w: Words, i: number): boolean {
-  const s = w.text[i];
-  const c = s.charCodeAt(0);
-  const upper = (c >= 65 && c <= 90) || (c > 127 && s[0] !== s[0].toLowerCase());
-  if (upper) return true;
+  const c = w.first[i];
+  if (c >= 65 && c <= 90) return true;
+  if (c > 127) {
+    const s = w.text[i];
+    if (s[0] !== s[0].toLowerCase()) return true;
+  }
   // "al-Qaeda", "el-Sisi": lower-case particle joined to a capitalised name (only a, e, u, b, i begin one)
-  if (s.length < 4 || !(c === 97 || c === 101 || c === 117 || c === 98 || c === 105)) return false;
-  return JOINED_PARTICLE.test(s);
+  if (w.end[i] - w.start[i] < 4 || !(c === 97 || c === 101 || c === 117 || c === 98 || c === 105))
+    return false;
+  return JOINED_PARTICLE.test(w.text[i]);
 }
 
 const HEADLINE_SMALL_WORDS = new Set([
@@ -153,10 +177,9 @@ function isHeadlineCase(w: Words, from: number, to: number): boolean {
   const wholeLine = to > from && lineStart(w, from) && lineEnd(w, to - 1);
   const minWords = wholeLine && to - from <= 8 ? 1 : /^[.!?"”’)]$/.test(last) ? 4 : 1;
   for (let i = from; i < to; i++) {
-    const s = w.text[i];
-    if (!startsLetter(s)) continue;
+    if (!wordStartsLetter(w, i)) continue;
     words++;
-    if (startsLower(s) && !HEADLINE_SMALL_WORDS.has(s)) return false;
+    if (wordStartsLower(w, i) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return false;
   }
   return words >= minWords;
 }
@@ -169,7 +192,7 @@ function skipRunInHeading(w: Words, sFrom: number, sTo: number, taken: Uint8Arra
       if (i - sFrom >= 2) for (let k = sFrom; k < i; k++) taken[k] = 1;
       return;
     }
-    if (startsLower(w.text[i]) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return;
+    if (wordStartsLower(w, i) && !HEADLINE_SMALL_WORDS.has(w.text[i])) return;
   }
 }
 
@@ -216,7 +239,14 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
 
   // Outlet and wire credited in the metadata count as outlet names throughout the text.
   const docOutlets = new PhraseMatcher<MentionKind>([], splitPhrase);
-  for (const o of [doc.article.outlet, doc.article.credit]) if (o) docOutlets.add(o, 'outlet');
+  // (the shapes of their first words, as KNOWN_SHAPES: -1 matches every word past ASCII)
+  const outletShapes: number[] = [];
+  for (const o of [doc.article.outlet, doc.article.credit])
+    if (o) {
+      docOutlets.add(o, 'outlet');
+      const first = splitPhrase(o)[0];
+      if (first) outletShapes.push(shapeOf(first.charCodeAt(0), first.length));
+    }
 
   // sentence word ranges
   const sentRanges: [number, number][] = [];
@@ -241,6 +271,14 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     // 2. known names (exact case)
     for (let i = sFrom; i < sTo; i++) {
       if (taken[i]) continue;
+      const shape = wordShape(w, i);
+      if (
+        shape >= 0 &&
+        KNOWN_SHAPES[shape] === 0 &&
+        !outletShapes.includes(shape) &&
+        !outletShapes.includes(-1)
+      )
+        continue;
       const m = docOutlets.matchAt(w.text, i, sTo) ?? KNOWN.matchAt(w.text, i, sTo);
       if (!m) continue;
       const single = m.length === 1 && !/^[A-Z.&/]+$/.test(w.text[i]);

@@ -16,6 +16,12 @@ export interface Words {
   lower: string[];
   /** Index of the word's first token. */
   firstToken: Int32Array;
+  /**
+   * UTF-16 code of the first character of `text` (whose length is always `end - start`): tests of a
+   * word's first letter read it here rather than from the strings, which come in more internal
+   * representations than V8 keeps inline caches for.
+   */
+  first: Uint16Array;
 }
 
 /** A one-character token that joins two word parts: '-', '‐', '‑', "'", '’'. */
@@ -36,11 +42,14 @@ function modifierSuffix(left: string, joiner: string, right: string): boolean {
 export function buildWords(doc: Doc): Words {
   const t = doc.tokens;
   const n = t.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const pos = new Uint8Array(n);
-  const sentence = new Uint32Array(n);
-  const firstToken = new Int32Array(n);
+  // one backing store for all the columns, rather than five ArrayBuffers to allocate and free per document
+  const buf = new ArrayBuffer(n * 19);
+  const start = new Int32Array(buf, 0, n);
+  const end = new Int32Array(buf, 4 * n, n);
+  const sentence = new Uint32Array(buf, 8 * n, n);
+  const firstToken = new Int32Array(buf, 12 * n, n);
+  const first = new Uint16Array(buf, 16 * n, n);
+  const pos = new Uint8Array(buf, 18 * n, n);
   const text: string[] = [];
   const lower: string[] = [];
   let w = 0;
@@ -72,8 +81,10 @@ export function buildWords(doc: Doc): Words {
       // a single token: reuse its strings rather than allocate them again
       text.push(t.text[i]);
       lower.push(t.lower[i]);
+      first[w] = t.first[i];
     } else {
       const s = doc.text.slice(start[w], end[w]);
+      first[w] = doc.text.charCodeAt(start[w]);
       text.push(s);
       lower.push(s.toLowerCase());
     }
@@ -87,6 +98,7 @@ export function buildWords(doc: Doc): Words {
     pos: pos.subarray(0, w),
     sentence: sentence.subarray(0, w),
     firstToken: firstToken.subarray(0, w),
+    first: first.subarray(0, w),
     text,
     lower,
   };
