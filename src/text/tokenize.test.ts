@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { POS, sentenceAt, tokenAt, tokenize } from './tokenize.js';
+import { POS, sentenceAt, tokenAt, tokenize, winkDocData } from './tokenize.js';
+import { winkFast } from './wink-fast.js';
 
 describe('tokenize', () => {
   const text = 'Storm Hits Town\n\nThe mayor said it wasn’t over. “We’re ready,” she added — at 10:30 a.m.';
@@ -57,4 +58,34 @@ it('an article is tokenised the same whatever was read before it', () => {
   tokenize("It was the candidate's, not the party's, idea.");
   assert.equal(tokenize(text).tokens.text.join(' '), alone);
   assert.ok(alone.includes("candidate 's"), alone);
+});
+
+it("reads wink's documents through src/text/wink-fast.ts's wrappers, the same each time", () => {
+  if (process.env.SITREP_WINK_PLAIN !== '1') assert.deepEqual(winkFast, { tokenizer: true, automaton: true });
+  // an unknown piece is tokenised by wink the first time and from its recording after that, after
+  // plain, non-breaking or no spaces
+  const text = "Zqxwy's, Zqxwy's.\u00a0Zqxwy's,\n(Zqxwy's) can't\u2009can't";
+  const once = winkDocData(text);
+  const twice = winkDocData(text);
+  assert.deepEqual(twice.tokens, once.tokens);
+  assert.deepEqual(twice.nonBreakingSpaces, once.nonBreakingSpaces);
+  const t = tokenize(text).tokens;
+  // (as wink-nlp's own modules tokenise it: SITREP_WINK_PLAIN=1)
+  assert.deepEqual(t.text, [
+    "Zqxwy's",
+    ',',
+    "Zqxwy's",
+    '.',
+    "Zqxwy's",
+    ',',
+    '(',
+    'Zqxwy',
+    "'s",
+    ')',
+    'ca',
+    "n't",
+    'ca',
+    "n't",
+  ]);
+  for (let i = 0; i < t.length; i++) assert.equal(text.slice(t.start[i], t.end[i]), t.text[i]);
 });

@@ -1,6 +1,6 @@
 import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
 import type { Span } from '../model/types.js';
+import { winkNLP } from './wink-fast.js';
 
 /** Universal POS tags, as wink's model emits them, interned to small integers. */
 export const POS_TAGS = [
@@ -90,6 +90,8 @@ interface WinkCore {
 interface WinkDocData {
   tokens: number[];
   sentences: number[][];
+  /** Non-breaking spaces before a token, by token index. */
+  nonBreakingSpaces: Record<number, string>;
 }
 /**
  * A token transformer of the sbd and pos automata: the symbol the automaton reads for token `i`
@@ -372,6 +374,12 @@ const POS_BITS = 0x3f00000;
 
 function readData(e: Engine, doc: ReturnType<Engine['nlp']['readDoc']>): WinkDocData {
   return doc.out(e.nlp.its.readabilityStats) as unknown as WinkDocData;
+}
+
+/** wink's data of a document (for scripts/tokenize-identity.ts, which compares wink-fast with wink). */
+export function winkDocData(text: string): WinkDocData {
+  const e = engine();
+  return readData(e, e.nlp.readDoc(text));
 }
 
 /**
