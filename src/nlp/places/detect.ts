@@ -124,10 +124,8 @@ interface DocFacts {
   mentionStart: Uint8Array;
   /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
   nameRunWords: Set<string>;
-  /** The words written starting with a lower-case ASCII letter, once `lowerWordIn` has asked often. */
+  /** The words written starting with a lower-case ASCII letter, once `lowerWordIn` first asks. */
   lowerWords: Set<string> | null;
-  /** Questions `lowerWordIn` answered by scanning the tokens. */
-  lowerAsked: number;
 }
 
 /**
@@ -202,29 +200,17 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerWords: null, lowerAsked: 0 };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerWords: null };
 }
-
-/** Questions per document answered by a scan before lowerWordIn builds its set. */
-const LOWER_SCANS = 24;
 
 /**
  * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
- * document asks about 8 times: each question scans the tokens, comparing a string only where the
- * first character and the length agree (typed-array reads: about a microsecond a question); past
- * LOWER_SCANS questions, a set of those words answers (building it hashed some 500 strings).
+ * set of those words, built when first asked: a document asks about 8 times, and a scan of all
+ * tokens per question cost more.
  */
 function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
   const c = w.charCodeAt(0);
   if (!(c >= 97 && c <= 122)) return false;
-  if (facts.lowerWords === null && facts.lowerAsked < LOWER_SCANS) {
-    facts.lowerAsked++;
-    const tk = doc.tokens;
-    const len = w.length;
-    for (let i = 0; i < tk.length; i++)
-      if (tk.first[i] === c && tk.end[i] - tk.start[i] === len && tk.text[i] === w) return true;
-    return false;
-  }
   if (facts.lowerWords === null) {
     const tk = doc.tokens;
     const words = new Set<string>();
