@@ -70,16 +70,14 @@ const MAX_SPACES = 0xffff;
 
 /**
  * What wink's tokenizer added for a piece, read after it ran on the piece after one non-breaking space:
- * four numbers a token (as wink pushed them), and per token whether it received the piece's preceding
- * spaces (its low 16 bits are 0xffff, the count wink gives non-breaking spaces) and whether wink stored
- * the non-breaking spaces for it. A piece that became one plain token with the spaces and nothing else
- * (most of them) is kept as its lexeme index alone.
+ * five numbers a token, the four wink pushed and a flag word: SPACED if the token received the piece's
+ * preceding spaces (its low 16 bits were 0xffff, the count wink gives non-breaking spaces), NBSP if
+ * wink stored the non-breaking spaces for it. A piece that became one plain token with the spaces and
+ * nothing else (most of them) is kept as its lexeme index alone.
  */
-interface Recording {
-  quads: number[];
-  spaced: Uint8Array;
-  nbsp: Uint8Array;
-}
+type Recording = number[];
+const SPACED = 1;
+const NBSP = 2;
 
 /** Pieces recorded at most per engine; the table is emptied when full (a replay adds what wink would). */
 const MAX_RECORDINGS = 250_000;
@@ -115,21 +113,22 @@ function fastTokenizer(original: TokenizerFactory): TokenizerFactory {
       const from = tokens.length;
       wink(doc, `\u00a0${t}`);
       const n = (tokens.length - from) >> 2;
-      const quads = tokens.slice(from);
-      const spaced = new Uint8Array(n);
-      const nbsp = new Uint8Array(n);
+      const rec: Recording = [];
       for (let k = 0; k < n; k++) {
-        spaced[k] = (quads[4 * k + 1] & MAX_SPACES) === MAX_SPACES ? 1 : 0;
+        const q = from + 4 * k;
+        let flags = (tokens[q + 1] & MAX_SPACES) === MAX_SPACES ? SPACED : 0;
         const at = (from >> 2) + k;
         if (data.nonBreakingSpaces[at] !== undefined) {
-          nbsp[k] = 1;
+          flags |= NBSP;
           delete data.nonBreakingSpaces[at];
         }
+        rec.push(tokens[q], tokens[q + 1], tokens[q + 2], tokens[q + 3], flags);
       }
       tokens.length = from;
       if (recordings.size >= MAX_RECORDINGS) recordings = new Map();
-      const plain = n === 1 && quads[1] === MAX_SPACES && quads[2] === 0 && quads[3] === 0 && nbsp[0] === 1;
-      const r = plain ? quads[0] : { quads, spaced, nbsp };
+      const plain =
+        n === 1 && rec[1] === MAX_SPACES && rec[2] === 0 && rec[3] === 0 && rec[4] === SPACED + NBSP;
+      const r = plain ? rec[0] : rec;
       recordings.set(t, r);
       return r;
     };
@@ -189,16 +188,15 @@ function fastTokenizer(original: TokenizerFactory): TokenizerFactory {
           const idx = tokens.push(r, precedingSpaces, 0, 0);
           if (nbSpaces !== null && precedingSpaces > 0) data.nonBreakingSpaces[(idx >> 2) - 1] = nbSpaces;
         } else {
-          const { quads, spaced, nbsp } = r;
-          for (let k = 0; k < spaced.length; k++) {
-            const q = 4 * k;
+          for (let q = 0; q < r.length; q += 5) {
+            const flags = r[q + 4];
             const idx = tokens.push(
-              quads[q],
-              spaced[k] === 1 ? quads[q + 1] - MAX_SPACES + precedingSpaces : quads[q + 1],
-              quads[q + 2],
-              quads[q + 3],
+              r[q],
+              (flags & SPACED) !== 0 ? r[q + 1] - MAX_SPACES + precedingSpaces : r[q + 1],
+              r[q + 2],
+              r[q + 3],
             );
-            if (nbsp[k] === 1 && nbSpaces !== null && precedingSpaces > 0)
+            if ((flags & NBSP) !== 0 && nbSpaces !== null && precedingSpaces > 0)
               data.nonBreakingSpaces[(idx >> 2) - 1] = nbSpaces;
           }
         }
