@@ -10,9 +10,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { warmTexts } from '../bench/corpus.js';
 import { sharedPath } from '../eval/shared.js';
-import { parseGeoXml } from '../eval/tasks/geo.js';
-import { loadDocs } from '../eval/tasks/time.js';
 import { tokenize, winkDocData } from '../src/text/tokenize.js';
 import { winkFast } from '../src/text/wink-fast.js';
 
@@ -23,14 +22,7 @@ for (const split of ['dev', 'train']) {
     for (const f of readdirSync(d).sort())
       if (f.endsWith('.txt')) texts.push(readFileSync(join(d, f), 'utf8'));
 }
-for (const name of ['lgl.xml', 'geovirus.xml', 'tr-news.xml']) {
-  const path = sharedPath('data', 'geo', name);
-  if (path && existsSync(path)) for (const d of parseGeoXml(readFileSync(path, 'utf8'))) texts.push(d.text);
-}
-for (const name of ['tbaq', 'meantime']) {
-  const path = sharedPath('data', 'time', name);
-  if (path && existsSync(path)) for (const d of loadDocs(path)) texts.push(d.text);
-}
+texts.push(...warmTexts()); // LGL, GeoVirus, TR-News, TimeBank/AQUAINT, MEANTIME
 const plv = sharedPath('data', 'events', 'plv_train.tsv');
 if (plv && existsSync(plv))
   for (const line of readFileSync(plv, 'utf8').split('\n').slice(1)) {
