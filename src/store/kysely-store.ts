@@ -258,6 +258,13 @@ function sumRows(a: CountRow[], b: CountRow[]): CountRow[] {
   );
 }
 
+/** Count one more row under `key`, whose column values are `values` (the count follows them). */
+function tally(counts: Map<string, (string | number)[]>, key: string, ...values: (string | number)[]): void {
+  const row = counts.get(key);
+  if (row) (row[row.length - 1] as number)++;
+  else counts.set(key, [...values, 1]);
+}
+
 /**
  * Whether event_counts (migration 0010) answers an aggregate: it holds dates, type and country, so
  * any other filter needs the events themselves. An allow-list, so a filter added to EventQuery
@@ -448,8 +455,9 @@ export class KyselyStore implements Store {
   private putRowsSqlite(rows: ArticleRows[], now: string, actor: Actor): Set<string> {
     const raw = this.raw!;
     const done = new Set<string>();
-    const counts = new Map<string, number>();
-    const cellCounts = new Map<string, number>();
+    // one upsert per distinct key of the batch: the key's column values, then the count
+    const counts = new Map<string, (string | number)[]>();
+    const cellCounts = new Map<string, (string | number)[]>();
     raw.transaction(() => {
       for (const r of rows) {
         const a = { ...r.article, signature: Buffer.from(r.article.signature) };
@@ -460,10 +468,10 @@ export class KyselyStore implements Store {
         for (const x of r.events) {
           this.insertStmt('events', x).run(x);
           const key = `${x.date_start}\u0000${x.date_end}\u0000${x.type}\u0000${x.country ?? ''}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
+          tally(counts, key, x.date_start, x.date_end, x.type, x.country ?? '');
           if (x.lat !== null && x.lon !== null) {
-            const cellKey = `${cellOf(x.lat, x.lon)}\u0000${key}`;
-            cellCounts.set(cellKey, (cellCounts.get(cellKey) ?? 0) + 1);
+            const cell = cellOf(x.lat, x.lon);
+            tally(cellCounts, `${cell}\u0000${key}`, cell, x.date_start, x.date_end, x.type, x.country ?? '');
           }
         }
       }
@@ -471,15 +479,12 @@ export class KyselyStore implements Store {
       this.countStmt ??= raw.prepare(
         'insert into event_counts (date_start, date_end, type, country, n) values (?, ?, ?, ?, ?) on conflict do update set n = n + excluded.n',
       );
-      for (const [key, n] of counts) this.countStmt.run(...key.split('\u0000'), n);
+      for (const values of counts.values()) this.countStmt.run(...values);
       // event_cell_counts (migration 0011), likewise
       this.cellCountStmt ??= raw.prepare(
         'insert into event_cell_counts (cell, date_start, date_end, type, country, n) values (?, ?, ?, ?, ?, ?) on conflict do update set n = n + excluded.n',
       );
-      for (const [key, n] of cellCounts) {
-        const [cell, ...rest] = key.split('\u0000');
-        this.cellCountStmt.run(Number(cell), ...rest, n);
-      }
+      for (const values of cellCounts.values()) this.cellCountStmt.run(...values);
       const fresh = rows.filter((r) => done.has(r.article.id));
       for (const x of this.sourceRows(fresh, now))
         this.insertStmt('sources', x, 'on conflict(id) do nothing').run(x);
@@ -919,7 +924,7 @@ export class KyselyStore implements Store {
     const groups = q.by === 'none' ? [bucket] : [bucket, key];
     const counted = (table: 'event_counts' | 'event_cell_counts', cells?: number[]) =>
       this.countsIn(q, table)
-        .$if(cells !== undefined, (qb) => qb.where('cell' as never, 'in', cells as never))
+        .$if(cells !== undefined, (qb) => qb.where(sql<boolean>`cell in (${sql.raw(cells!.join(','))})`))
         .select([bucket.as('bucket'), key.as('key'), (eb) => eb.fn.sum<number>('n').as('count')])
         .groupBy(groups)
         .orderBy('bucket')
@@ -941,7 +946,7 @@ export class KyselyStore implements Store {
     // A box on SQLite (migration 0011): the counts of the grid cells wholly inside it, plus the
     // events of the cells its edges cut, found by one seek of events_cell per cell.
     const cells = this.engine === 'sqlite' && q.bbox ? boxCells(q.bbox) : null;
-    let rows: { bucket: string; key: string | null; count: number | string }[];
+    let rows: CountRow[];
     if (cells && countsServe({ ...q, bbox: undefined })) {
       const inner = cells.inner.length ? await counted('event_cell_counts', cells.inner) : [];
       const edge = cells.edge.length ? await counting(cells.edge) : [];
