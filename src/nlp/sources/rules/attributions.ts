@@ -1706,8 +1706,13 @@ export function findAttributions(
                 : null;
     if (a) push(a);
   }
-  out.sort((a, b) => a.cue[0] - b.cue[0]);
-  return out;
+  // `sharesSourceWith` points into `out` in the order found: renumber it for the order by cue
+  const order = out.map((_, k) => k).sort((x, y) => out[x].cue[0] - out[y].cue[0] || x - y);
+  const at = new Int32Array(out.length);
+  for (let n = 0; n < order.length; n++) at[order[n]] = n;
+  const sorted = order.map((k) => out[k]);
+  for (const a of sorted) if (a.sharesSourceWith !== undefined) a.sharesSourceWith = at[a.sharesSourceWith];
+  return sorted;
 }
 
 /**
