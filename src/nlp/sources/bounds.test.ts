@@ -123,3 +123,28 @@ test('a speaker and its apposition opening the sentence are the subject of the c
   assert.equal(s.claims[0]?.source.text, 'Mr. Smith, a banker');
   assert.equal(contentOf(s.text, s.claims[0]), 'The economy is growing');
 });
+
+test('a negated passive without "by" names no speaker: its subject is part of the content', () => {
+  const r = claims('The governor is not expected to sign the bill this week.');
+  const c = r.claims.find((x) => x.cue.text === 'is not expected');
+  assert.ok(c);
+  assert.equal(c.source.text, '');
+  assert.equal(contentOf(r.text, c), 'The governor … to sign the bill this week');
+  const s = claims("The mayor isn't expected to attend the dinner.");
+  assert.equal(s.claims[0]?.cue.text, "isn't expected");
+  assert.equal(s.claims[0]?.source.text, '');
+});
+
+test("an evidential's content ends where a clause with its own subject follows a comma or semicolon", () => {
+  const r = claims('The topic is not expected to surface in the talks, the summit has also become an issue.');
+  const c = r.claims.find((x) => x.cue.text === 'is not expected');
+  assert.equal(c && contentOf(r.text, c), 'The topic … to surface in the talks');
+  const s = claims(
+    'Agencies are expected to search their files; rather, they must produce the records they hold.',
+  );
+  const d = s.claims.find((x) => x.cue.text === 'are expected');
+  assert.equal(d && contentOf(s.text, d), 'Agencies … to search their files');
+  const t = claims('The fleet is expected to grow by 2020, the ministry has no plan to pay for it.');
+  const e = t.claims.find((x) => x.cue.text === 'is expected');
+  assert.equal(e && contentOf(t.text, e), 'The fleet … to grow by 2020');
+});

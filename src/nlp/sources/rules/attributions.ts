@@ -1329,7 +1329,9 @@ class Scanner {
     const w = this.lower[i];
     if (i === 0 || !(w.endsWith('ed') || IRREGULAR_PARTICIPLES.has(w)) || w === 'asked') return false;
     if (i + 1 < this.n && this.lower[i + 1] === 'by') return false;
-    const k = this.pos[i - 1] === ADV && i > 1 ? i - 2 : i - 1;
+    // ("is expected", "is widely expected", "isn't expected", "are not necessarily expected")
+    let k = i - 1;
+    while (k > 0 && k >= i - 3 && (this.pos[k] === ADV || this.pos[k] === PART)) k--;
     return PASSIVE_AUX.has(this.lower[k]) && this.lower[k] !== "'s" && this.lower[k] !== '’s';
   }
 
@@ -4721,7 +4723,10 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
   const s1 = sc.sentEnd[i];
   if (sc.pos[i] !== VERB && sc.pos[i] !== AUX) return null;
   // "is expected to …": a passive with an infinitive only
-  if (sc.lower[i] === 'expected' && !(PASSIVE_AUX.has(sc.lower[i - 1] ?? '') || sc.pos[i - 1] === ADV))
+  if (
+    sc.lower[i] === 'expected' &&
+    !(PASSIVE_AUX.has(sc.lower[i - 1] ?? '') || sc.pos[i - 1] === ADV || sc.pos[i - 1] === PART)
+  )
     return null;
   if (sc.lower[i] === 'expected' && sc.lower[i + 1] !== 'to') return null;
   const cueStart = sc.cueStartOf(i, s0);
@@ -4745,6 +4750,12 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
     if (sc.inQuote(k)) continue;
     const w = sc.lower[k];
     if (EVIDENTIAL_STOPS.has(w) || (w === ',' && k + 1 < s1 && EVIDENTIAL_STOPS.has(sc.lower[k + 1]))) {
+      end = k;
+      break;
+    }
+    // "… is not expected to surface in the talks, China has also become …", "…; rather, they are
+    // expected …": a clause with its own subject after a comma or semicolon
+    if (w === ';' || (w === ',' && mainClauseAt(sc, k + 1, s1))) {
       end = k;
       break;
     }
