@@ -148,3 +148,13 @@ test("an evidential's content ends where a clause with its own subject follows a
   const e = t.claims.find((x) => x.cue.text === 'is expected');
   assert.equal(e && contentOf(t.text, e), 'The fleet … to grow by 2020');
 });
+
+test('a day after "on" ends the adjunct between a cue and its bare reported clause', () => {
+  const r = claims('The mayor said on Monday the bridge would reopen in May.');
+  assert.equal(r.claims[0]?.cue.text, 'said');
+  assert.equal(r.claims[0]?.source.text, 'The mayor');
+  assert.equal(contentOf(r.text, r.claims[0]), 'the bridge would reopen in May');
+  const s = claims('Several outlets reported on Wednesday night the police had closed the road.');
+  assert.equal(s.claims[0]?.source.text, 'Several outlets');
+  assert.equal(contentOf(s.text, s.claims[0]), 'the police had closed the road');
+});

@@ -95,6 +95,7 @@ const TAIL_CLAUSE_OPENERS = new Set([...ADVERBIAL_SUBORDINATORS, 'where', 'as', 
 const WIRE_AGENCIES = new Set(['AP', 'AFP', 'Reuters', 'UPI', 'CNN', 'Bloomberg', 'dpa', 'ANSA']);
 const YEAR = /^\d{4}$/;
 const TEMPORAL_WORDS = new Set<string>([...WEEKDAY_NAMES, ...MONTH_NAMES, 'yesterday', 'today']);
+const WEEKDAYS = new Set<string>(WEEKDAY_NAMES);
 /** Forms that report only with a clause after them, not with a noun phrase ("maintains a lead"). */
 const CLAUSE_ONLY_FORMS = new Set(['maintain', 'maintains', 'maintained', 'find']);
 const PERIOD_NOUNS = new Set([
@@ -1032,6 +1033,13 @@ class Scanner {
         }
       }
       if (this.pos[i] === ADP && ADJUNCT_PREPS.has(w) && !this.inQuote(i)) {
+        // "said on Monday the plan had failed": a day ends the adjunct (the phrase reader runs on
+        // over the subject of the bare clause after it)
+        if (i + 2 < limit && WEEKDAYS.has(this.lower[i + 1]) && !this.inQuote(i + 1)) {
+          i += 2;
+          if (PERIOD_NOUNS.has(this.lower[i]) || this.lower[i] === 'night') i++;
+          continue;
+        }
         let e = this.npRight(i + 1, limit);
         if (e > i + 1 && e - i <= 8) {
           // "in Toledo, Ohio,": a state after a town
