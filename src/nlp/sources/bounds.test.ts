@@ -158,3 +158,12 @@ test('a day after "on" ends the adjunct between a cue and its bare reported clau
   assert.equal(s.claims[0]?.source.text, 'Several outlets');
   assert.equal(contentOf(s.text, s.claims[0]), 'the police had closed the road');
 });
+
+test('an -s cue form the tagger reads as a noun after "and" ends the content of an -s cue', () => {
+  const r = claims('She also gushes about her garden and jokes about her neighbours.');
+  const c = r.claims.find((x) => x.cue.text === 'also gushes about');
+  assert.equal(c && contentOf(r.text, c), 'her garden');
+  const s = claims('He rails against the “Great Wall of Protectionism” and pledges to stand firm.');
+  const d = s.claims.find((x) => x.cue.text === 'rails against');
+  assert.equal(d && contentOf(s.text, d), 'the “Great Wall of Protectionism”');
+});

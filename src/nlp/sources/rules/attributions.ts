@@ -3101,7 +3101,23 @@ function contentEnd(
         nx = sayingAfterSubject(sc, nx, s1);
       // (a verb of saying; "… held no fundraising dinners and never called a donor" goes on with
       // the reported clause's own subject)
-      const v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
+      let v2 = sc.pos[nx] === VERB || sc.pos[nx] === AUX ? sc.isCue(nx) : null;
+      // "… and pledges to stand firm", "… and jokes about her hair": an -s form of a cue verb the
+      // tagger read as a plural noun, after an -s cue
+      if (
+        !v2 &&
+        nx === k + 1 &&
+        sc.pos[nx] === NOUN &&
+        sc.lower[i].endsWith('s') &&
+        sc.lower[nx].endsWith('s') &&
+        (sc.cls[nx] & CUE) !== 0 &&
+        nx + 1 < s1 &&
+        (sc.lower[nx + 1] === 'to' ||
+          sc.pos[nx + 1] === ADP ||
+          sc.pos[nx + 1] === DET ||
+          sc.isQuoteOpen(nx + 1))
+      )
+        v2 = CUE_VERBS.get(sc.lower[nx]) ?? null;
       if (
         v2 &&
         ((v2.frame !== 'obj' && v2.frame !== 'think') || objectFrame || sameFormVp(sc, i, nx, j, k))
