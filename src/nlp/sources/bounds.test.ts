@@ -167,3 +167,29 @@ test('an -s cue form the tagger reads as a noun after "and" ends the content of 
   const d = s.claims.find((x) => x.cue.text === 'rails against');
   assert.equal(d && contentOf(s.text, d), 'the “Great Wall of Protectionism”');
 });
+
+test("an evidential's content ends at a participle or absolute clause, a colon or a spaced dash", () => {
+  const cases: [string, string, string][] = [
+    [
+      'The race appears closer in Ohio, with the senator ahead by two points.',
+      'appears',
+      'The race … closer in Ohio',
+    ],
+    [
+      'Several donors appeared ready to leave, throwing the campaign into disarray.',
+      'appeared',
+      'Several donors … ready to leave',
+    ],
+    [
+      'The deficit is projected to be $544 billion -- far more than last year.',
+      'is projected',
+      'The deficit … to be $544 billion',
+    ],
+    ['Investors seem to agree: the shares rose by a third this week.', 'seem', 'Investors … to agree'],
+  ];
+  for (const [text, cue, content] of cases) {
+    const r = claims(text);
+    const c = r.claims.find((x) => x.cue.text === cue);
+    assert.equal(c && contentOf(r.text, c), content, text);
+  }
+});

@@ -4783,6 +4783,20 @@ function evidential(sc: Scanner, i: number, verb: CueVerb = EVIDENTIAL_CUE): Att
       end = k;
       break;
     }
+    // "… closer in Ohio, with Trump ahead", "… ready to abandon him, throwing the party into …", "…
+    // to agree: at one point …", "… to be $544 billion -- $105 billion more …": an absolute or
+    // participle clause, a colon or a spaced dash closes what seems
+    if (
+      w === ':' ||
+      (DASHES.has(w) && spacedDash(sc, k)) ||
+      (w === ',' &&
+        k + 1 < s1 &&
+        !sc.inQuote(k + 1) &&
+        (sc.lower[k + 1] === 'with' || (sc.pos[k + 1] === VERB && sc.lower[k + 1].endsWith('ing'))))
+    ) {
+      end = k;
+      break;
+    }
   }
   end = sc.trimEnd(j, end);
   if (end <= j) return null;
