@@ -193,3 +193,12 @@ test("an evidential's content ends at a participle or absolute clause, a colon o
     assert.equal(c && contentOf(r.text, c), content, text);
   }
 });
+
+test('a conjunction or connective phrase opening the sentence stays out of a content before its cue', () => {
+  const r = claims('The council met on Monday. But the plan failed, the mayor said.');
+  const c = r.claims.find((x) => x.cue.text === 'said');
+  assert.equal(c && contentOf(r.text, c), 'the plan failed');
+  const s = claims('In fact, the deficit grew by a third, according to the budget office.');
+  const d = s.claims.find((x) => x.cue.text === 'according to');
+  assert.equal(d && contentOf(s.text, d), 'the deficit grew by a third');
+});
