@@ -118,6 +118,11 @@ cite cites cited citing : obj : assert
 question questions questioned questioning : obj : allege
 slam slams slammed slamming : obj : accuse
 blast blasts blasted blasting : obj : accuse
+view views viewed viewing : obj : assert
+address addresses addressed addressing : obj : assert
+knock knocks knocked knocking : obj : accuse
+approve approves approved approving : obj : assert
+promote promotes promoted promoting : obj : assert
 denounce denounces denounced denouncing : obj : accuse
 welcome welcomes welcomed welcoming : obj : assert
 threaten threatens threatened threatening : obj : assert
