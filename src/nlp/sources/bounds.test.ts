@@ -202,3 +202,25 @@ test('a conjunction or connective phrase opening the sentence stays out of a con
   const d = s.claims.find((x) => x.cue.text === 'according to');
   assert.equal(d && contentOf(s.text, d), 'the deficit grew by a third');
 });
+
+test('a light verb with its reporting noun is a cue, without it none', () => {
+  const cases: [string, string, string][] = [
+    [
+      'The mayor has made no secret of her distrust of the council.',
+      'has made no secret of',
+      'her distrust of the council',
+    ],
+    ['The senator took issue with the ruling.', 'took issue with', 'the ruling'],
+    ['Democrats raised questions about the contract.', 'raised questions about', 'the contract'],
+    ['The governor made the case that taxes should fall.', 'made the case', 'that taxes should fall'],
+  ];
+  for (const [text, cue, content] of cases) {
+    const r = claims(text);
+    const c = r.claims.find((x) => x.cue.text === cue);
+    assert.equal(c && contentOf(r.text, c), content, text);
+  }
+  assert.equal(claims('The delegates took the train and made a deal.').claims.length, 0);
+  // a light verb without its noun does not cut the speaker phrase short
+  const s = claims('The average of polls taken over two weeks shows the senator ahead.');
+  assert.equal(s.claims[0]?.source.text, 'The average of polls taken over two weeks');
+});

@@ -120,6 +120,9 @@ slam slams slammed slamming : obj : accuse
 blast blasts blasted blasting : obj : accuse
 view views viewed viewing : obj : assert
 address addresses addressed addressing : obj : assert
+make makes made making : obj : assert
+take takes took taking taken : obj : assert
+raise raises raised raising : obj : concern
 knock knocks knocked knocking : obj : accuse
 approve approves approved approving : obj : assert
 promote promotes promoted promoting : obj : assert
@@ -561,6 +564,36 @@ export const NEEDS_PARTICLE = new Set([
   'spar',
   'touch',
 ]);
+
+/**
+ * Light verbs that report only with one of their nouns ("made no secret of", "took issue with",
+ * "raised questions about"): the nouns, and the prepositions after them that go to the cue.
+ */
+export const LIGHT_NOUNS: Record<string, { nouns: ReadonlySet<string>; preps: ReadonlySet<string> }> = {
+  make: {
+    nouns: new Set(['case', 'mention', 'secret', 'point', 'argument', 'pitch', 'promise', 'claim']),
+    preps: new Set(['of', 'for', 'to']),
+  },
+  take: {
+    nouns: new Set([
+      'issue',
+      'aim',
+      'credit',
+      'shot',
+      'shots',
+      'swipe',
+      'swipes',
+      'jab',
+      'jabs',
+      'exception',
+    ]),
+    preps: new Set(['with', 'at', 'for', 'to']),
+  },
+  raise: {
+    nouns: new Set(['question', 'questions', 'concern', 'concerns', 'doubt', 'doubts', 'alarm']),
+    preps: new Set(['about', 'over', 'of']),
+  },
+};
 
 /** Prepositions after a phrasal cue's particle that belong to the cue ("lashed out at", "doubled down on"). */
 export const PARTICLE_PREPS = new Set(['at', 'on', 'against', 'about', 'over', 'with']);

@@ -8,6 +8,7 @@ import {
   CUE_PREFIX,
   CUE_VERBS,
   type CueVerb,
+  LIGHT_NOUNS,
   NEEDS_PARTICLE,
   NEEDS_VERB_TAG,
   PARTICLE_PREPS,
@@ -247,6 +248,10 @@ const GO_FORMS = new Set(['going', 'went', 'goes', 'go']);
 const CONTINUE_FORMS = new Set(['continue', 'continues', 'continued', 'continuing']);
 /** Prepositions before a reporting gerund: "responded by saying …", "after claiming …". */
 const GERUND_PREPS = new Set(['by', 'after', 'before', 'for', 'from', 'while', 'without', 'when']);
+/** Forms of the light verbs ("made", "took", "raises") and their lemmas. */
+const LIGHT_FORMS = new Map<string, string>(
+  [...CUE_VERBS].filter(([, v]) => LIGHT_NOUNS[v.lemma] !== undefined).map(([w, v]) => [w, v.lemma]),
+);
 const PARTICIPLE_CUES = new Set([
   'adding',
   'saying',
@@ -376,6 +381,13 @@ class Scanner {
     this.cls = new Uint8Array(t.length);
     const classes = wordClasses();
     for (let i = 0; i < t.length; i++) this.cls[i] = classes.get(t.lower[i]) ?? 0;
+    // a light verb without its reporting noun ("took the train", "polls taken over two weeks") is no
+    // cue word for any reading
+    for (let i = 0; i < t.length; i++) {
+      if ((this.cls[i] & CUE) === 0) continue;
+      const lemma = LIGHT_FORMS.get(t.lower[i]);
+      if (lemma !== undefined && this.lightEnd(i, lemma) < 0) this.cls[i] &= ~CUE;
+    }
     this.sentStart = new Int32Array(t.length);
     this.sentEnd = new Int32Array(t.length);
     // the tagger's sentences, rejoined where it split inside one ("(D-Wis.) said", "?” Clinton said.")
@@ -1403,8 +1415,28 @@ class Scanner {
     return s;
   }
 
+  /**
+   * End of a light verb's cue at i ("made no secret of", "took issue with", "made the case" before
+   * "that"), or -1 when its noun is not one that reports.
+   */
+  lightEnd(i: number, lemma: string): number {
+    const l = LIGHT_NOUNS[lemma];
+    let k = i + 1;
+    if (k < this.n && (this.pos[k] === DET || POSSESSIVES.has(this.lower[k]) || this.lower[k] === 'no')) k++;
+    while (k < this.n && k < i + 4 && this.pos[k] === ADJ && !l.nouns.has(this.lower[k])) k++;
+    if (k >= this.n || !l.nouns.has(this.lower[k]) || this.inQuote(k)) return -1;
+    const nx = k + 1 < this.n ? this.lower[k + 1] : '';
+    if (l.preps.has(nx)) return k + 2;
+    if (nx === 'that' || nx === ':' || nx === ',') return k + 1;
+    return -1;
+  }
+
   /** End (exclusive) of the cue verb at i with its particle ("called for", "pointed out"). */
   cueEndOf(i: number, v: CueVerb): number {
+    if (LIGHT_NOUNS[v.lemma]) {
+      const e = this.lightEnd(i, v.lemma);
+      if (e > 0) return e;
+    }
     const ps = CUE_PARTICLES[v.lemma];
     let e = ps && i + 1 < this.n && ps.has(this.lower[i + 1]) ? i + 2 : i + 1;
     // an adverb particle and its preposition: "lashed out at", "fired back at", "doubled down on"
