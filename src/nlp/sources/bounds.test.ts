@@ -224,3 +224,11 @@ test('a light verb with its reporting noun is a cue, without it none', () => {
   const s = claims('The average of polls taken over two weeks shows the senator ahead.');
   assert.equal(s.claims[0]?.source.text, 'The average of polls taken over two weeks');
 });
+
+test('"make" reports with an appeal, a plea or a reference', () => {
+  const r = claims('The mayor made an appeal to voters to stay calm.');
+  assert.equal(r.claims[0]?.cue.text, 'made an appeal to');
+  const s = claims('The senator made reference to the 1992 riots.');
+  assert.equal(s.claims[0]?.cue.text, 'made reference to');
+  assert.equal(contentOf(s.text, s.claims[0]), 'the 1992 riots');
+});

@@ -571,7 +571,24 @@ export const NEEDS_PARTICLE = new Set([
  */
 export const LIGHT_NOUNS: Record<string, { nouns: ReadonlySet<string>; preps: ReadonlySet<string> }> = {
   make: {
-    nouns: new Set(['case', 'mention', 'secret', 'point', 'argument', 'pitch', 'promise', 'claim']),
+    nouns: new Set([
+      'case',
+      'mention',
+      'secret',
+      'point',
+      'argument',
+      'pitch',
+      'promise',
+      'claim',
+      'remarks',
+      'comments',
+      'reference',
+      'references',
+      'appeal',
+      'plea',
+      'allegations',
+      'accusations',
+    ]),
     preps: new Set(['of', 'for', 'to']),
   },
   take: {
