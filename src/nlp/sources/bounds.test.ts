@@ -232,3 +232,19 @@ test('"make" reports with an appeal, a plea or a reference', () => {
   assert.equal(s.claims[0]?.cue.text, 'made reference to');
   assert.equal(contentOf(s.text, s.claims[0]), 'the 1992 riots');
 });
+
+test('phrasal cues: "went after", "pushed for", "pushed back against", "called out"', () => {
+  const cases: [string, string, string][] = [
+    ['The governor went after the senator on taxes.', 'went after', 'the senator on taxes'],
+    ['The union pushed for a higher minimum wage.', 'pushed for', 'a higher minimum wage'],
+    ['The mayor pushed back against the criticism.', 'pushed back against', 'the criticism'],
+    ['The senator called out his rival for the ads.', 'called out', 'his rival for the ads'],
+  ];
+  for (const [text, cue, content] of cases) {
+    const r = claims(text);
+    const c = r.claims.find((x) => x.cue.text === cue);
+    assert.equal(c && contentOf(r.text, c), content, text);
+  }
+  // without the particle "go" and "push" are no cues
+  assert.equal(claims('The delegates went to the rally and pushed the cart.').claims.length, 0);
+});

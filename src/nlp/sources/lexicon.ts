@@ -123,6 +123,8 @@ address addresses addressed addressing : obj : assert
 make makes made making : obj : assert
 take takes took taking taken : obj : assert
 raise raises raised raising : obj : concern
+push pushes pushed pushing : obj : demand
+go goes went going : obj : accuse
 knock knocks knocked knocking : obj : accuse
 approve approves approved approving : obj : assert
 promote promotes promoted promoting : obj : assert
@@ -497,7 +499,7 @@ export const NEEDS_VERB_TAG = new Set([
 
 /** Particles that belong to a cue verb ("called for", "pointed out", "referring to"). */
 export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
-  call: new Set(['for', 'on']),
+  call: new Set(['for', 'on', 'out']),
   point: new Set(['out', 'to']),
   refer: new Set(['to']),
   talk: new Set(['about']),
@@ -531,6 +533,8 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   grumble: new Set(['about']),
   gripe: new Set(['about']),
   comment: new Set(['on', 'about']),
+  push: new Set(['for', 'back']),
+  go: new Set(['after']),
   // phrasal verbs that report only with their particle ("shrugged off the criticism", "played down
   // the risk", "singled out Clinton", "alluded to …", "sparred over …", "touched on …")
   shrug: new Set(['off']),
@@ -563,6 +567,8 @@ export const NEEDS_PARTICLE = new Set([
   'allude',
   'spar',
   'touch',
+  'push',
+  'go',
 ]);
 
 /**
