@@ -248,3 +248,9 @@ test('phrasal cues: "went after", "pushed for", "pushed back against", "called o
   // without the particle "go" and "push" are no cues
   assert.equal(claims('The delegates went to the rally and pushed the cart.').claims.length, 0);
 });
+
+test('"hinted at" takes its preposition into the cue', () => {
+  const r = claims('The mayor hinted at a run for governor.');
+  assert.equal(r.claims[0]?.cue.text, 'hinted at');
+  assert.equal(contentOf(r.text, r.claims[0]), 'a run for governor');
+});

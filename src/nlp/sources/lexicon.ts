@@ -533,6 +533,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   grumble: new Set(['about']),
   gripe: new Set(['about']),
   comment: new Set(['on', 'about']),
+  hint: new Set(['at']),
   push: new Set(['for', 'back']),
   go: new Set(['after']),
   // phrasal verbs that report only with their particle ("shrugged off the criticism", "played down
