@@ -254,3 +254,16 @@ test('"hinted at" takes its preposition into the cue', () => {
   assert.equal(r.claims[0]?.cue.text, 'hinted at');
   assert.equal(contentOf(r.text, r.claims[0]), 'a run for governor');
 });
+
+test('"think about", "disagree on", "argued for" take their preposition into the cue', () => {
+  const cases: [string, string, string][] = [
+    ['Most voters think about the economy first.', 'think about', 'the economy first'],
+    ['The two candidates disagree on trade.', 'disagree on', 'trade'],
+    ['The mayor argued for a tax on carbon.', 'argued for', 'a tax on carbon'],
+  ];
+  for (const [text, cue, content] of cases) {
+    const r = claims(text);
+    const c = r.claims.find((x) => x.cue.text === cue);
+    assert.equal(c && contentOf(r.text, c), content, text);
+  }
+});
