@@ -267,3 +267,10 @@ test('"think about", "disagree on", "argued for" take their preposition into the
     assert.equal(c && contentOf(r.text, c), content, text);
   }
 });
+
+test('a possessive before "endorsement of" is its source', () => {
+  const r = claims("The governor's endorsement of the mayor surprised many Republicans.");
+  const c = r.claims.find((x) => x.cue.text === 'endorsement of');
+  assert.equal(c?.source.text, "The governor's");
+  assert.equal(c && contentOf(r.text, c), 'the mayor');
+});

@@ -4975,6 +4975,7 @@ const STANCE_NOUNS = new Map<string, string>([
   ['dismissal', 'of'],
   ['denunciation', 'of'],
   ['critique', 'of'],
+  ['endorsement', 'of'],
 ]);
 
 /**
