@@ -118,6 +118,16 @@ cite cites cited citing : obj : assert
 question questions questioned questioning : obj : allege
 slam slams slammed slamming : obj : accuse
 blast blasts blasted blasting : obj : accuse
+view views viewed viewing : obj : assert
+address addresses addressed addressing : obj : assert
+make makes made making : obj : assert
+take takes took taking taken : obj : assert
+raise raises raised raising : obj : concern
+push pushes pushed pushing : obj : demand
+go goes went going : obj : accuse
+knock knocks knocked knocking : obj : accuse
+approve approves approved approving : obj : assert
+promote promotes promoted promoting : obj : assert
 denounce denounces denounced denouncing : obj : accuse
 welcome welcomes welcomed welcoming : obj : assert
 threaten threatens threatened threatening : obj : assert
@@ -489,7 +499,7 @@ export const NEEDS_VERB_TAG = new Set([
 
 /** Particles that belong to a cue verb ("called for", "pointed out", "referring to"). */
 export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
-  call: new Set(['for', 'on']),
+  call: new Set(['for', 'on', 'out']),
   point: new Set(['out', 'to']),
   refer: new Set(['to']),
   talk: new Set(['about']),
@@ -504,7 +514,7 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   brag: new Set(['about']),
   scoff: new Set(['at']),
   object: new Set(['to']),
-  disagree: new Set(['with']),
+  disagree: new Set(['with', 'on', 'over', 'about']),
   lash: new Set(['out']),
   weigh: new Set(['in']),
   side: new Set(['with', 'against']),
@@ -523,6 +533,11 @@ export const CUE_PARTICLES: Record<string, ReadonlySet<string>> = {
   grumble: new Set(['about']),
   gripe: new Set(['about']),
   comment: new Set(['on', 'about']),
+  think: new Set(['about']),
+  argue: new Set(['for', 'against', 'over']),
+  hint: new Set(['at']),
+  push: new Set(['for', 'back']),
+  go: new Set(['after']),
   // phrasal verbs that report only with their particle ("shrugged off the criticism", "played down
   // the risk", "singled out Clinton", "alluded to …", "sparred over …", "touched on …")
   shrug: new Set(['off']),
@@ -555,7 +570,56 @@ export const NEEDS_PARTICLE = new Set([
   'allude',
   'spar',
   'touch',
+  'push',
+  'go',
 ]);
+
+/**
+ * Light verbs that report only with one of their nouns ("made no secret of", "took issue with",
+ * "raised questions about"): the nouns, and the prepositions after them that go to the cue.
+ */
+export const LIGHT_NOUNS: Record<string, { nouns: ReadonlySet<string>; preps: ReadonlySet<string> }> = {
+  make: {
+    nouns: new Set([
+      'case',
+      'mention',
+      'secret',
+      'point',
+      'argument',
+      'pitch',
+      'promise',
+      'claim',
+      'remarks',
+      'comments',
+      'reference',
+      'references',
+      'appeal',
+      'plea',
+      'allegations',
+      'accusations',
+    ]),
+    preps: new Set(['of', 'for', 'to']),
+  },
+  take: {
+    nouns: new Set([
+      'issue',
+      'aim',
+      'credit',
+      'shot',
+      'shots',
+      'swipe',
+      'swipes',
+      'jab',
+      'jabs',
+      'exception',
+    ]),
+    preps: new Set(['with', 'at', 'for', 'to']),
+  },
+  raise: {
+    nouns: new Set(['question', 'questions', 'concern', 'concerns', 'doubt', 'doubts', 'alarm']),
+    preps: new Set(['about', 'over', 'of']),
+  },
+};
 
 /** Prepositions after a phrasal cue's particle that belong to the cue ("lashed out at", "doubled down on"). */
 export const PARTICLE_PREPS = new Set(['at', 'on', 'against', 'about', 'over', 'with']);

@@ -1237,3 +1237,34 @@ test("a poll's date stays in its name; a speaker's time adjunct does not", () =>
   const t = claims('The council on Monday said the levy would pass.');
   assert.equal(spoken(t.claims)[0].source.text, 'The council');
 });
+
+test('verbs of judging, addressing and promoting take an object as what is held or said', () => {
+  const pipeline = createPipeline([createMentionsStage(), createSourcesStage()]);
+  const cases: [string, string, string, string][] = [
+    [
+      'The senator viewed the plan as a threat to farmers.',
+      'viewed',
+      'The senator',
+      'the plan as a threat to farmers',
+    ],
+    [
+      'The governor addressed the concerns of parents.',
+      'addressed',
+      'The governor',
+      'the concerns of parents',
+    ],
+    ['Trump knocked Rubio on trade.', 'knocked', 'Trump', 'Rubio on trade'],
+    ['Clinton promoted her plan for free college.', 'promoted', 'Clinton', 'her plan for free college'],
+    ['The committee approved the measure.', 'approved', 'The committee', 'the measure'],
+  ];
+  for (const [text, cue, source, content] of cases) {
+    const doc = pipeline.run(createArticle({ text }));
+    const c = doc.layer('claims').find((x) => x.cue.text === cue);
+    assert.ok(c, text);
+    assert.equal(c.source.text, source);
+    assert.equal(c.content.map((s) => doc.text.slice(s.start, s.end)).join(' … '), content);
+  }
+  // the noun is no cue
+  const d = pipeline.run(createArticle({ text: 'The views of voters changed.' }));
+  assert.equal(d.layer('claims').length, 0);
+});
