@@ -27,21 +27,25 @@ const EITHER_1: readonly [number, number] = [3, 1];
 const EITHER_2: readonly [number, number] = [3, 2];
 const OPEN_2: readonly [number, number] = [1, 2];
 
+/** A character that may start a quotation mark (curly, straight, low, grave). */
+function isMarkChar(c: number): boolean {
+  return (
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x60 ||
+    c === 0x201e
+  );
+}
+
 /** Kind of quotation mark starting at token i (0 if none) and how many tokens the mark takes. */
 function markAt(t: TokenTable, i: number): readonly [kind: number, width: number] {
   const c = t.first[i];
   // only quotation characters can start a mark: skip everything else without allocating
-  if (
-    c !== 0x201c &&
-    c !== 0x201d &&
-    c !== 0x22 &&
-    c !== 0x27 &&
-    c !== 0x2018 &&
-    c !== 0x2019 &&
-    c !== 0x60 &&
-    c !== 0x201e
-  )
-    return NO_MARK;
+  if (!isMarkChar(c)) return NO_MARK;
   const s = t.text[i];
   if (s === '“' || s === '``' || s === '„') return OPEN_1;
   if (s === '”') return CLOSE_1;
@@ -89,7 +93,14 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
     for (let k = open; k <= close; k++) quoteOf[k] = quotes.length - 1;
     open = -1;
   };
+  const first = t.first;
   for (let i = 0; i < t.length; ) {
+    // outside a quotation only a mark matters: skip to the next token that may start one without
+    // reading the white space before each token for a line break
+    if (open < 0) {
+      while (i < t.length && !isMarkChar(first[i])) i++;
+      if (i >= t.length) break;
+    }
     const para = paragraphBreakBefore(text, t, i);
     const mark = markAt(t, i);
     let kind = mark[0];

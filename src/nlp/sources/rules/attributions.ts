@@ -1,6 +1,7 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
 import { IRREGULAR_PAST as PAST_FORMS, PAST_SAME_AS_BASE } from '../../../lexicon/verb-forms.js';
 import { wordBits } from '../../../lexicon/word-bits.js';
+import { WordShapes } from '../../../lexicon/word-shapes.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
@@ -5251,9 +5252,12 @@ const STANCE_NOUN = 16;
 const TITLE_LOWER_WORD = 32;
 
 let WORD_CLASS: Map<string, number> | null = null;
+/** The shapes of WORD_CLASS's words (built with it). */
+let WORD_CLASS_SHAPES: WordShapes | null = null;
 /** The lexicons' words with their WORD_CLASS bits (built on first use: the lexicons are defined above and below). */
 function wordClasses(): Map<string, number> {
-  WORD_CLASS ??= wordBits([
+  if (WORD_CLASS) return WORD_CLASS;
+  WORD_CLASS = wordBits([
     [CUE_VERBS.keys(), CUE],
     [ATTITUDE_ADJ.keys(), ATTITUDE],
     [EVIDENTIALS, EVIDENTIAL],
@@ -5261,5 +5265,6 @@ function wordClasses(): Map<string, number> {
     [STANCE_NOUNS.keys(), STANCE_NOUN],
     [TITLE_LOWER, TITLE_LOWER_WORD],
   ]);
+  WORD_CLASS_SHAPES = new WordShapes(WORD_CLASS.keys());
   return WORD_CLASS;
 }
