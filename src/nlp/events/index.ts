@@ -362,6 +362,82 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
     return undefined;
   };
+  // `arg` reads the draft being coded from these (one closure per document, not one per draft:
+  // each allocated, and under tsx named itself by a defineProperty)
+  let argChunks: Chunk[] = [];
+  let argSentence = 0;
+  let argS0 = 0;
+  let argPlaced = new Set<EventArgument>();
+  const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
+    let first = c.first;
+    let last = c.last;
+    // resolve a pronoun to the subject of the governing speech verb in the same sentence
+    if (first === last && isPronoun(t.lower[first]) && t.text[first] !== 'US') {
+      const prev = findSubject(t, argChunks, first, argS0);
+      if (
+        prev >= 0 &&
+        !isPronoun(t.lower[argChunks[prev].first]) &&
+        !other.some((o) => o.first === argChunks[prev].first)
+      ) {
+        first = argChunks[prev].first;
+        last = argChunks[prev].last;
+      } else if (OBJECT_PRONOUNS.has(t.lower[first])) {
+        // "X was released after Y pardoned him": an object pronoun the clause's own subject
+        // cannot bind refers back to the sentence's main subject
+        const main = mainSubject(t, argChunks, argS0, first, t.lower[first] === 'them');
+        if (main && !other.some((o) => o.first <= main.last && main.first <= o.last)) {
+          first = main.first;
+          last = main.last;
+        }
+      }
+    }
+    while (first < last && t.pos[first] === POS.DET) first++;
+    const start = t.start[first];
+    let end = t.end[last];
+    // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
+    const sentEnd = doc.sentences[argSentence].end;
+    const limit = Math.min(sentEnd, end + 40);
+    // only hits starting inside the phrase can stretch it: the scan stops at its end, and reads
+    // on only when a stretched phrase may take in more
+    const reach = end - start;
+    let hits = registry.findIn(doc.text, start, limit, reach);
+    let complete = false;
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h];
+      if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
+        let k = last;
+        while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
+        last = k;
+        end = t.end[k];
+      }
+      // (the full reading starts with the same hits, so the loop goes on where it was)
+      if (h === hits.length - 1 && end - start > reach && !complete) {
+        hits = registry.findIn(doc.text, start, limit);
+        complete = true;
+      }
+    }
+    const text = doc.text.slice(start, end);
+    const a: EventArgument = { start, end, text };
+    const mention = entityOf(start, end);
+    const code = codeActor(registry, text);
+    // a place named inside the phrase locates it: "the government of Sindh province", "people
+    // in Hong Kong"
+    if (!code.country) code.country = countryInside(doc, start, end);
+    if (!code.country) {
+      code.country = countryNearby(doc, registry, argChunks, last, argSentence, code.sector);
+      if (code.country) argPlaced.add(a);
+    }
+    if (mention?.entity) {
+      a.entity = mention.entity;
+      entityById ??= new Map(entities.map((e) => [e.id, e]));
+      const ent = entityById.get(mention.entity);
+      if (ent?.country && !code.country) code.country = ent.country;
+      if (ent?.sector && !code.sector) code.sector = ent.sector;
+    }
+    if (code.country) a.country = code.country;
+    if (code.sector) a.sector = code.sector;
+    return a;
+  };
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
     const { match: m } = d;
@@ -381,76 +457,10 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     const [s0] = doc.sentenceTokens[d.sentence];
     // arguments whose country comes from the sentence around them, not from their own words
     const placedNearby = new Set<EventArgument>();
-    const arg = (c: Chunk, other: readonly Chunk[] = []): EventArgument => {
-      let first = c.first;
-      let last = c.last;
-      // resolve a pronoun to the subject of the governing speech verb in the same sentence
-      if (first === last && isPronoun(t.lower[first]) && t.text[first] !== 'US') {
-        const prev = findSubject(t, chunks, first, s0);
-        if (
-          prev >= 0 &&
-          !isPronoun(t.lower[chunks[prev].first]) &&
-          !other.some((o) => o.first === chunks[prev].first)
-        ) {
-          first = chunks[prev].first;
-          last = chunks[prev].last;
-        } else if (OBJECT_PRONOUNS.has(t.lower[first])) {
-          // "X was released after Y pardoned him": an object pronoun the clause's own subject
-          // cannot bind refers back to the sentence's main subject
-          const main = mainSubject(t, chunks, s0, first, t.lower[first] === 'them');
-          if (main && !other.some((o) => o.first <= main.last && main.first <= o.last)) {
-            first = main.first;
-            last = main.last;
-          }
-        }
-      }
-      while (first < last && t.pos[first] === POS.DET) first++;
-      const start = t.start[first];
-      let end = t.end[last];
-      // a known name the tagger cut short ("Red | Cross officials"): extend to the whole name
-      const sentEnd = doc.sentences[d.sentence].end;
-      const limit = Math.min(sentEnd, end + 40);
-      // only hits starting inside the phrase can stretch it: the scan stops at its end, and reads
-      // on only when a stretched phrase may take in more
-      const reach = end - start;
-      let hits = registry.findIn(doc.text, start, limit, reach);
-      let complete = false;
-      for (let h = 0; h < hits.length; h++) {
-        const hit = hits[h];
-        if (hit.start < end - start && start + hit.end > end && hit.entry.via === 'registry') {
-          let k = last;
-          while (k + 1 < t.length && t.start[k + 1] < start + hit.end) k++;
-          last = k;
-          end = t.end[k];
-        }
-        // (the full reading starts with the same hits, so the loop goes on where it was)
-        if (h === hits.length - 1 && end - start > reach && !complete) {
-          hits = registry.findIn(doc.text, start, limit);
-          complete = true;
-        }
-      }
-      const text = doc.text.slice(start, end);
-      const a: EventArgument = { start, end, text };
-      const mention = entityOf(start, end);
-      const code = codeActor(registry, text);
-      // a place named inside the phrase locates it: "the government of Sindh province", "people
-      // in Hong Kong"
-      if (!code.country) code.country = countryInside(doc, start, end);
-      if (!code.country) {
-        code.country = countryNearby(doc, registry, chunks, last, d.sentence, code.sector);
-        if (code.country) placedNearby.add(a);
-      }
-      if (mention?.entity) {
-        a.entity = mention.entity;
-        entityById ??= new Map(entities.map((e) => [e.id, e]));
-        const ent = entityById.get(mention.entity);
-        if (ent?.country && !code.country) code.country = ent.country;
-        if (ent?.sector && !code.sector) code.sector = ent.sector;
-      }
-      if (code.country) a.country = code.country;
-      if (code.sector) a.sector = code.sector;
-      return a;
-    };
+    argChunks = chunks;
+    argSentence = d.sentence;
+    argS0 = s0;
+    argPlaced = placedNearby;
     // no party acted on: the place the act is done to or in stands for it ("sent aid to Yemen",
     // "agreed to accept 1,500 people living in Greek refugee camps", "deployed troops to Liberia")
     if (!d.recipients.some((c) => isParty(t, c))) {

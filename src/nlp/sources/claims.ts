@@ -494,8 +494,9 @@ function contentWords(text: string, c: Claim): Set<string> {
         : f <= 90
           ? String.fromCharCode(f | 32) + text.slice(a + 1, k)
           : text.slice(a, k);
-      if (STOP.has(l)) continue;
       const n = l.length;
+      // (the STOP words have four or five letters)
+      if (n <= 5 && STOP.has(l)) continue;
       // (the plural cut of /(?:es|s)$/)
       out.add(
         l.charCodeAt(n - 1) !== 115 ? l : l.charCodeAt(n - 2) === 101 ? l.slice(0, n - 2) : l.slice(0, n - 1),

@@ -88,11 +88,6 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
   const quotes: Quotation[] = [];
   let open = -1;
   let lastInQuote = -1;
-  const finish = (close: number, closed: boolean) => {
-    quotes.push({ open, close, start: t.start[open], end: t.end[close], closed });
-    for (let k = open; k <= close; k++) quoteOf[k] = quotes.length - 1;
-    open = -1;
-  };
   const first = t.first;
   for (let i = 0; i < t.length; ) {
     // outside a quotation only a mark matters: skip to the next token that may start one without
@@ -128,8 +123,10 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
       // paragraph break inside an open quote: continue only if this paragraph reopens it, and not
       // when the reopened quotation closes inside the paragraph before more text ("“…,” Sexton
       // said."): that paragraph is a new attribution, and the open quote ended with its paragraph
-      if (kind !== OPEN || closesBeforeText(text, t, i + width)) finish(lastInQuote, false);
-      else {
+      if (kind !== OPEN || closesBeforeText(text, t, i + width)) {
+        finish(t, quotes, quoteOf, open, lastInQuote, false);
+        open = -1;
+      } else {
         i += width;
         lastInQuote = i - 1;
         continue;
@@ -146,7 +143,7 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
       }
     }
     if (kind === OPEN) {
-      if (open >= 0 && i - 1 >= open) finish(i - 1, false);
+      if (open >= 0 && i - 1 >= open) finish(t, quotes, quoteOf, open, i - 1, false);
       open = i;
       i += width;
       lastInQuote = i - 1;
@@ -157,14 +154,31 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
       const third =
         width === 2 && i + 2 < t.length && t.text[i + 2] === t.text[i] && t.start[i + 2] === t.end[i + 1];
       i += third ? 3 : width;
-      finish(i - 1, true);
+      finish(t, quotes, quoteOf, open, i - 1, true);
+      open = -1;
       continue;
     }
     if (open >= 0) lastInQuote = i;
     i += width || 1;
   }
-  if (open >= 0) finish(lastInQuote, false);
+  if (open >= 0) finish(t, quotes, quoteOf, open, lastInQuote, false);
   return { quotes, quoteOf };
+}
+
+/**
+ * Record the quotation from token `open` to `close`. (A function of its own, not a closure over the
+ * pairing's state: that one was allocated per document, and under tsx named itself.)
+ */
+function finish(
+  t: TokenTable,
+  quotes: Quotation[],
+  quoteOf: Int32Array,
+  open: number,
+  close: number,
+  closed: boolean,
+): void {
+  quotes.push({ open, close, start: t.start[open], end: t.end[close], closed });
+  for (let k = open; k <= close; k++) quoteOf[k] = quotes.length - 1;
 }
 
 /** From token `from` in a paragraph: a closing mark followed by a word before the paragraph ends. */

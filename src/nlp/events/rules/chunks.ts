@@ -262,7 +262,9 @@ export function chunkSentence(t: TokenTable, s0: number, s1: number): Chunk[] {
       prev.last = c.last;
       continue;
     }
-    out.push({ ...c });
+    // (the raw chunk itself: raw is this function's own and read no more, so an "of X" merged
+    // into it later changes nothing else; a copy by spread took V8's slow clone path)
+    out.push(c);
   }
   return out;
 }
@@ -692,6 +694,14 @@ interface ObjectScan {
 
 const TOPIC = /^(discuss|discusses|discussed|discussing|debate|debates|debated|debating)$/;
 
+/**
+ * A scan's result without a party. (A function of its own, not a closure over the scan's state: the
+ * closure made every scan allocate a context, and under tsx a `__name` call per scan.)
+ */
+function noParty(theme: Chunk | null, direct: boolean, ppTheme: Chunk | null, moved: boolean): ObjectScan {
+  return { party: null, theme, direct, ppTheme, moved };
+}
+
 function scanObject(
   t: TokenTable,
   chunks: readonly Chunk[],
@@ -711,25 +721,25 @@ function scanObject(
   let transfer = TRANSFER.test(t.lower[e]) || TOPIC.test(t.lower[e]);
   let moved = transfer;
   let verb = t.lower[e];
-  const done = (): ObjectScan => ({ party: null, theme, direct: themeDirect, ppTheme, moved });
   while (k < s1 && steps < 16) {
     steps++;
     const w = t.lower[k];
     const p = t.pos[k];
-    if (w === ';' || w === ':' || w === '.') return done();
+    if (w === ';' || w === ':' || w === '.') return noParty(theme, themeDirect, ppTheme, moved);
     if (w === '"' || w === '“' || w === '”') {
       k++;
       continue;
     }
     if (p === POS.SCONJ || (RELATIVE.has(w) && lastPrep === '')) {
-      if (w !== 'that' || !direct) return done();
+      if (w !== 'that' || !direct) return noParty(theme, themeDirect, ppTheme, moved);
       // "demanded that X ...": the clause subject is the one addressed
       k++;
       lastPrep = 'that';
       continue;
     }
     // a comma or a dash between phrases ends the object's reach
-    if (w === ',' || ((w === '-' || w === '–' || w === '—') && !npToken(t, k))) return done();
+    if (w === ',' || ((w === '-' || w === '–' || w === '—') && !npToken(t, k)))
+      return noParty(theme, themeDirect, ppTheme, moved);
     // "more than 100 members", "at least 17 soldiers": a count, not a preposition
     if (
       (isApprox(t, k) ||
@@ -786,7 +796,7 @@ function scanObject(
         k++;
         continue;
       }
-      return done();
+      return noParty(theme, themeDirect, ppTheme, moved);
     }
     // a coordinated object ("peacekeepers or instructors to Iraq"): step over the second conjunct
     if (p === POS.CCONJ && theme && k + 1 < s1) {
@@ -797,8 +807,8 @@ function scanObject(
         continue;
       }
     }
-    if (p === POS.AUX || p === POS.CCONJ) return done();
+    if (p === POS.AUX || p === POS.CCONJ) return noParty(theme, themeDirect, ppTheme, moved);
     k++;
   }
-  return done();
+  return noParty(theme, themeDirect, ppTheme, moved);
 }

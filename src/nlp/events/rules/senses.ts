@@ -229,26 +229,27 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
   const t = doc.tokens;
   const low = t.lower;
   const [s0, s1] = doc.sentenceTokens[t.sentence[first]];
-  const objectIn = (set: ReadonlySet<string>, reach: number) => wordAfter(low, last, s1, set, reach);
+  // (wordAfter called in place, no closure: a closure per call allocated, and under tsx named itself)
   // "capture" that is no arrest (isArrest) nor an assault: "cameras captured the shooting", "carbon capture"
   if (rec.type === 'ASSAULT' && low[first].startsWith('captur') && captureSense(doc, rec) === 'none')
     return true;
   switch (rec.type) {
     case 'CONSULT': {
       const w = low[first];
-      if (w.startsWith('attend')) return objectIn(ATTENDED_PLACES, 3);
+      if (w.startsWith('attend')) return wordAfter(low, last, s1, ATTENDED_PLACES, 3);
       if (
         rec.mode === 'visit' &&
         rec.actors.length > 0 &&
         rec.actors.every((a) => a.sector && PRIVATE_SECTORS.has(a.sector))
       )
         return true;
-      if (w.startsWith('meet') || w === 'met') return objectIn(MET_STANDARDS, 4);
+      if (w.startsWith('meet') || w === 'met') return wordAfter(low, last, s1, MET_STANDARDS, 4);
       // (a dinner for a visiting leader is a meeting: a party with a country or a sector keeps it)
       if (w.startsWith('host'))
         return (
           // ("Oktoberfest", "the annual Bikefest": a festival by its name)
-          (objectIn(HOSTED_EVENTS, 5) || rec.recipients.some((r) => headOf(r.text).endsWith('fest'))) &&
+          (wordAfter(low, last, s1, HOSTED_EVENTS, 5) ||
+            rec.recipients.some((r) => headOf(r.text).endsWith('fest'))) &&
           !rec.recipients.some((r) => r.country || r.sector)
         );
       if (w.startsWith('receiv')) return rec.recipients.every((r) => RECEIVED_THINGS.has(headOf(r.text)));
@@ -302,7 +303,7 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       if (rec.recipients.some((r) => DOCUMENTS.has(headOf(r.text)))) return true;
       if (rec.actors.some((r) => DOCUMENTS.has(headOf(r.text)))) return true;
       // "the release of more than 7,000 pages", "a survey released Friday"
-      if (objectIn(DOCUMENTS, 6)) return true;
+      if (wordAfter(low, last, s1, DOCUMENTS, 6)) return true;
       return first > s0 && DOCUMENTS.has(low[first - 1]);
     case 'REQUEST': {
       // "pleaded guilty", "pleads not guilty": a plea in court, not an appeal
@@ -339,10 +340,10 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
       if ((w === 'assists' || w === 'assist') && first > s0 && t.pos[first - 1] === POS.NUM) return true;
       if (!(w.startsWith('gav') || w.startsWith('giv') || w.startsWith('provid'))) return false;
       if (rec.recipients.some((r) => PRIVATE_RECIPIENT.test(r.text))) return true;
-      return objectIn(NOT_AID, 5);
+      return wordAfter(low, last, s1, NOT_AID, 5);
     }
     case 'AGREE':
-      if (low[first].startsWith('accept')) return objectIn(ACCEPTED_THINGS, 4);
+      if (low[first].startsWith('accept')) return wordAfter(low, last, s1, ACCEPTED_THINGS, 4);
       // "understand and deal with the impact": the verb deal with, no agreement
       if (low[first] === 'deal' || low[first] === 'deals')
         return (
@@ -351,7 +352,7 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
           first > s0 &&
           (low[first - 1] === 'to' || low[first - 1] === 'and')
         );
-      return low[first].startsWith('offer') && objectIn(NOT_AN_OFFER, 5);
+      return low[first].startsWith('offer') && wordAfter(low, last, s1, NOT_AN_OFFER, 5);
     case 'SUPPORT': {
       if (low[first] !== 'support' || rec.rule?.includes('.noun:') !== true) return false;
       for (let k = s0; k < s1; k++) if (POLL_WORDS.has(low[k])) return true;
@@ -380,12 +381,18 @@ export function otherSense(doc: Doc, rec: EventRecord, first: number, last: numb
     case 'COERCE':
       // "a meeting to be held in Moscow": no one is held
       if (low[first] !== 'held' && !low[first].startsWith('hold')) return false;
-      return rec.recipients.some((r) => HELD_EVENTS.has(headOf(r.text))) || objectIn(HELD_EVENTS, 4);
+      return (
+        rec.recipients.some((r) => HELD_EVENTS.has(headOf(r.text))) ||
+        wordAfter(low, last, s1, HELD_EVENTS, 4)
+      );
     case 'MOBILIZE':
-      return low[first].startsWith('reinforc') && objectIn(ABSTRACT_REINFORCED, 4);
+      return low[first].startsWith('reinforc') && wordAfter(low, last, s1, ABSTRACT_REINFORCED, 4);
     case 'ACCUSE':
       return (
-        low[first].startsWith('complain') && last + 1 < s1 && low[last + 1] === 'of' && objectIn(AILMENTS, 4)
+        low[first].startsWith('complain') &&
+        last + 1 < s1 &&
+        low[last + 1] === 'of' &&
+        wordAfter(low, last, s1, AILMENTS, 4)
       );
     default:
       return false;

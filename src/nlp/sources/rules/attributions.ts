@@ -1,7 +1,6 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../../lexicon/calendar.js';
 import { IRREGULAR_PAST as PAST_FORMS, PAST_SAME_AS_BASE } from '../../../lexicon/verb-forms.js';
 import { wordBits } from '../../../lexicon/word-bits.js';
-import { WordShapes } from '../../../lexicon/word-shapes.js';
 import { POS, type TokenTable } from '../../../text/tokenize.js';
 import {
   ADJUNCT_PREPS,
@@ -1677,52 +1676,55 @@ export function findAttributions(
   // Pass 1: "according to X" and cues that close their sentence ("…, X said."), whose content precedes them.
   for (let i = 0; i < sc.n; i++) {
     if (sc.inQuote(i) || sc.used[i]) continue;
-    if (sc.lower[i] === 'by' && i > 0 && !sc.used[i - 1]) {
-      const v = sc.isCue(i - 1);
-      const a = v ? passiveBy(sc, i - 1, v, out) : null;
-      if (a) {
-        push(a);
+    // (the five words below share one class bit: one test skips the string compares for the rest)
+    if ((sc.cls[i] & PASS1_WORD) !== 0) {
+      if (sc.lower[i] === 'by' && i > 0 && !sc.used[i - 1]) {
+        const v = sc.isCue(i - 1);
+        const a = v ? passiveBy(sc, i - 1, v, out) : null;
+        if (a) {
+          push(a);
+          continue;
+        }
+      }
+      // "When asked whom she supported, …": the question before any cue inside it reads its verb
+      if (sc.lower[i] === 'asked' && i > sc.sentStart[i] && ASK_OPENERS.has(sc.lower[i - 1])) {
+        const a = unattributedQuestion(sc, i);
+        if (a) {
+          push(a);
+          continue;
+        }
+      }
+      if (sc.lower[i] === 'in' && i > sc.sentStart[i]) {
+        const a = pollAfter(sc, i);
+        if (a) {
+          push(a);
+          continue;
+        }
+      }
+      if (sc.lower[i] === 'as') {
+        const a = asReport(sc, i);
+        if (a) {
+          push(a);
+          continue;
+        }
+      }
+      if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
+        let a = accordingTo(sc, i);
+        // "“…,” Sanders said, according to CNN": PolNeAR gives the whole report, speaker and cue
+        // included, to the outer attribution, and does not annotate the inner one
+        const last = out[out.length - 1];
+        const lastEnd = last ? Math.max(last.cue[1], last.source?.[1] ?? 0) : -1;
+        if (!a && last && closesReport(sc, lastEnd, i) && last.rule.startsWith('trailing')) {
+          out.pop();
+          sc.release(last);
+          a = accordingTo(sc, i);
+          if (!a) push(last);
+          // "…,” Sanders said, according to CNN. “…”": the speaker's next quotation too
+          else if (a.source) addContinuation(sc, a.content, a.source[1], sc.sentEnd[i]);
+        }
+        if (a) push(a);
         continue;
       }
-    }
-    // "When asked whom she supported, …": the question before any cue inside it reads its verb
-    if (sc.lower[i] === 'asked' && i > sc.sentStart[i] && ASK_OPENERS.has(sc.lower[i - 1])) {
-      const a = unattributedQuestion(sc, i);
-      if (a) {
-        push(a);
-        continue;
-      }
-    }
-    if (sc.lower[i] === 'in' && i > sc.sentStart[i]) {
-      const a = pollAfter(sc, i);
-      if (a) {
-        push(a);
-        continue;
-      }
-    }
-    if (sc.lower[i] === 'as') {
-      const a = asReport(sc, i);
-      if (a) {
-        push(a);
-        continue;
-      }
-    }
-    if (sc.lower[i] === 'according' && i + 1 < sc.n && sc.lower[i + 1] === 'to') {
-      let a = accordingTo(sc, i);
-      // "“…,” Sanders said, according to CNN": PolNeAR gives the whole report, speaker and cue
-      // included, to the outer attribution, and does not annotate the inner one
-      const last = out[out.length - 1];
-      const lastEnd = last ? Math.max(last.cue[1], last.source?.[1] ?? 0) : -1;
-      if (!a && last && closesReport(sc, lastEnd, i) && last.rule.startsWith('trailing')) {
-        out.pop();
-        sc.release(last);
-        a = accordingTo(sc, i);
-        if (!a) push(last);
-        // "…,” Sanders said, according to CNN. “…”": the speaker's next quotation too
-        else if (a.source) addContinuation(sc, a.content, a.source[1], sc.sentEnd[i]);
-      }
-      if (a) push(a);
-      continue;
     }
     const v = sc.isCue(i) ?? (afterQuotation(sc, i) ? GENERIC_CUE : null);
     if (v) {
@@ -1751,13 +1753,7 @@ export function findAttributions(
     if (sc.inQuote(i) || sc.used[i]) continue;
     const w = sc.lower[i];
     // (most words are in none of the lexicons below: one test of the token's classes skips them)
-    if (
-      (sc.cls[i] & (EVIDENTIAL | CUE | REPORT_NOUN | STANCE_NOUN)) === 0 &&
-      w !== 'reportedly' &&
-      w !== 'allegedly' &&
-      w !== 'asked'
-    )
-      continue;
+    if ((sc.cls[i] & (EVIDENTIAL | CUE | REPORT_NOUN | STANCE_NOUN | HEARSAY_WORD)) === 0) continue;
     const a = EVIDENTIALS.has(w)
       ? evidential(sc, i)
       : sc.isCueWord(i) && sc.passiveWithoutAgent(i) && sc.pos[i] === VERB
@@ -2544,6 +2540,19 @@ function leadingCue(
   return lead ? leadingContent(sc, i, v, lead, cueStart, cueEnd, s0, s1) : null;
 }
 
+/**
+ * The latest attribution of the sentence from s0 with a cue before token i and a speaker, or -1.
+ * (A function of its own, not a closure in leadingSource: one per call allocated, and under tsx
+ * named itself by a defineProperty.)
+ */
+function sameSentence(done: readonly Attribution[], s0: number, i: number): number {
+  for (let k = done.length - 1; k >= 0; k--) {
+    const d = done[k];
+    if (d.cue[0] >= s0 && d.cue[0] < i && (d.source || d.sharesSourceWith !== undefined)) return k;
+  }
+  return -1;
+}
+
 /** The speaker of a leading cue ("X said", "…, adding", "who said", "Noting that …, X said"), or null. */
 function leadingSource(
   sc: Scanner,
@@ -2561,13 +2570,6 @@ function leadingSource(
   let mainClause = -1;
   let cueFrom = cueStart;
   const prev = cueStart - 1;
-  const sameSentence = () => {
-    for (let k = done.length - 1; k >= 0; k--) {
-      const d = done[k];
-      if (d.cue[0] >= s0 && d.cue[0] < i && (d.source || d.sharesSourceWith !== undefined)) return k;
-    }
-    return -1;
-  };
   const rel = relativeBeforeTime(sc, prev, s0);
   // "Noting that …, Trump reminded Americans …": a participle opening the sentence; its speaker is
   // the subject of the main clause
@@ -2596,7 +2598,7 @@ function leadingSource(
       (GERUND_PREPS.has(sc.lower[prev]) && PARTICIPLE_CUES.has(sc.lower[i]) && cueStart === i))
   ) {
     // "…, adding that …": the subject of the main clause speaks again
-    const k = sameSentence();
+    const k = sameSentence(done, s0, i);
     if (k >= 0) {
       sharesSourceWith = done[k].sharesSourceWith ?? k;
       source = done[sharesSourceWith].source;
@@ -2636,7 +2638,7 @@ function leadingSource(
     if (!source) return null;
   } else if (prev >= s0 && (sc.lower[prev] === 'and' || sc.lower[prev] === 'but')) {
     // "X denied this and demanded that …": a second verb with the same subject
-    const k = sameSentence();
+    const k = sameSentence(done, s0, i);
     if (k >= 0) {
       sharesSourceWith = done[k].sharesSourceWith ?? k;
       source = done[sharesSourceWith].source;
@@ -5250,21 +5252,23 @@ const EVIDENTIAL = 4;
 const REPORT_NOUN = 8;
 const STANCE_NOUN = 16;
 const TITLE_LOWER_WORD = 32;
+/** The words pass 1 of findAttributions tests before its cues: "by", "asked", "in", "as", "according". */
+const PASS1_WORD = 64;
+/** "reportedly", "allegedly", "asked": read by pass 3 besides its lexicons. */
+const HEARSAY_WORD = 128;
 
 let WORD_CLASS: Map<string, number> | null = null;
-/** The shapes of WORD_CLASS's words (built with it). */
-let WORD_CLASS_SHAPES: WordShapes | null = null;
 /** The lexicons' words with their WORD_CLASS bits (built on first use: the lexicons are defined above and below). */
 function wordClasses(): Map<string, number> {
-  if (WORD_CLASS) return WORD_CLASS;
-  WORD_CLASS = wordBits([
+  WORD_CLASS ??= wordBits([
     [CUE_VERBS.keys(), CUE],
     [ATTITUDE_ADJ.keys(), ATTITUDE],
     [EVIDENTIALS, EVIDENTIAL],
     [REPORT_NOUNS, REPORT_NOUN],
     [STANCE_NOUNS.keys(), STANCE_NOUN],
     [TITLE_LOWER, TITLE_LOWER_WORD],
+    [['by', 'asked', 'in', 'as', 'according'], PASS1_WORD],
+    [['reportedly', 'allegedly', 'asked'], HEARSAY_WORD],
   ]);
-  WORD_CLASS_SHAPES = new WordShapes(WORD_CLASS.keys());
   return WORD_CLASS;
 }
