@@ -231,14 +231,44 @@ function chunkAround(chunks: readonly Chunk[], i: number): number {
   return -1;
 }
 
+/** A sentence's chunks, chunked when first asked for. */
+function chunksOf(doc: Doc, chunksBySentence: Chunk[][], si: number): Chunk[] {
+  return (chunksBySentence[si] ??= chunkSentence(
+    doc.tokens,
+    doc.sentenceTokens[si][0],
+    doc.sentenceTokens[si][1],
+  ));
+}
+
+/**
+ * The first mention with an entity that overlaps [start, end), of mentions in text order (the scan
+ * stops at the first that starts past the span). (This and
+ * chunksOf are functions of their own, not closures made per document: under tsx each closure named
+ * itself by a defineProperty.)
+ */
+function entityOf(mentions: readonly Mention[], start: number, end: number): Mention | undefined {
+  // binary search to the mentions near the span (no mention spans more than a few words)
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < start - MENTION_REACH) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < mentions.length; k++) {
+    const mm = mentions[k];
+    if (mm.start >= end) break;
+    if (start < mm.end && mm.entity) return mm;
+  }
+  return undefined;
+}
+
 /** Find, argue, place, date, count and qualify the events of a document. */
 export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const t = doc.tokens;
   const drafts: Draft[] = [];
   // a sentence is chunked when a word of it first needs the chunks
   const chunksBySentence: Chunk[][] = [];
-  const chunksOf = (si: number): Chunk[] =>
-    (chunksBySentence[si] ??= chunkSentence(t, doc.sentenceTokens[si][0], doc.sentenceTokens[si][1]));
   doc.sentenceTokens.forEach(([s0, s1], si) => {
     // case and critics too are worked out only when a word of the sentence needs them
     let titleCase: boolean | undefined;
@@ -249,14 +279,14 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
       if (st === null) continue;
       titleCase ??= isTitleCase(doc, s0, s1);
       let m: Match | null = st.trigger ? matchAt(doc, i, s0, s1, titleCase, st) : null;
-      if (!m && st.modal) m = obligationAt(doc, chunksOf(si), i, s0, s1);
+      if (!m && st.modal) m = obligationAt(doc, chunksOf(doc, chunksBySentence, si), i, s0, s1);
       // "critics say …": the speech verb's subject ends in a critics noun before it
       if (!m && t.pos[i] === POS.VERB && st.sayer) {
         if (firstCritic < 0) firstCritic = firstCritics(t, s0, s1);
-        if (firstCritic < i) m = criticismAt(doc, chunksOf(si), i, s0, s1);
+        if (firstCritic < i) m = criticismAt(doc, chunksOf(doc, chunksBySentence, si), i, s0, s1);
       }
       if (!m) continue;
-      let chunks = chunksOf(si);
+      let chunks = chunksOf(doc, chunksBySentence, si);
       // a present-tense verb mis-tagged as noun was chunked into the phrase around it ("[The US
       // military trains Iraqi pilots]", "[Forces arrest] a person"): it splits the phrase into
       // its subject and its object
@@ -345,23 +375,6 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
   const mentions = byStart(doc.layer('mentions'));
   const entities = doc.layer('entities');
   let entityById: Map<string, (typeof entities)[number]> | null = null;
-  // mentions are in text order: stop at the first that starts past the span
-  const entityOf = (start: number, end: number): Mention | undefined => {
-    // binary search to the mentions near the span (no mention spans more than a few words)
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid].start < start - MENTION_REACH) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < mentions.length; k++) {
-      const mm = mentions[k];
-      if (mm.start >= end) break;
-      if (start < mm.end && mm.entity) return mm;
-    }
-    return undefined;
-  };
   // `arg` reads the draft being coded from these (one closure per document, not one per draft:
   // each allocated, and under tsx named itself by a defineProperty)
   let argChunks: Chunk[] = [];
@@ -418,7 +431,7 @@ export function findEvents(doc: Doc, registry: ActorRegistry): EventRecord[] {
     }
     const text = doc.text.slice(start, end);
     const a: EventArgument = { start, end, text };
-    const mention = entityOf(start, end);
+    const mention = entityOf(mentions, start, end);
     const code = codeActor(registry, text);
     // a place named inside the phrase locates it: "the government of Sindh province", "people
     // in Hong Kong"
@@ -2230,12 +2243,8 @@ function quantitiesFor(doc: Doc, rec: EventRecord): EventQuantity[] {
 function dedupe(records: EventRecord[]): EventRecord[] {
   const seen = new Map<string, number>();
   const out: EventRecord[] = [];
-  const key = (r: EventRecord) =>
-    `${r.type}|${r.trigger.text.toLowerCase()}|${lowerTexts(r.actors)}|${lowerTexts(r.recipients)}`;
-  const richness = (r: EventRecord) =>
-    (r.place ? 1 : 0) + (r.time ? 1 : 0) + r.quantities.length + (r.claim ? 1 : 0);
   for (const r of records) {
-    const k = key(r);
+    const k = dedupeKey(r);
     const prev = seen.get(k);
     if (prev === undefined) {
       seen.set(k, out.length);
@@ -2245,6 +2254,16 @@ function dedupe(records: EventRecord[]): EventRecord[] {
     }
   }
   return mergeRetellings(out);
+}
+
+// (dedupe's helpers are functions of their own, not closures made per call: under tsx each closure
+// named itself by a defineProperty)
+function dedupeKey(r: EventRecord): string {
+  return `${r.type}|${r.trigger.text.toLowerCase()}|${lowerTexts(r.actors)}|${lowerTexts(r.recipients)}`;
+}
+
+function richness(r: EventRecord): number {
+  return (r.place ? 1 : 0) + (r.time ? 1 : 0) + r.quantities.length + (r.claim ? 1 : 0);
 }
 
 /** The arguments' texts, lower-cased, joined by "+". */

@@ -36,28 +36,31 @@ interface Built {
   sentence: number;
 }
 
+/** The character span of a token range. */
+function spanOf(text: string, t: Doc['tokens'], r: Range): TextSpan {
+  const start = t.start[r[0]];
+  const end = t.end[r[1] - 1];
+  return { start, end, text: text.slice(start, end) };
+}
+
 /** Turn attribution relations into claims: stance, source kind, coreference, relay chains. */
 export function extractClaims(doc: Doc): Claim[] {
   const { text, tokens: t } = doc;
   const atts = findAttributions(text, t, doc.sentenceTokens);
   const mentions = doc.layer('mentions');
-  const span = (r: Range): TextSpan => {
-    const start = t.start[r[0]];
-    const end = t.end[r[1] - 1];
-    return { start, end, text: text.slice(start, end) };
-  };
+  // (spans and ids made in place, no closures per document: under tsx each named itself by a
+  // defineProperty)
   const built: Built[] = [];
   let next = 1;
-  const newId = () => `c${next++}`;
 
   for (const a of atts) {
     const srcRange = a.source ?? (a.sharesSourceWith !== undefined ? atts[a.sharesSourceWith].source : null);
     if (!srcRange && a.rule !== 'evidential') continue;
-    const cue = span(a.cue);
+    const cue = spanOf(text, t, a.cue);
     // an evidential is the reporter's own inference: an empty source at the cue
-    const sourceSpan = srcRange ? span(srcRange) : { start: cue.start, end: cue.start, text: '' };
+    const sourceSpan = srcRange ? spanOf(text, t, srcRange) : { start: cue.start, end: cue.start, text: '' };
     const content: Span[] = mapPacked(a.content, (r) => {
-      const s = span(r);
+      const s = spanOf(text, t, r);
       // a word the tokenizer kept with the sentence's full stop ("tune in.")
       const end = WORD_WITH_STOP.test(t.text[r[1] - 1]) ? s.end - 1 : s.end;
       return { start: s.start, end };
@@ -68,7 +71,7 @@ export function extractClaims(doc: Doc): Claim[] {
     // "X said, citing own sources": the sources are relayed (below), not something X states
     if (CITING.test(cue.text) && OWN_SOURCES.test(contentText)) continue;
     const claim: Claim = {
-      id: newId(),
+      id: `c${next++}`,
       // (a literal, not a spread of sourceSpan: the spread took V8's slow clone path for every
       // claim, and resolveSource's later stores into it migrated its map)
       source: { start: sourceSpan.start, end: sourceSpan.end, text: sourceSpan.text, kind: 'unspecified' },
@@ -78,7 +81,7 @@ export function extractClaims(doc: Doc): Claim[] {
       direct: a.direct,
       rule: a.rule,
     };
-    if (a.addressee) claim.addressee = span(a.addressee);
+    if (a.addressee) claim.addressee = spanOf(text, t, a.addressee);
     built.push({ claim, att: a, sentence: t.sentence[a.cue[0]] });
   }
 
@@ -114,7 +117,7 @@ export function extractClaims(doc: Doc): Claim[] {
       const source: ClaimSource = fromAntecedent
         ? { ...c.source, kind, ...entityOf(p, mentions), antecedent: p }
         : { ...p, kind, ...entityOf(p, mentions) };
-      out.push(n === 0 ? { ...c, source } : { ...c, id: newId(), source, rule: `${c.rule}:conjunct` });
+      out.push(n === 0 ? { ...c, source } : { ...c, id: `c${next++}`, source, rule: `${c.rule}:conjunct` });
     });
   }
 
@@ -126,7 +129,7 @@ export function extractClaims(doc: Doc): Claim[] {
     const cited = CITING.test(c.cue.text) ? null : citedSource(doc, b);
     if (cited) {
       const relayed: Claim = {
-        id: newId(),
+        id: `c${next++}`,
         source: cited.source,
         cue: cited.cue,
         content: c.content,
@@ -140,7 +143,7 @@ export function extractClaims(doc: Doc): Claim[] {
     // "a source told Sputnik": the outlet's report relays its informant
     if (c.addressee && sourceKindOf(doc, c.addressee, mentions) === 'media') {
       extra.push({
-        id: newId(),
+        id: `c${next++}`,
         source: { ...c.addressee, kind: 'media', ...entityOf(c.addressee, mentions) },
         cue: c.cue,
         content: c.content,
@@ -592,14 +595,13 @@ function renumber(claims: Claim[]): Claim[] {
     (x) => x.c,
   );
   const ids = new Map(order.map((c, k) => [c.id, `c${k + 1}`]));
-  const map = (id: string) => ids.get(id) ?? id;
   // rewritten in place (each claim is in the list once, and built by this stage alone): a copy by
   // spread took V8's slow clone path, the claims coming in too many shapes for its cache
   for (const c of order) {
-    c.id = map(c.id);
-    if (c.via) c.via = map(c.via);
-    if (c.confirms) c.confirms = mapPacked(c.confirms, map);
-    if (c.denies) c.denies = mapPacked(c.denies, map);
+    c.id = ids.get(c.id) ?? c.id;
+    if (c.via) c.via = ids.get(c.via) ?? c.via;
+    if (c.confirms) c.confirms = mapPacked(c.confirms, (id) => ids.get(id) ?? id);
+    if (c.denies) c.denies = mapPacked(c.denies, (id) => ids.get(id) ?? id);
   }
   return order;
 }
