@@ -89,6 +89,8 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
   let open = -1;
   let lastInQuote = -1;
   const first = t.first;
+  // the first line break at or after the end of the token before i (tokens are read in order)
+  let nl = -1;
   for (let i = 0; i < t.length; ) {
     // outside a quotation only a mark matters: skip to the next token that may start one without
     // reading the white space before each token for a line break
@@ -96,7 +98,13 @@ export function findQuotations(text: string, t: TokenTable): QuoteIndex {
       while (i < t.length && !isMarkChar(first[i])) i++;
       if (i >= t.length) break;
     }
-    const para = paragraphBreakBefore(text, t, i);
+    // paragraphBreakBefore(text, t, i), from the first line break at or after the previous token's
+    // end (found by indexOf once per line, not read char by char before every quoted token)
+    if (i > 0 && nl < t.end[i - 1]) {
+      nl = text.indexOf('\n', t.end[i - 1]);
+      if (nl < 0) nl = text.length;
+    }
+    const para = i === 0 || nl < t.start[i];
     const mark = markAt(t, i);
     let kind = mark[0];
     const width = mark[1];
