@@ -233,11 +233,12 @@ function chunkAround(chunks: readonly Chunk[], i: number): number {
 
 /** A sentence's chunks, chunked when first asked for. */
 function chunksOf(doc: Doc, chunksBySentence: Chunk[][], si: number): Chunk[] {
-  return (chunksBySentence[si] ??= chunkSentence(
-    doc.tokens,
-    doc.sentenceTokens[si][0],
-    doc.sentenceTokens[si][1],
-  ));
+  let chunks = chunksBySentence[si];
+  if (chunks === undefined) {
+    chunks = chunkSentence(doc.tokens, doc.sentenceTokens[si][0], doc.sentenceTokens[si][1]);
+    chunksBySentence[si] = chunks;
+  }
+  return chunks;
 }
 
 /**
