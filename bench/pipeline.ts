@@ -1,9 +1,44 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { printTable } from '../eval/table.js';
-import { createArticle } from '../src/model/article.js';
-import { toSitrepJson } from '../src/output/sitrep-json.js';
-import { createDefaultPipeline } from '../src/pipeline/default.js';
-import { BATCH_SIZE } from '../src/pipeline/pipeline.js';
 import { newsTexts, warmTexts } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Newest modification time of the TypeScript sources under a folder (tests left out). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The code to measure: the built JavaScript in dist/ that `sitrep code` runs, unless BENCH_FROM=src,
+ * or dist/ is missing or older than a source file (then src/ through tsx, which is slower: its
+ * transform names every closure a function creates, ~10% of the pipeline).
+ */
+function codeRoot(): { base: string; label: string } {
+  if (process.env.BENCH_FROM === 'src')
+    return { base: '../src/', label: 'src/ (BENCH_FROM=src, through tsx)' };
+  let built = 0;
+  try {
+    built = statSync(join(ROOT, 'dist', 'src', 'pipeline', 'default.js')).mtimeMs;
+  } catch {
+    // not built
+  }
+  if (built && built >= newestSource(join(ROOT, 'src')))
+    return { base: '../dist/src/', label: 'dist/ (built)' };
+  return {
+    base: '../src/',
+    label: `src/ through tsx (dist/ is ${built ? 'older than src/' : 'not built'}: run \`npm run build\`)`,
+  };
+}
 
 /**
  * Whole `sitrep code` pipeline on one core: articles/s, and the share of time per stage. Each article
@@ -18,6 +53,19 @@ import { newsTexts, warmTexts } from './corpus.js';
  */
 
 export async function run(): Promise<Record<string, unknown>> {
+  const code = codeRoot();
+  const { createArticle } = (await import(
+    `${code.base}model/article.js`
+  )) as typeof import('../src/model/article.js');
+  const { toSitrepJson } = (await import(
+    `${code.base}output/sitrep-json.js`
+  )) as typeof import('../src/output/sitrep-json.js');
+  const { createDefaultPipeline } = (await import(
+    `${code.base}pipeline/default.js`
+  )) as typeof import('../src/pipeline/default.js');
+  const { BATCH_SIZE } = (await import(
+    `${code.base}pipeline/pipeline.js`
+  )) as typeof import('../src/pipeline/pipeline.js');
   const { texts, source } = newsTexts(1000);
   const pipeline = createDefaultPipeline();
   const articles = texts.map((text) =>
@@ -66,10 +114,11 @@ export async function run(): Promise<Record<string, unknown>> {
   const perSecond = n / (ms / 1000);
   printTable([...stages, { stage: 'TOTAL (incl. JSON)', ms, 'articles/s': perSecond }]);
   console.log(
-    `\n${n} articles from ${source}, each read once, in batches of ${batch}, mean ${Math.round(chars / n)} chars, after ${warmedOn} warm-up articles${warmedOn > warm ? ' from other corpora' : ''}; one core; ${(cpuMs / n).toFixed(2)} CPU-ms per article (${Math.round(n / (cpuMs / 1000))} per CPU-second; CPU time includes V8's compiler and GC threads)`,
+    `\n${n} articles from ${source}, each read once, in batches of ${batch}, mean ${Math.round(chars / n)} chars, after ${warmedOn} warm-up articles${warmedOn > warm ? ' from other corpora' : ''}; code in ${code.label}; one core; ${(cpuMs / n).toFixed(2)} CPU-ms per article (${Math.round(n / (cpuMs / 1000))} per CPU-second; CPU time includes V8's compiler and GC threads)`,
   );
   return {
     name: 'pipeline',
+    code: code.label,
     articles: n,
     source,
     meanChars: chars / n,
