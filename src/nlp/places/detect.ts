@@ -124,8 +124,8 @@ interface DocFacts {
   mentionStart: Uint8Array;
   /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
   nameRunWords: Set<string>;
-  /** The words written starting with a lower-case ASCII letter, once `lowerWordIn` first asks. */
-  lowerWords: Set<string> | null;
+  /** lowerWordIn has listed this document's lower-case tokens (in its module scratch). */
+  lowerListed: boolean;
 }
 
 /**
@@ -200,28 +200,51 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
     }
     i = j + 1;
   }
-  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerWords: null };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerListed: false };
 }
 
 /**
- * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
- * set of those words, built when first asked: a document asks about 8 times, and a scan of all
- * tokens per question cost more.
+ * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? On
+ * the first question (a document asks about 8 times) the tokens starting with each such letter are
+ * listed, from the token table's first-character column; a question then compares the strings of
+ * its letter's tokens of its length only. (A set of all those words cost hashing each, a scan of
+ * all tokens per question more.)
  */
 function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
   const c = w.charCodeAt(0);
   if (!(c >= 97 && c <= 122)) return false;
-  if (facts.lowerWords === null) {
-    const tk = doc.tokens;
-    const words = new Set<string>();
+  const tk = doc.tokens;
+  const { first, start, end } = tk;
+  const at = LETTER_AT;
+  if (!facts.lowerListed) {
+    if (lowerScratch.length < tk.length) lowerScratch = new Int32Array(2 * tk.length);
+    at.fill(0);
     for (let i = 0; i < tk.length; i++) {
-      const x = tk.first[i];
-      if (x >= 97 && x <= 122) words.add(tk.text[i]);
+      const x = first[i];
+      if (x >= 97 && x <= 122) at[x - 96]++;
     }
-    facts.lowerWords = words;
+    // at[l] = where letter l's list starts (after the letters before it); filled moving at[l + 1]
+    for (let l = 1; l <= 26; l++) at[l] += at[l - 1];
+    for (let l = 26; l > 0; l--) at[l] = at[l - 1];
+    for (let i = 0; i < tk.length; i++) {
+      const x = first[i];
+      if (x >= 97 && x <= 122) lowerScratch[at[x - 96]++] = i;
+    }
+    // now at[l] ends letter l's list (letter l - 1's starts there)
+    facts.lowerListed = true;
   }
-  return facts.lowerWords.has(w);
+  const len = w.length;
+  const l = c - 96;
+  // (a token's length is end - start)
+  for (let s = at[l - 1]; s < at[l]; s++) {
+    const i = lowerScratch[s];
+    if (end[i] - start[i] === len && tk.text[i] === w) return true;
+  }
+  return false;
 }
+/** lowerWordIn's lists: token indices by first letter, and where each letter's list ends. */
+let lowerScratch = new Int32Array(8192);
+const LETTER_AT = new Int32Array(27);
 
 /** What a name's readings are, before context (one pass over its postings). */
 interface NameInfo {
