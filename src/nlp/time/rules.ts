@@ -1895,6 +1895,12 @@ function hasShape(k: number): boolean {
   return (SHAPES[k >> 5] & (1 << (k & 31))) !== 0;
 }
 
+/** `w` has a "-" (a loop over its few characters costs less than an indexOf call). */
+function hasDash(w: string, len: number): boolean {
+  for (let k = 0; k < len; k++) if (w.charCodeAt(k) === 45) return true;
+  return false;
+}
+
 /** Token info for a lower-cased token, computed once per distinct form and cached. */
 export function tokenInfo(lower: string): TokenInfo {
   const len = lower.length;
@@ -1903,7 +1909,7 @@ export function tokenInfo(lower: string): TokenInfo {
   if (
     !digitOrQuote &&
     !hasShape(shapeKey(c, len, lower.charCodeAt(len - 1))) &&
-    (len < 5 || lower.indexOf('-') < 0)
+    (len < 5 || !hasDash(lower, len))
   )
     return PLAIN;
   const cached = INFO.get(lower);
