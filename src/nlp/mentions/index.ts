@@ -2,7 +2,7 @@ import { PhraseMatcher } from '../../lexicon/phrase-matcher.js';
 import type { Doc } from '../../model/doc.js';
 import type { Entity, Mention, MentionKind, TextSpan } from '../../model/types.js';
 import type { Stage } from '../../pipeline/pipeline.js';
-import { POS } from '../../text/tokenize.js';
+import { POS, POS_TAGS } from '../../text/tokenize.js';
 import {
   FACILITY_HEADS,
   GROUP_HEADS,
@@ -67,6 +67,9 @@ for (const p of [...OUTLETS, ...KNOWN_ORGS, ...KNOWN_GROUPS]) {
   }
 }
 
+/** Scratch for findMentions: the shapes of a document's surnames (cleared after each use). */
+const SURNAME_SHAPES = new Uint8Array(128 * 32);
+
 const SPEECH_VERBS = new Set([
   'said',
   'says',
@@ -96,16 +99,10 @@ const ALIAS_CUES = [
   ['a.k.a.'],
   ['formerly', 'known', 'as'],
 ];
-const CLOSED_CLASS = new Set([
-  POS.DET,
-  POS.PRON,
-  POS.ADP,
-  POS.AUX,
-  POS.CCONJ,
-  POS.SCONJ,
-  POS.PART,
-  POS.PUNCT,
-]);
+/** Closed-class parts of speech, 1 by POS id (a table read per capitalised word, not a set lookup). */
+const CLOSED_CLASS = new Uint8Array(POS_TAGS.length);
+for (const p of [POS.DET, POS.PRON, POS.ADP, POS.AUX, POS.CCONJ, POS.SCONJ, POS.PART, POS.PUNCT])
+  CLOSED_CLASS[p] = 1;
 /** Group heads that name a state's own forces: an organisation, not a militia. */
 const STATE_FORCE_HEADS = new Set(['army', 'forces', 'force', 'police', 'navy', 'guard']);
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -247,6 +244,11 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
       const first = splitPhrase(o)[0];
       if (first) outletShapes.push(shapeOf(first.charCodeAt(0), first.length));
     }
+  // (at most two: compared as numbers per word, not searched for)
+  const outlets = outletShapes.length > 0;
+  const outlet0 = outletShapes[0] ?? -2;
+  const outlet1 = outletShapes[1] ?? -2;
+  const outletWide = outletShapes.includes(-1);
 
   // sentence word ranges
   const sentRanges: [number, number][] = [];
@@ -272,14 +274,9 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
     for (let i = sFrom; i < sTo; i++) {
       if (taken[i]) continue;
       const shape = wordShape(w, i);
-      if (
-        shape >= 0 &&
-        KNOWN_SHAPES[shape] === 0 &&
-        !outletShapes.includes(shape) &&
-        !outletShapes.includes(-1)
-      )
+      if (shape >= 0 && KNOWN_SHAPES[shape] === 0 && shape !== outlet0 && shape !== outlet1 && !outletWide)
         continue;
-      const m = docOutlets.matchAt(w.text, i, sTo) ?? KNOWN.matchAt(w.text, i, sTo);
+      const m = (outlets ? docOutlets.matchAt(w.text, i, sTo) : null) ?? KNOWN.matchAt(w.text, i, sTo);
       if (!m) continue;
       const single = m.length === 1 && !/^[A-Z.&/]+$/.test(w.text[i]);
       if (single && i === sFrom) continue; // "Time", "Dawn" opening a sentence
@@ -351,13 +348,23 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
 
   // 4. single capitalised words that are the surname of a person named in full
   const surnames = new Map<string, number>();
+  // the shapes of the surnames (as KNOWN_SHAPES): a word of another shape is none of them, told
+  // without hashing its string
+  const surnameShapes = SURNAME_SHAPES;
+  let wideSurname = false;
   for (let k = 0; k < found.length; k++) {
     const f = found[k];
-    if (f.kind === 'person' && f.to - f.from >= 2 && !f.rule.startsWith('shape.'))
+    if (f.kind === 'person' && f.to - f.from >= 2 && !f.rule.startsWith('shape.')) {
       surnames.set(w.text[f.to - 1], k);
+      const shape = wordShape(w, f.to - 1);
+      if (shape >= 0) surnameShapes[shape] = 1;
+      else wideSurname = true;
+    }
   }
   for (let i = 0; surnames.size > 0 && i < w.length; i++) {
     if (taken[i]) continue;
+    const shape = wordShape(w, i);
+    if (shape >= 0 ? surnameShapes[shape] === 0 : !wideSurname) continue;
     const k = surnames.get(w.text[i]);
     if (k === undefined) continue;
     if (claim(taken, i, i + 1)) {
@@ -365,6 +372,7 @@ export function findMentions(doc: Doc): { mentions: Mention[]; entities: Entity[
       aliasOf.set(found.length - 1, k);
     }
   }
+  surnameShapes.fill(0);
 
   return buildEntities(doc, w, found, aliasOf);
 }
@@ -374,13 +382,14 @@ function capitalisedChunks(w: Words, sFrom: number, sTo: number): Chunk[] {
   const chunks: Chunk[] = [];
   for (let i = sFrom; i < sTo; i++) {
     if (!isCap(w, i) || NOT_NAMES.has(w.lower[i])) continue;
-    if (CLOSED_CLASS.has(w.pos[i]) && w.pos[i] !== POS.PROPN) continue;
+    if (CLOSED_CLASS[w.pos[i]] === 1 && w.pos[i] !== POS.PROPN) continue;
     // a sentence-initial common word is capitalised anyway: only a multi-word name may start there
     const initialCommon = i === sFrom && w.pos[i] !== POS.PROPN && !PERSON_TITLES.has(w.lower[i]);
     if (initialCommon && !(i + 1 < sTo && isCap(w, i + 1) && !NOT_NAMES.has(w.lower[i + 1]))) continue;
     let j = i + 1;
     while (j < sTo) {
-      if (isCap(w, j) && !/^['’]s$/.test(w.text[j])) {
+      // (a possessive "'s" is never capitalised: isCap needs a capital or a long particle word)
+      if (isCap(w, j)) {
         j++;
         continue;
       }

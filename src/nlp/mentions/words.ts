@@ -50,47 +50,56 @@ export function buildWords(doc: Doc): Words {
   const firstToken = new Int32Array(buf, 12 * n, n);
   const first = new Uint16Array(buf, 16 * n, n);
   const pos = new Uint8Array(buf, 18 * n, n);
-  const text: string[] = [];
-  const lower: string[] = [];
+  // (sized for the tokens, then cut to the words: no growing as they are added)
+  const text: string[] = new Array(n);
+  const lower: string[] = new Array(n);
+  // the token columns as locals: the loop stores to typed arrays, after which V8 reloads properties
+  const tStart = t.start;
+  const tEnd = t.end;
+  const tPos = t.pos;
+  const tSentence = t.sentence;
   let w = 0;
   let i = 0;
   while (i < n) {
     let j = i;
-    let p = t.pos[i];
+    let p = tPos[i];
     // join X-Y, X'Y chains with no spaces in between, inside one sentence (offsets first: most
     // tokens have a space after them, and then no string is read)
     while (
       j + 2 < n &&
-      t.end[j] === t.start[j + 1] &&
-      t.end[j + 1] === t.start[j + 2] &&
+      tEnd[j] === tStart[j + 1] &&
+      tEnd[j + 1] === tStart[j + 2] &&
       isJoiner(t.text[j + 1]) &&
-      t.sentence[j + 2] === t.sentence[i] &&
+      tSentence[j + 2] === tSentence[i] &&
       /^[\p{L}\d]/u.test(t.text[j + 2]) &&
       !modifierSuffix(t.text[j], t.text[j + 1], t.text[j + 2])
     ) {
       j += 2;
-      if (t.pos[j] === POS.PROPN) p = POS.PROPN;
-      else if (p !== POS.PROPN) p = t.pos[j];
+      if (tPos[j] === POS.PROPN) p = POS.PROPN;
+      else if (p !== POS.PROPN) p = tPos[j];
     }
-    start[w] = t.start[i];
-    end[w] = t.end[j];
+    start[w] = tStart[i];
+    end[w] = tEnd[j];
     pos[w] = p;
-    sentence[w] = t.sentence[i];
+    sentence[w] = tSentence[i];
     firstToken[w] = i;
-    if (j === i && t.end[i] - t.start[i] === t.text[i].length) {
-      // a single token: reuse its strings rather than allocate them again
-      text.push(t.text[i]);
-      lower.push(t.lower[i]);
+    if (j === i) {
+      // a single token: reuse its strings rather than allocate them again (its length is end - start,
+      // as the word's must be)
+      text[w] = t.text[i];
+      lower[w] = t.lower[i];
       first[w] = t.first[i];
     } else {
       const s = doc.text.slice(start[w], end[w]);
       first[w] = doc.text.charCodeAt(start[w]);
-      text.push(s);
-      lower.push(s.toLowerCase());
+      text[w] = s;
+      lower[w] = s.toLowerCase();
     }
     w++;
     i = j + 1;
   }
+  text.length = w;
+  lower.length = w;
   return {
     length: w,
     start: start.subarray(0, w),

@@ -1,7 +1,7 @@
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../lexicon/calendar.js';
 import type { Doc } from '../../model/doc.js';
 import type { Mention, Span } from '../../model/types.js';
-import { POS, tokenAt } from '../../text/tokenize.js';
+import { POS, POS_TAGS, tokenAt } from '../../text/tokenize.js';
 import { foldName } from './gazetteer/fold.js';
 import type { Gazetteer } from './gazetteer/load.js';
 import {
@@ -63,7 +63,15 @@ const MULTIWORD_STOPLIST = new Set([
   'the state',
   'the city',
 ]);
-const NAMEISH_POS = new Set([POS.PROPN, POS.NOUN, POS.ADJ, POS.X]);
+/** Parts of speech a name's word may have, 1 by POS id (a table read, not a set lookup). */
+const NAMEISH_POS = new Uint8Array(POS_TAGS.length);
+for (const p of [POS.PROPN, POS.NOUN, POS.ADJ, POS.X]) NAMEISH_POS[p] = 1;
+const PUNCT = POS.PUNCT;
+
+/** The token ends in a full stop ("Mr.", "D."); tokens are never empty. */
+function endsWithStop(t: string): boolean {
+  return t.charCodeAt(t.length - 1) === 46;
+}
 
 /** Upper-case first letter, with an ASCII fast path (most tokens). */
 function upperStart(t: string): boolean {
@@ -124,8 +132,8 @@ interface DocFacts {
   mentionStart: Uint8Array;
   /** Words seen inside capitalised runs the gazetteer does not cover as a whole ("Michael Jones"). */
   nameRunWords: Set<string>;
-  /** The words written starting with a lower-case ASCII letter, once `lowerWordIn` first asks. */
-  lowerWords: Set<string> | null;
+  /** lowerWordIn has listed this document's lower-case tokens (in its module scratch). */
+  lowerListed: boolean;
 }
 
 /**
@@ -138,16 +146,19 @@ let tokScratch = new Uint8Array(8192);
 
 function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   const tk = doc.tokens;
+  // (the columns as locals: the loops store to typed arrays, after which V8 reloads properties)
+  const { pos, start, end, sentence } = tk;
+  const n = tk.length;
   const ns = doc.sentences.length;
   if (sentScratch.length < 2 * ns) sentScratch = new Uint32Array(4 * ns);
-  if (tokScratch.length < ns + 2 * tk.length) tokScratch = new Uint8Array(2 * (ns + 2 * tk.length));
+  if (tokScratch.length < ns + 2 * n) tokScratch = new Uint8Array(2 * (ns + 2 * n));
   const caps = sentScratch.subarray(0, ns).fill(0);
   const words = sentScratch.subarray(ns, 2 * ns).fill(0);
-  for (let i = 0; i < tk.length; i++) {
+  for (let i = 0; i < n; i++) {
     // (a token's length is end - start)
-    if (tk.pos[i] !== POS.PUNCT && tk.end[i] - tk.start[i] > 3) {
-      words[tk.sentence[i]]++;
-      if (upperStartAt(tk, i)) caps[tk.sentence[i]]++;
+    if (pos[i] !== PUNCT && end[i] - start[i] > 3) {
+      words[sentence[i]]++;
+      if (upperStartAt(tk, i)) caps[sentence[i]]++;
     }
   }
   const titleSentence = tokScratch.subarray(0, ns).fill(0);
@@ -176,52 +187,75 @@ function docFacts(doc: Doc, mentions: readonly Mention[]): DocFacts {
   // Capitalised runs of two or more words (not headlines): their words are people's or
   // organisations' names throughout the document ("Michael Jones" … "Jones said").
   const nameRunWords = new Set<string>();
-  for (let i = 0; i < tk.length; ) {
-    if (!upperStartAt(tk, i) || titleSentence[tk.sentence[i]] === 1) {
+  for (let i = 0; i < n; ) {
+    if (!upperStartAt(tk, i) || titleSentence[sentence[i]] === 1) {
       i++;
       continue;
     }
     let j = i;
     while (
-      j + 1 < tk.length &&
-      tk.sentence[j + 1] === tk.sentence[i] &&
+      j + 1 < n &&
+      sentence[j + 1] === sentence[i] &&
       upperStartAt(tk, j + 1) &&
-      (NAMEISH_POS.has(tk.pos[j + 1]) || INITIAL.test(tk.text[j + 1]))
+      (NAMEISH_POS[pos[j + 1]] === 1 || INITIAL.test(tk.text[j + 1]))
     )
       j++;
     if (
       j > i &&
-      NAMEISH_POS.has(tk.pos[i]) &&
+      NAMEISH_POS[pos[i]] === 1 &&
       !STOP_RUN_START.has(tk.lower[i]) &&
       !ORG_HEADS_AFTER_PLACE.has(tk.lower[i + 1]) &&
       !ADMIN_HEADS.has(tk.lower[j])
     ) {
-      for (let k = i; k <= j; k++) if (!tk.text[k].endsWith('.')) nameRunWords.add(tk.lower[k]);
+      for (let k = i; k <= j; k++) if (!endsWithStop(tk.text[k])) nameRunWords.add(tk.lower[k]);
     }
     i = j + 1;
   }
-  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerWords: null };
+  return { titleSentence, mentionAt, mentionStart, nameRunWords, lowerListed: false };
 }
 
 /**
- * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? A
- * set of those words, built when first asked: a document asks about 8 times, and a scan of all
- * tokens per question cost more.
+ * Is `w` written somewhere in the document as a token starting with a lower-case ASCII letter? On
+ * the first question (a document asks about 8 times) the tokens starting with each such letter are
+ * listed, from the token table's first-character column; a question then compares the strings of
+ * its letter's tokens of its length only. (A set of all those words cost hashing each, a scan of
+ * all tokens per question more.)
  */
 function lowerWordIn(doc: Doc, facts: DocFacts, w: string): boolean {
   const c = w.charCodeAt(0);
   if (!(c >= 97 && c <= 122)) return false;
-  if (facts.lowerWords === null) {
-    const tk = doc.tokens;
-    const words = new Set<string>();
+  const tk = doc.tokens;
+  const { first, start, end } = tk;
+  const at = LETTER_AT;
+  if (!facts.lowerListed) {
+    if (lowerScratch.length < tk.length) lowerScratch = new Int32Array(2 * tk.length);
+    at.fill(0);
     for (let i = 0; i < tk.length; i++) {
-      const x = tk.first[i];
-      if (x >= 97 && x <= 122) words.add(tk.text[i]);
+      const x = first[i];
+      if (x >= 97 && x <= 122) at[x - 96]++;
     }
-    facts.lowerWords = words;
+    // at[l] = where letter l's list starts (after the letters before it); filled moving at[l + 1]
+    for (let l = 1; l <= 26; l++) at[l] += at[l - 1];
+    for (let l = 26; l > 0; l--) at[l] = at[l - 1];
+    for (let i = 0; i < tk.length; i++) {
+      const x = first[i];
+      if (x >= 97 && x <= 122) lowerScratch[at[x - 96]++] = i;
+    }
+    // now at[l] ends letter l's list (letter l - 1's starts there)
+    facts.lowerListed = true;
   }
-  return facts.lowerWords.has(w);
+  const len = w.length;
+  const l = c - 96;
+  // (a token's length is end - start)
+  for (let s = at[l - 1]; s < at[l]; s++) {
+    const i = lowerScratch[s];
+    if (end[i] - start[i] === len && tk.text[i] === w) return true;
+  }
+  return false;
 }
+/** lowerWordIn's lists: token indices by first letter, and where each letter's list ends. */
+let lowerScratch = new Int32Array(8192);
+const LETTER_AT = new Int32Array(27);
 
 /** What a name's readings are, before context (one pass over its postings). */
 interface NameInfo {
@@ -298,6 +332,7 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
     let key = '';
     let bestEnd = -1;
     let bestKey = '';
+    let bestPostings: Int32Array | null = null;
     let j = i;
     for (let used = 0; j < sentEnd && used < MAX_TOKENS; j++) {
       const w = tk.text[j];
@@ -320,11 +355,12 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       if (!f) continue;
       key = key ? `${key} ${f}` : f;
       used++;
-      const found = gz.lookup(key, null);
-      if (found < 0) break;
-      if (found > 0 && !NAME_CONNECTORS.has(w)) {
+      const postings = gz.postings(key);
+      if (postings === null) break;
+      if (postings.length > 0 && !NAME_CONNECTORS.has(w)) {
         bestEnd = j;
         bestKey = key;
+        bestPostings = postings;
       }
     }
     if (bestEnd < 0) {
@@ -335,9 +371,9 @@ export function detectToponyms(doc: Doc, gz: Gazetteer, demonyms: ReadonlyMap<st
       }
       continue;
     }
-    // the toponym keeps this array (no copy)
+    // the toponym keeps this array (no copy): the postings of the longest match, as looked up
     const posting: number[] = [];
-    gz.lookup(bestKey, posting);
+    for (let k = 0; k < bestPostings!.length; k++) posting.push(bestPostings![k]);
     // read before a head word adds the postings of "X County": every use below is for a name
     // without a head word
     const info = nameInfo(gz, posting);
@@ -642,9 +678,9 @@ function acceptSingle(
   const prevCap =
     i > sentStart &&
     upperStartAt(tk, i - 1) &&
-    (NAMEISH_POS.has(tk.pos[i - 1]) || tk.text[i - 1].endsWith('.')) &&
+    (NAMEISH_POS[tk.pos[i - 1]] === 1 || endsWithStop(tk.text[i - 1])) &&
     !STOP_RUN_START.has(tk.lower[i - 1]);
-  const nextCap = i + 1 < sentEnd && upperStartAt(tk, i + 1) && NAMEISH_POS.has(tk.pos[i + 1]);
+  const nextCap = i + 1 < sentEnd && upperStartAt(tk, i + 1) && NAMEISH_POS[tk.pos[i + 1]] === 1;
   if ((prevCap || nextCap) && facts.titleSentence[tk.sentence[i]] !== 1) {
     // a city name inside a longer proper name is a person or organisation ("Vladimir Putin");
     // countries and admin areas stay ("Syria Civil Defence" still names Syria)

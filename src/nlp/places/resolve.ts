@@ -115,7 +115,14 @@ function occurrences(
   areaCodes: ReadonlyMap<string, string>,
 ): number {
   let n = 0;
-  for (let at = text.indexOf(mark); at >= 0 && n < 8; at = text.indexOf(mark, at + mark.length)) {
+  // " County", " R-": every space would be a candidate start; the rest of the mark is rare, so it
+  // is searched for and the space checked (a mark that cannot overlap itself: the same occurrences)
+  const spaced = mark.charCodeAt(0) === 32;
+  const find = spaced ? mark.slice(1) : mark;
+  const skip = spaced ? 1 : 0;
+  for (let f = text.indexOf(find, skip); f >= 0 && n < 8; f = text.indexOf(find, f + find.length)) {
+    const at = f - skip;
+    if (spaced && text.charCodeAt(at) !== 32) continue;
     const c = text.charCodeAt(at + mark.length);
     if (after === 1 && (c < 65 || c > 90)) continue;
     if (after === 2) {
@@ -236,14 +243,6 @@ function priorOf(fcode: string, population: number, nameKind: number, precision:
       else if (fcode === 'PPLX' || fcode === 'PPLH' || fcode === 'PPLQ') s += W.pplx;
   }
   return s;
-}
-
-/** Cheap "within km" test (equirectangular), for the many pairwise checks. */
-function nearKm(aLat: number, aLon: number, bLat: number, bLon: number, km: number): boolean {
-  const dLat = aLat - bLat;
-  if (dLat > 2 || dLat < -2) return false;
-  const dLon = (aLon - bLon) * Math.cos(((aLat + bLat) * Math.PI) / 360);
-  return (dLat * dLat + dLon * dLon) * 12364 <= km * km;
 }
 
 function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -606,9 +605,16 @@ function support(c: Candidate, self: Group): number {
     if (nearGroups[gi] === self) continue;
     let w = 0;
     for (let k = nearStart[gi]; k < nearStart[gi + 1]; k++) {
-      if (nearKm(lat, lon, nearLat[k], nearLon[k], NEAR_KM)) {
+      // "within km" (equirectangular), against both distances with one cosine; written out here,
+      // as a function returning the distance boxed it on every call
+      const bLat = nearLat[k];
+      const dLat = lat - bLat;
+      if (dLat > 2 || dLat < -2) continue;
+      const dLon = (lon - nearLon[k]) * Math.cos(((lat + bLat) * Math.PI) / 360);
+      const d2 = (dLat * dLat + dLon * dLon) * 12364;
+      if (d2 <= NEAR_KM * NEAR_KM) {
         // two names with readings a few km apart are rarely a coincidence, whichever reading leads
-        if (nearKm(lat, lon, nearLat[k], nearLon[k], W.closeKm)) {
+        if (d2 <= W.closeKm * W.closeKm) {
           w = W.closeW;
           break;
         }

@@ -4,7 +4,7 @@ import type { Stage } from '../../pipeline/pipeline.js';
 import { tokenAt } from '../../text/tokenize.js';
 import { isoDay, parseIsoDay, ymdOf } from './calendar.js';
 import type { Draft, Ref } from './normalize.js';
-import { type Ctx, type RefKind, type Rule, type TokenInfo, tokenInfo, wordBefore } from './rules.js';
+import { type Ctx, type RefKind, type Rule, type TokenInfo, tokenInfoAt, wordBefore } from './rules.js';
 import { tenseAround } from './tense.js';
 
 export { timePrecision } from '../../model/time-precision.js';
@@ -22,7 +22,7 @@ function recognise(doc: Doc): Candidate[] {
   const { tokens, text } = doc;
   const n = tokens.length;
   const infos: TokenInfo[] = new Array(n);
-  for (let i = 0; i < n; i++) infos[i] = tokenInfo(tokens.lower[i]);
+  for (let i = 0; i < n; i++) infos[i] = tokenInfoAt(tokens, i);
   const out: Candidate[] = [];
   let lastEnd = 0;
   for (let i = 0; i < n; i++) {

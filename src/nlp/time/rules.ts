@@ -4,6 +4,7 @@
  * (publication date, tense of the governing verb, earlier times in the paragraph).
  */
 import type { Granularity } from '../../model/types.js';
+import type { TokenTable } from '../../text/tokenize.js';
 import {
   addMonthsToDay,
   dayOf,
@@ -154,7 +155,7 @@ export function wordBefore(text: string, at: number): string {
   let i = at - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '-')) i--;
   const end = i + 1;
-  while (i >= 0 && /[A-Za-z']/.test(text[i])) i--;
+  while (i >= 0 && isLetterOrQuote(text.charCodeAt(i))) i--;
   return text.slice(i + 1, end).toLowerCase();
 }
 
@@ -162,8 +163,17 @@ function wordAfter(text: string, at: number): string {
   let i = at;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   const s = i;
-  while (i < text.length && /[A-Za-z0-9'-]/.test(text[i])) i++;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!(isLetterOrQuote(c) || (c >= 48 && c <= 57) || c === 45)) break;
+    i++;
+  }
   return text.slice(s, i);
+}
+
+/** [A-Za-z'] by char code (a regex test per character cost a call each). */
+function isLetterOrQuote(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
 }
 
 function yearOf(day: number): number {
@@ -1885,6 +1895,12 @@ function hasShape(k: number): boolean {
   return (SHAPES[k >> 5] & (1 << (k & 31))) !== 0;
 }
 
+/** `w` has a "-" (a loop over its few characters costs less than an indexOf call). */
+function hasDash(w: string, len: number): boolean {
+  for (let k = 0; k < len; k++) if (w.charCodeAt(k) === 45) return true;
+  return false;
+}
+
 /** Token info for a lower-cased token, computed once per distinct form and cached. */
 export function tokenInfo(lower: string): TokenInfo {
   const len = lower.length;
@@ -1893,7 +1909,7 @@ export function tokenInfo(lower: string): TokenInfo {
   if (
     !digitOrQuote &&
     !hasShape(shapeKey(c, len, lower.charCodeAt(len - 1))) &&
-    (len < 5 || lower.indexOf('-') < 0)
+    (len < 5 || !hasDash(lower, len))
   )
     return PLAIN;
   const cached = INFO.get(lower);
@@ -1902,6 +1918,59 @@ export function tokenInfo(lower: string): TokenInfo {
   if (INFO.size < 100_000)
     INFO.set(lower, info.rules.length === 0 && !info.core && !info.link ? PLAIN : info);
   return info;
+}
+
+/**
+ * Token info of every one-character ASCII token, by char code: such a token's lower-cased string is
+ * its first character lower-cased, so the token table's columns tell it without a string read.
+ */
+const ONE_CHAR: TokenInfo[] = Array.from({ length: 128 }, (_, c) =>
+  tokenInfo(String.fromCharCode(c).toLowerCase()),
+);
+/**
+ * Token info of the words of two or three letters a-z, by their letters ((c0 * 27 + c1) * 27 + c2,
+ * each letter 1-26, 0 past the end): the most frequent words of a text ("the", "of", "to", "and",
+ * "that") are such, and most are in the recogniser's word sets, where a Map lookup per token was
+ * the recogniser's main cost. A word of letters only is neither a digit, a quote, a dashed or
+ * abbreviated form nor a possessive, so its info is that of its entry in the word sets (PLAIN
+ * when in none).
+ */
+const SHORT_WORDS: TokenInfo[] = new Array<TokenInfo>(27 * 27 * 27).fill(PLAIN);
+for (const w of [...BY_WORD.keys(), ...CORE, ...MODIFIERS, ...LINKS])
+  if (/^[a-z]{2,3}$/.test(w)) SHORT_WORDS[shortKey(w, w.length)] = tokenInfo(w);
+
+/** SHORT_WORDS index of a word of 2 or 3 letters a-z, or -1 for any other. */
+function shortKey(w: string, len: number): number {
+  let k = 0;
+  for (let j = 0; j < 3; j++) {
+    let d = 0;
+    if (j < len) {
+      d = w.charCodeAt(j) - 96;
+      if (d < 1 || d > 26) return -1;
+    }
+    k = k * 27 + d;
+  }
+  return k;
+}
+
+/**
+ * tokenInfo of token i of a token table (the same answer), by its columns where they tell: a
+ * one-character token from its char code, a word of two or three letters from a table.
+ */
+export function tokenInfoAt(tokens: TokenTable, i: number): TokenInfo {
+  // (a token's length is end - start)
+  if (tokens.end[i] - tokens.start[i] === 1) {
+    const c = tokens.first[i];
+    if (c < 128) return ONE_CHAR[c];
+  }
+  const lower = tokens.lower[i];
+  // (the lower-cased length: lower-casing lengthens a few letters past ASCII)
+  const len = lower.length;
+  if (len === 2 || len === 3) {
+    const k = shortKey(lower, len);
+    if (k >= 0) return SHORT_WORDS[k];
+  }
+  return tokenInfo(lower);
 }
 
 function computeInfo(lower: string): TokenInfo {

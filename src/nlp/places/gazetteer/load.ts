@@ -203,6 +203,17 @@ export class Gazetteer {
    * the key is unknown, else the number of postings (0 = only a prefix of longer names).
    */
   lookup(key: string, out: number[] | null): number {
+    const post = this.postings(key);
+    if (post === null) return -1;
+    if (out) for (let j = 0; j < post.length; j++) out.push(post[j]);
+    return post.length;
+  }
+
+  /**
+   * The postings of a folded key as `lookup` appends them (empty: only a prefix of longer names),
+   * or null when the key is unknown. Shared: read them, never write them.
+   */
+  postings(key: string): Int32Array | null {
     // News repeats its names, and inside a pipeline the index arrays are mostly out of the CPU
     // caches: a small map of the keys seen so far answers most lookups.
     let post = this.memo.get(key);
@@ -211,9 +222,7 @@ export class Gazetteer {
       if (this.memo.size >= MEMO_MAX) this.memo.clear();
       this.memo.set(key, post);
     }
-    if (post === null) return -1;
-    if (out) for (let j = 0; j < post.length; j++) out.push(post[j]);
-    return post.length;
+    return post;
   }
 
   private readonly memo = new Map<string, Int32Array | null>();
