@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { addUser, createToken } from '../src/accounts/accounts.js';
 import { fixtureRecord } from '../src/store/fixtures.js';
 import { openStore } from '../src/store/open.js';
+import { cliArgs } from './built.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CITIES: [string, string, number, number][] = [
@@ -129,7 +130,8 @@ export function startServer(
     process.execPath,
     [
       ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-      ...['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', db, '--port', '0', ...args],
+      ...cliArgs(),
+      ...['serve', '--db', db, '--port', '0', ...args],
     ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
   );

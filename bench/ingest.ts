@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { rng } from '../eval/dedup-corpus.js';
@@ -26,6 +26,7 @@ import { defaultWorkers } from '../src/ingest/run.js';
 import { openStore } from '../src/store/open.js';
 import type { PutRecord } from '../src/store/store.js';
 import { createTempPostgres } from '../src/store/test-db.js';
+import { cliArgs } from './built.js';
 
 const SHARED = process.env.SITREP_SHARED || SHARED_DIR;
 
@@ -89,17 +90,14 @@ function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-const CLI = fileURLToPath(new URL('../bin/sitrep.js', import.meta.url));
 const RSS_ON_EXIT = fileURLToPath(new URL('./rss-on-exit.mjs', import.meta.url));
 
 /**
- * `sitrep ingest` as a user runs it: the built CLI in its own process (startup included), so the peak
+ * `sitrep ingest` as a user runs it: the CLI (./built.ts) in its own process (startup included), so the peak
  * memory is the CLI's alone, not this benchmark's corpus and bookkeeping. No merge step (timed apart).
  */
 async function benchIngest(db: string, file: string, n: number, label: string) {
-  if (!existsSync(join(dirname(CLI), '..', 'dist', 'src', 'cli', 'main.js')))
-    throw new Error('the CLI is not built: run `npm run build` first');
-  const args = ['--import', RSS_ON_EXIT, CLI, 'ingest', file, '--db', db, '--no-merge'];
+  const args = ['--import', RSS_ON_EXIT, ...cliArgs(), 'ingest', file, '--db', db, '--no-merge'];
   args.push('--workers', String(codingThreads()));
   const t0 = performance.now();
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });

@@ -1,44 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { printTable } from '../eval/table.js';
+import { codeRoot } from './built.js';
 import { newsTexts, warmTexts } from './corpus.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** Newest modification time of the TypeScript sources under a folder (tests left out). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
-      newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * The code to measure: the built JavaScript in dist/ that `sitrep code` runs, unless BENCH_FROM=src,
- * or dist/ is missing or older than a source file (then src/ through tsx, which is slower: its
- * transform names every closure a function creates, ~10% of the pipeline).
- */
-function codeRoot(): { base: string; label: string } {
-  if (process.env.BENCH_FROM === 'src')
-    return { base: '../src/', label: 'src/ (BENCH_FROM=src, through tsx)' };
-  let built = 0;
-  try {
-    built = statSync(join(ROOT, 'dist', 'src', 'pipeline', 'default.js')).mtimeMs;
-  } catch {
-    // not built
-  }
-  if (built && built >= newestSource(join(ROOT, 'src')))
-    return { base: '../dist/src/', label: 'dist/ (built)' };
-  return {
-    base: '../src/',
-    label: `src/ through tsx (dist/ is ${built ? 'older than src/' : 'not built'}: run \`npm run build\`)`,
-  };
-}
 
 /**
  * Whole `sitrep code` pipeline on one core: articles/s, and the share of time per stage. Each article
@@ -50,6 +12,8 @@ function codeRoot(): { base: string; label: string } {
  * falls by about a third over the first ~2,000). BENCH_PIPELINE_WARM=1 measures the long-running
  * state instead: the pipeline first codes every news text of the geo and time corpora (LGL,
  * GeoVirus, TR-News, TimeBank, MEANTIME: other outlets and years, never the measured texts), twice.
+ *
+ * The code measured: see ./built.ts (the built dist/, as `sitrep code` runs it, when it is current).
  */
 
 export async function run(): Promise<Record<string, unknown>> {

@@ -14,6 +14,7 @@ import { closeQueue, openQueue } from '../src/queue/boss.js';
 import { QUEUE } from '../src/queue/names.js';
 import { openStore } from '../src/store/open.js';
 import { createTempPostgres } from '../src/store/test-db.js';
+import { cliArgs } from './built.js';
 import { newsTexts } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -60,9 +61,7 @@ function startWorker(db: string): Promise<ChildProcess> {
     [
       // SITREP_BENCH_NODE_ARGS: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the workers.
       ...(process.env.SITREP_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      join(ROOT, 'src/cli/main.ts'),
+      ...cliArgs(),
       'worker',
       '--db',
       db,
