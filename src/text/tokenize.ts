@@ -141,13 +141,14 @@ let contractions: number[][] = [];
  * (a dictionary-mode object that grows with every learnt word, which V8 probes through its string
  * table) and without a new array per call. The sbd and pos automata read their token symbols through
  * the model's transformers, which read lexeme properties through wink's cache: those reads are tabled
- * by lexeme index (see sbdTransformer).
+ * by lexeme index (see LexemeHints).
  */
 function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
   const base = model as WinkModel;
   const patched = new WeakSet<WinkCache>();
   // the lexeme hash of the core model this engine loads (wink reads core() once, before featureFn)
   let lexemes: Record<string, number> | null = null;
+  const hints = new LexemeHints();
   return {
     ...base,
     core() {
@@ -165,11 +166,11 @@ function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
     },
     sbd() {
       const sbd = base.sbd();
-      return { ...sbd, transformers: sbd.transformers.map(sbdTransformer) };
+      return { ...sbd, transformers: sbd.transformers.map(sbdTransformer(hints)) };
     },
     pos() {
       const pos = base.pos();
-      return { ...pos, transformers: pos.transformers.map(posTransformer), setter: posSetter };
+      return { ...pos, transformers: pos.transformers.map(posTransformer(hints)), setter: posSetter };
     },
     featureFn(...args: unknown[]) {
       const fns = base.featureFn(...args);
@@ -203,28 +204,47 @@ function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
 }
 
 /**
- * A lexeme property read through wink's cache once per lexeme index and then from a typed array. An
- * entry never changes once wink has made it (the model's lexicon is static; a learnt word's features
- * are computed once, when it is learnt), so the table answers as the cache does. Per engine: learnt
- * indexes differ between engines. Values are small non-negative integers; -1 marks "not read yet".
+ * The lexeme properties the sbd and pos transformers read (sbdHint, posHint, and whether the lexeme
+ * is an abbreviation, with its length), read through wink's cache once per lexeme index (each read is
+ * a walk through wink's dictionary-mode objects) and packed in one number of a typed array: sbdHint
+ * in bits 0-7, posHint in bits 8-15, the abbreviation's symbol (7, or 8 two characters long; 0: none)
+ * in bits 16-19. An entry never changes once wink has made it (the model's lexicon is static; a learnt
+ * word's features are computed once, when it is learnt), so the table answers as the cache does. Per
+ * engine: learnt indexes differ between engines.
  */
-function lexemeTable(
-  read: (cache: WinkCache, index: number) => number,
-): (cache: WinkCache, index: number) => number {
-  let table = new Int16Array(1 << 17).fill(-1);
-  return (cache, index) => {
-    if (index >= table.length) {
-      const grown = new Int16Array(Math.max(table.length * 2, index + 1)).fill(-1);
-      grown.set(table);
-      table = grown;
+class LexemeHints {
+  /** Packed properties by lexeme index; NOT_READ, or UNTABLED where a property is not a byte. */
+  table = new Int32Array(1 << 17).fill(NOT_READ);
+
+  get(cache: WinkCache, index: number): number {
+    const table = this.table;
+    if (index < table.length) {
+      const v = table[index];
+      if (v !== NOT_READ) return v;
     }
-    let v = table[index];
-    if (v < 0) {
-      v = read(cache, index);
-      if ((v & 0x7fff) === v) table[index] = v; // (any other answer is passed on, not tabled)
+    return this.read(cache, index);
+  }
+
+  private read(cache: WinkCache, index: number): number {
+    if (index >= this.table.length) {
+      const grown = new Int32Array(Math.max(this.table.length * 2, index + 1)).fill(NOT_READ);
+      grown.set(this.table);
+      this.table = grown;
     }
+    const sbd = cache.property(index, 'sbdHint');
+    const pos = cache.property(index, 'posHint');
+    const abbrev = cache.property(index, 'isAbbrev') ? (cache.value(index).length === 2 ? 8 : 7) : 0;
+    const v = isByte(sbd) && isByte(pos) ? sbd | (pos << 8) | (abbrev << 16) : UNTABLED;
+    this.table[index] = v;
     return v;
-  };
+  }
+}
+const NOT_READ = -1;
+/** (the model's own transformer answers for such a lexeme) */
+const UNTABLED = -2;
+
+function isByte(x: number): boolean {
+  return (x & 0xff) === x;
 }
 
 /** Whether a transformer's token is a lexeme index the tables can hold (anything else goes to the model's own). */
@@ -236,43 +256,49 @@ function isIndex(x: number): boolean {
 const HINT_DELTA = 1_080_000;
 
 /**
- * The model's sbd transformer with its cache reads tabled by lexeme (it reads up to four lexeme
- * properties a token, each a walk through wink's dictionary-mode objects): a token's sbdHint, else its
- * lexeme's; a hint 4 (an ambiguous quote) becomes 6 after white space; without a hint, an abbreviation
- * reads as 7 or, two characters long, 8; otherwise the token itself.
+ * The model's sbd transformer, reading lexeme properties from the hints table: a token's sbdHint,
+ * else its lexeme's; a hint 4 (an ambiguous quote) becomes 6 after white space; without a hint, an
+ * abbreviation reads as 7 or, two characters long, 8; otherwise the token itself.
  */
-function sbdTransformer(model: Transformer): Transformer {
-  const hint = lexemeTable((cache, i) => cache.property(i, 'sbdHint'));
-  const abbrev = lexemeTable((cache, i) =>
-    cache.property(i, 'isAbbrev') ? (cache.value(i).length === 2 ? 8 : 7) : 0,
-  );
-  return (token, cache, raw, i) => {
+function sbdTransformer(hints: LexemeHints): (model: Transformer) => Transformer {
+  return (model) => (token, cache, raw, i) => {
     const lexeme = raw[4 * i];
     if (!isIndex(token) || !isIndex(lexeme)) return model(token, cache, raw, i);
-    let mapped = hint(cache, token) || hint(cache, lexeme);
+    const t = hints.get(cache, token);
+    if (t === UNTABLED) return model(token, cache, raw, i);
+    let mapped = t & 0xff;
+    if (mapped === 0) {
+      const l = hints.get(cache, lexeme);
+      if (l === UNTABLED) return model(token, cache, raw, i);
+      mapped = l & 0xff;
+    }
     if (mapped === 4) mapped = (raw[4 * i + 1] & 0xffff) !== 0 ? 6 : 4;
     if (mapped) return mapped + HINT_DELTA;
-    const a = abbrev(cache, token);
-    return a ? HINT_DELTA + a : token;
+    const abbrev = t >>> 16;
+    return abbrev ? HINT_DELTA + abbrev : token;
   };
 }
 
-/** The model's pos transformer (a lexeme's posHint, else the default POS) with posHint tabled by lexeme. */
-function posTransformer(model: Transformer): Transformer {
-  const hint = lexemeTable((cache, i) => cache.property(i, 'posHint'));
-  return (pos, cache, raw, i) => {
+/** The model's pos transformer (a lexeme's posHint, else the default POS), posHint read from the hints table. */
+function posTransformer(hints: LexemeHints): (model: Transformer) => Transformer {
+  return (model) => (pos, cache, raw, i) => {
     const lexeme = raw[4 * i];
     if (!isIndex(lexeme)) return model(pos, cache, raw, i);
-    const mapped = hint(cache, lexeme);
+    const l = hints.get(cache, lexeme);
+    if (l === UNTABLED) return model(pos, cache, raw, i);
+    const mapped = (l >>> 8) & 0xff;
     return mapped ? mapped + HINT_DELTA : pos;
   };
 }
 
-/** The model's pos setter (each token without a POS yet gets its tag) with wink's token array read once. */
+/**
+ * The model's pos setter (each token without a POS yet gets its tag) with wink's token array read
+ * once. (The tags wink's POS updater sets are strings: `+` makes the shift an integer one.)
+ */
 function posSetter(rdd: { tokens: number[] }, posTags: number[], tkSize: number, bits4lemma: number): void {
   const tokens = rdd.tokens;
   for (let i = 0, pk = 0; i < tokens.length; i += tkSize, pk++)
-    if (tokens[i + 2] === 0) tokens[i + 2] = posTags[pk] << bits4lemma;
+    if (tokens[i + 2] === 0) tokens[i + 2] = +posTags[pk] << bits4lemma;
 }
 
 /** The intrinsic lexicon's index (built on the first engine's cache, before it learns a word). */

@@ -85,9 +85,6 @@ const NBSP = 2;
 
 /** Pieces kept at most per engine; the table is emptied when full (a replay adds what wink would). */
 const MAX_PIECES = 250_000;
-// a piece's entry without a lexeme index: its recording, or a contraction's text, is in `extra`
-const RECORDED = -1;
-const CONTRACTION = -2;
 
 // character classes of wink's splitter, ([ \u00a0\u2002-\u2005\u2009\u200a\u202f\u205f]+|[\n\r\t]+)
 const WORD = 0;
@@ -111,83 +108,79 @@ function charClass(c: number): number {
  * The pieces a tokenizer has met, keyed by their characters (no string made or hashed per piece: a
  * piece seen before is found from the text's characters): open addressing on a hash of the
  * characters, the keys' characters in one pool. A piece's entry holds what the tokenizer adds for it:
- * a lexeme index (one plain token), or -1 with a recording or -2 with a contraction's text (which
- * wink's addTokenIfInCache adds) in `extra`. Entries are made with the lexicon lookup of the time;
+ * a lexeme index (one plain token), a recording, or a contraction's text (which wink's
+ * addTokenIfInCache adds). Entries are made with the lexicon lookup of the time;
  * the tokenizer empties the table when the document's lookup is another one.
  */
 class Pieces {
-  /** Two numbers a slot: the piece's hash and its entry + 1 (0: empty). */
-  slots = new Int32Array(2 << 14);
+  /**
+   * Four numbers a slot, so that a lookup reads one slot and the key's characters: the piece's hash,
+   * where its characters are in the pool, how many (0: an empty slot), and its lexeme index or, below
+   * 0, -1 - the index of its recording or contraction text in `extra`.
+   */
+  slots = new Int32Array(4 << 14);
   mask = (1 << 14) - 1;
-  /** Three numbers an entry: where its characters are in the pool, how many, and its lexeme or -1/-2. */
-  meta = new Int32Array(3 << 12);
   pool = new Uint16Array(1 << 16);
   used = 0;
   size = 0;
-  extra: (Recording | string | undefined)[] = [];
+  extra: (Recording | string)[] = [];
 
-  /** The entry of text[a, b) (hash h), or -1. */
+  /** The slot of text[a, b) (hash h), or -1. */
   find(text: string, a: number, b: number, h: number): number {
-    const { slots, mask, meta, pool } = this;
+    const { slots, mask, pool } = this;
     const len = b - a;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = slots[2 * s + 1] - 1;
-      if (e < 0) return -1;
-      if (slots[2 * s] !== h || meta[3 * e + 1] !== len) continue;
-      let p = meta[3 * e];
+      const n = slots[4 * s + 2];
+      if (n === 0) return -1;
+      if (slots[4 * s] !== h || n !== len) continue;
+      let p = slots[4 * s + 1];
       let i = a;
       while (i < b && pool[p] === text.charCodeAt(i)) {
         p++;
         i++;
       }
-      if (i === b) return e;
+      if (i === b) return s;
     }
   }
 
-  /** Add text[a, b) (hash h, not in the table) with its lexeme index or -1/-2 and extra. */
-  add(
-    text: string,
-    a: number,
-    b: number,
-    h: number,
-    value: number,
-    extra: Recording | string | undefined,
-  ): void {
+  /** What the tokenizer adds for the piece in slot s: its lexeme index, recording or contraction text. */
+  value(s: number): number | Recording | string {
+    const v = this.slots[4 * s + 3];
+    return v >= 0 ? v : this.extra[-1 - v];
+  }
+
+  /** Add text[a, b) (hash h, not in the table, not empty) with what the tokenizer adds for it. */
+  add(text: string, a: number, b: number, h: number, value: number | Recording | string): void {
     const len = b - a;
     if (this.used + len > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, this.used + len));
       pool.set(this.pool);
       this.pool = pool;
     }
-    const e = this.size++;
-    if (3 * e + 3 > this.meta.length) {
-      const meta = new Int32Array(this.meta.length * 2);
-      meta.set(this.meta);
-      this.meta = meta;
-    }
     for (let i = a, p = this.used; i < b; i++, p++) this.pool[p] = text.charCodeAt(i);
-    this.meta[3 * e] = this.used;
-    this.meta[3 * e + 1] = len;
-    this.meta[3 * e + 2] = value;
+    const v = typeof value === 'number' ? value : -1 - (this.extra.push(value) - 1);
+    this.place(h, this.used, len, v);
     this.used += len;
-    if (extra !== undefined) this.extra[e] = extra;
-    this.place(h, e);
+    this.size++;
     if (2 * this.size > this.mask) this.grow();
   }
 
-  private place(h: number, e: number): void {
+  private place(h: number, at: number, len: number, v: number): void {
     const { slots, mask } = this;
     let s = h & mask;
-    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-    slots[2 * s] = h;
-    slots[2 * s + 1] = e + 1;
+    while (slots[4 * s + 2] !== 0) s = (s + 1) & mask;
+    slots[4 * s] = h;
+    slots[4 * s + 1] = at;
+    slots[4 * s + 2] = len;
+    slots[4 * s + 3] = v;
   }
 
   private grow(): void {
     const old = this.slots;
     this.mask = this.mask * 2 + 1;
-    this.slots = new Int32Array(2 * (this.mask + 1));
-    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s], old[s + 1] - 1);
+    this.slots = new Int32Array(4 * (this.mask + 1));
+    for (let s = 0; s < old.length; s += 4)
+      if (old[s + 2] !== 0) this.place(old[s], old[s + 1], old[s + 2], old[s + 3]);
   }
 }
 
@@ -276,12 +269,10 @@ function fastTokenizer(original: TokenizerFactory): TokenizerFactory {
           h = Math.imul(h ^ c, FNV_PRIME);
         }
         h = mix(h);
-        const e = pieces.find(text, a, b, h);
-        let r: number | Recording | string | undefined;
-        if (e >= 0) {
-          const v = pieces.meta[3 * e + 2];
-          r = v >= 0 ? v : pieces.extra[e];
-        } else {
+        const found = pieces.find(text, a, b, h);
+        let r: number | Recording | string;
+        if (found >= 0) r = pieces.value(found);
+        else {
           const t = text.slice(a, b);
           // a piece the lexicon knows is added as wink adds it (dd-wrapper.js addTokenIfInCache)
           const known = lookup(t);
@@ -296,8 +287,7 @@ function fastTokenizer(original: TokenizerFactory): TokenizerFactory {
             }
           }
           if (pieces.size >= MAX_PIECES) pieces = new Pieces();
-          if (typeof r === 'number') pieces.add(text, a, b, h, r, undefined);
-          else pieces.add(text, a, b, h, typeof r === 'string' ? CONTRACTION : RECORDED, r);
+          pieces.add(text, a, b, h, r);
         }
         a = b;
         if (typeof r === 'number') {
@@ -305,7 +295,7 @@ function fastTokenizer(original: TokenizerFactory): TokenizerFactory {
           if (nbSpaces !== null && precedingSpaces > 0) data.nonBreakingSpaces[(idx >> 2) - 1] = nbSpaces;
         } else if (typeof r === 'string') {
           doc._addTokenIfInCache(r, precedingSpaces, nbSpaces);
-        } else if (r !== undefined) {
+        } else {
           for (let q = 0; q < r.length; q += 5) {
             const flags = r[q + 4];
             const idx = tokens.push(
@@ -650,18 +640,16 @@ const BITS_4_LEMMA = 20;
  */
 class LexemeColumn {
   table = new Int32Array(1 << 17).fill(-1);
-  get(index: number, read: (index: number) => number): number {
-    let table = this.table;
-    if (index >= table.length) {
-      table = new Int32Array(Math.max(table.length * 2, index + 1)).fill(-1);
+  /** The number for `index` not in the table yet, read (and tabled if it can be). */
+  read(index: number, read: (index: number) => number): number {
+    if ((index | 0) !== index || index < 0) return read(index);
+    if (index >= this.table.length) {
+      const table = new Int32Array(Math.max(this.table.length * 2, index + 1)).fill(-1);
       table.set(this.table);
       this.table = table;
     }
-    let v = table[index];
-    if (v < 0) {
-      v = read(index);
-      if ((v | 0) === v && v >= 0) table[index] = v;
-    }
+    const v = read(index);
+    if ((v | 0) === v && v >= 0) this.table[index] = v;
     return v;
   }
 }
@@ -692,9 +680,19 @@ function fastMappers(original: Mappers): Mappers {
       const column = columns(cache).normal;
       const normal = (index: number) => cache.normal(index);
       const mapped = new Array<number>(rdd.numOfTokens);
+      let table = column.table;
       for (let i = 0; i < tokens.length; i += 4) {
         const w = tokens[i + 1];
-        mapped[i >> 2] = w > 65535 ? cache.nox(w) : column.get(tokens[i], normal);
+        if (w > 65535) mapped[i >> 2] = cache.nox(w);
+        else {
+          const index = tokens[i];
+          let v = index >= 0 && index < table.length ? table[index] : -1;
+          if (v < 0) {
+            v = column.read(index, normal);
+            table = column.table;
+          }
+          mapped[i >> 2] = v;
+        }
       }
       return mapped;
     },
@@ -704,9 +702,19 @@ function fastMappers(original: Mappers): Mappers {
       // (an unknown POS becomes NOUN, 8, as in wink)
       const pos = (index: number) => cache.posOf(cache.mappedSpelling(index)) || 8;
       const tags = new Array<number>(rdd.numOfTokens);
+      let table = column.table;
       for (let i = 0, k = 0; i < tokens.length; i += 4, k++) {
         const p = tokens[i + 2];
-        tags[k] = p === 0 ? column.get(tokens[i], pos) : (p & POS_MASK) >>> BITS_4_LEMMA;
+        if (p !== 0) tags[k] = (p & POS_MASK) >>> BITS_4_LEMMA;
+        else {
+          const index = tokens[i];
+          let v = index >= 0 && index < table.length ? table[index] : -1;
+          if (v < 0) {
+            v = column.read(index, pos);
+            table = column.table;
+          }
+          tags[k] = v;
+        }
       }
       return tags;
     },
