@@ -216,16 +216,8 @@ class LexemeHints {
   /** Packed properties by lexeme index; NOT_READ, or UNTABLED where a property is not a byte. */
   table = new Int32Array(1 << 17).fill(NOT_READ);
 
-  get(cache: WinkCache, index: number): number {
-    const table = this.table;
-    if (index < table.length) {
-      const v = table[index];
-      if (v !== NOT_READ) return v;
-    }
-    return this.read(cache, index);
-  }
-
-  private read(cache: WinkCache, index: number): number {
+  /** The packed properties of a lexeme not in the table yet (the transformers read the table inline). */
+  read(cache: WinkCache, index: number): number {
     if (index >= this.table.length) {
       const grown = new Int32Array(Math.max(this.table.length * 2, index + 1)).fill(NOT_READ);
       grown.set(this.table);
@@ -264,11 +256,14 @@ function sbdTransformer(hints: LexemeHints): (model: Transformer) => Transformer
   return (model) => (token, cache, raw, i) => {
     const lexeme = raw[4 * i];
     if (!isIndex(token) || !isIndex(lexeme)) return model(token, cache, raw, i);
-    const t = hints.get(cache, token);
+    const table = hints.table;
+    let t = token < table.length ? table[token] : NOT_READ;
+    if (t === NOT_READ) t = hints.read(cache, token);
     if (t === UNTABLED) return model(token, cache, raw, i);
     let mapped = t & 0xff;
     if (mapped === 0) {
-      const l = hints.get(cache, lexeme);
+      let l = lexeme < hints.table.length ? hints.table[lexeme] : NOT_READ;
+      if (l === NOT_READ) l = hints.read(cache, lexeme);
       if (l === UNTABLED) return model(token, cache, raw, i);
       mapped = l & 0xff;
     }
@@ -284,7 +279,9 @@ function posTransformer(hints: LexemeHints): (model: Transformer) => Transformer
   return (model) => (pos, cache, raw, i) => {
     const lexeme = raw[4 * i];
     if (!isIndex(lexeme)) return model(pos, cache, raw, i);
-    const l = hints.get(cache, lexeme);
+    const table = hints.table;
+    let l = lexeme < table.length ? table[lexeme] : NOT_READ;
+    if (l === NOT_READ) l = hints.read(cache, lexeme);
     if (l === UNTABLED) return model(pos, cache, raw, i);
     const mapped = (l >>> 8) & 0xff;
     return mapped ? mapped + HINT_DELTA : pos;

@@ -354,6 +354,12 @@ interface Compiled {
   hasRow: Uint8Array;
   /** 1 if the state is terminal (its pattern name is not empty). */
   isTerminal: Uint8Array;
+  /**
+   * `next` with each terminal target negated, for recognize's loop, or null unless every state the
+   * machine can move to has a row and the root is not terminal (then the loop needs neither
+   * `hasRow` nor `isTerminal`).
+   */
+  step: Int32Array | null;
   /** The JSON objects, for what the tables do not hold. */
   rows: Record<string, Record<string, number>>;
   terminal: Record<string, string>;
@@ -414,7 +420,23 @@ function compile(json: string): Compiled | null {
   }
   const isTerminal = new Uint8Array(states);
   for (const s in terminal) if (isInt(s) && terminal[s]) isTerminal[Number(s)] = 1;
-  return { keys, keyColumns, keyShift, width, next, otherwise, hasRow, isTerminal, rows, terminal, marked };
+  let step: Int32Array | null = Int32Array.from(next, (v) => (isTerminal[v] === 1 ? -v : v));
+  const moves = (v: number) => v === 0 || isTerminal[v] === 1 || hasRow[v] === 1;
+  if (hasRow[0] !== 1 || isTerminal[0] === 1 || !next.every(moves) || !otherwise.every(moves)) step = null;
+  return {
+    keys,
+    keyColumns,
+    keyShift,
+    width,
+    next,
+    otherwise,
+    hasRow,
+    isTerminal,
+    step,
+    rows,
+    terminal,
+    marked,
+  };
 }
 
 /** A key's first slot in a table of 2^(32 - shift) slots (Fibonacci hashing). */
@@ -515,22 +537,22 @@ function fastFsm(original: FsmFactory): FsmFactory {
         cols[j] = columnOf(c, k);
       }
       cols[length] = columnOf(c, EOS);
-      const { width, next, otherwise, hasRow, isTerminal } = c;
-      if (hasRow[0] !== 1) return exact(c, tokens, fn, param);
+      const { width, otherwise, step } = c;
+      if (step === null) return exact(c, tokens, fn, param);
       const patterns: unknown[] = [];
       let first = 0;
       let state = 0;
-      let ns = 0;
       let lastOtherwiseIndex = 0;
       let lastOtherwiseState = 0;
       for (let i = 0; i <= length; i += 1) {
         for (let j = i; j <= length; j += 1) {
           const col = cols[j];
           if (col === SKIP) continue;
-          ns = next[state * width + col];
+          // (a state the machine moves to has a row: see Compiled.step)
+          let ns = step[state * width + col];
           if (!state && ns) first = j;
-          if (isTerminal[ns] === 1) {
-            push(c, patterns, [first, j, ns]);
+          if (ns < 0) {
+            push(c, patterns, [first, j, -ns]);
             i = j;
             j = length + 100;
             ns = 0;
@@ -540,14 +562,12 @@ function fastFsm(original: FsmFactory): FsmFactory {
               push(c, patterns, [first, lastOtherwiseIndex, lastOtherwiseState]);
               i = lastOtherwiseIndex;
               j = length + 100;
-              ns = 0;
               lastOtherwiseState = 0;
             } else {
               j = length + 100;
             }
           }
           state = ns;
-          if (hasRow[state] !== 1) return exact(c, tokens, fn, param);
           const ow = otherwise[state];
           if (ow) {
             lastOtherwiseIndex = j;
