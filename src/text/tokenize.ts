@@ -334,8 +334,15 @@ interface Engine {
   posTags: string[];
   /** POS_TAGS id by wink's POS index. */
   posIds: Uint8Array;
-  /** Lower-cased lexeme by lexeme index ('' until a token of it is read). */
-  lower: string[];
+  /** Lower-cased lexeme by lexeme index (undefined until a token of it is read). */
+  lower: (string | undefined)[];
+  /**
+   * Length + 1 (bits 0-15) and first UTF-16 code (bits 16-31; 32 for an empty lexeme) by lexeme
+   * index, 0 until read: the lexeme strings come in more internal representations than V8 keeps
+   * inline caches for, so reading `length` or `charCodeAt` from them per token was a megamorphic
+   * property load each.
+   */
+  facts: Int32Array;
 }
 let current: Engine | null = null;
 let docsRead = 0;
@@ -362,7 +369,9 @@ function engine(): Engine {
       lexemes,
       posTags,
       posIds: Uint8Array.from(posTags, (t) => POS_OF[t] ?? 0),
-      lower: new Array<string>(lexemes.length).fill(''),
+      // (pushed, not `new Array(length)`: an array made that long starts as a dictionary)
+      lower: Array.from({ length: lexemes.length }, () => undefined),
+      facts: new Int32Array(lexemes.length),
     };
     // reading the probe also learns an unknown token, so the lookup is patched before the first article
     const doc = nlp.readDoc(PROBE);
@@ -392,6 +401,24 @@ function engine(): Engine {
   return current;
 }
 
+/**
+ * Read a lexeme's length and first character into the engine's facts table (growing it for a
+ * learnt lexeme) and return its entry, or 0 for a lexeme of 0xffff or more characters (not tabled).
+ */
+function lexemeFacts(e: Engine, id: number): number {
+  const v = e.lexemes[id];
+  const len = v.length;
+  if (len >= 0xffff) return 0;
+  const f = ((len === 0 ? 32 : v.charCodeAt(0)) << 16) | (len + 1);
+  if (id >= e.facts.length) {
+    const grown = new Int32Array(Math.max(2 * e.facts.length, id + 1));
+    grown.set(e.facts);
+    e.facts = grown;
+  }
+  e.facts[id] = f;
+  return f;
+}
+
 // bits 20-25 of a token's third number: its POS index (wink's posMask)
 const POS_BITS = 0x3f00000;
 
@@ -413,6 +440,7 @@ export function winkDocData(text: string): WinkDocData {
 export function tokenize(text: string): Tokenized {
   const e = engine();
   const { lexemes, posTags, posIds, lower } = e;
+  let facts = e.facts;
   const data = readData(e, e.nlp.readDoc(text));
   const raw = data.tokens;
   const n = raw.length >> 2;
@@ -435,9 +463,15 @@ export function tokenize(text: string): Tokenized {
   for (let i = 0; i < n; i++) {
     const id = raw[4 * i];
     const v = lexemes[id];
-    const len = v.length;
+    let f = id < facts.length ? facts[id] : 0;
+    if (f === 0) {
+      f = lexemeFacts(e, id);
+      facts = e.facts;
+    }
+    // (a lexeme too long for the table is read from its string)
+    const len = f !== 0 ? (f & 0xffff) - 1 : v.length;
     // only a token that begins with white space (or is empty) can be blank: skip the regex otherwise
-    const c0 = len === 0 ? 32 : v.charCodeAt(0);
+    const c0 = f !== 0 ? f >>> 16 : len === 0 ? 32 : v.charCodeAt(0);
     const blank = (c0 <= 32 || c0 === 0xa0 || c0 >= 0x1680) && BLANK.test(v);
     let at: number;
     let closeAt = -1; // last token of a sentence that ends here, if one does
@@ -475,9 +509,10 @@ export function tokenize(text: string): Tokenized {
       posA[k] = p < posIds.length ? posIds[p] : (POS_OF[posTags[p]] ?? 0);
       firstA[k] = c0; // (a token is never empty: an empty value is blank)
       surf.push(v);
-      if (id >= lower.length) while (lower.length <= id) lower.push('');
+      // (grown one entry at a time: a store far past the end would turn the array into a dictionary)
+      if (id >= lower.length) while (lower.length <= id) lower.push(undefined);
       let lo = lower[id];
-      if (lo === '') lower[id] = lo = v.toLowerCase();
+      if (lo === undefined) lower[id] = lo = v.toLowerCase();
       low.push(lo);
       k++;
       if (winkSentenceEnds[i] === 1) closeAt = k - 1;

@@ -346,7 +346,7 @@ interface Compiled {
   keyShift: number;
   /** Columns: one per integer key, and the last (`width - 1`) for every other token (no transition). */
   width: number;
-  /** Next state by state * width + column (0: none, wink's `|| root`). */
+  /** Next state by state * width + column (0: none, wink's `|| root`; a terminal state negated). */
   next: Int32Array;
   /** The state's 'otherwise' state (0: none). */
   otherwise: Int32Array;
@@ -355,11 +355,10 @@ interface Compiled {
   /** 1 if the state is terminal (its pattern name is not empty). */
   isTerminal: Uint8Array;
   /**
-   * `next` with each terminal target negated, for recognize's loop, or null unless every state the
-   * machine can move to has a row and the root is not terminal (then the loop needs neither
-   * `hasRow` nor `isTerminal`).
+   * Whether every state the machine can move to has a row and the root is not terminal: then
+   * recognize's loop needs neither `hasRow` nor `isTerminal` (`next` holds terminal targets negated).
    */
-  step: Int32Array | null;
+  fast: boolean;
   /** The JSON objects, for what the tables do not hold. */
   rows: Record<string, Record<string, number>>;
   terminal: Record<string, string>;
@@ -420,9 +419,18 @@ function compile(json: string): Compiled | null {
   }
   const isTerminal = new Uint8Array(states);
   for (const s in terminal) if (isInt(s) && terminal[s]) isTerminal[Number(s)] = 1;
-  let step: Int32Array | null = Int32Array.from(next, (v) => (isTerminal[v] === 1 ? -v : v));
-  const moves = (v: number) => v === 0 || isTerminal[v] === 1 || hasRow[v] === 1;
-  if (hasRow[0] !== 1 || isTerminal[0] === 1 || !next.every(moves) || !otherwise.every(moves)) step = null;
+  // (in place and in loops: a machine can be large, such as the model's NER machine, and
+  // Int32Array.from with a mapping function collects every value on the heap first)
+  let fast = hasRow[0] === 1 && isTerminal[0] !== 1;
+  for (let x = 0; x < next.length; x++) {
+    const v = next[x];
+    if (v !== 0 && isTerminal[v] !== 1 && hasRow[v] !== 1) fast = false;
+    if (isTerminal[v] === 1) next[x] = -v;
+  }
+  for (let x = 0; x < otherwise.length; x++) {
+    const v = otherwise[x];
+    if (v !== 0 && isTerminal[v] !== 1 && hasRow[v] !== 1) fast = false;
+  }
   return {
     keys,
     keyColumns,
@@ -432,7 +440,7 @@ function compile(json: string): Compiled | null {
     otherwise,
     hasRow,
     isTerminal,
-    step,
+    fast,
     rows,
     terminal,
     marked,
@@ -477,6 +485,7 @@ function fastFsm(original: FsmFactory): FsmFactory {
     // wink recognises with its own code where the tables would not hold the machine
     if (cache === undefined || cache === null) return wink;
     const keyLF = cache.lookup(token2Ignore === undefined ? '\n' : token2Ignore)?.[0];
+    const keyIsNumber = typeof keyLF === 'number';
     let m: Compiled | null = null;
     let own = false; // a pattern swap or detection callback is set, or the machine was learnt: wink's code
     const methods: Fsm = Object.assign(Object.create(null), wink);
@@ -526,7 +535,9 @@ function fastFsm(original: FsmFactory): FsmFactory {
       const cols = columns;
       for (let j = 0; j < length; j++) {
         let t = tokens[j];
-        if (t === keyLF) {
+        // (a string token, such as a POS tag wink's updater wrote, is never a numeric key token: no
+        // generic string-to-number comparison for it)
+        if ((typeof t === 'number' || !keyIsNumber) && t === keyLF) {
           cols[j] = SKIP;
           continue;
         }
@@ -537,8 +548,8 @@ function fastFsm(original: FsmFactory): FsmFactory {
         cols[j] = columnOf(c, k);
       }
       cols[length] = columnOf(c, EOS);
-      const { width, otherwise, step } = c;
-      if (step === null) return exact(c, tokens, fn, param);
+      const { width, otherwise, next, fast } = c;
+      if (!fast) return exact(c, tokens, fn, param);
       const patterns: unknown[] = [];
       let first = 0;
       let state = 0;
@@ -548,8 +559,8 @@ function fastFsm(original: FsmFactory): FsmFactory {
         for (let j = i; j <= length; j += 1) {
           const col = cols[j];
           if (col === SKIP) continue;
-          // (a state the machine moves to has a row: see Compiled.step)
-          let ns = step[state * width + col];
+          // (a state the machine moves to has a row: see Compiled.fast)
+          let ns = next[state * width + col];
           if (!state && ns) first = j;
           if (ns < 0) {
             push(c, patterns, [first, j, -ns]);
@@ -596,7 +607,7 @@ function fastFsm(original: FsmFactory): FsmFactory {
             // wink reads the state's row: none (an error) or one the tables did not take
             ns = (rows[state] as Record<string, number>)[t as string] || 0;
           } else if (typeof t === 'number' && (t | 0) === t && t >= 0) {
-            ns = next[state * width + columnOf(c, t)];
+            ns = Math.abs(next[state * width + columnOf(c, t)]);
           } else ns = rows[state][t as string] || 0;
           if (!state && ns) first = j;
           if (isTerminal[ns] === 1) {
