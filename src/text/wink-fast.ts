@@ -487,14 +487,20 @@ function fastFsm(original: FsmFactory): FsmFactory {
     const keyLF = cache.lookup(token2Ignore === undefined ? '\n' : token2Ignore)?.[0];
     const keyIsNumber = typeof keyLF === 'number';
     let m: Compiled | null = null;
+    // a machine imported but not compiled yet: compiled when it first recognizes (wink-nlp imports
+    // every machine of the model, and the sentiment one, which tokenize never runs, has 37 million
+    // cells: 150 MB of tables per engine)
+    let imported: string | null = null;
     let own = false; // a pattern swap or detection callback is set, or the machine was learnt: wink's code
     const methods: Fsm = Object.assign(Object.create(null), wink);
     methods.importJSON = (json) => {
       wink.importJSON(json);
-      m = compile(json);
+      m = null;
+      imported = json;
     };
     methods.learn = (patterns) => {
       m = null;
+      imported = null;
       return wink.learn(patterns);
     };
     methods.setPatternSwap = (patterns) => {
@@ -503,7 +509,10 @@ function fastFsm(original: FsmFactory): FsmFactory {
     };
     methods.setOnPatternDetectionFn = (f) => {
       const set = wink.setOnPatternDetectionFn(f);
-      if (set) m = null;
+      if (set) {
+        m = null;
+        imported = null;
+      }
       return set;
     };
     const push = (c: Compiled, patterns: unknown[], match: [number, number, number | string]) => {
@@ -527,6 +536,10 @@ function fastFsm(original: FsmFactory): FsmFactory {
      */
     let columns = new Int32Array(1024);
     methods.recognize = (tokens, transformToken, param) => {
+      if (imported !== null) {
+        m = compile(imported);
+        imported = null;
+      }
       const c = m;
       if (c === null || own) return wink.recognize(tokens, transformToken, param);
       const length = tokens.length;
