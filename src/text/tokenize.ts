@@ -141,13 +141,14 @@ let contractions: number[][] = [];
  * (a dictionary-mode object that grows with every learnt word, which V8 probes through its string
  * table) and without a new array per call. The sbd and pos automata read their token symbols through
  * the model's transformers, which read lexeme properties through wink's cache: those reads are tabled
- * by lexeme index (see sbdTransformer).
+ * by lexeme index (see LexemeHints).
  */
 function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
   const base = model as WinkModel;
   const patched = new WeakSet<WinkCache>();
   // the lexeme hash of the core model this engine loads (wink reads core() once, before featureFn)
   let lexemes: Record<string, number> | null = null;
+  const hints = new LexemeHints();
   return {
     ...base,
     core() {
@@ -165,11 +166,11 @@ function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
     },
     sbd() {
       const sbd = base.sbd();
-      return { ...sbd, transformers: sbd.transformers.map(sbdTransformer) };
+      return { ...sbd, transformers: sbd.transformers.map(sbdTransformer(hints)) };
     },
     pos() {
       const pos = base.pos();
-      return { ...pos, transformers: pos.transformers.map(posTransformer), setter: posSetter };
+      return { ...pos, transformers: pos.transformers.map(posTransformer(hints)), setter: posSetter };
     },
     featureFn(...args: unknown[]) {
       const fns = base.featureFn(...args);
@@ -203,28 +204,39 @@ function deterministicModel(loaded: { core: WinkCore | null }): WinkModel {
 }
 
 /**
- * A lexeme property read through wink's cache once per lexeme index and then from a typed array. An
- * entry never changes once wink has made it (the model's lexicon is static; a learnt word's features
- * are computed once, when it is learnt), so the table answers as the cache does. Per engine: learnt
- * indexes differ between engines. Values are small non-negative integers; -1 marks "not read yet".
+ * The lexeme properties the sbd and pos transformers read (sbdHint, posHint, and whether the lexeme
+ * is an abbreviation, with its length), read through wink's cache once per lexeme index (each read is
+ * a walk through wink's dictionary-mode objects) and packed in one number of a typed array: sbdHint
+ * in bits 0-7, posHint in bits 8-15, the abbreviation's symbol (7, or 8 two characters long; 0: none)
+ * in bits 16-19. An entry never changes once wink has made it (the model's lexicon is static; a learnt
+ * word's features are computed once, when it is learnt), so the table answers as the cache does. Per
+ * engine: learnt indexes differ between engines.
  */
-function lexemeTable(
-  read: (cache: WinkCache, index: number) => number,
-): (cache: WinkCache, index: number) => number {
-  let table = new Int16Array(1 << 17).fill(-1);
-  return (cache, index) => {
-    if (index >= table.length) {
-      const grown = new Int16Array(Math.max(table.length * 2, index + 1)).fill(-1);
-      grown.set(table);
-      table = grown;
+class LexemeHints {
+  /** Packed properties by lexeme index; NOT_READ, or UNTABLED where a property is not a byte. */
+  table = new Int32Array(1 << 17).fill(NOT_READ);
+
+  /** The packed properties of a lexeme not in the table yet (the transformers read the table inline). */
+  read(cache: WinkCache, index: number): number {
+    if (index >= this.table.length) {
+      const grown = new Int32Array(Math.max(this.table.length * 2, index + 1)).fill(NOT_READ);
+      grown.set(this.table);
+      this.table = grown;
     }
-    let v = table[index];
-    if (v < 0) {
-      v = read(cache, index);
-      if ((v & 0x7fff) === v) table[index] = v; // (any other answer is passed on, not tabled)
-    }
+    const sbd = cache.property(index, 'sbdHint');
+    const pos = cache.property(index, 'posHint');
+    const abbrev = cache.property(index, 'isAbbrev') ? (cache.value(index).length === 2 ? 8 : 7) : 0;
+    const v = isByte(sbd) && isByte(pos) ? sbd | (pos << 8) | (abbrev << 16) : UNTABLED;
+    this.table[index] = v;
     return v;
-  };
+  }
+}
+const NOT_READ = -1;
+/** (the model's own transformer answers for such a lexeme) */
+const UNTABLED = -2;
+
+function isByte(x: number): boolean {
+  return (x & 0xff) === x;
 }
 
 /** Whether a transformer's token is a lexeme index the tables can hold (anything else goes to the model's own). */
@@ -236,43 +248,54 @@ function isIndex(x: number): boolean {
 const HINT_DELTA = 1_080_000;
 
 /**
- * The model's sbd transformer with its cache reads tabled by lexeme (it reads up to four lexeme
- * properties a token, each a walk through wink's dictionary-mode objects): a token's sbdHint, else its
- * lexeme's; a hint 4 (an ambiguous quote) becomes 6 after white space; without a hint, an abbreviation
- * reads as 7 or, two characters long, 8; otherwise the token itself.
+ * The model's sbd transformer, reading lexeme properties from the hints table: a token's sbdHint,
+ * else its lexeme's; a hint 4 (an ambiguous quote) becomes 6 after white space; without a hint, an
+ * abbreviation reads as 7 or, two characters long, 8; otherwise the token itself.
  */
-function sbdTransformer(model: Transformer): Transformer {
-  const hint = lexemeTable((cache, i) => cache.property(i, 'sbdHint'));
-  const abbrev = lexemeTable((cache, i) =>
-    cache.property(i, 'isAbbrev') ? (cache.value(i).length === 2 ? 8 : 7) : 0,
-  );
-  return (token, cache, raw, i) => {
+function sbdTransformer(hints: LexemeHints): (model: Transformer) => Transformer {
+  return (model) => (token, cache, raw, i) => {
     const lexeme = raw[4 * i];
     if (!isIndex(token) || !isIndex(lexeme)) return model(token, cache, raw, i);
-    let mapped = hint(cache, token) || hint(cache, lexeme);
+    const table = hints.table;
+    let t = token < table.length ? table[token] : NOT_READ;
+    if (t === NOT_READ) t = hints.read(cache, token);
+    if (t === UNTABLED) return model(token, cache, raw, i);
+    let mapped = t & 0xff;
+    if (mapped === 0) {
+      let l = lexeme < hints.table.length ? hints.table[lexeme] : NOT_READ;
+      if (l === NOT_READ) l = hints.read(cache, lexeme);
+      if (l === UNTABLED) return model(token, cache, raw, i);
+      mapped = l & 0xff;
+    }
     if (mapped === 4) mapped = (raw[4 * i + 1] & 0xffff) !== 0 ? 6 : 4;
     if (mapped) return mapped + HINT_DELTA;
-    const a = abbrev(cache, token);
-    return a ? HINT_DELTA + a : token;
+    const abbrev = t >>> 16;
+    return abbrev ? HINT_DELTA + abbrev : token;
   };
 }
 
-/** The model's pos transformer (a lexeme's posHint, else the default POS) with posHint tabled by lexeme. */
-function posTransformer(model: Transformer): Transformer {
-  const hint = lexemeTable((cache, i) => cache.property(i, 'posHint'));
-  return (pos, cache, raw, i) => {
+/** The model's pos transformer (a lexeme's posHint, else the default POS), posHint read from the hints table. */
+function posTransformer(hints: LexemeHints): (model: Transformer) => Transformer {
+  return (model) => (pos, cache, raw, i) => {
     const lexeme = raw[4 * i];
     if (!isIndex(lexeme)) return model(pos, cache, raw, i);
-    const mapped = hint(cache, lexeme);
+    const table = hints.table;
+    let l = lexeme < table.length ? table[lexeme] : NOT_READ;
+    if (l === NOT_READ) l = hints.read(cache, lexeme);
+    if (l === UNTABLED) return model(pos, cache, raw, i);
+    const mapped = (l >>> 8) & 0xff;
     return mapped ? mapped + HINT_DELTA : pos;
   };
 }
 
-/** The model's pos setter (each token without a POS yet gets its tag) with wink's token array read once. */
+/**
+ * The model's pos setter (each token without a POS yet gets its tag) with wink's token array read
+ * once. (The tags wink's POS updater sets are strings: `+` makes the shift an integer one.)
+ */
 function posSetter(rdd: { tokens: number[] }, posTags: number[], tkSize: number, bits4lemma: number): void {
   const tokens = rdd.tokens;
   for (let i = 0, pk = 0; i < tokens.length; i += tkSize, pk++)
-    if (tokens[i + 2] === 0) tokens[i + 2] = posTags[pk] << bits4lemma;
+    if (tokens[i + 2] === 0) tokens[i + 2] = +posTags[pk] << bits4lemma;
 }
 
 /** The intrinsic lexicon's index (built on the first engine's cache, before it learns a word). */
@@ -311,8 +334,15 @@ interface Engine {
   posTags: string[];
   /** POS_TAGS id by wink's POS index. */
   posIds: Uint8Array;
-  /** Lower-cased lexeme by lexeme index ('' until a token of it is read). */
-  lower: string[];
+  /** Lower-cased lexeme by lexeme index (undefined until a token of it is read). */
+  lower: (string | undefined)[];
+  /**
+   * Length + 1 (bits 0-15) and first UTF-16 code (bits 16-31; 32 for an empty lexeme) by lexeme
+   * index, 0 until read: the lexeme strings come in more internal representations than V8 keeps
+   * inline caches for, so reading `length` or `charCodeAt` from them per token was a megamorphic
+   * property load each.
+   */
+  facts: Int32Array;
 }
 let current: Engine | null = null;
 let docsRead = 0;
@@ -339,7 +369,9 @@ function engine(): Engine {
       lexemes,
       posTags,
       posIds: Uint8Array.from(posTags, (t) => POS_OF[t] ?? 0),
-      lower: new Array<string>(lexemes.length).fill(''),
+      // (pushed, not `new Array(length)`: an array made that long starts as a dictionary)
+      lower: Array.from({ length: lexemes.length }, () => undefined),
+      facts: new Int32Array(lexemes.length),
     };
     // reading the probe also learns an unknown token, so the lookup is patched before the first article
     const doc = nlp.readDoc(PROBE);
@@ -369,6 +401,24 @@ function engine(): Engine {
   return current;
 }
 
+/**
+ * Read a lexeme's length and first character into the engine's facts table (growing it for a
+ * learnt lexeme) and return its entry, or 0 for a lexeme of 0xffff or more characters (not tabled).
+ */
+function lexemeFacts(e: Engine, id: number): number {
+  const v = e.lexemes[id];
+  const len = v.length;
+  if (len >= 0xffff) return 0;
+  const f = ((len === 0 ? 32 : v.charCodeAt(0)) << 16) | (len + 1);
+  if (id >= e.facts.length) {
+    const grown = new Int32Array(Math.max(2 * e.facts.length, id + 1));
+    grown.set(e.facts);
+    e.facts = grown;
+  }
+  e.facts[id] = f;
+  return f;
+}
+
 // bits 20-25 of a token's third number: its POS index (wink's posMask)
 const POS_BITS = 0x3f00000;
 
@@ -390,6 +440,7 @@ export function winkDocData(text: string): WinkDocData {
 export function tokenize(text: string): Tokenized {
   const e = engine();
   const { lexemes, posTags, posIds, lower } = e;
+  let facts = e.facts;
   const data = readData(e, e.nlp.readDoc(text));
   const raw = data.tokens;
   const n = raw.length >> 2;
@@ -412,9 +463,15 @@ export function tokenize(text: string): Tokenized {
   for (let i = 0; i < n; i++) {
     const id = raw[4 * i];
     const v = lexemes[id];
-    const len = v.length;
+    let f = id < facts.length ? facts[id] : 0;
+    if (f === 0) {
+      f = lexemeFacts(e, id);
+      facts = e.facts;
+    }
+    // (a lexeme too long for the table is read from its string)
+    const len = f !== 0 ? (f & 0xffff) - 1 : v.length;
     // only a token that begins with white space (or is empty) can be blank: skip the regex otherwise
-    const c0 = len === 0 ? 32 : v.charCodeAt(0);
+    const c0 = f !== 0 ? f >>> 16 : len === 0 ? 32 : v.charCodeAt(0);
     const blank = (c0 <= 32 || c0 === 0xa0 || c0 >= 0x1680) && BLANK.test(v);
     let at: number;
     let closeAt = -1; // last token of a sentence that ends here, if one does
@@ -452,9 +509,10 @@ export function tokenize(text: string): Tokenized {
       posA[k] = p < posIds.length ? posIds[p] : (POS_OF[posTags[p]] ?? 0);
       firstA[k] = c0; // (a token is never empty: an empty value is blank)
       surf.push(v);
-      if (id >= lower.length) while (lower.length <= id) lower.push('');
+      // (grown one entry at a time: a store far past the end would turn the array into a dictionary)
+      if (id >= lower.length) while (lower.length <= id) lower.push(undefined);
       let lo = lower[id];
-      if (lo === '') lower[id] = lo = v.toLowerCase();
+      if (lo === undefined) lower[id] = lo = v.toLowerCase();
       low.push(lo);
       k++;
       if (winkSentenceEnds[i] === 1) closeAt = k - 1;
