@@ -380,13 +380,14 @@ class Scanner {
     this.used = new Uint8Array(t.length);
     this.cls = new Uint8Array(t.length);
     const classes = wordClasses();
-    for (let i = 0; i < t.length; i++) this.cls[i] = classes.get(t.lower[i]) ?? 0;
-    // a light verb without its reporting noun ("took the train", "polls taken over two weeks") is no
-    // cue word for any reading
     for (let i = 0; i < t.length; i++) {
-      if ((this.cls[i] & CUE) === 0) continue;
+      const cls = classes.get(t.lower[i]) ?? 0;
+      this.cls[i] = cls;
+      if ((cls & CUE) === 0) continue;
+      // a light verb without its reporting noun ("took the train", "polls taken over two weeks") is no
+      // cue word for any reading (lightEnd reads only the words after i, whose classes it does not need)
       const lemma = LIGHT_FORMS.get(t.lower[i]);
-      if (lemma !== undefined && this.lightEnd(i, lemma) < 0) this.cls[i] &= ~CUE;
+      if (lemma !== undefined && this.lightEnd(i, lemma) < 0) this.cls[i] = cls & ~CUE;
     }
     this.sentStart = new Int32Array(t.length);
     this.sentEnd = new Int32Array(t.length);
